@@ -1,0 +1,22 @@
+import type { EntityManager, MikroORM } from "@mikro-orm/postgresql";
+import type { Redis } from "ioredis";
+import type { AppConfig } from "./config";
+import type { Logger } from "./log";
+import type { IntegrationQueue } from "./queue/integration-queue";
+
+/** What the HTTP app needs from the outside world; passed in, never imported as globals. */
+export interface AppDeps {
+  config: AppConfig;
+  orm: MikroORM;
+  queue: IntegrationQueue;
+  /** The producer's Redis connection, also used by /readyz. */
+  redis: Redis;
+  logger: Logger;
+  /** Folder of the built designer and runtime (vite build); nothing is served from it when null. */
+  staticRoot: string | null;
+}
+
+/** Hono's per-request variables: one EntityManager fork per request. */
+export interface AppEnv {
+  Variables: { em: EntityManager };
+}

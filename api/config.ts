@@ -1,0 +1,93 @@
+/**
+ * Configuration, read once per entry point (DESIGN.md rule 7) into a typed, frozen object.
+ * Nothing else in the code reads process.env: entry points call `loadConfig(process.env)` and pass the
+ * result down. A missing or malformed value throws a ConfigError whose message is one line for the operator.
+ */
+export type LogLevel = "debug" | "info" | "warn" | "error";
+
+export interface AppConfig {
+  readonly databaseUrl: string;
+  readonly redisUrl: string;
+  readonly host: string;
+  readonly port: number;
+  readonly sessionSecret: string;
+  /** SurveyJS Creator licence key, supplied by the deployer; the designer shows a banner without it. */
+  readonly surveyJsLicenseKey: string | null;
+  readonly logLevel: LogLevel;
+  /** Prefix of every BullMQ key in Redis, so that several instances can share one Redis. */
+  readonly queuePrefix: string;
+  readonly workerConcurrency: number;
+  /** How often the outbox relay looks for submissions whose job never reached Redis. */
+  readonly relayIntervalMs: number;
+  /** How long an enqueued submission may wait before the relay enqueues it again (a no-op if the job exists). */
+  readonly relayGraceMs: number;
+  readonly production: boolean;
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+const DEV_SESSION_SECRET = "rsu-development-secret-never-use-in-production";
+
+export function loadConfig(env: Env): AppConfig {
+  const production = env.NODE_ENV === "production";
+  const sessionSecret = env.SESSION_SECRET ?? (production ? undefined : DEV_SESSION_SECRET);
+  if (!sessionSecret || sessionSecret.length < 32) {
+    throw new ConfigError("SESSION_SECRET must be set to at least 32 characters in production (NODE_ENV=production).");
+  }
+  return Object.freeze({
+    databaseUrl: url(env, "DATABASE_URL", "postgres://postgres@127.0.0.1:5432/rsu", ["postgres:", "postgresql:"]),
+    redisUrl: url(env, "REDIS_URL", "redis://127.0.0.1:6379/0", ["redis:", "rediss:"]),
+    host: env.HOST || "127.0.0.1",
+    port: integer(env, "PORT", 3000, 0, 65535),
+    sessionSecret,
+    surveyJsLicenseKey: env.SURVEYJS_LICENSE_KEY || null,
+    logLevel: oneOf(env, "LOG_LEVEL", "info", ["debug", "info", "warn", "error"] as const),
+    queuePrefix: pattern(env, "QUEUE_PREFIX", "rsu", /^[a-z0-9_-]{1,40}$/i),
+    workerConcurrency: integer(env, "WORKER_CONCURRENCY", 4, 1, 64),
+    relayIntervalMs: integer(env, "RELAY_INTERVAL_MS", 5_000, 50, 3_600_000),
+    relayGraceMs: integer(env, "RELAY_GRACE_MS", 30_000, 0, 86_400_000),
+    production,
+  });
+}
+
+function url(env: Env, name: string, fallback: string, protocols: string[]): string {
+  const value = env[name] || fallback;
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    throw new ConfigError(`${name} is not a valid URL (expected ${protocols[0]}//host:port/…).`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(`${name} must start with ${protocols.join(" or ")}//, got ${parsed.protocol}//.`);
+  }
+  return value;
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}".`);
+  }
+  return value;
+}
+
+function oneOf<T extends string>(env: Env, name: string, fallback: T, allowed: readonly T[]): T {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(`${name} must be one of ${allowed.join(", ")}, got "${raw}".`);
+  }
+  return raw as T;
+}
+
+function pattern(env: Env, name: string, fallback: string, re: RegExp): string {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  if (!re.test(raw)) throw new ConfigError(`${name} must match ${re}, got "${raw}".`);
+  return raw;
+}

@@ -1,0 +1,29 @@
+import { defineEntity, p, type InferEntity } from "@mikro-orm/core";
+import { Individual } from "./individual.entity";
+
+/**
+ * A household of the registry, current state. Location codes and the head's name are typed columns
+ * because the registry filters and searches on them; every other answer is in `attributes`, keyed by
+ * catalogue variable code.
+ */
+export const Household = defineEntity({
+  name: "Household",
+  tableName: "households",
+  properties: {
+    id: p.uuid().primary(),
+    island: p.string().length(10).nullable(),
+    prefecture: p.string().length(10).nullable(),
+    commune: p.string().length(10).nullable().index(),
+    village: p.string().nullable(),
+    headName: p.string().nullable(),
+    /** The head's name without accents or case, so that "Saïd" is found by "said". */
+    searchName: p.string().nullable().index(),
+    attributes: p.json<Record<string, unknown>>(),
+    /** The submission that created it: unique, so integrating the same submission twice cannot create two. */
+    sourceSubmissionId: p.uuid().unique(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    members: () => p.oneToMany(Individual).mappedBy("household"),
+  },
+});
+export type Household = InferEntity<typeof Household>;

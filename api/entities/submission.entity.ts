@@ -1,0 +1,24 @@
+import { defineEntity, p, type InferEntity } from "@mikro-orm/core";
+import type { FieldError, SubmissionStatus } from "../../schemas/contracts/api";
+import { FormVersion } from "./form-version.entity";
+
+/**
+ * What a clerk sent, exactly as accepted, with the version it was filled with. The id is the client's
+ * UUID: a retry with the same id is recognised by `contentHash` (DESIGN.md rule 2).
+ */
+export const Submission = defineEntity({
+  name: "Submission",
+  tableName: "submissions",
+  properties: {
+    id: p.uuid().primary(),
+    formVersion: () => p.manyToOne(FormVersion).deleteRule("restrict").index(),
+    data: p.json<Record<string, unknown>>(),
+    contentHash: p.string().length(64),
+    status: p.string().$type<SubmissionStatus>().length(20).index(),
+    errors: p.json<FieldError[]>().nullable(),
+    householdId: p.uuid().nullable().index(),
+    receivedAt: p.datetime().onCreate(() => new Date()),
+    integratedAt: p.datetime().nullable(),
+  },
+});
+export type Submission = InferEntity<typeof Submission>;

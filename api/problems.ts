@@ -1,0 +1,91 @@
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { FieldError, Message, ProblemBody } from "../schemas/contracts/api";
+
+/**
+ * The problem catalogue (DESIGN.md rule 5): every error the API can answer, with its stable code, its
+ * HTTP status and its message in French and English. Routes throw these; one handler renders them.
+ */
+export class Problem extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    readonly text: Message,
+    readonly details?: unknown,
+  ) {
+    super(`${status} ${code}`);
+  }
+
+  toBody(): ProblemBody {
+    return { error: { code: this.code, message: this.text, ...(this.details === undefined ? {} : { details: this.details }) } };
+  }
+}
+
+export const problems = {
+  malformedJson: () =>
+    new Problem(400, "malformed_json", {
+      fr: "Le corps de la requête n'est pas un JSON valide.",
+      en: "The request body is not valid JSON.",
+    }),
+  invalidParameter: (details: FieldError[]) =>
+    new Problem(400, "invalid_parameter", {
+      fr: "Un paramètre de la requête est invalide.",
+      en: "A request parameter is invalid.",
+    }, details),
+  notFound: () =>
+    new Problem(404, "not_found", { fr: "Cette adresse n'existe pas.", en: "No such address." }),
+  formVersionNotFound: (formId: string, version: number) =>
+    new Problem(404, "form_version_not_found", {
+      fr: `Le questionnaire « ${formId} » n'a pas de version publiée ${version}.`,
+      en: `Form "${formId}" has no published version ${version}.`,
+    }, { formId, version }),
+  submissionNotFound: () =>
+    new Problem(404, "submission_not_found", {
+      fr: "Aucune soumission ne porte cet identifiant.",
+      en: "No submission has this id.",
+    }),
+  householdNotFound: () =>
+    new Problem(404, "household_not_found", {
+      fr: "Aucun ménage ne porte cet identifiant.",
+      en: "No household has this id.",
+    }),
+  envelopeInvalid: (details: FieldError[]) =>
+    new Problem(422, "submission_envelope_invalid", {
+      fr: "L'enveloppe de la soumission est incomplète ou mal formée.",
+      en: "The submission envelope is incomplete or malformed.",
+    }, details),
+  submissionInvalid: (details: FieldError[]) =>
+    new Problem(422, "submission_invalid", {
+      fr: "Certaines réponses ne respectent pas le questionnaire publié.",
+      en: "Some answers do not comply with the published form.",
+    }, details),
+  submissionConflict: (id: string) =>
+    new Problem(409, "submission_conflict", {
+      fr: "Une soumission avec cet identifiant existe déjà avec un contenu différent.",
+      en: "A submission with this id already exists with different content.",
+    }, { id }),
+  conflict: () =>
+    new Problem(409, "conflict", {
+      fr: "Cette opération entre en conflit avec une donnée existante.",
+      en: "This operation conflicts with existing data.",
+    }),
+  payloadTooLarge: (limitBytes: number) =>
+    new Problem(413, "payload_too_large", {
+      fr: `Le corps de la requête dépasse ${Math.round(limitBytes / 1024)} Kio.`,
+      en: `The request body exceeds ${Math.round(limitBytes / 1024)} KiB.`,
+    }),
+  unsupportedMediaType: () =>
+    new Problem(415, "unsupported_media_type", {
+      fr: "Le corps de la requête doit être envoyé en application/json.",
+      en: "The request body must be sent as application/json.",
+    }),
+  serviceUnavailable: (details: unknown) =>
+    new Problem(503, "service_unavailable", {
+      fr: "Un service nécessaire ne répond pas.",
+      en: "A required service is not answering.",
+    }, details),
+  internal: () =>
+    new Problem(500, "internal_error", {
+      fr: "Erreur interne. L'incident a été journalisé.",
+      en: "Internal error. The incident has been logged.",
+    }),
+} as const;

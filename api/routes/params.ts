@@ -1,0 +1,31 @@
+import type { FieldError } from "../../schemas/contracts/api";
+import { problems } from "../problems";
+
+/** Route and query parameters, checked at the boundary with the same problem shape as bodies. */
+export function positiveInteger(name: string, raw: string | undefined, { min = 1, max = 1_000_000, fallback }: { min?: number; max?: number; fallback?: number } = {}): number {
+  if ((raw === undefined || raw === "") && fallback !== undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw problems.invalidParameter([invalid(name, {
+      fr: `« ${name} » doit être un nombre entier entre ${min} et ${max}.`,
+      en: `"${name}" must be a whole number from ${min} to ${max}.`,
+    })]);
+  }
+  return value;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function uuid(name: string, raw: string): string {
+  if (!UUID.test(raw)) {
+    throw problems.invalidParameter([invalid(name, {
+      fr: `« ${name} » doit être un UUID.`,
+      en: `"${name}" must be a UUID.`,
+    })]);
+  }
+  return raw.toLowerCase();
+}
+
+function invalid(name: string, message: FieldError["message"]): FieldError {
+  return { pointer: `/${name}`, code: "invalid_parameter", message };
+}

@@ -1,0 +1,37 @@
+import { LockMode } from "@mikro-orm/core";
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { catalogueSnapshot } from "../../schemas/catalogue/snapshot";
+import type { Catalogue } from "../../schemas/catalogue/types";
+import { compile, type JsonSchema } from "../../schemas/compile";
+import { MEMBERS_ROSTER } from "../../schemas/contracts/registry";
+import { Form, FormVersion } from "../entities";
+import { contentHash } from "./hash";
+
+/**
+ * Publishes a mask as the next version of a form (1, 2, 3…): compiles it against the catalogue and freezes
+ * mask, schema and the snapshot of the variables it uses under one SHA-256 checksum (DESIGN.md rule 6).
+ * Throws the compiler's CompileError when the mask does not fit the catalogue.
+ */
+export async function publishFormVersion(em: EntityManager, formId: string, mask: Record<string, unknown>, catalogue: Catalogue): Promise<FormVersion> {
+  const schema = compile(mask, catalogue);
+  const snapshot = catalogueSnapshot(catalogue, boundVariables(schema));
+  return em.transactional(async (tx) => {
+    const form = await tx.findOneOrFail(Form, formId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    const latest = await tx.findOne(FormVersion, { form }, { orderBy: { version: "desc" } });
+    return tx.create(FormVersion, {
+      form,
+      version: (latest?.version ?? 0) + 1,
+      mask,
+      schema,
+      snapshot,
+      checksum: contentHash({ mask, schema, snapshot }),
+    });
+  });
+}
+
+/** Variable codes a compiled schema holds: household answers at the top, individual ones in the roster. */
+function boundVariables(schema: JsonSchema): string[] {
+  const top = (schema.properties ?? {}) as Record<string, JsonSchema>;
+  const roster = top[MEMBERS_ROSTER]?.items as JsonSchema | undefined;
+  return [...Object.keys(top).filter((k) => k !== MEMBERS_ROSTER), ...Object.keys(roster?.properties ?? {})];
+}

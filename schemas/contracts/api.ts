@@ -1,0 +1,72 @@
+/**
+ * Shapes exchanged over HTTP between the browser apps, the API and the workers.
+ * Kept here so both sides of the wire compile against one definition.
+ */
+
+/** A message in the two languages every screen and error carries: French first, English second. */
+export interface Message {
+  fr: string;
+  en: string;
+}
+
+/** One problem with one answer: where (JSON pointer into `data`), what (stable code), and why in words. */
+export interface FieldError {
+  pointer: string;
+  code: string;
+  message: Message;
+}
+
+/** The single error body of the API (DESIGN.md rule 5). */
+export interface ProblemBody {
+  error: {
+    code: string;
+    message: Message;
+    details?: unknown;
+  };
+}
+
+export interface PublishedFormSummary {
+  id: string;
+  title: Message;
+  /** Newest published version, the one clerks fill. */
+  version: number;
+  publishedAt: string;
+}
+
+export interface FormVersionBody {
+  formId: string;
+  version: number;
+  title: Message;
+  /** The SurveyJS JSON the runtime renders. */
+  mask: Record<string, unknown>;
+  /** JSON Schema 2020-12 the server validates submissions against. */
+  schema: Record<string, unknown>;
+  checksum: string;
+  publishedAt: string;
+}
+
+export interface SubmissionRequest {
+  /** UUID made by the client, so that a retry after a lost answer is recognised. */
+  id: string;
+  formId: string;
+  version: number;
+  data: Record<string, unknown>;
+}
+
+export type SubmissionStatus = "received" | "integrated" | "invalid" | "rejected";
+
+export interface SubmissionAccepted {
+  id: string;
+  status: SubmissionStatus;
+}
+
+export interface SubmissionBody {
+  id: string;
+  formId: string;
+  version: number;
+  status: SubmissionStatus;
+  receivedAt: string;
+  integratedAt: string | null;
+  householdId: string | null;
+  errors: FieldError[] | null;
+}

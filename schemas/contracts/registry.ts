@@ -1,0 +1,26 @@
+/**
+ * Which catalogue variables feed the registry's typed key columns. Every other answer is kept in the
+ * row's `attributes` (jsonb keyed by variable code); these few are copied into columns because the
+ * registry searches, filters and matches on them.
+ */
+export const HOUSEHOLD_KEY_VARIABLES = {
+  island: "island",
+  prefecture: "prefecture",
+  commune: "commune",
+  village: "village",
+} as const;
+
+export const INDIVIDUAL_KEY_VARIABLES = {
+  firstName: "first_name",
+  lastName: "last_name",
+  sex: "sex",
+  birthDate: "birth_date",
+  nin: "nin",
+  relationToHead: "relation_to_head",
+} as const;
+
+/** The roster: a dynamic panel named `members`, one panel per individual of the household. */
+export const MEMBERS_ROSTER = "members";
+
+/** Code of `relation_to_head` that designates the head of household (code list `relation`). */
+export const HEAD_OF_HOUSEHOLD = "01";

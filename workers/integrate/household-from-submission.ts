@@ -1,0 +1,82 @@
+import {
+  HEAD_OF_HOUSEHOLD,
+  HOUSEHOLD_KEY_VARIABLES,
+  INDIVIDUAL_KEY_VARIABLES,
+  MEMBERS_ROSTER,
+} from "../../schemas/contracts/registry";
+import { searchKey } from "../../schemas/registry/search-key";
+
+type Answers = Record<string, unknown>;
+
+export interface HouseholdRecord {
+  island: string | null;
+  prefecture: string | null;
+  commune: string | null;
+  village: string | null;
+  headName: string | null;
+  searchName: string | null;
+  attributes: Answers;
+}
+
+export interface IndividualRecord {
+  lineNumber: number;
+  firstName: string | null;
+  lastName: string | null;
+  sex: string | null;
+  birthDate: string | null;
+  nin: string | null;
+  relationToHead: string | null;
+  attributes: Answers;
+}
+
+/**
+ * Splits a validated submission into the registry's rows: key answers go to typed columns, every other
+ * answer stays in `attributes` under its variable code, so no answer is lost and none is stored twice.
+ */
+export function householdFromSubmission(data: Answers): { household: HouseholdRecord; members: IndividualRecord[] } {
+  const { [MEMBERS_ROSTER]: roster, ...householdAnswers } = data;
+  const [keys, attributes] = take(householdAnswers, Object.values(HOUSEHOLD_KEY_VARIABLES));
+  const members = (Array.isArray(roster) ? (roster as Answers[]) : []).map(individualFromPanel);
+  const head = members.find((m) => m.relationToHead === HEAD_OF_HOUSEHOLD) ?? members[0];
+  const headName = head ? [head.firstName, head.lastName].filter(Boolean).join(" ") || null : null;
+  return {
+    household: {
+      island: text(keys[HOUSEHOLD_KEY_VARIABLES.island]),
+      prefecture: text(keys[HOUSEHOLD_KEY_VARIABLES.prefecture]),
+      commune: text(keys[HOUSEHOLD_KEY_VARIABLES.commune]),
+      village: text(keys[HOUSEHOLD_KEY_VARIABLES.village]),
+      headName,
+      searchName: headName ? searchKey(headName) : null,
+      attributes,
+    },
+    members,
+  };
+}
+
+function individualFromPanel(panel: Answers, index: number): IndividualRecord {
+  const [keys, attributes] = take(panel, Object.values(INDIVIDUAL_KEY_VARIABLES));
+  const v = INDIVIDUAL_KEY_VARIABLES;
+  return {
+    lineNumber: index + 1,
+    firstName: text(keys[v.firstName]),
+    lastName: text(keys[v.lastName]),
+    sex: text(keys[v.sex]),
+    birthDate: text(keys[v.birthDate]),
+    nin: text(keys[v.nin]),
+    relationToHead: text(keys[v.relationToHead]),
+    attributes,
+  };
+}
+
+/** Separates the named answers from the rest. */
+function take(answers: Answers, names: string[]): [Answers, Answers] {
+  const picked: Answers = {};
+  const rest: Answers = {};
+  for (const [name, value] of Object.entries(answers)) (names.includes(name) ? picked : rest)[name] = value;
+  return [picked, rest];
+}
+
+function text(value: unknown): string | null {
+  if (value === undefined || value === null || value === "") return null;
+  return String(value).trim();
+}

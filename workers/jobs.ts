@@ -1,0 +1,29 @@
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { UnrecoverableError } from "bullmq";
+import { JOB_INTEGRATE_SUBMISSION, type IntegrateSubmissionPayload } from "../schemas/contracts/jobs";
+import { integrateSubmission } from "./processors/integrate-submission";
+
+export interface JobContext {
+  /** A fresh EntityManager fork for this job. */
+  em: EntityManager;
+}
+
+interface JobDefinition<P> {
+  parse(data: unknown): P;
+  handle(payload: P, ctx: JobContext): Promise<unknown>;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** Every job the workers run: its name, how its payload is checked, and what handles it. */
+export const jobs: Record<string, JobDefinition<any>> = {
+  [JOB_INTEGRATE_SUBMISSION]: {
+    parse(data: unknown): IntegrateSubmissionPayload {
+      const submissionId = (data as { submissionId?: unknown } | null)?.submissionId;
+      // A payload that can never succeed must not be retried.
+      if (typeof submissionId !== "string" || !UUID.test(submissionId)) throw new UnrecoverableError("payload without a submission id");
+      return { submissionId };
+    },
+    handle: (payload: IntegrateSubmissionPayload, { em }) => integrateSubmission(em, payload),
+  } satisfies JobDefinition<IntegrateSubmissionPayload>,
+};

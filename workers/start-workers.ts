@@ -1,0 +1,55 @@
+import type { MikroORM } from "@mikro-orm/postgresql";
+import { Worker } from "bullmq";
+import type { AppConfig } from "../api/config";
+import { errorMessage, type Logger } from "../api/log";
+import { createIntegrationQueue } from "../api/queue/integration-queue";
+import { producerConnection, workerConnection } from "../api/queue/redis";
+import { INTEGRATION_QUEUE } from "../schemas/contracts/jobs";
+import { jobs } from "./jobs";
+import { relayOutbox } from "./relay";
+
+export interface RunningWorkers {
+  /** Stops taking jobs, lets the running ones finish, and closes connections. */
+  close(): Promise<void>;
+}
+
+/** Starts the integration worker and the outbox relay for one process. */
+export function startWorkers(config: AppConfig, orm: MikroORM, logger: Logger): RunningWorkers {
+  const connection = workerConnection(config.redisUrl);
+  const worker = new Worker(
+    INTEGRATION_QUEUE,
+    async (job) => {
+      const definition = jobs[job.name];
+      if (!definition) throw new Error(`unknown job ${job.name}`);
+      const outcome = await definition.handle(definition.parse(job.data), { em: orm.em.fork() });
+      logger.info("job_done", { job: job.name, id: job.id, outcome });
+      return outcome;
+    },
+    { connection, prefix: config.queuePrefix, concurrency: config.workerConcurrency },
+  );
+  worker.on("failed", (job, error) => logger.warn("job_failed", { job: job?.name, id: job?.id, attempt: job?.attemptsMade, error: error.message }));
+  worker.on("error", (error) => logger.error("worker_error", { error: error.message }));
+
+  const producer = producerConnection(config.redisUrl);
+  const queue = createIntegrationQueue(producer, config.queuePrefix);
+  const dispatch = { queue, logger, retryAt: () => new Date(Date.now() + config.relayGraceMs) };
+  // One relay round at a time: a slow round (PostgreSQL busy, Redis timing out) is not overlapped.
+  let relaying: Promise<unknown> | null = null;
+  const timer = setInterval(() => {
+    relaying ??= relayOutbox(orm.em.fork(), dispatch)
+      .then((n) => n && logger.info("outbox_relayed", { count: n }))
+      .catch((error) => logger.warn("outbox_relay_failed", { error: errorMessage(error) }))
+      .finally(() => (relaying = null));
+  }, config.relayIntervalMs);
+
+  return {
+    async close() {
+      clearInterval(timer);
+      await relaying;
+      await worker.close();
+      await queue.close();
+      connection.disconnect();
+      producer.disconnect();
+    },
+  };
+}
