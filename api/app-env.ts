@@ -1,4 +1,5 @@
 import type { EntityManager, MikroORM } from "@mikro-orm/postgresql";
+import type { Actor } from "./auth/actor";
 import type { Redis } from "ioredis";
 import type { AppConfig } from "./config";
 import type { Logger } from "./log";
@@ -16,7 +17,15 @@ export interface AppDeps {
   staticRoot: string | null;
 }
 
-/** Hono's per-request variables: one EntityManager fork per request. */
+/** Hono's per-request variables: one EntityManager fork per request, and who is asking. */
 export interface AppEnv {
-  Variables: { em: EntityManager };
+  Variables: {
+    em: EntityManager;
+    /** Null for an anonymous request. */
+    actor: Actor | null;
+    /** The client's address (X-Forwarded-For only behind a trusted proxy), for throttling and the audit log. */
+    address: string | null;
+    /** Set by `allow()`: a route that never set it is refused (deny by default). */
+    permission: string | undefined;
+  };
 }

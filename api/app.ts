@@ -1,28 +1,41 @@
 import { Hono } from "hono";
 import type { AppDeps, AppEnv } from "./app-env";
 import { handleError } from "./errors";
+import { authenticate } from "./middleware/authenticate";
+import { denyUndeclared } from "./middleware/authorize";
+import { sameOrigin } from "./middleware/same-origin";
+import { securityHeaders } from "./middleware/security-headers";
 import { problems } from "./problems";
+import { auditRoutes } from "./routes/audit";
+import { authRoutes } from "./routes/auth";
 import { formRoutes } from "./routes/forms";
 import { healthRoutes } from "./routes/health";
 import { householdRoutes } from "./routes/households";
 import { staticRoutes } from "./routes/static";
 import { submissionRoutes } from "./routes/submissions";
+import { tokenRoutes } from "./routes/tokens";
+import { userRoutes } from "./routes/users";
 
 /** The whole HTTP application. It never listens: api/server.ts does, tests call `app.request()`. */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.use("/api/*", async (c, next) => {
+  app.use(securityHeaders);
+  app.use("/api/*", async function entityManager(c, next) {
     c.set("em", deps.orm.em.fork());
     await next();
   });
+  app.use("/api/*", authenticate(deps.config), sameOrigin, denyUndeclared);
+
   app.route("/", healthRoutes(deps));
+  app.route("/api/auth", authRoutes(deps));
   app.route("/api/forms", formRoutes());
   app.route("/api/submissions", submissionRoutes(deps));
   app.route("/api/households", householdRoutes());
-  app.all("/api/*", () => {
-    throw problems.notFound();
-  });
+  app.route("/api/users", userRoutes());
+  app.route("/api/tokens", tokenRoutes());
+  app.route("/api/audit", auditRoutes());
   if (deps.staticRoot) app.route("/", staticRoutes(deps.staticRoot));
+
   app.notFound(() => {
     throw problems.notFound();
   });

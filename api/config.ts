@@ -22,6 +22,15 @@ export interface AppConfig {
   /** How long an enqueued submission may wait before the relay enqueues it again (a no-op if the job exists). */
   readonly relayGraceMs: number;
   readonly production: boolean;
+  /** A session ends after this long without a request… */
+  readonly sessionIdleMs: number;
+  /** …and in any case this long after sign-in. */
+  readonly sessionMaxAgeMs: number;
+  /** Behind a reverse proxy: trust X-Forwarded-For / X-Forwarded-Proto for the address and https. */
+  readonly trustProxy: boolean;
+  readonly loginMaxFailuresPerAccount: number;
+  readonly loginMaxFailuresPerAddress: number;
+  readonly loginLockMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -49,6 +58,12 @@ export function loadConfig(env: Env): AppConfig {
     relayIntervalMs: integer(env, "RELAY_INTERVAL_MS", 5_000, 50, 3_600_000),
     relayGraceMs: integer(env, "RELAY_GRACE_MS", 30_000, 0, 86_400_000),
     production,
+    sessionIdleMs: integer(env, "SESSION_IDLE_MINUTES", 30, 1, 24 * 60) * 60_000,
+    sessionMaxAgeMs: integer(env, "SESSION_MAX_HOURS", 12, 1, 24 * 30) * 3_600_000,
+    trustProxy: oneOf(env, "TRUST_PROXY", "false", ["true", "false"] as const) === "true",
+    loginMaxFailuresPerAccount: integer(env, "LOGIN_MAX_FAILURES", 5, 1, 1000),
+    loginMaxFailuresPerAddress: integer(env, "LOGIN_MAX_FAILURES_PER_ADDRESS", 50, 1, 100_000),
+    loginLockMs: integer(env, "LOGIN_LOCK_SECONDS", 30, 0, 86_400) * 1000,
   });
 }
 

@@ -1,47 +1,55 @@
 /**
- * rsu — operations on an installation.
- *   rsu migrate   create the database if needed and apply pending migrations
- *   rsu seed      load the demo data (catalogue, household form v1, one account per role); idempotent
- * Configuration comes from the environment (DATABASE_URL, REDIS_URL…), as for the server.
+ * rsu — operations on an installation. Configuration comes from the environment, as for the server.
  */
+import type { MikroORM } from "@mikro-orm/postgresql";
 import { ConfigError, loadConfig } from "../api/config";
 import { openDatabase } from "../api/db/database";
 import { seedDemo } from "../api/db/seeders/seed-demo";
+import { audit } from "./commands/audit";
+import { token } from "./commands/token";
+import { user } from "./commands/user";
 
 const USAGE = `usage: rsu <command>
-  migrate   create the database if needed and apply pending migrations
-  seed      load the demo data (idempotent)`;
+  migrate                                   create the database if needed and apply pending migrations
+  seed                                      load the demo data (idempotent)
+  user add USERNAME --role ROLE [--area CODE]... [--grant personal|sensitive]   password read from standard input
+  user passwd USERNAME                      password read from standard input
+  user list
+  token create USERNAME [--role ROLE] [--name NAME] [--days N]   prints the token once
+  audit verify                              check the audit log's hash chain`;
 
-const commands: Record<string, (databaseUrl: string) => Promise<void>> = {
-  async migrate(databaseUrl) {
-    const orm = await openDatabase(databaseUrl);
-    try {
-      const applied = await orm.getMigrator().up();
-      console.log(applied.length ? `applied: ${applied.map((m) => m.name).join(", ")}` : "database is up to date");
-    } finally {
-      await orm.close();
-    }
+const commands: Record<string, (orm: MikroORM, args: string[], operator: string) => Promise<void>> = {
+  async migrate(orm) {
+    const applied = await orm.getMigrator().up();
+    console.log(applied.length ? `applied: ${applied.map((m) => m.name).join(", ")}` : "database is up to date");
   },
-  async seed(databaseUrl) {
-    const orm = await openDatabase(databaseUrl, { migrate: true });
-    try {
-      await seedDemo(orm.em.fork());
-      console.log("demo data loaded");
-    } finally {
-      await orm.close();
-    }
+  async seed(orm, _args, operator) {
+    await seedDemo(orm.em.fork(), operator);
+    console.log("demo data loaded");
   },
+  user,
+  token,
+  audit,
 };
 
-const [name] = process.argv.slice(2);
+const [name, ...args] = process.argv.slice(2);
 const command = name ? commands[name] : undefined;
 if (!command) {
   console.error(USAGE);
   process.exit(2);
 }
+let orm: MikroORM | undefined;
 try {
-  await command(loadConfig(process.env).databaseUrl);
+  const config = loadConfig(process.env);
+  // Every command but migrate needs the schema to be current; migrating first is harmless when it is.
+  orm = await openDatabase(config.databaseUrl, { migrate: name !== "migrate" });
+  // Audit rows name the operating-system account that ran the command.
+  await command(orm, args, `cli:${process.env.USER ?? "operator"}`);
 } catch (error) {
-  console.error(`rsu ${name}: ${error instanceof ConfigError ? "configuration error: " : ""}${error instanceof Error ? error.message : error}`);
-  process.exit(1);
+  const message = error instanceof Error ? error.message : String(error);
+  const problem = (error as { text?: { en: string } }).text?.en;
+  console.error(`rsu ${name}: ${error instanceof ConfigError ? "configuration error: " : ""}${problem ?? message}`);
+  process.exitCode = 1;
+} finally {
+  await orm?.close();
 }

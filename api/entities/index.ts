@@ -6,8 +6,12 @@ import { Individual } from "./individual.entity";
 import { OutboxEntry } from "./outbox-entry.entity";
 import { Submission } from "./submission.entity";
 import { User } from "./user.entity";
+import { Session } from "./session.entity";
+import { ApiToken } from "./api-token.entity";
+import { AuditEvent } from "./audit-event.entity";
+import { LoginThrottle } from "./login-throttle.entity";
 
-export { CatalogueCodeList, CatalogueVariable, Form, FormVersion, Household, Individual, OutboxEntry, Submission, User };
+export { ApiToken, AuditEvent, CatalogueCodeList, CatalogueVariable, Form, FormVersion, Household, Individual, LoginThrottle, OutboxEntry, Session, Submission, User };
 
 /** Every entity, listed statically: MikroORM gets them without scanning folders (STACK.md trap 7). */
-export const entities = [CatalogueVariable, CatalogueCodeList, Form, FormVersion, Submission, OutboxEntry, Household, Individual, User];
+export const entities = [CatalogueVariable, CatalogueCodeList, Form, FormVersion, Submission, OutboxEntry, Household, Individual, User, Session, ApiToken, AuditEvent, LoginThrottle];

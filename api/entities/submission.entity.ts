@@ -17,6 +17,8 @@ export const Submission = defineEntity({
     status: p.string().$type<SubmissionStatus>().length(20).index(),
     errors: p.json<FieldError[]>().nullable(),
     householdId: p.uuid().nullable().index(),
+    /** The user (or the user behind the token) who sent it: clerks see only their own submissions. */
+    submittedBy: p.uuid().nullable().index(),
     receivedAt: p.datetime().onCreate(() => new Date()),
     integratedAt: p.datetime().nullable(),
   },

@@ -10,7 +10,10 @@ export const User = defineEntity({
     displayName: p.string(),
     passwordHash: p.string(),
     roles: p.array(),
+    /** Island, prefecture or commune codes (administrative code lists) a clerk or supervisor works in. */
     areas: p.array(),
+    /** Sensitivity levels beyond "internal" this user may read: "personal", "sensitive" (analysts). */
+    grants: p.array().default("{}"),
     active: p.boolean().default(true),
     createdAt: p.datetime().onCreate(() => new Date()),
   },

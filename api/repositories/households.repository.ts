@@ -1,11 +1,15 @@
-import type { EntityManager } from "@mikro-orm/postgresql";
+import type { EntityManager, FilterQuery } from "@mikro-orm/postgresql";
+import { INDIVIDUAL_KEY_VARIABLES as KEY } from "../../schemas/contracts/registry";
 import { searchKey } from "../../schemas/registry/search-key";
 import { Household, Individual } from "../entities";
+import { mayReadHeadName, type Redactor } from "../services/redaction";
 
 export interface HouseholdFilter {
   commune?: string;
   /** Part of the head's name, in any case, with or without accents. */
   q?: string;
+  /** Island, prefecture or commune codes the caller is limited to; undefined for no limit. */
+  areas?: string[];
   limit: number;
   offset: number;
 }
@@ -21,17 +25,22 @@ export interface HouseholdListItem {
   createdAt: string;
 }
 
-export async function listHouseholds(em: EntityManager, filter: HouseholdFilter): Promise<{ items: HouseholdListItem[]; total: number }> {
-  const where: Record<string, unknown> = {};
-  if (filter.commune) where.commune = filter.commune;
-  const key = filter.q ? searchKey(filter.q) : "";
-  if (key) where.searchName = { $like: `%${escapeLike(key)}%` };
-  const [rows, total] = await em.findAndCount(Household, where, {
+export async function listHouseholds(em: EntityManager, filter: HouseholdFilter, redactor: Redactor): Promise<{ items: HouseholdListItem[]; total: number }> {
+  const where: FilterQuery<Household>[] = [];
+  if (filter.commune) where.push({ commune: filter.commune });
+  const key = filter.q && mayReadHeadName(redactor) ? searchKey(filter.q) : "";
+  if (key) where.push({ searchName: { $like: `%${escapeLike(key)}%` } });
+  if (filter.areas) {
+    const areas = filter.areas;
+    where.push({ $or: [{ island: { $in: areas } }, { prefecture: { $in: areas } }, { commune: { $in: areas } }] });
+  }
+  const [rows, total] = await em.findAndCount(Household, { $and: where }, {
     orderBy: { createdAt: "desc", id: "asc" },
     limit: filter.limit,
     offset: filter.offset,
   });
   const counts = await memberCounts(em, rows.map((h) => h.id));
+  const headName = mayReadHeadName(redactor);
   return {
     total,
     items: rows.map((h) => ({
@@ -40,38 +49,40 @@ export async function listHouseholds(em: EntityManager, filter: HouseholdFilter)
       prefecture: h.prefecture ?? null,
       commune: h.commune ?? null,
       village: h.village ?? null,
-      headName: h.headName ?? null,
+      headName: headName ? h.headName ?? null : null,
       memberCount: counts.get(h.id) ?? 0,
       createdAt: h.createdAt.toISOString(),
     })),
   };
 }
 
-export async function findHouseholdWithMembers(em: EntityManager, id: string) {
-  const household = await em.findOne(Household, id);
-  if (!household) return null;
-  const members = await em.find(Individual, { household: id }, { orderBy: { lineNumber: "asc" } });
+export async function findHousehold(em: EntityManager, id: string) {
+  return em.findOne(Household, id);
+}
+
+export async function householdWithMembers(em: EntityManager, household: Household, redactor: Redactor) {
+  const members = await em.find(Individual, { household: household.id }, { orderBy: { lineNumber: "asc" } });
   return {
     id: household.id,
     island: household.island ?? null,
     prefecture: household.prefecture ?? null,
     commune: household.commune ?? null,
     village: household.village ?? null,
-    headName: household.headName ?? null,
-    attributes: household.attributes,
+    headName: mayReadHeadName(redactor) ? household.headName ?? null : null,
+    attributes: redactor.attributes(household.attributes),
     sourceSubmissionId: household.sourceSubmissionId,
     createdAt: household.createdAt.toISOString(),
     updatedAt: household.updatedAt.toISOString(),
     members: members.map((m) => ({
       id: m.id,
       lineNumber: m.lineNumber,
-      firstName: m.firstName ?? null,
-      lastName: m.lastName ?? null,
-      sex: m.sex ?? null,
-      birthDate: m.birthDate ?? null,
-      nin: m.nin ?? null,
-      relationToHead: m.relationToHead ?? null,
-      attributes: m.attributes,
+      firstName: redactor.value(KEY.firstName, m.firstName ?? null),
+      lastName: redactor.value(KEY.lastName, m.lastName ?? null),
+      sex: redactor.value(KEY.sex, m.sex ?? null),
+      birthDate: redactor.value(KEY.birthDate, m.birthDate ?? null),
+      nin: redactor.value(KEY.nin, m.nin ?? null),
+      relationToHead: redactor.value(KEY.relationToHead, m.relationToHead ?? null),
+      attributes: redactor.attributes(m.attributes),
     })),
   };
 }

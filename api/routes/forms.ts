@@ -1,13 +1,14 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../app-env";
+import { allow } from "../middleware/authorize";
 import { problems } from "../problems";
 import { findFormVersion, formVersionBody, listPublishedForms } from "../repositories/form-versions.repository";
 import { positiveInteger } from "./params";
 
 export function formRoutes() {
   return new Hono<AppEnv>()
-    .get("/", async (c) => c.json(await listPublishedForms(c.get("em"))))
-    .get("/:id/versions/:version", async (c) => {
+    .get("/", allow("forms:read"), async (c) => c.json(await listPublishedForms(c.get("em"))))
+    .get("/:id/versions/:version", allow("forms:read"), async (c) => {
       const formId = c.req.param("id");
       const version = positiveInteger("version", c.req.param("version"));
       const found = await findFormVersion(c.get("em"), formId, version);

@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import type { AppDeps, AppEnv } from "../app-env";
+import { allow } from "../middleware/authorize";
 import { problems } from "../problems";
 
 const CHECK_TIMEOUT_MS = 1_500;
@@ -7,8 +8,8 @@ const CHECK_TIMEOUT_MS = 1_500;
 /** Liveness (the process answers) and readiness (PostgreSQL and Redis answer too). */
 export function healthRoutes({ orm, redis }: AppDeps) {
   return new Hono<AppEnv>()
-    .get("/healthz", (c) => c.json({ status: "ok" }))
-    .get("/readyz", async (c) => {
+    .get("/healthz", allow("public"), (c) => c.json({ status: "ok" }))
+    .get("/readyz", allow("public"), async (c) => {
       const [postgres, redisState] = await Promise.all([
         probe(() => orm.em.getConnection().execute("select 1")),
         probe(() => redis.ping()),

@@ -1,12 +1,16 @@
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import type { AppEnv } from "../app-env";
+import { allow } from "../middleware/authorize";
 
-/** The built browser apps: the runtime (clerks) at /runtime/, the designer (back office) at /designer/. */
+/**
+ * The built browser apps: the runtime (clerks) at /runtime/, the designer (back office) at /designer/.
+ * The pages themselves are public; what they show comes from the API, which checks every call.
+ */
 export function staticRoutes(root: string) {
   return new Hono<AppEnv>()
-    .get("/", (c) => c.redirect("/runtime/"))
-    .get("/runtime", (c) => c.redirect("/runtime/"))
-    .get("/designer", (c) => c.redirect("/designer/"))
-    .use("/*", serveStatic({ root }));
+    .get("/", allow("public"), (c) => c.redirect("/runtime/"))
+    .get("/runtime", allow("public"), (c) => c.redirect("/runtime/"))
+    .get("/designer", allow("public"), (c) => c.redirect("/designer/"))
+    .get("/*", allow("public"), serveStatic({ root }));
 }

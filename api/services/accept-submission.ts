@@ -2,7 +2,10 @@ import { UniqueConstraintViolationException } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { createValidator } from "../../schemas/compile";
 import type { SubmissionAccepted, SubmissionRequest } from "../../schemas/contracts/api";
+import { HOUSEHOLD_KEY_VARIABLES } from "../../schemas/contracts/registry";
 import { submissionEnvelopeSchema } from "../../schemas/contracts/submission-envelope";
+import { auditActor, coversPlace, type Actor } from "../auth/actor";
+import { recordAudit } from "../audit/record-audit";
 import { OutboxEntry, Submission } from "../entities";
 import { problems } from "../problems";
 import { findFormVersion } from "../repositories/form-versions.repository";
@@ -18,7 +21,7 @@ const validateEnvelope = createValidator(submissionEnvelopeSchema);
  * integration job after commit. A retry with the same id and content gets the same answer; with other
  * content, 409. Nothing is written for refused input.
  */
-export async function acceptSubmission(em: EntityManager, dispatch: Dispatch, body: unknown): Promise<SubmissionAccepted> {
+export async function acceptSubmission(em: EntityManager, dispatch: Dispatch, body: unknown, actor: Actor, address: string | null): Promise<SubmissionAccepted> {
   const envelopeErrors = validateEnvelope(body);
   if (envelopeErrors.length) throw problems.envelopeInvalid(envelopeErrors);
   const request = body as SubmissionRequest;
@@ -33,11 +36,20 @@ export async function acceptSubmission(em: EntityManager, dispatch: Dispatch, bo
 
   const dataErrors = validatorFor(version)(request.data);
   if (dataErrors.length) throw problems.submissionInvalid(dataErrors);
+  // Clerks and supervisors collect only in their areas (the household's location answers say where).
+  if (!coversPlace(actor, placeOf(request.data))) throw problems.outsideArea();
 
   try {
     await em.transactional(async (tx) => {
-      tx.create(Submission, { id, formVersion: version, data: request.data, contentHash: hash, status: "received" });
+      tx.create(Submission, { id, formVersion: version, data: request.data, contentHash: hash, status: "received", submittedBy: actor.userId });
       tx.create(OutboxEntry, { submissionId: id, nextAttemptAt: dispatch.retryAt() });
+      await tx.flush();
+      await recordAudit(tx, auditActor(actor, address), {
+        action: "submission.create",
+        entityType: "submission",
+        entityId: id,
+        details: { formId: request.formId, version: request.version },
+      });
     });
   } catch (error) {
     // Two copies of the same submission raced (a double tap, a retry over a slow link): the loser answers
@@ -48,6 +60,12 @@ export async function acceptSubmission(em: EntityManager, dispatch: Dispatch, bo
   }
   await dispatchSubmission(em, dispatch, id);
   return { id, status: "received" };
+}
+
+/** Where a household is, from its answers; the variable codes are the registry's key columns. */
+export function placeOf(data: Record<string, unknown>) {
+  const code = (name: string) => (typeof data[name] === "string" ? (data[name] as string) : null);
+  return { island: code(HOUSEHOLD_KEY_VARIABLES.island), prefecture: code(HOUSEHOLD_KEY_VARIABLES.prefecture), commune: code(HOUSEHOLD_KEY_VARIABLES.commune) };
 }
 
 function sameAnswerOrConflict(earlier: Submission, hash: string): SubmissionAccepted {

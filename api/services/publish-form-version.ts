@@ -4,6 +4,7 @@ import { catalogueSnapshot } from "../../schemas/catalogue/snapshot";
 import type { Catalogue } from "../../schemas/catalogue/types";
 import { compile, type JsonSchema } from "../../schemas/compile";
 import { MEMBERS_ROSTER } from "../../schemas/contracts/registry";
+import { recordAudit, type AuditActor } from "../audit/record-audit";
 import { Form, FormVersion } from "../entities";
 import { contentHash } from "./hash";
 
@@ -12,13 +13,13 @@ import { contentHash } from "./hash";
  * mask, schema and the snapshot of the variables it uses under one SHA-256 checksum (DESIGN.md rule 6).
  * Throws the compiler's CompileError when the mask does not fit the catalogue.
  */
-export async function publishFormVersion(em: EntityManager, formId: string, mask: Record<string, unknown>, catalogue: Catalogue): Promise<FormVersion> {
+export async function publishFormVersion(em: EntityManager, by: AuditActor, formId: string, mask: Record<string, unknown>, catalogue: Catalogue): Promise<FormVersion> {
   const schema = compile(mask, catalogue);
   const snapshot = catalogueSnapshot(catalogue, boundVariables(schema));
   return em.transactional(async (tx) => {
     const form = await tx.findOneOrFail(Form, formId, { lockMode: LockMode.PESSIMISTIC_WRITE });
     const latest = await tx.findOne(FormVersion, { form }, { orderBy: { version: "desc" } });
-    return tx.create(FormVersion, {
+    const published = tx.create(FormVersion, {
       form,
       version: (latest?.version ?? 0) + 1,
       mask,
@@ -26,6 +27,14 @@ export async function publishFormVersion(em: EntityManager, formId: string, mask
       snapshot,
       checksum: contentHash({ mask, schema, snapshot }),
     });
+    await tx.flush();
+    await recordAudit(tx, by, {
+      action: "form.publish",
+      entityType: "form_version",
+      entityId: `${formId}@${published.version}`,
+      details: { checksum: published.checksum },
+    });
+    return published;
   });
 }
 

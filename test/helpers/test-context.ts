@@ -11,6 +11,11 @@ import { createIntegrationQueue, type IntegrationQueue } from "../../api/queue/i
 import { producerConnection } from "../../api/queue/redis";
 import { startApi, type RunningApi } from "../../api/runtime";
 import { startWorkers, type RunningWorkers } from "../../workers/start-workers";
+import { systemActor } from "../../api/auth/actor";
+import { DEMO_ACCOUNTS } from "../../api/db/seeders/demo-accounts";
+import { createApiToken } from "../../api/services/api-tokens";
+
+export type DemoUsername = (typeof DEMO_ACCOUNTS)[number]["username"];
 
 /**
  * A test's own installation: its own database (rsu_test_<name>) on the real PostgreSQL, its own queue
@@ -22,6 +27,10 @@ export interface TestContext {
   orm: MikroORM;
   /** The HTTP app without a server, for `app.request()`. */
   app: ReturnType<typeof createApp>;
+  /** A request through the app as a demo account (by its username), authenticated by an API token. */
+  request(path: string, init?: RequestInit, as?: DemoUsername | null): Promise<Response>;
+  /** The API token of each demo account. */
+  tokens: Record<DemoUsername, string>;
   queue: IntegrationQueue;
   startWorkers(overrides?: Record<string, string>): RunningWorkers;
   /** Starts the real HTTP server on a free port, serving dist/ too. */
@@ -58,10 +67,21 @@ export async function createTestContext(name: string, overrides: Record<string, 
   const queue = createIntegrationQueue(redis, config.queuePrefix);
   const app = createApp({ config, orm, queue, redis, logger, staticRoot: DIST });
   const closers: (() => Promise<void>)[] = [];
+  const tokens = {} as Record<DemoUsername, string>;
+  for (const account of DEMO_ACCOUNTS) {
+    const { secret } = await createApiToken(orm.em.fork(), systemActor("test"), { username: account.username, name: "test" });
+    tokens[account.username] = secret;
+  }
   return {
     config,
     orm,
     app,
+    tokens,
+    request(path, init = {}, as = "admin") {
+      const headers = new Headers(init.headers);
+      if (as) headers.set("authorization", `Bearer ${tokens[as]}`);
+      return Promise.resolve(app.request(path, { ...init, headers }));
+    },
     queue,
     startWorkers(workerOverrides = {}) {
       const workerConfig = loadConfig({ ...env, ...workerOverrides });

@@ -9,19 +9,19 @@ afterAll(() => ctx?.close());
 
 describe("health and published forms", () => {
   it("/readyz answers 200 when PostgreSQL and Redis answer", async () => {
-    const res = await ctx.app.request("/readyz");
+    const res = await ctx.request("/readyz");
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: "ok", services: { postgres: "ok", redis: "ok" } });
   });
 
   it("lists the published demo form", async () => {
-    const res = await ctx.app.request("/api/forms");
+    const res = await ctx.request("/api/forms");
     const forms = (await res.json()) as any[];
     expect(forms).toEqual([expect.objectContaining({ id: "menage", version: 1, title: expect.objectContaining({ fr: expect.any(String), en: expect.any(String) }) })]);
   });
 
   it("serves a version's mask and JSON Schema, immutable and checksummed", async () => {
-    const res = await ctx.app.request("/api/forms/menage/versions/1");
+    const res = await ctx.request("/api/forms/menage/versions/1");
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toContain("immutable");
     const body = (await res.json()) as any;
@@ -39,7 +39,7 @@ describe("health and published forms", () => {
     ["/api/households?limit=100000", 400, "invalid_parameter"],
     ["/api/nothing-here", 404, "not_found"],
   ])("GET %s → %i %s", async (path, status, code) => {
-    const res = await ctx.app.request(path);
+    const res = await ctx.request(path);
     expect(res.status).toBe(status);
     const body = (await res.json()) as any;
     expect(body.error.code).toBe(code);
@@ -49,7 +49,7 @@ describe("health and published forms", () => {
   it("seeding again changes nothing (idempotent)", async () => {
     const { seedDemo } = await import("../../api/db/seeders/seed-demo");
     await seedDemo(ctx.orm.em.fork());
-    const forms = (await (await ctx.app.request("/api/forms")).json()) as any[];
+    const forms = (await (await ctx.request("/api/forms")).json()) as any[];
     expect(forms).toHaveLength(1);
     expect(forms[0].version).toBe(1);
   });

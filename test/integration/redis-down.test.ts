@@ -17,17 +17,17 @@ afterAll(() => ctx?.close());
 
 describe("with Redis unreachable", () => {
   it("/readyz answers 503 and names Redis; /healthz still answers", async () => {
-    const ready = await ctx.app.request("/readyz");
+    const ready = await ctx.request("/readyz");
     expect(ready.status).toBe(503);
     const body = (await ready.json()) as any;
     expect(body.error.code).toBe("service_unavailable");
     expect(body.error.details).toEqual({ postgres: "ok", redis: "unreachable" });
-    expect((await ctx.app.request("/healthz")).status).toBe(200);
+    expect((await ctx.request("/healthz")).status).toBe(200);
   });
 
   it("still accepts a submission, keeps it in the outbox, and the relay integrates it when Redis is back", async () => {
     const id = randomUUID();
-    const res = await ctx.app.request("/api/submissions", {
+    const res = await ctx.request("/api/submissions", {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ id, formId: "menage", version: 1, data: validHousehold(5) }),
@@ -39,7 +39,7 @@ describe("with Redis unreachable", () => {
     // Redis "comes back": workers (with their relay) reach the live Redis, same queue prefix.
     ctx.startWorkers({ REDIS_URL: LIVE_REDIS });
     const done = await waitFor(async () => {
-      const body = (await (await ctx.app.request(`/api/submissions/${id}`)).json()) as any;
+      const body = (await (await ctx.request(`/api/submissions/${id}`)).json()) as any;
       return body.status === "integrated" ? body : undefined;
     }, { what: "integration after Redis is back" });
     expect(done.householdId).toBeTruthy();

@@ -1,9 +1,10 @@
-import { randomUUID } from "node:crypto";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { Catalogue } from "../../../schemas/catalogue/types";
+import { systemActor } from "../../auth/actor";
+import { recordAudit, type AuditActor } from "../../audit/record-audit";
 import { CatalogueCodeList, CatalogueVariable, Form, FormVersion, User } from "../../entities";
-import { hashPassword } from "../../services/passwords";
 import { publishFormVersion } from "../../services/publish-form-version";
+import { createUser } from "../../services/users";
 import { DEMO_ACCOUNTS } from "./demo-accounts";
 import { DEMO_FORM, demoCatalogue } from "./demo/catalogue";
 import { householdMask } from "./demo/household-mask";
@@ -12,38 +13,35 @@ import { householdMask } from "./demo/household-mask";
  * Seeds the demo: the Comoros household catalogue, the household form published as version 1, and one
  * account per role. Idempotent: what exists is left as it is, so a restart never duplicates or alters data.
  */
-export async function seedDemo(em: EntityManager): Promise<void> {
-  await seedCatalogue(em, demoCatalogue);
+export async function seedDemo(em: EntityManager, operator = "seed"): Promise<void> {
+  const by = systemActor(operator);
+  await seedCatalogue(em, by, demoCatalogue);
   if (!(await em.findOne(Form, DEMO_FORM.id))) {
-    em.create(Form, { id: DEMO_FORM.id, title: DEMO_FORM.title });
-    await em.flush();
-  }
-  if (!(await em.count(FormVersion, { form: DEMO_FORM.id }))) {
-    await publishFormVersion(em, DEMO_FORM.id, householdMask as unknown as Record<string, unknown>, demoCatalogue);
-  }
-  for (const account of DEMO_ACCOUNTS) {
-    if (await em.findOne(User, { username: account.username })) continue;
-    em.create(User, {
-      id: randomUUID(),
-      username: account.username,
-      displayName: account.displayName,
-      passwordHash: await hashPassword(account.password),
-      roles: [...account.roles],
-      areas: [...account.areas],
+    await em.transactional(async (tx) => {
+      tx.create(Form, { id: DEMO_FORM.id, title: DEMO_FORM.title });
+      await tx.flush();
+      await recordAudit(tx, by, { action: "form.create", entityType: "form", entityId: DEMO_FORM.id });
     });
   }
-  await em.flush();
+  if (!(await em.count(FormVersion, { form: DEMO_FORM.id }))) {
+    await publishFormVersion(em, by, DEMO_FORM.id, householdMask as unknown as Record<string, unknown>, demoCatalogue);
+  }
+  for (const { password, ...account } of DEMO_ACCOUNTS) {
+    if (await em.findOne(User, { username: account.username })) continue;
+    await createUser(em, by, { ...account, roles: [...account.roles], areas: [...account.areas], password });
+  }
 }
 
-async function seedCatalogue(em: EntityManager, catalogue: Catalogue): Promise<void> {
-  await em.upsertMany(
-    CatalogueCodeList,
-    catalogue.codeLists.map((list) => ({ code: list.code, definition: list, updatedAt: new Date() })),
-    { onConflictAction: "ignore" },
-  );
-  await em.upsertMany(
-    CatalogueVariable,
-    catalogue.variables.map((v) => ({ code: v.code, level: v.level, type: v.type, definition: v, updatedAt: new Date() })),
-    { onConflictAction: "ignore" },
-  );
+async function seedCatalogue(em: EntityManager, by: AuditActor, catalogue: Catalogue): Promise<void> {
+  if (await em.count(CatalogueVariable, {})) return;
+  await em.transactional(async (tx) => {
+    for (const list of catalogue.codeLists) tx.create(CatalogueCodeList, { code: list.code, definition: list });
+    for (const v of catalogue.variables) tx.create(CatalogueVariable, { code: v.code, level: v.level, type: v.type, definition: v });
+    await tx.flush();
+    await recordAudit(tx, by, {
+      action: "catalogue.import",
+      entityType: "catalogue",
+      details: { variables: catalogue.variables.length, codeLists: catalogue.codeLists.length },
+    });
+  });
 }

@@ -17,16 +17,9 @@ import { DEMO_FORM, demoCatalogue } from "./catalogue";
 
 export type MaskElement = { type: string; name: string } & Record<string, unknown>;
 
-export interface MaskPage {
-  name: string;
-  title: Labels;
-  elements: MaskElement[];
-}
-
-export interface HouseholdMask {
-  title: Labels;
-  pages: MaskPage[];
-}
+// Type aliases rather than interfaces, so that a mask is assignable to plain JSON object types.
+export type MaskPage = { name: string; title: Labels; elements: MaskElement[] };
+export type HouseholdMask = { title: Labels; pages: MaskPage[] };
 
 const variableByCode = new Map(demoCatalogue.variables.map((v) => [v.code, v]));
 const listByCode = new Map(demoCatalogue.codeLists.map((l) => [l.code, l]));
@@ -101,11 +94,12 @@ function q(code: string, options: QuestionOptions = {}): MaskElement {
     }
   }
 
+  const { type, ...rest } = shape;
   return {
-    ...shape,
-    type: String(shape.type),
+    type: String(type),
     name: v.code,
     title: { ...v.label },
+    ...rest,
     ...(options.isRequired ? { isRequired: true } : {}),
     ...(options.visibleIf ? { visibleIf: options.visibleIf } : {}),
     ...(validators.length > 0 ? { validators } : {}),

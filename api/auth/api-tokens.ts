@@ -1,0 +1,28 @@
+import { randomUUID } from "node:crypto";
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { ApiToken, type User } from "../entities";
+import type { Actor } from "./actor";
+import type { Role } from "./roles";
+import { hashSecret, newSecret } from "./secrets";
+
+/** The prefix makes a leaked token recognisable by secret scanners and in logs. */
+const PREFIX = "rsu_";
+
+/** Creates a token and returns its secret, which is shown once and never stored. */
+export function issueApiToken(em: EntityManager, user: User, role: Role, name: string, expiresAt: Date | null): { token: ApiToken; secret: string } {
+  const { secret, hash } = newSecret(PREFIX);
+  const token = em.create(ApiToken, { id: randomUUID(), user, name, role, tokenHash: hash, expiresAt });
+  return { token, secret };
+}
+
+/** The actor behind a bearer token, or null when unknown, revoked, expired, or its user is inactive. */
+export async function actorFromToken(em: EntityManager, secret: string): Promise<Actor | null> {
+  if (!secret.startsWith(PREFIX)) return null;
+  const token = await em.findOne(ApiToken, { tokenHash: hashSecret(secret) }, { populate: ["user"] });
+  if (!token || token.revokedAt || (token.expiresAt && token.expiresAt.getTime() <= Date.now()) || !token.user.active) return null;
+  // The role must still be one of the user's: removing a role from a user removes it from their tokens.
+  if (!token.user.roles.includes(token.role)) return null;
+  await em.nativeUpdate(ApiToken, { id: token.id }, { lastUsedAt: new Date() });
+  const { user } = token;
+  return { userId: user.id, username: user.username, roles: [token.role as Role], areas: user.areas, grants: user.grants, via: "token" };
+}

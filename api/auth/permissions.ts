@@ -1,0 +1,28 @@
+import type { Role } from "./roles";
+
+/**
+ * Who may do what: the one table of the access rules. Every route names one of these permissions
+ * (api/middleware/authorize.ts); a route that names none is refused at run time and fails the
+ * authorization-matrix test. Area limits and "own submissions only" are applied inside the routes.
+ */
+export const PERMISSIONS = {
+  /** Anyone, signed in or not. */
+  public: "anyone",
+  /** Any signed-in user or token. */
+  authenticated: "signed-in",
+  "forms:read": ["admin", "designer", "supervisor", "clerk", "analyst"],
+  "submissions:create": ["admin", "supervisor", "clerk"],
+  "submissions:read": ["admin", "supervisor", "clerk"],
+  "households:read": ["admin", "supervisor", "clerk", "analyst"],
+  "users:manage": ["admin"],
+  "tokens:manage": ["admin"],
+  "audit:read": ["admin"],
+} as const satisfies Record<string, readonly Role[] | "anyone" | "signed-in">;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function roleMay(roles: readonly string[], permission: Permission): boolean {
+  const rule = PERMISSIONS[permission];
+  if (rule === "anyone" || rule === "signed-in") return true;
+  return roles.some((role) => (rule as readonly string[]).includes(role));
+}

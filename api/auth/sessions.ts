@@ -1,0 +1,46 @@
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { Session, User } from "../entities";
+import type { Actor } from "./actor";
+import { isRole } from "./roles";
+import { hashSecret, newSecret } from "./secrets";
+
+export interface SessionPolicy {
+  idleMs: number;
+  maxAgeMs: number;
+}
+
+/** Writing `lastSeenAt` on every request would turn every read into a write; once a minute is enough. */
+const TOUCH_EVERY_MS = 60_000;
+
+export async function openSession(em: EntityManager, user: User, address: string | null, policy: SessionPolicy): Promise<string> {
+  const { secret, hash } = newSecret();
+  const now = new Date();
+  em.create(Session, { tokenHash: hash, user, lastSeenAt: now, expiresAt: new Date(now.getTime() + policy.maxAgeMs), address });
+  await em.flush();
+  return secret;
+}
+
+/** The actor behind a session cookie, or null when the session is unknown, idle too long or expired. */
+export async function actorFromSession(em: EntityManager, secret: string, policy: SessionPolicy): Promise<Actor | null> {
+  const session = await em.findOne(Session, hashSecret(secret), { populate: ["user"] });
+  if (!session) return null;
+  const now = Date.now();
+  if (session.expiresAt.getTime() <= now || session.lastSeenAt.getTime() + policy.idleMs <= now || !session.user.active) {
+    await em.nativeDelete(Session, { tokenHash: session.tokenHash });
+    return null;
+  }
+  if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    await em.nativeUpdate(Session, { tokenHash: session.tokenHash }, { lastSeenAt: new Date(now) });
+  }
+  const { user } = session;
+  return { userId: user.id, username: user.username, roles: user.roles.filter(isRole), areas: user.areas, grants: user.grants, via: "session" };
+}
+
+export async function closeSession(em: EntityManager, secret: string): Promise<void> {
+  await em.nativeDelete(Session, { tokenHash: hashSecret(secret) });
+}
+
+/** Ends every session of a user (deactivation, password reset). */
+export async function closeSessionsOf(em: EntityManager, userId: string): Promise<void> {
+  await em.nativeDelete(Session, { user: userId });
+}

@@ -1,0 +1,39 @@
+import { Hono } from "hono";
+import type { AppEnv } from "../app-env";
+import { AuditEvent } from "../entities";
+import { allow } from "../middleware/authorize";
+import { problems } from "../problems";
+import { positiveInteger } from "./params";
+
+/** The audit log, newest first, filtered by actor, entity and time. */
+export function auditRoutes() {
+  return new Hono<AppEnv>().get("/", allow("audit:read"), async (c) => {
+    const q = (name: string) => c.req.query(name) || undefined;
+    const where: Record<string, unknown> = {};
+    if (q("actor")) where.actor = q("actor");
+    if (q("entityType")) where.entityType = q("entityType");
+    if (q("entityId")) where.entityId = q("entityId");
+    if (q("action")) where.action = q("action");
+    const from = date("from", q("from"));
+    const to = date("to", q("to"));
+    if (from || to) where.at = { ...(from ? { $gte: from } : {}), ...(to ? { $lt: to } : {}) };
+    const [rows, total] = await c.get("em").findAndCount(AuditEvent, where, {
+      orderBy: { seq: "desc" },
+      limit: positiveInteger("limit", q("limit"), { max: 1000, fallback: 100 }),
+      offset: positiveInteger("offset", q("offset"), { min: 0, max: 100_000_000, fallback: 0 }),
+    });
+    return c.json({
+      total,
+      items: rows.map((r) => ({ ...r, at: r.at.toISOString() })),
+    });
+  });
+}
+
+function date(name: string, raw: string | undefined): Date | undefined {
+  if (raw === undefined) return undefined;
+  const value = new Date(raw);
+  if (Number.isNaN(value.getTime())) {
+    throw problems.invalidParameter([{ pointer: `/${name}`, code: "invalid_parameter", message: { fr: `« ${name} » doit être une date ISO 8601.`, en: `"${name}" must be an ISO 8601 date.` } }]);
+  }
+  return value;
+}

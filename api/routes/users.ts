@@ -1,0 +1,36 @@
+import { Hono } from "hono";
+import type { AppEnv } from "../app-env";
+import { auditActor } from "../auth/actor";
+import { User } from "../entities";
+import { allow } from "../middleware/authorize";
+import { jsonBody, readJson } from "../middleware/json-body";
+import { problems } from "../problems";
+import { createUser, setPassword, updateUser, userSchemas, userView, type NewUser, type UserChanges } from "../services/users";
+import { uuid } from "./params";
+import { validateBody } from "./validate-body";
+
+export function userRoutes() {
+  return new Hono<AppEnv>()
+    .get("/", allow("users:manage"), async (c) => {
+      const users = await c.get("em").find(User, {}, { orderBy: { username: "asc" } });
+      return c.json(users.map(userView));
+    })
+    .post("/", allow("users:manage"), jsonBody(), async (c) => {
+      const input = validateBody<NewUser>(userSchemas.create, await readJson(c));
+      const user = await createUser(c.get("em"), auditActor(c.get("actor"), c.get("address")), input);
+      return c.json(userView(user), 201);
+    })
+    .patch("/:id", allow("users:manage"), jsonBody(), async (c) => {
+      const changes = validateBody<UserChanges>(userSchemas.update, await readJson(c));
+      const user = await updateUser(c.get("em"), auditActor(c.get("actor"), c.get("address")), uuid("id", c.req.param("id")), changes);
+      return c.json(userView(user));
+    })
+    .post("/:id/password", allow("users:manage"), jsonBody(), async (c) => {
+      const { password } = validateBody<{ password: string }>(userSchemas.password, await readJson(c));
+      const em = c.get("em");
+      const user = await em.findOne(User, uuid("id", c.req.param("id")));
+      if (!user) throw problems.userNotFound();
+      await setPassword(em, auditActor(c.get("actor"), c.get("address")), user.username, password);
+      return c.body(null, 204);
+    });
+}
