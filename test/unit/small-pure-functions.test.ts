@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { auditHash, GENESIS_HASH } from "../../api/audit/audit-chain";
+import { roleMay } from "../../api/auth/permissions";
+import { catalogueSnapshot } from "../../schemas/catalogue/snapshot";
+import type { Catalogue } from "../../schemas/catalogue/types";
+import { canonicalJson } from "../../schemas/contracts/canonical-json";
+import { searchKey } from "../../schemas/registry/search-key";
+
+describe("searchKey", () => {
+  it.each([
+    ["Saïd", "said"],
+    ["  MOHAMED   Abdallah ", "mohamed abdallah"],
+    ["Zaïnaba M'Madi", "zainaba m madi"],
+    ["Hadidja-Ahamada", "hadidja ahamada"],
+  ])("%s → %s", (name, key) => expect(searchKey(name)).toBe(key));
+});
+
+describe("canonicalJson", () => {
+  it("ignores key order at every depth, keeps array order", () => {
+    expect(canonicalJson({ b: 1, a: { d: [2, 1], c: null } })).toBe(canonicalJson({ a: { c: null, d: [2, 1] }, b: 1 }));
+    expect(canonicalJson([1, 2])).not.toBe(canonicalJson([2, 1]));
+  });
+});
+
+describe("auditHash", () => {
+  const row = { seq: 1, at: new Date("2026-11-28T10:00:00Z"), actorId: null, actor: "seed", action: "x", entityType: "t", entityId: null, details: { a: 1 }, address: null };
+  it("changes with the content and with the previous hash", () => {
+    const hash = auditHash(GENESIS_HASH, row);
+    expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(auditHash(GENESIS_HASH, { ...row, details: { a: 2 } })).not.toBe(hash);
+    expect(auditHash(GENESIS_HASH, { ...row, seq: 2 })).not.toBe(hash);
+    expect(auditHash("f".repeat(64), row)).not.toBe(hash);
+  });
+});
+
+describe("roleMay", () => {
+  it.each([
+    [["clerk"], "submissions:create", true],
+    [["analyst"], "submissions:create", false],
+    [["designer"], "households:read", false],
+    [["analyst", "clerk"], "submissions:create", true],
+    [[], "public", true],
+    [["admin"], "audit:read", true],
+    [["supervisor"], "users:manage", false],
+  ] as const)("%j may %s: %s", (roles, permission, expected) => expect(roleMay(roles, permission)).toBe(expected));
+});
+
+describe("catalogueSnapshot", () => {
+  const catalogue: Catalogue = {
+    variables: [
+      { code: "commune", level: "household", type: "single_choice", label: { fr: "Commune" }, codeList: "commune" },
+      { code: "sex", level: "individual", type: "single_choice", label: { fr: "Sexe" }, codeList: "sex" },
+      { code: "unused", level: "household", type: "text", label: { fr: "Inutilisée" } },
+    ],
+    codeLists: [
+      { code: "island", label: { fr: "Île" }, items: [] },
+      { code: "prefecture", label: { fr: "Préfecture" }, parentList: "island", items: [] },
+      { code: "commune", label: { fr: "Commune" }, parentList: "prefecture", items: [] },
+      { code: "sex", label: { fr: "Sexe" }, items: [] },
+      { code: "other", label: { fr: "Autre" }, items: [] },
+    ],
+  };
+  it("keeps the bound variables, their lists and the lists' ancestors, nothing else", () => {
+    const snapshot = catalogueSnapshot(catalogue, ["commune", "sex"]);
+    expect(snapshot.variables.map((v) => v.code)).toEqual(["commune", "sex"]);
+    expect(snapshot.codeLists.map((l) => l.code).sort()).toEqual(["commune", "island", "prefecture", "sex"]);
+  });
+});
