@@ -11,7 +11,8 @@ import { Problem, problems } from "./problems";
 export function handleError(logger: Logger): ErrorHandler {
   return (error, c) => {
     const problem = toProblem(error);
-    if (problem.status >= 500) {
+    // A deliberate 503 (readiness) is an answer, not an incident; anything unexpected is logged.
+    if (!(error instanceof Problem) || problem.status === 500) {
       logger.error("request_failed", { method: c.req.method, path: c.req.path, error: errorMessage(error) });
     }
     return c.json(problem.toBody(), problem.status);

@@ -18,7 +18,7 @@ const keys = (username: string, address: string | null) => [
 /** Milliseconds until the account or the address may try again; 0 when they may try now. */
 export async function lockedFor(em: EntityManager, username: string, address: string | null): Promise<number> {
   const rows: { locked_until: Date | null }[] = await em.getConnection().execute(
-    `select locked_until from login_throttle where key = any(?) and locked_until > now()`,
+    `select locked_until from login_throttle where key in (?) and locked_until > now()`,
     [keys(username, address)],
   );
   const until = Math.max(0, ...rows.map((r) => new Date(r.locked_until!).getTime()));

@@ -32,7 +32,8 @@ export function createIntegrationQueue(connection: Redis, prefix: string): Integ
         ENQUEUE_TIMEOUT_MS,
       );
     },
-    close: () => queue.close(),
+    // With Redis down, BullMQ waits for a connection forever: shutting down must not.
+    close: () => withTimeout(queue.close(), ENQUEUE_TIMEOUT_MS).catch(() => undefined),
   };
 }
 

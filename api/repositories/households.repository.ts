@@ -90,7 +90,7 @@ export async function householdWithMembers(em: EntityManager, household: Househo
 async function memberCounts(em: EntityManager, ids: string[]): Promise<Map<string, number>> {
   if (!ids.length) return new Map();
   const rows: { household_id: string; n: string }[] = await em.getConnection().execute(
-    `select household_id, count(*) as n from individuals where household_id = any(?) group by household_id`,
+    `select household_id, count(*) as n from individuals where household_id in (?) group by household_id`,
     [ids],
   );
   return new Map(rows.map((r) => [r.household_id, Number(r.n)]));

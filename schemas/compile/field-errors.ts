@@ -24,7 +24,9 @@ function toFieldError(error: ErrorObject): FieldError | null {
   const at = error.instancePath;
   switch (error.keyword) {
     case "required":
-      return field(`${at}/${p.missingProperty}`, "required", { fr: "Réponse obligatoire.", en: "An answer is required." });
+      return field(`${at}/${p.missingProperty}`, "required", REQUIRED);
+    case "answer_required":
+      return field(at, "required", REQUIRED);
     case "type":
       return field(at, "type", { fr: `La réponse doit être ${TYPE_FR[p.type] ?? p.type}.`, en: `The answer must be ${TYPE_EN[p.type] ?? p.type}.` });
     case "minimum":
@@ -68,6 +70,8 @@ function toFieldError(error: ErrorObject): FieldError | null {
       return field(at, error.keyword, { fr: "Réponse invalide.", en: "Invalid answer." });
   }
 }
+
+const REQUIRED: Message = { fr: "Réponse obligatoire.", en: "An answer is required." };
 
 function field(pointer: string, code: string, message: Message): FieldError {
   return { pointer: pointer || "/", code, message };

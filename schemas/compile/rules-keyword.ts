@@ -52,7 +52,7 @@ export const rulesKeyword: FuncKeywordDefinition = {
         continue;
       }
       if (empty) {
-        if (rule.required || (rule.requiredIf && holds(rule.requiredIf, values))) fail(rule.name, "required");
+        if (rule.required || (rule.requiredIf && holds(rule.requiredIf, values))) fail(rule.name, "answer_required");
         continue;
       }
       for (const choice of Array.isArray(value) ? value : [value]) {

@@ -96,7 +96,7 @@ export async function createTestContext(name: string, overrides: Record<string, 
     },
     async close() {
       for (const close of closers.reverse()) await close().catch(() => {});
-      await queue.queue.obliterate({ force: true }).catch(() => {});
+      await Promise.race([queue.queue.obliterate({ force: true }).catch(() => {}), new Promise((r) => setTimeout(r, 2_000))]);
       await queue.close();
       redis.disconnect();
       await orm.close();
