@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import { LockMode } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { Household, Individual, OutboxEntry, Submission } from "../../api/entities";
+import { systemActor } from "../../api/auth/actor";
+import { recordAudit } from "../../api/audit/record-audit";
 import { validatorFor } from "../../api/services/form-validators";
 import type { IntegrateSubmissionPayload } from "../../schemas/contracts/jobs";
 import { householdFromSubmission } from "../integrate/household-from-submission";
@@ -38,6 +40,13 @@ export async function integrateSubmission(em: EntityManager, { submissionId }: I
     submission.status = "integrated";
     submission.householdId = householdId;
     submission.integratedAt = new Date();
+    await tx.flush();
+    await recordAudit(tx, systemActor("worker"), {
+      action: "household.create",
+      entityType: "household",
+      entityId: householdId,
+      details: { submissionId: submission.id, members: members.length },
+    });
     return "integrated";
   });
 }

@@ -1,0 +1,61 @@
+import { html } from "lit";
+import { formatDate, t } from "../../i18n";
+import type { HouseholdDetail } from "./registry-api";
+
+/** Words for a code of a variable ("commune", "10101" → "Moroni"). */
+export type Describe = (variable: string, code: string | null) => string;
+
+/** One household and its members. */
+export function renderHouseholdDetail(household: HouseholdDetail, describe: Describe, onBack: () => void) {
+  const place = (variable: string, code: string | null) => (code === null ? null : withCode(describe(variable, code), code));
+  const name = household.headName || t("unnamed");
+  return html`
+    <button class="secondary" @click=${onBack}>← ${t("backToList")}</button>
+    <h2 tabindex="-1" class="detail-heading">${t("householdHeading", { name })}</h2>
+    <dl class="facts">
+      ${fact(t("colIsland"), place("island", household.island))}
+      ${fact(t("colPrefecture"), place("prefecture", household.prefecture))}
+      ${fact(t("colCommune"), place("commune", household.commune))} ${fact(t("colVillage"), household.village)}
+      ${fact(t("colCreated"), formatDate(household.createdAt, true))}
+      ${fact(t("updatedAt"), formatDate(household.updatedAt, true))} ${fact(t("householdId"), household.id, "code")}
+      ${fact(t("sourceSubmission"), household.sourceSubmissionId, "code")}
+    </dl>
+    <h3>${t("membersHeading", { count: household.members.length })}</h3>
+    <div class="table-wrap">
+      <table class="members">
+        <thead>
+          <tr>
+            <th scope="col">${t("colLine")}</th>
+            <th scope="col">${t("colLastName")}</th>
+            <th scope="col">${t("colFirstName")}</th>
+            <th scope="col">${t("colSex")}</th>
+            <th scope="col">${t("colBirthDate")}</th>
+            <th scope="col">${t("colRelation")}</th>
+            <th scope="col">${t("colNin")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${household.members.map(
+            (m) => html`<tr>
+              <td>${m.lineNumber}</td>
+              <td>${m.lastName ?? ""}</td>
+              <td>${m.firstName ?? ""}</td>
+              <td>${describe("sex", m.sex)}</td>
+              <td>${m.birthDate ? formatDate(m.birthDate) : ""}</td>
+              <td>${describe("relation_to_head", m.relationToHead)}</td>
+              <td>${m.nin ?? ""}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>
+  `;
+}
+
+function withCode(label: string, code: string): string {
+  return label === code ? code : `${label} (${code})`;
+}
+
+function fact(label: string, value: string | null, className = "") {
+  return html`<div><dt>${label}</dt><dd class=${className}>${value ?? "—"}</dd></div>`;
+}

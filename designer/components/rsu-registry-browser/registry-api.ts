@@ -1,0 +1,75 @@
+import type { Message, ProblemBody } from "../../../schemas/contracts/api";
+
+/** Shapes of GET /api/households and GET /api/households/:id, as the API answers them today. */
+export interface HouseholdListItem {
+  id: string;
+  island: string | null;
+  prefecture: string | null;
+  commune: string | null;
+  village: string | null;
+  headName: string | null;
+  memberCount: number;
+  createdAt: string;
+}
+
+export interface HouseholdPage {
+  items: HouseholdListItem[];
+  total: number;
+}
+
+export interface RegistryMember {
+  id: string;
+  lineNumber: number;
+  firstName: string | null;
+  lastName: string | null;
+  sex: string | null;
+  birthDate: string | null;
+  nin: string | null;
+  relationToHead: string | null;
+  attributes: Record<string, unknown>;
+}
+
+export interface HouseholdDetail extends Omit<HouseholdListItem, "memberCount"> {
+  attributes: Record<string, unknown>;
+  sourceSubmissionId: string;
+  updatedAt: string;
+  members: RegistryMember[];
+}
+
+export interface HouseholdQuery {
+  commune?: string;
+  q?: string;
+  limit: number;
+  offset: number;
+}
+
+/** The API's error; `problem` is null when there was no usable answer (network, proxy page), `status` 0 offline. */
+export class RegistryError extends Error {
+  constructor(
+    readonly status: number,
+    readonly problem: Message | null,
+  ) {
+    super(problem?.en ?? "no answer");
+  }
+}
+
+export function listHouseholds(query: HouseholdQuery, signal?: AbortSignal): Promise<HouseholdPage> {
+  const params = new URLSearchParams({ limit: String(query.limit), offset: String(query.offset) });
+  if (query.commune) params.set("commune", query.commune);
+  if (query.q) params.set("q", query.q);
+  return getJson(`/api/households?${params}`, signal);
+}
+
+export function getHousehold(id: string, signal?: AbortSignal): Promise<HouseholdDetail> {
+  return getJson(`/api/households/${encodeURIComponent(id)}`, signal);
+}
+
+async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+  const response = await fetch(path, { headers: { accept: "application/json" }, signal }).catch((cause: unknown) => {
+    if (signal?.aborted) throw cause;
+    throw new RegistryError(0, null);
+  });
+  if (response.ok) return (await response.json()) as T;
+  const body = (await response.json().catch(() => null)) as Partial<ProblemBody> | null;
+  throw new RegistryError(response.status, body?.error?.message ?? null);
+}

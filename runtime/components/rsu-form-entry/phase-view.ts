@@ -1,0 +1,101 @@
+import { html, nothing } from "lit";
+import type { SurveyModel } from "survey-core";
+import type { FieldError, Message } from "../../../schemas/contracts/api";
+import { pick, t } from "../../i18n";
+import { locateFieldError } from "./locate-field-error";
+
+/** Where a questionnaire stands, from loading its mask to its household in the registry. */
+export type Phase =
+  | { kind: "loading" }
+  | { kind: "load-failed" }
+  | { kind: "filling"; fieldErrors: FieldError[] }
+  | { kind: "sending" }
+  /** `problem` absent: no answer at all (network). */
+  | { kind: "send-failed"; problem?: Message; retryable: boolean }
+  | { kind: "waiting"; id: string }
+  | { kind: "integrated"; id: string; householdId: string | null }
+  | { kind: "pending"; id: string }
+  | { kind: "refused"; id: string; status: "invalid" | "rejected"; errors: FieldError[] };
+
+export interface PhaseActions {
+  model?: SurveyModel;
+  retryLoad(): void;
+  retrySend(): void;
+  correct(errors: FieldError[], freshId: boolean): void;
+  newQuestionnaire(): void;
+}
+
+/** The status box above the questionnaire. */
+export function renderPhase(phase: Phase, actions: PhaseActions) {
+  switch (phase.kind) {
+    case "loading":
+      return html`<p class="rsu-status" role="status">${t("formLoading")}</p>`;
+    case "load-failed":
+      return html`<div class="rsu-status error" role="alert">
+        <p>${t("formFailed")}</p>
+        <button class="rsu-button" @click=${actions.retryLoad}>${t("retry")}</button>
+      </div>`;
+    case "filling":
+      if (!phase.fieldErrors.length) return nothing;
+      return html`<div class="rsu-status error rsu-entry-errors" role="alert" tabindex="-1">
+        <h3>${t("fieldErrorsHeading")}</h3>
+        <p>${t("fieldErrorsIntro")}</p>
+        ${renderFieldErrors(phase.fieldErrors, actions.model, true)}
+      </div>`;
+    case "sending":
+      return html`<p class="rsu-status busy" role="status">${t("sending")}</p>`;
+    case "send-failed":
+      return html`<div class="rsu-status error" role="alert">
+        <p>${phase.problem ? pick(phase.problem) : t("networkError")}</p>
+        <div class="rsu-actions">
+          ${phase.retryable ? html`<button class="rsu-button" @click=${actions.retrySend}>${t("retry")}</button>` : nothing}
+          <button class="rsu-button secondary" @click=${() => actions.correct([], !phase.retryable)}>${t("correct")}</button>
+        </div>
+      </div>`;
+    case "waiting":
+      return html`<div class="rsu-status busy" role="status">
+        <p>${t("accepted")}</p>
+        <p class="rsu-ref">${t("submissionRef", { id: phase.id })}</p>
+      </div>`;
+    case "integrated":
+      return html`<div class="rsu-status success" role="status">
+        <h3>${t("integrated")}</h3>
+        ${phase.householdId ? html`<p>${t("householdId", { id: phase.householdId })}</p>` : nothing}
+        <p class="rsu-ref">${t("submissionRef", { id: phase.id })}</p>
+        <button class="rsu-button" @click=${actions.newQuestionnaire}>${t("newQuestionnaire")}</button>
+      </div>`;
+    case "pending":
+      return html`<div class="rsu-status" role="status">
+        <p>${t("stillPending")}</p>
+        <p class="rsu-ref">${t("submissionRef", { id: phase.id })}</p>
+        <button class="rsu-button" @click=${actions.newQuestionnaire}>${t("newQuestionnaire")}</button>
+      </div>`;
+    case "refused":
+      return html`<div class="rsu-status error" role="alert">
+        <p>${t(phase.status === "invalid" ? "refusedInvalid" : "refusedRejected")}</p>
+        ${renderFieldErrors(phase.errors, actions.model, false)}
+        <p class="rsu-ref">${t("submissionRef", { id: phase.id })}</p>
+        <div class="rsu-actions">
+          ${phase.status === "invalid"
+            ? html`<button class="rsu-button" @click=${() => actions.correct(phase.errors, true)}>${t("correct")}</button>`
+            : nothing}
+          <button class="rsu-button secondary" @click=${actions.newQuestionnaire}>${t("newQuestionnaire")}</button>
+        </div>
+      </div>`;
+  }
+}
+
+function renderFieldErrors(errors: FieldError[], model: SurveyModel | undefined, withLinks: boolean) {
+  if (!errors.length) return nothing;
+  return html`<ul class="rsu-field-errors">
+    ${errors.map((error) => {
+      const { label, question } = model ? locateFieldError(model, error) : { label: error.pointer, question: undefined };
+      return html`<li>
+        <strong>${label}</strong>${t("colon")} ${pick(error.message)}
+        ${withLinks && question
+          ? html`<button class="rsu-link" @click=${() => question.focus(true)}>${t("goToQuestion")}</button>`
+          : nothing}
+      </li>`;
+    })}
+  </ul>`;
+}

@@ -1,0 +1,106 @@
+import { css } from "lit";
+
+/**
+ * Adopted by the document, not a shadow root: the element renders into light DOM for SurveyJS, so every
+ * rule is scoped by the tag name instead.
+ */
+export default css`
+  rsu-form-entry {
+    display: block;
+  }
+  rsu-form-entry [hidden] {
+    display: none !important;
+  }
+  rsu-form-entry .rsu-entry-bar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.75rem 1.25rem;
+    margin-bottom: 1rem;
+  }
+  rsu-form-entry .rsu-entry-bar h2 {
+    font-size: 1.25rem;
+    margin: 0;
+  }
+  rsu-form-entry .rsu-button {
+    min-height: 48px;
+    min-width: 48px;
+    padding: 0 1.25rem;
+    font: inherit;
+    font-weight: 600;
+    border-radius: 6px;
+    border: 2px solid var(--rsu-color-primary);
+    background: var(--rsu-color-primary);
+    color: var(--rsu-color-on-primary);
+    cursor: pointer;
+  }
+  rsu-form-entry .rsu-button.secondary {
+    background: var(--rsu-color-surface);
+    color: var(--rsu-color-primary);
+  }
+  rsu-form-entry .rsu-link {
+    min-height: 44px;
+    padding: 0 0.5rem;
+    font: inherit;
+    color: var(--rsu-color-primary);
+    background: none;
+    border: none;
+    text-decoration: underline;
+    cursor: pointer;
+  }
+  rsu-form-entry button:focus-visible,
+  rsu-form-entry .rsu-entry-errors:focus-visible {
+    outline: 3px solid var(--rsu-color-focus);
+    outline-offset: 2px;
+  }
+  rsu-form-entry .rsu-status {
+    margin: 0 0 1rem;
+    padding: 1rem 1.25rem;
+    border-radius: 6px;
+    border-left: 6px solid var(--rsu-color-muted);
+    background: var(--rsu-color-surface);
+  }
+  rsu-form-entry .rsu-status > :first-child {
+    margin-top: 0;
+  }
+  rsu-form-entry .rsu-status > :last-child {
+    margin-bottom: 0;
+  }
+  rsu-form-entry .rsu-status.busy {
+    border-left-color: var(--rsu-color-primary);
+  }
+  rsu-form-entry .rsu-status.success {
+    border-left-color: var(--rsu-color-success);
+  }
+  rsu-form-entry .rsu-status.success h3 {
+    color: var(--rsu-color-success);
+  }
+  rsu-form-entry .rsu-status.error {
+    border-left-color: var(--rsu-color-danger);
+  }
+  rsu-form-entry .rsu-status h3 {
+    font-size: 1.125rem;
+    margin: 0 0 0.5rem;
+  }
+  rsu-form-entry .rsu-field-errors {
+    margin: 0.5rem 0;
+    padding-left: 1.25rem;
+  }
+  rsu-form-entry .rsu-field-errors li {
+    margin: 0.25rem 0;
+  }
+  rsu-form-entry .rsu-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.75rem;
+  }
+  rsu-form-entry .rsu-ref {
+    color: var(--rsu-color-muted);
+    font-size: 0.875rem;
+    overflow-wrap: anywhere;
+  }
+  rsu-form-entry .rsu-entry-survey {
+    border-radius: 8px;
+    overflow: hidden;
+  }
+`;

@@ -1,0 +1,84 @@
+import { html, LitElement } from "lit";
+import type { PublishedFormSummary } from "../../../schemas/contracts/api";
+import { ApiError, listPublishedForms } from "../../api-client";
+import { LanguageController } from "../../controllers/language.controller";
+import { formSelectEvent } from "../../events/rsu-form-select";
+import { sessionExpiredEvent } from "../../events/rsu-session-expired";
+import { formatDate, pick, t } from "../../i18n";
+import { sharedStyles } from "../../styles/shared.styles";
+import styles from "./rsu-form-list.styles";
+
+/**
+ * @summary The published questionnaires a clerk may fill, newest version of each.
+ * @event rsu-form-select - The clerk chose a questionnaire.
+ */
+export default class RsuFormList extends LitElement {
+  static override styles = [sharedStyles, styles];
+  static override properties = {
+    forms: { state: true },
+    failed: { state: true },
+  };
+
+  /** Undefined while loading. */
+  forms?: PublishedFormSummary[];
+  failed = false;
+
+  constructor() {
+    super();
+    new LanguageController(this);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  private async load() {
+    this.failed = false;
+    this.forms = undefined;
+    try {
+      this.forms = await listPublishedForms();
+    } catch (error) {
+      this.failed = true;
+      if (error instanceof ApiError && error.unauthenticated) this.dispatchEvent(sessionExpiredEvent());
+    }
+  }
+
+  private handleChoose(form: PublishedFormSummary) {
+    this.dispatchEvent(formSelectEvent(form));
+  }
+
+  override render() {
+    return html`
+      <h2>${t("formsHeading")}</h2>
+      ${this.failed
+        ? html`<div class="status error" role="alert">
+            <p>${t("formsFailed")}</p>
+            <button @click=${() => this.load()}>${t("retry")}</button>
+          </div>`
+        : this.forms === undefined
+          ? html`<p class="status" role="status">${t("formsLoading")}</p>`
+          : this.renderForms(this.forms)}
+    `;
+  }
+
+  private renderForms(forms: PublishedFormSummary[]) {
+    if (!forms.length) return html`<p class="status">${t("formsEmpty")}</p>`;
+    return html`<ul>
+      ${forms.map(
+        (form) => html`<li>
+          <div>
+            <p class="title">${pick(form.title)}</p>
+            <p class="meta">
+              ${t("formVersion", { version: form.version })} ·
+              ${t("formPublishedOn", { date: formatDate(form.publishedAt) })}
+            </p>
+          </div>
+          <button aria-label=${t("formFillLabel", { title: pick(form.title) })} @click=${() => this.handleChoose(form)}>
+            ${t("formFill")}
+          </button>
+        </li>`,
+      )}
+    </ul>`;
+  }
+}

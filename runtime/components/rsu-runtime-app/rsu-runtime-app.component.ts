@@ -1,0 +1,153 @@
+import { html, LitElement, nothing } from "lit";
+import type { PublishedFormSummary } from "../../../schemas/contracts/api";
+import { getCurrentUser, signOut, type SignedInUser } from "../../api-client";
+import { LanguageController } from "../../controllers/language.controller";
+import type { RsuFormSelectEvent } from "../../events/rsu-form-select";
+import type { RsuSignedInEvent } from "../../events/rsu-signed-in";
+import { getLanguage, LANGUAGES, setLanguage, t, type Language } from "../../i18n";
+import { sharedStyles } from "../../styles/shared.styles";
+import "../rsu-form-list/rsu-form-list";
+import "../rsu-sign-in/rsu-sign-in";
+import styles from "./rsu-runtime-app.styles";
+
+/**
+ * SurveyJS is nine tenths of the runtime's weight: the shell and the list come first on a slow link,
+ * the form library right after.
+ */
+const loadFormEntry = () => import("../rsu-form-entry/rsu-form-entry");
+
+/** Each language named in itself, whatever the current one. */
+const LANGUAGE_NAMES: Record<Language, string> = { fr: "Français", en: "English" };
+
+/**
+ * @summary The clerk's shell: title, language switch, sign-in, the list of questionnaires, then the chosen one.
+ * @slot - The questionnaire being filled. It lives in light DOM so the page's SurveyJS styles reach it.
+ */
+export default class RsuRuntimeApp extends LitElement {
+  static override styles = [sharedStyles, styles];
+  static override properties = {
+    user: { state: true },
+    sessionEnded: { state: true },
+    form: { state: true },
+    entryFailed: { state: true },
+  };
+
+  /** undefined while the session is checked, null when nobody is signed in. */
+  user?: SignedInUser | null;
+  /** The session ended during work: say so on the sign-in form. */
+  sessionEnded = false;
+  form?: PublishedFormSummary;
+  /** The form library could not be fetched (offline before it was ever loaded). */
+  entryFailed = false;
+
+  constructor() {
+    super();
+    new LanguageController(this);
+    this.addEventListener("rsu-form-close", () => this.handleClose());
+    this.addEventListener("rsu-session-expired", () => this.handleSessionExpired());
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.checkSession();
+  }
+
+  override firstUpdated(): void {
+    // Fetched while the clerk signs in or reads the list, so the questionnaire opens without waiting.
+    void loadFormEntry().catch(() => {});
+  }
+
+  private async checkSession() {
+    try {
+      this.user = await getCurrentUser();
+    } catch {
+      // Not signed in (401), or offline: the sign-in form says which when the clerk tries.
+      this.user = null;
+    }
+  }
+
+  private handleSignedIn(event: RsuSignedInEvent) {
+    this.user = event.detail.user;
+    this.sessionEnded = false;
+  }
+
+  /** The questionnaire stays in the page, hidden, so its answers survive signing in again. */
+  private handleSessionExpired() {
+    this.user = null;
+    this.sessionEnded = true;
+  }
+
+  private async handleSignOut() {
+    await signOut().catch(() => {});
+    this.handleClose();
+    this.user = null;
+    this.sessionEnded = false;
+  }
+
+  private async handleSelect(event: RsuFormSelectEvent) {
+    const { form } = event.detail;
+    this.entryFailed = false;
+    try {
+      await loadFormEntry();
+    } catch {
+      this.entryFailed = true;
+      return;
+    }
+    this.form = form;
+    const entry = document.createElement("rsu-form-entry");
+    entry.form = form;
+    this.replaceChildren(entry);
+  }
+
+  private handleClose() {
+    this.form = undefined;
+    this.replaceChildren();
+  }
+
+  override render() {
+    document.title = t("appTitle");
+    return html`
+      <header>
+        <div class="bar">
+          <div>
+            <h1>${t("appTitle")}</h1>
+            <p class="subtitle">${t("appSubtitle")}</p>
+          </div>
+          <div class="tools">
+            ${this.user
+              ? html`<span class="user">${t("signedInAs", { name: this.user.displayName ?? this.user.username })}</span>
+                  <button class="on-primary" @click=${this.handleSignOut}>${t("signOut")}</button>`
+              : nothing}
+            <div class="languages" role="group" aria-label=${t("languageSwitch")}>
+              ${LANGUAGES.map(
+                (language) => html`<button
+                  class="on-primary"
+                  lang=${language}
+                  title=${LANGUAGE_NAMES[language]}
+                  aria-pressed=${language === getLanguage()}
+                  @click=${() => setLanguage(language)}
+                >
+                  ${language.toUpperCase()}
+                </button>`,
+              )}
+            </div>
+          </div>
+        </div>
+      </header>
+      <main>${this.renderMain()}</main>
+    `;
+  }
+
+  private renderMain() {
+    if (this.user === undefined) return html`<p class="status" role="status">${t("checkingSession")}</p>`;
+    return html`
+      ${this.user === null
+        ? html`<rsu-sign-in .notice=${this.sessionEnded ? t("sessionExpired") : ""} @rsu-signed-in=${this.handleSignedIn}></rsu-sign-in>`
+        : nothing}
+      ${this.entryFailed ? html`<p class="status error" role="alert">${t("formFailed")}</p>` : nothing}
+      <div ?hidden=${this.user === null}>
+        ${this.form ? html`<slot></slot>` : this.user ? html`<rsu-form-list @rsu-form-select=${this.handleSelect}></rsu-form-list>` : nothing}
+      </div>
+    `;
+  }
+}

@@ -1,0 +1,168 @@
+import type { Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestServer } from "../helpers/app-server";
+import { launchBrowser, saveScreenshot, type BrowserSession } from "../helpers/browser";
+
+/**
+ * A clerk's whole path, in French, against the real API and workers: sign in, choose the demo
+ * questionnaire, fill it (two members), complete it, see it integrated, find the household in the registry.
+ */
+
+/** The demo clerk (api/db/seeders/demo-accounts.ts), whose area is prefecture 101, Moroni-Bambao. */
+const CLERK = { username: "agent", password: "agent-demo-2026" };
+
+// Unique per run so that a search by name can only find this test's household.
+const HEAD_LAST_NAME = `Msaidie${Date.now().toString(36).slice(-5)}`;
+
+interface Member {
+  firstName: string;
+  lastName: string;
+  sex: string;
+  birthDate: string;
+  relation: string;
+}
+
+const MEMBERS: Member[] = [
+  { firstName: "Ahamada", lastName: HEAD_LAST_NAME, sex: "Masculin", birthDate: "1978-03-14", relation: "Chef de ménage" },
+  { firstName: "Zaharia", lastName: "Said", sex: "Féminin", birthDate: "1984-09-02", relation: "Conjoint(e)" },
+];
+
+/** The element SurveyJS renders for the question named `name` (question name = catalogue variable code). */
+const question = (scope: Page | Locator, name: string) => scope.locator(`[data-name="${name}"]`);
+
+/** SurveyJS keeps a text answer only when the input loses focus (STACK.md trap 9). */
+async function fillText(scope: Page | Locator, name: string, value: string) {
+  await question(scope, name).locator("input").fill(value);
+  await question(scope, name).locator("input").press("Tab");
+}
+
+/** Tab inside a date input only moves to its next part (day, month, year): leave the field instead. */
+async function fillDate(scope: Page | Locator, name: string, isoDate: string) {
+  await question(scope, name).locator("input").fill(isoDate);
+  await question(scope, name).locator("input").blur();
+}
+
+async function chooseRadio(scope: Page | Locator, name: string, label: string) {
+  await question(scope, name).getByText(label, { exact: true }).click();
+}
+
+/**
+ * SurveyJS 2 draws its own drop-down, a combobox that filters its list as one types. Typing the label and
+ * pressing Enter is how a clerk with a keyboard picks; clicking the popup instead is flaky: SurveyJS closes
+ * it when the page scrolls, which Playwright does to reach the option.
+ */
+async function chooseDropdown(page: Page, scope: Page | Locator, name: string, label: string) {
+  const combobox = question(scope, name).getByRole("combobox");
+  await combobox.focus();
+  await combobox.pressSequentially(label);
+  await page.getByRole("option", { name: label, exact: true }).waitFor();
+  await combobox.press("Enter");
+  await expect.poll(() => question(scope, name).locator(".sd-dropdown__value").textContent()).toContain(label);
+}
+
+async function chooseBoolean(scope: Page | Locator, name: string, label: "Oui" | "Non") {
+  await question(scope, name).getByText(label, { exact: true }).click();
+}
+
+/** Waits for `done`; fails at once with the page's own words if an error shows up instead. */
+async function waitUnlessAlert(page: Page, done: Locator, timeout = 30_000) {
+  const alert = page.getByRole("alert");
+  await done.or(alert).first().waitFor({ timeout });
+  if (await alert.first().isVisible()) throw new Error(`the page says: ${await alert.first().textContent()}`);
+}
+
+async function next(page: Page) {
+  await page.getByRole("button", { name: "Suivant" }).click();
+}
+
+async function fillMember(page: Page, panel: Locator, member: Member) {
+  await fillText(panel, "first_name", member.firstName);
+  await fillText(panel, "last_name", member.lastName);
+  await chooseRadio(panel, "sex", member.sex);
+  await fillDate(panel, "birth_date", member.birthDate);
+  await chooseDropdown(page, panel, "relation_to_head", member.relation);
+}
+
+describe("a clerk submits a household from the runtime", () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let session: BrowserSession;
+
+  beforeAll(async () => {
+    server = await startTestServer("browser_submit_household");
+    session = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await server?.stop();
+  });
+
+  it("fills the demo questionnaire in French, sees it integrated, and finds the household", async () => {
+    const { page } = session;
+    try {
+      await page.goto(`${server.url}/runtime/`);
+      await expect.poll(() => page.title()).toBe("RSU — Saisie des ménages");
+      await page.getByLabel("Identifiant").fill(CLERK.username);
+      await page.getByLabel("Mot de passe").fill(CLERK.password);
+      await saveScreenshot(page, "00-sign-in");
+      await page.getByRole("button", { name: "Se connecter" }).click();
+      await waitUnlessAlert(page, page.getByRole("heading", { name: "Questionnaires publiés" }));
+      await page.getByRole("button", { name: /^Remplir le questionnaire/ }).first().waitFor();
+      await saveScreenshot(page, "01-form-list");
+
+      await page.getByRole("button", { name: /^Remplir le questionnaire/ }).first().click();
+      await page.getByText("Identification du ménage").waitFor();
+      await chooseRadio(page, "island", "Ngazidja (Grande Comore)");
+      await chooseDropdown(page, page, "prefecture", "Moroni-Bambao");
+      await chooseDropdown(page, page, "commune", "Moroni");
+      await fillText(page, "village", "Iconi");
+      await fillText(page, "address", "Près de la mosquée du vendredi");
+      await fillDate(page, "interview_date", "2025-11-03");
+      await saveScreenshot(page, "02-identification");
+      await next(page);
+
+      await page.getByText("Statut d'occupation du logement").waitFor();
+      await chooseRadio(page, "dwelling_tenure", "Propriétaire");
+      await chooseDropdown(page, page, "wall_material", "Parpaings, béton");
+      await chooseRadio(page, "roof_material", "Tôle");
+      await chooseRadio(page, "floor_material", "Ciment");
+      await chooseDropdown(page, page, "water_source", "Borne-fontaine publique");
+      await chooseRadio(page, "toilet_type", "Latrine à fosse avec dalle");
+      await chooseRadio(page, "lighting_source", "Électricité du réseau");
+      await chooseRadio(page, "cooking_fuel", "Bois");
+      await fillText(page, "number_of_rooms", "3");
+      await next(page);
+
+      await page.getByText("Le ménage possède-t-il des terres ?").waitFor();
+      await chooseBoolean(page, "owns_land", "Non");
+      await chooseBoolean(page, "owns_livestock", "Non");
+      await next(page);
+
+      const roster = question(page, "members");
+      await roster.waitFor();
+      await fillMember(page, roster.locator(".sd-paneldynamic__panel-wrapper").nth(0), MEMBERS[0]!);
+      await roster.getByRole("button", { name: "Ajouter un membre" }).click();
+      await fillMember(page, roster.locator(".sd-paneldynamic__panel-wrapper").nth(1), MEMBERS[1]!);
+      await saveScreenshot(page, "03-members");
+
+      await page.getByRole("button", { name: "Terminer" }).click();
+      await waitUnlessAlert(page, page.getByText("Intégré au registre"), 35_000);
+      await expect(page.getByText(/Identifiant du ménage/).textContent()).resolves.toMatch(/[0-9a-f-]{36}/);
+      await saveScreenshot(page, "04-integrated");
+
+      const response = await fetch(`${server.url}/api/households?q=${encodeURIComponent(HEAD_LAST_NAME)}`, {
+        headers: { authorization: `Bearer ${server.context.tokens.admin}` },
+      });
+      expect(response.status).toBe(200);
+      const { items, total } = (await response.json()) as { items: { memberCount: number; headName: string }[]; total: number };
+      expect(total).toBe(1);
+      expect(items[0]).toMatchObject({ memberCount: 2 });
+      expect(items[0]?.headName).toContain(HEAD_LAST_NAME);
+      // The one expected error: asking who is signed in before anyone is.
+      expect(session.pageErrors.filter((e) => !e.endsWith("/api/auth/me"))).toEqual([]);
+    } catch (error) {
+      await saveScreenshot(page, "failure").catch(() => {});
+      throw new Error(`${String(error)}\npage errors: ${session.pageErrors.join("\n") || "none"}`, { cause: error });
+    }
+  });
+});

@@ -1,0 +1,60 @@
+import { mkdir } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+/** Debian's Chromium: tests never download a browser (STACK.md). */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/** Gitignored; CI may keep it as an artifact. */
+export const SCREENSHOT_DIR = fileURLToPath(new URL("../../test-results/browser/", import.meta.url));
+
+/**
+ * STACK.md trap 12: running as root on a closed network. `headless: true` adds `--headless`, and
+ * `launch()` gives each browser a fresh temporary profile (`--user-data-dir`) that it removes on close.
+ */
+const FLAGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export interface BrowserSession {
+  browser: Browser;
+  page: Page;
+  /** Errors the page logged, exceptions it threw and HTTP errors it met, to check and to print when a test fails. */
+  pageErrors: string[];
+  close(): Promise<void>;
+}
+
+/** A tablet-sized French page, since clerks work in French on tablets and modest laptops. */
+export async function launchBrowser({ locale = "fr-FR", width = 1024, height = 900 } = {}): Promise<BrowserSession> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: FLAGS });
+  const context = await browser.newContext({ locale, viewport: { width, height } });
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on("pageerror", (error) => pageErrors.push(`exception: ${error.message}`));
+  page.on("response", (response) => {
+    if (response.status() >= 400) pageErrors.push(`http ${response.status()}: ${response.url()}`);
+  });
+  page.on("console", (message) => {
+    // Chromium logs each HTTP error as "Failed to load resource" without its address: the response
+    // listener above records those, with the address.
+    if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) {
+      pageErrors.push(`console: ${message.text()}`);
+    }
+  });
+  return { browser, page, pageErrors, close: () => browser.close() };
+}
+
+/** Saves a full-page screenshot as test-results/browser/<name>.png and returns its path. */
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  const path = `${SCREENSHOT_DIR}${name}.png`;
+  // SurveyJS animates panels and pop-ups: a picture taken mid-transition shows ghosts.
+  await page.screenshot({ path, fullPage: true, animations: "disabled" });
+  return path;
+}
