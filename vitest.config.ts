@@ -1,4 +1,9 @@
+import { randomBytes } from "node:crypto";
 import { defineConfig } from "vitest/config";
+
+// One id per test run, inherited by every test worker: two runs on one machine (a developer's and CI's,
+// or two checkouts) then never touch each other's databases and queues.
+process.env.RSU_TEST_RUN ??= randomBytes(3).toString("hex");
 
 // Three kinds of test, one command (`npm test`). Integration and browser tests talk to the real
 // PostgreSQL and Redis; each file creates its own database and queue prefix (test/helpers/).

@@ -42,7 +42,8 @@ const DIST = fileURLToPath(new URL("../../dist", import.meta.url));
 
 export function testEnv(name: string, overrides: Record<string, string> = {}): Record<string, string> {
   const database = new URL(process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres");
-  database.pathname = `/rsu_test_${name.replace(/[^a-z0-9_]/gi, "_").toLowerCase()}`;
+  const run = process.env.RSU_TEST_RUN ?? "local";
+  database.pathname = `/rsu_test_${run}_${name.replace(/[^a-z0-9_]/gi, "_").toLowerCase()}`;
   return {
     DATABASE_URL: database.toString(),
     REDIS_URL: process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379/0",
