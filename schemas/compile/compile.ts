@@ -1,99 +1,89 @@
 import type { Catalogue, CodeList, Variable } from "../catalogue/types";
 import { MEMBERS_ROSTER } from "../contracts/registry";
-import { problem, walkMask, type MaskQuestion } from "./mask-walker";
+import { AnswerObject } from "./answer-object";
+import { checkCondition, type Names } from "./condition-checks";
+import { linkParentLists, type BoundQuestion } from "./parent-lists";
+import { checkQuestion, unsupportedTypeReason } from "./mask-checks";
+import { extend, nonEmpty, problem, typeOf, walkMask, type MaskQuestion } from "./mask-walker";
 import { answerSchema, compatibleTypes, isSupportedQuestionType } from "./question-schema";
-import { CompileError, RULES_KEYWORD, type CompileProblem, type JsonSchema, type QuestionRule, type SurveyJson } from "./types";
+import { CompileError, SCHEMA_DIALECT, type CompileProblem, type JsonSchema, type SurveyJson } from "./types";
 
 const LEVEL_OF_SCOPE = { household: "household", members: "individual" } as const;
 
 /**
- * Compiles an entry mask and the catalogue into the JSON Schema (2020-12) that submissions of the mask are
- * validated against, on the server and in the workers. Types and limits come from the catalogue, layout
- * and logic from the mask; survey logic (visibleIf, requiredIf, filtered choices) is kept as rules that
- * the validator evaluates with survey-core's expression engine, so both sides agree.
+ * Compiles an entry mask and the catalogue into the JSON Schema (2020-12) that submissions of the mask
+ * are validated against. Types and limits come from the catalogue, narrowed by the mask; the survey
+ * logic (visibleIf, requiredIf, enableIf, filtered choices, keys) is kept as rules that the validator
+ * evaluates with survey-core's expression engine, so the server decides as the browser does.
  * Throws CompileError listing every problem when the mask does not fit the catalogue.
  */
 export function compile(mask: SurveyJson, catalogue: Catalogue): JsonSchema {
   const variables = new Map(catalogue.variables.map((v) => [v.code, v]));
   const lists = new Map(catalogue.codeLists.map((l) => [l.code, l]));
-  const { questions, roster, problems } = walkMask(mask);
-  const scopes = { household: new Scope(), members: new Scope() };
-  const boundNames = new Set<string>();
+  const walked = walkMask(mask);
+  const problems = [...walked.problems];
 
-  for (const entry of questions) {
-    const bound = bind(entry, variables, lists, boundNames, problems);
-    if (bound) scopes[entry.scope].add(entry, bound.variable, bound.codeList, answerSchema(bound.variable, entry.question, bound.codeList));
+  const bound: BoundQuestion[] = [];
+  const boundAt = new Set<string>();
+  for (const entry of walked.questions) {
+    const found = bind(entry, variables, lists, boundAt, problems);
+    if (!found) continue;
+    problems.push(...checkQuestion(entry.path, entry.question, found.variable, found.codeList));
+    bound.push({ ...entry, ...found });
   }
-  for (const scope of Object.values(scopes)) scope.linkParents(lists);
+  const roster = walked.roster;
+  if (roster) problems.push(...checkRoster(roster, bound));
+  problems.push(...checkConditions(walked.questions, roster, bound, walked.displayOnly));
+
+  const objects = { household: new AnswerObject("household"), members: new AnswerObject("member") };
+  const rules = new Map<BoundQuestion, ReturnType<AnswerObject["add"]>>();
+  for (const b of bound) {
+    const schema = answerSchema(b.variable, b.question, b.codeList);
+    rules.set(b, objects[b.scope].add(b.variable.code, schema, b.question, b.chain, b.question.isRequired === true));
+  }
+  problems.push(...linkParentLists(bound, lists, rules));
   if (problems.length) throw new CompileError(problems);
 
-  const household = scopes.household.objectSchema();
+  const household = objects.household;
   if (roster) {
     const q = roster.question;
     const min = Number(q.minPanelCount ?? 0);
-    const max = q.maxPanelCount === undefined ? undefined : Number(q.maxPanelCount);
-    (household.properties as Record<string, JsonSchema>)[MEMBERS_ROSTER] = {
+    const max = Number(q.maxPanelCount ?? 0);
+    const members: JsonSchema = {
       type: "array",
       ...(min > 0 ? { minItems: min } : {}),
-      ...(max !== undefined && max > 0 ? { maxItems: max } : {}),
-      items: scopes.members.objectSchema(),
+      ...(max > 0 ? { maxItems: max } : {}),
+      items: objects.members.schema(),
     };
-    (household[RULES_KEYWORD] as QuestionRule[]).push(ruleOf(MEMBERS_ROSTER, q, roster.containerConditions, q.isRequired === true || min > 0));
+    // A household is its members: at least minPanelCount of them whenever the roster is shown.
+    const rule = household.add(MEMBERS_ROSTER, members, q, roster.chain, q.isRequired === true || min > 0);
+    const keyName = nonEmpty(q.keyName);
+    if (keyName) rule.keyName = keyName;
   }
-  return { $schema: "https://json-schema.org/draft/2020-12/schema", title: titleOf(mask), ...household };
+  return { $schema: SCHEMA_DIALECT, ...titleOf(mask), ...household.schema() };
 }
 
-/** Answers of one object (the household, or one member), with their rules. */
-class Scope {
-  private readonly properties: Record<string, JsonSchema> = {};
-  private readonly rules: QuestionRule[] = [];
-  private readonly listOfQuestion = new Map<string, string>();
-
-  add(entry: MaskQuestion, variable: Variable, codeList: CodeList | undefined, schema: JsonSchema) {
-    const q = entry.question;
-    this.properties[variable.code] = schema;
-    const rule = ruleOf(variable.code, q, entry.containerConditions, q.isRequired === true);
-    const choiceConditions = choiceVisibility(q);
-    if (choiceConditions) rule.choiceVisibleIf = choiceConditions;
-    if (typeof q.choicesVisibleIf === "string" && q.choicesVisibleIf.trim()) rule.choicesVisibleIf = q.choicesVisibleIf;
-    this.rules.push(rule);
-    if (codeList && variable.type === "single_choice") this.listOfQuestion.set(codeList.code, variable.code);
-  }
-
-  /** A commune must lie in the prefecture answered in the same object, when both are asked. */
-  linkParents(lists: Map<string, CodeList>) {
-    for (const [listCode, question] of this.listOfQuestion) {
-      const list = lists.get(listCode)!;
-      const parentQuestion = list.parentList ? this.listOfQuestion.get(list.parentList) : undefined;
-      if (!parentQuestion) continue;
-      const of = Object.fromEntries(list.items.filter((i) => i.parent !== undefined).map((i) => [i.code, i.parent!]));
-      this.rules.find((r) => r.name === question)!.parent = { question: parentQuestion, of };
-    }
-  }
-
-  objectSchema(): JsonSchema {
-    return { type: "object", properties: this.properties, additionalProperties: false, [RULES_KEYWORD]: this.rules };
-  }
-}
-
-function bind(entry: MaskQuestion, variables: Map<string, Variable>, lists: Map<string, CodeList>, boundNames: Set<string>, problems: CompileProblem[]) {
+function bind(entry: MaskQuestion, variables: Map<string, Variable>, lists: Map<string, CodeList>, boundAt: Set<string>, problems: CompileProblem[]) {
   const q = entry.question;
-  const type = String(q.type ?? "").toLowerCase();
+  const type = typeOf(q);
   const name = typeof q.name === "string" ? q.name : "";
-  const fail = (code: string, fr: string, en: string) => void problems.push(problem(entry.path, q, code, fr, en));
+  const fail = (code: CompileProblem["code"], fr: string, en: string) => void problems.push(problem(entry.path, q, code, fr, en));
   if (!isSupportedQuestionType(type)) {
-    return fail("unsupported_question_type", `Le type de question « ${type} » n'est pas pris en charge par rsu.`, `Question type "${type}" is not supported by rsu.`);
+    const reason = unsupportedTypeReason(q);
+    return fail("unsupported_question_type", reason.fr, reason.en);
   }
+  if (!name) return fail("missing_name", `Une question « ${type} » n'a pas de nom : elle ne peut être liée à aucune variable.`, `A "${type}" question has no name: it cannot be bound to a variable.`);
   const variable = variables.get(name);
   if (!variable) {
     return fail("unknown_variable", `La question « ${name} » n'est liée à aucune variable du catalogue.`, `Question "${name}" is bound to no catalogue variable.`);
   }
-  if (boundNames.has(name)) {
+  if (boundAt.has(name)) {
     return fail("duplicate_binding", `La variable « ${name} » est liée à deux questions.`, `Variable "${name}" is bound to two questions.`);
   }
-  boundNames.add(name);
+  boundAt.add(name);
   if (!compatibleTypes(q).includes(variable.type)) {
-    return fail("type_mismatch", `Une question « ${type} » ne peut pas recueillir la variable « ${name} » de type ${variable.type}.`, `A "${type}" question cannot collect variable "${name}" of type ${variable.type}.`);
+    const input = typeof q.inputType === "string" ? ` (inputType « ${q.inputType} »)` : "";
+    return fail("type_mismatch", `Une question « ${type} »${input} ne peut pas recueillir la variable « ${name} » de type ${variable.type}.`, `A "${type}" question${input.replace("«", '"').replace("»", '"')} cannot collect variable "${name}" of type ${variable.type}.`);
   }
   if (variable.level !== LEVEL_OF_SCOPE[entry.scope]) {
     return fail(
@@ -102,37 +92,66 @@ function bind(entry: MaskQuestion, variables: Map<string, Variable>, lists: Map<
       variable.level === "individual" ? `Individual variable "${name}" belongs in the members roster.` : `Household variable "${name}" cannot be in the members roster.`,
     );
   }
+  if (variable.type !== "single_choice" && variable.type !== "multiple_choice") return { variable, codeList: undefined };
   const codeList = variable.codeList ? lists.get(variable.codeList) : undefined;
-  if ((variable.type === "single_choice" || variable.type === "multiple_choice") && !codeList) {
+  if (!codeList) {
     return fail("unknown_code_list", `La liste de codes « ${variable.codeList ?? ""} » de la variable « ${name} » n'existe pas.`, `Code list "${variable.codeList ?? ""}" of variable "${name}" does not exist.`);
+  }
+  if (codeList.parentList && !lists.has(codeList.parentList)) {
+    return fail("unknown_code_list", `La liste parente « ${codeList.parentList} » de la liste « ${codeList.code} » n'existe pas.`, `Parent list "${codeList.parentList}" of list "${codeList.code}" does not exist.`);
   }
   return { variable, codeList };
 }
 
-function ruleOf(name: string, q: Record<string, unknown>, containerConditions: string[], required: boolean): QuestionRule {
-  const visibleIf = typeof q.visibleIf === "string" && q.visibleIf.trim() ? [...containerConditions, q.visibleIf] : containerConditions;
-  return {
-    name,
-    ...(visibleIf.length ? { visibleIf } : {}),
-    ...(required ? { required: true } : {}),
-    ...(typeof q.requiredIf === "string" && q.requiredIf.trim() ? { requiredIf: q.requiredIf } : {}),
-  };
-}
-
-function choiceVisibility(q: Record<string, unknown>): Record<string, string> | undefined {
-  const choices = Array.isArray(q.choices) ? (q.choices as unknown[]) : [];
-  const conditions: Record<string, string> = {};
-  for (const choice of choices) {
-    if (choice && typeof choice === "object" && typeof (choice as { visibleIf?: unknown }).visibleIf === "string") {
-      conditions[String((choice as { value: unknown }).value)] = (choice as { visibleIf: string }).visibleIf;
+function checkRoster(roster: MaskQuestion, bound: BoundQuestion[]): CompileProblem[] {
+  const q = roster.question;
+  const problems: CompileProblem[] = [];
+  for (const property of ["valueName", "templateVisibleIf"]) {
+    if (nonEmpty(q[property])) {
+      problems.push(problem(roster.path, q, "unsupported_property", `La propriété « ${property} » du tableau des membres n'est pas prise en charge par rsu.`, `Property "${property}" of the members roster is not supported by rsu.`));
     }
   }
-  return Object.keys(conditions).length ? conditions : undefined;
+  const keyName = nonEmpty(q.keyName);
+  if (keyName && !bound.some((b) => b.scope === "members" && b.variable.code === keyName)) {
+    problems.push(problem(roster.path, q, "unknown_variable", `La clé « ${keyName} » du tableau des membres n'est pas une question du tableau.`, `Key "${keyName}" of the members roster is not a question of the roster.`));
+  }
+  return problems;
 }
 
-function titleOf(mask: SurveyJson): string | undefined {
+/** Every condition of the mask once, where it runs, against the names a submission may carry. */
+function checkConditions(questions: MaskQuestion[], roster: MaskQuestion | null, bound: BoundQuestion[], displayOnly: Set<string>): CompileProblem[] {
+  const names: Names = {
+    household: new Set(bound.filter((b) => b.scope === "household").map((b) => b.variable.code.toLowerCase())),
+    members: new Set(bound.filter((b) => b.scope === "members").map((b) => b.variable.code.toLowerCase())),
+    displayOnly,
+  };
+  if (roster) names.household.add(MEMBERS_ROSTER);
+  const problems: CompileProblem[] = [];
+  const seen = new Set<string>();
+  const check = (expression: string | undefined, entry: MaskQuestion, onChoice: boolean) => {
+    const key = `${entry.scope}|${onChoice}|${expression}`;
+    if (!expression || seen.has(key)) return;
+    seen.add(key);
+    problems.push(...checkCondition(expression, { path: entry.path, element: entry.question, scope: entry.scope, onChoice }, names));
+  };
+  for (const entry of roster ? [roster, ...questions] : questions) {
+    const q = entry.question;
+    const own = extend(entry.chain, q);
+    for (const expression of [...own.visibleIf, ...own.enableIf, nonEmpty(q.requiredIf)]) check(expression, entry, false);
+    check(nonEmpty(q.choicesVisibleIf), entry, true);
+    for (const choice of Array.isArray(q.choices) ? q.choices : []) {
+      if (choice && typeof choice === "object") check(nonEmpty((choice as { visibleIf?: unknown }).visibleIf), entry, true);
+    }
+  }
+  return problems;
+}
+
+function titleOf(mask: SurveyJson): { title?: string } {
   const title = mask.title;
-  if (typeof title === "string") return title;
-  if (title && typeof title === "object") return (title as Record<string, string>).fr ?? (title as Record<string, string>).default;
-  return undefined;
+  if (typeof title === "string") return { title };
+  if (title && typeof title === "object") {
+    const text = (title as Record<string, unknown>).fr ?? (title as Record<string, unknown>).default;
+    if (typeof text === "string") return { title: text };
+  }
+  return {};
 }

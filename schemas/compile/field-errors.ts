@@ -1,15 +1,25 @@
 import type { ErrorObject } from "ajv";
 import type { FieldError, Message } from "../contracts/api";
+import { RULES_KEYWORD } from "./types";
+
+/** Every code a field error may carry: few and stable, since clients and reports key on them. */
+export const FIELD_ERROR_CODES = [
+  "required", "type", "minimum", "maximum", "min_items", "max_items", "min_length", "max_length", "pattern", "format",
+  "not_in_list", "unknown_field", "hidden_answered", "not_in_parent", "duplicate_answer", "invalid",
+] as const;
+export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 
 /**
- * Turns ajv's errors into the API's field errors: one per answer and problem, with a stable code and
- * a message a clerk understands, in French and English.
+ * Turns ajv's errors into the API's field errors: one per answer and problem, pointing at the answer
+ * (a missing or unknown property itself; a list of choices rather than one of its items), with a
+ * stable code and a message a clerk understands, in French and English.
+ * `listItems` holds the schema paths of items of choice lists (see validator.ts).
  */
-export function toFieldErrors(errors: readonly ErrorObject[] | null | undefined): FieldError[] {
+export function toFieldErrors(errors: readonly ErrorObject[] | null | undefined, listItems: ReadonlySet<string> = new Set()): FieldError[] {
   const seen = new Set<string>();
   const result: FieldError[] = [];
   for (const error of errors ?? []) {
-    const field = toFieldError(error);
+    const field = toFieldError(error, listItems);
     if (!field) continue;
     const key = `${field.pointer} ${field.code}`;
     if (seen.has(key)) continue;
@@ -19,24 +29,26 @@ export function toFieldErrors(errors: readonly ErrorObject[] | null | undefined)
   return result;
 }
 
-function toFieldError(error: ErrorObject): FieldError | null {
-  const p = error.params as Record<string, any>;
-  const at = error.instancePath;
+function toFieldError(error: ErrorObject, listItems: ReadonlySet<string>): FieldError | null {
+  const p = error.params as Record<string, unknown>;
+  const at = inListItem(error.schemaPath, listItems) ? error.instancePath.replace(/\/[^/]*$/, "") : error.instancePath;
   switch (error.keyword) {
+    case RULES_KEYWORD:
+      return ruleError(at, p);
     case "required":
-      return field(`${at}/${p.missingProperty}`, "required", REQUIRED);
-    case "answer_required":
-      return field(at, "required", REQUIRED);
+      return field(`${at}/${escape(String(p.missingProperty))}`, "required", REQUIRED);
     case "type":
-      return field(at, "type", { fr: `La réponse doit être ${TYPE_FR[p.type] ?? p.type}.`, en: `The answer must be ${TYPE_EN[p.type] ?? p.type}.` });
+      return field(at, "type", { fr: `La réponse doit être ${TYPE_FR[String(p.type)] ?? p.type}.`, en: `The answer must be ${TYPE_EN[String(p.type)] ?? p.type}.` });
     case "minimum":
-      return field(at, "minimum", { fr: `La valeur doit être supérieure ou égale à ${p.limit}.`, en: `The value must be at least ${p.limit}.` });
+    case "exclusiveMinimum":
+      return field(at, "minimum", { fr: `La valeur doit être supérieure ${error.keyword === "minimum" ? "ou égale " : ""}à ${p.limit}.`, en: `The value must be ${error.keyword === "minimum" ? "at least" : "more than"} ${p.limit}.` });
     case "maximum":
-      return field(at, "maximum", { fr: `La valeur doit être inférieure ou égale à ${p.limit}.`, en: `The value must be at most ${p.limit}.` });
+    case "exclusiveMaximum":
+      return field(at, "maximum", { fr: `La valeur doit être inférieure ${error.keyword === "maximum" ? "ou égale " : ""}à ${p.limit}.`, en: `The value must be ${error.keyword === "maximum" ? "at most" : "less than"} ${p.limit}.` });
     case "minLength":
-      return field(at, "min_length", { fr: `Au moins ${p.limit} caractères.`, en: `At least ${p.limit} characters.` });
+      return field(at, "min_length", { fr: `Le texte doit compter au moins ${p.limit} caractère(s).`, en: `The text must be at least ${p.limit} character(s) long.` });
     case "maxLength":
-      return field(at, "max_length", { fr: `Au plus ${p.limit} caractères.`, en: `At most ${p.limit} characters.` });
+      return field(at, "max_length", { fr: `Le texte ne doit pas dépasser ${p.limit} caractères.`, en: `The text must be at most ${p.limit} characters long.` });
     case "pattern":
       return field(at, "pattern", { fr: "La réponse n'a pas le format attendu.", en: "The answer does not have the expected format." });
     case "format":
@@ -44,38 +56,61 @@ function toFieldError(error: ErrorObject): FieldError | null {
         ? field(at, "format", { fr: "La date doit exister et s'écrire AAAA-MM-JJ.", en: "The date must exist and be written YYYY-MM-DD." })
         : field(at, "format", { fr: `La réponse doit être au format ${p.format}.`, en: `The answer must be in ${p.format} format.` });
     case "enum":
-      return field(at, "not_in_list", { fr: "Cette réponse ne fait pas partie des choix proposés.", en: "This answer is not one of the choices." });
+    case "const":
+      return field(at, "not_in_list", { fr: "Cette réponse ne fait pas partie des choix possibles.", en: "This answer is not one of the possible choices." });
     case "additionalProperties":
-      return field(`${at}/${p.additionalProperty}`, "unknown_field", { fr: "Cette question n'existe pas dans le questionnaire.", en: "This question does not exist in the form." });
+      return field(`${at}/${escape(String(p.additionalProperty))}`, "unknown_field", { fr: "Cette question ne fait pas partie du questionnaire.", en: "This question is not part of the form." });
     case "minItems":
-      return field(at, "min_items", { fr: `Au moins ${p.limit} élément(s).`, en: `At least ${p.limit} item(s).` });
+      return field(at, "min_items", { fr: `Il faut au moins ${p.limit} élément(s).`, en: `At least ${p.limit} item(s) are required.` });
     case "maxItems":
-      return field(at, "max_items", { fr: `Au plus ${p.limit} élément(s).`, en: `At most ${p.limit} item(s).` });
+      return field(at, "max_items", { fr: `Au plus ${p.limit} élément(s) sont permis.`, en: `At most ${p.limit} item(s) are allowed.` });
     case "uniqueItems":
-      return field(at, "duplicate_answer", { fr: "La même réponse est cochée deux fois.", en: "The same answer is given twice." });
-    case "hidden_answered":
-      return field(at, "hidden_answered", {
-        fr: "Cette question n'est pas posée dans ce cas : elle ne doit pas avoir de réponse.",
-        en: "This question is not asked in this case: it must have no answer.",
-      });
-    case "choice_not_shown":
-      return field(at, "not_in_list", { fr: "Ce choix n'est pas proposé compte tenu des réponses précédentes.", en: "This choice is not offered given the previous answers." });
-    case "not_in_parent":
-      return field(at, "not_in_parent", { fr: `Ce code n'appartient pas à la réponse donnée à « ${p.parent} ».`, en: `This code does not belong to the answer given to "${p.parent}".` });
-    case "x-rsu-rules":
-    case "allOf":
+      return field(at, "duplicate_answer", { fr: "La même réponse est donnée deux fois.", en: "The same answer is given twice." });
     case "if":
+    case "allOf":
+    case "anyOf":
+    case "oneOf":
       return null; // summaries of errors already listed one by one
     default:
-      return field(at, error.keyword, { fr: "Réponse invalide.", en: "Invalid answer." });
+      return field(at, "invalid", { fr: "Réponse invalide.", en: "Invalid answer." });
   }
 }
 
-const REQUIRED: Message = { fr: "Réponse obligatoire.", en: "An answer is required." };
-
-function field(pointer: string, code: string, message: Message): FieldError {
-  return { pointer: pointer || "/", code, message };
+function ruleError(at: string, p: Record<string, unknown>): FieldError {
+  switch (p.code) {
+    case "required":
+      return field(at, "required", REQUIRED);
+    case "hidden_answered":
+      return field(at, "hidden_answered", {
+        fr: "Cette question n'est pas posée compte tenu des autres réponses : elle ne doit pas avoir de réponse.",
+        en: "This question is not asked given the other answers: it must have no answer.",
+      });
+    case "not_in_list":
+      return field(at, "not_in_list", { fr: "Ce choix n'est pas proposé compte tenu des autres réponses.", en: "This choice is not offered given the other answers." });
+    case "not_in_parent":
+      return field(at, "not_in_parent", { fr: `Ce code n'appartient pas à la réponse donnée à « ${p.parent} ».`, en: `This code does not belong to the answer given to "${p.parent}".` });
+    case "duplicate_answer":
+      return field(at, "duplicate_answer", { fr: "Cette valeur est déjà donnée pour un autre membre.", en: "This value is already given for another member." });
+    default:
+      return field(at, "invalid", { fr: "Réponse invalide.", en: "Invalid answer." });
+  }
 }
 
-const TYPE_FR: Record<string, string> = { integer: "un nombre entier", number: "un nombre", string: "un texte", boolean: "oui ou non", array: "une liste", object: "un objet" };
-const TYPE_EN: Record<string, string> = { integer: "a whole number", number: "a number", string: "text", boolean: "yes or no", array: "a list", object: "an object" };
+function inListItem(schemaPath: string, listItems: ReadonlySet<string>): boolean {
+  if (listItems.size === 0) return false;
+  const cut = schemaPath.lastIndexOf("/");
+  return cut > 0 && listItems.has(schemaPath.slice(0, cut));
+}
+
+const REQUIRED: Message = { fr: "Une réponse est obligatoire.", en: "An answer is required." };
+
+function field(pointer: string, code: FieldErrorCode, message: Message): FieldError {
+  return { pointer, code, message };
+}
+
+function escape(segment: string): string {
+  return segment.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+const TYPE_FR: Record<string, string> = { integer: "un nombre entier", number: "un nombre", string: "un texte", boolean: "oui ou non", array: "une liste", object: "un objet", null: "vide" };
+const TYPE_EN: Record<string, string> = { integer: "a whole number", number: "a number", string: "text", boolean: "yes or no", array: "a list", object: "an object", null: "empty" };

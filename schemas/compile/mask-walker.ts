@@ -1,43 +1,63 @@
 import { MEMBERS_ROSTER } from "../contracts/registry";
-import type { CompileProblem, SurveyJson } from "./types";
+import type { CompileProblem, CompileProblemCode, SurveyJson } from "./types";
 
-/** A question that holds an answer, where it stands, and the visibility conditions of its containers. */
-export interface MaskQuestion {
-  question: Record<string, unknown>;
-  path: string;
-  scope: "household" | "members";
-  /** visibleIf of the page and panels containing it, outermost first. */
-  containerConditions: string[];
+export type MaskElement = Record<string, unknown>;
+
+/**
+ * What the containers of an element (page, panels, roster) decide about it, with survey-core's rules:
+ * an element is shown only if every container is; a `visibleIf` overrides a static `visible: false`,
+ * an `enableIf` overrides a static `readOnly`, and read-only containers make their contents read-only.
+ */
+export interface Chain {
+  visibleIf: string[];
+  hidden: boolean;
+  enableIf: string[];
+  readOnly: boolean;
 }
 
-/** Elements that show something but hold no answer. */
-const DISPLAY_ONLY = new Set(["html", "image", "expression"]);
-const CONTAINERS = new Set(["panel"]);
+/** A question that may hold an answer, where it stands, and what its containers decide about it. */
+export interface MaskQuestion {
+  question: MaskElement;
+  path: string;
+  scope: "household" | "members";
+  chain: Chain;
+}
 
 export interface WalkResult {
   questions: MaskQuestion[];
-  roster: { question: Record<string, unknown>; path: string; containerConditions: string[] } | null;
+  roster: MaskQuestion | null;
+  /** Names of display-only elements: a condition naming one reads a value no submission carries. */
+  displayOnly: Set<string>;
   problems: CompileProblem[];
 }
 
+/** Elements that show something but hold no answer the registry keeps. */
+const DISPLAY_ONLY = new Set(["html", "image", "expression"]);
+
+const EMPTY_CHAIN: Chain = { visibleIf: [], hidden: false, enableIf: [], readOnly: false };
+
 /** Lists the answer-holding questions of a mask: pages, nested panels, and the `members` roster. */
 export function walkMask(mask: SurveyJson): WalkResult {
-  const result: WalkResult = { questions: [], roster: null, problems: [] };
-  const pages = Array.isArray(mask.pages) ? (mask.pages as Record<string, unknown>[]) : [];
-  pages.forEach((page, i) => walk(asElements(page.elements), `pages[${i}].elements`, "household", conditionsOf(page, []), result));
-  // Single-page masks may list their elements at the top, and 2017-era ones call them `questions`.
-  walk(asElements(mask.elements), "elements", "household", [], result);
-  walk(asElements(mask.questions), "questions", "household", [], result);
+  const result: WalkResult = { questions: [], roster: null, displayOnly: new Set(), problems: [] };
+  // A survey in display mode is read-only throughout: survey-core then checks nothing.
+  const top: Chain = mask.mode === "display" || mask.readOnly === true ? { ...EMPTY_CHAIN, readOnly: true } : EMPTY_CHAIN;
+  asElements(mask.pages).forEach((page, i) => walk(asElements(page.elements), `/pages/${i}/elements`, "household", extend(top, page), result));
+  // Single-page masks may list their elements at the top, and old ones call them `questions`.
+  walk(asElements(mask.elements), "/elements", "household", top, result);
+  walk(asElements(mask.questions), "/questions", "household", top, result);
   return result;
 }
 
-function walk(elements: Record<string, unknown>[], path: string, scope: MaskQuestion["scope"], conditions: string[], result: WalkResult): void {
+function walk(elements: MaskElement[], path: string, scope: MaskQuestion["scope"], chain: Chain, result: WalkResult): void {
   elements.forEach((element, i) => {
-    const at = `${path}[${i}]`;
-    const type = String(element.type ?? "").toLowerCase();
-    if (DISPLAY_ONLY.has(type)) return;
-    if (CONTAINERS.has(type)) {
-      walk(asElements(element.elements), `${at}.elements`, scope, conditionsOf(element, conditions), result);
+    const at = `${path}/${i}`;
+    const type = typeOf(element);
+    if (DISPLAY_ONLY.has(type)) {
+      if (typeof element.name === "string") result.displayOnly.add(element.name.toLowerCase());
+      return;
+    }
+    if (type === "panel") {
+      walk(asElements(element.elements), `${at}/elements`, scope, extend(chain, element), result);
       return;
     }
     if (type === "paneldynamic" && element.name === MEMBERS_ROSTER && scope === "household") {
@@ -45,22 +65,41 @@ function walk(elements: Record<string, unknown>[], path: string, scope: MaskQues
         result.problems.push(problem(at, element, "duplicate_binding", "Le tableau des membres « members » apparaît deux fois.", 'The "members" roster appears twice.'));
         return;
       }
-      result.roster = { question: element, path: at, containerConditions: conditions };
-      walk(asElements(element.templateElements), `${at}.templateElements`, "members", [], result);
+      result.roster = { question: element, path: at, scope, chain };
+      // The roster's own visibility is checked on `members` itself; its read-only state reaches its questions.
+      const inside = extend(chain, element);
+      const memberChain: Chain = { ...EMPTY_CHAIN, enableIf: inside.enableIf, readOnly: inside.readOnly };
+      walk(asElements(element.templateElements), `${at}/templateElements`, "members", memberChain, result);
       return;
     }
-    result.questions.push({ question: element, path: at, scope, containerConditions: conditions });
+    result.questions.push({ question: element, path: at, scope, chain });
   });
 }
 
-function conditionsOf(element: Record<string, unknown>, outer: string[]): string[] {
-  return typeof element.visibleIf === "string" && element.visibleIf.trim() ? [...outer, element.visibleIf] : outer;
+/** The chain of an element's contents, given the chain the element itself stands in. */
+export function extend(chain: Chain, element: MaskElement): Chain {
+  const visibleIf = nonEmpty(element.visibleIf);
+  const enableIf = nonEmpty(element.enableIf);
+  return {
+    visibleIf: visibleIf ? [...chain.visibleIf, visibleIf] : chain.visibleIf,
+    hidden: chain.hidden || (!visibleIf && element.visible === false),
+    enableIf: enableIf ? [...chain.enableIf, enableIf] : chain.enableIf,
+    readOnly: chain.readOnly || (!enableIf && element.readOnly === true),
+  };
 }
 
-function asElements(value: unknown): Record<string, unknown>[] {
-  return Array.isArray(value) ? (value as Record<string, unknown>[]) : [];
+export function typeOf(element: MaskElement): string {
+  return String(element.type ?? "").toLowerCase();
 }
 
-export function problem(path: string, element: Record<string, unknown>, code: string, fr: string, en: string): CompileProblem {
+export function nonEmpty(value: unknown): string | undefined {
+  return typeof value === "string" && value.trim() !== "" ? value : undefined;
+}
+
+function asElements(value: unknown): MaskElement[] {
+  return Array.isArray(value) ? value.filter((e): e is MaskElement => !!e && typeof e === "object") : [];
+}
+
+export function problem(path: string, element: MaskElement, code: CompileProblemCode, fr: string, en: string): CompileProblem {
   return { path, ...(typeof element.name === "string" ? { name: element.name } : {}), code, message: { fr, en } };
 }

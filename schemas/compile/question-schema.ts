@@ -1,8 +1,10 @@
 import type { CodeList, Variable, VariableType } from "../catalogue/types";
 import type { JsonSchema } from "./types";
 
+type Question = Record<string, unknown>;
+
 /** SurveyJS question types rsu compiles, and the variable types each may collect. */
-const COMPATIBLE: Record<string, (question: Record<string, unknown>) => VariableType[]> = {
+const COMPATIBLE: Record<string, (question: Question) => VariableType[]> = {
   text: (q) => {
     switch (q.inputType ?? "text") {
       case "number":
@@ -11,7 +13,6 @@ const COMPATIBLE: Record<string, (question: Record<string, unknown>) => Variable
         return ["date"];
       case "text":
       case "tel":
-      case "email":
         return ["text"];
       default:
         return [];
@@ -25,57 +26,94 @@ const COMPATIBLE: Record<string, (question: Record<string, unknown>) => Variable
   tagbox: () => ["multiple_choice"],
 };
 
+export const SUPPORTED_QUESTION_TYPES = Object.keys(COMPATIBLE);
+
 export function isSupportedQuestionType(type: string): boolean {
   return type in COMPATIBLE;
 }
 
-export function compatibleTypes(question: Record<string, unknown>): VariableType[] {
+export function compatibleTypes(question: Question): VariableType[] {
   return COMPATIBLE[String(question.type).toLowerCase()]?.(question) ?? [];
+}
+
+/** Validators of the question, by their SurveyJS type (lower case). */
+export function validatorsOf(question: Question): Record<string, unknown>[] {
+  const list = Array.isArray(question.validators) ? question.validators : [];
+  return list.filter((v): v is Record<string, unknown> => !!v && typeof v === "object");
+}
+
+/** The catalogue's pattern speaks of the whole value; JSON Schema's and SurveyJS's match anywhere. */
+export function wholeValue(pattern: string): string {
+  return `^(?:${pattern})$`;
 }
 
 /**
  * The JSON Schema of one answer: its type from the catalogue variable, its limits from the variable's
- * constraints and the question's validators, whichever is narrower (the mask may restrict, never widen).
+ * constraints and from the question (validators, input limits), whichever is narrower: the mask may
+ * restrict, never widen. Limits on text bind only answered text: survey-core's validators skip values
+ * that are empty once trimmed, and requiredness is the rules keyword's business.
  */
-export function answerSchema(variable: Variable, question: Record<string, unknown>, codeList: CodeList | undefined): JsonSchema {
+export function answerSchema(variable: Variable, question: Question, codeList: CodeList | undefined): JsonSchema {
   const c = variable.constraints ?? {};
-  const v = validatorLimits(question);
-  const min = narrowest(Math.max, c.min, v.min, numberOrUndefined(question.min));
-  const max = narrowest(Math.min, c.max, v.max, numberOrUndefined(question.max));
-  const maxLength = narrowest(Math.min, c.maxLength, v.maxLength);
-  const patterns = [c.pattern, ...v.patterns].filter((p): p is string => typeof p === "string");
+  const v = limitsOf(question);
   const codes = codeList?.items.map((i) => i.code) ?? [];
+  const isNumberInput = question.inputType === "number";
 
   switch (variable.type) {
-    case "text":
-      return withPatterns({ type: "string", ...(maxLength !== undefined ? { maxLength } : {}), ...(v.minLength ? { minLength: v.minLength } : {}) }, patterns);
+    case "text": {
+      const patterns = unique([...(c.pattern !== undefined ? [wholeValue(c.pattern)] : []), ...v.patterns.filter((p) => p !== c.pattern)]);
+      const maxLength = narrowest(Math.min, c.maxLength, v.maxLength, positive(question.maxLength));
+      return answeredOnly({ type: "string", ...(maxLength !== undefined ? { maxLength } : {}) }, {
+        ...(v.minLength !== undefined ? { minLength: v.minLength } : {}),
+        ...(patterns.length === 1 ? { pattern: patterns[0] } : {}),
+        ...(patterns.length > 1 ? { allOf: patterns.map((pattern) => ({ type: "string", pattern })) } : {}),
+      });
+    }
     case "integer":
-    case "decimal":
+    case "decimal": {
+      const min = narrowest(Math.max, c.min, v.min, isNumberInput ? numberOrUndefined(question.min) : undefined);
+      const max = narrowest(Math.min, c.max, v.max, isNumberInput ? numberOrUndefined(question.max) : undefined);
       return { type: variable.type === "integer" ? "integer" : "number", ...(min !== undefined ? { minimum: min } : {}), ...(max !== undefined ? { maximum: max } : {}) };
+    }
     case "boolean":
       return { type: "boolean" };
     case "date":
-      return { type: "string", format: "date" };
+      return answeredOnly({ type: "string" }, { format: "date" });
     case "single_choice":
       return { type: "string", enum: codes };
     case "multiple_choice": {
-      const maxItems = narrowest(Math.min, c.maxSelected, numberOrUndefined(question.maxSelectedChoices));
-      return { type: "array", items: { type: "string", enum: codes }, uniqueItems: true, ...(maxItems !== undefined ? { maxItems } : {}) };
+      const maxItems = narrowest(Math.min, c.maxSelected, positive(question.maxSelectedChoices), v.maxCount);
+      return {
+        type: "array",
+        items: { type: "string", enum: codes },
+        uniqueItems: true,
+        ...(maxItems !== undefined ? { maxItems } : {}),
+        // SurveyJS's answer-count validator lets an empty list through: requiredness decides that case.
+        ...(v.minCount !== undefined ? { if: { type: "array", minItems: 1 }, then: { type: "array", minItems: v.minCount } } : {}),
+      };
     }
   }
 }
 
-function withPatterns(schema: JsonSchema, patterns: string[]): JsonSchema {
-  if (patterns.length === 0) return schema;
-  if (patterns.length === 1) return { ...schema, pattern: patterns[0] };
-  return { ...schema, allOf: patterns.map((pattern) => ({ pattern })) };
+function answeredOnly(schema: JsonSchema, answered: JsonSchema): JsonSchema {
+  if (Object.keys(answered).length === 0) return schema;
+  return { ...schema, if: { type: "string", pattern: "\\S" }, then: { type: "string", ...answered } };
 }
 
-/** Limits the question's SurveyJS validators state (numeric, text, regex); expression validators are logic, not limits. */
-function validatorLimits(question: Record<string, unknown>) {
-  const limits: { min?: number; max?: number; maxLength?: number; minLength?: number; patterns: string[] } = { patterns: [] };
-  const validators = Array.isArray(question.validators) ? (question.validators as Record<string, unknown>[]) : [];
-  for (const validator of validators) {
+interface Limits {
+  min?: number;
+  max?: number;
+  maxLength?: number;
+  minLength?: number;
+  minCount?: number;
+  maxCount?: number;
+  patterns: string[];
+}
+
+/** Limits the question's SurveyJS validators state; mask-checks.ts refuses the validators rsu cannot honour. */
+function limitsOf(question: Question): Limits {
+  const limits: Limits = { patterns: [] };
+  for (const validator of validatorsOf(question)) {
     switch (String(validator.type).toLowerCase()) {
       case "numeric":
         limits.min = narrowest(Math.max, limits.min, numberOrUndefined(validator.minValue));
@@ -84,9 +122,15 @@ function validatorLimits(question: Record<string, unknown>) {
       case "text":
         limits.maxLength = narrowest(Math.min, limits.maxLength, positive(validator.maxLength));
         limits.minLength = narrowest(Math.max, limits.minLength, positive(validator.minLength));
+        // survey-core refuses text ending in a digit when digits are not allowed (its test is /\d+$/).
+        if (validator.allowDigits === false) limits.patterns.push("\\D$");
         break;
       case "regex":
-        if (typeof validator.regex === "string") limits.patterns.push(validator.regex);
+        if (typeof validator.regex === "string" && validator.regex !== "") limits.patterns.push(validator.regex);
+        break;
+      case "answercount":
+        limits.minCount = narrowest(Math.max, limits.minCount, positive(validator.minCount));
+        limits.maxCount = narrowest(Math.min, limits.maxCount, positive(validator.maxCount));
         break;
     }
   }
@@ -98,14 +142,18 @@ function narrowest(pick: (...values: number[]) => number, ...values: (number | u
   return defined.length ? pick(...defined) : undefined;
 }
 
-function numberOrUndefined(value: unknown): number | undefined {
+export function numberOrUndefined(value: unknown): number | undefined {
   if (typeof value === "number" && Number.isFinite(value)) return value;
   if (typeof value === "string" && value.trim() !== "" && Number.isFinite(Number(value))) return Number(value);
   return undefined;
 }
 
-/** SurveyJS writes 0 for "no limit" on text lengths. */
+/** SurveyJS writes 0 or -1 for "no limit" on lengths and counts. */
 function positive(value: unknown): number | undefined {
   const n = numberOrUndefined(value);
   return n !== undefined && n > 0 ? n : undefined;
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
 }

@@ -1,76 +1,152 @@
 import type { ErrorObject, FuncKeywordDefinition } from "ajv";
-import type { DataValidationCxt } from "ajv/dist/types";
-import { ConditionRunner } from "survey-core";
-import { RULES_KEYWORD, type QuestionRule } from "./types";
+import type { DataValidateFunction, DataValidationCxt } from "ajv/dist/types";
+import { choiceHolds, evaluate, isEmptyAnswer, readsOnlyMember, type Values } from "./expressions";
+import { RULES_KEYWORD, type QuestionRule, type RulesKeywordValue } from "./types";
 
-type Answers = Record<string, unknown>;
+/** The error codes this keyword reports, in `params.code`; field-errors.ts words them. */
+export type RuleCode = "required" | "hidden_answered" | "not_in_list" | "not_in_parent" | "duplicate_answer";
 
-/** One runner per distinct expression: parsing is the costly part, running is a few microseconds. */
-const runners = new Map<string, ConditionRunner>();
-function holds(expression: string, values: Answers): boolean {
-  let runner = runners.get(expression);
-  if (!runner) {
-    runner = new ConditionRunner(expression);
-    runners.set(expression, runner);
-  }
-  return runner.runValues(values) === true;
-}
+/** Outcomes of one condition, memoised for the object being checked: a page's condition is shared by its questions. */
+const UNKNOWN = 0, TRUE = 1, FALSE = 2, OTHER = 3;
 
-/** What survey-core counts as no answer. */
-export function isEmptyAnswer(value: unknown): boolean {
-  return value === undefined || value === null || value === "" || (Array.isArray(value) && value.length === 0);
+interface Rule {
+  source: QuestionRule;
+  visible: number[];
+  enable: number[];
+  requiredIf: number;
+  /** Whether an empty answer can matter: otherwise an unanswered question costs one lookup. */
+  mayBeRequired: boolean;
+  offered?: Set<string>;
 }
 
 /**
  * The `x-rsu-rules` keyword: survey logic that JSON Schema cannot say, with survey-core's semantics.
- * A question hidden by its conditions (or its page's, or its panels') must have no answer; a shown one
- * that is required, or whose requiredIf holds, must have one; a choice must be among those shown; a
- * child code must belong to the parent answered beside it. Inside the roster, `{panel.x}` is the
- * member's own answer and `{x}` the household's.
+ * A question hidden by its conditions (or its page's, or its panels') must have no answer; a shown,
+ * enabled one that is required (or whose requiredIf is true) must have one; a choice must be among
+ * those shown; a child code must lie in its parent's answer; roster keys must differ between members.
+ * Inside the roster, `{panel.x}` is the member's own answer and `{x}` the household's.
  */
 export const rulesKeyword: FuncKeywordDefinition = {
   keyword: RULES_KEYWORD,
-  schemaType: "array",
+  type: "object",
+  schemaType: "object",
   errors: true,
-  validate: function checkRules(rules: QuestionRule[], data: unknown, _parent?: unknown, cxt?: DataValidationCxt): boolean {
-    if (!data || typeof data !== "object" || Array.isArray(data)) return true;
-    const answers = data as Answers;
-    const root = (cxt?.rootData ?? data) as Answers;
-    const inRoster = root !== data;
-    const values: Answers = inRoster ? { ...root, panel: answers, panelIndex: cxt?.parentDataProperty } : answers;
-    const at = cxt?.instancePath ?? "";
-    const errors: Partial<ErrorObject>[] = [];
-    const fail = (name: string, keyword: string, params: Record<string, unknown> = {}) =>
-      errors.push({ keyword, instancePath: `${at}/${name}`, params, message: keyword });
+  compile(value: RulesKeywordValue) {
+    const expressions: string[] = [];
+    const indexOf = (expression: string) => {
+      const at = expressions.indexOf(expression);
+      return at >= 0 ? at : expressions.push(expression) - 1;
+    };
+    const rules: Rule[] = value.rules.map((source) => ({
+      source,
+      visible: (source.visibleIf ?? []).map(indexOf),
+      enable: (source.enableIf ?? []).map(indexOf),
+      requiredIf: source.requiredIf ? indexOf(source.requiredIf) : -1,
+      mayBeRequired: !!(source.required || source.requiredIf),
+      ...(source.choices ? { offered: new Set(source.choices.offered) } : {}),
+    }));
+    const memo = new Int8Array(expressions.length);
+    const inRoster = value.scope === "member";
+    // survey-core looks a name up by scanning every key: conditions on the member alone scan only the member's.
+    const memberOnly = expressions.map((e) => inRoster && readsOnlyMember(e));
 
-    for (const rule of rules) {
-      const value = answers[rule.name];
-      const empty = isEmptyAnswer(value);
-      const shown = !rule.visibleIf || rule.visibleIf.every((condition) => holds(condition, values));
-      if (!shown) {
-        if (!empty) fail(rule.name, "hidden_answered");
-        continue;
-      }
-      if (empty) {
-        if (rule.required || (rule.requiredIf && holds(rule.requiredIf, values))) fail(rule.name, "answer_required");
-        continue;
-      }
-      for (const choice of Array.isArray(value) ? value : [value]) {
-        const condition = rule.choiceVisibleIf?.[String(choice)];
-        const hiddenChoice =
-          (condition !== undefined && !holds(condition, values)) ||
-          (rule.choicesVisibleIf !== undefined && !holds(rule.choicesVisibleIf, { ...values, item: choice }));
-        if (hiddenChoice) fail(rule.name, "choice_not_shown", { choice });
-      }
-      if (rule.parent) {
-        const parentAnswer = answers[rule.parent.question];
-        const expected = rule.parent.of[String(value)];
-        if (!isEmptyAnswer(parentAnswer) && expected !== undefined && expected !== parentAnswer) {
-          fail(rule.name, "not_in_parent", { parent: rule.parent.question });
+    const validate: DataValidateFunction = (data: Values, cxt?: DataValidationCxt) => {
+      const root = (inRoster ? cxt?.rootData : data) as Values;
+      let values: Values | undefined = inRoster ? undefined : data;
+      let local: Values | undefined;
+      const valuesFor = (index: number): Values => {
+        if (memberOnly[index]) return (local ??= { panel: data, panelIndex: cxt?.parentDataProperty, visiblePanelIndex: cxt?.parentDataProperty });
+        return (values ??= memberValues(root, data, cxt?.parentDataProperty));
+      };
+      const at = cxt?.instancePath ?? "";
+      let errors: Partial<ErrorObject>[] | null = null;
+      const fail = (pointer: string, code: RuleCode, params: Record<string, unknown> = {}) => {
+        (errors ??= []).push({ keyword: RULES_KEYWORD, instancePath: pointer, params: { code, ...params }, message: code });
+      };
+      memo.fill(UNKNOWN);
+      const outcome = (index: number): number => {
+        let known = memo[index]!;
+        if (known === UNKNOWN) {
+          const result = evaluate(expressions[index]!, valuesFor(index));
+          known = result === true ? TRUE : result === false ? FALSE : OTHER;
+          memo[index] = known;
         }
+        return known;
+      };
+
+      for (const rule of rules) {
+        const { source } = rule;
+        const answer = data[source.name];
+        const empty = isEmptyAnswer(answer);
+        if (empty && !rule.mayBeRequired) continue;
+        const pointer = `${at}/${escape(source.name)}`;
+        // survey-core shows an element only when its condition is exactly `true`.
+        const shown = !source.hidden && rule.visible.every((i) => outcome(i) === TRUE);
+        if (!shown) {
+          if (!empty) fail(pointer, "hidden_answered");
+          continue;
+        }
+        if (empty) {
+          // survey-core does not validate read-only questions; enableIf makes them read-only when exactly `false`.
+          const enabled = !source.readOnly && rule.enable.every((i) => outcome(i) !== FALSE);
+          const required = rule.requiredIf >= 0 ? outcome(rule.requiredIf) === TRUE : !!source.required;
+          if (enabled && required) fail(pointer, "required");
+          continue;
+        }
+        if (source.choices && !choicesShown(rule, answer, (values ??= memberValues(root, data, cxt?.parentDataProperty)))) fail(pointer, "not_in_list", { filtered: true });
+        if (source.parent) {
+          const parentAnswer = source.parent.scope === "same" ? data[source.parent.question] : root?.[source.parent.question];
+          const expected = typeof answer === "string" ? source.parent.of[answer] : undefined;
+          if (expected !== undefined && !isEmptyAnswer(parentAnswer) && expected !== parentAnswer) {
+            fail(pointer, "not_in_parent", { parent: source.parent.question });
+          }
+        }
+        if (source.keyName && Array.isArray(answer)) duplicateKeys(answer, source.keyName, pointer, fail);
       }
-    }
-    (checkRules as { errors?: Partial<ErrorObject>[] }).errors = errors;
-    return errors.length === 0;
+      validate.errors = errors ?? undefined;
+      return errors === null;
+    };
+    return validate;
   },
 };
+
+/** What `{…}` reads inside the roster: the household's answers, with `panel` and `panelIndex` on top. */
+function memberValues(root: Values | undefined, member: Values, index: unknown): Values {
+  // Inherits rather than copies the household's answers: survey-core's lookup walks inherited keys too.
+  const values = Object.create(root && typeof root === "object" ? root : null) as Values;
+  values.panel = member;
+  values.panelIndex = index;
+  values.visiblePanelIndex = index;
+  return values;
+}
+
+/** Each selected value must be offered and shown: its own visibleIf if it has one, else choicesVisibleIf. */
+function choicesShown(rule: Rule, answer: unknown, values: Values): boolean {
+  const choices = rule.source.choices!;
+  for (const value of Array.isArray(answer) ? answer : [answer]) {
+    if (typeof value !== "string" || !rule.offered!.has(value)) return false;
+    const condition = choices.visibleIf?.[value] ?? choices.choicesVisibleIf;
+    if (condition === undefined) continue;
+    const itemValues = Object.create(values) as Values;
+    itemValues.item = value;
+    itemValues.choice = value;
+    if (!choiceHolds(condition, itemValues)) return false;
+  }
+  return true;
+}
+
+/** SurveyJS `keyName`: two members may not give the same non-empty answer to the key question. */
+function duplicateKeys(members: unknown[], key: string, pointer: string, fail: (pointer: string, code: RuleCode) => void): void {
+  const seen = new Set<unknown>();
+  members.forEach((member, i) => {
+    if (!member || typeof member !== "object") return;
+    const value = (member as Values)[key];
+    if (isEmptyAnswer(value) || typeof value === "object") return;
+    if (seen.has(value)) fail(`${pointer}/${i}/${escape(key)}`, "duplicate_answer");
+    seen.add(value);
+  });
+}
+
+function escape(segment: string): string {
+  return segment.includes("~") || segment.includes("/") ? segment.replace(/~/g, "~0").replace(/\//g, "~1") : segment;
+}

@@ -3,41 +3,73 @@ import type { Message } from "../contracts/api";
 /** A JSON Schema (2020-12) document or subschema, as plain JSON. */
 export type JsonSchema = { [keyword: string]: unknown };
 
-/** A SurveyJS survey JSON: the entry mask as administrators design it. */
+/** A SurveyJS survey JSON (survey-core 2.3.0): the entry mask as administrators design it. */
 export type SurveyJson = { [property: string]: unknown };
 
-/** One reason a mask cannot be compiled against the catalogue: where, what, why. */
+/** One reason a mask cannot be compiled against the catalogue: where (JSON pointer into the mask), what, why. */
 export interface CompileProblem {
-  /** Path of the element in the mask, e.g. `pages[2].elements[0].templateElements[3]`. */
+  /** JSON pointer of the element in the mask, e.g. `/pages/2/elements/0/templateElements/3`. */
   path: string;
   /** The question's name when there is one. */
   name?: string;
-  code: string;
+  code: CompileProblemCode;
   message: Message;
 }
+
+export type CompileProblemCode =
+  | "unsupported_question_type"
+  | "unsupported_property"
+  | "unsupported_validator"
+  | "missing_name"
+  | "unknown_variable"
+  | "type_mismatch"
+  | "level_mismatch"
+  | "duplicate_binding"
+  | "unknown_code_list"
+  | "unknown_choice"
+  | "ambiguous_parent"
+  | "invalid_expression"
+  | "unknown_expression_variable"
+  | "invalid_pattern";
 
 export class CompileError extends Error {
   constructor(readonly problems: CompileProblem[]) {
     super(`the mask does not fit the catalogue: ${problems.map((p) => `${p.path} ${p.code}`).join("; ")}`);
+    this.name = "CompileError";
   }
 }
 
 /**
- * The survey logic of one question, kept in the compiled schema under the `x-rsu-rules` keyword of the
- * object holding the answer, and evaluated with survey-core's own expression engine (rules-keyword.ts).
+ * The survey logic of one answer, kept in the compiled schema under the `x-rsu-rules` keyword of the
+ * object holding it, and evaluated by rules-keyword.ts with survey-core's own expression engine.
+ * Plain JSON: it is stored with the published version and must mean the same thing years later.
  */
 export interface QuestionRule {
   name: string;
-  /** Conditions that must all hold for the question to be shown: its panels' and page's, then its own. */
+  /** Conditions that must all be `true` for the question to be shown: its page's and panels', then its own. */
   visibleIf?: string[];
-  required?: boolean;
+  /** Hidden whatever the answers (`visible: false` on it or a container, with no visibleIf to override it). */
+  hidden?: true;
+  required?: true;
+  /** When present, decides requiredness alone, as survey-core lets requiredIf override isRequired. */
   requiredIf?: string;
-  /** For choice questions: the condition that shows each choice value that has one. */
-  choiceVisibleIf?: Record<string, string>;
-  /** For choice questions: a condition on `{item}` shared by all choices. */
-  choicesVisibleIf?: string;
-  /** For a list that refines another (commune → prefecture): the question answering the parent list, and each code's parent. */
-  parent?: { question: string; of: Record<string, string> };
+  /** survey-core skips validation of read-only questions: required only while none of these is `false`. */
+  enableIf?: string[];
+  /** Read-only whatever the answers: never required. */
+  readOnly?: true;
+  /** Filtered choices: the values the mask offers, each shown by its own condition, else by the shared one. */
+  choices?: { offered: string[]; visibleIf?: Record<string, string>; choicesVisibleIf?: string };
+  /** For a list refining another (commune → prefecture): the question answering the parent list and each code's parent. */
+  parent?: { question: string; scope: "same" | "household"; of: Record<string, string> };
+  /** On the roster: a member answer that must differ between members (SurveyJS `keyName`). */
+  keyName?: string;
+}
+
+/** The value of the `x-rsu-rules` keyword on the household object and on each member object. */
+export interface RulesKeywordValue {
+  scope: "household" | "member";
+  rules: QuestionRule[];
 }
 
 export const RULES_KEYWORD = "x-rsu-rules";
+export const SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema";

@@ -2,43 +2,54 @@ import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import type { FieldError } from "../contracts/api";
 import { toFieldErrors } from "./field-errors";
-import { isEmptyAnswer, rulesKeyword } from "./rules-keyword";
+import { rulesKeyword } from "./rules-keyword";
 import { RULES_KEYWORD, type JsonSchema } from "./types";
 
-/** One ajv instance for every schema: formats and the rules keyword are registered once. */
+export type Validate = (data: unknown) => FieldError[];
+
+/**
+ * One ajv instance: formats and the rules keyword are registered once, and compiling a schema reuses
+ * them. Strict, so that a schema ajv would half-understand fails when compiled, not when validating.
+ */
 const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
 addFormats(ajv);
 ajv.addKeyword(rulesKeyword);
 
 /**
- * The validator of a compiled schema (or any JSON Schema 2020-12): returns the field errors of `data`,
- * none when it is valid. Compiled once; call it as often as needed. Empty answers ("" and []) count as
- * no answer, as in survey-core, so a cleared field is checked as an absent one.
+ * The validator of a compiled schema (or any JSON Schema 2020-12 the API uses for its bodies): returns
+ * the field errors of `data`, none when it is valid. Compiled once; call it as often as needed.
  */
-export function createValidator(schema: JsonSchema): (data: unknown) => FieldError[] {
+export function createValidator(schema: JsonSchema): Validate {
   const validate = ajv.compile(schema);
-  const hasRules = JSON.stringify(schema).includes(`"${RULES_KEYWORD}"`);
-  return (data) => {
-    const checked = hasRules ? withoutEmptyAnswers(data) : data;
-    return validate(checked) ? [] : toFieldErrors(validate.errors);
-  };
+  // Answers to choice questions are reported on the question; other schemas keep ajv's precise pointers.
+  const listItems = RULES_KEYWORD in schema ? choiceListItems(schema) : new Set<string>();
+  return (data) => (validate(data) ? [] : toFieldErrors(validate.errors, listItems));
 }
 
-/** A copy without empty answers, at the top and in each roster entry; the input itself when it has none. */
-function withoutEmptyAnswers(data: unknown): unknown {
-  if (!data || typeof data !== "object" || Array.isArray(data)) return data;
-  let copy: Record<string, unknown> | null = null;
-  for (const [key, value] of Object.entries(data)) {
-    let kept = value;
-    if (Array.isArray(value) && value.some((v) => v && typeof v === "object" && !Array.isArray(v))) {
-      const items = value.map(withoutEmptyAnswers);
-      if (items.some((item, i) => item !== value[i])) kept = items;
-    }
-    if (isEmptyAnswer(value) || kept !== value) {
-      copy ??= { ...(data as Record<string, unknown>) };
-      if (isEmptyAnswer(value)) delete copy[key];
-      else copy[key] = kept;
-    }
+const cache = new WeakMap<object, Validate>();
+
+/** The validator of a schema object, compiled on first use and kept while the schema object lives. */
+export function validatorFor(schema: JsonSchema): Validate {
+  let validate = cache.get(schema);
+  if (!validate) {
+    validate = createValidator(schema);
+    cache.set(schema, validate);
   }
-  return copy ?? data;
+  return validate;
+}
+
+/**
+ * Schema paths of the items of choice lists (arrays of enumerated values): an error on one item is
+ * reported on the list, the answer a clerk sees, rather than on an index into it.
+ */
+function choiceListItems(schema: JsonSchema, path = "#", found = new Set<string>()): Set<string> {
+  const properties = schema.properties as Record<string, JsonSchema> | undefined;
+  for (const [name, property] of Object.entries(properties ?? {})) {
+    const at = `${path}/properties/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+    const items = property.items as JsonSchema | undefined;
+    if (!items || typeof items !== "object") continue;
+    if (Array.isArray(items.enum)) found.add(`${at}/items`);
+    else choiceListItems(items, `${at}/items`, found);
+  }
+  return found;
 }

@@ -1,0 +1,112 @@
+import type { CodeList, Variable } from "../catalogue/types";
+import { problem, typeOf, type MaskElement } from "./mask-walker";
+import { validatorsOf } from "./question-schema";
+import type { CompileProblem } from "./types";
+
+/**
+ * SurveyJS properties that change what a question stores or when survey-core accepts it, in ways the
+ * compiled schema does not reproduce. A mask using one is refused rather than validated differently
+ * on the server and in the browser (DESIGN.md rule 4). Values: when the property counts as used.
+ */
+const UNSUPPORTED_PROPERTIES: Record<string, (value: unknown, question: MaskElement) => boolean> = {
+  valueName: (v) => typeof v === "string" && v !== "", // stores the answer under another key
+  showCommentArea: (v) => v === true, // adds a `<name>-Comment` key
+  hasComment: (v) => v === true,
+  showOtherItem: (v) => v === true, // stores free text or "other", outside the code list
+  hasOther: (v) => v === true,
+  showNoneItem: (v) => v === true,
+  hasNone: (v) => v === true,
+  showRefuseItem: (v) => v === true,
+  showDontKnowItem: (v) => v === true,
+  choicesByUrl: (v) => !!v, // choices the compiler cannot see
+  choicesFromQuestion: (v) => typeof v === "string" && v !== "",
+  hideIfChoicesEmpty: (v) => v === true, // visibility from the choices: not modelled
+  valuePropertyName: (v) => typeof v === "string" && v !== "", // stores objects instead of codes
+  minSelectedChoices: (v) => typeof v === "number" && v > 0, // a requiredness of its own, even when empty
+  valueTrue: (v) => v !== undefined,
+  valueFalse: (v) => v !== undefined,
+  maskType: (v) => typeof v === "string" && v !== "none", // input masks may store numbers or masked text
+  minValueExpression: (v) => typeof v === "string" && v !== "",
+  maxValueExpression: (v) => typeof v === "string" && v !== "",
+  min: (v, q) => v !== undefined && q.inputType !== "number", // date limits are not compiled
+  max: (v, q) => v !== undefined && q.inputType !== "number",
+  templateVisibleIf: (v) => typeof v === "string" && v !== "", // hidden members
+  allowSpaceAsAnswer: (v) => v === true,
+};
+
+/** Validators rsu compiles, and the variable types each applies to. */
+const VALIDATORS: Record<string, Variable["type"][]> = {
+  text: ["text"],
+  regex: ["text"],
+  numeric: ["integer", "decimal"],
+  answercount: ["multiple_choice"],
+};
+
+/** Properties, validators, choices and patterns of one bound question. */
+export function checkQuestion(path: string, question: MaskElement, variable: Variable, codeList: CodeList | undefined): CompileProblem[] {
+  const problems: CompileProblem[] = [];
+  const fail = (code: CompileProblem["code"], fr: string, en: string) => problems.push(problem(path, question, code, fr, en));
+  const name = variable.code;
+
+  for (const [property, used] of Object.entries(UNSUPPORTED_PROPERTIES)) {
+    if (property in question && used(question[property], question)) {
+      fail("unsupported_property", `La propriété « ${property} » de la question « ${name} » n'est pas prise en charge par rsu.`, `Property "${property}" of question "${name}" is not supported by rsu.`);
+    }
+  }
+
+  for (const validator of validatorsOf(question)) {
+    const type = String(validator.type ?? "").toLowerCase();
+    if (!VALIDATORS[type]?.includes(variable.type)) {
+      fail("unsupported_validator", `Le validateur « ${type} » de la question « ${name} » n'est pas pris en charge pour une variable de type ${variable.type}.`, `Validator "${type}" of question "${name}" is not supported for a variable of type ${variable.type}.`);
+    } else if (type === "regex" && validator.caseInsensitive === true) {
+      fail("unsupported_validator", `Le validateur « regex » insensible à la casse de « ${name} » n'est pas pris en charge.`, `The case-insensitive "regex" validator of "${name}" is not supported.`);
+    } else if (type === "regex" && typeof validator.regex === "string") {
+      checkPattern(validator.regex, fail, name);
+    }
+  }
+  if (variable.constraints?.pattern !== undefined) checkPattern(variable.constraints.pattern, fail, name);
+
+  if (codeList) {
+    const codes = new Set(codeList.items.map((i) => i.code));
+    const choices = Array.isArray(question.choices) ? question.choices : [];
+    if (choices.length === 0) {
+      fail("unknown_choice", `La question « ${name} » ne propose aucun choix.`, `Question "${name}" offers no choice.`);
+    }
+    for (const choice of choices) {
+      const value = choiceValue(choice);
+      if (typeof value !== "string" || !codes.has(value)) {
+        fail("unknown_choice", `Le choix « ${String(value)} » de « ${name} » n'est pas un code de la liste « ${codeList.code} ».`, `Choice "${String(value)}" of "${name}" is not a code of list "${codeList.code}".`);
+      }
+    }
+  }
+  return problems;
+}
+
+/** A choice is a bare value or an object with a `value`. */
+export function choiceValue(choice: unknown): unknown {
+  return choice && typeof choice === "object" ? (choice as { value?: unknown }).value : choice;
+}
+
+/** Patterns are run by ajv with the `u` flag: a pattern that only works without it is refused here, not at run time. */
+function checkPattern(pattern: string, fail: (code: CompileProblem["code"], fr: string, en: string) => void, name: string): void {
+  try {
+    new RegExp(pattern, "u");
+  } catch {
+    fail("invalid_pattern", `L'expression régulière « ${pattern} » de « ${name} » n'est pas valide (syntaxe Unicode d'ECMAScript).`, `Regular expression "${pattern}" of "${name}" is not valid (ECMAScript Unicode syntax).`);
+  }
+}
+
+/** Why an element of this type cannot be compiled, in words that say what would be. */
+export function unsupportedTypeReason(element: MaskElement): { fr: string; en: string } {
+  const type = typeOf(element);
+  if (type === "paneldynamic") {
+    return {
+      fr: `Un panneau dynamique n'est pris en charge que comme tableau des membres « members », au premier niveau.`,
+      en: `A dynamic panel is supported only as the top-level "members" roster.`,
+    };
+  }
+  return {
+    fr: `Le type de question « ${type} » n'est pas pris en charge par rsu (types pris en charge : text, comment, boolean, dropdown, radiogroup, checkbox, tagbox ; html, image et expression pour l'affichage).`,
+    en: `Question type "${type}" is not supported by rsu (supported: text, comment, boolean, dropdown, radiogroup, checkbox, tagbox; html, image and expression for display).`,
+  };
+}

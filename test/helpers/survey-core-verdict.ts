@@ -1,0 +1,36 @@
+import { Model, type Question, type QuestionPanelDynamicModel } from "survey-core";
+
+/**
+ * survey-core's own verdict on a submission, the reference the server validator is compared with:
+ * what `validate(false)` accepts, minus answers survey-core would not keep (DESIGN.md rule 4). An
+ * answer is refused when its question is hidden in the model (`isVisibleInSurvey`), or when survey-core
+ * dropped it on loading the data (a choice filtered out is cleared by survey-core itself).
+ * One Model per submission: reusing one gives wrong verdicts (docs/STACK.md, trap 14). Callers running
+ * many should yield (`await new Promise(setImmediate)`) between calls so that the Models' timers free them.
+ */
+export function surveyCoreAccepts(mask: object, data: Record<string, unknown>): boolean {
+  const model = new Model(mask);
+  model.data = data;
+  const ok = model.validate(false) && noAnsweredHiddenQuestion(model, data);
+  model.dispose();
+  return ok;
+}
+
+export function noAnsweredHiddenQuestion(model: Model, data: Record<string, unknown>): boolean {
+  for (const question of model.getAllQuestions(false) as Question[]) {
+    const answer = data[question.getValueName()];
+    if (question.isValueEmpty(answer)) continue;
+    if (!question.isVisibleInSurvey || question.isEmpty()) return false;
+    if (question.getType() !== "paneldynamic") continue;
+    const members = Array.isArray(answer) ? (answer as Record<string, unknown>[]) : [];
+    const roster = question as QuestionPanelDynamicModel;
+    for (const [i, panel] of roster.panels.entries()) {
+      for (const inner of panel.questions as Question[]) {
+        const value = members[i]?.[inner.getValueName()];
+        if (inner.isValueEmpty(value)) continue;
+        if (!inner.isVisibleInSurvey || inner.isEmpty()) return false;
+      }
+    }
+  }
+  return true;
+}
