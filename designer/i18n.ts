@@ -1,124 +1,40 @@
 import type { ReactiveController, ReactiveControllerHost } from "lit";
 import type { Message } from "../schemas/contracts/api";
+import * as audit from "./messages/audit";
+import * as registry from "./messages/registry";
+import * as shell from "./messages/shell";
+import * as tokens from "./messages/tokens";
+import * as users from "./messages/users";
 
-/** Every text of the back office, French first (DESIGN.md rule 8). `{name}` marks a value filled in by `t`. */
-const fr = {
-  appTitle: "RSU — Registre",
-  appSubtitle: "Registre social unique de l'Union des Comores",
-  languageSwitch: "Langue de l'interface",
-  householdsHeading: "Ménages du registre",
-  filterCommune: "Commune",
-  filterCommuneCode: "Code de la commune",
-  allCommunes: "Toutes les communes",
-  filterName: "Nom du chef de ménage",
-  search: "Rechercher",
-  reset: "Effacer",
-  loading: "Chargement…",
-  loadFailed: "Impossible de charger les données du registre.",
-  retry: "Réessayer",
-  householdsCount: "{count} ménage(s)",
-  noHouseholds: "Aucun ménage ne correspond à ces critères.",
-  previous: "Précédent",
-  next: "Suivant",
-  pageOf: "Page {page} sur {pages}",
-  colHead: "Chef de ménage",
-  colIsland: "Île",
-  colPrefecture: "Préfecture",
-  colCommune: "Commune",
-  colVillage: "Village",
-  colMembers: "Membres",
-  colCreated: "Enregistré le",
-  open: "Voir le ménage de {name}",
-  backToList: "Retour à la liste",
-  householdHeading: "Ménage de {name}",
-  unnamed: "(sans nom)",
-  householdId: "Identifiant",
-  sourceSubmission: "Soumission d'origine",
-  updatedAt: "Mis à jour le",
-  membersHeading: "Membres ({count})",
-  colLine: "N°",
-  colFirstName: "Prénom",
-  colLastName: "Nom",
-  colSex: "Sexe",
-  colBirthDate: "Date de naissance",
-  colRelation: "Lien avec le chef",
-  colNin: "NIN",
-  signInHeading: "Connexion",
-  username: "Identifiant",
-  password: "Mot de passe",
-  signIn: "Se connecter",
-  signingIn: "Connexion…",
-  signOut: "Se déconnecter",
-  signedInAs: "Connecté : {name}",
-  sessionExpired: "Votre session a pris fin : reconnectez-vous.",
-};
+/**
+ * Every text of the back office, French first (DESIGN.md rule 8), one module per screen so that each
+ * stays readable; `{name}` marks a value filled in by `t`.
+ */
+const fr = { ...shell.fr, ...registry.fr, ...users.fr, ...tokens.fr, ...audit.fr };
 
-type Key = keyof typeof fr;
+export type MessageKey = keyof typeof fr;
 
-const en: Record<Key, string> = {
-  appTitle: "RSU — Registry",
-  appSubtitle: "Unique social registry of the Union of the Comoros",
-  languageSwitch: "Interface language",
-  householdsHeading: "Households in the registry",
-  filterCommune: "Commune",
-  filterCommuneCode: "Commune code",
-  allCommunes: "All communes",
-  filterName: "Name of the head of household",
-  search: "Search",
-  reset: "Clear",
-  loading: "Loading…",
-  loadFailed: "The registry data could not be loaded.",
-  retry: "Retry",
-  householdsCount: "{count} household(s)",
-  noHouseholds: "No household matches these criteria.",
-  previous: "Previous",
-  next: "Next",
-  pageOf: "Page {page} of {pages}",
-  colHead: "Head of household",
-  colIsland: "Island",
-  colPrefecture: "Prefecture",
-  colCommune: "Commune",
-  colVillage: "Village",
-  colMembers: "Members",
-  colCreated: "Recorded on",
-  open: "Open the household of {name}",
-  backToList: "Back to the list",
-  householdHeading: "Household of {name}",
-  unnamed: "(no name)",
-  householdId: "Id",
-  sourceSubmission: "Source submission",
-  updatedAt: "Updated on",
-  membersHeading: "Members ({count})",
-  colLine: "No.",
-  colFirstName: "First name",
-  colLastName: "Last name",
-  colSex: "Sex",
-  colBirthDate: "Date of birth",
-  colRelation: "Relation to head",
-  colNin: "NIN",
-  signInHeading: "Sign in",
-  username: "User name",
-  password: "Password",
-  signIn: "Sign in",
-  signingIn: "Signing in…",
-  signOut: "Sign out",
-  signedInAs: "Signed in: {name}",
-  sessionExpired: "Your session has ended: sign in again.",
-};
+const en: Record<MessageKey, string> = { ...shell.en, ...registry.en, ...users.en, ...tokens.en, ...audit.en };
 
 export type Language = "fr" | "en";
 export const LANGUAGES: readonly Language[] = ["fr", "en"];
-const strings: Record<Language, Record<Key, string>> = { fr, en };
+const strings: Record<Language, Record<MessageKey, string>> = { fr, en };
 
 const LANGUAGE_CHANGE = "rsu-language-change";
 const STORAGE_KEY = "rsu.designer.language";
 
 let current: Language = savedLanguage();
 
-export function t(key: Key, params: Record<string, string | number> = {}): string {
+export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
   return strings[current][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );
+}
+
+/** The text of a key built from a server code (`role_clerk`, `action_user.create`), or the code itself when unknown. */
+export function tCode(prefix: string, code: string): string {
+  const key = `${prefix}${code}`;
+  return key in fr ? t(key as MessageKey) : code;
 }
 
 /** A server text in the current language, French when the other is missing. */
@@ -126,12 +42,22 @@ export function pick(text: Message): string {
   return text[current] || text.fr;
 }
 
-export function formatDate(value: string, withTime = false): string {
+/**
+ * A date in the reader's language: a day; an instant with its time (`true`); or, where a table has many
+ * columns, `compact` (28/11/2026 16:52) or `seconds` (28/11/2026 16:52:07, for the audit log).
+ */
+export function formatDate(value: string, withTime: boolean | "seconds" | "compact" = false): string {
   // A bare date (birth date) is a calendar day, not an instant: keep it from shifting with the time zone.
   const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00` : value);
   if (Number.isNaN(date.getTime())) return value;
   const locale = current === "fr" ? "fr-FR" : "en-GB";
-  return new Intl.DateTimeFormat(locale, withTime ? { dateStyle: "medium", timeStyle: "short" } : { dateStyle: "medium" }).format(date);
+  const styles: Record<string, Intl.DateTimeFormatOptions> = {
+    false: { dateStyle: "medium" },
+    true: { dateStyle: "medium", timeStyle: "short" },
+    seconds: { dateStyle: "short", timeStyle: "medium" },
+    compact: { dateStyle: "short", timeStyle: "short" },
+  };
+  return new Intl.DateTimeFormat(locale, styles[String(withTime)]).format(date);
 }
 
 export function getLanguage(): Language {

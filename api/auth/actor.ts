@@ -5,6 +5,7 @@ import { AREA_BOUND_ROLES, type Role } from "./roles";
 export interface Actor {
   userId: string;
   username: string;
+  displayName: string;
   roles: Role[];
   areas: string[];
   grants: string[];

@@ -24,5 +24,5 @@ export async function actorFromToken(em: EntityManager, secret: string): Promise
   if (!token.user.roles.includes(token.role)) return null;
   await em.nativeUpdate(ApiToken, { id: token.id }, { lastUsedAt: new Date() });
   const { user } = token;
-  return { userId: user.id, username: user.username, roles: [token.role as Role], areas: user.areas, grants: user.grants, via: "token" };
+  return { userId: user.id, username: user.username, displayName: user.displayName, roles: [token.role as Role], areas: user.areas, grants: user.grants, via: "token" };
 }

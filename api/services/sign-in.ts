@@ -1,6 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { AppConfig } from "../config";
-import { auditActor } from "../auth/actor";
 import { lockedFor, recordFailure, recordSuccess } from "../auth/login-throttle";
 import { openSession } from "../auth/sessions";
 import { recordAudit } from "../audit/record-audit";
@@ -38,7 +37,7 @@ export async function signIn(em: EntityManager, config: AppConfig, username: str
   return em.transactional(async (tx) => {
     await recordSuccess(tx, username);
     const secret = await openSession(tx, user, address, { idleMs: config.sessionIdleMs, maxAgeMs: config.sessionMaxAgeMs });
-    await recordAudit(tx, auditActor({ userId: user.id, username: user.username, roles: [], areas: [], grants: [], via: "session" }, address), {
+    await recordAudit(tx, { id: user.id, name: user.username, address }, {
       action: "auth.login",
       entityType: "user",
       entityId: user.id,

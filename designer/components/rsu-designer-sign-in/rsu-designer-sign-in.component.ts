@@ -1,6 +1,8 @@
 import { html, LitElement, nothing } from "lit";
-import { LanguageController, pick, t } from "../../i18n";
-import { signIn, SignInError, type SignedInUser } from "./sign-in-api";
+import { failureText } from "../../api/request";
+import { signIn } from "../../api/session";
+import { signedInEvent } from "../../events/rsu-signed-in";
+import { LanguageController, t } from "../../i18n";
 import styles from "./rsu-designer-sign-in.styles";
 
 /**
@@ -32,9 +34,10 @@ export default class RsuDesignerSignIn extends LitElement {
     this.failure = "";
     try {
       const user = await signIn(String(form.get("username") ?? "").trim(), String(form.get("password") ?? ""));
-      this.dispatchEvent(new CustomEvent<{ user: SignedInUser }>("rsu-signed-in", { detail: { user }, bubbles: true, composed: true }));
+      this.dispatchEvent(signedInEvent(user));
     } catch (error) {
-      this.failure = error instanceof SignInError && error.problem ? pick(error.problem) : t("loadFailed");
+      // Wrong password, locked account: the server says which, in both languages.
+      this.failure = failureText(error);
     } finally {
       this.busy = false;
     }

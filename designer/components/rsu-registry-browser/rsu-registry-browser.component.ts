@@ -1,11 +1,12 @@
 import { html, LitElement, nothing } from "lit";
+import { labelOf, type CodeLabels } from "../../api/code-labels";
+import { getHousehold, listHouseholds, type HouseholdDetail, type HouseholdPage } from "../../api/households";
+import { ApiError, failureText } from "../../api/request";
+import { sessionExpiredEvent } from "../../events/rsu-session-expired";
 import { formatDate, getLanguage, LanguageController, pick, t } from "../../i18n";
-import "../rsu-designer-sign-in/rsu-designer-sign-in";
-import { getCurrentUser, signOut, type SignedInUser } from "../rsu-designer-sign-in/sign-in-api";
-import { labelOf, loadCodeLabels, type CodeLabels } from "./code-labels";
-import { renderHeader } from "./header-view";
+import { sharedStyles } from "../../styles/shared.styles";
+import { renderPager } from "../../views/pager";
 import { renderHouseholdDetail } from "./household-detail-view";
-import { getHousehold, listHouseholds, RegistryError, type HouseholdDetail, type HouseholdPage } from "./registry-api";
 import styles from "./rsu-registry-browser.styles";
 
 const PAGE_SIZE = 20;
@@ -13,30 +14,26 @@ const PAGE_SIZE = 20;
 /**
  * @summary The back office's view of the registry: households filtered by commune and head's name, and
  * one household with its members.
+ * @event rsu-session-expired - The API answered 401.
  */
 export default class RsuRegistryBrowser extends LitElement {
-  static override styles = styles;
+  static override styles = [sharedStyles, styles];
   static override properties = {
+    labels: { attribute: false },
     page: { state: true },
     household: { state: true },
     failure: { state: true },
     loading: { state: true },
-    labels: { state: true },
-    user: { state: true },
-    sessionEnded: { state: true },
   };
 
-  /** undefined while the session is checked, null when nobody is signed in. */
-  user?: SignedInUser | null;
-  sessionEnded = false;
+  /** Labels of codes, from the published masks; codes are shown as they are until they arrive. */
+  labels: CodeLabels = new Map();
 
   page?: HouseholdPage;
   household?: HouseholdDetail;
   /** Why the last load failed, in words; null when it did not. */
   failure: string | null = null;
   loading = false;
-  /** Empty until the published masks are read; codes are shown as they are meanwhile. */
-  labels: CodeLabels = new Map();
 
   private commune = "";
   private name = "";
@@ -51,25 +48,12 @@ export default class RsuRegistryBrowser extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    getCurrentUser()
-      .catch(() => null)
-      .then((user) => (user ? this.start(user) : (this.user = null)));
-  }
-
-  private start(user: SignedInUser) {
-    this.user = user;
-    this.sessionEnded = false;
     this.loadPage();
-    loadCodeLabels()
-      .then((labels) => (this.labels = labels))
-      .catch(() => {});
   }
 
-  private async handleSignOut() {
-    await signOut().catch(() => {});
-    this.user = null;
-    this.household = undefined;
-    this.page = undefined;
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.abort?.abort();
   }
 
   /** A code in words, "Moroni"; the bare code when its label is unknown. */
@@ -77,11 +61,6 @@ export default class RsuRegistryBrowser extends LitElement {
     const label = labelOf(this.labels, variable, code);
     return label ? pick(label) : (code ?? "");
   };
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.abort?.abort();
-  }
 
   private loadPage() {
     const query = { commune: this.commune, q: this.name, limit: PAGE_SIZE, offset: this.offset };
@@ -110,12 +89,11 @@ export default class RsuRegistryBrowser extends LitElement {
       await load(abort.signal);
     } catch (error) {
       if (abort.signal.aborted) return;
-      if (error instanceof RegistryError && error.status === 401) {
-        this.user = null;
-        this.sessionEnded = true;
+      if (error instanceof ApiError && error.unauthenticated) {
+        this.dispatchEvent(sessionExpiredEvent());
         return;
       }
-      this.failure = error instanceof RegistryError && error.problem ? pick(error.problem) : t("loadFailed");
+      this.failure = failureText(error, "registryLoadFailed");
     } finally {
       if (this.abort === abort) this.loading = false;
     }
@@ -149,21 +127,6 @@ export default class RsuRegistryBrowser extends LitElement {
   }
 
   override render() {
-    document.title = t("appTitle");
-    return html`
-      ${renderHeader(this.user, () => this.handleSignOut())}
-      <main>${this.renderMain()}</main>
-    `;
-  }
-
-  private renderMain() {
-    if (this.user === undefined) return html`<p role="status">${t("loading")}</p>`;
-    if (this.user === null) {
-      return html`<rsu-designer-sign-in
-        .notice=${this.sessionEnded ? t("sessionExpired") : ""}
-        @rsu-signed-in=${(event: CustomEvent<{ user: SignedInUser }>) => this.start(event.detail.user)}
-      ></rsu-designer-sign-in>`;
-    }
     return html`
       ${this.failure
         ? html`<div class="status error" role="alert">
@@ -178,7 +141,7 @@ export default class RsuRegistryBrowser extends LitElement {
   private renderList() {
     return html`
       <h2>${t("householdsHeading")}</h2>
-      <form role="search" @submit=${this.handleSearch} @reset=${this.handleReset}>
+      <form class="filters" role="search" @submit=${this.handleSearch} @reset=${this.handleReset}>
         ${this.renderCommuneFilter()}
         <label>${t("filterName")} <input name="q" type="search" .value=${this.name} autocomplete="off" /></label>
         <button type="submit">${t("search")}</button>
@@ -207,8 +170,6 @@ export default class RsuRegistryBrowser extends LitElement {
   }
 
   private renderTable(page: HouseholdPage) {
-    const pages = Math.max(1, Math.ceil(page.total / PAGE_SIZE));
-    const current = Math.floor(this.offset / PAGE_SIZE) + 1;
     return html`
       <div class="table-wrap">
         <table>
@@ -241,11 +202,7 @@ export default class RsuRegistryBrowser extends LitElement {
           </tbody>
         </table>
       </div>
-      <nav class="pager" aria-label=${t("pageOf", { page: current, pages })}>
-        <button class="secondary" ?disabled=${current <= 1} @click=${() => this.handleTurn(-1)}>${t("previous")}</button>
-        <span>${t("pageOf", { page: current, pages })}</span>
-        <button class="secondary" ?disabled=${current >= pages} @click=${() => this.handleTurn(1)}>${t("next")}</button>
-      </nav>
+      ${renderPager(this.offset, PAGE_SIZE, page.total, (delta) => this.handleTurn(delta))}
     `;
   }
 }

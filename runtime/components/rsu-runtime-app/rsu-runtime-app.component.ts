@@ -6,6 +6,7 @@ import type { RsuFormSelectEvent } from "../../events/rsu-form-select";
 import type { RsuSignedInEvent } from "../../events/rsu-signed-in";
 import { getLanguage, LANGUAGES, setLanguage, t, type Language } from "../../i18n";
 import { sharedStyles } from "../../styles/shared.styles";
+import "../rsu-area-households/rsu-area-households";
 import "../rsu-form-list/rsu-form-list";
 import "../rsu-sign-in/rsu-sign-in";
 import styles from "./rsu-runtime-app.styles";
@@ -19,8 +20,15 @@ const loadFormEntry = () => import("../rsu-form-entry/rsu-form-entry");
 /** Each language named in itself, whatever the current one. */
 const LANGUAGE_NAMES: Record<Language, string> = { fr: "Français", en: "English" };
 
+/** The screens a signed-in clerk moves between when no questionnaire is open. */
+type View = "forms" | "households";
+
+/** Roles whose registry is limited to their areas: they get the list of their area's households. */
+const AREA_BOUND_ROLES = ["clerk", "supervisor"];
+
 /**
- * @summary The clerk's shell: title, language switch, sign-in, the list of questionnaires, then the chosen one.
+ * @summary The clerk's shell: title, who is signed in, sign-out, language switch, sign-in; then the list of
+ * questionnaires (and, for clerks and supervisors, the households of their area), then the chosen questionnaire.
  * @slot - The questionnaire being filled. It lives in light DOM so the page's SurveyJS styles reach it.
  */
 export default class RsuRuntimeApp extends LitElement {
@@ -30,6 +38,7 @@ export default class RsuRuntimeApp extends LitElement {
     sessionEnded: { state: true },
     form: { state: true },
     entryFailed: { state: true },
+    view: { state: true },
   };
 
   /** undefined while the session is checked, null when nobody is signed in. */
@@ -39,6 +48,7 @@ export default class RsuRuntimeApp extends LitElement {
   form?: PublishedFormSummary;
   /** The form library could not be fetched (offline before it was ever loaded). */
   entryFailed = false;
+  view: View = "forms";
 
   constructor() {
     super();
@@ -82,6 +92,7 @@ export default class RsuRuntimeApp extends LitElement {
     this.handleClose();
     this.user = null;
     this.sessionEnded = false;
+    this.view = "forms";
   }
 
   private async handleSelect(event: RsuFormSelectEvent) {
@@ -146,8 +157,22 @@ export default class RsuRuntimeApp extends LitElement {
         : nothing}
       ${this.entryFailed ? html`<p class="status error" role="alert">${t("formFailed")}</p>` : nothing}
       <div ?hidden=${this.user === null}>
-        ${this.form ? html`<slot></slot>` : this.user ? html`<rsu-form-list @rsu-form-select=${this.handleSelect}></rsu-form-list>` : nothing}
+        ${this.form ? html`<slot></slot>` : this.user ? this.renderLists(this.user) : nothing}
       </div>
+    `;
+  }
+
+  private renderLists(user: SignedInUser) {
+    if (!user.roles.some((role) => AREA_BOUND_ROLES.includes(role))) {
+      return html`<rsu-form-list @rsu-form-select=${this.handleSelect}></rsu-form-list>`;
+    }
+    const tab = (view: View, label: string) =>
+      html`<button class="secondary" aria-current=${this.view === view ? "page" : "false"} @click=${() => (this.view = view)}>${label}</button>`;
+    return html`
+      <nav class="views" aria-label=${t("viewsNav")}>${tab("forms", t("navForms"))} ${tab("households", t("navHouseholds"))}</nav>
+      ${this.view === "forms"
+        ? html`<rsu-form-list @rsu-form-select=${this.handleSelect}></rsu-form-list>`
+        : html`<rsu-area-households .areas=${user.areas ?? []}></rsu-area-households>`}
     `;
   }
 }

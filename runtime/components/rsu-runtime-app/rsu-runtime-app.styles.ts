@@ -52,4 +52,14 @@ export default css`
     margin: 0 auto;
     padding: 1.5rem 1rem 3rem;
   }
+  .views {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    margin-bottom: 1.25rem;
+  }
+  .views button[aria-current="page"] {
+    background: var(--rsu-color-primary);
+    color: var(--rsu-color-on-primary);
+  }
 `;

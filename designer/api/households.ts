@@ -1,4 +1,4 @@
-import type { Message, ProblemBody } from "../../../schemas/contracts/api";
+import { request } from "./request";
 
 /** Shapes of GET /api/households and GET /api/households/:id, as the API answers them today. */
 export interface HouseholdListItem {
@@ -43,33 +43,13 @@ export interface HouseholdQuery {
   offset: number;
 }
 
-/** The API's error; `problem` is null when there was no usable answer (network, proxy page), `status` 0 offline. */
-export class RegistryError extends Error {
-  constructor(
-    readonly status: number,
-    readonly problem: Message | null,
-  ) {
-    super(problem?.en ?? "no answer");
-  }
-}
-
 export function listHouseholds(query: HouseholdQuery, signal?: AbortSignal): Promise<HouseholdPage> {
   const params = new URLSearchParams({ limit: String(query.limit), offset: String(query.offset) });
   if (query.commune) params.set("commune", query.commune);
   if (query.q) params.set("q", query.q);
-  return getJson(`/api/households?${params}`, signal);
+  return request(`/api/households?${params}`, { signal });
 }
 
 export function getHousehold(id: string, signal?: AbortSignal): Promise<HouseholdDetail> {
-  return getJson(`/api/households/${encodeURIComponent(id)}`, signal);
-}
-
-async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
-  const response = await fetch(path, { headers: { accept: "application/json" }, signal }).catch((cause: unknown) => {
-    if (signal?.aborted) throw cause;
-    throw new RegistryError(0, null);
-  });
-  if (response.ok) return (await response.json()) as T;
-  const body = (await response.json().catch(() => null)) as Partial<ProblemBody> | null;
-  throw new RegistryError(response.status, body?.error?.message ?? null);
+  return request(`/api/households/${encodeURIComponent(id)}`, { signal });
 }

@@ -1,0 +1,165 @@
+import { html, LitElement, nothing } from "lit";
+import { listAudit, type AuditPage, type AuditRow } from "../../api/audit";
+import { ApiError, failureText } from "../../api/request";
+import { sessionExpiredEvent } from "../../events/rsu-session-expired";
+import { formatDate, LanguageController, t, tCode } from "../../i18n";
+import { sharedStyles } from "../../styles/shared.styles";
+import { renderPager } from "../../views/pager";
+import { filterInstants, NO_FILTERS, readFilters, renderAuditFilters, type AuditFilters } from "./audit-filters-view";
+import styles from "./rsu-audit-log.styles";
+
+const PAGE_SIZE = 50;
+
+/**
+ * @summary The audit log (admins only), newest first: who did what to which object, when and from where;
+ * filtered by actor, object type, action and days, a page at a time.
+ * @event rsu-session-expired - The API answered 401.
+ */
+export default class RsuAuditLog extends LitElement {
+  static override styles = [sharedStyles, styles];
+  static override properties = {
+    page: { state: true },
+    loading: { state: true },
+    failure: { state: true },
+    opened: { state: true },
+  };
+
+  page?: AuditPage;
+  loading = false;
+  failure = "";
+  /** Rows whose details are shown, by sequence number. */
+  opened = new Set<string>();
+
+  private filters: AuditFilters = NO_FILTERS;
+  private offset = 0;
+  private abort?: AbortController;
+
+  constructor() {
+    super();
+    new LanguageController(this);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.abort?.abort();
+  }
+
+  /** One request at a time: a newer search cancels the older one so pages never arrive out of order. */
+  private async load() {
+    this.abort?.abort();
+    const abort = (this.abort = new AbortController());
+    const { actor, entityType, action } = this.filters;
+    this.loading = true;
+    this.failure = "";
+    try {
+      this.opened = new Set();
+      this.page = await listAudit({ actor, entityType, action, ...filterInstants(this.filters), limit: PAGE_SIZE, offset: this.offset }, abort.signal);
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      if (error instanceof ApiError && error.unauthenticated) this.dispatchEvent(sessionExpiredEvent());
+      else this.failure = failureText(error);
+    } finally {
+      if (this.abort === abort) this.loading = false;
+    }
+  }
+
+  private handleSearch(event: SubmitEvent) {
+    event.preventDefault();
+    this.filters = readFilters(event.target as HTMLFormElement);
+    this.offset = 0;
+    void this.load();
+  }
+
+  private handleReset() {
+    this.filters = NO_FILTERS;
+    this.offset = 0;
+    void this.load();
+  }
+
+  private handleTurn(delta: number) {
+    this.offset = Math.max(0, this.offset + delta * PAGE_SIZE);
+    void this.load();
+  }
+
+  override render() {
+    return html`
+      <h2>${t("auditHeading")}</h2>
+      <p>${t("auditIntro")}</p>
+      ${renderAuditFilters(this.filters, (e) => this.handleSearch(e), () => this.handleReset())}
+      ${this.failure
+        ? html`<div class="status error" role="alert">
+            <p>${this.failure}</p>
+            <button @click=${() => this.load()}>${t("retry")}</button>
+          </div>`
+        : nothing}
+      <p role="status">${this.loading ? t("loading") : this.page ? t("auditCount", { count: this.page.total }) : ""}</p>
+      ${this.page?.items.length ? this.renderTable(this.page) : this.page && !this.loading ? html`<p class="status">${t("noEvents")}</p>` : nothing}
+    `;
+  }
+
+  private renderTable(page: AuditPage) {
+    return html`
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">${t("colSeq")}</th>
+              <th scope="col">${t("colAt")}</th>
+              <th scope="col">${t("colActor")}</th>
+              <th scope="col">${t("colAction")}</th>
+              <th scope="col">${t("colEntity")}</th>
+              <th scope="col">${t("colAddress")}</th>
+              <th scope="col">${t("colDetails")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${page.items.map((row) => this.renderRow(row))}
+          </tbody>
+        </table>
+      </div>
+      ${renderPager(this.offset, PAGE_SIZE, page.total, (delta) => this.handleTurn(delta))}
+    `;
+  }
+
+  private toggle(seq: string) {
+    const opened = new Set(this.opened);
+    if (!opened.delete(seq)) opened.add(seq);
+    this.opened = opened;
+  }
+
+  /** One event; its details, when asked for, on a full-width line below so that long ids stay readable. */
+  private renderRow(row: AuditRow) {
+    const seq = String(row.seq);
+    const details = Object.entries(row.details ?? {});
+    const open = this.opened.has(seq);
+    return html`<tr>
+        <td class="number">${row.seq}</td>
+        <td>${formatDate(row.at, "seconds")}</td>
+        <td><code>${row.actor}</code></td>
+        <td>${tCode("action_", row.action)}<br /><code class="muted">${row.action}</code></td>
+        <td class="object">${tCode("entity_", row.entityType)}${row.entityId ? html`<br /><code class="id">${row.entityId}</code>` : nothing}</td>
+        <td>${row.address ? html`<code>${row.address}</code>` : t("none")}</td>
+        <td>
+          ${details.length
+            ? html`<button class="link" aria-expanded=${open ? "true" : "false"} aria-controls="details-${seq}" @click=${() => this.toggle(seq)}>
+                ${open ? t("hideDetails") : t("showDetails")}
+              </button>`
+            : t("none")}
+        </td>
+      </tr>
+      ${open
+        ? html`<tr class="details" id="details-${seq}">
+            <td colspan="7">
+              <dl>
+                ${details.map(([name, value]) => html`<div><dt>${name}</dt><dd>${typeof value === "string" ? value : JSON.stringify(value)}</dd></div>`)}
+              </dl>
+            </td>
+          </tr>`
+        : nothing}`;
+  }
+}

@@ -1,0 +1,90 @@
+import { html, LitElement } from "lit";
+import { loadCodeLabels, type CodeLabels } from "../../api/code-labels";
+import { getCurrentUser, signOut, type SignedInUser } from "../../api/session";
+import type { RsuSignedInEvent } from "../../events/rsu-signed-in";
+import { LanguageController, t } from "../../i18n";
+import "../rsu-designer-sign-in/rsu-designer-sign-in";
+import { renderHeader } from "./header-view";
+import styles from "./rsu-designer-app.styles";
+import { sectionsFor } from "./sections";
+
+/**
+ * @summary The back office's frame: sign-in, then a title bar with the user and the tabs their roles
+ * open (registry, users, API tokens, audit log), each tab at its own address (`#utilisateurs`).
+ */
+export default class RsuDesignerApp extends LitElement {
+  static override styles = styles;
+  static override properties = {
+    user: { state: true },
+    sessionEnded: { state: true },
+    labels: { state: true },
+    route: { state: true },
+  };
+
+  /** undefined while the session is checked, null when nobody is signed in. */
+  user?: SignedInUser | null;
+  sessionEnded = false;
+  /** Code labels of the published masks, read once per sign-in and shared by every tab. */
+  labels: CodeLabels = new Map();
+  /** The tab asked for by the address; the first tab the user may open when it names none of theirs. */
+  route = location.hash.slice(1);
+
+  private readonly handleHashChange = () => (this.route = location.hash.slice(1));
+
+  constructor() {
+    super();
+    new LanguageController(this);
+    this.addEventListener("rsu-session-expired", () => this.end(true));
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener("hashchange", this.handleHashChange);
+    void getCurrentUser().then((user) => (user ? this.start(user) : (this.user = null)));
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener("hashchange", this.handleHashChange);
+  }
+
+  private start(user: SignedInUser) {
+    this.user = user;
+    this.sessionEnded = false;
+    loadCodeLabels()
+      .then((labels) => (this.labels = labels))
+      .catch(() => {});
+  }
+
+  private end(sessionEnded: boolean) {
+    this.user = null;
+    this.sessionEnded = sessionEnded;
+  }
+
+  private async handleSignOut() {
+    await signOut().catch(() => {});
+    this.end(false);
+  }
+
+  private handleSignedIn(event: RsuSignedInEvent) {
+    this.start(event.detail.user);
+  }
+
+  override render() {
+    document.title = t("appTitle");
+    const sections = this.user ? sectionsFor(this.user.roles) : [];
+    const section = sections.find((s) => s.id === this.route) ?? sections[0];
+    return html`
+      ${renderHeader(this.user, sections, section?.id, () => this.handleSignOut())}
+      <main>
+        ${this.user === undefined
+          ? html`<p role="status">${t("loading")}</p>`
+          : this.user === null
+            ? html`<rsu-designer-sign-in .notice=${this.sessionEnded ? t("sessionExpired") : ""} @rsu-signed-in=${this.handleSignedIn}></rsu-designer-sign-in>`
+            : section
+              ? section.render({ user: this.user, labels: this.labels })
+              : html`<p class="status">${t("noSection")}</p>`}
+      </main>
+    `;
+  }
+}

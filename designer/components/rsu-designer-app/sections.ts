@@ -1,0 +1,44 @@
+import { html, type TemplateResult } from "lit";
+import type { CodeLabels } from "../../api/code-labels";
+import type { SignedInUser } from "../../api/session";
+import type { MessageKey } from "../../i18n";
+import "../rsu-audit-log/rsu-audit-log";
+import "../rsu-registry-browser/rsu-registry-browser";
+import "../rsu-token-admin/rsu-token-admin";
+import "../rsu-user-admin/rsu-user-admin";
+
+/** What every tab may need from the frame. */
+export interface SectionContext {
+  user: SignedInUser;
+  labels: CodeLabels;
+}
+
+/** One tab of the back office: its address (`#utilisateurs`), its name, who sees it, what it shows. */
+export interface Section {
+  id: string;
+  title: MessageKey;
+  /** The API refuses the others anyway (api/auth/permissions.ts): a tab is only offered to whom it will serve. */
+  roles: readonly string[];
+  render(context: SectionContext): TemplateResult;
+}
+
+export const SECTIONS: readonly Section[] = [
+  {
+    id: "registre",
+    title: "tabRegistry",
+    roles: ["admin", "supervisor", "clerk", "analyst"],
+    render: ({ labels }) => html`<rsu-registry-browser .labels=${labels}></rsu-registry-browser>`,
+  },
+  {
+    id: "utilisateurs",
+    title: "tabUsers",
+    roles: ["admin"],
+    render: ({ labels, user }) => html`<rsu-user-admin .labels=${labels} .currentUserId=${user.id}></rsu-user-admin>`,
+  },
+  { id: "jetons", title: "tabTokens", roles: ["admin"], render: () => html`<rsu-token-admin></rsu-token-admin>` },
+  { id: "audit", title: "tabAudit", roles: ["admin"], render: () => html`<rsu-audit-log></rsu-audit-log>` },
+];
+
+export function sectionsFor(roles: readonly string[]): Section[] {
+  return SECTIONS.filter((section) => section.roles.some((role) => roles.includes(role)));
+}

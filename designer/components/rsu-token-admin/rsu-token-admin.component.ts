@@ -1,0 +1,179 @@
+import { html, LitElement, nothing } from "lit";
+import { ApiError, failureText } from "../../api/request";
+import { listTokens, revokeToken, type ApiTokenView } from "../../api/tokens";
+import { listUsers, type UserAccount } from "../../api/users";
+import { sessionExpiredEvent } from "../../events/rsu-session-expired";
+import type { RsuTokenCreatedEvent } from "../../events/rsu-token-created";
+import { formatDate, LanguageController, t, tCode } from "../../i18n";
+import { sharedStyles } from "../../styles/shared.styles";
+import "../rsu-token-form/rsu-token-form";
+import { renderRevokeDialog } from "./revoke-dialog-view";
+import styles from "./rsu-token-admin.styles";
+import { copySecret, renderSecret, type CopyState } from "./secret-view";
+
+/**
+ * @summary Machine tokens (admins only): who each acts for, with which role, until when, last use;
+ * issue one (its secret shown once), revoke one after confirmation.
+ * @event rsu-session-expired - The API answered 401.
+ */
+export default class RsuTokenAdmin extends LitElement {
+  static override styles = [sharedStyles, styles];
+  static override properties = {
+    tokens: { state: true },
+    users: { state: true },
+    creating: { state: true },
+    issued: { state: true },
+    copy: { state: true },
+    revoking: { state: true },
+    busy: { state: true },
+    failure: { state: true },
+    notice: { state: true },
+  };
+
+  /** Undefined while loading. */
+  tokens?: ApiTokenView[];
+  users: UserAccount[] = [];
+  creating = false;
+  /** The token just issued, with its secret: kept only until the administrator says it is copied. */
+  issued?: { token: ApiTokenView; secret: string };
+  copy: CopyState = "idle";
+  /** The token whose revocation awaits confirmation. */
+  revoking?: ApiTokenView;
+  busy = false;
+  failure = "";
+  notice = "";
+
+  constructor() {
+    super();
+    new LanguageController(this);
+    this.addEventListener("rsu-token-created", (event) => this.handleCreated(event));
+    this.addEventListener("rsu-form-cancel", () => (this.creating = false));
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  protected override updated(): void {
+    const dialog = this.renderRoot.querySelector("dialog");
+    if (this.revoking && dialog && !dialog.open) dialog.showModal();
+    if (!this.revoking && dialog?.open) dialog.close();
+  }
+
+  private async load() {
+    try {
+      [this.tokens, this.users] = await Promise.all([listTokens(), listUsers()]);
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  private fail(error: unknown) {
+    if (error instanceof ApiError && error.unauthenticated) this.dispatchEvent(sessionExpiredEvent());
+    else this.failure = failureText(error);
+  }
+
+  private async handleNew() {
+    this.creating = true;
+    this.notice = "";
+    this.failure = "";
+    await this.updateComplete;
+    this.renderRoot.querySelector("rsu-token-form")?.focus();
+  }
+
+  private async handleCreated(event: RsuTokenCreatedEvent) {
+    this.creating = false;
+    this.issued = event.detail;
+    this.copy = "idle";
+    void this.load();
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>("#secret-heading")?.focus();
+  }
+
+  private async handleCopy() {
+    if (!this.issued) return;
+    this.copy = (await copySecret(this.renderRoot.querySelector("#secret"), this.issued.secret)) ? "copied" : "failed";
+  }
+
+  private async handleRevoke() {
+    const token = this.revoking;
+    if (!token) return;
+    this.busy = true;
+    this.failure = "";
+    try {
+      await revokeToken(token.id);
+      this.notice = t("tokenRevoked", { name: token.name });
+      await this.load();
+    } catch (error) {
+      this.fail(error);
+    } finally {
+      this.busy = false;
+      this.revoking = undefined;
+    }
+  }
+
+  override render() {
+    return html`
+      <div class="heading">
+        <h2>${t("tokensHeading")}</h2>
+        ${this.creating || this.issued ? nothing : html`<button @click=${this.handleNew}>${t("newToken")}</button>`}
+      </div>
+      <p>${t("tokensIntro")}</p>
+      <div role="status">${this.notice ? html`<p class="status success">${this.notice}</p>` : nothing}</div>
+      ${this.failure ? html`<p class="status error" role="alert">${this.failure}</p>` : nothing}
+      ${this.creating ? html`<rsu-token-form .users=${this.users.filter((u) => u.active)}></rsu-token-form>` : nothing}
+      ${this.issued
+        ? renderSecret(this.issued.token.name, this.issued.secret, this.copy, () => this.handleCopy(), () => (this.issued = undefined))
+        : nothing}
+      ${this.tokens ? this.renderTable(this.tokens) : this.failure ? nothing : html`<p role="status">${t("loading")}</p>`}
+      ${renderRevokeDialog(this.revoking, this.busy, () => this.handleRevoke(), () => (this.revoking = undefined))}
+    `;
+  }
+
+  private renderTable(tokens: ApiTokenView[]) {
+    if (!tokens.length) return html`<p class="status">${t("noTokens")}</p>`;
+    const userOf = new Map(this.users.map((u) => [u.id, u]));
+    return html`
+      <p class="count">${t("tokensCount", { count: tokens.length })}</p>
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">${t("colTokenName")}</th>
+              <th scope="col">${t("colTokenUser")}</th>
+              <th scope="col">${t("colTokenRole")}</th>
+              <th scope="col">${t("colTokenCreated")}</th>
+              <th scope="col">${t("colTokenExpires")}</th>
+              <th scope="col">${t("colTokenLastUsed")}</th>
+              <th scope="col">${t("colTokenRevoked")}</th>
+              <th scope="col">${t("colActions")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${tokens.map((token) => {
+              const user = userOf.get(token.userId);
+              const expired = token.expiresAt !== null && new Date(token.expiresAt) < new Date();
+              return html`<tr class=${token.revokedAt || expired ? "ended" : ""}>
+                <th scope="row">${token.name}</th>
+                <td>${user ? html`${user.displayName} <code>(${user.username})</code>` : html`<code>${token.userId}</code>`}</td>
+                <td>${tCode("role_", token.role)}</td>
+                <td>${formatDate(token.createdAt, "compact")}</td>
+                <td>${token.expiresAt ? html`${formatDate(token.expiresAt, "compact")}${expired ? html` <strong>(${t("expired")})</strong>` : nothing}` : t("noExpiry")}</td>
+                <td>${token.lastUsedAt ? formatDate(token.lastUsedAt, "compact") : t("never")}</td>
+                <td>${token.revokedAt ? formatDate(token.revokedAt, "compact") : t("none")}</td>
+                <td class="row-actions">
+                  ${token.revokedAt
+                    ? nothing
+                    : html`<button class="secondary danger small" aria-label=${t("revokeLabel", { name: token.name })} @click=${() => (this.revoking = token)}>
+                        ${t("revoke")}
+                      </button>`}
+                </td>
+              </tr>`;
+            })}
+          </tbody>
+        </table>
+      </div>
+    `;
+  }
+}

@@ -1,0 +1,70 @@
+import { css } from "lit";
+
+export default css`
+  .heading {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.75rem;
+  }
+  .count {
+    margin: 1.25rem 0 0.5rem;
+  }
+  tbody th {
+    font-weight: 600;
+    background: none;
+  }
+  tr.ended td,
+  tr.ended th {
+    color: var(--rsu-color-muted);
+    background: var(--rsu-color-background);
+  }
+  .secret {
+    display: grid;
+    gap: 0.75rem;
+    max-width: 48rem;
+    padding: 1.25rem;
+    background: var(--rsu-color-surface);
+    border: 2px solid var(--rsu-color-primary);
+    border-radius: 8px;
+  }
+  .secret h3 {
+    margin: 0;
+  }
+  .secret > button {
+    justify-self: start;
+  }
+  .warning {
+    margin: 0;
+    padding: 0.75rem 1rem;
+    border-left: 6px solid var(--rsu-color-danger);
+    background: var(--rsu-color-background);
+  }
+  .copy-row {
+    display: flex;
+    gap: 0.5rem;
+  }
+  .copy-row input {
+    flex: 1;
+    min-width: 0;
+  }
+  .secret .hint,
+  .secret .field-error {
+    min-height: 1.5em;
+  }
+  dialog {
+    max-width: 30rem;
+    padding: 1.5rem;
+    border: 1px solid var(--rsu-color-border);
+    border-radius: 8px;
+    font-family: var(--rsu-font);
+    color: var(--rsu-color-text);
+  }
+  dialog::backdrop {
+    background: rgba(0, 0, 0, 0.45);
+  }
+  dialog h3 {
+    margin: 0 0 0.75rem;
+  }
+`;

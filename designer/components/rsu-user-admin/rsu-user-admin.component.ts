@@ -1,0 +1,170 @@
+import { html, LitElement, nothing } from "lit";
+import { describeArea } from "../../api/areas";
+import type { CodeLabels } from "../../api/code-labels";
+import { ApiError, failureText } from "../../api/request";
+import { listUsers, updateUser, type UserAccount } from "../../api/users";
+import type { RsuUserSavedEvent } from "../../events/rsu-user-saved";
+import { sessionExpiredEvent } from "../../events/rsu-session-expired";
+import { LanguageController, t, tCode } from "../../i18n";
+import { sharedStyles } from "../../styles/shared.styles";
+import "../rsu-password-reset/rsu-password-reset";
+import "../rsu-user-form/rsu-user-form";
+import styles from "./rsu-user-admin.styles";
+
+/** What the screen shows above the list: nothing, the creation form, or one account's forms. */
+type Editing = { kind: "none" } | { kind: "create" } | { kind: "edit"; user: UserAccount };
+
+/**
+ * @summary The accounts (admins only): who they are, their roles and areas, whether they may sign in;
+ * create one, change one, deactivate or reactivate it, reset its password.
+ * @event rsu-session-expired - The API answered 401.
+ */
+export default class RsuUserAdmin extends LitElement {
+  static override styles = [sharedStyles, styles];
+  static override properties = {
+    labels: { attribute: false },
+    currentUserId: { attribute: false },
+    users: { state: true },
+    editing: { state: true },
+    failure: { state: true },
+    notice: { state: true },
+    busyId: { state: true },
+  };
+
+  /** Labels of area codes, from the published masks. */
+  labels: CodeLabels = new Map();
+  /** The administrator at the screen, who may not deactivate themselves (the API refuses it too). */
+  currentUserId = "";
+  /** Undefined while loading. */
+  users?: UserAccount[];
+  editing: Editing = { kind: "none" };
+  failure = "";
+  /** What the last change did, said once. */
+  notice = "";
+  /** The account whose activation is being changed. */
+  busyId = "";
+
+  constructor() {
+    super();
+    new LanguageController(this);
+    this.addEventListener("rsu-user-saved", (event) => this.handleSaved(event));
+    this.addEventListener("rsu-form-cancel", () => this.openForm({ kind: "none" }));
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  private async load() {
+    try {
+      this.users = await listUsers();
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  private fail(error: unknown) {
+    if (error instanceof ApiError && error.unauthenticated) this.dispatchEvent(sessionExpiredEvent());
+    else this.failure = failureText(error);
+  }
+
+  private async openForm(editing: Editing) {
+    this.editing = editing;
+    this.notice = "";
+    this.failure = "";
+    await this.updateComplete;
+    // The form takes the focus so that keyboard and screen-reader users land where they meant to go.
+    (this.renderRoot.querySelector("rsu-user-form") ?? this.renderRoot.querySelector<HTMLElement>("h2"))?.focus();
+  }
+
+  private handleSaved(event: RsuUserSavedEvent) {
+    const { user, created } = event.detail;
+    this.editing = { kind: "none" };
+    this.notice = t(created ? "userCreated" : "userSaved", { username: user.username });
+    void this.load();
+  }
+
+  private async handleActive(user: UserAccount, active: boolean) {
+    this.busyId = user.id;
+    this.notice = "";
+    this.failure = "";
+    try {
+      await updateUser(user.id, { active });
+      this.notice = t(active ? "userReactivated" : "userDeactivated", { username: user.username });
+      await this.load();
+    } catch (error) {
+      this.fail(error);
+    } finally {
+      this.busyId = "";
+    }
+  }
+
+  override render() {
+    const editing = this.editing;
+    return html`
+      <div class="heading">
+        <h2 tabindex="-1">${t("usersHeading")}</h2>
+        ${editing.kind === "none" ? html`<button @click=${() => this.openForm({ kind: "create" })}>${t("newUser")}</button>` : nothing}
+      </div>
+      <div role="status">${this.notice ? html`<p class="status success">${this.notice}</p>` : nothing}</div>
+      ${this.failure ? html`<p class="status error" role="alert">${this.failure}</p>` : nothing}
+      ${editing.kind === "create" ? html`<rsu-user-form .labels=${this.labels}></rsu-user-form>` : nothing}
+      ${editing.kind === "edit"
+        ? html`<div class="editing">
+            <rsu-user-form .user=${editing.user} .labels=${this.labels}></rsu-user-form>
+            <rsu-password-reset .user=${editing.user}></rsu-password-reset>
+          </div>`
+        : nothing}
+      ${this.users ? this.renderTable(this.users) : this.failure ? nothing : html`<p role="status">${t("loading")}</p>`}
+    `;
+  }
+
+  private renderTable(users: UserAccount[]) {
+    return html`
+      <p class="count">${t("usersCount", { count: users.length })}</p>
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">${t("colUsername")}</th>
+              <th scope="col">${t("colDisplayName")}</th>
+              <th scope="col">${t("colRoles")}</th>
+              <th scope="col">${t("colAreas")}</th>
+              <th scope="col">${t("colActive")}</th>
+              <th scope="col">${t("colActions")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${users.map(
+              (user) => html`<tr class=${user.active ? "" : "inactive"}>
+                <th scope="row"><code>${user.username}</code></th>
+                <td>${user.displayName}</td>
+                <td>${user.roles.map((role) => tCode("role_", role)).join(", ")}</td>
+                <td>${user.areas.length ? user.areas.map((code) => describeArea(this.labels, code)).join(", ") : t("none")}</td>
+                <td>${user.active ? t("yes") : t("no")}</td>
+                <td class="row-actions">
+                  <button class="secondary small" aria-label=${t("editUserLabel", { username: user.username })} @click=${() => this.openForm({ kind: "edit", user })}>
+                    ${t("editUser")}
+                  </button>
+                  ${this.renderActivation(user)}
+                </td>
+              </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>
+    `;
+  }
+
+  /** Deactivate or reactivate; nothing on the administrator's own row, since one may not lock oneself out. */
+  private renderActivation(user: UserAccount) {
+    if (user.id === this.currentUserId) return nothing;
+    const [label, text, className] = user.active
+      ? [t("deactivateLabel", { username: user.username }), t("deactivate"), "secondary danger small"]
+      : [t("reactivateLabel", { username: user.username }), t("reactivate"), "secondary small"];
+    return html`<button class=${className} ?disabled=${this.busyId === user.id} aria-label=${label} @click=${() => this.handleActive(user, !user.active)}>
+      ${text}
+    </button>`;
+  }
+}

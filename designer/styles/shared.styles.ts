@@ -1,0 +1,241 @@
+import { css } from "lit";
+
+/** What every back-office screen shares: headings, buttons, focus, form fields, status boxes, tables, pager. */
+export const sharedStyles = css`
+  :host {
+    display: block;
+    font-family: var(--rsu-font);
+    color: var(--rsu-color-text);
+  }
+  [hidden] {
+    display: none !important;
+  }
+  h2 {
+    font-size: 1.25rem;
+    margin: 1rem 0;
+  }
+  h3 {
+    font-size: 1.125rem;
+    margin: 1.5rem 0 0.75rem;
+  }
+  button {
+    min-height: 44px;
+    min-width: 44px;
+    padding: 0 1.125rem;
+    font: inherit;
+    font-weight: 600;
+    border-radius: 6px;
+    border: 2px solid var(--rsu-color-primary);
+    background: var(--rsu-color-primary);
+    color: var(--rsu-color-on-primary);
+    cursor: pointer;
+  }
+  button.secondary {
+    background: var(--rsu-color-surface);
+    color: var(--rsu-color-primary);
+  }
+  button.danger {
+    border-color: var(--rsu-color-danger);
+    background: var(--rsu-color-danger);
+    color: var(--rsu-color-on-primary);
+  }
+  button.secondary.danger {
+    background: var(--rsu-color-surface);
+    color: var(--rsu-color-danger);
+  }
+  button.small {
+    min-height: 36px;
+    padding: 0 0.75rem;
+    font-size: 0.9375rem;
+  }
+  button:disabled {
+    opacity: 0.5;
+    cursor: default;
+  }
+  button:focus-visible,
+  input:focus-visible,
+  select:focus-visible,
+  summary:focus-visible,
+  a:focus-visible,
+  .link:focus-visible,
+  [tabindex="-1"]:focus-visible {
+    outline: 3px solid var(--rsu-color-focus);
+    outline-offset: 2px;
+  }
+  form.filters {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-end;
+    gap: 0.75rem 1rem;
+    padding: 1rem;
+    background: var(--rsu-color-surface);
+    border: 1px solid var(--rsu-color-border);
+    border-radius: 8px;
+  }
+  form.panel {
+    display: grid;
+    gap: 1rem;
+    max-width: 48rem;
+    padding: 1.25rem;
+    background: var(--rsu-color-surface);
+    border: 1px solid var(--rsu-color-border);
+    border-radius: 8px;
+  }
+  form.panel h3 {
+    margin: 0;
+  }
+  .field {
+    display: grid;
+    gap: 0.25rem;
+    max-width: 26rem;
+  }
+  fieldset {
+    margin: 0;
+    padding: 0.75rem 1rem 1rem;
+    border: 1px solid var(--rsu-color-border);
+    border-radius: 6px;
+    display: grid;
+    gap: 0.5rem;
+  }
+  fieldset[aria-invalid="true"] {
+    border: 2px solid var(--rsu-color-danger);
+  }
+  legend {
+    font-weight: 600;
+    padding: 0 0.25rem;
+  }
+  .choices {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 1.5rem;
+  }
+  label.check {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    min-height: 40px;
+    font-weight: normal;
+    cursor: pointer;
+  }
+  label.check input {
+    width: 1.25rem;
+    height: 1.25rem;
+    margin: 0;
+    accent-color: var(--rsu-color-primary);
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.75rem;
+  }
+  label {
+    display: grid;
+    gap: 0.25rem;
+    font-weight: 600;
+  }
+  input,
+  select {
+    box-sizing: border-box;
+    height: 44px;
+    padding: 0 0.75rem;
+    font: inherit;
+    background: var(--rsu-color-surface);
+    border: 1px solid var(--rsu-color-muted);
+    border-radius: 6px;
+  }
+  input[aria-invalid="true"],
+  select[aria-invalid="true"] {
+    border: 2px solid var(--rsu-color-danger);
+  }
+  .hint {
+    margin: 0;
+    font-weight: normal;
+    font-size: 0.875rem;
+    color: var(--rsu-color-muted);
+  }
+  .field-error {
+    margin: 0;
+    font-weight: 600;
+    font-size: 0.9375rem;
+    color: var(--rsu-color-danger);
+  }
+  .status {
+    padding: 1rem 1.25rem;
+    border-radius: 6px;
+    border-left: 6px solid var(--rsu-color-muted);
+    background: var(--rsu-color-surface);
+  }
+  .status.error {
+    border-left-color: var(--rsu-color-danger);
+  }
+  .status.success {
+    border-left-color: var(--rsu-color-primary);
+  }
+  .status p {
+    margin: 0;
+  }
+  .status button {
+    margin-top: 0.75rem;
+  }
+  .table-wrap {
+    overflow-x: auto;
+    background: var(--rsu-color-surface);
+    border: 1px solid var(--rsu-color-border);
+    border-radius: 8px;
+  }
+  table {
+    width: 100%;
+    border-collapse: collapse;
+  }
+  th,
+  td {
+    text-align: left;
+    vertical-align: top;
+    padding: 0.625rem 0.75rem;
+    border-bottom: 1px solid var(--rsu-color-border);
+  }
+  th {
+    background: var(--rsu-color-background);
+    font-size: 0.9375rem;
+  }
+  tbody tr:last-child > * {
+    border-bottom: none;
+  }
+  td.number {
+    text-align: right;
+  }
+  td.row-actions {
+    white-space: nowrap;
+  }
+  td.row-actions button + button {
+    margin-left: 0.5rem;
+  }
+  .muted {
+    color: var(--rsu-color-muted);
+  }
+  code,
+  .code {
+    font-family: ui-monospace, "DejaVu Sans Mono", monospace;
+    font-size: 0.875rem;
+  }
+  .link {
+    text-align: left;
+    padding: 0.5rem 0;
+    font: inherit;
+    font-weight: 600;
+    color: var(--rsu-color-primary);
+    background: none;
+    border: none;
+    min-height: 44px;
+    text-decoration: underline;
+    cursor: pointer;
+  }
+  .pager {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.75rem;
+    margin: 1rem 0;
+  }
+`;

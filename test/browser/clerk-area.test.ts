@@ -1,0 +1,119 @@
+import { randomUUID } from "node:crypto";
+import type { Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_FORM } from "../../api/db/seeders/demo/catalogue";
+import { startTestServer } from "../helpers/app-server";
+import { launchBrowser, saveScreenshot, type BrowserSession } from "../helpers/browser";
+import { validHousehold } from "../helpers/demo-responses";
+import { waitFor } from "../helpers/wait-for";
+
+/**
+ * A clerk sees the households of their own area and no other: households of several islands and
+ * prefectures are put in the registry first, then the demo clerk of Moroni-Bambao (prefecture 101) opens
+ * « Ménages de ma zone » in the runtime.
+ */
+
+/** The demo clerk (api/db/seeders/demo-accounts.ts), whose area is prefecture 101, Moroni-Bambao. */
+const CLERK = { username: "agent", password: "agent-demo-2026" };
+const CLERK_PREFECTURE = "101";
+
+/** Seeds of validHousehold: 1 and 3 fall in prefecture 101; 2 in 106 (same island), 5 on Ndzuwani, 10 on Mwali. */
+const SEEDS = [1, 2, 3, 5, 10];
+
+interface Seeded {
+  prefecture: string;
+  headName: string;
+}
+
+async function rowText(row: Locator): Promise<string> {
+  return (await row.innerText()).replace(/\s+/g, " ").trim();
+}
+
+/** Waits for `done`; fails at once with the page's own words if an error shows up instead. */
+async function waitUnlessAlert(page: Page, done: Locator, timeout = 15_000) {
+  const alert = page.getByRole("alert");
+  await done.or(alert).first().waitFor({ timeout });
+  if (await alert.first().isVisible()) throw new Error(`the page says: ${await alert.first().textContent()}`);
+}
+
+describe("a clerk lists the households of their area", () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let session: BrowserSession;
+  const seeded: Seeded[] = [];
+
+  beforeAll(async () => {
+    server = await startTestServer("browser_clerk_area");
+    session = await launchBrowser();
+    const { context } = server;
+    for (const seed of SEEDS) {
+      const data = validHousehold(seed);
+      const id = randomUUID();
+      const posted = await context.request("/api/submissions", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ id, formId: DEMO_FORM.id, version: 1, data }),
+      });
+      expect(posted.status, await posted.clone().text()).toBe(202);
+      const householdId = await waitFor(
+        async () => {
+          const body = (await (await context.request(`/api/submissions/${id}`)).json()) as { status: string; householdId: string | null };
+          if (body.status === "invalid" || body.status === "rejected") throw new Error(`seed ${seed}: ${body.status}`);
+          return body.status === "integrated" ? (body.householdId ?? undefined) : undefined;
+        },
+        { what: `submission of seed ${seed} integrated` },
+      );
+      const household = (await (await context.request(`/api/households/${householdId}`)).json()) as { prefecture: string; headName: string };
+      expect(household.prefecture).toBe(data.prefecture);
+      seeded.push({ prefecture: household.prefecture, headName: household.headName });
+    }
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await server?.stop();
+  });
+
+  it("shows only the households of prefecture 101, with their communes' names", async () => {
+    const { page } = session;
+    const mine = seeded.filter((h) => h.prefecture === CLERK_PREFECTURE);
+    const others = seeded.filter((h) => h.prefecture !== CLERK_PREFECTURE);
+    expect(mine.length).toBeGreaterThan(0);
+    expect(others.length).toBeGreaterThan(0);
+    try {
+      await page.goto(`${server.url}/runtime/`);
+      await page.getByLabel("Identifiant").fill(CLERK.username);
+      await page.getByLabel("Mot de passe").fill(CLERK.password);
+      await page.getByRole("button", { name: "Se connecter" }).click();
+      await waitUnlessAlert(page, page.getByRole("heading", { name: "Questionnaires publiés" }));
+      await page.getByRole("button", { name: /^Remplir le questionnaire/ }).first().waitFor();
+      await expect(page.getByText("Connecté : Agent de saisie Moroni").isVisible()).resolves.toBe(true);
+      await saveScreenshot(page, "clerk-00-form-list");
+
+      await page.getByRole("button", { name: "Ménages de ma zone" }).click();
+      await page.getByRole("heading", { name: "Ménages de ma zone" }).waitFor();
+      await waitUnlessAlert(page, page.getByText(`${mine.length} ménage(s) enregistré(s)`));
+      // Labels come from the published mask: wait for them rather than for the bare codes.
+      await page.getByText("Moroni-Bambao (101).", { exact: false }).first().waitFor();
+      const rows = page.locator("rsu-area-households tbody tr");
+      await expect.poll(() => rows.count()).toBe(mine.length);
+      const texts = await Promise.all((await rows.all()).map(rowText));
+      for (const text of texts) expect(text).toContain("Moroni-Bambao (101)");
+      for (const household of mine) expect(texts.some((text) => text.startsWith(household.headName))).toBe(true);
+      for (const household of others) expect(texts.some((text) => text.startsWith(household.headName))).toBe(false);
+      await saveScreenshot(page, "clerk-01-area-households");
+
+      await page.getByRole("button", { name: "EN", exact: true }).click();
+      await page.getByRole("heading", { name: "Households of my area" }).waitFor();
+      await saveScreenshot(page, "clerk-02-area-households-en");
+      await page.getByRole("button", { name: "FR", exact: true }).click();
+
+      await page.getByRole("button", { name: "Se déconnecter" }).click();
+      await page.getByRole("heading", { name: "Connexion" }).waitFor();
+      // The one expected error: asking who is signed in before anyone is.
+      expect(session.pageErrors.filter((e) => !e.endsWith("/api/auth/me"))).toEqual([]);
+    } catch (error) {
+      await saveScreenshot(page, "clerk-failure").catch(() => {});
+      throw new Error(`${String(error)}\npage errors: ${session.pageErrors.join("\n") || "none"}`, { cause: error });
+    }
+  });
+});
