@@ -1,3 +1,5 @@
+import "../runtime/shared/theme.css";
+import "./theme.css";
 import { getLanguage } from "./i18n";
 import "./components/rsu-designer-app/rsu-designer-app";
 

@@ -1,10 +1,10 @@
-import type { Message } from "../schemas/contracts/api";
+import { formatDate as formatInLanguage, restoreLanguage, translator } from "./shared/i18n";
+import * as shared from "./shared/messages";
 
 /** Every text of the runtime, French first (DESIGN.md rule 8). `{name}` marks a value filled in by `t`. */
 const fr = {
+  ...shared.fr,
   appTitle: "RSU — Saisie des ménages",
-  appSubtitle: "Registre social unique de l'Union des Comores",
-  languageSwitch: "Langue de l'interface",
   formsHeading: "Questionnaires publiés",
   formsLoading: "Chargement des questionnaires…",
   formsEmpty: "Aucun questionnaire n'est publié pour le moment.",
@@ -16,7 +16,6 @@ const fr = {
   backToList: "Retour à la liste",
   formLoading: "Chargement du questionnaire…",
   formFailed: "Impossible de charger ce questionnaire.",
-  retry: "Réessayer",
   sending: "Envoi du questionnaire…",
   accepted: "Questionnaire reçu. Intégration au registre en cours…",
   integrated: "Intégré au registre",
@@ -32,21 +31,13 @@ const fr = {
   colon: "\u202f:",
   rosterItem: "{roster} n° {number}",
   networkError: "Impossible de joindre le serveur. Vos réponses sont conservées sur cette page ; réessayez dès que la connexion revient.",
-  serverError: "Le serveur a répondu par une erreur (HTTP {status}).",
   correct: "Corriger les réponses",
   newQuestionnaire: "Nouveau questionnaire",
   checkingSession: "Vérification de la session…",
-  signInHeading: "Connexion",
   signInIntro: "Connectez-vous avec l'identifiant et le mot de passe que vous a remis votre superviseur.",
-  username: "Identifiant",
-  password: "Mot de passe",
-  signIn: "Se connecter",
-  signingIn: "Connexion…",
-  signOut: "Se déconnecter",
-  signedInAs: "Connecté : {name}",
   sessionExpired: "Votre session a pris fin. Reconnectez-vous : les réponses en cours sont conservées.",
-  serverUnreachable: "Impossible de joindre le serveur. Vérifiez la connexion puis réessayez.",
-  notSentSessionEnded: "Le questionnaire n'a pas été envoyé : la session avait pris fin. Une fois reconnecté(e), appuyez sur « Réessayer ».",  viewsNav: "Écrans",
+  notSentSessionEnded: "Le questionnaire n'a pas été envoyé : la session avait pris fin. Une fois reconnecté(e), appuyez sur « Réessayer ».",
+  viewsNav: "Écrans",
   navForms: "Questionnaires",
   navHouseholds: "Ménages de ma zone",
   areaHeading: "Ménages de ma zone",
@@ -63,17 +54,13 @@ const fr = {
   colMembers: "Membres",
   colRecorded: "Enregistré le",
   unnamed: "(sans nom)",
-  previous: "Précédent",
-  next: "Suivant",
-  pageOf: "Page {page} sur {pages}",
 };
 
 type Key = keyof typeof fr;
 
 const en: Record<Key, string> = {
+  ...shared.en,
   appTitle: "RSU — Household data entry",
-  appSubtitle: "Unique social registry of the Union of the Comoros",
-  languageSwitch: "Interface language",
   formsHeading: "Published questionnaires",
   formsLoading: "Loading questionnaires…",
   formsEmpty: "No questionnaire is published yet.",
@@ -85,7 +72,6 @@ const en: Record<Key, string> = {
   backToList: "Back to the list",
   formLoading: "Loading the questionnaire…",
   formFailed: "This questionnaire could not be loaded.",
-  retry: "Retry",
   sending: "Sending the questionnaire…",
   accepted: "Questionnaire received. Adding it to the registry…",
   integrated: "Added to the registry",
@@ -101,21 +87,13 @@ const en: Record<Key, string> = {
   colon: ":",
   rosterItem: "{roster} no. {number}",
   networkError: "The server cannot be reached. Your answers are kept on this page; retry once the connection is back.",
-  serverError: "The server answered with an error (HTTP {status}).",
   correct: "Correct the answers",
   newQuestionnaire: "New questionnaire",
   checkingSession: "Checking the session…",
-  signInHeading: "Sign in",
   signInIntro: "Sign in with the user name and password your supervisor gave you.",
-  username: "User name",
-  password: "Password",
-  signIn: "Sign in",
-  signingIn: "Signing in…",
-  signOut: "Sign out",
-  signedInAs: "Signed in: {name}",
   sessionExpired: "Your session has ended. Sign in again: the answers in progress are kept.",
-  serverUnreachable: "The server cannot be reached. Check the connection and try again.",
-  notSentSessionEnded: "The questionnaire was not sent: the session had ended. Once signed in again, press “Retry”.",  viewsNav: "Screens",
+  notSentSessionEnded: "The questionnaire was not sent: the session had ended. Once signed in again, press “Retry”.",
+  viewsNav: "Screens",
   navForms: "Questionnaires",
   navHouseholds: "Households of my area",
   areaHeading: "Households of my area",
@@ -132,65 +110,15 @@ const en: Record<Key, string> = {
   colMembers: "Members",
   colRecorded: "Recorded on",
   unnamed: "(no name)",
-  previous: "Previous",
-  next: "Next",
-  pageOf: "Page {page} of {pages}",
 };
 
-export type Language = "fr" | "en";
-export const LANGUAGES: readonly Language[] = ["fr", "en"];
-const strings: Record<Language, Record<Key, string>> = { fr, en };
+export { getLanguage, LANGUAGES, pick, setLanguage, type Language } from "./shared/i18n";
 
-/** Fired on `window` when the clerk switches language; components re-render through LanguageController. */
-export const LANGUAGE_CHANGE = "rsu-language-change";
-const STORAGE_KEY = "rsu.runtime.language";
+restoreLanguage("rsu.runtime.language");
 
-let current: Language = savedLanguage();
+export const { t, message } = translator({ fr, en });
 
-export function t(key: Key, params: Record<string, string | number> = {}): string {
-  return fill(strings[current][key], params);
-}
-
-/** The same text in both languages, for places that keep a Message (an error shown later, maybe after a switch). */
-export function message(key: Key, params: Record<string, string | number> = {}): Message {
-  return { fr: fill(fr[key], params), en: fill(en[key], params) };
-}
-
-/** A server or catalogue text in the current language, French when the other is missing. */
-export function pick(text: Message): string {
-  return text[current] || text.fr;
-}
-
+/** A publication date, written out: 28 novembre 2026. */
 export function formatDate(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(current === "fr" ? "fr-FR" : "en-GB", { dateStyle: "long" }).format(date);
-}
-
-export function getLanguage(): Language {
-  return current;
-}
-
-export function setLanguage(language: Language): void {
-  if (language === current) return;
-  current = language;
-  document.documentElement.lang = language;
-  try {
-    localStorage.setItem(STORAGE_KEY, language);
-  } catch {
-    // Private browsing may refuse storage: the choice then lasts until the page is reloaded.
-  }
-  window.dispatchEvent(new Event(LANGUAGE_CHANGE));
-}
-
-function savedLanguage(): Language {
-  try {
-    return localStorage.getItem(STORAGE_KEY) === "en" ? "en" : "fr";
-  } catch {
-    return "fr";
-  }
-}
-
-function fill(text: string, params: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return formatInLanguage(iso, { dateStyle: "long" });
 }

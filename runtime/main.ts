@@ -1,4 +1,4 @@
-import "./theme.css";
+import "./shared/theme.css";
 import { getLanguage } from "./i18n";
 import "./components/rsu-runtime-app/rsu-runtime-app";
 

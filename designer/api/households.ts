@@ -1,40 +1,5 @@
-import { request } from "./request";
-
-/** Shapes of GET /api/households and GET /api/households/:id, as the API answers them today. */
-export interface HouseholdListItem {
-  id: string;
-  island: string | null;
-  prefecture: string | null;
-  commune: string | null;
-  village: string | null;
-  headName: string | null;
-  memberCount: number;
-  createdAt: string;
-}
-
-export interface HouseholdPage {
-  items: HouseholdListItem[];
-  total: number;
-}
-
-export interface RegistryMember {
-  id: string;
-  lineNumber: number;
-  firstName: string | null;
-  lastName: string | null;
-  sex: string | null;
-  birthDate: string | null;
-  nin: string | null;
-  relationToHead: string | null;
-  attributes: Record<string, unknown>;
-}
-
-export interface HouseholdDetail extends Omit<HouseholdListItem, "memberCount"> {
-  attributes: Record<string, unknown>;
-  sourceSubmissionId: string;
-  updatedAt: string;
-  members: RegistryMember[];
-}
+import type { HouseholdDetail, HouseholdPage } from "../../schemas/contracts/api";
+import { request } from "../../runtime/shared/request";
 
 export interface HouseholdQuery {
   commune?: string;

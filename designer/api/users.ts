@@ -1,4 +1,4 @@
-import { request } from "./request";
+import { request } from "../../runtime/shared/request";
 
 /** An account as `GET /api/users` shows it (never a password or its hash). */
 export interface UserAccount {

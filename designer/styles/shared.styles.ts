@@ -1,15 +1,12 @@
 import { css } from "lit";
+import { pagerStyles } from "../../runtime/shared/pager-view";
+import { baseStyles, tableStyles } from "../../runtime/shared/styles";
 
-/** What every back-office screen shares: headings, buttons, focus, form fields, status boxes, tables, pager. */
-export const sharedStyles = css`
-  :host {
-    display: block;
-    font-family: var(--rsu-font);
-    color: var(--rsu-color-text);
-  }
-  [hidden] {
-    display: none !important;
-  }
+/** What every back-office screen shares, over the base both apps share: headings, buttons, focus, form fields, status boxes, tables, pager. */
+export const sharedStyles = [
+  baseStyles,
+  tableStyles,
+  css`
   h2 {
     font-size: 1.25rem;
     margin: 1rem 0;
@@ -17,22 +14,6 @@ export const sharedStyles = css`
   h3 {
     font-size: 1.125rem;
     margin: 1.5rem 0 0.75rem;
-  }
-  button {
-    min-height: 44px;
-    min-width: 44px;
-    padding: 0 1.125rem;
-    font: inherit;
-    font-weight: 600;
-    border-radius: 6px;
-    border: 2px solid var(--rsu-color-primary);
-    background: var(--rsu-color-primary);
-    color: var(--rsu-color-on-primary);
-    cursor: pointer;
-  }
-  button.secondary {
-    background: var(--rsu-color-surface);
-    color: var(--rsu-color-primary);
   }
   button.danger {
     border-color: var(--rsu-color-danger);
@@ -159,15 +140,6 @@ export const sharedStyles = css`
     font-size: 0.9375rem;
     color: var(--rsu-color-danger);
   }
-  .status {
-    padding: 1rem 1.25rem;
-    border-radius: 6px;
-    border-left: 6px solid var(--rsu-color-muted);
-    background: var(--rsu-color-surface);
-  }
-  .status.error {
-    border-left-color: var(--rsu-color-danger);
-  }
   .status.success {
     border-left-color: var(--rsu-color-primary);
   }
@@ -177,29 +149,9 @@ export const sharedStyles = css`
   .status button {
     margin-top: 0.75rem;
   }
-  .table-wrap {
-    overflow-x: auto;
-    background: var(--rsu-color-surface);
-    border: 1px solid var(--rsu-color-border);
-    border-radius: 8px;
-  }
-  table {
-    width: 100%;
-    border-collapse: collapse;
-  }
-  th,
-  td {
-    text-align: left;
-    vertical-align: top;
-    padding: 0.625rem 0.75rem;
-    border-bottom: 1px solid var(--rsu-color-border);
-  }
   th {
     background: var(--rsu-color-background);
     font-size: 0.9375rem;
-  }
-  tbody tr:last-child > * {
-    border-bottom: none;
   }
   td.number {
     text-align: right;
@@ -230,12 +182,6 @@ export const sharedStyles = css`
     text-decoration: underline;
     cursor: pointer;
   }
-  .pager {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    justify-content: space-between;
-    gap: 0.75rem;
-    margin: 1rem 0;
-  }
-`;
+`,
+  pagerStyles,
+];

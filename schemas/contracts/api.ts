@@ -70,3 +70,42 @@ export interface SubmissionBody {
   householdId: string | null;
   errors: FieldError[] | null;
 }
+
+/** One household in `GET /api/households` (codes, not labels: the reader's app turns them into words). */
+export interface HouseholdListItem {
+  id: string;
+  island: string | null;
+  prefecture: string | null;
+  commune: string | null;
+  village: string | null;
+  headName: string | null;
+  memberCount: number;
+  createdAt: string;
+}
+
+/** `GET /api/households`: one page of households and how many match in all. */
+export interface HouseholdPage {
+  items: HouseholdListItem[];
+  total: number;
+}
+
+/** One member of a household in `GET /api/households/:id`. */
+export interface RegistryMember {
+  id: string;
+  lineNumber: number;
+  firstName: string | null;
+  lastName: string | null;
+  sex: string | null;
+  birthDate: string | null;
+  nin: string | null;
+  relationToHead: string | null;
+  attributes: Record<string, unknown>;
+}
+
+/** `GET /api/households/:id`: the household's current state with its members. */
+export interface HouseholdDetail extends Omit<HouseholdListItem, "memberCount"> {
+  attributes: Record<string, unknown>;
+  sourceSubmissionId: string;
+  updatedAt: string;
+  members: RegistryMember[];
+}

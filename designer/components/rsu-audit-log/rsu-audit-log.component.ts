@@ -1,10 +1,11 @@
 import { html, LitElement, nothing } from "lit";
 import { listAudit, type AuditPage, type AuditRow } from "../../api/audit";
-import { ApiError, failureText } from "../../api/request";
-import { sessionExpiredEvent } from "../../events/rsu-session-expired";
+import { failureText } from "../../api/failure-text";
+import { LatestRequestController } from "../../../runtime/shared/latest-request.controller";
+import { renderLoadFailure } from "../../../runtime/shared/load-failure-view";
 import { formatDate, LanguageController, t, tCode } from "../../i18n";
 import { sharedStyles } from "../../styles/shared.styles";
-import { renderPager } from "../../views/pager";
+import { renderPager } from "../../../runtime/shared/pager-view";
 import { filterInstants, NO_FILTERS, readFilters, renderAuditFilters, type AuditFilters } from "./audit-filters-view";
 import styles from "./rsu-audit-log.styles";
 
@@ -19,20 +20,16 @@ export default class RsuAuditLog extends LitElement {
   static override styles = [sharedStyles, styles];
   static override properties = {
     page: { state: true },
-    loading: { state: true },
-    failure: { state: true },
     opened: { state: true },
   };
 
   page?: AuditPage;
-  loading = false;
-  failure = "";
   /** Rows whose details are shown, by sequence number. */
   opened = new Set<string>();
 
   private filters: AuditFilters = NO_FILTERS;
   private offset = 0;
-  private abort?: AbortController;
+  private readonly requests = new LatestRequestController(this);
 
   constructor() {
     super();
@@ -44,28 +41,13 @@ export default class RsuAuditLog extends LitElement {
     void this.load();
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.abort?.abort();
-  }
-
-  /** One request at a time: a newer search cancels the older one so pages never arrive out of order. */
-  private async load() {
-    this.abort?.abort();
-    const abort = (this.abort = new AbortController());
+  private load() {
     const { actor, entityType, action } = this.filters;
-    this.loading = true;
-    this.failure = "";
-    try {
+    const query = { actor, entityType, action, ...filterInstants(this.filters), limit: PAGE_SIZE, offset: this.offset };
+    return this.requests.run(async (signal) => {
       this.opened = new Set();
-      this.page = await listAudit({ actor, entityType, action, ...filterInstants(this.filters), limit: PAGE_SIZE, offset: this.offset }, abort.signal);
-    } catch (error) {
-      if (abort.signal.aborted) return;
-      if (error instanceof ApiError && error.unauthenticated) this.dispatchEvent(sessionExpiredEvent());
-      else this.failure = failureText(error);
-    } finally {
-      if (this.abort === abort) this.loading = false;
-    }
+      this.page = await listAudit(query, signal);
+    });
   }
 
   private handleSearch(event: SubmitEvent) {
@@ -91,14 +73,11 @@ export default class RsuAuditLog extends LitElement {
       <h2>${t("auditHeading")}</h2>
       <p>${t("auditIntro")}</p>
       ${renderAuditFilters(this.filters, (e) => this.handleSearch(e), () => this.handleReset())}
-      ${this.failure
-        ? html`<div class="status error" role="alert">
-            <p>${this.failure}</p>
-            <button @click=${() => this.load()}>${t("retry")}</button>
-          </div>`
+      ${this.requests.failed
+        ? renderLoadFailure(failureText(this.requests.error), () => void this.load())
         : nothing}
-      <p role="status">${this.loading ? t("loading") : this.page ? t("auditCount", { count: this.page.total }) : ""}</p>
-      ${this.page?.items.length ? this.renderTable(this.page) : this.page && !this.loading ? html`<p class="status">${t("noEvents")}</p>` : nothing}
+      <p role="status">${this.requests.loading ? t("loading") : this.page ? t("auditCount", { count: this.page.total }) : ""}</p>
+      ${this.page?.items.length ? this.renderTable(this.page) : this.page && !this.requests.loading ? html`<p class="status">${t("noEvents")}</p>` : nothing}
     `;
   }
 

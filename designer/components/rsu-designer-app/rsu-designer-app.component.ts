@@ -1,9 +1,11 @@
 import { html, LitElement } from "lit";
-import { loadCodeLabels, type CodeLabels } from "../../api/code-labels";
-import { getCurrentUser, signOut, type SignedInUser } from "../../api/session";
-import type { RsuSignedInEvent } from "../../events/rsu-signed-in";
+import { loadCodeLabels, type CodeLabels } from "../../../runtime/shared/code-labels";
+import { getCurrentUser, signOut, type SignedInUser } from "../../../runtime/shared/session";
+import type { RsuSignedInEvent } from "../../../runtime/shared/events/rsu-signed-in";
 import { LanguageController, t } from "../../i18n";
-import "../rsu-designer-sign-in/rsu-designer-sign-in";
+import "../../../runtime/shared/rsu-sign-in/rsu-sign-in";
+import { headerStyles } from "../../../runtime/shared/header-view";
+import { baseStyles } from "../../../runtime/shared/styles";
 import { renderHeader } from "./header-view";
 import styles from "./rsu-designer-app.styles";
 import { sectionsFor } from "./sections";
@@ -13,7 +15,7 @@ import { sectionsFor } from "./sections";
  * open (registry, users, API tokens, audit log), each tab at its own address (`#utilisateurs`).
  */
 export default class RsuDesignerApp extends LitElement {
-  static override styles = styles;
+  static override styles = [baseStyles, headerStyles, styles];
   static override properties = {
     user: { state: true },
     sessionEnded: { state: true },
@@ -40,7 +42,11 @@ export default class RsuDesignerApp extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener("hashchange", this.handleHashChange);
-    void getCurrentUser().then((user) => (user ? this.start(user) : (this.user = null)));
+    // Nobody signed in, or the server cannot say: the sign-in form.
+    void getCurrentUser().then(
+      (user) => this.start(user),
+      () => (this.user = null),
+    );
   }
 
   override disconnectedCallback(): void {
@@ -80,7 +86,7 @@ export default class RsuDesignerApp extends LitElement {
         ${this.user === undefined
           ? html`<p role="status">${t("loading")}</p>`
           : this.user === null
-            ? html`<rsu-designer-sign-in .notice=${this.sessionEnded ? t("sessionExpired") : ""} @rsu-signed-in=${this.handleSignedIn}></rsu-designer-sign-in>`
+            ? html`<rsu-sign-in .notice=${this.sessionEnded ? t("sessionExpired") : ""} @rsu-signed-in=${this.handleSignedIn}></rsu-sign-in>`
             : section
               ? section.render({ user: this.user, labels: this.labels })
               : html`<p class="status">${t("noSection")}</p>`}

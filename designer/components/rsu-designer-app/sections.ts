@@ -1,6 +1,6 @@
 import { html, type TemplateResult } from "lit";
-import type { CodeLabels } from "../../api/code-labels";
-import type { SignedInUser } from "../../api/session";
+import type { CodeLabels } from "../../../runtime/shared/code-labels";
+import type { SignedInUser } from "../../../runtime/shared/session";
 import type { MessageKey } from "../../i18n";
 import "../rsu-audit-log/rsu-audit-log";
 import "../rsu-registry-browser/rsu-registry-browser";

@@ -1,6 +1,6 @@
 import { html } from "lit";
 import { formatDate, t } from "../../i18n";
-import type { HouseholdDetail } from "../../api/households";
+import type { HouseholdDetail } from "../../../schemas/contracts/api";
 
 /** Words for a code of a variable ("commune", "10101" → "Moroni"). */
 export type Describe = (variable: string, code: string | null) => string;

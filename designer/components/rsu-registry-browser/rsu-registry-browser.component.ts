@@ -1,11 +1,13 @@
 import { html, LitElement, nothing } from "lit";
-import { labelOf, type CodeLabels } from "../../api/code-labels";
-import { getHousehold, listHouseholds, type HouseholdDetail, type HouseholdPage } from "../../api/households";
-import { ApiError, failureText } from "../../api/request";
-import { sessionExpiredEvent } from "../../events/rsu-session-expired";
+import { labelOf, type CodeLabels } from "../../../runtime/shared/code-labels";
+import type { HouseholdDetail, HouseholdPage } from "../../../schemas/contracts/api";
+import { getHousehold, listHouseholds } from "../../api/households";
+import { LatestRequestController } from "../../../runtime/shared/latest-request.controller";
+import { renderLoadFailure } from "../../../runtime/shared/load-failure-view";
+import { failureText } from "../../api/failure-text";
 import { formatDate, getLanguage, LanguageController, pick, t } from "../../i18n";
 import { sharedStyles } from "../../styles/shared.styles";
-import { renderPager } from "../../views/pager";
+import { renderPager } from "../../../runtime/shared/pager-view";
 import { renderHouseholdDetail } from "./household-detail-view";
 import styles from "./rsu-registry-browser.styles";
 
@@ -22,8 +24,6 @@ export default class RsuRegistryBrowser extends LitElement {
     labels: { attribute: false },
     page: { state: true },
     household: { state: true },
-    failure: { state: true },
-    loading: { state: true },
   };
 
   /** Labels of codes, from the published masks; codes are shown as they are until they arrive. */
@@ -31,14 +31,11 @@ export default class RsuRegistryBrowser extends LitElement {
 
   page?: HouseholdPage;
   household?: HouseholdDetail;
-  /** Why the last load failed, in words; null when it did not. */
-  failure: string | null = null;
-  loading = false;
 
   private commune = "";
   private name = "";
   private offset = 0;
-  private abort?: AbortController;
+  private readonly requests = new LatestRequestController(this);
   private retry: () => void = () => this.loadPage();
 
   constructor() {
@@ -51,11 +48,6 @@ export default class RsuRegistryBrowser extends LitElement {
     this.loadPage();
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.abort?.abort();
-  }
-
   /** A code in words, "Moroni"; the bare code when its label is unknown. */
   private readonly describe = (variable: string, code: string | null): string => {
     const label = labelOf(this.labels, variable, code);
@@ -65,38 +57,18 @@ export default class RsuRegistryBrowser extends LitElement {
   private loadPage() {
     const query = { commune: this.commune, q: this.name, limit: PAGE_SIZE, offset: this.offset };
     this.retry = () => this.loadPage();
-    void this.run(async (signal) => {
+    void this.requests.run(async (signal) => {
       this.page = await listHouseholds(query, signal);
     });
   }
 
   private openHousehold(id: string) {
     this.retry = () => this.openHousehold(id);
-    void this.run(async (signal) => {
+    void this.requests.run(async (signal) => {
       this.household = await getHousehold(id, signal);
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>(".detail-heading")?.focus();
     });
-  }
-
-  /** One request at a time: a newer search cancels the older one so results never arrive out of order. */
-  private async run(load: (signal: AbortSignal) => Promise<void>) {
-    this.abort?.abort();
-    const abort = (this.abort = new AbortController());
-    this.loading = true;
-    this.failure = null;
-    try {
-      await load(abort.signal);
-    } catch (error) {
-      if (abort.signal.aborted) return;
-      if (error instanceof ApiError && error.unauthenticated) {
-        this.dispatchEvent(sessionExpiredEvent());
-        return;
-      }
-      this.failure = failureText(error, "registryLoadFailed");
-    } finally {
-      if (this.abort === abort) this.loading = false;
-    }
   }
 
   private handleSearch(event: SubmitEvent) {
@@ -122,17 +94,14 @@ export default class RsuRegistryBrowser extends LitElement {
 
   private handleBack() {
     this.household = undefined;
-    this.failure = null;
+    this.requests.clearError();
     this.retry = () => this.loadPage();
   }
 
   override render() {
     return html`
-      ${this.failure
-        ? html`<div class="status error" role="alert">
-            <p>${this.failure}</p>
-            <button @click=${() => this.retry()}>${t("retry")}</button>
-          </div>`
+      ${this.requests.failed
+        ? renderLoadFailure(failureText(this.requests.error, "registryLoadFailed"), () => this.retry())
         : nothing}
       ${this.household ? renderHouseholdDetail(this.household, this.describe, () => this.handleBack()) : this.renderList()}
     `;
@@ -147,8 +116,8 @@ export default class RsuRegistryBrowser extends LitElement {
         <button type="submit">${t("search")}</button>
         <button type="reset" class="secondary">${t("reset")}</button>
       </form>
-      <p role="status">${this.loading ? t("loading") : this.page ? t("householdsCount", { count: this.page.total }) : ""}</p>
-      ${this.page?.items.length ? this.renderTable(this.page) : this.page && !this.loading ? html`<p class="status">${t("noHouseholds")}</p>` : nothing}
+      <p role="status">${this.requests.loading ? t("loading") : this.page ? t("householdsCount", { count: this.page.total }) : ""}</p>
+      ${this.page?.items.length ? this.renderTable(this.page) : this.page && !this.requests.loading ? html`<p class="status">${t("noHouseholds")}</p>` : nothing}
     `;
   }
 

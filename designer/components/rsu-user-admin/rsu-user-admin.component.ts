@@ -1,10 +1,11 @@
 import { html, LitElement, nothing } from "lit";
 import { describeArea } from "../../api/areas";
-import type { CodeLabels } from "../../api/code-labels";
-import { ApiError, failureText } from "../../api/request";
+import type { CodeLabels } from "../../../runtime/shared/code-labels";
+import { ApiError } from "../../../runtime/shared/request";
+import { failureText } from "../../api/failure-text";
 import { listUsers, updateUser, type UserAccount } from "../../api/users";
 import type { RsuUserSavedEvent } from "../../events/rsu-user-saved";
-import { sessionExpiredEvent } from "../../events/rsu-session-expired";
+import { sessionExpiredEvent } from "../../../runtime/shared/events/rsu-session-expired";
 import { LanguageController, t, tCode } from "../../i18n";
 import { sharedStyles } from "../../styles/shared.styles";
 import "../rsu-password-reset/rsu-password-reset";

@@ -1,13 +1,15 @@
 import { html, LitElement, nothing } from "lit";
-import type { HouseholdPage } from "../../../designer/api/households";
-import { AREA_VARIABLES, describeCode, loadCodeLabels, type CodeLabels } from "../../../designer/api/code-labels";
-import { ApiError } from "../../api-client";
-import { LanguageController } from "../../controllers/language.controller";
-import { sessionExpiredEvent } from "../../events/rsu-session-expired";
+import type { HouseholdPage } from "../../../schemas/contracts/api";
+import { AREA_VARIABLES, describeCode, loadCodeLabels, type CodeLabels } from "../../shared/code-labels";
+import { listAreaHouseholds } from "../../api-client";
+import { pagerStyles, renderPager } from "../../shared/pager-view";
+import { tableStyles } from "../../shared/styles";
+import { LanguageController } from "../../shared/language.controller";
+import { LatestRequestController } from "../../shared/latest-request.controller";
+import { renderLoadFailure } from "../../shared/load-failure-view";
 import { formatDate, pick, t } from "../../i18n";
 import { sharedStyles } from "../../styles/shared.styles";
 import styles from "./rsu-area-households.styles";
-import { listAreaHouseholds } from "./area-households-api";
 
 const PAGE_SIZE = 25;
 
@@ -17,13 +19,11 @@ const PAGE_SIZE = 25;
  * @event rsu-session-expired - The API answered 401.
  */
 export default class RsuAreaHouseholds extends LitElement {
-  static override styles = [sharedStyles, styles];
+  static override styles = [sharedStyles, tableStyles, pagerStyles, styles];
   static override properties = {
     areas: { attribute: false },
     page: { state: true },
     labels: { state: true },
-    failed: { state: true },
-    loading: { state: true },
   };
 
   /** The clerk's assigned area codes, to say which zone the list covers. */
@@ -31,11 +31,9 @@ export default class RsuAreaHouseholds extends LitElement {
   page?: HouseholdPage;
   /** Empty until the published masks are read; codes are shown as they are meanwhile. */
   labels: CodeLabels = new Map();
-  failed = false;
-  loading = false;
 
   private offset = 0;
-  private abort?: AbortController;
+  private readonly requests = new LatestRequestController(this);
 
   constructor() {
     super();
@@ -50,25 +48,10 @@ export default class RsuAreaHouseholds extends LitElement {
       .catch(() => {});
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.abort?.abort();
-  }
-
-  private async load() {
-    this.abort?.abort();
-    const abort = (this.abort = new AbortController());
-    this.failed = false;
-    this.loading = true;
-    try {
-      this.page = await listAreaHouseholds(PAGE_SIZE, this.offset, abort.signal);
-    } catch (error) {
-      if (abort.signal.aborted) return;
-      this.failed = true;
-      if (error instanceof ApiError && error.unauthenticated) this.dispatchEvent(sessionExpiredEvent());
-    } finally {
-      if (this.abort === abort) this.loading = false;
-    }
+  private load() {
+    return this.requests.run(async (signal) => {
+      this.page = await listAreaHouseholds(PAGE_SIZE, this.offset, signal);
+    });
   }
 
   private handleTurn(delta: number) {
@@ -78,23 +61,19 @@ export default class RsuAreaHouseholds extends LitElement {
 
   override render() {
     const areas = this.areas.length ? this.areas.map((code) => describeCode(this.labels, AREA_VARIABLES, code, pick)).join(", ") : t("areaNone");
+    const { loading, error } = this.requests;
     return html`
       <h2>${t("areaHeading")}</h2>
       <p>${t("areaIntro", { areas })}</p>
-      ${this.failed
-        ? html`<div class="status error" role="alert">
-            <p>${t("areaFailed")}</p>
-            <button @click=${() => this.load()}>${t("retry")}</button>
-          </div>`
+      ${error !== undefined
+        ? renderLoadFailure(t("areaFailed"), () => this.load())
         : nothing}
-      <p role="status">${this.loading ? t("areaLoading") : this.page ? t("areaCount", { count: this.page.total }) : ""}</p>
-      ${this.page?.items.length ? this.renderTable(this.page) : this.page && !this.loading ? html`<p class="status">${t("areaEmpty")}</p>` : nothing}
+      <p role="status">${loading ? t("areaLoading") : this.page ? t("areaCount", { count: this.page.total }) : ""}</p>
+      ${this.page?.items.length ? this.renderTable(this.page) : this.page && !loading ? html`<p class="status">${t("areaEmpty")}</p>` : nothing}
     `;
   }
 
   private renderTable(page: HouseholdPage) {
-    const pages = Math.max(1, Math.ceil(page.total / PAGE_SIZE));
-    const current = Math.floor(this.offset / PAGE_SIZE) + 1;
     return html`
       <div class="table-wrap">
         <table>
@@ -122,13 +101,7 @@ export default class RsuAreaHouseholds extends LitElement {
           </tbody>
         </table>
       </div>
-      ${pages > 1
-        ? html`<nav class="pager" aria-label=${t("pageOf", { page: current, pages })}>
-            <button class="secondary" ?disabled=${current <= 1} @click=${() => this.handleTurn(-1)}>${t("previous")}</button>
-            <span>${t("pageOf", { page: current, pages })}</span>
-            <button class="secondary" ?disabled=${current >= pages} @click=${() => this.handleTurn(1)}>${t("next")}</button>
-          </nav>`
-        : nothing}
+      ${page.total > PAGE_SIZE ? renderPager(this.offset, PAGE_SIZE, page.total, (delta) => this.handleTurn(delta)) : nothing}
     `;
   }
 }

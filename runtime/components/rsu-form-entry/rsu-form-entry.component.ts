@@ -4,10 +4,11 @@ import { html, LitElement, type PropertyValues } from "lit";
 import { Model, type SurveyModel } from "survey-core";
 import { renderSurvey, unmountComponentAtNode } from "survey-js-ui";
 import type { FieldError, FormVersionBody, Message, PublishedFormSummary } from "../../../schemas/contracts/api";
-import { ApiError, getFormVersion, postSubmission } from "../../api-client";
-import { LanguageController } from "../../controllers/language.controller";
+import { getFormVersion, postSubmission } from "../../api-client";
+import { ApiError } from "../../shared/request";
+import { LanguageController } from "../../shared/language.controller";
 import { formCloseEvent } from "../../events/rsu-form-close";
-import { sessionExpiredEvent } from "../../events/rsu-session-expired";
+import { sessionExpiredEvent } from "../../shared/events/rsu-session-expired";
 import { getLanguage, message, pick, t } from "../../i18n";
 import { locateFieldError } from "./locate-field-error";
 import { renderPhase, type Phase } from "./phase-view";
@@ -118,11 +119,14 @@ export default class RsuFormEntry extends LitElement {
       await this.follow(accepted.id);
     } catch (error) {
       if (this.abort.signal.aborted) return;
-      if (error instanceof ApiError && error.problem.code === "submission_invalid") {
+      if (error instanceof ApiError && error.problem?.code === "submission_invalid") {
         this.startQuestionnaire(this.answers, error.fieldErrors);
-      } else if (error instanceof ApiError) {
+      } else if (error instanceof ApiError && !error.unanswered) {
         const retryable = error.unauthenticated || error.status >= 500 || error.status === 429;
-        const problem = error.unauthenticated ? message("notSentSessionEnded") : error.problem.message;
+        // A proxy or a crash may answer with HTML or nothing: then a message naming the status.
+        const problem = error.unauthenticated
+          ? message("notSentSessionEnded")
+          : (error.problem?.message ?? message("serverError", { status: error.status }));
         this.phase = { kind: "send-failed", problem, retryable };
         this.reportSessionEnd(error);
       } else {

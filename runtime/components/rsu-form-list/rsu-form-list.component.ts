@@ -1,9 +1,11 @@
 import { html, LitElement } from "lit";
 import type { PublishedFormSummary } from "../../../schemas/contracts/api";
-import { ApiError, listPublishedForms } from "../../api-client";
-import { LanguageController } from "../../controllers/language.controller";
+import { listPublishedForms } from "../../api-client";
+import { ApiError } from "../../shared/request";
+import { LanguageController } from "../../shared/language.controller";
+import { renderLoadFailure } from "../../shared/load-failure-view";
 import { formSelectEvent } from "../../events/rsu-form-select";
-import { sessionExpiredEvent } from "../../events/rsu-session-expired";
+import { sessionExpiredEvent } from "../../shared/events/rsu-session-expired";
 import { formatDate, pick, t } from "../../i18n";
 import { sharedStyles } from "../../styles/shared.styles";
 import styles from "./rsu-form-list.styles";
@@ -52,10 +54,7 @@ export default class RsuFormList extends LitElement {
     return html`
       <h2>${t("formsHeading")}</h2>
       ${this.failed
-        ? html`<div class="status error" role="alert">
-            <p>${t("formsFailed")}</p>
-            <button @click=${() => this.load()}>${t("retry")}</button>
-          </div>`
+        ? renderLoadFailure(t("formsFailed"), () => this.load())
         : this.forms === undefined
           ? html`<p class="status" role="status">${t("formsLoading")}</p>`
           : this.renderForms(this.forms)}

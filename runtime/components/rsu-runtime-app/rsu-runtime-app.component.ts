@@ -1,14 +1,15 @@
 import { html, LitElement, nothing } from "lit";
 import type { PublishedFormSummary } from "../../../schemas/contracts/api";
-import { getCurrentUser, signOut, type SignedInUser } from "../../api-client";
-import { LanguageController } from "../../controllers/language.controller";
+import { getCurrentUser, signOut, type SignedInUser } from "../../shared/session";
+import { LanguageController } from "../../shared/language.controller";
 import type { RsuFormSelectEvent } from "../../events/rsu-form-select";
-import type { RsuSignedInEvent } from "../../events/rsu-signed-in";
-import { getLanguage, LANGUAGES, setLanguage, t, type Language } from "../../i18n";
+import type { RsuSignedInEvent } from "../../shared/events/rsu-signed-in";
+import { t } from "../../i18n";
+import { headerStyles, renderLanguageSwitch, renderTitle } from "../../shared/header-view";
 import { sharedStyles } from "../../styles/shared.styles";
 import "../rsu-area-households/rsu-area-households";
 import "../rsu-form-list/rsu-form-list";
-import "../rsu-sign-in/rsu-sign-in";
+import "../../shared/rsu-sign-in/rsu-sign-in";
 import styles from "./rsu-runtime-app.styles";
 
 /**
@@ -17,8 +18,6 @@ import styles from "./rsu-runtime-app.styles";
  */
 const loadFormEntry = () => import("../rsu-form-entry/rsu-form-entry");
 
-/** Each language named in itself, whatever the current one. */
-const LANGUAGE_NAMES: Record<Language, string> = { fr: "Français", en: "English" };
 
 /** The screens a signed-in clerk moves between when no questionnaire is open. */
 type View = "forms" | "households";
@@ -32,7 +31,7 @@ const AREA_BOUND_ROLES = ["clerk", "supervisor"];
  * @slot - The questionnaire being filled. It lives in light DOM so the page's SurveyJS styles reach it.
  */
 export default class RsuRuntimeApp extends LitElement {
-  static override styles = [sharedStyles, styles];
+  static override styles = [sharedStyles, headerStyles, styles];
   static override properties = {
     user: { state: true },
     sessionEnded: { state: true },
@@ -120,28 +119,13 @@ export default class RsuRuntimeApp extends LitElement {
     return html`
       <header>
         <div class="bar">
-          <div>
-            <h1>${t("appTitle")}</h1>
-            <p class="subtitle">${t("appSubtitle")}</p>
-          </div>
+          ${renderTitle(t("appTitle"))}
           <div class="tools">
             ${this.user
               ? html`<span class="user">${t("signedInAs", { name: this.user.displayName ?? this.user.username })}</span>
                   <button class="on-primary" @click=${this.handleSignOut}>${t("signOut")}</button>`
               : nothing}
-            <div class="languages" role="group" aria-label=${t("languageSwitch")}>
-              ${LANGUAGES.map(
-                (language) => html`<button
-                  class="on-primary"
-                  lang=${language}
-                  title=${LANGUAGE_NAMES[language]}
-                  aria-pressed=${language === getLanguage()}
-                  @click=${() => setLanguage(language)}
-                >
-                  ${language.toUpperCase()}
-                </button>`,
-              )}
-            </div>
+            ${renderLanguageSwitch()}
           </div>
         </div>
       </header>
@@ -153,7 +137,7 @@ export default class RsuRuntimeApp extends LitElement {
     if (this.user === undefined) return html`<p class="status" role="status">${t("checkingSession")}</p>`;
     return html`
       ${this.user === null
-        ? html`<rsu-sign-in .notice=${this.sessionEnded ? t("sessionExpired") : ""} @rsu-signed-in=${this.handleSignedIn}></rsu-sign-in>`
+        ? html`<rsu-sign-in .notice=${this.sessionEnded ? t("sessionExpired") : ""} .intro=${t("signInIntro")} @rsu-signed-in=${this.handleSignedIn}></rsu-sign-in>`
         : nothing}
       ${this.entryFailed ? html`<p class="status error" role="alert">${t("formFailed")}</p>` : nothing}
       <div ?hidden=${this.user === null}>

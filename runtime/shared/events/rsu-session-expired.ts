@@ -1,4 +1,4 @@
-/** The API answered 401 (session ended, account deactivated): the shell asks to sign in again. */
+/** The API answered 401 (session ended, account deactivated): the shell asks to sign in again; work on the page is kept. */
 export type RsuSessionExpiredEvent = CustomEvent<Record<string, never>>;
 
 export function sessionExpiredEvent(): RsuSessionExpiredEvent {

@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from "lit";
-import { LANGUAGE_CHANGE } from "../i18n";
+import { LANGUAGE_CHANGE } from "./i18n";
 
-/** Re-renders its host when the clerk switches language, so every text follows without props. */
+/** Re-renders its host when the reader switches language, so every text follows without props. */
 export class LanguageController implements ReactiveController {
   private readonly host: ReactiveControllerHost;
   private readonly handleChange = () => this.host.requestUpdate();

@@ -1,6 +1,6 @@
-import type { SignedInUser } from "../api-client";
+import type { SignedInUser } from "../session";
 
-/** The clerk signed in; the session cookie is set. */
+/** Someone signed in; the session cookie is set. */
 export type RsuSignedInEvent = CustomEvent<{ user: SignedInUser }>;
 
 export function signedInEvent(user: SignedInUser): RsuSignedInEvent {

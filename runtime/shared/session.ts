@@ -15,7 +15,4 @@ export const signIn = (username: string, password: string) =>
 
 export const signOut = () => request<void>("/api/auth/logout", { method: "POST" });
 
-/** Null when nobody is signed in (or the server cannot say). */
-export async function getCurrentUser(): Promise<SignedInUser | null> {
-  return request<SignedInUser>("/api/auth/me", { cache: "no-store" }).catch(() => null);
-}
+export const getCurrentUser = (signal?: AbortSignal) => request<SignedInUser>("/api/auth/me", { signal, cache: "no-store" });

@@ -1,5 +1,8 @@
-import { html } from "lit";
-import { t } from "../i18n";
+import { css, html } from "lit";
+import { translator } from "./i18n";
+import * as messages from "./messages";
+
+const { t } = translator(messages);
 
 /** Previous / next over a list the API serves in pages of `pageSize` rows from `offset`. */
 export function renderPager(offset: number, pageSize: number, total: number, onTurn: (delta: number) => void) {
@@ -11,3 +14,15 @@ export function renderPager(offset: number, pageSize: number, total: number, onT
     <button class="secondary" ?disabled=${current >= pages} @click=${() => onTurn(1)}>${t("next")}</button>
   </nav>`;
 }
+
+/** The pager's layout, for the styles of a component that renders one. */
+export const pagerStyles = css`
+  .pager {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.75rem;
+    margin: 1rem 0;
+  }
+`;

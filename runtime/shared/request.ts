@@ -1,9 +1,8 @@
 import type { FieldError, ProblemBody } from "../../schemas/contracts/api";
-import { pick, t, type MessageKey } from "../i18n";
 
 /**
  * The API's error (DESIGN.md rule 5). `problem` is null when there was no usable answer (offline, a proxy's
- * HTML page); `status` is 0 when there was no answer at all.
+ * HTML page); `status` is 0 when there was no answer at all, so the request may or may not have arrived.
  */
 export class ApiError extends Error {
   constructor(
@@ -11,6 +10,11 @@ export class ApiError extends Error {
     readonly problem: ProblemBody["error"] | null,
   ) {
     super(problem?.message.en ?? `HTTP ${status}`);
+  }
+
+  /** No answer at all: offline, server down, connection cut. */
+  get unanswered(): boolean {
+    return this.status === 0;
   }
 
   /** Not signed in, or the session ended (idle, expired, account deactivated). */
@@ -44,15 +48,6 @@ export async function request<T>(path: string, init: RequestInit & { json?: unkn
     throw new ApiError(response.status, problem && typeof problem.message?.fr === "string" ? problem : null);
   }
   return (response.status === 204 ? undefined : await response.json()) as T;
-}
-
-/** What to tell the reader about a failed request, in the current language; `fallback` when the server gave no reason. */
-export function failureText(error: unknown, fallback: MessageKey = "loadFailed"): string {
-  if (error instanceof ApiError) {
-    if (error.problem) return pick(error.problem.message);
-    if (error.status === 0) return t("serverUnreachable");
-  }
-  return t(fallback);
 }
 
 function isFieldError(value: unknown): value is FieldError {

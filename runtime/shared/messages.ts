@@ -1,0 +1,36 @@
+/** The texts of what both apps show the same way (title bar, signing in, paging, server errors), French first. */
+export const fr = {
+  appSubtitle: "Registre social unique de l'Union des Comores",
+  languageSwitch: "Langue de l'interface",
+  signedInAs: "Connecté : {name}",
+  signOut: "Se déconnecter",
+  signInHeading: "Connexion",
+  username: "Identifiant",
+  password: "Mot de passe",
+  signIn: "Se connecter",
+  signingIn: "Connexion…",
+  retry: "Réessayer",
+  serverUnreachable: "Impossible de joindre le serveur. Vérifiez la connexion puis réessayez.",
+  serverError: "Le serveur a répondu par une erreur (HTTP {status}).",
+  previous: "Précédent",
+  next: "Suivant",
+  pageOf: "Page {page} sur {pages}",
+};
+
+export const en: Record<keyof typeof fr, string> = {
+  appSubtitle: "Unique social registry of the Union of the Comoros",
+  languageSwitch: "Interface language",
+  signedInAs: "Signed in: {name}",
+  signOut: "Sign out",
+  signInHeading: "Sign in",
+  username: "User name",
+  password: "Password",
+  signIn: "Sign in",
+  signingIn: "Signing in…",
+  retry: "Retry",
+  serverUnreachable: "The server cannot be reached. Check the connection and try again.",
+  serverError: "The server answered with an error (HTTP {status}).",
+  previous: "Previous",
+  next: "Next",
+  pageOf: "Page {page} of {pages}",
+};
