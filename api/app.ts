@@ -8,6 +8,8 @@ import { securityHeaders } from "./middleware/security-headers";
 import { problems } from "./problems";
 import { auditRoutes } from "./routes/audit";
 import { authRoutes } from "./routes/auth";
+import { catalogueReleaseRoutes } from "./routes/catalogue-releases";
+import { codeListRoutes } from "./routes/code-lists";
 import { formRoutes } from "./routes/forms";
 import { healthRoutes } from "./routes/health";
 import { householdRoutes } from "./routes/households";
@@ -15,6 +17,7 @@ import { staticRoutes } from "./routes/static";
 import { submissionRoutes } from "./routes/submissions";
 import { tokenRoutes } from "./routes/tokens";
 import { userRoutes } from "./routes/users";
+import { variableRoutes } from "./routes/variables";
 
 /** The whole HTTP application. It never listens: api/server.ts does, tests call `app.request()`. */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
@@ -34,6 +37,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/api/users", userRoutes());
   app.route("/api/tokens", tokenRoutes());
   app.route("/api/audit", auditRoutes());
+  app.route("/api/variables", variableRoutes());
+  app.route("/api/code-lists", codeListRoutes());
+  app.route("/api/catalogue/releases", catalogueReleaseRoutes());
   if (deps.staticRoot) app.route("/", staticRoutes(deps.staticRoot));
 
   app.notFound(() => {

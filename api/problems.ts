@@ -5,6 +5,12 @@ import type { FieldError, Message, ProblemBody } from "../schemas/contracts/api"
  * The problem catalogue (DESIGN.md rule 5): every error the API can answer, with its stable code, its
  * HTTP status and its message in French and English. Routes throw these; one handler renders them.
  */
+/** A published form version that depends on a catalogue entry. */
+export interface UsedBy {
+  formId: string;
+  version: number;
+}
+
 export class Problem extends Error {
   constructor(
     readonly status: ContentfulStatusCode,
@@ -97,6 +103,24 @@ export const problems = {
       fr: "Aucun ménage ne porte cet identifiant.",
       en: "No household has this id.",
     }),
+  variableNotFound: (code: string) =>
+    new Problem(404, "variable_not_found", { fr: `Le catalogue n'a pas de variable « ${code} ».`, en: `The catalogue has no variable "${code}".` }, { code }),
+  codeListNotFound: (code: string) =>
+    new Problem(404, "code_list_not_found", { fr: `Le catalogue n'a pas de liste de codes « ${code} ».`, en: `The catalogue has no code list "${code}".` }, { code }),
+  releaseNotFound: () =>
+    new Problem(404, "release_not_found", { fr: "Aucune version du catalogue ne porte cet identifiant.", en: "No catalogue release has this id." }),
+  variableInUse: (code: string, usedBy: UsedBy[]) =>
+    new Problem(409, "variable_in_use", {
+      fr: `La variable « ${code} » est utilisée par une version publiée : son code et son type ne peuvent plus changer (elle peut être dépréciée).`,
+      en: `Variable "${code}" is used by a published version: its code and type can no longer change (it may be deprecated).`,
+    }, { code, usedBy }),
+  codeInUse: (list: string, values: string[], usedBy: UsedBy[]) =>
+    new Problem(409, "code_in_use", {
+      fr: `Les valeurs ${values.join(", ")} de la liste « ${list} » sont utilisées par une version publiée : elles ne peuvent pas être retirées.`,
+      en: `Values ${values.join(", ")} of list "${list}" are used by a published version: they cannot be removed.`,
+    }, { code: list, values, usedBy }),
+  releaseNameTaken: (name: string) =>
+    new Problem(409, "release_name_taken", { fr: `Une version du catalogue s'appelle déjà « ${name} ».`, en: `A catalogue release is already named "${name}".` }, { name }),
   bodyInvalid: (details: FieldError[]) =>
     new Problem(422, "body_invalid", {
       fr: "Le corps de la requête est incomplet ou mal formé.",

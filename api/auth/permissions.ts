@@ -17,6 +17,8 @@ export const PERMISSIONS = {
   "users:manage": ["admin"],
   "tokens:manage": ["admin"],
   "audit:read": ["admin"],
+  "catalogue:read": ["admin", "designer", "supervisor", "clerk", "analyst"],
+  "catalogue:write": ["admin", "designer"],
 } as const satisfies Record<string, readonly Role[] | "anyone" | "signed-in">;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -3,7 +3,7 @@ import type { CodeList, Variable as VariableDefinition } from "../../schemas/cat
 
 /**
  * The working catalogue. The definition is stored whole (its shape is checked by schemas/); code, level
- * and type are also columns because the registry and the designer query on them.
+ * type and status are also columns because the registry and the designer query on them.
  */
 export const CatalogueVariable = defineEntity({
   name: "CatalogueVariable",
@@ -12,6 +12,7 @@ export const CatalogueVariable = defineEntity({
     code: p.string().primary(),
     level: p.string().length(20),
     type: p.string().length(30),
+    status: p.string().length(20).default("active").index(),
     definition: p.json<VariableDefinition>(),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },

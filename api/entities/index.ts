@@ -1,4 +1,5 @@
 import { CatalogueCodeList, CatalogueVariable } from "./catalogue.entity";
+import { CatalogueRelease, CodeListRevision, VariableRevision } from "./catalogue-history.entity";
 import { Form } from "./form.entity";
 import { FormVersion } from "./form-version.entity";
 import { Household } from "./household.entity";
@@ -11,7 +12,7 @@ import { ApiToken } from "./api-token.entity";
 import { AuditEvent } from "./audit-event.entity";
 import { LoginThrottle } from "./login-throttle.entity";
 
-export { ApiToken, AuditEvent, CatalogueCodeList, CatalogueVariable, Form, FormVersion, Household, Individual, LoginThrottle, OutboxEntry, Session, Submission, User };
+export { ApiToken, AuditEvent, CatalogueCodeList, CatalogueRelease, CatalogueVariable, CodeListRevision, VariableRevision, Form, FormVersion, Household, Individual, LoginThrottle, OutboxEntry, Session, Submission, User };
 
 /** Every entity, listed statically: MikroORM gets them without scanning folders (STACK.md trap 7). */
-export const entities = [CatalogueVariable, CatalogueCodeList, Form, FormVersion, Submission, OutboxEntry, Household, Individual, User, Session, ApiToken, AuditEvent, LoginThrottle];
+export const entities = [CatalogueVariable, CatalogueCodeList, Form, FormVersion, Submission, OutboxEntry, Household, Individual, User, Session, ApiToken, AuditEvent, LoginThrottle, VariableRevision, CodeListRevision, CatalogueRelease];

@@ -16,7 +16,21 @@ export type VariableType =
   | "boolean"
   | "date"
   | "single_choice"
-  | "multiple_choice";
+  | "multiple_choice"
+  | "phone"
+  | "national_id"
+  /** "lat,lon" in decimal degrees, as text: SurveyJS has no map question the runtime could load offline. */
+  | "gps_point";
+
+export const VARIABLE_TYPES: readonly VariableType[] = [
+  "text", "integer", "decimal", "boolean", "date", "single_choice", "multiple_choice", "phone", "national_id", "gps_point",
+];
+
+/** Types whose answers are codes of the variable's code list. */
+export const CHOICE_TYPES: readonly VariableType[] = ["single_choice", "multiple_choice"];
+
+/** A draft is being written; a deprecated variable stays in published versions but is not offered to new masks. */
+export type VariableStatus = "draft" | "active" | "deprecated";
 
 export type Sensitivity = "public" | "internal" | "personal" | "sensitive";
 
@@ -28,6 +42,8 @@ export interface VariableConstraints {
   maxLength?: number;
   /** For multiple choice: how many answers at most. */
   maxSelected?: number;
+  /** For decimals: how many digits after the decimal point the specification promises. */
+  decimals?: number;
 }
 
 export interface Variable {
@@ -37,11 +53,17 @@ export interface Variable {
   type: VariableType;
   label: Labels;
   description?: Labels;
+  /** Who the variable is asked of ("members aged 15 or more"): the specification document prints it. */
+  universe?: Labels;
+  unit?: string;
   theme?: string;
   constraints?: VariableConstraints;
   /** Code of the code list, for single and multiple choice variables. */
   codeList?: string;
   sensitivity?: Sensitivity;
+  /** Absent means active: the catalogues written before statuses existed are all in use. */
+  status?: VariableStatus;
+  notes?: string;
 }
 
 export interface CodeListItem {
@@ -52,6 +74,7 @@ export interface CodeListItem {
   parent?: string;
 }
 
+/** Items are ordered: the array order is the order shown to people. */
 export interface CodeList {
   code: string;
   label: Labels;

@@ -36,8 +36,8 @@ const UNSUPPORTED_PROPERTIES: Record<string, (value: unknown, question: MaskElem
 
 /** Validators rsu compiles, and the variable types each applies to. */
 const VALIDATORS: Record<string, Variable["type"][]> = {
-  text: ["text"],
-  regex: ["text"],
+  text: ["text", "phone", "national_id", "gps_point"],
+  regex: ["text", "phone", "national_id", "gps_point"],
   numeric: ["integer", "decimal"],
   answercount: ["multiple_choice"],
 };

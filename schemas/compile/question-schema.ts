@@ -13,7 +13,7 @@ const COMPATIBLE: Record<string, (question: Question) => VariableType[]> = {
         return ["date"];
       case "text":
       case "tel":
-        return ["text"];
+        return ["text", ...TEXT_LIKE];
       default:
         return [];
     }
@@ -25,6 +25,17 @@ const COMPATIBLE: Record<string, (question: Question) => VariableType[]> = {
   checkbox: () => ["multiple_choice"],
   tagbox: () => ["multiple_choice"],
 };
+
+/**
+ * Variable types entered as text and checked by a pattern of their own, added to any the variable or the
+ * question states. A GPS point is "lat,lon" in decimal degrees so that it can be typed or pasted offline.
+ */
+const TYPE_PATTERNS: Partial<Record<VariableType, string>> = {
+  phone: "^\\+?[0-9][0-9 ]{5,19}$",
+  national_id: "^[A-Za-z0-9][A-Za-z0-9-]{3,29}$",
+  gps_point: "^-?(?:90|[0-8]?[0-9])(?:\\.[0-9]+)?, ?-?(?:180|1[0-7][0-9]|[0-9]?[0-9])(?:\\.[0-9]+)?$",
+};
+const TEXT_LIKE = Object.keys(TYPE_PATTERNS) as VariableType[];
 
 export const SUPPORTED_QUESTION_TYPES = Object.keys(COMPATIBLE);
 
@@ -60,8 +71,12 @@ export function answerSchema(variable: Variable, question: Question, codeList: C
   const isNumberInput = question.inputType === "number";
 
   switch (variable.type) {
-    case "text": {
-      const patterns = unique([...(c.pattern !== undefined ? [wholeValue(c.pattern)] : []), ...v.patterns.filter((p) => p !== c.pattern)]);
+    case "text":
+    case "phone":
+    case "national_id":
+    case "gps_point": {
+      const own = TYPE_PATTERNS[variable.type];
+      const patterns = unique([...(own ? [own] : []), ...(c.pattern !== undefined ? [wholeValue(c.pattern)] : []), ...v.patterns.filter((p) => p !== c.pattern)]);
       const maxLength = narrowest(Math.min, c.maxLength, v.maxLength, positive(question.maxLength));
       return answeredOnly({ type: "string", ...(maxLength !== undefined ? { maxLength } : {}) }, {
         ...(v.minLength !== undefined ? { minLength: v.minLength } : {}),

@@ -2,7 +2,7 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import type { Catalogue } from "../../../schemas/catalogue/types";
 import { systemActor } from "../../auth/actor";
 import { recordAudit, type AuditActor } from "../../audit/record-audit";
-import { CatalogueCodeList, CatalogueVariable, Form, FormVersion, User } from "../../entities";
+import { CatalogueCodeList, CatalogueVariable, CodeListRevision, Form, FormVersion, User, VariableRevision } from "../../entities";
 import { publishFormVersion } from "../../services/publish-form-version";
 import { createUser } from "../../services/users";
 import { DEMO_ACCOUNTS } from "./demo-accounts";
@@ -36,7 +36,11 @@ async function seedCatalogue(em: EntityManager, by: AuditActor, catalogue: Catal
   if (await em.count(CatalogueVariable, {})) return;
   await em.transactional(async (tx) => {
     for (const list of catalogue.codeLists) tx.create(CatalogueCodeList, { code: list.code, definition: list });
-    for (const v of catalogue.variables) tx.create(CatalogueVariable, { code: v.code, level: v.level, type: v.type, definition: v });
+    for (const v of catalogue.variables) tx.create(CatalogueVariable, { code: v.code, level: v.level, type: v.type, status: v.status ?? "active", definition: v });
+    // The history starts with the seeded state, so a later edit shows what it changed.
+    const first = { revision: 1, change: "create", changedBy: by.id, changedByName: by.name };
+    for (const list of catalogue.codeLists) tx.create(CodeListRevision, { ...first, code: list.code, definition: list });
+    for (const v of catalogue.variables) tx.create(VariableRevision, { ...first, code: v.code, definition: v });
     await tx.flush();
     await recordAudit(tx, by, {
       action: "catalogue.import",

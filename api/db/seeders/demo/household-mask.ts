@@ -59,6 +59,11 @@ function q(code: string, options: QuestionOptions = {}): MaskElement {
       if (c.maxLength !== undefined) validators.push({ type: "text", maxLength: c.maxLength });
       if (c.pattern !== undefined) validators.push({ type: "regex", regex: c.pattern });
       break;
+    case "phone":
+    case "national_id":
+    case "gps_point":
+      shape = { type: "text", ...(v.type === "phone" ? { inputType: "tel" } : {}) };
+      break;
     case "integer":
     case "decimal":
       shape = v.type === "integer" ? { type: "text", inputType: "number", step: 1 } : { type: "text", inputType: "number" };
