@@ -8,6 +8,7 @@ import { securityHeaders } from "./middleware/security-headers";
 import { problems } from "./problems";
 import { auditRoutes } from "./routes/audit";
 import { authRoutes } from "./routes/auth";
+import { catalogueExportRoutes } from "./routes/catalogue-export";
 import { catalogueReleaseRoutes } from "./routes/catalogue-releases";
 import { codeListRoutes } from "./routes/code-lists";
 import { formRoutes } from "./routes/forms";
@@ -40,6 +41,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/api/variables", variableRoutes());
   app.route("/api/code-lists", codeListRoutes());
   app.route("/api/catalogue/releases", catalogueReleaseRoutes());
+  app.route("/api/catalogue/export", catalogueExportRoutes());
   if (deps.staticRoot) app.route("/", staticRoutes(deps.staticRoot));
 
   app.notFound(() => {

@@ -109,6 +109,11 @@ export const problems = {
     new Problem(404, "code_list_not_found", { fr: `Le catalogue n'a pas de liste de codes « ${code} ».`, en: `The catalogue has no code list "${code}".` }, { code }),
   releaseNotFound: () =>
     new Problem(404, "release_not_found", { fr: "Aucune version du catalogue ne porte cet identifiant.", en: "No catalogue release has this id." }),
+  unknownExportFormat: (parameter: string, value: string | undefined, allowed: readonly string[]) =>
+    new Problem(400, "unknown_export_format", {
+      fr: `Export impossible : « ${parameter} » doit valoir ${allowed.join(", ")}.`,
+      en: `Cannot export: "${parameter}" must be one of ${allowed.join(", ")}.`,
+    }, { parameter, value: value ?? null, allowed }),
   variableInUse: (code: string, usedBy: UsedBy[]) =>
     new Problem(409, "variable_in_use", {
       fr: `La variable « ${code} » est utilisée par une version publiée : son code et son type ne peuvent plus changer (elle peut être dépréciée).`,
