@@ -1,20 +1,22 @@
 import { formatDate as formatInLanguage, restoreLanguage, translator } from "../runtime/shared/i18n";
 import * as shared from "../runtime/shared/messages";
 import * as audit from "./messages/audit";
+import * as catalogue from "./messages/catalogue";
 import * as registry from "./messages/registry";
 import * as shell from "./messages/shell";
 import * as tokens from "./messages/tokens";
 import * as users from "./messages/users";
+import * as variableForm from "./messages/variable-form";
 
 /**
  * Every text of the back office, French first (DESIGN.md rule 8), one module per screen so that each
  * stays readable; `{name}` marks a value filled in by `t`. The language machinery is the runtime's.
  */
-const fr = { ...shared.fr, ...shell.fr, ...registry.fr, ...users.fr, ...tokens.fr, ...audit.fr };
+const fr = { ...shared.fr, ...shell.fr, ...registry.fr, ...users.fr, ...tokens.fr, ...audit.fr, ...catalogue.fr, ...variableForm.fr };
 
 export type MessageKey = keyof typeof fr;
 
-const en: Record<MessageKey, string> = { ...shared.en, ...shell.en, ...registry.en, ...users.en, ...tokens.en, ...audit.en };
+const en: Record<MessageKey, string> = { ...shared.en, ...shell.en, ...registry.en, ...users.en, ...tokens.en, ...audit.en, ...catalogue.en, ...variableForm.en };
 
 export { getLanguage, LANGUAGES, pick, setLanguage, type Language } from "../runtime/shared/i18n";
 export { LanguageController } from "../runtime/shared/language.controller";

@@ -3,6 +3,7 @@ import type { CodeLabels } from "../../../runtime/shared/code-labels";
 import type { SignedInUser } from "../../../runtime/shared/session";
 import type { MessageKey } from "../../i18n";
 import "../rsu-audit-log/rsu-audit-log";
+import "../rsu-catalogue/rsu-catalogue";
 import "../rsu-registry-browser/rsu-registry-browser";
 import "../rsu-token-admin/rsu-token-admin";
 import "../rsu-user-admin/rsu-user-admin";
@@ -28,6 +29,12 @@ export const SECTIONS: readonly Section[] = [
     title: "tabRegistry",
     roles: ["admin", "supervisor", "clerk", "analyst"],
     render: ({ labels }) => html`<rsu-registry-browser .labels=${labels}></rsu-registry-browser>`,
+  },
+  {
+    id: "catalogue",
+    title: "tabCatalogue",
+    roles: ["admin", "designer", "supervisor", "clerk", "analyst"],
+    render: ({ user }) => html`<rsu-catalogue .canWrite=${user.roles.some((role) => role === "admin" || role === "designer")}></rsu-catalogue>`,
   },
   {
     id: "utilisateurs",

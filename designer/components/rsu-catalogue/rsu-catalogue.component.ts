@@ -1,0 +1,189 @@
+import { html, LitElement, nothing } from "lit";
+import type { Variable } from "../../../schemas/catalogue/types";
+import { getVariable, listVariableRevisions, searchVariables, type UsedBy, type VariablePage, type VariableRevision } from "../../api/catalogue";
+import type { RsuVariableSavedEvent } from "../../events/rsu-variable-saved";
+import "../rsu-variable-form/rsu-variable-form";
+import { renderVariableDetail } from "./variable-detail-view";
+import { failureText } from "../../api/failure-text";
+import { ApiError } from "../../../runtime/shared/request";
+import { sessionExpiredEvent } from "../../../runtime/shared/events/rsu-session-expired";
+import { LatestRequestController } from "../../../runtime/shared/latest-request.controller";
+import { renderLoadFailure } from "../../../runtime/shared/load-failure-view";
+import { renderPager } from "../../../runtime/shared/pager-view";
+import { LanguageController, pick, t, tCode } from "../../i18n";
+import { sharedStyles } from "../../styles/shared.styles";
+import { NO_FILTERS, renderCatalogueFilters, type CatalogueFilters } from "./catalogue-filters-view";
+import styles from "./rsu-catalogue.styles";
+
+const PAGE_SIZE = 50;
+
+/** What the screen shows above the list: nothing, the creation form, or one variable with its use and history. */
+type Editing = { kind: "none" } | { kind: "create" } | { kind: "open"; variable: Variable; usedBy: UsedBy[]; revisions: VariableRevision[] };
+/** Long enough to wait for the end of a word, short enough to feel immediate. */
+const SEARCH_PAUSE_MS = 300;
+
+/**
+ * @summary The variable catalogue (issue 4), for every role: search by code, label or description, filter
+ * by theme, level, type, status and sensitivity, a page at a time.
+ * @event rsu-session-expired - The API answered 401.
+ */
+export default class RsuCatalogue extends LitElement {
+  static override styles = [sharedStyles, styles];
+  static override properties = {
+    canWrite: { attribute: false },
+    page: { state: true },
+    editing: { state: true },
+    notice: { state: true },
+    openFailure: { state: true },
+  };
+
+  /** Admins and designers edit (`catalogue:write`); the other roles read. */
+  canWrite = false;
+  page?: VariablePage;
+  editing: Editing = { kind: "none" };
+  /** What the last save did, said once. */
+  notice = "";
+  /** Why the variable asked for could not be opened. */
+  openFailure = "";
+
+  private q = "";
+  private filters: CatalogueFilters = NO_FILTERS;
+  private offset = 0;
+  private searchTimer?: ReturnType<typeof setTimeout>;
+  private readonly requests = new LatestRequestController(this);
+
+  constructor() {
+    super();
+    new LanguageController(this);
+    this.addEventListener("rsu-variable-saved", (event) => this.handleSaved(event));
+    this.addEventListener("rsu-form-cancel", () => (this.editing = { kind: "none" }));
+  }
+
+  private async open(code: string) {
+    this.notice = "";
+    this.openFailure = "";
+    // Not through the list's request controller: opening a variable must not cancel a search under way.
+    try {
+      const [{ usedBy, ...variable }, revisions] = await Promise.all([getVariable(code), listVariableRevisions(code)]);
+      this.editing = { kind: "open", variable, usedBy, revisions };
+    } catch (error) {
+      if (error instanceof ApiError && error.unauthenticated) this.dispatchEvent(sessionExpiredEvent());
+      else this.openFailure = failureText(error);
+      return;
+    }
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(".editing h3, .editing")?.scrollIntoView({ block: "start" });
+  }
+
+  private handleSaved(event: RsuVariableSavedEvent) {
+    const { variable, created } = event.detail;
+    this.editing = { kind: "none" };
+    this.notice = t(created ? "variableCreated" : "variableSaved", { code: variable.code });
+    void this.load();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.searchTimer);
+  }
+
+  private load() {
+    const query = { q: this.q.trim(), ...this.filters, limit: PAGE_SIZE, offset: this.offset };
+    return this.requests.run(async (signal) => {
+      this.page = await searchVariables(query, signal);
+    });
+  }
+
+  private handleSearch(q: string) {
+    this.q = q;
+    clearTimeout(this.searchTimer);
+    this.searchTimer = setTimeout(() => {
+      this.offset = 0;
+      void this.load();
+    }, SEARCH_PAUSE_MS);
+  }
+
+  private handleFilter(filters: CatalogueFilters) {
+    this.filters = filters;
+    this.offset = 0;
+    void this.load();
+  }
+
+  private handleTurn(delta: number) {
+    this.offset = Math.max(0, this.offset + delta * PAGE_SIZE);
+    void this.load();
+  }
+
+  override render() {
+    const page = this.page;
+    return html`
+      <div class="heading">
+        <h2>${t("catalogueHeading")}</h2>
+        ${this.canWrite && this.editing.kind === "none" ? html`<button @click=${() => (this.editing = { kind: "create" })}>${t("newVariable")}</button>` : nothing}
+      </div>
+      <div role="status">${this.notice ? html`<p class="status success">${this.notice}</p>` : nothing}</div>
+      ${this.openFailure ? html`<p class="status error" role="alert">${this.openFailure}</p>` : nothing}
+      ${this.renderEditing()}
+      ${renderCatalogueFilters(this.q, this.filters, (q) => this.handleSearch(q), (f) => this.handleFilter(f))}
+      ${this.requests.failed ? renderLoadFailure(failureText(this.requests.error), () => void this.load()) : nothing}
+      <p class="count" role="status">${this.requests.loading ? t("loading") : page ? t("variablesCount", { count: page.total }) : ""}</p>
+      ${page?.items.length ? this.renderTable(page) : page && !this.requests.loading ? html`<p class="status">${t("noVariables")}</p>` : nothing}
+    `;
+  }
+
+  private renderEditing() {
+    const editing = this.editing;
+    if (editing.kind === "create") return html`<rsu-variable-form></rsu-variable-form>`;
+    if (editing.kind === "none") return nothing;
+    return html`<div class="editing">
+      ${this.canWrite
+        ? html`<rsu-variable-form .variable=${editing.variable}></rsu-variable-form>`
+        : html`<h3>${editing.variable.code}</h3><button class="secondary small" @click=${() => (this.editing = { kind: "none" })}>${t("close")}</button>`}
+      ${renderVariableDetail(editing.usedBy, editing.revisions)}
+    </div>`;
+  }
+
+  private renderTable(page: VariablePage) {
+    return html`
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">${t("colCode")}</th>
+              <th scope="col">${t("colLabel")}</th>
+              <th scope="col">${t("colType")}</th>
+              <th scope="col">${t("colLevel")}</th>
+              <th scope="col">${t("colTheme")}</th>
+              <th scope="col">${t("colStatus")}</th>
+              <th scope="col">${t("colSensitivity")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${page.items.map((variable) => this.renderRow(variable))}
+          </tbody>
+        </table>
+      </div>
+      ${renderPager(this.offset, PAGE_SIZE, page.total, (delta) => this.handleTurn(delta))}
+    `;
+  }
+
+  private renderRow(variable: Variable) {
+    const status = variable.status ?? "active";
+    return html`<tr class=${status}>
+      <th scope="row">
+        <button class="link code" aria-label=${t("openVariableLabel", { code: variable.code })} @click=${() => this.open(variable.code)}>${variable.code}</button>
+      </th>
+      <td>${pick({ en: "", ...variable.label })}</td>
+      <td>${tCode("type_", variable.type)}</td>
+      <td>${tCode("level_", variable.level)}</td>
+      <td>${variable.theme ?? t("none")}</td>
+      <td>${tCode("status_", status)}</td>
+      <td>${variable.sensitivity ? tCode("sensitivity_", variable.sensitivity) : t("none")}</td>
+    </tr>`;
+  }
+}

@@ -1,0 +1,35 @@
+import { css } from "lit";
+
+export default css`
+  .heading {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.75rem;
+  }
+  .editing {
+    display: grid;
+    gap: 1rem;
+    margin-bottom: 1rem;
+  }
+  .detail {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr));
+    gap: 1rem;
+  }
+  label.search input {
+    width: min(24rem, 80vw);
+  }
+  .count {
+    margin: 1.25rem 0 0.5rem;
+  }
+  tbody th {
+    font-weight: normal;
+    background: none;
+  }
+  tr.deprecated td,
+  tr.deprecated th {
+    color: var(--rsu-color-muted);
+  }
+`;

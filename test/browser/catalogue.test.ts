@@ -1,0 +1,119 @@
+import type { Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestServer } from "../helpers/app-server";
+import { launchBrowser, saveScreenshot, type BrowserSession } from "../helpers/browser";
+
+/**
+ * A designer works on the variable catalogue in French (issue 4): the Catalogue tab lists the demo
+ * catalogue's variables, the search box (debounced) and the filters narrow the list; a new single-choice
+ * variable is refused for its code, fixed, saved, found and opened (revision 1); changing the type of a
+ * variable the published form uses is refused with the form named.
+ */
+
+const DESIGNER = { username: "concepteur", password: "concepteur-demo-2026" };
+
+/** Waits for `done`; fails at once with the page's own words if an error shows up instead. */
+async function waitUnlessAlert(page: Page, done: Locator, timeout = 15_000) {
+  const alert = page.getByRole("alert");
+  await done.or(alert).first().waitFor({ timeout });
+  if (await alert.first().isVisible()) throw new Error(`the page says: ${await alert.first().textContent()}`);
+}
+
+async function rowText(row: Locator): Promise<string> {
+  return (await row.innerText()).replace(/\s+/g, " ").trim();
+}
+
+describe("a designer works on the variable catalogue", () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let session: BrowserSession;
+
+  beforeAll(async () => {
+    server = await startTestServer("browser_catalogue");
+    session = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await server?.stop();
+  });
+
+  it("searches, filters, creates a variable after a field error, and is refused a type change of a published variable", async () => {
+    const { page } = session;
+    try {
+      await page.goto(`${server.url}/designer/`);
+      await page.getByLabel("Identifiant").fill(DESIGNER.username);
+      await page.getByLabel("Mot de passe").fill(DESIGNER.password);
+      await page.getByRole("button", { name: "Se connecter" }).click();
+      await waitUnlessAlert(page, page.getByRole("heading", { name: "Catalogue des variables" }));
+      const tabs = page.getByRole("navigation", { name: "Sections du back-office" }).getByRole("link");
+      await expect.poll(() => tabs.allTextContents()).toEqual(["Catalogue"]);
+      const rows = page.locator("rsu-catalogue tbody tr");
+      await rows.first().waitFor();
+      await saveScreenshot(page, "catalogue-00-list");
+
+      await page.getByLabel("Recherche (code, libellé, description)").fill("pièces");
+      const rooms = page.getByRole("row").filter({ hasText: "number_of_rooms" });
+      await rooms.waitFor();
+      await expect.poll(() => rows.count()).toBe(1);
+      await expect(rowText(rooms)).resolves.toMatch(/Nombre de pièces d'habitation Entier Ménage/);
+      await saveScreenshot(page, "catalogue-01-search");
+
+      await page.getByLabel("Recherche (code, libellé, description)").fill("");
+      await page.getByLabel("Type").selectOption({ label: "Entier" });
+      await expect.poll(async () => new Set((await page.locator("rsu-catalogue tbody tr td:nth-child(3)").allTextContents()).map((s) => s.trim()))).toEqual(new Set(["Entier"]));
+      await expect(page.getByRole("status").filter({ hasText: "variable(s)" }).textContent()).resolves.toMatch(/\d+ variable\(s\)/);
+      await saveScreenshot(page, "catalogue-02-filter-integer");
+      // A new single-choice variable, first with a code the server refuses (capitals).
+      await page.getByRole("button", { name: "Nouvelle variable" }).click();
+      const form = page.locator("rsu-variable-form");
+      await form.getByLabel("Code", { exact: true }).fill("Revenu");
+      await form.getByLabel("Type").selectOption({ label: "Choix unique" });
+      await form.getByLabel("Libellé (fr)").fill("Source de revenu principale");
+      await form.getByLabel("Libellé (en)").fill("Main source of income");
+      await form.getByLabel("Thème").fill("livelihood");
+      await form.getByLabel("Liste de codes").selectOption("activity");
+      await form.getByRole("button", { name: "Créer la variable" }).click();
+      const codeError = form.locator("#f-code-error");
+      await codeError.waitFor();
+      await expect(form.getByLabel("Code", { exact: true }).getAttribute("aria-invalid")).resolves.toBe("true");
+      await expect(form.getByRole("alert").textContent()).resolves.toContain("corrigez les champs signalés");
+      await saveScreenshot(page, "catalogue-03-code-error");
+      await form.getByLabel("Code", { exact: true }).fill("revenu_principal");
+      await form.getByRole("button", { name: "Créer la variable" }).click();
+      await waitUnlessAlert(page, page.getByText("La variable « revenu_principal » est créée."));
+
+      await page.getByLabel("Type").first().selectOption({ label: "Tous" });
+      await page.getByLabel("Recherche (code, libellé, description)").fill("revenu principal");
+      const created = page.getByRole("row").filter({ hasText: "revenu_principal" });
+      await created.waitFor();
+      await expect.poll(() => rows.count()).toBe(1);
+      await expect(rowText(created)).resolves.toMatch(/Source de revenu principale Choix unique Ménage livelihood Brouillon Interne/);
+      await page.getByRole("button", { name: "Ouvrir la variable revenu_principal" }).click();
+      await page.getByText(/^Révision 1 — /).waitFor();
+      await expect(page.getByText("Aucun formulaire publié n'utilise cette variable.").isVisible()).resolves.toBe(true);
+      await saveScreenshot(page, "catalogue-04-opened");
+      await page.getByRole("button", { name: "Annuler" }).click();
+
+      // A variable of the published form: its type may no longer change.
+      await page.getByLabel("Recherche (code, libellé, description)").fill("number_of_rooms");
+      await expect.poll(() => rows.count()).toBe(1);
+      await page.getByRole("button", { name: "Ouvrir la variable number_of_rooms" }).click();
+      const edit = page.locator("rsu-variable-form");
+      await edit.getByRole("heading", { name: "Variable number_of_rooms" }).waitFor();
+      await expect(page.getByText("« menage » v1").first().isVisible()).resolves.toBe(true);
+      await edit.getByLabel("Type").selectOption({ label: "Décimal" });
+      await edit.getByRole("button", { name: "Enregistrer" }).click();
+      const refusal = edit.getByRole("alert");
+      await refusal.waitFor();
+      await expect(refusal.textContent()).resolves.toMatch(/Formulaires publiés concernés : « menage » v1\..*dépréciez-la/);
+      await saveScreenshot(page, "catalogue-05-in-use");
+
+      // Before sign-in the app asks who is signed in and hears 401; the 422 and 409 above are the test's own.
+      expect(session.pageErrors.filter((e) => !/^http (401|422|409)/.test(e))).toEqual([]);
+    } catch (error) {
+      await saveScreenshot(page, "catalogue-failure").catch(() => {});
+      console.error(session.pageErrors.join("\n"));
+      throw error;
+    }
+  });
+});
