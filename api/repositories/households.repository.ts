@@ -1,4 +1,5 @@
 import type { EntityManager, FilterQuery } from "@mikro-orm/postgresql";
+import type { HouseholdListItem, HouseholdPage } from "../../schemas/contracts/api";
 import { INDIVIDUAL_KEY_VARIABLES as KEY } from "../../schemas/contracts/registry";
 import { searchKey } from "../../schemas/registry/search-key";
 import { Household, Individual } from "../entities";
@@ -14,18 +15,8 @@ export interface HouseholdFilter {
   offset: number;
 }
 
-export interface HouseholdListItem {
-  id: string;
-  island: string | null;
-  prefecture: string | null;
-  commune: string | null;
-  village: string | null;
-  headName: string | null;
-  memberCount: number;
-  createdAt: string;
-}
 
-export async function listHouseholds(em: EntityManager, filter: HouseholdFilter, redactor: Redactor): Promise<{ items: HouseholdListItem[]; total: number }> {
+export async function listHouseholds(em: EntityManager, filter: HouseholdFilter, redactor: Redactor): Promise<HouseholdPage> {
   const where: FilterQuery<Household>[] = [];
   if (filter.commune) where.push({ commune: filter.commune });
   const key = filter.q && mayReadHeadName(redactor) ? searchKey(filter.q) : "";
