@@ -1,22 +1,8 @@
 import type { CodeList, Variable } from "../../schemas/catalogue/types";
+import type { VariablePage, VariableQuery } from "../../schemas/contracts/api";
 import { request } from "../../runtime/shared/request";
 
-/** The catalogue's filters, as `GET /api/variables` takes them; empty values are left out. */
-export interface VariableQuery {
-  q?: string;
-  theme?: string;
-  level?: string;
-  type?: string;
-  status?: string;
-  sensitivity?: string;
-  limit: number;
-  offset: number;
-}
-
-export interface VariablePage {
-  total: number;
-  items: Variable[];
-}
+export type { VariablePage, VariableQuery };
 
 export function searchVariables(query: VariableQuery, signal?: AbortSignal): Promise<VariablePage> {
   const params = new URLSearchParams();

@@ -2,6 +2,7 @@
  * Shapes exchanged over HTTP between the browser apps, the API and the workers.
  * Kept here so both sides of the wire compile against one definition.
  */
+import type { Variable } from "../catalogue/types";
 
 /** A message in the two languages every screen and error carries: French first, English second. */
 export interface Message {
@@ -108,4 +109,22 @@ export interface HouseholdDetail extends Omit<HouseholdListItem, "memberCount"> 
   sourceSubmissionId: string;
   updatedAt: string;
   members: RegistryMember[];
+}
+
+/** The filters of `GET /api/variables`; empty values mean "any". */
+export interface VariableQuery {
+  q?: string;
+  theme?: string;
+  level?: string;
+  type?: string;
+  status?: string;
+  sensitivity?: string;
+  limit: number;
+  offset: number;
+}
+
+/** `GET /api/variables`: one page of variables and how many match in all. */
+export interface VariablePage {
+  total: number;
+  items: Variable[];
 }
