@@ -1,0 +1,114 @@
+/**
+ * Integration's side of the wire (issue #6): submission stages, the supervisors' review queue, merges,
+ * household history and failed jobs. The designer's screens and the API compile against these shapes.
+ */
+import type { FieldError, Message, RegistryMember } from "./api";
+
+/** Where a submission is: received → valid | invalid → integrated | needs_review | rejected. */
+export type SubmissionStage = "received" | "valid" | "invalid" | "integrated" | "needs_review" | "rejected";
+
+/** Why a submission stopped, per rule (per field errors stay in FieldError[]). */
+export interface StageReason {
+  rule: string;
+  message: Message;
+}
+
+export type ReviewKind = "duplicate_person" | "duplicate_household" | "stale_update" | "invalid_submission" | "rejected_submission";
+export type ReviewStatus = "open" | "later" | "decided";
+export type ReviewDecision = "same" | "different" | "later";
+
+/** Score of a candidate match, with its parts so a person can see why. Each part is in [0, 1]. */
+export interface MatchScore {
+  total: number;
+  components: { name: number; sex: number; birthDate: number; nin?: number; area?: number };
+  /** The reasons in words, e.g. « Noms proches (0,86) : Mohamed ≈ Mouhamad ». */
+  explanation: Message[];
+}
+
+/** A person as a reviewer compares them: the registry's key fields plus where they live. */
+export interface PersonView extends Omit<RegistryMember, "attributes" | "lineNumber"> {
+  householdId: string | null;
+  lineNumber: number | null;
+  commune: string | null;
+  village: string | null;
+  attributes: Record<string, unknown>;
+}
+
+export interface ReviewItemSummary {
+  id: string;
+  kind: ReviewKind;
+  status: ReviewStatus;
+  createdAt: string;
+  submissionId: string | null;
+  householdId: string | null;
+  /** Total score for duplicate kinds, null otherwise. */
+  score: number | null;
+  summary: Message;
+}
+
+/** `GET /api/review-items?status=&kind=&limit=&offset=`. */
+export interface ReviewItemPage {
+  items: ReviewItemSummary[];
+  total: number;
+}
+
+/** `GET /api/review-items/:id`: both sides, their differences and the explained score. */
+export interface ReviewItemDetail extends ReviewItemSummary {
+  incoming: PersonView | null;
+  existing: PersonView | null;
+  /** Field names on which incoming and existing differ (highlighted side by side). */
+  differences: string[];
+  matchScore: MatchScore | null;
+  /** For invalid/rejected submissions: what was wrong. */
+  errors: FieldError[] | null;
+  reasons: StageReason[];
+  decision: { decision: ReviewDecision; by: string; at: string; comment: string | null; mergeId: string | null } | null;
+}
+
+/** `POST /api/review-items/:id/decision`. */
+export interface ReviewDecisionRequest {
+  decision: ReviewDecision;
+  comment?: string;
+}
+
+/** `POST /api/submissions/:id/return`: back to the clerk with a comment. */
+export interface SubmissionReturnRequest {
+  comment: string;
+}
+
+/** One change of one field between two versions of a household. */
+export interface FieldChange {
+  /** JSON pointer into the household state, e.g. "/members/2/firstName". */
+  path: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** One version of a household with its provenance. */
+export interface HouseholdVersionEntry {
+  version: number;
+  at: string;
+  by: string | null;
+  submissionId: string | null;
+  formId: string | null;
+  formVersion: number | null;
+  /** Set when the version came from a reviewer's decision (a merge, an undo). */
+  reviewItemId: string | null;
+  action: string;
+  changes: FieldChange[];
+}
+
+/** `GET /api/households/:id/history` (and `GET /api/households/:id?at=<ISO date>` for the state at a date). */
+export interface HouseholdHistory {
+  householdId: string;
+  versions: HouseholdVersionEntry[];
+}
+
+/** `GET /api/jobs/failed`: integration jobs that failed for good; `POST /api/jobs/:id/retry` re-runs one. */
+export interface FailedJob {
+  id: string;
+  submissionId: string | null;
+  error: string;
+  attempts: number;
+  failedAt: string;
+}
