@@ -1,0 +1,141 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { Household, Individual } from "../../api/entities";
+import { personKeys } from "../../schemas/registry/person-keys";
+import { matchHousehold } from "../../workers/integrate/match-household";
+import { matchPerson, type MatchArea, type PersonToMatch } from "../../workers/integrate/match-person";
+import { createTestContext, type TestContext } from "../helpers/test-context";
+
+/**
+ * Person matching on the real database (issue #6): the registry below is written through the entity layer
+ * with the same keys the pipeline writes, then each incoming person is matched with the default thresholds
+ * (MATCH_LINK_THRESHOLD 0.9, MATCH_REVIEW_THRESHOLD 0.7).
+ */
+let ctx: TestContext;
+const ids: Record<string, string> = {};
+const households: Record<string, string> = {};
+
+interface Existing extends PersonToMatch {
+  key: string;
+  household: string;
+  island: string;
+  commune: string;
+  village: string;
+}
+
+const person = (p: Partial<PersonToMatch>): PersonToMatch => ({ firstName: null, lastName: null, sex: null, birthDate: null, nin: null, ...p });
+
+const REGISTRY: Existing[] = [
+  { key: "mohamed", household: "H1", island: "1", commune: "101", village: "Iconi", ...person({ firstName: "Mohamed", lastName: "Said", sex: "1", birthDate: "1980-05-03", nin: "412345678" }) },
+  { key: "fatouma", household: "H1", island: "1", commune: "101", village: "Iconi", ...person({ firstName: "Fatouma", lastName: "Ali", sex: "2", birthDate: "1992-07-14" }) },
+  { key: "twin", household: "H2", island: "1", commune: "102", village: "Mbéni", ...person({ firstName: "Hassani", lastName: "Abdallah", sex: "1", birthDate: "2010-02-01" }) },
+  { key: "ahmed", household: "H3", island: "2", commune: "201", village: "Ouani", ...person({ firstName: "Ahmed", lastName: "Youssouf", sex: "1", birthDate: "1975-01-01" }) },
+  { key: "zaharia", household: "H4", island: "1", commune: "103", village: "Hahaya", ...person({ firstName: "Zaharia", lastName: "Combo", sex: "2", birthDate: "1988-09-09" }) },
+];
+
+const ICONI: MatchArea = { island: "1", commune: "101" };
+
+beforeAll(async () => {
+  ctx = await createTestContext("matching");
+  await ctx.orm.em.fork().transactional(async (tx) => {
+    for (const [line, p] of REGISTRY.entries()) {
+      if (!households[p.household]) {
+        households[p.household] = randomUUID();
+        tx.create(Household, {
+          id: households[p.household]!,
+          island: p.island,
+          commune: p.commune,
+          village: p.village,
+          headName: `${p.firstName} ${p.lastName}`,
+          attributes: {},
+          sourceSubmissionId: randomUUID(),
+        });
+      }
+      ids[p.key] = randomUUID();
+      const { key: _key, household, island: _i, commune: _c, village: _v, ...fields } = p;
+      tx.create(Individual, { id: ids[p.key]!, household: households[household]!, lineNumber: line + 1, ...fields, attributes: {}, ...personKeys(fields) });
+    }
+  });
+});
+afterAll(async () => ctx?.close());
+
+const inTransaction = <T>(work: (em: EntityManager) => Promise<T>) => ctx.orm.em.fork().transactional(work);
+
+describe("matchPerson: a table of incoming people against the registry", () => {
+  const cases: [label: string, incoming: PersonToMatch, area: MatchArea, decision: "link" | "review" | "new", best: string | null][] = [
+    ["same NIN, other spelling, other island → link", person({ firstName: "Mouhamed", lastName: "Saidi", sex: "1", birthDate: "1980-05-03", nin: "412345678" }), { island: "3", commune: "301" }, "link", "mohamed"],
+    ["misspelt names (Mouhamad Saïdi) → link", person({ firstName: "Mouhamad", lastName: "Saïdi", sex: "1", birthDate: "1980-05-03" }), ICONI, "link", "mohamed"],
+    ["transliteration and particle (Fatima ben Aly) → link", person({ firstName: "Fatima", lastName: "ben Aly", sex: "2", birthDate: "1992-07-14" }), ICONI, "link", "fatouma"],
+    ["transliterations on another island (Ahamada Yousouf) → link", person({ firstName: "Ahamada", lastName: "Yousouf", sex: "1", birthDate: "1975-01-01" }), { island: "2", commune: "202" }, "link", "ahmed"],
+    ["misspelling outside the known families (Zahariya) → review", person({ firstName: "Zahariya", lastName: "Kombo", sex: "2", birthDate: "1988-09-09" }), ICONI, "review", "zaharia"],
+    ["swapped first and last names → review (may be father and son)", person({ firstName: "Said", lastName: "Mohamed", sex: "1", birthDate: "1980-05-03" }), ICONI, "review", "mohamed"],
+    ["same name, born one year later, same day → review", person({ firstName: "Mohamed", lastName: "Said", sex: "1", birthDate: "1981-05-03" }), ICONI, "review", "mohamed"],
+    ["same name, only the year known (1980-01-01) → review", person({ firstName: "Mohamed", lastName: "Said", sex: "1", birthDate: "1980-01-01" }), ICONI, "review", "mohamed"],
+    ["same name, same year, another precise date → new (a homonym)", person({ firstName: "Mohamed", lastName: "Said", sex: "1", birthDate: "1980-11-20" }), ICONI, "new", null],
+    ["same name, neighbouring year, another day → new (a homonym: names this common repeat)", person({ firstName: "Mohamed", lastName: "Said", sex: "1", birthDate: "1981-08-20" }), ICONI, "new", null],
+    ["same name, born five years later → new (a homonym)", person({ firstName: "Mohamed", lastName: "Said", sex: "1", birthDate: "1985-05-03" }), ICONI, "new", null],
+    ["same name, date and sex but another NIN → review", person({ firstName: "Mohamed", lastName: "Said", sex: "1", birthDate: "1980-05-03", nin: "499999999" }), ICONI, "review", "mohamed"],
+    ["twin: same household and birth date, another first name → new", person({ firstName: "Houmadi", lastName: "Abdallah", sex: "1", birthDate: "2010-02-01" }), { island: "1", commune: "102" }, "new", null],
+    ["same name without NIN on another island → new (islands are blocks)", person({ firstName: "Mohamed", lastName: "Said", sex: "1", birthDate: "1980-05-03" }), { island: "3", commune: "301" }, "new", null],
+    ["nothing alike → new", person({ firstName: "Nadjma", lastName: "Bacar", sex: "2", birthDate: "2001-03-03" }), ICONI, "new", null],
+  ];
+
+  it.each(cases)("%s", async (_label, incoming, area, decision, best) => {
+    const match = await inTransaction((em) => matchPerson(em, incoming, area, ctx.config.matchThresholds));
+    expect(match.decision).toBe(decision);
+    if (best) {
+      expect(match.individualId).toBe(ids[best]);
+      expect(match.candidates[0]!.householdId).toBe(households[REGISTRY.find((p) => p.key === best)!.household]);
+    } else if (match.decision === "new") {
+      expect(match.candidates.every((c) => c.score.total < ctx.config.matchThresholds.review)).toBe(true);
+    }
+    for (const { score } of match.candidates) {
+      expect(score.explanation.length).toBeGreaterThan(0);
+      for (const part of Object.values(score.components)) expect(part).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it("keeps the score's components and reasons in both languages", async () => {
+    const match = await inTransaction((em) => matchPerson(em, person({ firstName: "Said", lastName: "Mohamed", sex: "1", birthDate: "1980-05-03" }), ICONI, ctx.config.matchThresholds));
+    const { score } = match.candidates[0]!;
+    expect(score).toMatchObject({ total: 0.88, components: { name: 0.75, sex: 1, birthDate: 1, area: 1 } });
+    expect(score.explanation[0]).toEqual({
+      fr: "Prénom et nom inversés (0,75) : Said Mohamed ≈ Mohamed Said",
+      en: "First and last names swapped (0.75): Said Mohamed ≈ Mohamed Said",
+    });
+  });
+
+  it("does not offer the members of a household being updated as candidates", async () => {
+    const incoming = person({ firstName: "Mouhamad", lastName: "Saïdi", sex: "1", birthDate: "1980-05-03" });
+    const match = await inTransaction((em) => matchPerson(em, incoming, ICONI, ctx.config.matchThresholds, { excludeHouseholdId: households.H1 }));
+    expect(match.decision).toBe("new");
+  });
+
+  it("sees what the caller's transaction wrote but has not committed yet", async () => {
+    await ctx.orm.em.fork().transactional(async (tx) => {
+      const fields = person({ firstName: "Chamsia", lastName: "Msaidie", sex: "2", birthDate: "1999-12-12" });
+      tx.create(Individual, { id: randomUUID(), household: households.H4!, lineNumber: 99, ...fields, attributes: {}, ...personKeys(fields) });
+      await tx.flush();
+      const match = await matchPerson(tx, person({ ...fields, firstName: "Shamsia" }), ICONI, ctx.config.matchThresholds);
+      expect(match.decision).not.toBe("new");
+      throw new RollBack();
+    }).catch((e) => { if (!(e instanceof RollBack)) throw e; });
+  });
+});
+
+class RollBack extends Error {}
+
+describe("matchHousehold", () => {
+  const head = person({ firstName: "Mouhamad", lastName: "Saidi", sex: "1", birthDate: "1980-05-03" });
+  it.each([
+    ["same head, same village → review", { island: "1", commune: "101", village: "ICONI" }, "review"],
+    ["same head, same commune, village unknown → review", { island: "1", commune: "101", village: null }, "review"],
+    ["same head, another village → new", { island: "1", commune: "101", village: "Mitsoudjé" }, "new"],
+    ["same head, another commune → new", { island: "1", commune: "104", village: "Iconi" }, "new"],
+  ] as const)("%s", async (_label, place, decision) => {
+    const match = await inTransaction((em) => matchHousehold(em, head, place, ctx.config.matchThresholds));
+    expect(match.decision).toBe(decision);
+    expect(match.householdId).toBe(decision === "review" ? households.H1 : null);
+  });
+});

@@ -1,0 +1,163 @@
+import type { EntityManager } from "@mikro-orm/postgresql";
+import type { MatchScore } from "../../schemas/contracts/review";
+import { personKeys } from "../../schemas/registry/person-keys";
+import { plausibleBirthDates, scorePair, type ComparablePerson } from "./match-score";
+
+/** The incoming person's key fields, as `householdFromSubmission` builds them. */
+export interface PersonToMatch {
+  firstName: string | null;
+  lastName: string | null;
+  sex: string | null;
+  /** ISO date (YYYY-MM-DD) or null. */
+  birthDate: string | null;
+  nin: string | null;
+}
+
+/** Where the incoming person lives: candidates are looked for on the same island (see the block comment below). */
+export interface MatchArea {
+  island: string | null;
+  commune: string | null;
+}
+
+/** Total score at or above `link` → same person; at or above `review` → a supervisor decides; below → new. */
+export interface MatchThresholds {
+  link: number;
+  review: number;
+}
+
+export interface MatchCandidate {
+  individualId: string;
+  householdId: string;
+  score: MatchScore;
+}
+
+export type MatchDecision = "link" | "review" | "new";
+
+export interface PersonMatch {
+  decision: MatchDecision;
+  /** The best candidate (null when the decision is "new" and nobody came close). */
+  individualId: string | null;
+  householdId: string | null;
+  /** Best first, at most `MAX_CANDIDATES`, each with its explained score. */
+  candidates: MatchCandidate[];
+}
+
+export interface MatchOptions {
+  /**
+   * Individuals of this household are not candidates: when an update re-submits a household, its own
+   * members are matched by the pipeline (line number), and twins there must not match each other.
+   */
+  excludeHouseholdId?: string | null;
+}
+
+/** How many scored candidates a match keeps (for the review screen), best first. */
+export const MAX_CANDIDATES = 5;
+/** Rows scored from one block at most, the nearest names first (a block is rarely larger). */
+const BLOCK_LIMIT = 50;
+/** Candidates scoring below this are not worth showing to anyone. */
+const CANDIDATE_FLOOR = 0.5;
+
+/*
+ * How candidates are found (issue #6). Every individual carries `block_key` (sorted phonetic keys of both
+ * names, so swapped names share it) and `name_key` (schemas/registry/person-keys.ts).
+ * 1. A NIN, when given, is looked up exactly, anywhere: a same-NIN candidate links whatever the area.
+ * 2. And the block: same block_key, born the same year ± 1 (an age given instead of a date, or
+ *    rounded, shifts the year by one), on the same island. Within those years only the dates that can
+ *    add to the score are read (same month, day and month swapped, the same day a year off, placeholders
+ *    such as 01-01: `plausibleBirthDates`), through the btree (block_key, birth_date): at 1,000,000
+ *    individuals the block « Mohamed Said » born within three years held some 500 people, and reading
+ *    them all made the p95 11 ms; a btree on (block_key, birth_year) cannot skip them.
+ *    Same island rather than same commune: people move between the communes of their island, and commune
+ *    codes are the answer clerks get wrong most; a move between islands is rarer (separate
+ *    administrations) and is caught by the NIN. Without a birth date the block is the name key alone.
+ * 3. When the block is empty, people born the very same day on the island whose normalised name is a
+ *    trigram neighbour (`name_key % ?`, pg_trgm's default 0.3) are read through the btree on birth_date:
+ *    this catches a typo that changed a consonant (outside the phonetic key). Not through the GIN index
+ *    on name_key: at 27,000 individuals a `%` search over birth years took 100 ms (common trigrams such as
+ *    "moh" or "sai" match a large share of the registry), against a 5 ms budget; the same-day
+ *    neighbourhood is a few dozen rows. The GIN index serves searches by name (review screens).
+ * Each candidate is then scored in TypeScript (match-score.ts, pg_trgm's similarity) so the score and its
+ * explanation are one pure function, and the decision follows the configured thresholds.
+ */
+
+/**
+ * Looks for the incoming person among the registry's individuals (issue #6) and decides link / review /
+ * new. Runs only reads, on `em`'s connection and transaction, so the pipeline calls it inside its own
+ * transaction (and sees rows it has written but not committed yet).
+ */
+export async function matchPerson(
+  em: EntityManager,
+  person: PersonToMatch,
+  area: MatchArea,
+  thresholds: MatchThresholds,
+  options: MatchOptions = {},
+): Promise<PersonMatch> {
+  const rows = await findCandidates(em, person, area, options);
+  const incoming = { ...person, island: area.island, commune: area.commune };
+  const scored = rows
+    .map((row) => ({ row, score: scorePair(incoming, row) }))
+    .filter(({ score }) => score.total >= CANDIDATE_FLOOR)
+    .sort((a, b) => b.score.total - a.score.total)
+    .slice(0, MAX_CANDIDATES);
+  const candidates = scored.map(({ row, score }) => ({ individualId: row.id, householdId: row.householdId, score }));
+  const best = candidates[0];
+  return {
+    decision: best ? decide(candidates, thresholds) : "new",
+    individualId: best?.individualId ?? null,
+    householdId: best?.householdId ?? null,
+    candidates,
+  };
+}
+
+/**
+ * Link only when one candidate clears the link threshold on its own: two of them above it (homonyms in the
+ * same block) or a NIN that contradicts the names' verdict go to a supervisor instead.
+ */
+function decide([best, second]: MatchCandidate[], thresholds: MatchThresholds): MatchDecision {
+  const { total, components } = best!.score;
+  if (total >= thresholds.link) {
+    const ambiguous = second !== undefined && second.score.total >= thresholds.link && components.nin !== 1;
+    return components.nin === 0 || ambiguous ? "review" : "link";
+  }
+  return total >= thresholds.review ? "review" : "new";
+}
+
+interface CandidateRow extends ComparablePerson {
+  id: string;
+  householdId: string;
+}
+
+const SELECT = `select i.id, i.household_id as "householdId", i.first_name as "firstName", i.last_name as "lastName", i.sex,
+    to_char(i.birth_date, 'YYYY-MM-DD') as "birthDate", i.nin, h.island, h.commune
+  from individuals i join households h on h.id = i.household_id`;
+
+async function findCandidates(em: EntityManager, person: PersonToMatch, area: MatchArea, options: MatchOptions): Promise<CandidateRow[]> {
+  const connection = em.getConnection();
+  const ctx = em.getTransactionContext();
+  const exclude = options.excludeHouseholdId ?? null;
+  const keys = personKeys(person);
+  // Within a large block (« Mohamed Said » born within a year), the nearest names first.
+  const query = (where: string, params: unknown[]) =>
+    connection.execute<CandidateRow[]>(
+      `${SELECT} where ${where} and (?::uuid is null or i.household_id <> ?::uuid)
+        order by similarity(coalesce(i.name_key, ''), ?) desc limit ${BLOCK_LIMIT}`,
+      [...params, exclude, exclude, keys.nameKey ?? ""],
+      "all",
+      ctx,
+    );
+  const found = new Map<string, CandidateRow>();
+  const keep = (rows: CandidateRow[]) => rows.forEach((row) => found.set(row.id, row));
+
+  if (person.nin) keep(await query(`i.nin = ?`, [person.nin]));
+  if (keys.blockKey) {
+    const windows = person.birthDate && keys.birthYear !== null ? plausibleBirthDates(person.birthDate) : [];
+    const dates = windows.length ? `(${windows.map(() => `i.birth_date between ?::date and ?::date`).join(" or ")})` : `true`;
+    const island = area.island ? `h.island = ?` : `true`;
+    const islandParams = area.island ? [area.island] : [];
+    keep(await query(`i.block_key = ? and ${dates} and ${island}`, [keys.blockKey, ...windows.flat(), ...islandParams]));
+    if (keys.nameKey && person.birthDate && found.size === 0) {
+      keep(await query(`i.birth_date = ?::date and i.name_key % ? and ${island}`, [person.birthDate, keys.nameKey, ...islandParams]));
+    }
+  }
+  return [...found.values()];
+}
