@@ -31,6 +31,8 @@ export interface AppConfig {
   readonly loginMaxFailuresPerAccount: number;
   readonly loginMaxFailuresPerAddress: number;
   readonly loginLockMs: number;
+  /** Person matching (issue #6): a total score ≥ link links to the existing person, ≥ review asks a supervisor. */
+  readonly matchThresholds: { readonly link: number; readonly review: number };
 }
 
 export class ConfigError extends Error {}
@@ -64,7 +66,23 @@ export function loadConfig(env: Env): AppConfig {
     loginMaxFailuresPerAccount: integer(env, "LOGIN_MAX_FAILURES", 5, 1, 1000),
     loginMaxFailuresPerAddress: integer(env, "LOGIN_MAX_FAILURES_PER_ADDRESS", 50, 1, 100_000),
     loginLockMs: integer(env, "LOGIN_LOCK_SECONDS", 30, 0, 86_400) * 1000,
+    matchThresholds: matchThresholds(env),
   });
+}
+
+function matchThresholds(env: Env): { link: number; review: number } {
+  const link = fraction(env, "MATCH_LINK_THRESHOLD", 0.9);
+  const review = fraction(env, "MATCH_REVIEW_THRESHOLD", 0.7);
+  if (review > link) throw new ConfigError(`MATCH_REVIEW_THRESHOLD (${review}) must not exceed MATCH_LINK_THRESHOLD (${link}).`);
+  return Object.freeze({ link, review });
+}
+
+function fraction(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0 || value > 1) throw new ConfigError(`${name} must be a number from 0 to 1, got "${raw}".`);
+  return value;
 }
 
 function url(env: Env, name: string, fallback: string, protocols: string[]): string {

@@ -1,11 +1,14 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { UnrecoverableError } from "bullmq";
 import { JOB_INTEGRATE_SUBMISSION, type IntegrateSubmissionPayload } from "../schemas/contracts/jobs";
+import type { MatchThresholds } from "./integrate/match-person";
 import { integrateSubmission } from "./processors/integrate-submission";
 
 export interface JobContext {
   /** A fresh EntityManager fork for this job. */
   em: EntityManager;
+  /** Person matching thresholds (api/config.ts). */
+  thresholds: MatchThresholds;
 }
 
 interface JobDefinition<P> {
@@ -24,6 +27,6 @@ export const jobs: Record<string, JobDefinition<any>> = {
       if (typeof submissionId !== "string" || !UUID.test(submissionId)) throw new UnrecoverableError("payload without a submission id");
       return { submissionId };
     },
-    handle: (payload: IntegrateSubmissionPayload, { em }) => integrateSubmission(em, payload),
+    handle: (payload: IntegrateSubmissionPayload, { em, thresholds }) => integrateSubmission(em, payload, thresholds),
   } satisfies JobDefinition<IntegrateSubmissionPayload>,
 };

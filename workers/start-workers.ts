@@ -21,11 +21,21 @@ export function startWorkers(config: AppConfig, orm: MikroORM, logger: Logger): 
     async (job) => {
       const definition = jobs[job.name];
       if (!definition) throw new Error(`unknown job ${job.name}`);
-      const outcome = await definition.handle(definition.parse(job.data), { em: orm.em.fork() });
+      const outcome = await definition.handle(definition.parse(job.data), { em: orm.em.fork(), thresholds: config.matchThresholds });
       logger.info("job_done", { job: job.name, id: job.id, outcome });
       return outcome;
     },
-    { connection, prefix: config.queuePrefix, concurrency: config.workerConcurrency },
+    {
+      connection,
+      prefix: config.queuePrefix,
+      concurrency: config.workerConcurrency,
+      // A job whose worker died (kill -9, a lost machine) goes back to the queue once its lock expires; an
+      // integration takes well under a second, so 10 s is ample and recovery after a crash is quick. Its
+      // transaction rolled back with the dropped connection: re-running it is safe.
+      lockDuration: 10_000,
+      stalledInterval: 10_000,
+      maxStalledCount: 3,
+    },
   );
   worker.on("failed", (job, error) => logger.warn("job_failed", { job: job?.name, id: job?.id, attempt: job?.attemptsMade, error: error.message }));
   worker.on("error", (error) => logger.error("worker_error", { error: error.message }));

@@ -19,6 +19,8 @@ export const Household = defineEntity({
     /** The head's name without accents or case, so that "Saïd" is found by "said". */
     searchName: p.string().nullable().index(),
     attributes: p.json<Record<string, unknown>>(),
+    /** Current version (household_versions); an update names the version it was built on (issue #6). */
+    version: p.integer().default(1),
     /** The submission that created it: unique, so integrating the same submission twice cannot create two. */
     sourceSubmissionId: p.uuid().unique(),
     createdAt: p.datetime().onCreate(() => new Date()),

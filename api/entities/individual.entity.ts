@@ -6,6 +6,15 @@ export const Individual = defineEntity({
   name: "Individual",
   tableName: "individuals",
   uniques: [{ properties: ["household", "lineNumber"] }],
+  // Matching (issue #6, workers/integrate/match-person.ts): block lookup, then trigram similarity on the name.
+  indexes: [
+    { name: "individuals_block_key_birth_date_index", properties: ["blockKey", "birthDate"] },
+    { name: "individuals_birth_date_index", properties: ["birthDate"] },
+    {
+      name: "individuals_name_key_trgm_index",
+      expression: 'create index "individuals_name_key_trgm_index" on "individuals" using gin ("name_key" gin_trgm_ops)',
+    },
+  ],
   properties: {
     id: p.uuid().primary(),
     household: () => p.manyToOne(Household).deleteRule("cascade"),
@@ -17,6 +26,12 @@ export const Individual = defineEntity({
     birthDate: p.string().columnType("date").nullable(),
     nin: p.string().length(40).nullable().index(),
     relationToHead: p.string().length(10).nullable(),
+    /** Identity across households (issue #6): a linked or merged individual shares the existing person's id. */
+    personId: p.uuid().defaultRaw("gen_random_uuid()").index(),
+    /** Matching keys (schemas/registry/person-keys.ts), written with every individual. */
+    nameKey: p.text().nullable(),
+    blockKey: p.string().length(80).nullable(),
+    birthYear: p.integer().nullable(),
     attributes: p.json<Record<string, unknown>>(),
     createdAt: p.datetime().onCreate(() => new Date()),
   },

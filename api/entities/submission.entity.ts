@@ -1,5 +1,6 @@
 import { defineEntity, p, type InferEntity } from "@mikro-orm/core";
 import type { FieldError, SubmissionStatus } from "../../schemas/contracts/api";
+import type { StageReason } from "../../schemas/contracts/review";
 import { FormVersion } from "./form-version.entity";
 
 /**
@@ -21,6 +22,13 @@ export const Submission = defineEntity({
     submittedBy: p.uuid().nullable().index(),
     receivedAt: p.datetime().onCreate(() => new Date()),
     integratedAt: p.datetime().nullable(),
+    /** An update names the household and the version it was built on (issue #6). */
+    baseVersion: p.integer().nullable(),
+    /** Why it stopped, per rule (needs_review, rejected). */
+    reasons: p.json<StageReason[]>().nullable(),
+    /** A supervisor sent it back to the clerk with this comment. */
+    returnComment: p.text().nullable(),
+    returnedAt: p.datetime().nullable(),
   },
 });
 export type Submission = InferEntity<typeof Submission>;

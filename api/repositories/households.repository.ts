@@ -4,6 +4,7 @@ import { INDIVIDUAL_KEY_VARIABLES as KEY } from "../../schemas/contracts/registr
 import { searchKey } from "../../schemas/registry/search-key";
 import { Household, Individual } from "../entities";
 import { mayReadHeadName, type Redactor } from "../services/redaction";
+import type { HouseholdState } from "../../workers/integrate/household-state";
 
 export interface HouseholdFilter {
   commune?: string;
@@ -53,14 +54,26 @@ export async function findHousehold(em: EntityManager, id: string) {
 
 export async function householdWithMembers(em: EntityManager, household: Household, redactor: Redactor) {
   const members = await em.find(Individual, { household: household.id }, { orderBy: { lineNumber: "asc" } });
+  return { ...detailOf(household, household, members, redactor), version: household.version };
+}
+
+/** The household as one of its versions recorded it (GET /api/households/:id?at=…), same shape as today's. */
+export function pastHousehold(household: Household, past: { version: number; state: HouseholdState }, redactor: Redactor) {
+  return { ...detailOf(household, past.state, past.state.members, redactor), version: past.version };
+}
+
+type MemberRow = Pick<Individual, "id" | "lineNumber" | "firstName" | "lastName" | "sex" | "birthDate" | "nin" | "relationToHead" | "attributes">;
+type PlaceRow = Pick<HouseholdState, "island" | "prefecture" | "commune" | "village" | "headName" | "attributes">;
+
+function detailOf(household: Household, place: { [K in keyof PlaceRow]?: PlaceRow[K] | null | undefined }, members: MemberRow[], redactor: Redactor) {
   return {
     id: household.id,
-    island: household.island ?? null,
-    prefecture: household.prefecture ?? null,
-    commune: household.commune ?? null,
-    village: household.village ?? null,
-    headName: mayReadHeadName(redactor) ? household.headName ?? null : null,
-    attributes: redactor.attributes(household.attributes),
+    island: place.island ?? null,
+    prefecture: place.prefecture ?? null,
+    commune: place.commune ?? null,
+    village: place.village ?? null,
+    headName: mayReadHeadName(redactor) ? place.headName ?? null : null,
+    attributes: redactor.attributes(place.attributes ?? {}),
     sourceSubmissionId: household.sourceSubmissionId,
     createdAt: household.createdAt.toISOString(),
     updatedAt: household.updatedAt.toISOString(),

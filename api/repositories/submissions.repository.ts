@@ -12,5 +12,7 @@ export function submissionBody(s: Submission): SubmissionBody {
     integratedAt: s.integratedAt ? s.integratedAt.toISOString() : null,
     householdId: s.householdId ?? null,
     errors: s.errors ?? null,
+    reasons: s.reasons ?? [],
+    returnComment: s.returnComment ?? null,
   };
 }

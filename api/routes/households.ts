@@ -3,9 +3,24 @@ import type { AppEnv } from "../app-env";
 import { coversPlace, isAreaBound } from "../auth/actor";
 import { allow } from "../middleware/authorize";
 import { problems } from "../problems";
-import { findHousehold, householdWithMembers, listHouseholds } from "../repositories/households.repository";
+import { findHousehold, householdWithMembers, listHouseholds, pastHousehold } from "../repositories/households.repository";
+import { householdHistory, householdStateAt } from "../services/household-history";
 import { redactorFor } from "../services/redaction";
 import { positiveInteger, uuid } from "./params";
+
+/** `?at=` accepts an ISO date or date-time. */
+function isoDate(name: string, raw: string): Date {
+  const at = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/.test(raw) ? new Date(raw) : new Date(NaN);
+  if (Number.isNaN(at.getTime())) {
+    throw problems.invalidParameter([{
+      pointer: `/${name}`,
+      code: "invalid_parameter",
+      message: { fr: `« ${name} » doit être une date ISO (AAAA-MM-JJ ou date et heure).`, en: `"${name}" must be an ISO date (YYYY-MM-DD or a date-time).` },
+    }]);
+  }
+  // A bare date means the end of that day: the state as it was that evening.
+  return raw.length === 10 ? new Date(at.getTime() + 86_399_999) : at;
+}
 
 export function householdRoutes() {
   return new Hono<AppEnv>()
@@ -25,6 +40,21 @@ export function householdRoutes() {
       const household = await findHousehold(c.get("em"), uuid("id", c.req.param("id")));
       if (!household) throw problems.householdNotFound();
       if (!coversPlace(actor, household)) throw problems.outsideArea();
-      return c.json(await householdWithMembers(c.get("em"), household, await redactorFor(c.get("em"), actor)));
+      const redactor = await redactorFor(c.get("em"), actor);
+      const at = c.req.query("at");
+      if (at !== undefined) {
+        // The state at a past date (issue #6), from the version recorded by then.
+        const past = await householdStateAt(c.get("em"), household.id, isoDate("at", at));
+        if (!past) throw problems.householdNotFound();
+        return c.json(pastHousehold(household, past, redactor));
+      }
+      return c.json(await householdWithMembers(c.get("em"), household, redactor));
+    })
+    .get("/:id/history", allow("households:read"), async (c) => {
+      const actor = c.get("actor")!;
+      const household = await findHousehold(c.get("em"), uuid("id", c.req.param("id")));
+      if (!household) throw problems.householdNotFound();
+      if (!coversPlace(actor, household)) throw problems.outsideArea();
+      return c.json(await householdHistory(c.get("em"), household.id, await redactorFor(c.get("em"), actor)));
     });
 }

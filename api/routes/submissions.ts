@@ -7,7 +7,10 @@ import { jsonBody, readJson } from "../middleware/json-body";
 import { problems } from "../problems";
 import { submissionBody } from "../repositories/submissions.repository";
 import { acceptSubmission, placeOf } from "../services/accept-submission";
+import { returnSubmission, submissionReturnSchema } from "../services/submission-return";
+import type { SubmissionReturnRequest } from "../../schemas/contracts/review";
 import { uuid } from "./params";
+import { validateBody } from "./validate-body";
 
 export function submissionRoutes({ queue, logger, config }: AppDeps) {
   const dispatch = { queue, logger, retryAt: () => new Date(Date.now() + config.relayGraceMs) };
@@ -21,6 +24,11 @@ export function submissionRoutes({ queue, logger, config }: AppDeps) {
       if (!found) throw problems.submissionNotFound();
       checkMaySee(c.get("actor")!, found);
       return c.json(submissionBody(found));
+    })
+    .post("/:id/return", allow("review:decide"), jsonBody(), async (c) => {
+      const request = validateBody<SubmissionReturnRequest>(submissionReturnSchema, await readJson(c));
+      const returned = await returnSubmission(c.get("em"), uuid("id", c.req.param("id")), request, c.get("actor")!, c.get("address"));
+      return c.json(submissionBody(returned));
     });
 }
 

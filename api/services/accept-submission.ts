@@ -6,7 +6,7 @@ import { HOUSEHOLD_KEY_VARIABLES } from "../../schemas/contracts/registry";
 import { submissionEnvelopeSchema } from "../../schemas/contracts/submission-envelope";
 import { auditActor, coversPlace, type Actor } from "../auth/actor";
 import { recordAudit } from "../audit/record-audit";
-import { OutboxEntry, Submission } from "../entities";
+import { Household, OutboxEntry, Submission } from "../entities";
 import { problems } from "../problems";
 import { findFormVersion } from "../repositories/form-versions.repository";
 import { dispatchSubmission, type Dispatch } from "./dispatch-submission";
@@ -30,7 +30,9 @@ export async function acceptSubmission(em: EntityManager, dispatch: Dispatch, bo
   const version = await findFormVersion(em, request.formId, request.version);
   if (!version) throw problems.formVersionNotFound(request.formId, request.version);
 
-  const hash = contentHash({ formId: request.formId, version: request.version, data: request.data });
+  // The update target is part of the content only when given, so earlier hashes stay valid.
+  const target = request.householdId ? { householdId: request.householdId.toLowerCase(), baseVersion: request.baseVersion! } : null;
+  const hash = contentHash({ formId: request.formId, version: request.version, data: request.data, ...target });
   const earlier = await em.findOne(Submission, id);
   if (earlier) return sameAnswerOrConflict(earlier, hash);
 
@@ -38,10 +40,11 @@ export async function acceptSubmission(em: EntityManager, dispatch: Dispatch, bo
   if (dataErrors.length) throw problems.submissionInvalid(dataErrors);
   // Clerks and supervisors collect only in their areas (the household's location answers say where).
   if (!coversPlace(actor, placeOf(request.data))) throw problems.outsideArea();
+  if (target) await checkUpdateTarget(em, target.householdId, actor);
 
   try {
     await em.transactional(async (tx) => {
-      tx.create(Submission, { id, formVersion: version, data: request.data, contentHash: hash, status: "received", submittedBy: actor.userId });
+      tx.create(Submission, { id, formVersion: version, data: request.data, contentHash: hash, status: "received", submittedBy: actor.userId, ...target });
       tx.create(OutboxEntry, { submissionId: id, nextAttemptAt: dispatch.retryAt() });
       await tx.flush();
       await recordAudit(tx, auditActor(actor, address), {
@@ -60,6 +63,16 @@ export async function acceptSubmission(em: EntityManager, dispatch: Dispatch, bo
   }
   await dispatchSubmission(em, dispatch, id);
   return { id, status: "received" };
+}
+
+/**
+ * Update flow (issue #6): the household must exist and lie in the clerk's areas. Whether the base version
+ * is still current is decided by the worker under the household's lock, not here (it may change meanwhile).
+ */
+async function checkUpdateTarget(em: EntityManager, householdId: string, actor: Actor) {
+  const household = await em.findOne(Household, householdId);
+  if (!household) throw problems.householdNotFound();
+  if (!coversPlace(actor, household)) throw problems.outsideArea();
 }
 
 /** Where a household is, from its answers; the variable codes are the registry's key columns. */

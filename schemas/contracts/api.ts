@@ -52,9 +52,13 @@ export interface SubmissionRequest {
   formId: string;
   version: number;
   data: Record<string, unknown>;
+  /** Update flow (issue #6): the household this submission changes and the version it was built on. */
+  householdId?: string;
+  baseVersion?: number;
 }
 
-export type SubmissionStatus = "received" | "integrated" | "invalid" | "rejected";
+/** Same values as SubmissionStage (schemas/contracts/review.ts, issue #6). */
+export type SubmissionStatus = "received" | "valid" | "integrated" | "invalid" | "needs_review" | "rejected";
 
 export interface SubmissionAccepted {
   id: string;
@@ -70,6 +74,9 @@ export interface SubmissionBody {
   integratedAt: string | null;
   householdId: string | null;
   errors: FieldError[] | null;
+  /** Why it stopped, per rule (issue #6), and the supervisor's comment when it was sent back. */
+  reasons?: { rule: string; message: Message }[];
+  returnComment?: string | null;
 }
 
 /** One household in `GET /api/households` (codes, not labels: the reader's app turns them into words). */

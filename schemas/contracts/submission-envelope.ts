@@ -12,5 +12,9 @@ export const submissionEnvelopeSchema = {
     formId: { type: "string", minLength: 1, maxLength: 100 },
     version: { type: "integer", minimum: 1 },
     data: { type: "object" },
+    // Update flow (issue #6): both or neither.
+    householdId: { type: "string", format: "uuid" },
+    baseVersion: { type: "integer", minimum: 1 },
   },
+  dependentRequired: { householdId: ["baseVersion"], baseVersion: ["householdId"] },
 } as const;

@@ -27,8 +27,8 @@ describe("householdFromSubmission", () => {
       attributes: { wall_material: "02", assets: ["radio", "phone"] },
     });
     expect(members).toEqual([
-      { lineNumber: 1, firstName: "Fatima", lastName: "Saïd", sex: "2", birthDate: "1990-04-02", nin: null, relationToHead: "02", attributes: {} },
-      { lineNumber: 2, firstName: "Mohamed", lastName: "Saïd", sex: "1", birthDate: "1985-01-01", nin: "123456789", relationToHead: "01", attributes: { attends_school: false } },
+      { lineNumber: 1, firstName: "Fatima", lastName: "Saïd", sex: "2", birthDate: "1990-04-02", nin: null, relationToHead: "02", attributes: {}, nameKey: "fatima said", blockKey: "fdm sd", birthYear: 1990 },
+      { lineNumber: 2, firstName: "Mohamed", lastName: "Saïd", sex: "1", birthDate: "1985-01-01", nin: "123456789", relationToHead: "01", attributes: { attends_school: false }, nameKey: "mohamed said", blockKey: "mhmd sd", birthYear: 1985 },
     ]);
   });
 

@@ -5,6 +5,7 @@ import {
   MEMBERS_ROSTER,
 } from "../../schemas/contracts/registry";
 import { searchKey } from "../../schemas/registry/search-key";
+import { personKeys, type PersonKeys } from "../../schemas/registry/person-keys";
 
 type Answers = Record<string, unknown>;
 
@@ -18,7 +19,8 @@ export interface HouseholdRecord {
   attributes: Answers;
 }
 
-export interface IndividualRecord {
+/** A member's typed columns; the matching keys (issue #6) are derived from its names and birth date. */
+export interface IndividualRecord extends PersonKeys {
   lineNumber: number;
   firstName: string | null;
   lastName: string | null;
@@ -56,15 +58,15 @@ export function householdFromSubmission(data: Answers): { household: HouseholdRe
 function individualFromPanel(panel: Answers, index: number): IndividualRecord {
   const [keys, attributes] = take(panel, Object.values(INDIVIDUAL_KEY_VARIABLES));
   const v = INDIVIDUAL_KEY_VARIABLES;
+  const names = { firstName: text(keys[v.firstName]), lastName: text(keys[v.lastName]), birthDate: text(keys[v.birthDate]) };
   return {
     lineNumber: index + 1,
-    firstName: text(keys[v.firstName]),
-    lastName: text(keys[v.lastName]),
+    ...names,
     sex: text(keys[v.sex]),
-    birthDate: text(keys[v.birthDate]),
     nin: text(keys[v.nin]),
     relationToHead: text(keys[v.relationToHead]),
     attributes,
+    ...personKeys(names),
   };
 }
 

@@ -15,6 +15,8 @@ export type Phase =
   | { kind: "waiting"; id: string }
   | { kind: "integrated"; id: string; householdId: string | null }
   | { kind: "pending"; id: string }
+  /** A possible duplicate waits for a supervisor's decision: nothing for the clerk to correct. */
+  | { kind: "in-review"; id: string }
   | { kind: "refused"; id: string; status: "invalid" | "rejected"; errors: FieldError[] };
 
 export interface PhaseActions {
@@ -65,8 +67,9 @@ export function renderPhase(phase: Phase, actions: PhaseActions) {
         <button class="rsu-button" @click=${actions.newQuestionnaire}>${t("newQuestionnaire")}</button>
       </div>`;
     case "pending":
+    case "in-review":
       return html`<div class="rsu-status" role="status">
-        <p>${t("stillPending")}</p>
+        <p>${t(phase.kind === "pending" ? "stillPending" : "inReview")}</p>
         <p class="rsu-ref">${t("submissionRef", { id: phase.id })}</p>
         <button class="rsu-button" @click=${actions.newQuestionnaire}>${t("newQuestionnaire")}</button>
       </div>`;

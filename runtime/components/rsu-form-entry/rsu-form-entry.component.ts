@@ -139,7 +139,8 @@ export default class RsuFormEntry extends LitElement {
   private async follow(id: string) {
     this.phase = { kind: "waiting", id };
     const outcome = await waitForIntegration(id, this.abort.signal);
-    if (!outcome || outcome.status === "received") this.phase = { kind: "pending", id };
+    if (!outcome || outcome.status === "received" || outcome.status === "valid") this.phase = { kind: "pending", id };
+    else if (outcome.status === "needs_review") this.phase = { kind: "in-review", id };
     else if (outcome.status === "integrated") this.phase = { kind: "integrated", id, householdId: outcome.householdId };
     else this.phase = { kind: "refused", id, status: outcome.status, errors: outcome.errors ?? [] };
   }

@@ -1,0 +1,48 @@
+import { Hono } from "hono";
+import type { ReviewDecisionRequest, ReviewKind, ReviewStatus } from "../../schemas/contracts/review";
+import type { AppDeps, AppEnv } from "../app-env";
+import { allow } from "../middleware/authorize";
+import { jsonBody, readJson } from "../middleware/json-body";
+import { problems } from "../problems";
+import { decideReviewItem, reviewDecisionSchema } from "../services/review-decision";
+import { findReviewItem, listReviewItems, reviewItemDetail } from "../services/review-items";
+import { positiveInteger, uuid } from "./params";
+import { validateBody } from "./validate-body";
+
+const STATUSES: ReviewStatus[] = ["open", "later", "decided"];
+const KINDS: ReviewKind[] = ["duplicate_person", "duplicate_household", "stale_update", "invalid_submission", "rejected_submission"];
+
+/** The supervisors' review queue (issue #6). */
+export function reviewItemRoutes({ config }: AppDeps) {
+  return new Hono<AppEnv>()
+    .get("/", allow("review:decide"), async (c) => {
+      const page = await listReviewItems(c.get("em"), {
+        status: oneOf("status", c.req.query("status"), STATUSES),
+        kind: oneOf("kind", c.req.query("kind"), KINDS),
+        limit: positiveInteger("limit", c.req.query("limit"), { max: 500, fallback: 50 }),
+        offset: positiveInteger("offset", c.req.query("offset"), { min: 0, max: 10_000_000, fallback: 0 }),
+      }, c.get("actor")!);
+      return c.json(page);
+    })
+    .get("/:id", allow("review:decide"), async (c) => {
+      const item = await findReviewItem(c.get("em"), uuid("id", c.req.param("id")), c.get("actor")!);
+      return c.json(await reviewItemDetail(c.get("em"), item));
+    })
+    .post("/:id/decision", allow("review:decide"), jsonBody(), async (c) => {
+      const request = validateBody<ReviewDecisionRequest>(reviewDecisionSchema, await readJson(c));
+      const id = uuid("id", c.req.param("id"));
+      return c.json(await decideReviewItem(c.get("em"), id, request, c.get("actor")!, c.get("address"), config.matchThresholds));
+    });
+}
+
+function oneOf<T extends string>(name: string, raw: string | undefined, allowed: readonly T[]): T | undefined {
+  if (raw === undefined || raw === "") return undefined;
+  if (!allowed.includes(raw as T)) {
+    throw problems.invalidParameter([{
+      pointer: `/${name}`,
+      code: "invalid_parameter",
+      message: { fr: `« ${name} » doit valoir : ${allowed.join(", ")}.`, en: `"${name}" must be one of: ${allowed.join(", ")}.` },
+    }]);
+  }
+  return raw as T;
+}

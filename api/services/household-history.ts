@@ -1,0 +1,45 @@
+import type { EntityManager } from "@mikro-orm/postgresql";
+import type { HouseholdHistory } from "../../schemas/contracts/review";
+import type { HouseholdState } from "../../workers/integrate/household-state";
+import { INDIVIDUAL_KEY_VARIABLES } from "../../schemas/contracts/registry";
+import { HouseholdVersion } from "../entities";
+import { mayReadHeadName, type Redactor } from "./redaction";
+
+/**
+ * Whether a changed field may be shown: an answer under /attributes/<code> or a member's key column is
+ * read by its variable's sensitivity, like the household page itself.
+ */
+function mayReadPath(path: string, redactor: Redactor): boolean {
+  const parts = path.split("/");
+  const attribute = parts.lastIndexOf("attributes");
+  if (attribute >= 0 && parts[attribute + 1]) return redactor.may(parts[attribute + 1]!);
+  const field = parts[parts.length - 1]!;
+  if (field === "headName") return mayReadHeadName(redactor);
+  const code = (INDIVIDUAL_KEY_VARIABLES as Record<string, string>)[field];
+  return code ? redactor.may(code) : true;
+}
+
+/** Every version of a household, oldest first, with who changed what and when (issue #6). */
+export async function householdHistory(em: EntityManager, householdId: string, redactor: Redactor): Promise<HouseholdHistory> {
+  const versions = await em.find(HouseholdVersion, { household: householdId }, { orderBy: { version: "asc" } });
+  return {
+    householdId,
+    versions: versions.map((v) => ({
+      version: v.version,
+      at: v.createdAt.toISOString(),
+      by: v.by ?? null,
+      submissionId: v.submissionId ?? null,
+      formId: v.formId ?? null,
+      formVersion: v.formVersion ?? null,
+      reviewItemId: v.reviewItemId ?? null,
+      action: v.action,
+      changes: v.changes.map((change) => (mayReadPath(change.path, redactor) ? change : { ...change, before: null, after: null })),
+    })),
+  };
+}
+
+/** The household as it was at `at`: the last version recorded by then, or null if it did not exist yet. */
+export async function householdStateAt(em: EntityManager, householdId: string, at: Date): Promise<{ version: number; state: HouseholdState } | null> {
+  const version = await em.findOne(HouseholdVersion, { household: householdId, createdAt: { $lte: at } }, { orderBy: { version: "desc" } });
+  return version ? { version: version.version, state: version.state as unknown as HouseholdState } : null;
+}

@@ -1,0 +1,106 @@
+import type { EntityManager } from "@mikro-orm/postgresql";
+import type { ReviewDecisionRequest, ReviewItemDetail } from "../../schemas/contracts/review";
+import { createHousehold, updateHousehold } from "../../workers/integrate/apply-household";
+import { householdFromSubmission } from "../../workers/integrate/household-from-submission";
+import { lockPlace } from "../../workers/integrate/lock-place";
+import type { MatchThresholds } from "../../workers/integrate/match-person";
+import { REASONS } from "../../workers/integrate/review-items";
+import { auditActor, type Actor } from "../auth/actor";
+import { recordAudit } from "../audit/record-audit";
+import { Household, ReviewItem, Submission } from "../entities";
+import { problems } from "../problems";
+import { lockHouseholds, mergePersons } from "./merge-persons";
+import { findReviewItem, reviewItemDetail } from "./review-items";
+
+export const reviewDecisionSchema = {
+  type: "object",
+  required: ["decision"],
+  additionalProperties: false,
+  properties: {
+    decision: { enum: ["same", "different", "later"] },
+    comment: { type: "string", maxLength: 2000 },
+  },
+} as const;
+
+/**
+ * A supervisor's decision on a review item (issue #6), in one audited transaction:
+ * - duplicate_person: same → merge (mergePersons); different → the incoming member stays its own person.
+ * - duplicate_household: same → the submission is applied as an update of the existing household;
+ *   different → the household is created as new (its members matched as usual).
+ * - stale_update: same → the update is applied on top of the current version; different → rejected.
+ * - invalid/rejected submissions: the decision is recorded (sending back is POST /submissions/:id/return).
+ * - later: the item stays in the queue with status "later".
+ * When a submission has no undecided item left, it leaves needs_review.
+ */
+export async function decideReviewItem(
+  em: EntityManager,
+  id: string,
+  request: ReviewDecisionRequest,
+  actor: Actor,
+  address: string | null,
+  thresholds: MatchThresholds,
+): Promise<ReviewItemDetail> {
+  await em.transactional(async (tx) => {
+    const item = await findReviewItem(tx, id, actor, true);
+    if (item.status === "decided") throw problems.reviewItemDecided(item.id);
+    let mergeId: string | null = null;
+    if (request.decision !== "later") mergeId = await apply(tx, item, request.decision, actor.userId, thresholds);
+    item.status = request.decision === "later" ? "later" : "decided";
+    item.decision = request.decision;
+    item.decidedBy = actor.userId;
+    item.decidedAt = new Date();
+    item.comment = request.comment ?? null;
+    item.mergeId = mergeId;
+    await tx.flush();
+    if (item.status === "decided" && item.submissionId) await settleSubmission(tx, item.submissionId);
+    await recordAudit(tx, auditActor(actor, address), {
+      action: "review.decide",
+      entityType: "review_item",
+      entityId: item.id,
+      details: { kind: item.kind, decision: request.decision, mergeId, submissionId: item.submissionId ?? null },
+    });
+  });
+  return reviewItemDetail(em.fork(), await em.fork().findOneOrFail(ReviewItem, id));
+}
+
+async function apply(tx: EntityManager, item: ReviewItem, decision: "same" | "different", by: string, thresholds: MatchThresholds): Promise<string | null> {
+  switch (item.kind) {
+    case "duplicate_person":
+      return decision === "same" ? (await mergePersons(tx, item, by)).id : null;
+    case "duplicate_household":
+    case "stale_update": {
+      const submission = await tx.findOneOrFail(Submission, item.submissionId!, { populate: ["formVersion.form"] });
+      const record = householdFromSubmission(submission.data);
+      if (item.kind === "stale_update" && decision === "different") {
+        submission.status = "rejected";
+        submission.reasons = [REASONS.rejectedByReviewer()];
+        return null;
+      }
+      if (item.kind === "duplicate_household" && decision === "different") {
+        // Same rule as the worker: new households of one commune are created one at a time.
+        await lockPlace(tx, record.household.commune);
+        submission.householdId = (await createHousehold(tx, submission, record, thresholds, item.id)).householdId;
+        return null;
+      }
+      // "same": the submission describes the existing household as it is now.
+      await lockHouseholds(tx, [item.householdId!]);
+      const household = await tx.findOneOrFail(Household, item.householdId!, { refresh: true });
+      await updateHousehold(tx, submission, household, record, thresholds, item.id);
+      submission.householdId = household.id;
+      return null;
+    }
+    default:
+      return null;
+  }
+}
+
+/** The submission leaves needs_review once none of its items is open or postponed. */
+async function settleSubmission(tx: EntityManager, submissionId: string) {
+  const submission = await tx.findOneOrFail(Submission, submissionId);
+  if (submission.status !== "needs_review") return;
+  const pending = await tx.count(ReviewItem, { submissionId, status: { $ne: "decided" } });
+  if (pending) return;
+  submission.status = submission.householdId ? "integrated" : "rejected";
+  if (submission.status === "integrated") submission.integratedAt = new Date();
+  await tx.flush();
+}

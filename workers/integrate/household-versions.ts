@@ -1,0 +1,39 @@
+import { randomUUID } from "node:crypto";
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { HouseholdVersion } from "../../api/entities";
+import { diffStates, readHouseholdState, type HouseholdState } from "./household-state";
+
+/** Where a change came from. */
+export interface Provenance {
+  action: "create" | "update" | "merge" | "unmerge";
+  submissionId?: string | null;
+  formId?: string | null;
+  formVersion?: number | null;
+  by?: string | null;
+  reviewItemId?: string | null;
+}
+
+/**
+ * Records the household's state after a change as version `version` (the caller has set
+ * households.version and flushed, inside the transaction that made the change). The unique
+ * (household, version) and unique submission_id make a lost update or a double application fail the
+ * transaction instead of passing silently.
+ */
+export async function recordVersion(em: EntityManager, householdId: string, version: number, before: HouseholdState | null, provenance: Provenance) {
+  const after = await readHouseholdState(em, householdId);
+  em.create(HouseholdVersion, {
+    id: randomUUID(),
+    household: householdId,
+    version,
+    state: after as unknown as Record<string, unknown>,
+    changes: before ? diffStates(before, after) : [],
+    action: provenance.action,
+    submissionId: provenance.submissionId ?? null,
+    formId: provenance.formId ?? null,
+    formVersion: provenance.formVersion ?? null,
+    by: provenance.by ?? null,
+    reviewItemId: provenance.reviewItemId ?? null,
+  });
+  await em.flush();
+  return after;
+}

@@ -1,0 +1,57 @@
+import { randomUUID } from "node:crypto";
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { ReviewItem } from "../../api/entities";
+import type { MatchScore, ReviewKind, StageReason } from "../../schemas/contracts/review";
+
+export interface NewReviewItem {
+  kind: ReviewKind;
+  submissionId: string | null;
+  householdId?: string | null;
+  incomingIndividualId?: string | null;
+  existingIndividualId?: string | null;
+  incomingLine?: number | null;
+  score?: MatchScore | null;
+  reasons?: StageReason[];
+}
+
+/** Opens a question for a supervisor, in the caller's transaction. */
+export function openReviewItem(em: EntityManager, item: NewReviewItem): ReviewItem {
+  return em.create(ReviewItem, {
+    id: randomUUID(),
+    status: "open",
+    householdId: null,
+    incomingIndividualId: null,
+    existingIndividualId: null,
+    incomingLine: null,
+    score: null,
+    reasons: [],
+    ...item,
+  });
+}
+
+/** The rules behind each stop, in words (the review screen and the clerk both read them). */
+export const REASONS = {
+  duplicatePerson: (line: number): StageReason => ({
+    rule: "duplicate_person",
+    message: { fr: `La personne de la ligne ${line} ressemble à une personne déjà inscrite.`, en: `The person on line ${line} looks like someone already registered.` },
+  }),
+  duplicateHousehold: (): StageReason => ({
+    rule: "duplicate_household",
+    message: { fr: "Un ménage du même village a déjà ce chef de ménage.", en: "A household in the same village already has this head." },
+  }),
+  staleUpdate: (base: number, current: number): StageReason => ({
+    rule: "stale_update",
+    message: {
+      fr: `Mise à jour faite sur la version ${base} du ménage, qui est passé à la version ${current} entre-temps.`,
+      en: `Update built on version ${base} of the household, which has since moved to version ${current}.`,
+    },
+  }),
+  householdGone: (): StageReason => ({
+    rule: "household_not_found",
+    message: { fr: "Le ménage à mettre à jour n'existe plus.", en: "The household to update no longer exists." },
+  }),
+  rejectedByReviewer: (): StageReason => ({
+    rule: "rejected_by_reviewer",
+    message: { fr: "Un superviseur a refusé cette soumission.", en: "A supervisor rejected this submission." },
+  }),
+};
