@@ -42,3 +42,11 @@ export function usedByOf(details: unknown): UsedBy[] {
   const usedBy = (details as { usedBy?: unknown } | null)?.usedBy;
   return Array.isArray(usedBy) ? (usedBy as UsedBy[]) : [];
 }
+
+export const getCodeList = (code: string) => request<CodeList>(`/api/code-lists/${encodeURIComponent(code)}`, { cache: "no-store" });
+
+/** `previousCode` is the code the list is known by on the server, absent for a new one (a list's code never changes). */
+export const saveCodeList = (list: CodeList, previousCode?: string) =>
+  previousCode
+    ? request<CodeList>(`/api/code-lists/${encodeURIComponent(previousCode)}`, { method: "PUT", json: list })
+    : request<CodeList>("/api/code-lists", { method: "POST", json: list });

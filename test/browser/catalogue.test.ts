@@ -46,7 +46,7 @@ describe("a designer works on the variable catalogue", () => {
       await page.getByRole("button", { name: "Se connecter" }).click();
       await waitUnlessAlert(page, page.getByRole("heading", { name: "Catalogue des variables" }));
       const tabs = page.getByRole("navigation", { name: "Sections du back-office" }).getByRole("link");
-      await expect.poll(() => tabs.allTextContents()).toEqual(["Catalogue"]);
+      await expect.poll(() => tabs.allTextContents()).toEqual(["Catalogue", "Masques"]);
       const rows = page.locator("rsu-catalogue tbody tr");
       await rows.first().waitFor();
       await saveScreenshot(page, "catalogue-00-list");
@@ -87,7 +87,7 @@ describe("a designer works on the variable catalogue", () => {
       const created = page.getByRole("row").filter({ hasText: "revenu_principal" });
       await created.waitFor();
       await expect.poll(() => rows.count()).toBe(1);
-      await expect(rowText(created)).resolves.toMatch(/Source de revenu principale Choix unique Ménage livelihood Brouillon Interne/);
+      await expect(rowText(created)).resolves.toMatch(/Source de revenu principale Choix unique Ménage Moyens de subsistance Brouillon Interne/);
       await page.getByRole("button", { name: "Ouvrir la variable revenu_principal" }).click();
       await page.getByText(/^Révision 1 — /).waitFor();
       await expect(page.getByText("Aucun formulaire publié n'utilise cette variable.").isVisible()).resolves.toBe(true);

@@ -1,6 +1,7 @@
 import { html } from "lit";
 import { VARIABLE_TYPES } from "../../../schemas/catalogue/types";
 import { t, tCode } from "../../i18n";
+import { KNOWN_THEMES, themeName } from "../../views/theme-name";
 
 /** The catalogue's filters besides the search box; "" means any value. */
 export interface CatalogueFilters {
@@ -37,7 +38,8 @@ export function renderCatalogueFilters(
     </label>
     <label>
       ${t("filterTheme")}
-      <input name="theme" .value=${filters.theme} @change=${change("theme")} />
+      <input name="theme" list="known-themes" .value=${filters.theme} @change=${change("theme")} />
+      <datalist id="known-themes">${KNOWN_THEMES.map((code) => html`<option value=${code} label=${themeName(code)}></option>`)}</datalist>
     </label>
     ${CHOICES.map(
       ({ name, label, values, prefix }) => html`<label>

@@ -14,6 +14,9 @@ import { LanguageController, pick, t, tCode } from "../../i18n";
 import { sharedStyles } from "../../styles/shared.styles";
 import { NO_FILTERS, renderCatalogueFilters, type CatalogueFilters } from "./catalogue-filters-view";
 import styles from "./rsu-catalogue.styles";
+import { themeName } from "../../views/theme-name";
+import { renderCatalogueViews, type CatalogueView } from "./catalogue-views-view";
+import "../rsu-code-lists/rsu-code-lists";
 
 const PAGE_SIZE = 50;
 
@@ -35,6 +38,7 @@ export default class RsuCatalogue extends LitElement {
     editing: { state: true },
     notice: { state: true },
     openFailure: { state: true },
+    view: { state: true },
   };
 
   /** Admins and designers edit (`catalogue:write`); the other roles read. */
@@ -45,6 +49,7 @@ export default class RsuCatalogue extends LitElement {
   notice = "";
   /** Why the variable asked for could not be opened. */
   openFailure = "";
+  view: CatalogueView = "variables";
 
   private q = "";
   private filters: CatalogueFilters = NO_FILTERS;
@@ -124,8 +129,15 @@ export default class RsuCatalogue extends LitElement {
     return html`
       <div class="heading">
         <h2>${t("catalogueHeading")}</h2>
-        ${this.canWrite && this.editing.kind === "none" ? html`<button @click=${() => (this.editing = { kind: "create" })}>${t("newVariable")}</button>` : nothing}
+        ${this.canWrite && this.editing.kind === "none" && this.view === "variables" ? html`<button @click=${() => (this.editing = { kind: "create" })}>${t("newVariable")}</button>` : nothing}
       </div>
+      ${renderCatalogueViews(this.view, (view) => (this.view = view))}
+      ${this.view === "codeLists" ? html`<rsu-code-lists .canWrite=${this.canWrite}></rsu-code-lists>` : this.renderVariables(page)}
+    `;
+  }
+
+  private renderVariables(page: VariablePage | undefined) {
+    return html`
       <div role="status">${this.notice ? html`<p class="status success">${this.notice}</p>` : nothing}</div>
       ${this.openFailure ? html`<p class="status error" role="alert">${this.openFailure}</p>` : nothing}
       ${this.renderEditing()}
@@ -181,7 +193,7 @@ export default class RsuCatalogue extends LitElement {
       <td>${pick({ en: "", ...variable.label })}</td>
       <td>${tCode("type_", variable.type)}</td>
       <td>${tCode("level_", variable.level)}</td>
-      <td>${variable.theme ?? t("none")}</td>
+      <td>${themeName(variable.theme)}</td>
       <td>${tCode("status_", status)}</td>
       <td>${variable.sensitivity ? tCode("sensitivity_", variable.sensitivity) : t("none")}</td>
     </tr>`;

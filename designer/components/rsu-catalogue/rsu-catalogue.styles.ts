@@ -8,6 +8,11 @@ export default css`
     justify-content: space-between;
     gap: 0.75rem;
   }
+  .views {
+    display: flex;
+    gap: 0.5rem;
+    margin: 0.5rem 0 1rem;
+  }
   .editing {
     display: grid;
     gap: 1rem;

@@ -1,18 +1,20 @@
 import { html, LitElement, nothing } from "lit";
-import { CHOICE_TYPES, VARIABLE_TYPES, type CodeList, type Variable, type VariableConstraints, type VariableType } from "../../../schemas/catalogue/types";
-import { listCodeLists, saveVariable, usedByOf } from "../../api/catalogue";
-import { failureText } from "../../api/failure-text";
+import { CHOICE_TYPES, VARIABLE_TYPES, type CodeList, type Labels, type Variable, type VariableConstraints, type VariableType } from "../../../schemas/catalogue/types";
+import { listCodeLists, saveVariable } from "../../api/catalogue";
 import { formCancelEvent } from "../../events/rsu-form-cancel";
 import { variableSavedEvent } from "../../events/rsu-variable-saved";
-import { ApiError } from "../../../runtime/shared/request";
 import { sessionExpiredEvent } from "../../../runtime/shared/events/rsu-session-expired";
 import { LanguageController, pick, t, tCode } from "../../i18n";
 import { sharedStyles } from "../../styles/shared.styles";
+import { refusalOf } from "../../views/save-refusal";
 import styles from "./rsu-variable-form.styles";
-import { groupByPointer, renderField, renderGroupError, renderSelect, type PointerMessages } from "./variable-fields-view";
+import { renderField, renderGroupError, renderSelect, type PointerMessages } from "../../views/pointer-fields";
+import { labelsIn, languagePickerStyles, languagesOf, renderLanguagePicker } from "../../views/language-picker";
+import { renderCodeListPreview } from "./code-list-preview-view";
+import { knownThemesHint } from "../../views/theme-name";
 
-/** The label languages offered by default; any other tag goes in the free field. */
-const LANGUAGES = ["fr", "en", "ar"] as const;
+/** The texts written in each of the variable's languages. */
+const TEXTS = ["label", "description", "universe"] as const;
 /** Which constraints each type may carry, in the order shown. */
 const CONSTRAINTS: Partial<Record<VariableType, (keyof VariableConstraints)[]>> = {
   integer: ["min", "max"],
@@ -31,10 +33,12 @@ const CONSTRAINT_LABELS = { min: "constraintMin", max: "constraintMax", decimals
  * @event rsu-form-cancel - Closed without saving.
  */
 export default class RsuVariableForm extends LitElement {
-  static override styles = [sharedStyles, styles];
+  static override styles = [sharedStyles, languagePickerStyles, styles];
   static override properties = {
     variable: { attribute: false },
     type: { state: true },
+    languages: { state: true },
+    codeList: { state: true },
     codeLists: { state: true },
     messages: { state: true },
     failure: { state: true },
@@ -44,6 +48,10 @@ export default class RsuVariableForm extends LitElement {
   /** The variable to change; undefined to create one. */
   variable?: Variable;
   type: VariableType = "text";
+  /** The languages the labels, description and universe are written in; French always. */
+  languages: string[] = ["fr", "en"];
+  /** The code list chosen, whose items the form shows. */
+  codeList = "";
   codeLists: CodeList[] = [];
   messages: PointerMessages = new Map();
   failure = "";
@@ -63,6 +71,8 @@ export default class RsuVariableForm extends LitElement {
     // The same element may be handed another variable: start again from that one.
     if (changed.has("variable")) {
       this.type = this.variable?.type ?? "text";
+      this.languages = this.variable ? languagesOf(this.variable.label, this.variable.description, this.variable.universe) : ["fr", "en"];
+      this.codeList = this.variable?.codeList ?? "";
       this.messages = new Map();
       this.failure = "";
     }
@@ -72,9 +82,9 @@ export default class RsuVariableForm extends LitElement {
     const data = new FormData(form);
     const text = (name: string) => String(data.get(name) ?? "").trim();
     const number = (name: string) => (text(name) === "" ? undefined : Number(text(name)));
-    const label: Record<string, string> = {};
-    for (const language of LANGUAGES) if (text(`label/${language}`) || language === "fr") label[language] = text(`label/${language}`);
-    if (text("otherLanguage") && text("otherLabel")) label[text("otherLanguage")] = text("otherLabel");
+    const [label, description, universe] = TEXTS.map((name) => labelsIn(this.languages, (language) => text(`${name}/${language}`)));
+    // An optional text left empty in every language is absent, not an empty French text.
+    const optionalLabels = (labels: Labels) => (Object.values(labels).some(Boolean) ? labels : undefined);
     const constraints: VariableConstraints = {};
     for (const name of CONSTRAINTS[this.type] ?? []) {
       const value = name === "pattern" ? text("constraints/pattern") || undefined : number(`constraints/${name}`);
@@ -86,8 +96,8 @@ export default class RsuVariableForm extends LitElement {
       level: text("level"),
       type: this.type,
       label,
-      description: optional("description/fr") && { fr: text("description/fr") },
-      universe: optional("universe/fr") && { fr: text("universe/fr") },
+      description: optionalLabels(description!),
+      universe: optionalLabels(universe!),
       unit: optional("unit"),
       theme: optional("theme"),
       constraints: Object.keys(constraints).length ? constraints : undefined,
@@ -117,27 +127,22 @@ export default class RsuVariableForm extends LitElement {
   }
 
   private async handleFailure(error: unknown) {
-    if (error instanceof ApiError && error.unauthenticated) return void this.dispatchEvent(sessionExpiredEvent());
-    if (error instanceof ApiError && error.status === 409) {
-      const forms = usedByOf(error.problem?.details).map((u) => t("formVersion", { formId: u.formId, version: u.version }));
-      this.failure = [failureText(error), forms.length ? t("variableInUseAdvice", { forms: forms.join(", ") }) : ""].join(" ");
-      return;
-    }
-    const fieldErrors = error instanceof ApiError ? error.fieldErrors : [];
-    if (!fieldErrors.length) return void (this.failure = failureText(error));
-    const shown = (key: string) => Boolean(this.renderRoot.querySelector(`[name="${key}"], [data-errors="${key}"]`));
-    const { byField, other } = groupByPointer(fieldErrors, shown);
-    this.messages = byField;
-    this.failure = [t("variableHasErrors"), ...other].join(" ");
+    const refusal = refusalOf(error, this.renderRoot, { hasErrors: t("variableHasErrors"), inUseAdvice: (forms) => t("variableInUseAdvice", { forms }) });
+    if (!refusal) return void this.dispatchEvent(sessionExpiredEvent());
+    ({ messages: this.messages, failure: this.failure } = refusal);
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }
+
 
   override render() {
     const v = this.variable;
     const m = this.messages;
     const choices = (values: readonly string[], prefix: string) => values.map((value) => ({ value, text: tCode(prefix, value) }));
-    const extra = Object.entries(v?.label ?? {}).find(([language]) => !(LANGUAGES as readonly string[]).includes(language));
+    const inLanguages = (name: (typeof TEXTS)[number], label: string, multiline = false) =>
+      this.languages.map((language) =>
+        renderField(`${name}/${language}`, `${label} (${language})`, m, { value: v?.[name]?.[language] ?? "", required: name === "label" && language === "fr", multiline }),
+      );
     return html`<form class="panel" novalidate @submit=${this.handleSubmit}>
       <h3>${v ? t("editVariableHeading", { code: v.code }) : t("createVariableHeading")}</h3>
       ${this.failure ? html`<p class="status error" role="alert">${this.failure}</p>` : nothing}
@@ -146,24 +151,32 @@ export default class RsuVariableForm extends LitElement {
         ${renderSelect("level", t("colLevel"), m, choices(["household", "individual"], "level_"), v?.level ?? "household")}
         ${renderSelect("type", t("colType"), m, choices(VARIABLE_TYPES, "type_"), this.type, (type) => (this.type = type as VariableType))}
       </div>
+      ${renderLanguagePicker(this.languages, (languages) => (this.languages = languages))}
       <fieldset>
         <legend>${t("labelsLegend")}</legend>
         ${renderGroupError("label", m)}
-        <div class="grid">
-          ${LANGUAGES.map((language) => renderField(`label/${language}`, t("labelIn", { language }), m, { value: v?.label[language] ?? "", required: language === "fr" }))}
-          ${renderField("otherLanguage", t("otherLanguageTag"), m, { value: extra?.[0] })}
-          ${renderField("otherLabel", t("otherLanguageLabel"), m, { value: extra?.[1] })}
-        </div>
+        <div class="grid">${inLanguages("label", t("labelField"))}</div>
       </fieldset>
-      ${renderField("description/fr", t("descriptionField"), m, { value: v?.description?.fr, multiline: true })}
-      ${renderField("universe/fr", t("universeField"), m, { value: v?.universe?.fr })}
+      <fieldset>
+        <legend>${t("descriptionLegend")}</legend>
+        ${renderGroupError("description", m)}
+        <div class="grid">${inLanguages("description", t("descriptionField"), true)}</div>
+      </fieldset>
+      <fieldset>
+        <legend>${t("universeLegend")}</legend>
+        ${renderGroupError("universe", m)}
+        <div class="grid">${inLanguages("universe", t("universeField"))}</div>
+      </fieldset>
       <div class="grid">
         ${renderField("unit", t("unitField"), m, { value: v?.unit })}
-        ${renderField("theme", t("colTheme"), m, { value: v?.theme })}
+        ${renderField("theme", t("colTheme"), m, { value: v?.theme, hint: knownThemesHint() })}
       </div>
       ${this.renderConstraints()}
       ${CHOICE_TYPES.includes(this.type)
-        ? renderSelect("codeList", t("codeListField"), m, [{ value: "", text: t("noCodeList") }, ...this.codeLists.map((list) => ({ value: list.code, text: `${pick({ en: "", ...list.label })} (${list.code})` }))], v?.codeList ?? "")
+        ? html`<div class="code-list-choice">
+            ${renderSelect("codeList", t("codeListField"), m, [{ value: "", text: t("noCodeList") }, ...this.codeLists.map((list) => ({ value: list.code, text: `${pick({ en: "", ...list.label })} (${list.code})` }))], this.codeList, (code) => (this.codeList = code))}
+            ${renderCodeListPreview(this.codeLists.find((list) => list.code === this.codeList))}
+          </div>`
         : nothing}
       <div class="grid">
         ${renderSelect("sensitivity", t("colSensitivity"), m, choices(["public", "internal", "personal", "sensitive"], "sensitivity_"), v?.sensitivity ?? "internal")}

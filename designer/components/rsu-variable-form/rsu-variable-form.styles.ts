@@ -34,4 +34,15 @@ export default css`
   .field {
     max-width: none;
   }
+  .code-list-choice {
+    display: grid;
+    grid-template-columns: minmax(14rem, 1fr) 2fr;
+    gap: 0.75rem 1.5rem;
+    align-items: start;
+  }
+  .code-list-preview ol {
+    margin: 0;
+    padding-left: 1.5rem;
+    columns: 2;
+  }
 `;

@@ -1,6 +1,6 @@
 import { html, nothing } from "lit";
-import { pick } from "../../i18n";
-import type { FieldError } from "../../../schemas/contracts/api";
+import { pick } from "../i18n";
+import type { FieldError } from "../../schemas/contracts/api";
 
 /** The messages of a 422 by JSON pointer without its leading slash (`label/fr`, `constraints/min`). */
 export type PointerMessages = Map<string, string[]>;
@@ -18,7 +18,7 @@ export function groupByPointer(errors: FieldError[], shown: (key: string) => boo
   return { byField, other };
 }
 
-const idOf = (key: string) => `f-${key.replace(/\//g, "-")}`;
+export const idOf = (key: string) => `f-${key.replace(/\//g, "-")}`;
 
 interface FieldOptions {
   value?: string;
@@ -26,6 +26,9 @@ interface FieldOptions {
   hint?: string;
   required?: boolean;
   multiline?: boolean;
+  readonly?: boolean;
+  /** For fields kept in the component's state rather than read from the form on submit. */
+  onInput?: (value: string) => void;
 }
 
 /** A labelled input named by its pointer key, its error below it and tied to it for screen readers. */
@@ -34,12 +37,13 @@ export function renderField(key: string, label: string, messages: PointerMessage
   const id = idOf(key);
   const describedBy = [options.hint ? `${id}-hint` : "", errors ? `${id}-error` : ""].filter(Boolean).join(" ") || nothing;
   const invalid = errors ? "true" : "false";
+  const input = (event: Event) => options.onInput?.((event.target as HTMLInputElement).value);
   return html`<div class="field">
     <label for=${id}>${label}</label>
     ${options.hint ? html`<span class="hint" id="${id}-hint">${options.hint}</span>` : nothing}
     ${options.multiline
-      ? html`<textarea name=${key} id=${id} rows="3" aria-invalid=${invalid} aria-describedby=${describedBy} .value=${options.value ?? ""}></textarea>`
-      : html`<input name=${key} id=${id} type=${options.type ?? "text"} ?required=${options.required ?? false} aria-invalid=${invalid} aria-describedby=${describedBy} .value=${options.value ?? ""} autocomplete="off" />`}
+      ? html`<textarea name=${key} id=${id} rows="3" aria-invalid=${invalid} aria-describedby=${describedBy} .value=${options.value ?? ""} @input=${input}></textarea>`
+      : html`<input name=${key} id=${id} type=${options.type ?? "text"} ?required=${options.required ?? false} aria-invalid=${invalid} aria-describedby=${describedBy} .value=${options.value ?? ""} ?readonly=${options.readonly ?? false} autocomplete="off" @input=${input} />`}
     ${errors ? html`<span class="field-error" id="${id}-error">${errors.join(" ")}</span>` : nothing}
   </div>`;
 }
