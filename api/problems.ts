@@ -98,6 +98,28 @@ export const problems = {
       fr: "Aucune soumission ne porte cet identifiant.",
       en: "No submission has this id.",
     }),
+  // Review queue, merges, history and failed jobs (issue #6).
+  reviewItemNotFound: () =>
+    new Problem(404, "review_item_not_found", { fr: "Aucun élément à vérifier ne porte cet identifiant.", en: "No review item has this id." }),
+  reviewItemDecided: (id: string) =>
+    new Problem(409, "review_item_decided", {
+      fr: "Cet élément a déjà été tranché ; annulez la fusion pour revenir dessus.",
+      en: "This item has already been decided; undo the merge to reopen it.",
+    }, { id }),
+  mergeNotFound: () =>
+    new Problem(404, "merge_not_found", { fr: "Aucune fusion ne porte cet identifiant.", en: "No merge has this id." }),
+  mergeUndone: (id: string) =>
+    new Problem(409, "merge_already_undone", { fr: "Cette fusion a déjà été annulée.", en: "This merge has already been undone." }, { id }),
+  submissionNotReturnable: (status: string) =>
+    new Problem(409, "submission_not_returnable", {
+      fr: "Seule une soumission invalide, refusée ou en attente de vérification peut être renvoyée à l'agent.",
+      en: "Only an invalid, rejected or pending-review submission can be sent back to the clerk.",
+    }, { status }),
+  jobNotFound: () =>
+    new Problem(404, "job_not_found", {
+      fr: "Aucun traitement en échec ne porte cet identifiant.",
+      en: "No failed job has this id.",
+    }),
   householdNotFound: () =>
     new Problem(404, "household_not_found", {
       fr: "Aucun ménage ne porte cet identifiant.",

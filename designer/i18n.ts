@@ -1,8 +1,13 @@
-import { formatDate as formatInLanguage, restoreLanguage, translator } from "../runtime/shared/i18n";
+import { formatDate as formatInLanguage, getLanguage as currentLanguage, restoreLanguage, translator } from "../runtime/shared/i18n";
 import * as shared from "../runtime/shared/messages";
 import * as audit from "./messages/audit";
 import * as catalogue from "./messages/catalogue";
+import * as codeLists from "./messages/code-lists";
+import * as forms from "./messages/forms";
+import * as maskDesigner from "./messages/mask-designer";
+import * as history from "./messages/history";
 import * as registry from "./messages/registry";
+import * as review from "./messages/review";
 import * as shell from "./messages/shell";
 import * as tokens from "./messages/tokens";
 import * as users from "./messages/users";
@@ -12,11 +17,11 @@ import * as variableForm from "./messages/variable-form";
  * Every text of the back office, French first (DESIGN.md rule 8), one module per screen so that each
  * stays readable; `{name}` marks a value filled in by `t`. The language machinery is the runtime's.
  */
-const fr = { ...shared.fr, ...shell.fr, ...registry.fr, ...users.fr, ...tokens.fr, ...audit.fr, ...catalogue.fr, ...variableForm.fr };
+const fr = { ...shared.fr, ...shell.fr, ...registry.fr, ...users.fr, ...tokens.fr, ...audit.fr, ...catalogue.fr, ...variableForm.fr, ...codeLists.fr, ...forms.fr, ...maskDesigner.fr, ...review.fr, ...history.fr };
 
 export type MessageKey = keyof typeof fr;
 
-const en: Record<MessageKey, string> = { ...shared.en, ...shell.en, ...registry.en, ...users.en, ...tokens.en, ...audit.en, ...catalogue.en, ...variableForm.en };
+const en: Record<MessageKey, string> = { ...shared.en, ...shell.en, ...registry.en, ...users.en, ...tokens.en, ...audit.en, ...catalogue.en, ...variableForm.en, ...codeLists.en, ...forms.en, ...maskDesigner.en, ...review.en, ...history.en };
 
 export { getLanguage, LANGUAGES, pick, setLanguage, type Language } from "../runtime/shared/i18n";
 export { LanguageController } from "../runtime/shared/language.controller";
@@ -26,6 +31,9 @@ restoreLanguage("rsu.designer.language");
 const messages = translator({ fr, en });
 
 export const t = messages.t;
+
+/** The same text in both languages, for texts kept in a mask (the roster's titles). */
+export const message = messages.message;
 
 /** The text of a key built from a server code (`role_clerk`, `action_user.create`), or the code itself when unknown. */
 export function tCode(prefix: string, code: string): string {
@@ -46,4 +54,9 @@ const DATE_STYLES: Record<string, Intl.DateTimeFormatOptions> = {
  */
 export function formatDate(value: string, withTime: boolean | "seconds" | "compact" = false): string {
   return formatInLanguage(value, DATE_STYLES[String(withTime)]!);
+}
+
+/** A score in [0, 1] with two decimals and the reader's decimal mark (0,85 in French). */
+export function formatScore(value: number): string {
+  return value.toLocaleString(currentLanguage(), { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }

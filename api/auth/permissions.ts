@@ -11,9 +11,15 @@ export const PERMISSIONS = {
   /** Any signed-in user or token. */
   authenticated: "signed-in",
   "forms:read": ["admin", "designer", "supervisor", "clerk", "analyst"],
+  /** Open the mask designer: its configuration (Creator licence key). */
+  "forms:design": ["admin", "designer"],
   "submissions:create": ["admin", "supervisor", "clerk"],
   "submissions:read": ["admin", "supervisor", "clerk"],
   "households:read": ["admin", "supervisor", "clerk", "analyst"],
+  /** Review queue (issue #6): supervisors decide within their areas; return submissions to clerks. */
+  "review:decide": ["admin", "supervisor"],
+  /** Integration jobs that failed for good: see and retry them. */
+  "jobs:manage": ["admin"],
   "users:manage": ["admin"],
   "tokens:manage": ["admin"],
   "audit:read": ["admin"],

@@ -1,4 +1,5 @@
 import type { HouseholdDetail, HouseholdPage } from "../../schemas/contracts/api";
+import type { HouseholdHistory } from "../../schemas/contracts/review";
 import { request } from "../../runtime/shared/request";
 
 export interface HouseholdQuery {
@@ -17,4 +18,13 @@ export function listHouseholds(query: HouseholdQuery, signal?: AbortSignal): Pro
 
 export function getHousehold(id: string, signal?: AbortSignal): Promise<HouseholdDetail> {
   return request(`/api/households/${encodeURIComponent(id)}`, { signal });
+}
+
+export function getHouseholdHistory(id: string, signal?: AbortSignal): Promise<HouseholdHistory> {
+  return request(`/api/households/${encodeURIComponent(id)}/history`, { signal, cache: "no-store" });
+}
+
+/** The household as it stood at the end of `day` (ISO date), from the version recorded by then. */
+export function getHouseholdAt(id: string, day: string, signal?: AbortSignal): Promise<HouseholdDetail> {
+  return request(`/api/households/${encodeURIComponent(id)}?at=${encodeURIComponent(day)}`, { signal, cache: "no-store" });
 }

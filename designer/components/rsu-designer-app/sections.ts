@@ -4,7 +4,9 @@ import type { SignedInUser } from "../../../runtime/shared/session";
 import type { MessageKey } from "../../i18n";
 import "../rsu-audit-log/rsu-audit-log";
 import "../rsu-catalogue/rsu-catalogue";
+import "../rsu-forms/rsu-forms";
 import "../rsu-registry-browser/rsu-registry-browser";
+import "../rsu-review-queue/rsu-review-queue";
 import "../rsu-token-admin/rsu-token-admin";
 import "../rsu-user-admin/rsu-user-admin";
 
@@ -30,11 +32,18 @@ export const SECTIONS: readonly Section[] = [
     roles: ["admin", "supervisor", "clerk", "analyst"],
     render: ({ labels }) => html`<rsu-registry-browser .labels=${labels}></rsu-registry-browser>`,
   },
+  { id: "revue", title: "tabReview", roles: ["admin", "supervisor"], render: ({ labels }) => html`<rsu-review-queue .labels=${labels}></rsu-review-queue>` },
   {
     id: "catalogue",
     title: "tabCatalogue",
     roles: ["admin", "designer", "supervisor", "clerk", "analyst"],
     render: ({ user }) => html`<rsu-catalogue .canWrite=${user.roles.some((role) => role === "admin" || role === "designer")}></rsu-catalogue>`,
+  },
+  {
+    id: "masques",
+    title: "tabForms",
+    roles: ["admin", "designer"],
+    render: ({ user }) => html`<rsu-forms .canPublish=${user.roles.includes("admin")}></rsu-forms>`,
   },
   {
     id: "utilisateurs",

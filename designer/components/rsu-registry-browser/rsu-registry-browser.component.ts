@@ -9,6 +9,7 @@ import { formatDate, getLanguage, LanguageController, pick, t } from "../../i18n
 import { sharedStyles } from "../../styles/shared.styles";
 import { renderPager } from "../../../runtime/shared/pager-view";
 import { renderHouseholdDetail } from "./household-detail-view";
+import "../rsu-household-history/rsu-household-history";
 import styles from "./rsu-registry-browser.styles";
 
 const PAGE_SIZE = 20;
@@ -103,7 +104,10 @@ export default class RsuRegistryBrowser extends LitElement {
       ${this.requests.failed
         ? renderLoadFailure(failureText(this.requests.error, "registryLoadFailed"), () => this.retry())
         : nothing}
-      ${this.household ? renderHouseholdDetail(this.household, this.describe, () => this.handleBack()) : this.renderList()}
+      ${this.household
+        ? html`${renderHouseholdDetail(this.household, this.describe, () => this.handleBack())}
+            <rsu-household-history .householdId=${this.household.id}></rsu-household-history>`
+        : this.renderList()}
     `;
   }
 

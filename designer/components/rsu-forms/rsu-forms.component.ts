@@ -1,0 +1,199 @@
+import { css, html, LitElement, nothing } from "lit";
+import { ApiError } from "../../../runtime/shared/request";
+import { sessionExpiredEvent } from "../../../runtime/shared/events/rsu-session-expired";
+import { LatestRequestController } from "../../../runtime/shared/latest-request.controller";
+import { renderLoadFailure } from "../../../runtime/shared/load-failure-view";
+import { failureText } from "../../api/failure-text";
+import { createForm, listForms, retireVersion, type FormSummary, type VersionSummary } from "../../api/forms";
+import { formatDate, LanguageController, pick, t } from "../../i18n";
+import { sharedStyles } from "../../styles/shared.styles";
+import { groupFieldErrors, type FieldMessages } from "../../views/field-errors";
+import "../rsu-mask-designer/rsu-mask-designer";
+import { renderCreateForm } from "./create-form-view";
+import { renderRetireForm } from "./retire-form-view";
+import { renderVersions } from "./versions-view";
+
+/** Fields a 422 on creation may name (`/id`, `/title/fr`). */
+const FIELDS = ["id", "title"] as const;
+
+type Editing =
+  | { kind: "none" }
+  | { kind: "create"; messages: FieldMessages | null }
+  | { kind: "retire"; formId: string; version: number; failure: string }
+  | { kind: "design"; formId: string };
+
+/**
+ * @summary The « Masques » tab (issue 5): every form with its draft and published versions; creating a
+ * form; opening one in the mask designer; retiring a version (admins).
+ * @event rsu-session-expired - The API answered 401.
+ */
+export default class RsuForms extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      .heading {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        justify-content: space-between;
+        gap: 0.75rem;
+      }
+      ul.versions {
+        margin: 0;
+        padding-left: 1rem;
+      }
+      ul.versions li.retired {
+        color: var(--rsu-color-muted);
+      }
+      ul.versions button {
+        margin-left: 0.5rem;
+      }
+      form.panel {
+        margin-bottom: 1rem;
+      }
+    `,
+  ];
+  static override properties = {
+    canPublish: { attribute: false },
+    forms: { state: true },
+    editing: { state: true },
+    busy: { state: true },
+    notice: { state: true },
+  };
+
+  /** Admins publish and retire; designers draft. */
+  canPublish = false;
+  forms?: FormSummary[];
+  editing: Editing = { kind: "none" };
+  busy = false;
+  notice = "";
+
+  private readonly requests = new LatestRequestController(this);
+
+  constructor() {
+    super();
+    new LanguageController(this);
+    this.addEventListener("rsu-mask-published", () => void this.load());
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  private load() {
+    return this.requests.run(async (signal) => {
+      this.forms = await listForms(signal);
+    });
+  }
+
+  private async handleCreate(event: SubmitEvent) {
+    event.preventDefault();
+    const data = new FormData(event.target as HTMLFormElement);
+    const id = String(data.get("id") ?? "").trim();
+    this.busy = true;
+    try {
+      await createForm(id, { fr: String(data.get("titleFr") ?? "").trim(), en: String(data.get("titleEn") ?? "").trim() });
+      this.notice = t("formCreated", { id });
+      this.editing = { kind: "design", formId: id };
+      void this.load();
+    } catch (error) {
+      if (this.reportSessionEnd(error)) return;
+      const fieldErrors = error instanceof ApiError ? error.fieldErrors : [];
+      const messages = fieldErrors.length ? groupFieldErrors(fieldErrors, FIELDS) : { byField: new Map(), other: [failureText(error)] };
+      // The two title inputs share the server's `/title` errors.
+      const title = messages.byField.get("title");
+      if (title) for (const field of ["titleFr", "titleEn"]) messages.byField.set(field, title);
+      if (!messages.byField.has("id") && !title) messages.byField.set("id", messages.other);
+      this.editing = { kind: "create", messages };
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async handleRetire(event: SubmitEvent) {
+    event.preventDefault();
+    const editing = this.editing;
+    if (editing.kind !== "retire") return;
+    const reason = String(new FormData(event.target as HTMLFormElement).get("reason") ?? "").trim();
+    if (!reason) {
+      this.editing = { ...editing, failure: t("reasonRequired") };
+      return;
+    }
+    this.busy = true;
+    try {
+      await retireVersion(editing.formId, editing.version, reason);
+      this.notice = t("versionRetiredNotice", { version: editing.version, id: editing.formId });
+      this.editing = { kind: "none" };
+      void this.load();
+    } catch (error) {
+      if (!this.reportSessionEnd(error)) this.editing = { ...editing, failure: failureText(error) };
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private reportSessionEnd(error: unknown): boolean {
+    if (!(error instanceof ApiError && error.unauthenticated)) return false;
+    this.dispatchEvent(sessionExpiredEvent());
+    return true;
+  }
+
+  override render() {
+    const editing = this.editing;
+    if (editing.kind === "design") {
+      return html`<button class="secondary small" @click=${this.handleBack}>← ${t("backToForms")}</button>
+        <rsu-mask-designer .formId=${editing.formId} .canPublish=${this.canPublish}></rsu-mask-designer>`;
+    }
+    return html`
+      <div class="heading">
+        <h2>${t("formsHeading")}</h2>
+        ${editing.kind === "none" ? html`<button @click=${() => (this.editing = { kind: "create", messages: null })}>${t("newForm")}</button>` : nothing}
+      </div>
+      <div role="status">${this.notice ? html`<p class="status success">${this.notice}</p>` : nothing}</div>
+      ${editing.kind === "create" ? renderCreateForm(this.busy, editing.messages, (e) => this.handleCreate(e), this.handleCancel) : nothing}
+      ${editing.kind === "retire"
+        ? renderRetireForm(editing.formId, editing.version, this.busy, editing.failure, (e) => this.handleRetire(e), this.handleCancel)
+        : nothing}
+      ${this.requests.failed ? renderLoadFailure(failureText(this.requests.error), () => void this.load()) : nothing}
+      ${this.requests.loading && !this.forms ? html`<p role="status">${t("loading")}</p>` : nothing}
+      ${this.forms ? (this.forms.length ? this.renderTable(this.forms) : html`<p class="status">${t("noForms")}</p>`) : nothing}
+    `;
+  }
+
+  private handleBack = () => {
+    this.editing = { kind: "none" };
+    this.notice = "";
+    void this.load();
+  };
+
+  private handleCancel = () => (this.editing = { kind: "none" });
+
+  private renderTable(forms: FormSummary[]) {
+    const onRetire = this.canPublish ? (v: VersionSummary, formId: string) => (this.editing = { kind: "retire", formId, version: v.version, failure: "" }) : null;
+    return html`<div class="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">${t("colForm")}</th>
+            <th scope="col">${t("colDraft")}</th>
+            <th scope="col">${t("colVersions")}</th>
+            <th scope="col"><span class="muted">${t("openDesigner")}</span></th>
+          </tr>
+        </thead>
+        <tbody>
+          ${forms.map(
+            (form) => html`<tr>
+              <th scope="row"><span class="code">${form.id}</span><br />${pick(form.title)}</th>
+              <td>${form.draftUpdatedAt ? t("draftSavedOn", { date: formatDate(form.draftUpdatedAt, "compact") }) : t("draftNone")}</td>
+              <td>${renderVersions(form, onRetire && ((v) => onRetire(v, form.id)))}</td>
+              <td class="row-actions">
+                <button class="small" aria-label=${t("openDesignerLabel", { id: form.id })} @click=${() => (this.editing = { kind: "design", formId: form.id })}>${t("openDesigner")}</button>
+              </td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>`;
+  }
+}

@@ -1,0 +1,119 @@
+import { css, html, LitElement, nothing } from "lit";
+import type { HouseholdDetail } from "../../../schemas/contracts/api";
+import type { FieldChange, HouseholdHistory } from "../../../schemas/contracts/review";
+import { getHouseholdAt, getHouseholdHistory } from "../../api/households";
+import { failureText } from "../../api/failure-text";
+import { LatestRequestController } from "../../../runtime/shared/latest-request.controller";
+import { renderLoadFailure } from "../../../runtime/shared/load-failure-view";
+import { formatDate, LanguageController, t, tCode } from "../../i18n";
+import { sharedStyles } from "../../styles/shared.styles";
+
+/** A value of the household state as a reader sees it: "—" for nothing, JSON for a whole object. */
+function shown(value: unknown): string {
+  if (value === null || value === undefined || value === "") return "—";
+  return typeof value === "object" ? JSON.stringify(value) : String(value);
+}
+
+/**
+ * @summary A household's history (issue #6): each version with its provenance (who, when, which
+ * submission and form version, which review decision) and its field changes, before → after; and the
+ * household as it stood on a chosen day.
+ */
+export default class RsuHouseholdHistory extends LitElement {
+  static override styles = [sharedStyles, css`
+    .changes { margin: 0; padding-left: 1.25rem; font-size: 0.875rem; }
+    .before { text-decoration: line-through; color: var(--rsu-color-muted); }
+    .at { display: flex; gap: 1rem; align-items: end; flex-wrap: wrap; }
+  `];
+  static override properties = {
+    householdId: { type: String },
+    history: { state: true },
+    past: { state: true },
+  };
+
+  householdId = "";
+  history?: HouseholdHistory;
+  past?: { day: string; household: HouseholdDetail };
+
+  private readonly requests = new LatestRequestController(this);
+
+  constructor() {
+    super();
+    new LanguageController(this);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  private load() {
+    return this.requests.run(async (signal) => {
+      this.history = await getHouseholdHistory(this.householdId, signal);
+    });
+  }
+
+  private handleAt(event: SubmitEvent) {
+    event.preventDefault();
+    const day = new FormData(event.target as HTMLFormElement).get("day") as string;
+    if (!day) return;
+    void this.requests.run(async (signal) => {
+      this.past = { day, household: await getHouseholdAt(this.householdId, day, signal) };
+    });
+  }
+
+  override render() {
+    return html`
+      <h3>${t("historyHeading")}</h3>
+      ${this.requests.failed ? renderLoadFailure(failureText(this.requests.error), () => void this.load()) : nothing}
+      ${this.history ? this.renderVersions(this.history) : html`<p role="status">${t("loading")}</p>`}
+      <form class="at" @submit=${(e: SubmitEvent) => this.handleAt(e)}>
+        <label>${t("stateAtLabel")}<input type="date" name="day" required /></label>
+        <button type="submit">${t("stateAtShow")}</button>
+      </form>
+      ${this.past ? this.renderPast(this.past.day, this.past.household) : nothing}
+    `;
+  }
+
+  private renderVersions(history: HouseholdHistory) {
+    return html`<div class="table-wrap"><table class="versions">
+      <thead><tr>
+        <th scope="col">${t("historyVersion")}</th>
+        <th scope="col">${t("historyWhen")}</th>
+        <th scope="col">${t("historyWho")}</th>
+        <th scope="col">${t("historyAction")}</th>
+        <th scope="col">${t("historySource")}</th>
+        <th scope="col">${t("historyChanges")}</th>
+      </tr></thead>
+      <tbody>
+        ${[...history.versions].reverse().map((version) => html`<tr>
+          <td class="number">${version.version}</td>
+          <td>${formatDate(version.at, "compact")}</td>
+          <td>${version.by ?? "—"}</td>
+          <td>${tCode("history_action_", version.action)}</td>
+          <td>
+            ${version.submissionId ? html`<div>${t("historySubmission")} <code>${version.submissionId.slice(0, 8)}</code></div>` : nothing}
+            ${version.formId ? html`<div>${t("historyForm", { form: version.formId, version: version.formVersion ?? "?" })}</div>` : nothing}
+            ${version.reviewItemId ? html`<div>${t("historyReview")} <code>${version.reviewItemId.slice(0, 8)}</code></div>` : nothing}
+          </td>
+          <td>${this.renderChanges(version.changes)}</td>
+        </tr>`)}
+      </tbody>
+    </table></div>`;
+  }
+
+  private renderChanges(changes: FieldChange[]) {
+    if (!changes.length) return "—";
+    return html`<ul class="changes">${changes.map((change) => html`<li>
+      <code>${change.path}</code> : <span class="before">${shown(change.before)}</span> → <strong>${shown(change.after)}</strong>
+    </li>`)}</ul>`;
+  }
+
+  private renderPast(day: string, household: HouseholdDetail) {
+    return html`<section aria-label=${t("stateAtHeading", { day: formatDate(day) })}>
+      <h4>${t("stateAtHeading", { day: formatDate(day) })}</h4>
+      <p>${t("stateAtSummary", { head: household.headName || "—", count: household.members.length, village: household.village ?? "—" })}</p>
+      <ul>${household.members.map((m) => html`<li>${m.lineNumber}. ${m.lastName} ${m.firstName}${m.birthDate ? ` (${m.birthDate})` : ""}</li>`)}</ul>
+    </section>`;
+  }
+}

@@ -1,0 +1,148 @@
+import { html, LitElement, nothing } from "lit";
+import type { CodeLabels } from "../../../runtime/shared/code-labels";
+import type { ReviewItemDetail, ReviewItemPage, ReviewKind, ReviewStatus } from "../../../schemas/contracts/review";
+import { decideReviewItem, getReviewItem, listReviewItems, returnSubmission, REVIEW_KINDS, REVIEW_STATUSES, undoMerge } from "../../api/review";
+import { failureText } from "../../api/failure-text";
+import { LatestRequestController } from "../../../runtime/shared/latest-request.controller";
+import { renderLoadFailure } from "../../../runtime/shared/load-failure-view";
+import { renderPager } from "../../../runtime/shared/pager-view";
+import { formatDate, formatScore, LanguageController, pick, t, tCode } from "../../i18n";
+import { sharedStyles } from "../../styles/shared.styles";
+import { renderReviewDetail } from "./review-detail-view";
+import styles from "./rsu-review-queue.styles";
+
+const PAGE_SIZE = 50;
+
+/**
+ * @summary The supervisors' review queue (issue #6): filtered list, then one item with both sides,
+ * the explained score and the decision buttons (merge, different, later, undo, send back).
+ * @event rsu-session-expired - The API answered 401.
+ */
+export default class RsuReviewQueue extends LitElement {
+  static override styles = [sharedStyles, styles];
+  static override properties = {
+    page: { state: true },
+    detail: { state: true },
+    notice: { state: true },
+    labels: { attribute: false },
+  };
+
+  /** The mask's code labels (sex, relation, commune), from the frame. */
+  labels: CodeLabels = new Map();
+  page?: ReviewItemPage;
+  detail?: ReviewItemDetail;
+  notice = "";
+
+  private kind?: ReviewKind;
+  private status?: ReviewStatus = "open";
+  private offset = 0;
+  private readonly requests = new LatestRequestController(this);
+
+  constructor() {
+    super();
+    new LanguageController(this);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  private load() {
+    return this.requests.run(async (signal) => {
+      this.page = await listReviewItems({ kind: this.kind, status: this.status, limit: PAGE_SIZE, offset: this.offset }, signal);
+    });
+  }
+
+  private open(id: string) {
+    this.notice = "";
+    return this.requests.run(async (signal) => {
+      this.detail = await getReviewItem(id, signal);
+    });
+  }
+
+  /** Every action ends by re-reading the item: the server says what it became (decided, open again). */
+  private act(work: () => Promise<unknown>, notice = "") {
+    const id = this.detail!.id;
+    return this.requests.run(async (signal) => {
+      await work();
+      this.detail = await getReviewItem(id, signal);
+      this.notice = notice;
+    });
+  }
+
+  private handleFilter(event: SubmitEvent) {
+    event.preventDefault();
+    const data = new FormData(event.target as HTMLFormElement);
+    this.kind = (data.get("kind") as ReviewKind) || undefined;
+    this.status = (data.get("status") as ReviewStatus) || undefined;
+    this.offset = 0;
+    void this.load();
+  }
+
+  override render() {
+    const failure = this.requests.failed ? renderLoadFailure(failureText(this.requests.error), () => void this.load()) : nothing;
+    if (this.detail) {
+      return html`
+        <button type="button" class="secondary" @click=${() => { this.detail = undefined; void this.load(); }}>${t("backToQueue")}</button>
+        ${failure}
+        ${this.notice ? html`<p role="status">${this.notice}</p>` : nothing}
+        ${renderReviewDetail(this.detail, this.labels, {
+          decide: (decision, comment) => void this.act(() => decideReviewItem(this.detail!.id, comment ? { decision, comment } : { decision })),
+          undo: (mergeId) => void this.act(() => undoMerge(mergeId), t("mergeUndone")),
+          returnToClerk: (submissionId, comment) => void this.act(() => returnSubmission(submissionId, comment), t("returned")),
+        })}
+      `;
+    }
+    return html`
+      <h2>${t("reviewHeading")}</h2>
+      <p>${t("reviewIntro")}</p>
+      <form class="filters" @submit=${(e: SubmitEvent) => this.handleFilter(e)}>
+        <label>${t("filterKind")}
+          <select name="kind">
+            <option value="">${t("allKinds")}</option>
+            ${REVIEW_KINDS.map((kind) => html`<option value=${kind} ?selected=${kind === this.kind}>${tCode("review_kind_", kind)}</option>`)}
+          </select>
+        </label>
+        <label>${t("filterStatus")}
+          <select name="status">
+            <option value="">${t("allStatuses")}</option>
+            ${REVIEW_STATUSES.map((status) => html`<option value=${status} ?selected=${status === this.status}>${tCode("review_status_", status)}</option>`)}
+          </select>
+        </label>
+        <button type="submit">${t("applyFilters")}</button>
+      </form>
+      ${failure}
+      <p role="status">${this.requests.loading ? t("loading") : this.page ? t("reviewCount", { count: this.page.total }) : ""}</p>
+      ${this.page?.items.length ? this.renderTable(this.page) : this.page && !this.requests.loading ? html`<p class="status">${t("noReviewItems")}</p>` : nothing}
+    `;
+  }
+
+  private renderTable(page: ReviewItemPage) {
+    return html`
+      <div class="table-wrap">
+        <table>
+          <thead><tr>
+            <th scope="col">${t("colReviewKind")}</th>
+            <th scope="col">${t("colReviewScore")}</th>
+            <th scope="col">${t("colReviewSummary")}</th>
+            <th scope="col">${t("colReviewStatus")}</th>
+            <th scope="col">${t("colReviewCreated")}</th>
+            <th scope="col"></th>
+          </tr></thead>
+          <tbody>
+            ${page.items.map((item) => html`<tr>
+              <td>${tCode("review_kind_", item.kind)}</td>
+              <td class="number">${item.score === null ? "—" : formatScore(item.score)}</td>
+              <td>${pick(item.summary)}</td>
+              <td>${tCode("review_status_", item.status)}</td>
+              <td>${formatDate(item.createdAt, "compact")}</td>
+              <td><button type="button" @click=${() => void this.open(item.id)}>${t("openItem")}</button></td>
+            </tr>`)}
+          </tbody>
+        </table>
+      </div>
+      ${renderPager(this.offset, PAGE_SIZE, page.total, (delta) => { this.offset = Math.max(0, this.offset + delta * PAGE_SIZE); void this.load(); })}
+    `;
+  }
+}

@@ -1,0 +1,165 @@
+import type { Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestServer } from "../helpers/app-server";
+import { launchBrowser, saveScreenshot, type BrowserSession } from "../helpers/browser";
+
+/**
+ * An administrator designs a new entry mask in French (issue 5): creates the form, drags a catalogue
+ * variable from the toolbox onto the design surface, saves, sees the binding error of a mistyped question
+ * on that question, fixes it, publishes version 1, and fills that version in the runtime.
+ */
+
+const ADMIN = { username: "admin", password: "admin-demo-2026" };
+const FORM = { id: "enquete_essai", fr: "Enquête d'essai", en: "Trial survey" };
+
+type Json = Record<string, unknown> & { pages: { name: string; elements: Record<string, unknown>[] }[] };
+
+/** Waits for `done`; fails at once with the page's own words if an error shows up instead. */
+async function waitUnlessAlert(page: Page, done: Locator, timeout = 20_000) {
+  const alert = page.getByRole("alert");
+  await done.or(alert).first().waitFor({ timeout });
+  if (await alert.first().isVisible()) throw new Error(`the page says: ${await alert.first().textContent()}`);
+}
+
+/** Replaces the mask through Creator's JSON editor tab, then goes back to the design surface. */
+async function editJson(page: Page, change: (json: Json) => Json) {
+  await page.getByRole("tab", { name: "Éditeur JSON" }).or(page.getByText("Éditeur JSON", { exact: true })).first().click();
+  const area = page.locator(".svc-json-editor-tab__content-area");
+  await area.waitFor();
+  const json = change(JSON.parse(await area.inputValue()) as Json);
+  await area.fill(JSON.stringify(json, null, 2));
+  await page.getByRole("tab", { name: "Éditeur de sondage" }).or(page.getByText("Éditeur de sondage", { exact: true })).first().click();
+  await page.locator(".svc-toolbox").waitFor();
+}
+
+/** The household roster with two individual variables, as the toolbox would make them. */
+const roster = {
+  type: "paneldynamic",
+  name: "members",
+  title: { default: "Membres du ménage", en: "Household members" },
+  minPanelCount: 1,
+  templateElements: [
+    { type: "text", name: "first_name", title: { default: "Prénom", en: "First name" }, isRequired: true },
+    {
+      type: "radiogroup",
+      name: "sex",
+      title: { default: "Sexe", en: "Sex" },
+      choices: [
+        { value: "1", text: { default: "Masculin", en: "Male" } },
+        { value: "2", text: { default: "Féminin", en: "Female" } },
+      ],
+    },
+  ],
+};
+
+describe("an administrator designs and publishes an entry mask", () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let session: BrowserSession;
+
+  beforeAll(async () => {
+    server = await startTestServer("browser_mask_designer");
+    // Creator needs room: toolbox, design surface and property grid side by side.
+    session = await launchBrowser({ width: 1400, height: 950 });
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await server?.stop();
+  });
+
+  it("drags a variable, sees and fixes a binding error, publishes, and fills the new version", async () => {
+    const { page } = session;
+    try {
+      await page.goto(`${server.url}/designer/`);
+      await page.getByLabel("Identifiant").fill(ADMIN.username);
+      await page.getByLabel("Mot de passe").fill(ADMIN.password);
+      await page.getByRole("button", { name: "Se connecter" }).click();
+      const tabs = page.getByRole("navigation", { name: "Sections du back-office" });
+      await tabs.getByRole("link", { name: "Masques" }).click();
+      await waitUnlessAlert(page, page.getByRole("heading", { name: "Masques de saisie" }));
+      await page.locator("rsu-forms tbody tr").first().waitFor();
+      await saveScreenshot(page, "mask-designer-00-forms");
+
+      // A new form: id and titles; the designer opens on it.
+      await page.getByRole("button", { name: "Nouveau masque" }).click();
+      await page.getByLabel("Identifiant", { exact: true }).fill(FORM.id);
+      await page.getByLabel("Titre (français)").fill(FORM.fr);
+      await page.getByLabel("Titre (anglais)").fill(FORM.en);
+      await page.getByRole("button", { name: "Créer le masque" }).click();
+      await waitUnlessAlert(page, page.getByRole("heading", { name: `Masque « ${FORM.id} »` }));
+      await page.locator(".svc-creator .svc-toolbox").waitFor({ timeout: 30_000 });
+      await saveScreenshot(page, "mask-designer-01-empty");
+
+      // The toolbox is the catalogue, by theme; a real drag of « Île » onto the empty surface.
+      await page.locator(".svc-toolbox__category-header").filter({ hasText: "Identification" }).click();
+      const island = page.locator(".svc-toolbox__item").filter({ hasText: /^Île$/ }).first();
+      await island.waitFor();
+      await island.dragTo(page.locator(".svc-designer__placeholder-container, .svc-page__content, .svc-page").first());
+      const placed = page.locator('.svc-question__content [data-name="island"], [data-sv-drop-target-survey-element="island"]').first();
+      await placed.waitFor();
+      await expect(placed.textContent()).resolves.toContain("Ngazidja (Grande Comore)");
+      await saveScreenshot(page, "mask-designer-02-dragged");
+
+      // A bound question's type cannot be changed in the property grid: mistype it in the JSON editor,
+      // and add the members roster.
+      let dropped: Record<string, unknown> = {};
+      await editJson(page, (json) => {
+        dropped = json.pages[0]!.elements.find((e) => e.name === "island")!;
+        const { choices: _choices, ...rest } = dropped;
+        json.pages[0]!.elements = [{ ...rest, type: "text" }, roster];
+        return json;
+      });
+      await page.getByRole("button", { name: "Enregistrer le brouillon" }).click();
+      const errors = page.locator("rsu-mask-designer section.status.error");
+      await waitUnlessAlert(page, errors);
+      await expect(errors.textContent()).resolves.toMatch(/erreur\(s\) de liaison au catalogue[\s\S]*island/);
+      // The same error stands in the question's box on the design surface.
+      await expect.poll(() => page.locator(".svc-carry-forward-panel").count()).toBeGreaterThan(0);
+      await expect(page.getByRole("button", { name: "Publier", exact: true }).isDisabled()).resolves.toBe(true);
+      await saveScreenshot(page, "mask-designer-03-binding-error");
+
+      // Fixed: back to the question the toolbox made; saved again, the check is clean.
+      await editJson(page, (json) => {
+        json.pages[0]!.elements = json.pages[0]!.elements.map((e) => (e.name === "island" ? dropped : e));
+        return json;
+      });
+      await page.getByRole("button", { name: "Enregistrer le brouillon" }).click();
+      await waitUnlessAlert(page, page.getByText("Aucune erreur de liaison au catalogue."));
+      const publish = page.getByRole("button", { name: "Publier", exact: true });
+      await expect.poll(() => publish.isEnabled()).toBe(true);
+
+      // Publishing: a first version, so no diff to confirm.
+      await publish.click();
+      const dialog = page.locator("rsu-mask-publish");
+      await waitUnlessAlert(page, dialog.getByText("Première publication"));
+      await saveScreenshot(page, "mask-designer-04-publish");
+      await dialog.getByRole("button", { name: "Publier la version" }).click();
+      await waitUnlessAlert(page, page.getByText("Version 1 publiée."));
+
+      await page.getByRole("button", { name: "Retour aux masques" }).click();
+      const row = page.locator("rsu-forms tbody tr").filter({ hasText: FORM.id });
+      await expect.poll(async () => (await row.textContent()) ?? "").toMatch(/v1 du/);
+      await saveScreenshot(page, "mask-designer-05-published");
+
+      // The runtime offers the new version; the admin fills it.
+      await page.goto(`${server.url}/runtime/`);
+      await waitUnlessAlert(page, page.getByRole("heading", { name: "Questionnaires publiés" }));
+      await page.getByRole("button", { name: `Remplir le questionnaire « ${FORM.fr} »` }).click();
+      await page.locator('[data-name="island"]').getByText("Ngazidja (Grande Comore)", { exact: true }).click();
+      const member = page.locator('[data-name="members"]');
+      await member.locator('[data-name="first_name"] input').fill("Mariama");
+      await member.locator('[data-name="first_name"] input').press("Tab");
+      await member.locator('[data-name="sex"]').getByText("Féminin", { exact: true }).click();
+      await saveScreenshot(page, "mask-designer-06-runtime");
+      await page.getByRole("button", { name: "Terminer" }).click();
+      // Received by the API (the compiled schema accepted it); what the registry then does is the workers' business.
+      await page.getByText(/Questionnaire reçu|Intégré au registre|bien reçu|refusé/).first().waitFor({ timeout: 30_000 });
+      await saveScreenshot(page, "mask-designer-07-sent");
+      expect(session.pageErrors.filter((e) => !e.includes("/api/auth/me"))).toEqual([]);
+    } catch (error) {
+      await saveScreenshot(page, "mask-designer-failure");
+      console.error(session.pageErrors.join("\n"));
+      throw error;
+    }
+  });
+});

@@ -1,0 +1,99 @@
+import { randomUUID } from "node:crypto";
+import type { Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_FORM } from "../../api/db/seeders/demo/catalogue";
+import { startTestServer } from "../helpers/app-server";
+import { launchBrowser, saveScreenshot, type BrowserSession } from "../helpers/browser";
+import { validHousehold } from "../helpers/demo-responses";
+import { waitFor } from "../helpers/wait-for";
+
+/**
+ * A supervisor of Ngazidja (island 1) opens « Revue », examines a probable duplicate (the same household
+ * declared again in another commune of the island, the head's names swapped: a doubt the pipeline leaves to
+ * a human), decides « Même personne », then undoes the merge.
+ */
+const SUPERVISOR = { username: "superviseur", password: "superviseur-demo-2026" };
+
+type Data = ReturnType<typeof validHousehold> & { members: Record<string, unknown>[] };
+
+async function waitUnlessAlert(page: Page, done: Locator, timeout = 15_000) {
+  const alert = page.getByRole("alert");
+  await done.or(alert).first().waitFor({ timeout });
+  if (await alert.first().isVisible()) throw new Error(`the page says: ${await alert.first().textContent()}`);
+}
+
+describe("a supervisor works the review queue", () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let session: BrowserSession;
+
+  async function submit(data: Data): Promise<{ status: string; householdId: string | null }> {
+    const id = randomUUID();
+    const posted = await server.context.request("/api/submissions", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ id, formId: DEMO_FORM.id, version: 1, data }),
+    });
+    expect(posted.status, await posted.clone().text()).toBe(202);
+    return waitFor(async () => {
+      const body = (await (await server.context.request(`/api/submissions/${id}`)).json()) as { status: string; householdId: string | null };
+      return body.status === "received" ? undefined : body;
+    }, { what: `submission ${id} settled` });
+  }
+
+  beforeAll(async () => {
+    server = await startTestServer("browser_review_queue");
+    session = await launchBrowser();
+    let seed = 1;
+    while (validHousehold(seed).island !== "1") seed++;
+    const a = validHousehold(seed) as Data;
+    for (const member of a.members) delete member.nin;
+    expect((await submit(a)).status).toBe("integrated");
+    let other = seed + 1;
+    while (validHousehold(other).island !== a.island || validHousehold(other).commune === a.commune) other++;
+    const elsewhere = validHousehold(other);
+    const b = { ...structuredClone(a), commune: elsewhere.commune, prefecture: elsewhere.prefecture, village: elsewhere.village } as Data;
+    [b.members[0]!.first_name, b.members[0]!.last_name] = [a.members[0]!.last_name, a.members[0]!.first_name];
+    expect((await submit(b)).status).toBe("needs_review");
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await server?.stop();
+  });
+
+  it("decides « Même personne » on a duplicate, then undoes the merge", async () => {
+    const { page } = session;
+    try {
+      await page.goto(`${server.url}/designer/#revue`);
+      await page.getByLabel("Identifiant").fill(SUPERVISOR.username);
+      await page.getByLabel("Mot de passe").fill(SUPERVISOR.password);
+      await page.getByRole("button", { name: "Se connecter" }).click();
+      await waitUnlessAlert(page, page.getByRole("heading", { name: "File de revue" }));
+      const row = page.getByRole("row").filter({ hasText: "Doublon de personne" }).first();
+      await waitUnlessAlert(page, row);
+      await saveScreenshot(page, "review-00-queue");
+
+      await row.getByRole("button", { name: "Examiner" }).click();
+      await waitUnlessAlert(page, page.getByRole("button", { name: "Même personne" }));
+      await expect(page.locator("table.sides tr.differs").count()).resolves.toBeGreaterThan(0);
+      await saveScreenshot(page, "review-01-duplicate-side-by-side");
+
+      await page.getByLabel("Commentaire (facultatif)").fill("Même chef de ménage, noms inversés.");
+      await page.getByRole("button", { name: "Même personne" }).click();
+      await waitUnlessAlert(page, page.getByRole("button", { name: "Annuler la fusion" }));
+      await saveScreenshot(page, "review-02-merged");
+
+      await page.getByRole("button", { name: "Annuler la fusion" }).click();
+      await waitUnlessAlert(page, page.getByText("Fusion annulée"));
+      await page.getByRole("button", { name: "Même personne" }).waitFor();
+      await saveScreenshot(page, "review-03-undone");
+
+      await page.getByRole("button", { name: "EN", exact: true }).click();
+      await page.getByRole("button", { name: "Same person" }).waitFor();
+      await saveScreenshot(page, "review-04-en");
+    } catch (error) {
+      await saveScreenshot(page, "review-failure").catch(() => {});
+      throw new Error(`${String(error)}\npage errors: ${session.pageErrors.join("\n") || "none"}`, { cause: error });
+    }
+  });
+});
