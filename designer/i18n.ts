@@ -6,6 +6,7 @@ import * as codeLists from "./messages/code-lists";
 import * as forms from "./messages/forms";
 import * as maskDesigner from "./messages/mask-designer";
 import * as history from "./messages/history";
+import * as jobs from "./messages/jobs";
 import * as registry from "./messages/registry";
 import * as review from "./messages/review";
 import * as shell from "./messages/shell";
@@ -17,11 +18,11 @@ import * as variableForm from "./messages/variable-form";
  * Every text of the back office, French first (DESIGN.md rule 8), one module per screen so that each
  * stays readable; `{name}` marks a value filled in by `t`. The language machinery is the runtime's.
  */
-const fr = { ...shared.fr, ...shell.fr, ...registry.fr, ...users.fr, ...tokens.fr, ...audit.fr, ...catalogue.fr, ...variableForm.fr, ...codeLists.fr, ...forms.fr, ...maskDesigner.fr, ...review.fr, ...history.fr };
+const fr = { ...shared.fr, ...shell.fr, ...registry.fr, ...users.fr, ...tokens.fr, ...audit.fr, ...catalogue.fr, ...variableForm.fr, ...codeLists.fr, ...forms.fr, ...maskDesigner.fr, ...review.fr, ...history.fr, ...jobs.fr };
 
 export type MessageKey = keyof typeof fr;
 
-const en: Record<MessageKey, string> = { ...shared.en, ...shell.en, ...registry.en, ...users.en, ...tokens.en, ...audit.en, ...catalogue.en, ...variableForm.en, ...codeLists.en, ...forms.en, ...maskDesigner.en, ...review.en, ...history.en };
+const en: Record<MessageKey, string> = { ...shared.en, ...shell.en, ...registry.en, ...users.en, ...tokens.en, ...audit.en, ...catalogue.en, ...variableForm.en, ...codeLists.en, ...forms.en, ...maskDesigner.en, ...review.en, ...history.en, ...jobs.en };
 
 export { getLanguage, LANGUAGES, pick, setLanguage, type Language } from "../runtime/shared/i18n";
 export { LanguageController } from "../runtime/shared/language.controller";

@@ -25,6 +25,8 @@ async function waitUnlessAlert(page: Page, done: Locator, timeout = 15_000) {
 describe("a supervisor works the review queue", () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
   let session: BrowserSession;
+  /** The village of the household declared second, whose history shows the merge and its undoing. */
+  let secondVillage = "";
 
   async function submit(data: Data): Promise<{ status: string; householdId: string | null }> {
     const id = randomUUID();
@@ -54,6 +56,7 @@ describe("a supervisor works the review queue", () => {
     const b = { ...structuredClone(a), commune: elsewhere.commune, prefecture: elsewhere.prefecture, village: elsewhere.village } as Data;
     [b.members[0]!.first_name, b.members[0]!.last_name] = [a.members[0]!.last_name, a.members[0]!.first_name];
     expect((await submit(b)).status).toBe("needs_review");
+    secondVillage = String(b.village);
   });
 
   afterAll(async () => {
@@ -91,8 +94,42 @@ describe("a supervisor works the review queue", () => {
       await page.getByRole("button", { name: "EN", exact: true }).click();
       await page.getByRole("button", { name: "Same person" }).waitFor();
       await saveScreenshot(page, "review-04-en");
+      await page.getByRole("button", { name: "FR", exact: true }).click();
+
+      // The household page tells the same story: created, merged, merge undone, newest first.
+      await page.getByRole("link", { name: "Registre" }).or(page.getByRole("tab", { name: "Registre" })).first().click();
+      const household = page.getByRole("row").filter({ hasText: secondVillage }).getByRole("button").first();
+      await waitUnlessAlert(page, household);
+      await household.click();
+      await waitUnlessAlert(page, page.getByRole("heading", { name: "Historique" }));
+      const versions = page.locator("table.versions tbody tr");
+      await expect.poll(() => versions.count()).toBe(3);
+      const actions = await versions.locator("td:nth-child(4)").allInnerTexts();
+      expect(actions).toEqual(["Fusion annulée", "Fusion", "Création"]);
+      await page.getByLabel("État au").fill(new Date().toISOString().slice(0, 10));
+      await page.getByRole("button", { name: "Afficher", exact: true }).click();
+      await waitUnlessAlert(page, page.getByRole("heading", { name: /^État au / }));
+      await saveScreenshot(page, "history-00-household");
     } catch (error) {
       await saveScreenshot(page, "review-failure").catch(() => {});
+      throw new Error(`${String(error)}\npage errors: ${session.pageErrors.join("\n") || "none"}`, { cause: error });
+    }
+  });
+
+  it("offers « Tâches en échec » to an administrator, not to a supervisor", async () => {
+    const { page } = session;
+    try {
+      await expect(page.getByRole("link", { name: "Tâches en échec" }).count()).resolves.toBe(0);
+      await page.getByRole("button", { name: "Se déconnecter" }).click();
+      await page.goto(`${server.url}/designer/#taches`);
+      await page.getByLabel("Identifiant").fill("admin");
+      await page.getByLabel("Mot de passe").fill("admin-demo-2026");
+      await page.getByRole("button", { name: "Se connecter" }).click();
+      await waitUnlessAlert(page, page.getByRole("heading", { name: "Tâches d'intégration en échec" }));
+      await waitUnlessAlert(page, page.getByText("Aucune tâche en échec."));
+      await saveScreenshot(page, "jobs-00-failed-jobs-empty");
+    } catch (error) {
+      await saveScreenshot(page, "jobs-failure").catch(() => {});
       throw new Error(`${String(error)}\npage errors: ${session.pageErrors.join("\n") || "none"}`, { cause: error });
     }
   });

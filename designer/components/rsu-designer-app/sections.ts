@@ -4,6 +4,7 @@ import type { SignedInUser } from "../../../runtime/shared/session";
 import type { MessageKey } from "../../i18n";
 import "../rsu-audit-log/rsu-audit-log";
 import "../rsu-catalogue/rsu-catalogue";
+import "../rsu-failed-jobs/rsu-failed-jobs";
 import "../rsu-forms/rsu-forms";
 import "../rsu-registry-browser/rsu-registry-browser";
 import "../rsu-review-queue/rsu-review-queue";
@@ -53,6 +54,7 @@ export const SECTIONS: readonly Section[] = [
   },
   { id: "jetons", title: "tabTokens", roles: ["admin"], render: () => html`<rsu-token-admin></rsu-token-admin>` },
   { id: "audit", title: "tabAudit", roles: ["admin"], render: () => html`<rsu-audit-log></rsu-audit-log>` },
+  { id: "taches", title: "tabFailedJobs", roles: ["admin"], render: () => html`<rsu-failed-jobs></rsu-failed-jobs>` },
 ];
 
 export function sectionsFor(roles: readonly string[]): Section[] {

@@ -14,6 +14,13 @@ function shown(value: unknown): string {
   return typeof value === "object" ? JSON.stringify(value) : String(value);
 }
 
+/** "/members/0/personId" → "Membre 1 · personId": people count lines from 1, pointers from 0. */
+function readablePath(path: string): string {
+  const member = /^\/members\/(\d+)\/?(.*)$/.exec(path);
+  if (member) return `${t("historyMember", { line: Number(member[1]) + 1 })}${member[2] ? ` · ${member[2]}` : ""}`;
+  return path.replace(/^\//, "").replaceAll("/", " · ");
+}
+
 /**
  * @summary A household's history (issue #6): each version with its provenance (who, when, which
  * submission and form version, which review decision) and its field changes, before → after; and the
@@ -23,7 +30,7 @@ export default class RsuHouseholdHistory extends LitElement {
   static override styles = [sharedStyles, css`
     .changes { margin: 0; padding-left: 1.25rem; font-size: 0.875rem; }
     .before { text-decoration: line-through; color: var(--rsu-color-muted); }
-    .at { display: flex; gap: 1rem; align-items: end; flex-wrap: wrap; }
+    .at { display: flex; gap: 1rem; align-items: end; flex-wrap: wrap; margin-top: 1.5rem; }
   `];
   static override properties = {
     householdId: { type: String },
@@ -89,7 +96,7 @@ export default class RsuHouseholdHistory extends LitElement {
         ${[...history.versions].reverse().map((version) => html`<tr>
           <td class="number">${version.version}</td>
           <td>${formatDate(version.at, "compact")}</td>
-          <td>${version.by ?? "—"}</td>
+          <td>${version.by ? html`<code title=${version.by}>${version.by.slice(0, 8)}</code>` : "—"}</td>
           <td>${tCode("history_action_", version.action)}</td>
           <td>
             ${version.submissionId ? html`<div>${t("historySubmission")} <code>${version.submissionId.slice(0, 8)}</code></div>` : nothing}
@@ -105,7 +112,7 @@ export default class RsuHouseholdHistory extends LitElement {
   private renderChanges(changes: FieldChange[]) {
     if (!changes.length) return "—";
     return html`<ul class="changes">${changes.map((change) => html`<li>
-      <code>${change.path}</code> : <span class="before">${shown(change.before)}</span> → <strong>${shown(change.after)}</strong>
+      <span title=${change.path}>${readablePath(change.path)}</span> : <span class="before">${shown(change.before)}</span> → <strong>${shown(change.after)}</strong>
     </li>`)}</ul>`;
   }
 

@@ -6,7 +6,7 @@ import { failureText } from "../../api/failure-text";
 import { LatestRequestController } from "../../../runtime/shared/latest-request.controller";
 import { renderLoadFailure } from "../../../runtime/shared/load-failure-view";
 import { renderPager } from "../../../runtime/shared/pager-view";
-import { formatDate, formatScore, LanguageController, pick, t, tCode } from "../../i18n";
+import { formatDate, formatScore, LanguageController, pick, t, tCode, type MessageKey } from "../../i18n";
 import { sharedStyles } from "../../styles/shared.styles";
 import { renderReviewDetail } from "./review-detail-view";
 import styles from "./rsu-review-queue.styles";
@@ -31,7 +31,8 @@ export default class RsuReviewQueue extends LitElement {
   labels: CodeLabels = new Map();
   page?: ReviewItemPage;
   detail?: ReviewItemDetail;
-  notice = "";
+  /** Kept as a key so that it follows a change of language. */
+  notice: MessageKey | "" = "";
 
   private kind?: ReviewKind;
   private status?: ReviewStatus = "open";
@@ -62,7 +63,7 @@ export default class RsuReviewQueue extends LitElement {
   }
 
   /** Every action ends by re-reading the item: the server says what it became (decided, open again). */
-  private act(work: () => Promise<unknown>, notice = "") {
+  private act(work: () => Promise<unknown>, notice: MessageKey | "" = "") {
     const id = this.detail!.id;
     return this.requests.run(async (signal) => {
       await work();
@@ -86,11 +87,11 @@ export default class RsuReviewQueue extends LitElement {
       return html`
         <button type="button" class="secondary" @click=${() => { this.detail = undefined; void this.load(); }}>${t("backToQueue")}</button>
         ${failure}
-        ${this.notice ? html`<p role="status">${this.notice}</p>` : nothing}
+        ${this.notice ? html`<p role="status">${t(this.notice)}</p>` : nothing}
         ${renderReviewDetail(this.detail, this.labels, {
           decide: (decision, comment) => void this.act(() => decideReviewItem(this.detail!.id, comment ? { decision, comment } : { decision })),
-          undo: (mergeId) => void this.act(() => undoMerge(mergeId), t("mergeUndone")),
-          returnToClerk: (submissionId, comment) => void this.act(() => returnSubmission(submissionId, comment), t("returned")),
+          undo: (mergeId) => void this.act(() => undoMerge(mergeId), "mergeUndone"),
+          returnToClerk: (submissionId, comment) => void this.act(() => returnSubmission(submissionId, comment), "returned"),
         })}
       `;
     }
