@@ -69,6 +69,35 @@ export const problems = {
     }),
   notFound: () =>
     new Problem(404, "not_found", { fr: "Cette adresse n'existe pas.", en: "No such address." }),
+  formNotFound: (formId: string) =>
+    new Problem(404, "form_not_found", { fr: `Aucun questionnaire ne porte l'identifiant « ${formId} ».`, en: `No form has id "${formId}".` }, { formId }),
+  formExists: (formId: string) =>
+    new Problem(409, "form_exists", { fr: `Un questionnaire « ${formId} » existe déjà.`, en: `Form "${formId}" already exists.` }, { formId }),
+  draftHasErrors: (formId: string, errors: unknown) =>
+    new Problem(409, "draft_has_errors", {
+      fr: `Le brouillon du questionnaire « ${formId} » a des erreurs de liaison au catalogue : il ne peut pas être publié.`,
+      en: `The draft of form "${formId}" has catalogue binding errors: it cannot be published.`,
+    }, { formId, errors }),
+  breakingChangeUnconfirmed: (formId: string, diff: unknown) =>
+    new Problem(409, "breaking_change_unconfirmed", {
+      fr: "Cette publication comporte des changements incompatibles : confirmez-les et donnez une raison.",
+      en: "This publication has breaking changes: confirm them and give a reason.",
+    }, { formId, diff }),
+  versionImmutable: (formId: string, version: number) =>
+    new Problem(409, "version_immutable", {
+      fr: `La version ${version} du questionnaire « ${formId} » est publiée : elle ne change jamais. Publiez une nouvelle version.`,
+      en: `Version ${version} of form "${formId}" is published: it never changes. Publish a new version.`,
+    }, { formId, version }),
+  versionAlreadyRetired: (formId: string, version: number) =>
+    new Problem(409, "version_already_retired", {
+      fr: `La version ${version} du questionnaire « ${formId} » est déjà retirée.`,
+      en: `Version ${version} of form "${formId}" is already retired.`,
+    }, { formId, version }),
+  formVersionRetired: (formId: string, version: number) =>
+    new Problem(410, "form_version_retired", {
+      fr: `La version ${version} du questionnaire « ${formId} » est retirée : les saisies ne sont plus acceptées. Utilisez la dernière version.`,
+      en: `Version ${version} of form "${formId}" is retired: submissions are no longer accepted. Use the latest version.`,
+    }, { formId, version }),
   formVersionNotFound: (formId: string, version: number) =>
     new Problem(404, "form_version_not_found", {
       fr: `Le questionnaire « ${formId} » n'a pas de version publiée ${version}.`,
@@ -148,6 +177,22 @@ export const problems = {
     }, { code: list, values, usedBy }),
   releaseNameTaken: (name: string) =>
     new Problem(409, "release_name_taken", { fr: `Une version du catalogue s'appelle déjà « ${name} ».`, en: `A catalogue release is already named "${name}".` }, { name }),
+  /** The details are the whole import plan: the writer fixes every refused row at once. */
+  catalogueImportRefused: (plan: { refused: unknown[] }) =>
+    new Problem(422, "catalogue_import_refused", {
+      fr: `Import refusé : ${plan.refused.length} ligne(s) en erreur. Rien n'a été écrit.`,
+      en: `Import refused: ${plan.refused.length} row(s) in error. Nothing was written.`,
+    }, plan),
+  catalogueFileUnreadable: () =>
+    new Problem(422, "catalogue_file_unreadable", {
+      fr: "Ce fichier n'est pas un catalogue : attendu un classeur XLSX avec une feuille « variables » ou « code_lists », ou un CSV UTF-8 tel que l'export le produit.",
+      en: `This file is not a catalogue: expected an XLSX workbook with a "variables" or "code_lists" sheet, or a UTF-8 CSV as the export writes it.`,
+    }),
+  importMediaType: (allowed: readonly string[]) =>
+    new Problem(415, "unsupported_media_type", {
+      fr: `Le fichier doit être envoyé en ${allowed.join(" ou ")}.`,
+      en: `The file must be sent as ${allowed.join(" or ")}.`,
+    }, { allowed }),
   bodyInvalid: (details: FieldError[]) =>
     new Problem(422, "body_invalid", {
       fr: "Le corps de la requête est incomplet ou mal formé.",

@@ -13,6 +13,8 @@ export const PERMISSIONS = {
   "forms:read": ["admin", "designer", "supervisor", "clerk", "analyst"],
   /** Open the mask designer: its configuration (Creator licence key). */
   "forms:design": ["admin", "designer"],
+  /** Publish a draft as a new immutable version, retire a version (issue #5). */
+  "forms:publish": ["admin"],
   "submissions:create": ["admin", "supervisor", "clerk"],
   "submissions:read": ["admin", "supervisor", "clerk"],
   "households:read": ["admin", "supervisor", "clerk", "analyst"],

@@ -5,6 +5,7 @@ import { Form } from "./form.entity";
 /**
  * A published version of a form: mask, compiled schema and catalogue snapshot frozen together
  * (DESIGN.md rule 6). Rows are inserted once and never updated; corrections are new versions.
+ * The only later write is retirement (retiredAt/By/Reason), which changes what is accepted, never the content.
  */
 export const FormVersion = defineEntity({
   name: "FormVersion",
@@ -19,6 +20,12 @@ export const FormVersion = defineEntity({
     snapshot: p.json<Catalogue>(),
     checksum: p.string().length(64),
     publishedAt: p.datetime().onCreate(() => new Date()),
+    publishedBy: p.uuid().nullable(),
+    /** Why breaking changes were confirmed, when there were any. */
+    reason: p.text().nullable(),
+    retiredAt: p.datetime().nullable(),
+    retiredBy: p.uuid().nullable(),
+    retireReason: p.text().nullable(),
   },
 });
 export type FormVersion = InferEntity<typeof FormVersion>;

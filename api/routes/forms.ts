@@ -1,21 +1,97 @@
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import type { AppEnv } from "../app-env";
+import { auditActor } from "../auth/actor";
+import { roleMay } from "../auth/permissions";
 import { allow } from "../middleware/authorize";
+import { jsonBody, readJson } from "../middleware/json-body";
 import { problems } from "../problems";
 import { findFormVersion, formVersionBody, listPublishedForms } from "../repositories/form-versions.repository";
+import type { FormCreateRequest, PublishRequest, RetireRequest } from "../../schemas/contracts/forms";
+import {
+  checkFormDraft,
+  createForm,
+  draftSchema,
+  formCreateSchema,
+  formDiff,
+  formSummary,
+  getDraft,
+  listAllForms,
+  publishDraft,
+  publishSchema,
+  retireSchema,
+  retireVersion,
+  saveDraft,
+} from "../services/form-design";
 import { positiveInteger } from "./params";
+import { validateBody } from "./validate-body";
+
+/** A large household questionnaire is a few hundred kilobytes of SurveyJS JSON: 4 MB leaves room, no more. */
+const MAX_DRAFT_BYTES = 4 * 1024 * 1024;
+
+const actorOf = (c: Context<AppEnv>) => auditActor(c.get("actor"), c.get("address"));
+
+async function publishedVersion(c: Context<AppEnv>) {
+  const formId = c.req.param("id")!;
+  const version = positiveInteger("version", c.req.param("version"));
+  const found = await findFormVersion(c.get("em"), formId, version);
+  if (!found) throw problems.formVersionNotFound(formId, version);
+  // A published version never changes: clients and proxies may keep it as long as they like.
+  c.header("Cache-Control", "public, max-age=31536000, immutable");
+  c.header("ETag", `"${found.checksum}"`);
+  return found;
+}
+
+/** Any write to a published version is refused as such (409), never as an unknown route (404). */
+function immutable(c: Context<AppEnv>): never {
+  throw problems.versionImmutable(c.req.param("id")!, positiveInteger("version", c.req.param("version")));
+}
 
 export function formRoutes() {
   return new Hono<AppEnv>()
-    .get("/", allow("forms:read"), async (c) => c.json(await listPublishedForms(c.get("em"))))
+    .get("/", allow("forms:read"), async (c) => {
+      const actor = c.get("actor");
+      // `?all=1` is the designer's list; the runtime keeps the published list it has always fetched.
+      if (c.req.query("all") === "1" && actor && roleMay(actor.roles, "forms:design")) return c.json(await listAllForms(c.get("em")));
+      return c.json(await listPublishedForms(c.get("em")));
+    })
+    .post("/", allow("forms:design"), jsonBody(), async (c) => {
+      const input = validateBody<FormCreateRequest>(formCreateSchema, await readJson(c));
+      return c.json(await createForm(c.get("em"), actorOf(c), input), 201);
+    })
+    .get("/:id", allow("forms:design"), async (c) => c.json(await formSummary(c.get("em"), c.req.param("id"))))
+    .get("/:id/draft", allow("forms:design"), async (c) => c.json(await getDraft(c.get("em"), c.req.param("id"))))
+    .put("/:id/draft", allow("forms:design"), jsonBody(MAX_DRAFT_BYTES), async (c) => {
+      const mask = validateBody<Record<string, unknown>>(draftSchema, await readJson(c));
+      return c.json(await saveDraft(c.get("em"), actorOf(c), c.req.param("id"), mask));
+    })
+    .get("/:id/check", allow("forms:design"), async (c) => c.json(await checkFormDraft(c.get("em"), c.req.param("id"))))
+    .get("/:id/diff", allow("forms:design"), async (c) => {
+      const from = c.req.query("from");
+      const to = c.req.query("to") ?? "draft";
+      return c.json(
+        await formDiff(c.get("em"), c.req.param("id"), from ? positiveInteger("from", from) : null, to === "draft" ? "draft" : positiveInteger("to", to)),
+      );
+    })
+    .post("/:id/publish", allow("forms:publish"), jsonBody(), async (c) => {
+      const request = validateBody<PublishRequest>(publishSchema, (await readJson(c)) ?? {});
+      const published = await publishDraft(c.get("em"), actorOf(c), c.req.param("id"), request);
+      return c.json({ ...formVersionBody(published), snapshot: published.snapshot, publishedBy: published.publishedBy ?? null, reason: published.reason ?? null }, 201);
+    })
+    .get("/:id/versions", allow("forms:design"), async (c) => c.json((await formSummary(c.get("em"), c.req.param("id"))).versions))
     .get("/:id/versions/:version", allow("forms:read"), async (c) => {
-      const formId = c.req.param("id");
-      const version = positiveInteger("version", c.req.param("version"));
-      const found = await findFormVersion(c.get("em"), formId, version);
-      if (!found) throw problems.formVersionNotFound(formId, version);
-      // A published version never changes: clients and proxies may keep it as long as they like.
-      c.header("Cache-Control", "public, max-age=31536000, immutable");
-      c.header("ETag", `"${found.checksum}"`);
-      return c.json(formVersionBody(found));
+      const found = await publishedVersion(c);
+      return c.json({ ...formVersionBody(found), snapshot: found.snapshot, retiredAt: found.retiredAt?.toISOString() ?? null });
+    })
+    .get("/:id/versions/:version/schema.json", allow("forms:read"), async (c) => {
+      const found = await publishedVersion(c);
+      return c.json(found.schema);
+    })
+    .put("/:id/versions/:version", allow("forms:publish"), (c) => immutable(c))
+    .patch("/:id/versions/:version", allow("forms:publish"), (c) => immutable(c))
+    .delete("/:id/versions/:version", allow("forms:publish"), (c) => immutable(c))
+    .post("/:id/versions/:version/retire", allow("forms:publish"), jsonBody(), async (c) => {
+      const { reason } = validateBody<RetireRequest>(retireSchema, await readJson(c));
+      const retired = await retireVersion(c.get("em"), actorOf(c), c.req.param("id"), positiveInteger("version", c.req.param("version")), reason);
+      return c.json({ version: retired.version, retiredAt: retired.retiredAt!.toISOString(), retireReason: retired.retireReason });
     });
 }

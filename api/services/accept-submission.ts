@@ -29,6 +29,8 @@ export async function acceptSubmission(em: EntityManager, dispatch: Dispatch, bo
 
   const version = await findFormVersion(em, request.formId, request.version);
   if (!version) throw problems.formVersionNotFound(request.formId, request.version);
+  // A retired version stays readable (its submissions keep their meaning) but takes no new ones.
+  if (version.retiredAt) throw problems.formVersionRetired(request.formId, request.version);
 
   // The update target is part of the content only when given, so earlier hashes stay valid.
   const target = request.householdId ? { householdId: request.householdId.toLowerCase(), baseVersion: request.baseVersion! } : null;

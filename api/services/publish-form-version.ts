@@ -13,7 +13,14 @@ import { contentHash } from "./hash";
  * mask, schema and the snapshot of the variables it uses under one SHA-256 checksum (DESIGN.md rule 6).
  * Throws the compiler's CompileError when the mask does not fit the catalogue.
  */
-export async function publishFormVersion(em: EntityManager, by: AuditActor, formId: string, mask: Record<string, unknown>, catalogue: Catalogue): Promise<FormVersion> {
+export async function publishFormVersion(
+  em: EntityManager,
+  by: AuditActor,
+  formId: string,
+  mask: Record<string, unknown>,
+  catalogue: Catalogue,
+  meta: { publishedBy?: string | null; reason?: string | null } = {},
+): Promise<FormVersion> {
   const schema = compile(mask, catalogue);
   const snapshot = catalogueSnapshot(catalogue, boundVariables(schema));
   return em.transactional(async (tx) => {
@@ -26,13 +33,15 @@ export async function publishFormVersion(em: EntityManager, by: AuditActor, form
       schema,
       snapshot,
       checksum: contentHash({ mask, schema, snapshot }),
+      publishedBy: meta.publishedBy ?? null,
+      reason: meta.reason ?? null,
     });
     await tx.flush();
     await recordAudit(tx, by, {
       action: "form.publish",
       entityType: "form_version",
       entityId: `${formId}@${published.version}`,
-      details: { checksum: published.checksum },
+      details: { checksum: published.checksum, ...(meta.reason ? { reason: meta.reason } : {}) },
     });
     return published;
   });

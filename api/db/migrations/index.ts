@@ -2,6 +2,7 @@ import type { MigrationObject } from "@mikro-orm/core";
 import { Migration20261128000000Foundation } from "./Migration20261128000000Foundation";
 import { Migration20261128010000Access } from "./Migration20261128010000Access";
 import { Migration20261128020000Catalogue } from "./Migration20261128020000Catalogue";
+import { Migration20261128030000Forms } from "./Migration20261128030000Forms";
 import { Migration20261128040000Matching } from "./Migration20261128040000Matching";
 import { Migration20261128050000History } from "./Migration20261128050000History";
 
@@ -10,6 +11,7 @@ export const migrationsList: MigrationObject[] = [
   { name: "Migration20261128000000Foundation", class: Migration20261128000000Foundation },
   { name: "Migration20261128010000Access", class: Migration20261128010000Access },
   { name: "Migration20261128020000Catalogue", class: Migration20261128020000Catalogue },
+  { name: "Migration20261128030000Forms", class: Migration20261128030000Forms },
   { name: "Migration20261128040000Matching", class: Migration20261128040000Matching },
   { name: "Migration20261128050000History", class: Migration20261128050000History },
 ];

@@ -26,6 +26,13 @@ export async function seedDemo(em: EntityManager, operator = "seed"): Promise<vo
   if (!(await em.count(FormVersion, { form: DEMO_FORM.id }))) {
     await publishFormVersion(em, by, DEMO_FORM.id, householdMask as unknown as Record<string, unknown>, demoCatalogue);
   }
+  // The designer opens the demo form on a draft equal to what runs (version 1).
+  const demoForm = await em.findOneOrFail(Form, DEMO_FORM.id);
+  if (!demoForm.draftMask) {
+    demoForm.draftMask = householdMask as unknown as Record<string, unknown>;
+    demoForm.draftUpdatedAt = new Date();
+    await em.flush();
+  }
   for (const { password, ...account } of DEMO_ACCOUNTS) {
     if (await em.findOne(User, { username: account.username })) continue;
     await createUser(em, by, { ...account, roles: [...account.roles], areas: [...account.areas], password });

@@ -1,0 +1,52 @@
+/**
+ * Binding checks of a draft mask against the catalogue (issue #5): what the designer shows as errors on
+ * each question, and what blocks publishing. Pure. The compiler is the single judge of whether a mask
+ * fits the catalogue (types, levels, duplicates, choices, unsupported types…): its problems are mapped
+ * here to the wire codes, so a draft declared publishable always compiles. Only what the compiler does
+ * not judge is added: deprecated variables (a published version may keep one, a new one may not).
+ */
+import type { Catalogue } from "../catalogue/types";
+import { compile, CompileError, type CompileProblem, type SurveyJson } from "../compile";
+import { walkMask } from "../compile/mask-walker";
+import type { BindingError, DraftCheck } from "../contracts/forms";
+
+/** Compiler codes renamed to the words the designer speaks; the others pass through unchanged. */
+const WIRE_CODE: Partial<Record<CompileProblem["code"], string>> = {
+  duplicate_binding: "bound_twice",
+  unknown_choice: "choice_not_in_code_list",
+};
+
+export function checkDraft(mask: SurveyJson, catalogue: Catalogue): DraftCheck {
+  const errors: BindingError[] = [...deprecatedBindings(mask, catalogue)];
+  try {
+    compile(mask, catalogue);
+  } catch (error) {
+    if (!(error instanceof CompileError)) throw error;
+    errors.push(...error.problems.map(toBindingError));
+  }
+  // The compiler refuses any answer-holding question whose name is no catalogue variable (unknown_variable,
+  // an error): an unbound question therefore cannot reach a published version, and no warning is left to give.
+  return { publishable: errors.length === 0, errors, warnings: [] };
+}
+
+function toBindingError(p: CompileProblem): BindingError {
+  return { question: p.name ?? "", pointer: p.path, code: WIRE_CODE[p.code] ?? p.code, message: p.message };
+}
+
+function deprecatedBindings(mask: SurveyJson, catalogue: Catalogue): BindingError[] {
+  const deprecated = new Set(catalogue.variables.filter((v) => v.status === "deprecated").map((v) => v.code));
+  return walkMask(mask)
+    .questions.filter(({ question }) => typeof question.name === "string" && deprecated.has(question.name))
+    .map(({ question, path }) => {
+      const name = question.name as string;
+      return {
+        question: name,
+        pointer: path,
+        code: "deprecated_variable",
+        message: {
+          fr: `La variable « ${name} » est dépréciée : un nouveau masque ne peut plus la recueillir.`,
+          en: `Variable "${name}" is deprecated: a new mask can no longer collect it.`,
+        },
+      };
+    });
+}
