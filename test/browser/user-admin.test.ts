@@ -63,7 +63,7 @@ describe("an administrator manages accounts in the back office", () => {
       await signIn(page, ADMIN);
       await waitUnlessAlert(page, page.getByRole("heading", { name: "Ménages du registre" }));
       const tabs = page.getByRole("navigation", { name: "Sections du back-office" }).getByRole("link");
-      await expect.poll(() => tabs.allTextContents()).toEqual(["Registre", "Catalogue", "Utilisateurs", "Jetons d'API", "Journal d'audit"]);
+      await expect.poll(() => tabs.allTextContents()).toEqual(["Registre", "Revue", "Catalogue", "Masques", "Utilisateurs", "Jetons d'API", "Journal d'audit", "Tâches en échec"]);
       await expect(page.getByText("Connecté : Administrateur démo").isVisible()).resolves.toBe(true);
       await expect(page.getByText("Rôles : Administrateur").isVisible()).resolves.toBe(true);
       await saveScreenshot(page, "admin-01-registry");
