@@ -9,6 +9,7 @@ import { problems } from "./problems";
 import { auditRoutes } from "./routes/audit";
 import { authRoutes } from "./routes/auth";
 import { catalogueExportRoutes } from "./routes/catalogue-export";
+import { catalogueImportRoutes } from "./routes/catalogue-import";
 import { catalogueReleaseRoutes } from "./routes/catalogue-releases";
 import { codeListRoutes } from "./routes/code-lists";
 import { designerConfigRoutes } from "./routes/designer-config";
@@ -50,6 +51,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/api/code-lists", codeListRoutes());
   app.route("/api/catalogue/releases", catalogueReleaseRoutes());
   app.route("/api/catalogue/export", catalogueExportRoutes());
+  app.route("/api/catalogue/import", catalogueImportRoutes());
   if (deps.staticRoot) app.route("/", staticRoutes(deps.staticRoot));
 
   app.notFound(() => {

@@ -17,6 +17,7 @@ import styles from "./rsu-catalogue.styles";
 import { themeName } from "../../views/theme-name";
 import { renderCatalogueViews, type CatalogueView } from "./catalogue-views-view";
 import "../rsu-code-lists/rsu-code-lists";
+import "../rsu-catalogue-import/rsu-catalogue-import";
 
 const PAGE_SIZE = 50;
 
@@ -39,6 +40,7 @@ export default class RsuCatalogue extends LitElement {
     notice: { state: true },
     openFailure: { state: true },
     view: { state: true },
+    importing: { state: true },
   };
 
   /** Admins and designers edit (`catalogue:write`); the other roles read. */
@@ -50,6 +52,8 @@ export default class RsuCatalogue extends LitElement {
   /** Why the variable asked for could not be opened. */
   openFailure = "";
   view: CatalogueView = "variables";
+  /** The import panel is open. */
+  importing = false;
 
   private q = "";
   private filters: CatalogueFilters = NO_FILTERS;
@@ -62,6 +66,7 @@ export default class RsuCatalogue extends LitElement {
     new LanguageController(this);
     this.addEventListener("rsu-variable-saved", (event) => this.handleSaved(event));
     this.addEventListener("rsu-form-cancel", () => (this.editing = { kind: "none" }));
+    this.addEventListener("rsu-catalogue-imported", () => void this.load());
   }
 
   private async open(code: string) {
@@ -130,7 +135,9 @@ export default class RsuCatalogue extends LitElement {
       <div class="heading">
         <h2>${t("catalogueHeading")}</h2>
         ${this.canWrite && this.editing.kind === "none" && this.view === "variables" ? html`<button @click=${() => (this.editing = { kind: "create" })}>${t("newVariable")}</button>` : nothing}
+        ${this.canWrite && !this.importing ? html`<button class="secondary" @click=${() => (this.importing = true)}>${t("importCatalogue")}</button>` : nothing}
       </div>
+      ${this.importing ? html`<rsu-catalogue-import @rsu-form-cancel=${() => (this.importing = false)}></rsu-catalogue-import>` : nothing}
       ${renderCatalogueViews(this.view, (view) => (this.view = view))}
       ${this.view === "codeLists" ? html`<rsu-code-lists .canWrite=${this.canWrite}></rsu-code-lists>` : this.renderVariables(page)}
     `;
