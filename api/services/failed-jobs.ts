@@ -1,10 +1,10 @@
 import { Job } from "bullmq";
-import type { FailedJob } from "../../schemas/contracts/review";
+import type { FailedJob, FailedJobPage } from "../../schemas/contracts/review";
 import type { IntegrationQueue } from "../queue/integration-queue";
 import { problems } from "../problems";
 
 /** Integration jobs that failed for good (attempts exhausted or unrecoverable), newest first. */
-export async function listFailedJobs(queue: IntegrationQueue, limit: number, offset: number): Promise<{ items: FailedJob[]; total: number }> {
+export async function listFailedJobs(queue: IntegrationQueue, limit: number, offset: number): Promise<FailedJobPage> {
   const [jobs, total] = await Promise.all([queue.queue.getFailed(offset, offset + limit - 1), queue.queue.getFailedCount()]);
   return { items: jobs.filter(Boolean).map(failedJob), total };
 }

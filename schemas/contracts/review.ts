@@ -104,11 +104,17 @@ export interface HouseholdHistory {
   versions: HouseholdVersionEntry[];
 }
 
-/** `GET /api/jobs/failed`: integration jobs that failed for good; `POST /api/jobs/:id/retry` re-runs one. */
+/** One integration job that failed for good; `POST /api/jobs/:id/retry` re-runs it. */
 export interface FailedJob {
   id: string;
   submissionId: string | null;
   error: string;
   attempts: number;
   failedAt: string;
+}
+
+/** `GET /api/jobs/failed?limit=&offset=`: one page of failed jobs and how many there are. */
+export interface FailedJobPage {
+  items: FailedJob[];
+  total: number;
 }
