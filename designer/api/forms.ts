@@ -16,7 +16,7 @@ export const getForm = (id: string) => request<FormSummary>(form(id), { cache: "
 export const getDraft = (id: string) => request<DraftBody>(`${form(id)}/draft`, { cache: "no-store" });
 
 /** Saving never fails for binding errors: the answer carries the draft's check. */
-export const saveDraft = (id: string, mask: Record<string, unknown>) => request<DraftBody>(`${form(id)}/draft`, { method: "PUT", json: { mask } });
+export const saveDraft = (id: string, mask: Record<string, unknown>) => request<DraftBody>(`${form(id)}/draft`, { method: "PUT", json: mask });
 
 export const checkDraft = (id: string) => request<DraftCheck>(`${form(id)}/check`, { cache: "no-store" });
 
