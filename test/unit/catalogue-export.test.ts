@@ -7,6 +7,8 @@ import { catalogueTables, renderCatalogueCsv } from "../../schemas/catalogue/exp
 import { renderCatalogueDdi } from "../../schemas/catalogue/export/ddi";
 import { escapeHtml, renderSpecificationHtml } from "../../schemas/catalogue/export/spec-html";
 import { renderCatalogueXlsx } from "../../schemas/catalogue/export/xlsx";
+// The import's own reader checks the writer: what one writes, the other must read back.
+import { parseCsv } from "../../schemas/catalogue/import/read-csv";
 import type { Catalogue } from "../../schemas/catalogue/types";
 import { CHOICE_TYPES } from "../../schemas/catalogue/types";
 
@@ -24,26 +26,6 @@ const tricky = {
 const catalogue: Catalogue = { ...demoCatalogue, variables: [...demoCatalogue.variables, tricky] };
 const source: ExportSource = { generatedAt: "2026-11-28T12:00:00.000Z" };
 const itemCount = catalogue.codeLists.reduce((n, l) => n + l.items.length, 0);
-
-/** RFC 4180 reader, enough to check the writer. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") row.push(field), (field = "");
-    else if (ch === "\r" && text[i + 1] === "\n") row.push(field), rows.push(row), (row = []), (field = ""), i++;
-    else field += ch;
-  }
-  return rows;
-}
 
 describe("specification document (HTML)", () => {
   const html = renderSpecificationHtml(catalogue, "fr", source);
