@@ -1,4 +1,5 @@
 import type { Catalogue, CodeList, Variable } from "../catalogue/types";
+import { TYPE_WORDS } from "../catalogue/export/common";
 import { MEMBERS_ROSTER } from "../contracts/registry";
 import { AnswerObject } from "./answer-object";
 import { checkCondition, type Names } from "./condition-checks";
@@ -83,7 +84,7 @@ function bind(entry: MaskQuestion, variables: Map<string, Variable>, lists: Map<
   boundAt.add(name);
   if (!compatibleTypes(q).includes(variable.type)) {
     const input = typeof q.inputType === "string" ? ` (inputType « ${q.inputType} »)` : "";
-    return fail("type_mismatch", `Une question « ${type} »${input} ne peut pas recueillir la variable « ${name} » de type ${variable.type}.`, `A "${type}" question${input.replace("«", '"').replace("»", '"')} cannot collect variable "${name}" of type ${variable.type}.`);
+    return fail("type_mismatch", `Une question « ${type} »${input} ne peut pas recueillir la variable « ${name} » de type « ${TYPE_WORDS[variable.type].fr} ».`, `A "${type}" question${input.replace("«", '"').replace("»", '"')} cannot collect variable "${name}" of type "${TYPE_WORDS[variable.type].en}".`);
   }
   if (variable.level !== LEVEL_OF_SCOPE[entry.scope]) {
     return fail(
