@@ -1,5 +1,6 @@
 import { choiceValue } from "./mask-checks";
 import { extend, nonEmpty, type Chain, type MaskElement } from "./mask-walker";
+import { expressionValidators } from "./question-schema";
 import { RULES_KEYWORD, type JsonSchema, type QuestionRule, type RulesKeywordValue } from "./types";
 
 /**
@@ -11,7 +12,8 @@ export class AnswerObject {
   private readonly required: string[] = [];
   readonly rules: QuestionRule[] = [];
 
-  constructor(private readonly scope: RulesKeywordValue["scope"]) {}
+  /** `computed`: keys the form computes into this object (survey-logic.ts), dropped by the validator. */
+  constructor(private readonly scope: RulesKeywordValue["scope"], private readonly computed: string[] = []) {}
 
   /** Adds a question's answer; returns its rule so that links (parent lists, keys) can be added later. */
   add(name: string, schema: JsonSchema, question: MaskElement, chain: Chain, required: boolean): QuestionRule {
@@ -27,13 +29,14 @@ export class AnswerObject {
   schema(): JsonSchema {
     // A rule with nothing to check would cost a lookup per answer and per submission for nothing.
     const rules = this.rules.filter((r) => Object.keys(r).length > 1);
+    const displayOnly = this.computed.length ? { displayOnly: this.computed } : {};
     return {
       type: "object",
       properties: this.properties,
       ...(this.required.length ? { required: this.required } : {}),
       additionalProperties: false,
       // The household's keyword is always there: it also marks the schema as compiled from a mask.
-      ...(rules.length || this.scope === "household" ? { [RULES_KEYWORD]: { scope: this.scope, rules } satisfies RulesKeywordValue } : {}),
+      ...(rules.length || this.computed.length || this.scope === "household" ? { [RULES_KEYWORD]: { scope: this.scope, rules, ...displayOnly } satisfies RulesKeywordValue } : {}),
     };
   }
 }
@@ -41,6 +44,7 @@ export class AnswerObject {
 function ruleOf(name: string, question: MaskElement, chain: Chain, required: boolean): QuestionRule {
   const own = extend(chain, question);
   const requiredIf = nonEmpty(question.requiredIf);
+  const validators = expressionValidators(question);
   return {
     name,
     ...(own.visibleIf.length ? { visibleIf: own.visibleIf } : {}),
@@ -49,12 +53,14 @@ function ruleOf(name: string, question: MaskElement, chain: Chain, required: boo
     ...(requiredIf ? { requiredIf } : {}),
     ...(own.enableIf.length ? { enableIf: own.enableIf } : {}),
     ...(own.readOnly ? { readOnly: true as const } : {}),
+    ...(validators.length ? { validators } : {}),
   };
 }
 
 /** Required whatever the answers: JSON Schema's own `required` can say it. */
 function isUnconditional(rule: QuestionRule): boolean {
-  return !rule.visibleIf && !rule.hidden && !rule.requiredIf && !rule.enableIf && !rule.readOnly;
+  // An expression validator is skipped when the answer is missing: `required` must then come from the rule alone.
+  return !rule.visibleIf && !rule.hidden && !rule.requiredIf && !rule.enableIf && !rule.readOnly && !rule.validators;
 }
 
 /** Choices shown under conditions; none when every offered choice is always shown. */

@@ -5,8 +5,9 @@ import { AnswerObject } from "./answer-object";
 import { checkCondition, type Names } from "./condition-checks";
 import { linkParentLists, type BoundQuestion } from "./parent-lists";
 import { checkQuestion, unsupportedTypeReason } from "./mask-checks";
+import { checkTriggers, computedKeys } from "./survey-logic";
 import { extend, nonEmpty, problem, typeOf, walkMask, type MaskQuestion } from "./mask-walker";
-import { answerSchema, compatibleTypes, isSupportedQuestionType } from "./question-schema";
+import { answerSchema, compatibleTypes, expressionValidators, isSupportedQuestionType } from "./question-schema";
 import { CompileError, SCHEMA_DIALECT, type CompileProblem, type JsonSchema, type SurveyJson } from "./types";
 
 const LEVEL_OF_SCOPE = { household: "household", members: "individual" } as const;
@@ -34,9 +35,12 @@ export function compile(mask: SurveyJson, catalogue: Catalogue): JsonSchema {
   }
   const roster = walked.roster;
   if (roster) problems.push(...checkRoster(roster, bound));
+  const computed = computedKeys(mask, walked, bound);
+  problems.push(...computed.problems);
+  problems.push(...checkTriggers(mask, new Set(bound.filter((b) => b.scope === "household").map((b) => b.variable.code.toLowerCase()))));
   problems.push(...checkConditions(walked.questions, roster, bound, walked.displayOnly));
 
-  const objects = { household: new AnswerObject("household"), members: new AnswerObject("member") };
+  const objects = { household: new AnswerObject("household", computed.keys.household), members: new AnswerObject("member", computed.keys.members) };
   const rules = new Map<BoundQuestion, ReturnType<AnswerObject["add"]>>();
   for (const b of bound) {
     const schema = answerSchema(b.variable, b.question, b.codeList);
@@ -138,7 +142,7 @@ function checkConditions(questions: MaskQuestion[], roster: MaskQuestion | null,
   for (const entry of roster ? [roster, ...questions] : questions) {
     const q = entry.question;
     const own = extend(entry.chain, q);
-    for (const expression of [...own.visibleIf, ...own.enableIf, nonEmpty(q.requiredIf)]) check(expression, entry, false);
+    for (const expression of [...own.visibleIf, ...own.enableIf, nonEmpty(q.requiredIf), ...expressionValidators(q)]) check(expression, entry, false);
     check(nonEmpty(q.choicesVisibleIf), entry, true);
     for (const choice of Array.isArray(q.choices) ? q.choices : []) {
       if (choice && typeof choice === "object") check(nonEmpty((choice as { visibleIf?: unknown }).visibleIf), entry, true);

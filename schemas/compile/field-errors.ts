@@ -5,7 +5,7 @@ import { RULES_KEYWORD } from "./types";
 /** Every code a field error may carry: few and stable, since clients and reports key on them. */
 export const FIELD_ERROR_CODES = [
   "required", "type", "minimum", "maximum", "min_items", "max_items", "min_length", "max_length", "pattern", "format",
-  "not_in_list", "unknown_field", "hidden_answered", "not_in_parent", "duplicate_answer", "invalid",
+  "not_in_list", "unknown_field", "hidden_answered", "not_in_parent", "duplicate_answer", "invalid", "expression",
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 
@@ -91,6 +91,8 @@ function ruleError(at: string, p: Record<string, unknown>): FieldError {
       return field(at, "not_in_parent", { fr: `Ce code n'appartient pas à la réponse donnée à « ${p.parent} ».`, en: `This code does not belong to the answer given to "${p.parent}".` });
     case "duplicate_answer":
       return field(at, "duplicate_answer", { fr: "Cette valeur est déjà donnée pour un autre membre.", en: "This value is already given for another member." });
+    case "expression":
+      return field(at, "expression", { fr: `La réponse ne respecte pas la règle du questionnaire « ${p.expression} ».`, en: `The answer does not meet the form's rule "${p.expression}".` });
     default:
       return field(at, "invalid", { fr: "Réponse invalide.", en: "Invalid answer." });
   }

@@ -1,5 +1,5 @@
-import type { CodeList, Variable } from "../catalogue/types";
-import { problem, typeOf, type MaskElement } from "./mask-walker";
+import { VARIABLE_TYPES, type CodeList, type Variable } from "../catalogue/types";
+import { nonEmpty, problem, typeOf, type MaskElement } from "./mask-walker";
 import { validatorsOf } from "./question-schema";
 import type { CompileProblem } from "./types";
 
@@ -32,14 +32,19 @@ const UNSUPPORTED_PROPERTIES: Record<string, (value: unknown, question: MaskElem
   max: (v, q) => v !== undefined && q.inputType !== "number",
   templateVisibleIf: (v) => typeof v === "string" && v !== "", // hidden members
   allowSpaceAsAnswer: (v) => v === true,
+  choicesMin: (v) => v !== undefined, // numbers generated as choices: not compiled
+  choicesMax: (v) => v !== undefined,
 };
 
 /** Validators rsu compiles, and the variable types each applies to. */
 const VALIDATORS: Record<string, Variable["type"][]> = {
   text: ["text", "phone", "national_id", "gps_point"],
   regex: ["text", "phone", "national_id", "gps_point"],
+  email: ["text"],
   numeric: ["integer", "decimal"],
   answercount: ["multiple_choice"],
+  // Evaluated by the rules keyword with survey-core's engine, whatever the answer's type.
+  expression: [...VARIABLE_TYPES],
 };
 
 /** Properties, validators, choices and patterns of one bound question. */
@@ -66,6 +71,22 @@ export function checkQuestion(path: string, question: MaskElement, variable: Var
   }
   if (variable.constraints?.pattern !== undefined) checkPattern(variable.constraints.pattern, fail, name);
 
+  if (!codeList && Array.isArray(question.choices)) {
+    // A number asked with choices (question-schema.ts): the choices must fit the variable, and filtering them is not compiled.
+    for (const choice of question.choices) {
+      const value = choiceValue(choice);
+      const c = variable.constraints ?? {};
+      if (typeof value !== "number" || (variable.type === "integer" && !Number.isInteger(value)) || (c.min !== undefined && value < c.min) || (c.max !== undefined && value > c.max)) {
+        fail("unknown_choice", `Le choix « ${String(value)} » de « ${name} » n'est pas une valeur permise pour la variable (${variable.type}).`, `Choice "${String(value)}" of "${name}" is not a value the variable allows (${variable.type}).`);
+      }
+      if (choice && typeof choice === "object" && nonEmpty((choice as { visibleIf?: unknown }).visibleIf)) {
+        fail("unsupported_property", `Les choix filtrés par condition de « ${name} » ne sont pris en charge que pour une liste de codes.`, `Choices filtered by a condition in "${name}" are supported only for a code list.`);
+      }
+    }
+    if (nonEmpty(question.choicesVisibleIf)) {
+      fail("unsupported_property", `La propriété « choicesVisibleIf » de « ${name} » n'est prise en charge que pour une liste de codes.`, `Property "choicesVisibleIf" of "${name}" is supported only for a code list.`);
+    }
+  }
   if (codeList) {
     const codes = new Set(codeList.items.map((i) => i.code));
     const choices = Array.isArray(question.choices) ? question.choices : [];
@@ -74,7 +95,10 @@ export function checkQuestion(path: string, question: MaskElement, variable: Var
     }
     for (const choice of choices) {
       const value = choiceValue(choice);
-      if (typeof value !== "string" || !codes.has(value)) {
+      if (typeof value !== "string") {
+        // survey-core would store the number, never the code « 1 » of the list.
+        fail("unknown_choice", `Le choix ${String(value)} de « ${name} » est un nombre : les codes d'une liste sont du texte (« ${String(value)} »).`, `Choice ${String(value)} of "${name}" is a number: the codes of a list are text ("${String(value)}").`);
+      } else if (!codes.has(value)) {
         fail("unknown_choice", `Le choix « ${String(value)} » de « ${name} » n'est pas un code de la liste « ${codeList.code} ».`, `Choice "${String(value)}" of "${name}" is not a code of list "${codeList.code}".`);
       }
     }

@@ -28,6 +28,8 @@ export interface WalkResult {
   roster: MaskQuestion | null;
   /** Names of display-only elements: a condition naming one reads a value no submission carries. */
   displayOnly: Set<string>;
+  /** Expression questions by scope, as named: survey-core writes their results into the data it submits. */
+  computed: Record<MaskQuestion["scope"], MaskQuestion[]>;
   problems: CompileProblem[];
 }
 
@@ -38,10 +40,14 @@ const EMPTY_CHAIN: Chain = { visibleIf: [], hidden: false, enableIf: [], readOnl
 
 /** Lists the answer-holding questions of a mask: pages, nested panels, and the `members` roster. */
 export function walkMask(mask: SurveyJson): WalkResult {
-  const result: WalkResult = { questions: [], roster: null, displayOnly: new Set(), problems: [] };
+  const result: WalkResult = { questions: [], roster: null, displayOnly: new Set(), computed: { household: [], members: [] }, problems: [] };
   // A survey in display mode is read-only throughout: survey-core then checks nothing.
   const top: Chain = mask.mode === "display" || mask.readOnly === true ? { ...EMPTY_CHAIN, readOnly: true } : EMPTY_CHAIN;
-  asElements(mask.pages).forEach((page, i) => walk(asElements(page.elements), `/pages/${i}/elements`, "household", extend(top, page), result));
+  asElements(mask.pages).forEach((page, i) => {
+    // Old masks list a page's elements as `questions`: survey-core reads both.
+    walk(asElements(page.elements), `/pages/${i}/elements`, "household", extend(top, page), result);
+    walk(asElements(page.questions), `/pages/${i}/questions`, "household", extend(top, page), result);
+  });
   // Single-page masks may list their elements at the top, and old ones call them `questions`.
   walk(asElements(mask.elements), "/elements", "household", top, result);
   walk(asElements(mask.questions), "/questions", "household", top, result);
@@ -54,6 +60,7 @@ function walk(elements: MaskElement[], path: string, scope: MaskQuestion["scope"
     const type = typeOf(element);
     if (DISPLAY_ONLY.has(type)) {
       if (typeof element.name === "string") result.displayOnly.add(element.name.toLowerCase());
+      if (type === "expression" && typeof element.name === "string" && element.name !== "") result.computed[scope].push({ question: element, path: at, scope, chain });
       return;
     }
     if (type === "panel") {

@@ -20,8 +20,8 @@ const COMPATIBLE: Record<string, (question: Question) => VariableType[]> = {
   },
   comment: () => ["text"],
   boolean: () => ["boolean"],
-  dropdown: () => ["single_choice"],
-  radiogroup: () => ["single_choice"],
+  dropdown: (q) => ["single_choice", ...numericChoiceTypes(q)],
+  radiogroup: (q) => ["single_choice", ...numericChoiceTypes(q)],
   checkbox: () => ["multiple_choice"],
   tagbox: () => ["multiple_choice"],
 };
@@ -36,6 +36,24 @@ const TYPE_PATTERNS: Partial<Record<VariableType, string>> = {
   gps_point: "^-?(?:90|[0-8]?[0-9])(?:\\.[0-9]+)?, ?-?(?:180|1[0-7][0-9]|[0-9]?[0-9])(?:\\.[0-9]+)?$",
 };
 const TEXT_LIKE = Object.keys(TYPE_PATTERNS) as VariableType[];
+
+/**
+ * Choices that are all numbers (« How many children? » 1…5) store numbers, not codes: such a question
+ * collects a number variable, its answer one of the numbers offered. Codes stay text (a code list
+ * keeps « 01 » apart from « 1 »), so numbers are never bound to a code list.
+ */
+function numericChoiceTypes(question: Question): VariableType[] {
+  const values = numericChoices(question);
+  if (!values) return [];
+  return values.every(Number.isInteger) ? ["integer", "decimal"] : ["decimal"];
+}
+
+/** The choices' values when there are some and all are numbers; otherwise undefined. */
+export function numericChoices(question: Question): number[] | undefined {
+  const choices = Array.isArray(question.choices) ? question.choices : [];
+  const values = choices.map((c) => (c && typeof c === "object" ? (c as { value?: unknown }).value : c));
+  return values.length > 0 && values.every((v): v is number => typeof v === "number" && Number.isFinite(v)) ? values : undefined;
+}
 
 export const SUPPORTED_QUESTION_TYPES = Object.keys(COMPATIBLE);
 
@@ -52,6 +70,17 @@ export function validatorsOf(question: Question): Record<string, unknown>[] {
   const list = Array.isArray(question.validators) ? question.validators : [];
   return list.filter((v): v is Record<string, unknown> => !!v && typeof v === "object");
 }
+
+/** The conditions of the question's SurveyJS expression validators, evaluated by the rules keyword. */
+export function expressionValidators(question: Question): string[] {
+  return validatorsOf(question).flatMap((v) => (String(v.type ?? "").toLowerCase() === "expression" && typeof v.expression === "string" && v.expression.trim() !== "" ? [v.expression] : []));
+}
+
+/**
+ * survey-core's e-mail validator (EmailValidator.re, survey-core 2.3.0), rewritten for the `u` flag ajv
+ * runs patterns with (`\"` is not a valid escape there). Its `i` flag changes nothing: no letter is named.
+ */
+const EMAIL_PATTERN = '^(([^<>()\\[\\]\\.,;:\\s@"]+(\\.[^<>()\\[\\]\\.,;:\\s@"]+)*)|(".+"))@(([^<>()=\\[\\]\\.,;:\\s@"]+\\.)+[^<>()=\\[\\]\\.,;:\\s@"]{2,})$';
 
 /** The catalogue's pattern speaks of the whole value; JSON Schema's and SurveyJS's match anywhere. */
 export function wholeValue(pattern: string): string {
@@ -78,17 +107,20 @@ export function answerSchema(variable: Variable, question: Question, codeList: C
       const own = TYPE_PATTERNS[variable.type];
       const patterns = unique([...(own ? [own] : []), ...(c.pattern !== undefined ? [wholeValue(c.pattern)] : []), ...v.patterns.filter((p) => p !== c.pattern)]);
       const maxLength = narrowest(Math.min, c.maxLength, v.maxLength, positive(question.maxLength));
-      return answeredOnly({ type: "string", ...(maxLength !== undefined ? { maxLength } : {}) }, {
+      const schema = answeredOnly({ type: "string", ...(maxLength !== undefined ? { maxLength } : {}) }, {
         ...(v.minLength !== undefined ? { minLength: v.minLength } : {}),
         ...(patterns.length === 1 ? { pattern: patterns[0] } : {}),
         ...(patterns.length > 1 ? { allOf: patterns.map((pattern) => ({ type: "string", pattern })) } : {}),
       });
+      // survey-core's e-mail validator skips only the empty string: blanks are tested, and refused.
+      return v.email ? { ...schema, allOf: [...((schema.allOf as JsonSchema[] | undefined) ?? []), { if: { type: "string", minLength: 1 }, then: { type: "string", pattern: EMAIL_PATTERN } }] } : schema;
     }
     case "integer":
     case "decimal": {
       const min = narrowest(Math.max, c.min, v.min, isNumberInput ? numberOrUndefined(question.min) : undefined);
       const max = narrowest(Math.min, c.max, v.max, isNumberInput ? numberOrUndefined(question.max) : undefined);
-      return { type: variable.type === "integer" ? "integer" : "number", ...(min !== undefined ? { minimum: min } : {}), ...(max !== undefined ? { maximum: max } : {}) };
+      const offered = isNumberInput ? undefined : numericChoices(question);
+      return { type: variable.type === "integer" ? "integer" : "number", ...(min !== undefined ? { minimum: min } : {}), ...(max !== undefined ? { maximum: max } : {}), ...(offered ? { enum: offered } : {}) };
     }
     case "boolean":
       return { type: "boolean" };
@@ -123,6 +155,7 @@ interface Limits {
   minCount?: number;
   maxCount?: number;
   patterns: string[];
+  email?: true;
 }
 
 /** Limits the question's SurveyJS validators state; mask-checks.ts refuses the validators rsu cannot honour. */
@@ -142,6 +175,9 @@ function limitsOf(question: Question): Limits {
         break;
       case "regex":
         if (typeof validator.regex === "string" && validator.regex !== "") limits.patterns.push(validator.regex);
+        break;
+      case "email":
+        limits.email = true;
         break;
       case "answercount":
         limits.minCount = narrowest(Math.max, limits.minCount, positive(validator.minCount));

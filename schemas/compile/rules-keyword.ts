@@ -4,7 +4,7 @@ import { choiceHolds, evaluate, isEmptyAnswer, readsOnlyMember, type Values } fr
 import { RULES_KEYWORD, type QuestionRule, type RulesKeywordValue } from "./types";
 
 /** The error codes this keyword reports, in `params.code`; field-errors.ts words them. */
-export type RuleCode = "required" | "hidden_answered" | "not_in_list" | "not_in_parent" | "duplicate_answer";
+export type RuleCode = "required" | "hidden_answered" | "not_in_list" | "not_in_parent" | "duplicate_answer" | "expression";
 
 /** Outcomes of one condition, memoised for the object being checked: a page's condition is shared by its questions. */
 const UNKNOWN = 0, TRUE = 1, FALSE = 2, OTHER = 3;
@@ -14,7 +14,9 @@ interface Rule {
   visible: number[];
   enable: number[];
   requiredIf: number;
-  /** Whether an empty answer can matter: otherwise an unanswered question costs one lookup. */
+  /** Expression validators, as indices like the conditions. */
+  validators: number[];
+  /** Whether an empty answer can matter (required, or validated anyway): otherwise an unanswered question costs one lookup. */
   mayBeRequired: boolean;
   offered?: Set<string>;
 }
@@ -42,7 +44,8 @@ export const rulesKeyword: FuncKeywordDefinition = {
       visible: (source.visibleIf ?? []).map(indexOf),
       enable: (source.enableIf ?? []).map(indexOf),
       requiredIf: source.requiredIf ? indexOf(source.requiredIf) : -1,
-      mayBeRequired: !!(source.required || source.requiredIf),
+      validators: (source.validators ?? []).map(indexOf),
+      mayBeRequired: !!(source.required || source.requiredIf || source.validators),
       ...(source.choices ? { offered: new Set(source.choices.offered) } : {}),
     }));
     const memo = new Int8Array(expressions.length);
@@ -86,13 +89,23 @@ export const rulesKeyword: FuncKeywordDefinition = {
           if (!empty) fail(pointer, "hidden_answered");
           continue;
         }
+        // survey-core does not validate read-only questions; enableIf makes them read-only when exactly `false`.
+        const enabled = () => !source.readOnly && rule.enable.every((i) => outcome(i) !== FALSE);
         if (empty) {
-          // survey-core does not validate read-only questions; enableIf makes them read-only when exactly `false`.
-          const enabled = !source.readOnly && rule.enable.every((i) => outcome(i) !== FALSE);
           const required = rule.requiredIf >= 0 ? outcome(rule.requiredIf) === TRUE : !!source.required;
-          if (enabled && required) fail(pointer, "required");
-          continue;
+          if (required && enabled()) {
+            fail(pointer, "required");
+            continue; // survey-core runs no validator on a question that already misses its answer
+          }
         }
+        // Expression validators run on any shown, enabled question, answered or not; `== true` passes (ConditionRunner).
+        if (rule.validators.length && enabled()) {
+          for (const i of rule.validators) {
+            const result = evaluate(expressions[i]!, valuesFor(i));
+            if (result != true) fail(pointer, "expression", { expression: expressions[i] });
+          }
+        }
+        if (empty) continue;
         if (source.choices && !choicesShown(rule, answer, (values ??= memberValues(root, data, cxt?.parentDataProperty)))) fail(pointer, "not_in_list", { filtered: true });
         if (source.parent) {
           const parentAnswer = source.parent.scope === "same" ? data[source.parent.question] : root?.[source.parent.question];

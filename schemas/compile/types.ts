@@ -30,7 +30,9 @@ export type CompileProblemCode =
   | "ambiguous_parent"
   | "invalid_expression"
   | "unknown_expression_variable"
-  | "invalid_pattern";
+  | "invalid_pattern"
+  /** A survey trigger rsu does not model, or one that writes an answer no bound question holds. */
+  | "unsupported_trigger";
 
 export class CompileError extends Error {
   constructor(readonly problems: CompileProblem[]) {
@@ -63,12 +65,22 @@ export interface QuestionRule {
   parent?: { question: string; scope: "same" | "household"; of: Record<string, string> };
   /** On the roster: a member answer that must differ between members (SurveyJS `keyName`). */
   keyName?: string;
+  /**
+   * SurveyJS expression validators: each must give `true` (survey-core's ConditionRunner, `== true`) while
+   * the question is shown and enabled and has no required error, answered or not.
+   */
+  validators?: string[];
 }
 
 /** The value of the `x-rsu-rules` keyword on the household object and on each member object. */
 export interface RulesKeywordValue {
   scope: "household" | "member";
   rules: QuestionRule[];
+  /**
+   * Keys the form itself computes into its data (expression questions, calculated values included into
+   * the result): never a clerk's answer nor a variable, so the validator drops them (see validator.ts).
+   */
+  displayOnly?: string[];
 }
 
 export const RULES_KEYWORD = "x-rsu-rules";

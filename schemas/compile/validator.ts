@@ -3,8 +3,9 @@ import addFormats from "ajv-formats";
 import type { FieldError } from "../contracts/api";
 import { toFieldErrors } from "./field-errors";
 import { rulesKeyword } from "./rules-keyword";
-import { RULES_KEYWORD, type JsonSchema } from "./types";
+import { RULES_KEYWORD, type JsonSchema, type RulesKeywordValue } from "./types";
 
+/** The field errors of `data`, none when valid. What is no answer (computed values, `null`) is first dropped from it, in place. */
 export type Validate = (data: unknown) => FieldError[];
 
 /**
@@ -23,7 +24,43 @@ export function createValidator(schema: JsonSchema): Validate {
   const validate = ajv.compile(schema);
   // Answers to choice questions are reported on the question; other schemas keep ajv's precise pointers.
   const listItems = RULES_KEYWORD in schema ? choiceListItems(schema) : new Set<string>();
-  return (data) => (validate(data) ? [] : toFieldErrors(validate.errors, listItems));
+  const removeNoAnswers = noAnswerRemover(schema);
+  return (data) => {
+    removeNoAnswers?.(data);
+    return validate(data) ? [] : toFieldErrors(validate.errors, listItems);
+  };
+}
+
+/**
+ * Removes, in place, what a submission carries that is no answer, before it is checked, so that what is
+ * stored afterwards holds answers only: the values the form computes (expression questions, calculated
+ * values: see survey-logic.ts), and `null`, which survey-core takes for "no answer" (isEmptyAnswer) as
+ * it takes a missing key. Only for schemas compiled from a mask; the API's own bodies are left alone.
+ */
+function noAnswerRemover(schema: JsonSchema): ((data: unknown) => void) | undefined {
+  if (!(RULES_KEYWORD in schema)) return undefined;
+  const own = (schema[RULES_KEYWORD] as RulesKeywordValue).displayOnly ?? [];
+  const lists = Object.entries((schema.properties ?? {}) as Record<string, JsonSchema>).flatMap(([name, property]) => {
+    const items = property.items as JsonSchema | undefined;
+    const rules = items && typeof items === "object" ? (items[RULES_KEYWORD] as RulesKeywordValue | undefined) : undefined;
+    return items && typeof items === "object" && items.type === "object" ? [[name, rules?.displayOnly ?? []] as const] : [];
+  });
+  const clean = (answers: Record<string, unknown>, computed: readonly string[]) => {
+    for (const key of computed) delete answers[key];
+    for (const key in answers) if (answers[key] === null) delete answers[key];
+  };
+  return (data) => {
+    if (!isObject(data)) return;
+    clean(data, own);
+    for (const [name, computed] of lists) {
+      const items = data[name];
+      if (Array.isArray(items)) for (const item of items) if (isObject(item)) clean(item, computed);
+    }
+  };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return !!value && typeof value === "object" && !Array.isArray(value);
 }
 
 const cache = new WeakMap<object, Validate>();

@@ -1,0 +1,305 @@
+import { ExpressionRunner } from "survey-core";
+import type { Catalogue, Variable } from "../../schemas/catalogue/types";
+import { isEmptyAnswer, type SurveyJson } from "../../schemas/compile";
+import { extend, nonEmpty, walkMask, type MaskQuestion } from "../../schemas/compile/mask-walker";
+import { numericChoices, validatorsOf } from "../../schemas/compile/question-schema";
+import { MEMBERS_ROSTER } from "../../schemas/contracts/registry";
+import { Dice, prng } from "./demo-responses";
+
+/**
+ * Responses to any mask the compiler accepts, for the differential test against survey-core: valid
+ * ones, and ones broken (or stretched to their limits) in a single way each. The generator knows the
+ * mask and the catalogue, never the compiled schema: what it produces is what a clerk's form could
+ * send, and both validators must reach the same verdict on it. Values are type-correct (survey-core
+ * checks no shapes); visibility is worked out with survey-core's own expression engine.
+ */
+
+export type Values = Record<string, unknown>;
+
+/** What was done to a valid response; `null`: nothing (valid, unless the form itself refuses it). */
+export const FORM_BREAKAGES = ["empty_required", "hidden_answered", "out_of_range", "bad_text", "not_in_list", "edge_value", "computed_value"] as const;
+export type FormBreakage = (typeof FORM_BREAKAGES)[number];
+
+export interface FormResponse {
+  data: Values;
+  kind: FormBreakage | null;
+  /** The answer touched: `kids`, `members[1].age`. */
+  where?: string;
+}
+
+interface Asked {
+  entry: MaskQuestion;
+  name: string;
+  variable: Variable;
+  codes: string[];
+  /** Offered numbers when a number is asked with choices. */
+  numbers?: number[];
+  min?: number;
+  max?: number;
+  minLength?: number;
+  maxLength?: number;
+  email: boolean;
+  visibleIf: string[];
+  hidden: boolean;
+  required: boolean;
+  requiredIf?: string;
+}
+
+/** A generator of responses to one mask: `next(kind)` gives a response broken that way, or a valid one. */
+export class FormResponses {
+  private readonly household: Asked[];
+  private readonly members: Asked[];
+  private readonly roster?: { min: number; max: number };
+  private readonly computed: string[];
+
+  constructor(mask: SurveyJson, catalogue: Catalogue, private readonly dice: Dice) {
+    const walked = walkMask(mask);
+    const variables = new Map(catalogue.variables.map((v) => [v.code, v]));
+    const lists = new Map(catalogue.codeLists.map((l) => [l.code, l]));
+    const asked = walked.questions.flatMap((entry) => {
+      const variable = variables.get(String(entry.question.name));
+      return variable ? [describe(entry, variable, variable.codeList ? (lists.get(variable.codeList)?.items.map((i) => i.code) ?? []) : [])] : [];
+    });
+    this.household = asked.filter((a) => a.entry.scope === "household");
+    this.members = asked.filter((a) => a.entry.scope === "members");
+    if (walked.roster) {
+      const q = walked.roster.question;
+      this.roster = { min: Math.max(1, Number(q.minPanelCount ?? 0)), max: Math.min(6, Number(q.maxPanelCount ?? 0) || 6) };
+    }
+    const calculated = Array.isArray(mask.calculatedValues) ? (mask.calculatedValues as { name?: unknown }[]) : [];
+    this.computed = [...walked.computed.household.map((c) => String(c.question.name)), ...calculated.flatMap((c) => (nonEmpty(c?.name) ? [String(c.name)] : []))];
+  }
+
+  /** `count` responses, a share `broken` of them broken (the kinds in turn), the rest valid. */
+  static generate(mask: SurveyJson, catalogue: Catalogue, count: number, broken: number, seed: number): FormResponse[] {
+    const generator = new FormResponses(mask, catalogue, new Dice(prng(seed)));
+    const nBroken = Math.round(count * broken);
+    return Array.from({ length: count }, (_, i) => generator.next(i < nBroken ? FORM_BREAKAGES[i % FORM_BREAKAGES.length]! : null));
+  }
+
+  next(kind: FormBreakage | null): FormResponse {
+    const data = this.valid();
+    if (kind === null) return { data, kind };
+    const where = this.break(data, kind);
+    // A breakage that found nothing to break leaves a valid response: say so.
+    return where === undefined ? { data, kind: null } : { data, kind, where };
+  }
+
+  /** A response a clerk could send: shown questions answered (required ones always), hidden ones not. */
+  valid(): Values {
+    const data: Values = {};
+    if (this.roster) data[MEMBERS_ROSTER] = Array.from({ length: this.dice.int(this.roster.min, this.roster.max) }, () => ({}));
+    // Answers change what is shown, which changes what is answered: a few rounds reach a fixed point.
+    for (let round = 0; round < 4; round++) {
+      let changed = false;
+      for (const [asked, values, target] of this.targets(data)) {
+        const shown = isShown(asked, values);
+        const has = !isEmptyAnswer(target[asked.name]);
+        if (!shown && asked.name in target) {
+          delete target[asked.name];
+          changed = true;
+        } else if (shown && !has && (round === 0 ? isRequired(asked, values) || this.dice.chance(0.7) : isRequired(asked, values))) {
+          target[asked.name] = this.value(asked);
+          changed = true;
+        }
+      }
+      if (!changed) break;
+    }
+    return data;
+  }
+
+  /** Every (question, values its conditions read, object holding its answer) of a response. */
+  private *targets(data: Values): Generator<[Asked, Values, Values]> {
+    for (const asked of this.household) yield [asked, data, data];
+    const members = Array.isArray(data[MEMBERS_ROSTER]) ? (data[MEMBERS_ROSTER] as Values[]) : [];
+    for (const [i, member] of members.entries()) {
+      const values = { ...data, panel: member, panelIndex: i, visiblePanelIndex: i };
+      for (const asked of this.members) yield [asked, values, member];
+    }
+  }
+
+  private where(data: Values, target: Values, name: string): string {
+    if (target === data) return name;
+    const members = data[MEMBERS_ROSTER] as Values[];
+    return `${MEMBERS_ROSTER}[${members.indexOf(target)}].${name}`;
+  }
+
+  /** Breaks one answer of a valid response; undefined when the mask offers nothing to break that way. */
+  private break(data: Values, kind: FormBreakage): string | undefined {
+    const all = [...this.targets(data)];
+    const pick = (test: (a: Asked, values: Values, target: Values) => boolean) => {
+      const candidates = all.filter(([a, v, t]) => test(a, v, t));
+      return candidates.length ? this.dice.pick(candidates) : undefined;
+    };
+    const shownAnd = (test: (a: Asked) => boolean) => pick((a, v) => isShown(a, v) && test(a));
+    const d = this.dice;
+    switch (kind) {
+      case "empty_required": {
+        const found = pick((a, v, t) => isShown(a, v) && isRequired(a, v) && !isEmptyAnswer(t[a.name]));
+        if (!found) return undefined;
+        const [a, , t] = found;
+        // What survey-core counts as no answer, in the shapes a client may send it.
+        const empties: unknown[] = [ABSENT, null, ...(a.variable.type === "multiple_choice" ? [[]] : []), ...(isText(a) ? ["", "   "] : [])];
+        const empty = d.pick(empties);
+        if (empty === ABSENT) delete t[a.name];
+        else t[a.name] = empty;
+        return this.where(data, t, a.name);
+      }
+      case "hidden_answered": {
+        const found = pick((a, v) => !isShown(a, v));
+        if (!found) return undefined;
+        const [a, , t] = found;
+        t[a.name] = this.value(a);
+        return this.where(data, t, a.name);
+      }
+      case "out_of_range": {
+        const found = shownAnd((a) => isNumber(a) && !a.numbers && (a.min !== undefined || a.max !== undefined));
+        if (!found) return undefined;
+        const [a, , t] = found;
+        const below = a.min !== undefined && (a.max === undefined || d.chance(0.5));
+        t[a.name] = below ? a.min! - d.int(1, 100) : a.max! + d.int(1, 100);
+        return this.where(data, t, a.name);
+      }
+      case "bad_text": {
+        const found = shownAnd((a) => isText(a) && (a.email || a.minLength !== undefined || a.maxLength !== undefined));
+        if (!found) return undefined;
+        const [a, , t] = found;
+        const bad: string[] = [];
+        if (a.email) bad.push("jon.snow", "jon snow@nightwatch.com", "jon@nightwatch", "@nightwatch.com", " ", "a@b.c");
+        if (a.minLength !== undefined && a.minLength > 1) bad.push(words(d, a.minLength - 1));
+        if (a.maxLength !== undefined) bad.push(words(d, a.maxLength + d.int(1, 10)));
+        t[a.name] = d.pick(bad);
+        return this.where(data, t, a.name);
+      }
+      case "not_in_list": {
+        const found = shownAnd((a) => a.codes.length > 0 || !!a.numbers);
+        if (!found) return undefined;
+        const [a, , t] = found;
+        const stray = a.numbers ? Math.max(...a.numbers) + d.int(1, 5) : d.pick(["zz", "", "Other", a.codes[0]!.toUpperCase() + "x"]);
+        t[a.name] = a.variable.type === "multiple_choice" ? [stray] : stray;
+        return this.where(data, t, a.name);
+      }
+      case "edge_value": {
+        // Valid on paper, at the limits: bounds exactly, blanks and `false`/`0` in optional answers.
+        const found = shownAnd(() => true);
+        if (!found) return undefined;
+        const [a, v, t] = found;
+        const edges: unknown[] = [];
+        if (isNumber(a) && !a.numbers) edges.push(...[a.min, a.max, 0, -0].filter((x) => x !== undefined));
+        if (a.numbers) edges.push(Math.min(...a.numbers), Math.max(...a.numbers));
+        if (isText(a)) edges.push(...[a.minLength, a.maxLength].filter((n): n is number => n !== undefined && n > 0).map((n) => words(d, n)), " x ", "0");
+        if (a.variable.type === "boolean") edges.push(false);
+        if (!isRequired(a, v)) edges.push(...(isText(a) ? ["", "  "] : []), ...(a.variable.type === "multiple_choice" ? [[]] : []), null);
+        if (edges.length === 0) return undefined;
+        t[a.name] = d.pick(edges);
+        return this.where(data, t, a.name);
+      }
+      case "computed_value": {
+        if (this.computed.length === 0) return undefined;
+        const name = d.pick(this.computed);
+        data[name] = d.pick([d.int(-5, 500), "99", true, null, "n'importe quoi"]);
+        return name;
+      }
+    }
+  }
+
+  private value(a: Asked): unknown {
+    const d = this.dice;
+    if (a.numbers) return d.pick(a.numbers);
+    switch (a.variable.type) {
+      case "boolean":
+        return d.chance(0.5);
+      case "integer":
+      case "decimal": {
+        const min = a.min ?? 0;
+        const max = a.max ?? Math.max(min, 0) + 1000;
+        const n = d.int(Math.ceil(min), Math.floor(max));
+        return a.variable.type === "decimal" && n < max && d.chance(0.3) ? n + 0.5 : n;
+      }
+      case "date":
+        return new Date(Date.UTC(2025, 0, 1) + d.int(0, 364) * 86_400_000).toISOString().slice(0, 10);
+      case "single_choice":
+        return d.pick(a.codes);
+      case "multiple_choice":
+        return d.some(a.codes, d.int(1, Math.min(3, a.codes.length)));
+      default: {
+        if (a.email) return `${d.pick(["jon", "fatima", "said.ali"])}@${d.pick(["nightwatch.com", "comores.km", "example.org"])}`;
+        const min = Math.max(1, a.minLength ?? 1);
+        const max = Math.max(min, a.maxLength ?? Math.max(min, 40));
+        return words(d, d.int(min, max));
+      }
+    }
+  }
+}
+
+function describe(entry: MaskQuestion, variable: Variable, codes: string[]): Asked {
+  const q = entry.question;
+  const own = extend(entry.chain, q);
+  const c = variable.constraints ?? {};
+  const asked: Asked = {
+    entry,
+    name: variable.code,
+    variable,
+    codes,
+    email: false,
+    visibleIf: own.visibleIf,
+    hidden: own.hidden,
+    required: q.isRequired === true,
+    ...(nonEmpty(q.requiredIf) ? { requiredIf: String(q.requiredIf) } : {}),
+    ...(c.min !== undefined ? { min: c.min } : {}),
+    ...(c.max !== undefined ? { max: c.max } : {}),
+    ...(c.maxLength !== undefined ? { maxLength: c.maxLength } : {}),
+  };
+  const numbers = q.inputType === "number" ? undefined : numericChoices(q);
+  if (numbers) asked.numbers = numbers;
+  for (const v of validatorsOf(q)) {
+    const type = String(v.type ?? "").toLowerCase();
+    const num = (x: unknown) => (typeof x === "number" ? x : undefined);
+    if (type === "numeric") {
+      if (num(v.minValue) !== undefined) asked.min = Math.max(asked.min ?? -Infinity, num(v.minValue)!);
+      if (num(v.maxValue) !== undefined) asked.max = Math.min(asked.max ?? Infinity, num(v.maxValue)!);
+    }
+    if (type === "text") {
+      if (num(v.minLength)! > 0) asked.minLength = num(v.minLength);
+      if (num(v.maxLength)! > 0) asked.maxLength = Math.min(asked.maxLength ?? Infinity, num(v.maxLength)!);
+    }
+    if (type === "email") asked.email = true;
+  }
+  return asked;
+}
+
+/** Dice.pick refuses `undefined`: this stands for "no key at all". */
+const ABSENT = Symbol("absent");
+
+const runners = new Map<string, ExpressionRunner>();
+function run(expression: string, values: Values): unknown {
+  let runner = runners.get(expression);
+  if (!runner) runners.set(expression, (runner = new ExpressionRunner(expression)));
+  return runner.runValues(values);
+}
+
+function isShown(a: Asked, values: Values): boolean {
+  return !a.hidden && a.visibleIf.every((e) => run(e, values) === true);
+}
+
+function isRequired(a: Asked, values: Values): boolean {
+  return a.requiredIf ? run(a.requiredIf, values) === true : a.required;
+}
+
+function isText(a: Asked): boolean {
+  return ["text", "phone", "national_id", "gps_point"].includes(a.variable.type);
+}
+
+function isNumber(a: Asked): boolean {
+  return a.variable.type === "integer" || a.variable.type === "decimal";
+}
+
+const WORDS = ["Moroni", "Mutsamudu", "Fomboni", "bangwe", "marché", "école", "Said", "Fatima", "port", "mosquée"];
+
+/** Text of exactly `length` characters, no blank at either end. */
+function words(dice: Dice, length: number): string {
+  let s = dice.pick(WORDS);
+  while (s.length < length) s += " " + dice.pick(WORDS);
+  s = s.slice(0, length);
+  return s.endsWith(" ") ? s.slice(0, -1) + "a" : s;
+}
