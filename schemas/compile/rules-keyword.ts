@@ -34,94 +34,158 @@ export const rulesKeyword: FuncKeywordDefinition = {
   schemaType: "object",
   errors: true,
   compile(value: RulesKeywordValue) {
-    const expressions: string[] = [];
-    const indexOf = (expression: string) => {
-      const at = expressions.indexOf(expression);
-      return at >= 0 ? at : expressions.push(expression) - 1;
-    };
-    const rules: Rule[] = value.rules.map((source) => ({
-      source,
-      visible: (source.visibleIf ?? []).map(indexOf),
-      enable: (source.enableIf ?? []).map(indexOf),
-      requiredIf: source.requiredIf ? indexOf(source.requiredIf) : -1,
-      validators: (source.validators ?? []).map(indexOf),
-      mayBeRequired: !!(source.required || source.requiredIf || source.validators),
-      ...(source.choices ? { offered: new Set(source.choices.offered) } : {}),
-    }));
-    const memo = new Int8Array(expressions.length);
-    const inRoster = value.scope === "member";
-    // survey-core looks a name up by scanning every key: conditions on the member alone scan only the member's.
-    const memberOnly = expressions.map((e) => inRoster && readsOnlyMember(e));
-
+    const run = new RulesRun(value);
     const validate: DataValidateFunction = (data: Values, cxt?: DataValidationCxt) => {
-      const root = (inRoster ? cxt?.rootData : data) as Values;
-      let values: Values | undefined = inRoster ? undefined : data;
-      let local: Values | undefined;
-      const valuesFor = (index: number): Values => {
-        if (memberOnly[index]) return (local ??= { panel: data, panelIndex: cxt?.parentDataProperty, visiblePanelIndex: cxt?.parentDataProperty });
-        return (values ??= memberValues(root, data, cxt?.parentDataProperty));
-      };
-      const at = cxt?.instancePath ?? "";
-      let errors: Partial<ErrorObject>[] | null = null;
-      const fail = (pointer: string, code: RuleCode, params: Record<string, unknown> = {}) => {
-        (errors ??= []).push({ keyword: RULES_KEYWORD, instancePath: pointer, params: { code, ...params }, message: code });
-      };
-      memo.fill(UNKNOWN);
-      const outcome = (index: number): number => {
-        let known = memo[index]!;
-        if (known === UNKNOWN) {
-          const result = evaluate(expressions[index]!, valuesFor(index));
-          known = result === true ? TRUE : result === false ? FALSE : OTHER;
-          memo[index] = known;
-        }
-        return known;
-      };
-
-      for (const rule of rules) {
-        const { source } = rule;
-        const answer = data[source.name];
-        const empty = isEmptyAnswer(answer);
-        if (empty && !rule.mayBeRequired) continue;
-        const pointer = `${at}/${escape(source.name)}`;
-        // survey-core shows an element only when its condition is exactly `true`.
-        const shown = !source.hidden && rule.visible.every((i) => outcome(i) === TRUE);
-        if (!shown) {
-          if (!empty) fail(pointer, "hidden_answered");
-          continue;
-        }
-        // survey-core does not validate read-only questions; enableIf makes them read-only when exactly `false`.
-        const enabled = () => !source.readOnly && rule.enable.every((i) => outcome(i) !== FALSE);
-        if (empty) {
-          const required = rule.requiredIf >= 0 ? outcome(rule.requiredIf) === TRUE : !!source.required;
-          if (required && enabled()) {
-            fail(pointer, "required");
-            continue; // survey-core runs no validator on a question that already misses its answer
-          }
-        }
-        // Expression validators run on any shown, enabled question, answered or not; `== true` passes (ConditionRunner).
-        if (rule.validators.length && enabled()) {
-          for (const i of rule.validators) {
-            const result = evaluate(expressions[i]!, valuesFor(i));
-            if (result != true) fail(pointer, "expression", { expression: expressions[i] });
-          }
-        }
-        if (empty) continue;
-        if (source.choices && !choicesShown(rule, answer, (values ??= memberValues(root, data, cxt?.parentDataProperty)))) fail(pointer, "not_in_list", { filtered: true });
-        if (source.parent) {
-          const parentAnswer = source.parent.scope === "same" ? data[source.parent.question] : root?.[source.parent.question];
-          const expected = typeof answer === "string" ? source.parent.of[answer] : undefined;
-          if (expected !== undefined && !isEmptyAnswer(parentAnswer) && expected !== parentAnswer) {
-            fail(pointer, "not_in_parent", { parent: source.parent.question });
-          }
-        }
-        if (source.keyName && Array.isArray(answer)) duplicateKeys(answer, source.keyName, pointer, fail);
-      }
+      const errors = run.check(data, cxt);
       validate.errors = errors ?? undefined;
       return errors === null;
     };
     return validate;
   },
 };
+
+/**
+ * One compiled keyword's rules and the state of the object being checked. State lives in fields and
+ * helpers are methods, not closures made per call: this runs for every household and every member, and
+ * a closure per call costs more than the rules themselves (tsx also wraps each one to keep its name).
+ * Checks are synchronous and never nested for one keyword, so one instance serves every call.
+ */
+class RulesRun {
+  private readonly expressions: string[] = [];
+  private readonly rules: Rule[];
+  private readonly memo: Int8Array;
+  private readonly inRoster: boolean;
+  /** survey-core looks a name up by scanning every key: conditions on the member alone scan only the member's. */
+  private readonly memberOnly: boolean[];
+  private data: Values = {};
+  private cxt: DataValidationCxt | undefined;
+  private values: Values | undefined;
+  private local: Values | undefined;
+  private errors: Partial<ErrorObject>[] | null = null;
+
+  constructor(value: RulesKeywordValue) {
+    this.rules = value.rules.map((source) => ({
+      source,
+      visible: (source.visibleIf ?? []).map((e) => this.indexOf(e)),
+      enable: (source.enableIf ?? []).map((e) => this.indexOf(e)),
+      requiredIf: source.requiredIf ? this.indexOf(source.requiredIf) : -1,
+      validators: (source.validators ?? []).map((e) => this.indexOf(e)),
+      mayBeRequired: !!(source.required || source.requiredIf || source.validators),
+      ...(source.choices ? { offered: new Set(source.choices.offered) } : {}),
+    }));
+    this.memo = new Int8Array(this.expressions.length);
+    this.inRoster = value.scope === "member";
+    this.memberOnly = this.expressions.map((e) => this.inRoster && readsOnlyMember(e));
+  }
+
+  check(data: Values, cxt: DataValidationCxt | undefined): Partial<ErrorObject>[] | null {
+    this.data = data;
+    this.cxt = cxt;
+    this.values = this.inRoster ? undefined : data;
+    this.local = undefined;
+    this.errors = null;
+    this.memo.fill(UNKNOWN);
+    const at = cxt?.instancePath ?? "";
+    for (const rule of this.rules) {
+      const { source } = rule;
+      const answer = data[source.name];
+      const empty = isEmptyAnswer(answer);
+      if (empty && !rule.mayBeRequired) continue;
+      // survey-core shows an element only when its condition is exactly `true`.
+      if (source.hidden || !this.all(rule.visible, TRUE)) {
+        if (!empty) this.fail(at, source.name, "hidden_answered");
+        continue;
+      }
+      if (empty) {
+        const required = rule.requiredIf >= 0 ? this.outcome(rule.requiredIf) === TRUE : !!source.required;
+        if (required && this.enabled(rule)) {
+          this.fail(at, source.name, "required");
+          continue; // survey-core runs no validator on a question that already misses its answer
+        }
+      }
+      // Expression validators run on any shown, enabled question, answered or not; `== true` passes (ConditionRunner).
+      if (rule.validators.length && this.enabled(rule)) {
+        for (const i of rule.validators) {
+          if (evaluate(this.expressions[i]!, this.valuesFor(i)) != true) this.fail(at, source.name, "expression", { expression: this.expressions[i] });
+        }
+      }
+      if (empty) continue;
+      if (source.choices && !choicesShown(rule, answer, this.householdValues())) this.fail(at, source.name, "not_in_list", { filtered: true });
+      if (source.parent) {
+        const parentAnswer = source.parent.scope === "same" ? data[source.parent.question] : this.root()?.[source.parent.question];
+        const expected = typeof answer === "string" ? source.parent.of[answer] : undefined;
+        if (expected !== undefined && !isEmptyAnswer(parentAnswer) && expected !== parentAnswer) {
+          this.fail(at, source.name, "not_in_parent", { parent: source.parent.question });
+        }
+      }
+      if (source.keyName && Array.isArray(answer)) this.duplicateKeys(answer, source.keyName, `${at}/${escape(source.name)}`);
+    }
+    return this.errors;
+  }
+
+  private indexOf(expression: string): number {
+    const at = this.expressions.indexOf(expression);
+    return at >= 0 ? at : this.expressions.push(expression) - 1;
+  }
+
+  /** Whether every condition has this outcome. */
+  private all(indices: number[], expected: number): boolean {
+    for (const i of indices) if (this.outcome(i) !== expected) return false;
+    return true;
+  }
+
+  /** survey-core does not validate read-only questions; enableIf makes them read-only when exactly `false`. */
+  private enabled(rule: Rule): boolean {
+    if (rule.source.readOnly) return false;
+    for (const i of rule.enable) if (this.outcome(i) === FALSE) return false;
+    return true;
+  }
+
+  private outcome(index: number): number {
+    let known = this.memo[index]!;
+    if (known === UNKNOWN) {
+      const result = evaluate(this.expressions[index]!, this.valuesFor(index));
+      known = result === true ? TRUE : result === false ? FALSE : OTHER;
+      this.memo[index] = known;
+    }
+    return known;
+  }
+
+  private root(): Values | undefined {
+    return (this.inRoster ? this.cxt?.rootData : this.data) as Values | undefined;
+  }
+
+  private householdValues(): Values {
+    return (this.values ??= memberValues(this.root(), this.data, this.cxt?.parentDataProperty));
+  }
+
+  private valuesFor(index: number): Values {
+    if (!this.memberOnly[index]) return this.householdValues();
+    const i = this.cxt?.parentDataProperty;
+    return (this.local ??= { panel: this.data, panelIndex: i, visiblePanelIndex: i });
+  }
+
+  private fail(at: string, name: string, code: RuleCode, params: Record<string, unknown> = {}): void {
+    this.failAt(`${at}/${escape(name)}`, code, params);
+  }
+
+  private failAt(pointer: string, code: RuleCode, params: Record<string, unknown> = {}): void {
+    (this.errors ??= []).push({ keyword: RULES_KEYWORD, instancePath: pointer, params: { code, ...params }, message: code });
+  }
+
+  /** SurveyJS `keyName`: two members may not give the same non-empty answer to the key question. */
+  private duplicateKeys(members: unknown[], key: string, pointer: string): void {
+    const seen = new Set<unknown>();
+    for (let i = 0; i < members.length; i++) {
+      const member = members[i];
+      if (!member || typeof member !== "object") continue;
+      const value = (member as Values)[key];
+      if (isEmptyAnswer(value) || typeof value === "object") continue;
+      if (seen.has(value)) this.failAt(`${pointer}/${i}/${escape(key)}`, "duplicate_answer");
+      seen.add(value);
+    }
+  }
+}
 
 /** What `{…}` reads inside the roster: the household's answers, with `panel` and `panelIndex` on top. */
 function memberValues(root: Values | undefined, member: Values, index: unknown): Values {
@@ -146,18 +210,6 @@ function choicesShown(rule: Rule, answer: unknown, values: Values): boolean {
     if (!choiceHolds(condition, itemValues)) return false;
   }
   return true;
-}
-
-/** SurveyJS `keyName`: two members may not give the same non-empty answer to the key question. */
-function duplicateKeys(members: unknown[], key: string, pointer: string, fail: (pointer: string, code: RuleCode) => void): void {
-  const seen = new Set<unknown>();
-  members.forEach((member, i) => {
-    if (!member || typeof member !== "object") return;
-    const value = (member as Values)[key];
-    if (isEmptyAnswer(value) || typeof value === "object") return;
-    if (seen.has(value)) fail(`${pointer}/${i}/${escape(key)}`, "duplicate_answer");
-    seen.add(value);
-  });
 }
 
 function escape(segment: string): string {
