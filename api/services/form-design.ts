@@ -22,7 +22,12 @@ export const formCreateSchema = {
   },
 };
 /** A SurveyJS survey JSON is an object; its content is judged by the binding checks, not here. */
-export const draftSchema = { type: "object" };
+/** A SurveyJS survey as Creator saves it: where elements are listed, they must be lists of objects. */
+const elementList = { type: "array", items: { type: "object" } };
+export const draftSchema = {
+  type: "object",
+  properties: { pages: elementList, elements: elementList, questions: elementList, triggers: elementList, calculatedValues: elementList },
+};
 export const publishSchema = {
   type: "object",
   additionalProperties: false,

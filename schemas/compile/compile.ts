@@ -5,6 +5,7 @@ import { AnswerObject } from "./answer-object";
 import { checkCondition, type Names } from "./condition-checks";
 import { linkParentLists, type BoundQuestion } from "./parent-lists";
 import { checkQuestion, unsupportedTypeReason } from "./mask-checks";
+import { freeVariable } from "./free-questions";
 import { checkTriggers, computedKeys } from "./survey-logic";
 import { extend, nonEmpty, problem, typeOf, walkMask, type MaskQuestion } from "./mask-walker";
 import { answerSchema, compatibleTypes, expressionValidators, isSupportedQuestionType } from "./question-schema";
@@ -78,7 +79,8 @@ function bind(entry: MaskQuestion, variables: Map<string, Variable>, lists: Map<
     return fail("unsupported_question_type", reason.fr, reason.en);
   }
   if (!name) return fail("missing_name", `Une question « ${type} » n'a pas de nom : elle ne peut être liée à aucune variable.`, `A "${type}" question has no name: it cannot be bound to a variable.`);
-  const variable = variables.get(name);
+  const free = variables.has(name) ? undefined : freeVariable(entry, name);
+  const variable = variables.get(name) ?? free?.variable;
   if (!variable) {
     return fail("unknown_variable", `La question « ${name} » n'est liée à aucune variable du catalogue.`, `Question "${name}" is bound to no catalogue variable.`);
   }
@@ -86,6 +88,11 @@ function bind(entry: MaskQuestion, variables: Map<string, Variable>, lists: Map<
     return fail("duplicate_binding", `La variable « ${name} » est liée à deux questions.`, `Variable "${name}" is bound to two questions.`);
   }
   boundAt.add(name);
+  if (free && !compatibleTypes(q).includes(variable.type)) {
+    const input = typeof q.inputType === "string" ? ` (inputType « ${q.inputType} »)` : "";
+    return fail("unsupported_question_type", `La question libre « ${name} »${input} n'est pas prise en charge par rsu : liez-la à une variable du catalogue ou changez son type.`, `Unbound question "${name}"${input.replace("«", '"').replace("»", '"')} is not supported by rsu: bind it to a catalogue variable or change its type.`);
+  }
+  if (free) return { variable, codeList: free.codeList };
   if (!compatibleTypes(q).includes(variable.type)) {
     const input = typeof q.inputType === "string" ? ` (inputType « ${q.inputType} »)` : "";
     return fail("type_mismatch", `Une question « ${type} »${input} ne peut pas recueillir la variable « ${name} » de type « ${TYPE_WORDS[variable.type].fr} ».`, `A "${type}" question${input.replace("«", '"').replace("»", '"')} cannot collect variable "${name}" of type "${TYPE_WORDS[variable.type].en}".`);

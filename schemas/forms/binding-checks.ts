@@ -3,12 +3,13 @@
  * each question, and what blocks publishing. Pure. The compiler is the single judge of whether a mask
  * fits the catalogue (types, levels, duplicates, choices, unsupported types…): its problems are mapped
  * here to the wire codes, so a draft declared publishable always compiles. Only what the compiler does
- * not judge is added: deprecated variables (a published version may keep one, a new one may not).
+ * not judge is added: deprecated variables (a published version may keep one, a new one may not), and
+ * the warning on questions bound to no variable.
  */
 import type { Catalogue } from "../catalogue/types";
 import { compile, CompileError, type CompileProblem, type SurveyJson } from "../compile";
 import { walkMask } from "../compile/mask-walker";
-import type { BindingError, DraftCheck } from "../contracts/forms";
+import type { BindingError, BindingWarning, DraftCheck } from "../contracts/forms";
 
 /** Compiler codes renamed to the words the designer speaks; the others pass through unchanged. */
 const WIRE_CODE: Partial<Record<CompileProblem["code"], string>> = {
@@ -17,20 +18,49 @@ const WIRE_CODE: Partial<Record<CompileProblem["code"], string>> = {
 };
 
 export function checkDraft(mask: SurveyJson, catalogue: Catalogue): DraftCheck {
-  const errors: BindingError[] = [...deprecatedBindings(mask, catalogue)];
+  const errors: BindingError[] = [...emptyMask(mask), ...deprecatedBindings(mask, catalogue)];
   try {
     compile(mask, catalogue);
   } catch (error) {
     if (!(error instanceof CompileError)) throw error;
     errors.push(...error.problems.map(toBindingError));
   }
-  // The compiler refuses any answer-holding question whose name is no catalogue variable (unknown_variable,
-  // an error): an unbound question therefore cannot reach a published version, and no warning is left to give.
-  return { publishable: errors.length === 0, errors, warnings: [] };
+  return { publishable: errors.length === 0, errors, warnings: unboundQuestions(mask, catalogue) };
+}
+
+/** Questions the compiler checks from their own definition (free-questions.ts): allowed, but their answers stay out of the registry. */
+function unboundQuestions(mask: SurveyJson, catalogue: Catalogue): BindingWarning[] {
+  const known = new Set(catalogue.variables.map((v) => v.code));
+  return walkMask(mask)
+    .questions.filter(({ question }) => typeof question.name === "string" && question.name !== "" && !known.has(question.name))
+    .map(({ question, path }) => {
+      const name = question.name as string;
+      return {
+        question: name,
+        pointer: path,
+        code: "unbound_question",
+        message: {
+          fr: `La question « ${name} » n'est liée à aucune variable du catalogue : sa réponse est vérifiée et gardée avec l'envoi, mais n'entre pas dans le registre.`,
+          en: `Question "${name}" is bound to no catalogue variable: its answer is checked and kept with the submission, but does not enter the registry.`,
+        },
+      };
+    });
 }
 
 function toBindingError(p: CompileProblem): BindingError {
   return { question: p.name ?? "", pointer: p.path, code: WIRE_CODE[p.code] ?? p.code, message: p.message };
+}
+
+/** A mask that asks nothing can be saved while it is being built, never published. */
+function emptyMask(mask: SurveyJson): BindingError[] {
+  const walked = walkMask(mask);
+  if (walked.questions.length || walked.roster) return [];
+  return [{
+    question: "",
+    pointer: "",
+    code: "empty_mask",
+    message: { fr: "Le masque ne pose aucune question : ajoutez-en au moins une avant de le publier.", en: "The mask asks no question: add at least one before publishing it." },
+  }];
 }
 
 function deprecatedBindings(mask: SurveyJson, catalogue: Catalogue): BindingError[] {

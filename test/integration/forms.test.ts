@@ -30,11 +30,11 @@ describe("forms: create → draft → check → publish", () => {
   });
 
   it("saves a draft with errors, reports them, and refuses to publish it", async () => {
-    const mask = { pages: [{ name: "p1", elements: [{ type: "text", name: "no_such_variable" }] }] };
+    const mask = { pages: [{ name: "p1", elements: [{ type: "text", inputType: "date", name: "birth_date" }] }] };
     const saved = await call("PUT", "/api/forms/enquete_test/draft", mask, "concepteur");
     expect(saved.status).toBe(200);
     expect(saved.body.check.publishable).toBe(false);
-    expect(saved.body.check.errors[0]).toMatchObject({ code: "unknown_variable", pointer: "/pages/0/elements/0" });
+    expect(saved.body.check.errors[0]).toMatchObject({ code: "level_mismatch", pointer: "/pages/0/elements/0" });
     expect((await call("GET", "/api/forms/enquete_test/check")).body.errors).toHaveLength(1);
     const refused = await call("POST", "/api/forms/enquete_test/publish", {});
     expect(refused.status).toBe(409);
@@ -44,6 +44,27 @@ describe("forms: create → draft → check → publish", () => {
 
   it("refuses a draft that is not an object", async () => {
     expect((await call("PUT", "/api/forms/enquete_test/draft", [1, 2])).status).toBe(422);
+  });
+
+  it("refuses pages that are not a list, and keeps an empty mask from being published", async () => {
+    const wrong = await call("PUT", "/api/forms/enquete_test/draft", { pages: { name: "p1" } }, "concepteur");
+    expect(wrong.status).toBe(422);
+    expect(JSON.stringify(wrong.body.error)).toContain("/pages");
+    const empty = await call("PUT", "/api/forms/enquete_test/draft", {}, "concepteur");
+    expect(empty.status).toBe(200);
+    expect(empty.body.check).toMatchObject({ publishable: false, errors: [{ code: "empty_mask" }] });
+    expect((await call("POST", "/api/forms/enquete_test/publish", {})).body.error.code).toBe("draft_has_errors");
+  });
+
+  it("publishes a question bound to no variable, with a warning, and keeps its answer out of the registry's variables", async () => {
+    const mask = { pages: [{ name: "p1", elements: [{ type: "text", inputType: "date", name: "interview_date" }, { type: "boolean", name: "consent" }] }] };
+    const saved = await call("PUT", "/api/forms/enquete_test/draft", mask, "concepteur");
+    expect(saved.body.check).toMatchObject({ publishable: true, errors: [], warnings: [{ question: "consent", code: "unbound_question" }] });
+    const published = await call("POST", "/api/forms/enquete_test/publish", {});
+    expect(published.status).toBe(201);
+    const version = await call("GET", `/api/forms/enquete_test/versions/${published.body.version}`);
+    expect(version.body.snapshot.variables.map((v: { code: string }) => v.code)).toEqual(["interview_date"]);
+    expect(Object.keys(version.body.schema.properties).sort()).toEqual(["consent", "interview_date"]);
   });
 });
 

@@ -27,7 +27,8 @@ const rooms = { type: "text", inputType: "number", name: "rooms" };
 const cases: Array<{ name: string; mask: SurveyJson; codes: string[]; pointer?: string }> = [
   { name: "well bound household questions", mask: page(rooms, { type: "boolean", name: "owns_land" }, { type: "radiogroup", name: "island", choices: ["1", "2"] }, { type: "checkbox", name: "assets", choices: ["tv"] }, { type: "text", inputType: "date", name: "visit_date" }), codes: [] },
   { name: "individual variable in the roster", mask: page(roster({ type: "text", inputType: "number", name: "age" })), codes: [] },
-  { name: "unknown variable", mask: page({ type: "text", name: "nowhere" }), codes: ["unknown_variable"], pointer: "/pages/0/elements/0" },
+  { name: "a question bound to no variable (a warning)", mask: page({ type: "text", name: "nowhere" }), codes: [] },
+  { name: "an unbound question rsu cannot check", mask: page({ type: "text", inputType: "color", name: "nowhere" }), codes: ["unsupported_question_type"], pointer: "/pages/0/elements/0" },
   { name: "text question for an integer", mask: page({ type: "text", name: "rooms" }), codes: ["type_mismatch"] },
   { name: "checkbox for a single choice", mask: page({ type: "checkbox", name: "island", choices: ["1"] }), codes: ["type_mismatch"] },
   { name: "dropdown for a multiple choice", mask: page({ type: "dropdown", name: "assets", choices: ["tv"] }), codes: ["type_mismatch"] },
@@ -41,6 +42,16 @@ const cases: Array<{ name: string; mask: SurveyJson; codes: string[]; pointer?: 
 ];
 
 describe("binding checks", () => {
+  it("flags questions bound to no variable without blocking publishing", () => {
+    const check = checkDraft(page(rooms, { type: "boolean", name: "consent" }, roster({ type: "text", name: "remark" })), catalogue);
+    expect(check.publishable).toBe(true);
+    expect(check.warnings.map((w) => [w.question, w.pointer, w.code])).toEqual([
+      ["consent", "/pages/0/elements/1", "unbound_question"],
+      ["remark", "/pages/0/elements/2/templateElements/0", "unbound_question"],
+    ]);
+    expect(check.warnings[0]!.message.fr).toContain("n'entre pas dans le registre");
+  });
+
   it.each(cases)("$name", ({ mask, codes, pointer }) => {
     const check = checkDraft(mask, catalogue);
     expect(check.errors.map((e) => e.code).sort()).toEqual([...codes].sort());

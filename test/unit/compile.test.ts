@@ -191,7 +191,8 @@ describe("compile: masks that do not fit the catalogue are refused, every proble
     ["ranking", page({ type: "ranking", name: "assets" }), "unsupported_question_type"],
     ["a second dynamic panel", page({ type: "paneldynamic", name: "visits", templateElements: [] }), "unsupported_question_type"],
     ["a roster inside the roster", page(roster({ type: "paneldynamic", name: "members", templateElements: [] })), "unsupported_question_type"],
-    ["a name not in the catalogue", page({ type: "text", name: "nickname" }), "unknown_variable"],
+    ["(no problem) a name not in the catalogue: a free question", page({ type: "text", name: "nickname" }), null],
+    ["a free question of an input type rsu does not check", page({ type: "text", inputType: "color", name: "nickname" }), "unsupported_question_type"],
     ["a question without a name", page({ type: "text" }), "missing_name"],
     ["text question for an integer", page({ type: "text", name: "rooms" }), "type_mismatch"],
     ["checkbox for a single choice", page({ type: "checkbox", name: "island", choices: choices("1") }), "type_mismatch"],
@@ -236,10 +237,10 @@ describe("compile: masks that do not fit the catalogue are refused, every proble
   });
 
   it("lists every problem at once, with the question's name", () => {
-    const problems = problemsOf(page({ type: "matrix", name: "m" }, { type: "text", name: "nickname" }, { type: "text", name: "rooms" }));
+    const problems = problemsOf(page({ type: "matrix", name: "m" }, { type: "text", inputType: "color", name: "nickname" }, { type: "text", name: "rooms" }));
     expect(problems.map((p) => [p.path, p.name, p.code])).toEqual([
       ["/pages/0/elements/0", "m", "unsupported_question_type"],
-      ["/pages/0/elements/1", "nickname", "unknown_variable"],
+      ["/pages/0/elements/1", "nickname", "unsupported_question_type"],
       ["/pages/0/elements/2", "rooms", "type_mismatch"],
     ]);
   });

@@ -229,6 +229,27 @@ describe("createValidator on a compiled mask", () => {
   });
 });
 
+describe("createValidator on a mask with questions bound to no variable", () => {
+  // A consent asked before the interview, and a reason offered only when it is refused: neither is a variable.
+  const free: SurveyJson = {
+    pages: [{ elements: [
+      { type: "radiogroup", name: "consent", isRequired: true, choices: choices("oui", "non") },
+      { type: "comment", name: "refusal_reason", visibleIf: "{consent} = 'non'", isRequired: true },
+      { type: "text", name: "name", visibleIf: "{consent} = 'oui'" },
+    ] }],
+  };
+  const check = createValidator(compile(free, catalogue));
+  it.each([
+    ["consent given", { consent: "oui", name: "Moroni" }, []],
+    ["an answer outside the question's own choices", { consent: "peut-être" }, [["/consent", "not_in_list"]]],
+    ["refused: the reason is required", { consent: "non" }, [["/refusal_reason", "required"]]],
+    ["refused, yet a bound question answered", { consent: "non", refusal_reason: "occupé", name: "Moroni" }, [["/name", "hidden_answered"]]],
+  ] as [string, Record<string, unknown>, [string, string][]][])("%s", (_, data, expected) => {
+    expect(verdict(check(structuredClone(data)))).toEqual(sorted(expected));
+    expect(surveyCoreAccepts(free, structuredClone(data))).toBe(expected.length === 0);
+  });
+});
+
 describe("createValidator on any JSON Schema", () => {
   const schema = {
     $schema: "https://json-schema.org/draft/2020-12/schema",
