@@ -9,6 +9,7 @@
 import type { Catalogue } from "../catalogue/types";
 import { compile, CompileError, type CompileProblem, type SurveyJson } from "../compile";
 import { walkMask } from "../compile/mask-walker";
+import type { Message } from "../contracts/api";
 import type { BindingError, BindingWarning, DraftCheck } from "../contracts/forms";
 
 /** Compiler codes renamed to the words the designer speaks; the others pass through unchanged. */
@@ -31,20 +32,18 @@ export function checkDraft(mask: SurveyJson, catalogue: Catalogue): DraftCheck {
 /** Questions the compiler checks from their own definition (free-questions.ts): allowed, but their answers stay out of the registry. */
 function unboundQuestions(mask: SurveyJson, catalogue: Catalogue): BindingWarning[] {
   const known = new Set(catalogue.variables.map((v) => v.code));
-  return walkMask(mask)
-    .questions.filter(({ question }) => typeof question.name === "string" && question.name !== "" && !known.has(question.name))
-    .map(({ question, path }) => {
-      const name = question.name as string;
-      return {
-        question: name,
-        pointer: path,
-        code: "unbound_question",
-        message: {
-          fr: `La question « ${name} » n'est liée à aucune variable du catalogue : sa réponse est vérifiée et gardée avec l'envoi, mais n'entre pas dans le registre.`,
-          en: `Question "${name}" is bound to no catalogue variable: its answer is checked and kept with the submission, but does not enter the registry.`,
-        },
-      };
-    });
+  return namedQuestions(mask, (name) => !known.has(name), "unbound_question", (name) => ({
+    fr: `La question « ${name} » n'est liée à aucune variable du catalogue : sa réponse est vérifiée et gardée avec l'envoi, mais n'entre pas dans le registre.`,
+    en: `Question "${name}" is bound to no catalogue variable: its answer is checked and kept with the submission, but does not enter the registry.`,
+  }));
+}
+
+/** One problem per question whose name passes `test`, at the question. */
+function namedQuestions(mask: SurveyJson, test: (name: string) => boolean, code: string, message: (name: string) => Message): BindingError[] {
+  return walkMask(mask).questions.flatMap(({ question, path }) => {
+    const name = question.name;
+    return typeof name === "string" && name !== "" && test(name) ? [{ question: name, pointer: path, code, message: message(name) }] : [];
+  });
 }
 
 function toBindingError(p: CompileProblem): BindingError {
@@ -65,18 +64,8 @@ function emptyMask(mask: SurveyJson): BindingError[] {
 
 function deprecatedBindings(mask: SurveyJson, catalogue: Catalogue): BindingError[] {
   const deprecated = new Set(catalogue.variables.filter((v) => v.status === "deprecated").map((v) => v.code));
-  return walkMask(mask)
-    .questions.filter(({ question }) => typeof question.name === "string" && deprecated.has(question.name))
-    .map(({ question, path }) => {
-      const name = question.name as string;
-      return {
-        question: name,
-        pointer: path,
-        code: "deprecated_variable",
-        message: {
-          fr: `La variable « ${name} » est dépréciée : un nouveau masque ne peut plus la recueillir.`,
-          en: `Variable "${name}" is deprecated: a new mask can no longer collect it.`,
-        },
-      };
-    });
+  return namedQuestions(mask, (name) => deprecated.has(name), "deprecated_variable", (name) => ({
+    fr: `La variable « ${name} » est dépréciée : un nouveau masque ne peut plus la recueillir.`,
+    en: `Variable "${name}" is deprecated: a new mask can no longer collect it.`,
+  }));
 }
