@@ -4,6 +4,7 @@ import type { HouseholdState } from "../../workers/integrate/household-state";
 import { INDIVIDUAL_KEY_VARIABLES } from "../../schemas/contracts/registry";
 import { HouseholdVersion } from "../entities";
 import { mayReadHeadName, type Redactor } from "./redaction";
+import { userNames } from "./user-names";
 
 /**
  * Whether a changed field may be shown: an answer under /attributes/<code> or a member's key column is
@@ -22,12 +23,14 @@ function mayReadPath(path: string, redactor: Redactor): boolean {
 /** Every version of a household, oldest first, with who changed what and when (issue #6). */
 export async function householdHistory(em: EntityManager, householdId: string, redactor: Redactor): Promise<HouseholdHistory> {
   const versions = await em.find(HouseholdVersion, { household: householdId }, { orderBy: { version: "asc" } });
+  const names = await userNames(em, versions.map((v) => v.by));
   return {
     householdId,
     versions: versions.map((v) => ({
       version: v.version,
       at: v.createdAt.toISOString(),
       by: v.by ?? null,
+      byName: (v.by && names.get(v.by)) || null,
       submissionId: v.submissionId ?? null,
       formId: v.formId ?? null,
       formVersion: v.formVersion ?? null,

@@ -7,6 +7,7 @@ import { coversPlace, isAreaBound, type Actor } from "../auth/actor";
 import { Household, Individual, Merge, ReviewItem, Submission } from "../entities";
 import { problems } from "../problems";
 import { placeOf } from "./accept-submission";
+import { userNames } from "./user-names";
 
 export interface ReviewFilter {
   status?: ReviewStatus;
@@ -86,6 +87,7 @@ export async function reviewItemDetail(em: EntityManager, item: ReviewItem): Pro
   let incoming = item.incomingIndividualId ? await personView(em, item.incomingIndividualId) : null;
   if (!incoming && submission && item.incomingLine != null) incoming = personFromSubmission(submission, item.incomingLine);
   const merge = item.mergeId ? await em.findOne(Merge, item.mergeId) : null;
+  const names = await userNames(em, [item.decidedBy]);
   return {
     ...summaryOf(item),
     incoming,
@@ -95,7 +97,7 @@ export async function reviewItemDetail(em: EntityManager, item: ReviewItem): Pro
     errors: item.kind === "invalid_submission" ? submission?.errors ?? null : null,
     reasons: item.reasons,
     decision: item.decision
-      ? { decision: item.decision, by: item.decidedBy ?? "", at: item.decidedAt!.toISOString(), comment: item.comment ?? null, mergeId: merge?.id ?? null }
+      ? { decision: item.decision, by: item.decidedBy ?? "", byName: (item.decidedBy && names.get(item.decidedBy)) || null, at: item.decidedAt!.toISOString(), comment: item.comment ?? null, mergeId: merge?.id ?? null }
       : null,
   };
 }

@@ -62,7 +62,8 @@ export interface ReviewItemDetail extends ReviewItemSummary {
   /** For invalid/rejected submissions: what was wrong. */
   errors: FieldError[] | null;
   reasons: StageReason[];
-  decision: { decision: ReviewDecision; by: string; at: string; comment: string | null; mergeId: string | null } | null;
+  /** `by` is the deciding user's id, `byName` their display name (null if the account is gone). */
+  decision: { decision: ReviewDecision; by: string; byName: string | null; at: string; comment: string | null; mergeId: string | null } | null;
 }
 
 /** `POST /api/review-items/:id/decision`. */
@@ -88,7 +89,9 @@ export interface FieldChange {
 export interface HouseholdVersionEntry {
   version: number;
   at: string;
+  /** The user who made the change (the clerk who submitted, the supervisor who decided), and their display name. */
   by: string | null;
+  byName: string | null;
   submissionId: string | null;
   formId: string | null;
   formVersion: number | null;

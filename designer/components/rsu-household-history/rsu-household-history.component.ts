@@ -96,7 +96,7 @@ export default class RsuHouseholdHistory extends LitElement {
         ${[...history.versions].reverse().map((version) => html`<tr>
           <td class="number">${version.version}</td>
           <td>${formatDate(version.at, "compact")}</td>
-          <td>${version.by ? html`<code title=${version.by}>${version.by.slice(0, 8)}</code>` : "—"}</td>
+          <td>${version.byName ?? (version.by ? html`<code title=${version.by}>${version.by.slice(0, 8)}</code>` : "—")}</td>
           <td>${tCode("history_action_", version.action)}</td>
           <td>
             ${version.submissionId ? html`<div>${t("historySubmission")} <code>${version.submissionId.slice(0, 8)}</code></div>` : nothing}

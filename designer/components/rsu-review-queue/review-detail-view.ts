@@ -69,7 +69,7 @@ export function renderReviewDetail(item: ReviewItemDetail, labels: CodeLabels, a
       <ul class="errors">${item.errors.map((error) => html`<li><code>${error.pointer}</code> : ${pick(error.message)}</li>`)}</ul>` : nothing}
     ${item.reasons.length ? html`<h4>${t("reasonsHeading")}</h4>
       <ul>${item.reasons.map((reason) => html`<li>${pick(reason.message)}</li>`)}</ul>` : nothing}
-    ${item.decision ? html`<p class="decided">${t("decidedBy", { decision: tCode("decision_", item.decision.decision), by: item.decision.by, at: formatDate(item.decision.at, true) })}
+    ${item.decision ? html`<p class="decided">${t("decidedBy", { decision: tCode("decision_", item.decision.decision), by: item.decision.byName ?? item.decision.by, at: formatDate(item.decision.at, true) })}
       ${item.decision.comment ? html`<br /><q>${item.decision.comment}</q>` : nothing}</p>` : nothing}
     ${item.decision?.mergeId ? html`<button type="button" @click=${() => actions.undo(item.decision!.mergeId!)}>${t("undoMerge")}</button>` : nothing}
     ${submissionKinds && item.submissionId
