@@ -101,6 +101,8 @@ describe("an administrator designs and publishes an entry mask", () => {
       const placed = page.locator('.svc-question__content [data-name="island"], [data-sv-drop-target-survey-element="island"]').first();
       await placed.waitFor();
       await expect(placed.textContent()).resolves.toContain("Ngazidja (Grande Comore)");
+      // A variable is asked once: its toolbox item is now greyed out.
+      await page.locator(".svc-toolbox__tool--disabled").filter({ hasText: /^Île$/ }).waitFor();
       await saveScreenshot(page, "mask-designer-02-dragged");
 
       // A bound question's type cannot be changed in the property grid: mistype it in the JSON editor,

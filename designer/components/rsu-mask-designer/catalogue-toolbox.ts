@@ -6,7 +6,8 @@ import { iconOf, questionOf } from "./catalogue-questions";
 import { toCreatorJson } from "./creator-locale-json";
 
 /** Toolbox item name of a variable: prefixed so that a variable code never clashes with a built-in item. */
-export const variableItemName = (code: string) => `rsu-variable-${code}`;
+const VARIABLE_ITEM_PREFIX = "rsu-variable-";
+export const variableItemName = (code: string) => `${VARIABLE_ITEM_PREFIX}${code}`;
 export const ROSTER_ITEM = "rsu-members-roster";
 
 /** Category of the variables without a theme, and the theme the roster opens (the demo catalogue's). */
@@ -60,6 +61,18 @@ export function buildToolbox(creator: SurveyCreatorModel, variables: Variable[],
   toolbox.allowExpandMultipleCategories = true;
   // Text subtypes (colour, e-mail, password, range…) are refused by the compiler: only plain text is offered.
   toolbox.showSubitems = false;
+}
+
+/**
+ * Greys out what the mask already holds: a variable is asked once (a second binding is an error) and a
+ * household has one roster. Called whenever the mask changes, so that removing a question frees its item.
+ */
+export function disableUsedItems(creator: SurveyCreatorModel): void {
+  const names = new Set(creator.survey.getAllQuestions(false, true, true).map((q) => q.name));
+  for (const item of creator.toolbox.items) {
+    if (item.name === ROSTER_ITEM) item.enabled = !names.has(MEMBERS_ROSTER);
+    else if (item.name.startsWith(VARIABLE_ITEM_PREFIX)) item.enabled = !names.has(item.name.slice(VARIABLE_ITEM_PREFIX.length));
+  }
 }
 
 /** The household roster: the only dynamic panel the compiler accepts, named `members`. */

@@ -8,7 +8,7 @@ import { unmountComponentAtNode } from "survey-js-ui";
 import type { CodeList, Variable } from "../../../schemas/catalogue/types";
 import type { DraftCheck } from "../../../schemas/contracts/forms";
 import { getLanguage, pick, t } from "../../i18n";
-import { buildToolbox } from "./catalogue-toolbox";
+import { buildToolbox, disableUsedItems } from "./catalogue-toolbox";
 import { toCreatorJson, toMaskJson } from "./creator-locale-json";
 import { ProblemMarks } from "./problem-marks";
 import { insideRoster, isRoster, variableOf, type Catalogue } from "./bound-questions";
@@ -148,10 +148,14 @@ export function createMaskDesigner(options: MaskDesignerOptions): MaskDesigner {
       o.survey.showTitle = false;
     }
   });
-  creator.onModified.add(() => options.onModified());
+  creator.onModified.add(() => {
+    disableUsedItems(creator);
+    options.onModified();
+  });
 
   const marks = new ProblemMarks(creator);
   creator.JSON = toCreatorJson(options.mask);
+  disableUsedItems(creator);
   renderSurveyCreator(creator, host);
 
   return {

@@ -10,10 +10,13 @@ export function renderProblems(check: DraftCheck, reveal: (pointer: string, ques
   if (!check.errors.length && !check.warnings.length) return html`<p class="muted">${t("noBindingProblem")}</p>`;
   const list = (problems: BindingError[]) => html`<ul>
     ${problems.map(
-      (p) => html`<li>
-        <code>${p.question}</code> — ${pick(p.message)}
-        <button class="link" aria-label=${t("showQuestionLabel", { code: p.question })} @click=${() => reveal(p.pointer, p.question)}>${t("showQuestion")}</button>
-      </li>`,
+      // A problem of the whole mask (an empty one) names no question to go to.
+      (p) => p.question
+        ? html`<li>
+            <code>${p.question}</code> — ${pick(p.message)}
+            <button class="link" aria-label=${t("showQuestionLabel", { code: p.question })} @click=${() => reveal(p.pointer, p.question)}>${t("showQuestion")}</button>
+          </li>`
+        : html`<li>${pick(p.message)}</li>`,
     )}
   </ul>`;
   return html`<div class="problems">
