@@ -2,7 +2,8 @@ import type { SurveyCreatorModel } from "survey-creator-core";
 import type { CodeList, Variable } from "../../../schemas/catalogue/types";
 import { MEMBERS_ROSTER } from "../../../schemas/contracts/registry";
 import { message, pick, t, tCode } from "../../i18n";
-import { iconOf, questionOf } from "./catalogue-questions";
+import { questionOf } from "../../../schemas/forms/question-of-variable";
+import { iconOf } from "./catalogue-questions";
 import { toCreatorJson } from "./creator-locale-json";
 
 /** Toolbox item name of a variable: prefixed so that a variable code never clashes with a built-in item. */

@@ -1,5 +1,6 @@
 import type { CodeList, Labels, Variable } from "../../../../schemas/catalogue/types";
 import { MEMBERS_ROSTER } from "../../../../schemas/contracts/registry";
+import { questionOf, type QuestionOptions } from "../../../../schemas/forms/question-of-variable";
 import { DEMO_FORM, demoCatalogue } from "./catalogue";
 
 /**
@@ -24,9 +25,6 @@ export type HouseholdMask = { title: Labels; pages: MaskPage[] };
 const variableByCode = new Map(demoCatalogue.variables.map((v) => [v.code, v]));
 const listByCode = new Map(demoCatalogue.codeLists.map((l) => [l.code, l]));
 
-/** Lists up to this length are shown as radio buttons, longer ones as a drop-down. */
-const RADIO_MAX_ITEMS = 6;
-
 function variable(code: string): Variable {
   const found = variableByCode.get(code);
   if (!found) throw new Error(`household mask: no catalogue variable "${code}"`);
@@ -39,75 +37,18 @@ function codeList(code: string | undefined): CodeList {
   return found;
 }
 
-interface QuestionOptions {
+interface Options extends QuestionOptions {
   isRequired?: boolean;
   visibleIf?: string;
-  /** For cascading lists: the expression that shows one choice, given that choice's parent code. */
-  choiceVisibleIf?: (parent: string) => string;
 }
 
-/** One question bound to its catalogue variable, following the compiler's type mapping. */
-function q(code: string, options: QuestionOptions = {}): MaskElement {
+/** One question bound to its catalogue variable, as the designer's toolbox makes it, with the demo's logic. */
+function q(code: string, options: Options = {}): MaskElement {
   const v = variable(code);
-  const c = v.constraints ?? {};
-  const validators: Record<string, unknown>[] = [];
-  let shape: Record<string, unknown>;
-
-  switch (v.type) {
-    case "text":
-      shape = { type: "text" };
-      if (c.maxLength !== undefined) validators.push({ type: "text", maxLength: c.maxLength });
-      if (c.pattern !== undefined) validators.push({ type: "regex", regex: c.pattern });
-      break;
-    case "phone":
-    case "national_id":
-    case "gps_point":
-      shape = { type: "text", ...(v.type === "phone" ? { inputType: "tel" } : {}) };
-      break;
-    case "integer":
-    case "decimal":
-      shape = v.type === "integer" ? { type: "text", inputType: "number", step: 1 } : { type: "text", inputType: "number" };
-      if (c.min !== undefined || c.max !== undefined) {
-        validators.push({
-          type: "numeric",
-          ...(c.min !== undefined ? { minValue: c.min } : {}),
-          ...(c.max !== undefined ? { maxValue: c.max } : {}),
-        });
-      }
-      break;
-    case "boolean":
-      shape = { type: "boolean" };
-      break;
-    case "date":
-      shape = { type: "text", inputType: "date" };
-      break;
-    case "single_choice":
-    case "multiple_choice": {
-      const list = codeList(v.codeList);
-      const choices = list.items.map((item) => ({
-        value: item.code,
-        text: { ...item.label },
-        ...(options.choiceVisibleIf && item.parent !== undefined ? { visibleIf: options.choiceVisibleIf(item.parent) } : {}),
-      }));
-      if (v.type === "multiple_choice") {
-        shape = { type: "checkbox", choices };
-        if (c.maxSelected !== undefined) shape.maxSelectedChoices = c.maxSelected;
-      } else {
-        shape = { type: list.items.length <= RADIO_MAX_ITEMS ? "radiogroup" : "dropdown", choices };
-      }
-      break;
-    }
-  }
-
-  const { type, ...rest } = shape;
   return {
-    type: String(type),
-    name: v.code,
-    title: { ...v.label },
-    ...rest,
+    ...questionOf(v, v.codeList !== undefined ? codeList(v.codeList) : undefined, options),
     ...(options.isRequired ? { isRequired: true } : {}),
     ...(options.visibleIf ? { visibleIf: options.visibleIf } : {}),
-    ...(validators.length > 0 ? { validators } : {}),
   };
 }
 
