@@ -1,9 +1,10 @@
-import { html, LitElement, nothing } from "lit";
+import { html, nothing } from "lit";
+import { BackOfficeScreen } from "../back-office-screen";
 import { listAudit, type AuditPage, type AuditRow } from "../../api/audit";
 import { failureText } from "../../api/failure-text";
 import { LatestRequestController } from "../../../runtime/shared/latest-request.controller";
 import { renderLoadFailure } from "../../../runtime/shared/load-failure-view";
-import { formatDate, LanguageController, t, tCode } from "../../i18n";
+import { formatDate, t, tCode } from "../../i18n";
 import { sharedStyles } from "../../styles/shared.styles";
 import { renderPager } from "../../../runtime/shared/pager-view";
 import { filterInstants, NO_FILTERS, readFilters, renderAuditFilters, type AuditFilters } from "./audit-filters-view";
@@ -16,7 +17,7 @@ const PAGE_SIZE = 50;
  * filtered by actor, object type, action and days, a page at a time.
  * @event rsu-session-expired - The API answered 401.
  */
-export default class RsuAuditLog extends LitElement {
+export default class RsuAuditLog extends BackOfficeScreen {
   static override styles = [sharedStyles, styles];
   static override properties = {
     page: { state: true },
@@ -31,17 +32,7 @@ export default class RsuAuditLog extends LitElement {
   private offset = 0;
   private readonly requests = new LatestRequestController(this);
 
-  constructor() {
-    super();
-    new LanguageController(this);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  private load() {
+  protected override load() {
     const { actor, entityType, action } = this.filters;
     const query = { actor, entityType, action, ...filterInstants(this.filters), limit: PAGE_SIZE, offset: this.offset };
     return this.requests.run(async (signal) => {

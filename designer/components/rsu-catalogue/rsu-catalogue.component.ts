@@ -1,4 +1,5 @@
-import { html, LitElement, nothing } from "lit";
+import { html, nothing } from "lit";
+import { BackOfficeScreen } from "../back-office-screen";
 import type { Variable } from "../../../schemas/catalogue/types";
 import { getVariable, listVariableRevisions, searchVariables, type UsedBy, type VariablePage, type VariableRevision } from "../../api/catalogue";
 import type { RsuVariableSavedEvent } from "../../events/rsu-variable-saved";
@@ -10,7 +11,7 @@ import { sessionExpiredEvent } from "../../../runtime/shared/events/rsu-session-
 import { LatestRequestController } from "../../../runtime/shared/latest-request.controller";
 import { renderLoadFailure } from "../../../runtime/shared/load-failure-view";
 import { renderPager } from "../../../runtime/shared/pager-view";
-import { LanguageController, pick, t, tCode } from "../../i18n";
+import { pick, t, tCode } from "../../i18n";
 import { sharedStyles } from "../../styles/shared.styles";
 import { NO_FILTERS, renderCatalogueFilters, type CatalogueFilters } from "./catalogue-filters-view";
 import styles from "./rsu-catalogue.styles";
@@ -31,7 +32,7 @@ const SEARCH_PAUSE_MS = 300;
  * by theme, level, type, status and sensitivity, a page at a time.
  * @event rsu-session-expired - The API answered 401.
  */
-export default class RsuCatalogue extends LitElement {
+export default class RsuCatalogue extends BackOfficeScreen {
   static override styles = [sharedStyles, styles];
   static override properties = {
     canWrite: { attribute: false },
@@ -63,7 +64,6 @@ export default class RsuCatalogue extends LitElement {
 
   constructor() {
     super();
-    new LanguageController(this);
     this.addEventListener("rsu-variable-saved", (event) => this.handleSaved(event));
     this.addEventListener("rsu-form-cancel", () => (this.editing = { kind: "none" }));
     this.addEventListener("rsu-catalogue-imported", () => void this.load());
@@ -92,17 +92,12 @@ export default class RsuCatalogue extends LitElement {
     void this.load();
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.searchTimer);
   }
 
-  private load() {
+  protected override load() {
     const query = { q: this.q.trim(), ...this.filters, limit: PAGE_SIZE, offset: this.offset };
     return this.requests.run(async (signal) => {
       this.page = await searchVariables(query, signal);

@@ -1,10 +1,11 @@
-import { html, LitElement, nothing } from "lit";
+import { html, nothing } from "lit";
+import { BackOfficeScreen } from "../back-office-screen";
 import type { CodeList } from "../../../schemas/catalogue/types";
 import { listCodeLists } from "../../api/catalogue";
 import { failureText } from "../../api/failure-text";
 import { LatestRequestController } from "../../../runtime/shared/latest-request.controller";
 import { renderLoadFailure } from "../../../runtime/shared/load-failure-view";
-import { LanguageController, pick, t } from "../../i18n";
+import { pick, t } from "../../i18n";
 import { sharedStyles } from "../../styles/shared.styles";
 import type { RsuCodeListSavedEvent } from "../rsu-code-list-editor/code-list-saved-event";
 import "../rsu-code-list-editor/rsu-code-list-editor";
@@ -21,7 +22,7 @@ const fold = (text: string) => text.normalize("NFD").replace(/\p{M}/gu, "").toLo
  * @summary The catalogue's code lists: search by code or label in any language, open one to change it
  * (designers and admins) or to read its items (other roles), create a new one.
  */
-export default class RsuCodeLists extends LitElement {
+export default class RsuCodeLists extends BackOfficeScreen {
   static override styles = [sharedStyles, styles];
   static override properties = {
     canWrite: { attribute: false },
@@ -40,7 +41,6 @@ export default class RsuCodeLists extends LitElement {
 
   constructor() {
     super();
-    new LanguageController(this);
     this.addEventListener("rsu-code-list-saved", (event) => this.handleSaved(event));
     this.addEventListener("rsu-form-cancel", (event) => {
       event.stopPropagation();
@@ -48,13 +48,8 @@ export default class RsuCodeLists extends LitElement {
     });
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
   // A few hundred lists at most (200 in the bench): loaded once and searched here, keystroke by keystroke.
-  private load() {
+  protected override load() {
     return this.requests.run(async () => {
       this.lists = await listCodeLists();
     });

@@ -1,10 +1,11 @@
-import { css, html, LitElement, nothing } from "lit";
+import { css, html, nothing } from "lit";
+import { BackOfficeScreen } from "../back-office-screen";
 import { listFailedJobs, retryJob, type FailedJobPage } from "../../api/jobs";
 import { failureText } from "../../api/failure-text";
 import { LatestRequestController } from "../../../runtime/shared/latest-request.controller";
 import { renderLoadFailure } from "../../../runtime/shared/load-failure-view";
 import { renderPager } from "../../../runtime/shared/pager-view";
-import { formatDate, LanguageController, t, type MessageKey } from "../../i18n";
+import { formatDate, t, type MessageKey } from "../../i18n";
 import { sharedStyles } from "../../styles/shared.styles";
 
 const PAGE_SIZE = 50;
@@ -13,7 +14,7 @@ const PAGE_SIZE = 50;
  * @summary Integration jobs that failed for good (admins, issue #6): error, attempts, date, and « Relancer ».
  * @event rsu-session-expired - The API answered 401.
  */
-export default class RsuFailedJobs extends LitElement {
+export default class RsuFailedJobs extends BackOfficeScreen {
   static override styles = [sharedStyles, css`
     td.error { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 0.8125rem; overflow-wrap: anywhere; }
   `];
@@ -29,17 +30,7 @@ export default class RsuFailedJobs extends LitElement {
   private offset = 0;
   private readonly requests = new LatestRequestController(this);
 
-  constructor() {
-    super();
-    new LanguageController(this);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  private load() {
+  protected override load() {
     return this.requests.run(async (signal) => {
       this.page = await listFailedJobs(PAGE_SIZE, this.offset, signal);
     });

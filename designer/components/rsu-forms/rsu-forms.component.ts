@@ -1,11 +1,12 @@
-import { css, html, LitElement, nothing } from "lit";
+import { css, html, nothing } from "lit";
+import { BackOfficeScreen } from "../back-office-screen";
 import { ApiError } from "../../../runtime/shared/request";
 import { sessionExpiredEvent } from "../../../runtime/shared/events/rsu-session-expired";
 import { LatestRequestController } from "../../../runtime/shared/latest-request.controller";
 import { renderLoadFailure } from "../../../runtime/shared/load-failure-view";
 import { failureText } from "../../api/failure-text";
 import { createForm, listForms, retireVersion, type FormSummary, type VersionSummary } from "../../api/forms";
-import { formatDate, LanguageController, pick, t } from "../../i18n";
+import { formatDate, pick, t } from "../../i18n";
 import { sharedStyles } from "../../styles/shared.styles";
 import { groupFieldErrors, type FieldMessages } from "../../views/field-errors";
 import "../rsu-mask-designer/rsu-mask-designer";
@@ -27,7 +28,7 @@ type Editing =
  * form; opening one in the mask designer; retiring a version (admins).
  * @event rsu-session-expired - The API answered 401.
  */
-export default class RsuForms extends LitElement {
+export default class RsuForms extends BackOfficeScreen {
   static override styles = [
     sharedStyles,
     css`
@@ -72,16 +73,10 @@ export default class RsuForms extends LitElement {
 
   constructor() {
     super();
-    new LanguageController(this);
     this.addEventListener("rsu-mask-published", () => void this.load());
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  private load() {
+  protected override load() {
     return this.requests.run(async (signal) => {
       this.forms = await listForms(signal);
     });

@@ -1,11 +1,12 @@
-import { css, html, LitElement, nothing } from "lit";
+import { css, html, nothing } from "lit";
+import { BackOfficeScreen } from "../back-office-screen";
 import type { HouseholdDetail } from "../../../schemas/contracts/api";
 import type { FieldChange, HouseholdHistory } from "../../../schemas/contracts/review";
 import { getHouseholdAt, getHouseholdHistory } from "../../api/households";
 import { failureText } from "../../api/failure-text";
 import { LatestRequestController } from "../../../runtime/shared/latest-request.controller";
 import { renderLoadFailure } from "../../../runtime/shared/load-failure-view";
-import { formatDate, LanguageController, t, tCode } from "../../i18n";
+import { formatDate, t, tCode } from "../../i18n";
 import { sharedStyles } from "../../styles/shared.styles";
 
 /** A value of the household state as a reader sees it: "—" for nothing, JSON for a whole object. */
@@ -26,7 +27,7 @@ function readablePath(path: string): string {
  * submission and form version, which review decision) and its field changes, before → after; and the
  * household as it stood on a chosen day.
  */
-export default class RsuHouseholdHistory extends LitElement {
+export default class RsuHouseholdHistory extends BackOfficeScreen {
   static override styles = [sharedStyles, css`
     .changes { margin: 0; padding-left: 1.25rem; font-size: 0.875rem; }
     .before { text-decoration: line-through; color: var(--rsu-color-muted); }
@@ -44,17 +45,7 @@ export default class RsuHouseholdHistory extends LitElement {
 
   private readonly requests = new LatestRequestController(this);
 
-  constructor() {
-    super();
-    new LanguageController(this);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  private load() {
+  protected override load() {
     return this.requests.run(async (signal) => {
       this.history = await getHouseholdHistory(this.householdId, signal);
     });

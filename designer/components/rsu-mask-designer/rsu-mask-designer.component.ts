@@ -1,4 +1,5 @@
-import { html, LitElement, nothing } from "lit";
+import { html, nothing } from "lit";
+import { BackOfficeScreen } from "../back-office-screen";
 import type { Variable } from "../../../schemas/catalogue/types";
 import type { DraftCheck } from "../../../schemas/contracts/forms";
 import { listCodeLists, searchVariables } from "../../api/catalogue";
@@ -7,7 +8,7 @@ import { getDesignerConfig, getDraft, saveDraft, type DraftBody } from "../../ap
 import { ApiError } from "../../../runtime/shared/request";
 import { sessionExpiredEvent } from "../../../runtime/shared/events/rsu-session-expired";
 import { renderLoadFailure } from "../../../runtime/shared/load-failure-view";
-import { getLanguage, LanguageController, t } from "../../i18n";
+import { getLanguage, t } from "../../i18n";
 import type { RsuMaskPublishedEvent } from "../rsu-mask-publish/rsu-mask-published";
 import "../rsu-mask-publish/rsu-mask-publish";
 import type { MaskDesigner } from "./creator-setup";
@@ -30,7 +31,7 @@ const NO_PROBLEM: DraftCheck = { publishable: false, errors: [], warnings: [] };
  * where the page's global stylesheets never reach (STACK.md trap 1).
  * @event rsu-session-expired - The API answered 401.
  */
-export default class RsuMaskDesigner extends LitElement {
+export default class RsuMaskDesigner extends BackOfficeScreen {
   static override styles = [sharedStyles, styles];
   static override properties = {
     formId: { attribute: false },
@@ -59,16 +60,6 @@ export default class RsuMaskDesigner extends LitElement {
 
   private designer?: MaskDesigner;
 
-  constructor() {
-    super();
-    new LanguageController(this);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.designer?.dispose();
@@ -79,7 +70,7 @@ export default class RsuMaskDesigner extends LitElement {
     this.designer?.setLanguage(getLanguage());
   }
 
-  private async load() {
+  protected override async load() {
     this.phase = { kind: "loading" };
     try {
       // Creator's code is fetched only now, alongside the data it needs.

@@ -1,8 +1,9 @@
-import { css, html, LitElement, nothing } from "lit";
+import { css, html, nothing } from "lit";
+import { BackOfficeScreen } from "../back-office-screen";
 import { diffDraft, publishDraft, type VersionDiff } from "../../api/forms";
 import { failureText } from "../../api/failure-text";
 import { formCancelEvent } from "../../events/rsu-form-cancel";
-import { LanguageController, t } from "../../i18n";
+import { t } from "../../i18n";
 import { sharedStyles } from "../../styles/shared.styles";
 import { renderChanges } from "./changes-view";
 import { maskPublishedEvent } from "./rsu-mask-published";
@@ -13,7 +14,7 @@ import { maskPublishedEvent } from "./rsu-mask-published";
  * @event rsu-mask-published - A version was published.
  * @event rsu-form-cancel - The admin closed the dialog without publishing.
  */
-export default class RsuMaskPublish extends LitElement {
+export default class RsuMaskPublish extends BackOfficeScreen {
   static override styles = [
     sharedStyles,
     css`
@@ -62,17 +63,7 @@ export default class RsuMaskPublish extends LitElement {
   busy = false;
   failure = "";
 
-  constructor() {
-    super();
-    new LanguageController(this);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  private async load() {
+  protected override async load() {
     this.failure = "";
     try {
       this.diff = await diffDraft(this.formId);

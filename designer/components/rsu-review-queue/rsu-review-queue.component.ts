@@ -1,4 +1,5 @@
-import { html, LitElement, nothing } from "lit";
+import { html, nothing } from "lit";
+import { BackOfficeScreen } from "../back-office-screen";
 import type { CodeLabels } from "../../../runtime/shared/code-labels";
 import type { ReviewItemDetail, ReviewItemPage, ReviewKind, ReviewStatus } from "../../../schemas/contracts/review";
 import { decideReviewItem, getReviewItem, listReviewItems, returnSubmission, REVIEW_KINDS, REVIEW_STATUSES, undoMerge } from "../../api/review";
@@ -6,7 +7,7 @@ import { failureText } from "../../api/failure-text";
 import { LatestRequestController } from "../../../runtime/shared/latest-request.controller";
 import { renderLoadFailure } from "../../../runtime/shared/load-failure-view";
 import { renderPager } from "../../../runtime/shared/pager-view";
-import { formatDate, formatScore, LanguageController, pick, t, tCode, type MessageKey } from "../../i18n";
+import { formatDate, formatScore, pick, t, tCode, type MessageKey } from "../../i18n";
 import { sharedStyles } from "../../styles/shared.styles";
 import { renderReviewDetail } from "./review-detail-view";
 import styles from "./rsu-review-queue.styles";
@@ -18,7 +19,7 @@ const PAGE_SIZE = 50;
  * the explained score and the decision buttons (merge, different, later, undo, send back).
  * @event rsu-session-expired - The API answered 401.
  */
-export default class RsuReviewQueue extends LitElement {
+export default class RsuReviewQueue extends BackOfficeScreen {
   static override styles = [sharedStyles, styles];
   static override properties = {
     page: { state: true },
@@ -39,17 +40,7 @@ export default class RsuReviewQueue extends LitElement {
   private offset = 0;
   private readonly requests = new LatestRequestController(this);
 
-  constructor() {
-    super();
-    new LanguageController(this);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  private load() {
+  protected override load() {
     return this.requests.run(async (signal) => {
       this.page = await listReviewItems({ kind: this.kind, status: this.status, limit: PAGE_SIZE, offset: this.offset }, signal);
     });

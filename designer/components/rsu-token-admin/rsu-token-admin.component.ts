@@ -1,11 +1,12 @@
-import { html, LitElement, nothing } from "lit";
+import { html, nothing } from "lit";
+import { BackOfficeScreen } from "../back-office-screen";
 import { ApiError } from "../../../runtime/shared/request";
 import { failureText } from "../../api/failure-text";
 import { listTokens, revokeToken, type ApiTokenView } from "../../api/tokens";
 import { listUsers, type UserAccount } from "../../api/users";
 import { sessionExpiredEvent } from "../../../runtime/shared/events/rsu-session-expired";
 import type { RsuTokenCreatedEvent } from "../../events/rsu-token-created";
-import { formatDate, LanguageController, t, tCode } from "../../i18n";
+import { formatDate, t, tCode } from "../../i18n";
 import { sharedStyles } from "../../styles/shared.styles";
 import "../rsu-token-form/rsu-token-form";
 import { renderRevokeDialog } from "./revoke-dialog-view";
@@ -17,7 +18,7 @@ import { copySecret, renderSecret, type CopyState } from "./secret-view";
  * issue one (its secret shown once), revoke one after confirmation.
  * @event rsu-session-expired - The API answered 401.
  */
-export default class RsuTokenAdmin extends LitElement {
+export default class RsuTokenAdmin extends BackOfficeScreen {
   static override styles = [sharedStyles, styles];
   static override properties = {
     tokens: { state: true },
@@ -46,14 +47,8 @@ export default class RsuTokenAdmin extends LitElement {
 
   constructor() {
     super();
-    new LanguageController(this);
     this.addEventListener("rsu-token-created", (event) => this.handleCreated(event));
     this.addEventListener("rsu-form-cancel", () => (this.creating = false));
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
   }
 
   protected override updated(): void {
@@ -62,7 +57,7 @@ export default class RsuTokenAdmin extends LitElement {
     if (!this.revoking && dialog?.open) dialog.close();
   }
 
-  private async load() {
+  protected override async load() {
     try {
       [this.tokens, this.users] = await Promise.all([listTokens(), listUsers()]);
     } catch (error) {

@@ -1,4 +1,5 @@
-import { html, LitElement, nothing } from "lit";
+import { html, nothing } from "lit";
+import { BackOfficeScreen } from "../back-office-screen";
 import { describeArea } from "../../api/areas";
 import type { CodeLabels } from "../../../runtime/shared/code-labels";
 import { ApiError } from "../../../runtime/shared/request";
@@ -6,7 +7,7 @@ import { failureText } from "../../api/failure-text";
 import { listUsers, updateUser, type UserAccount } from "../../api/users";
 import type { RsuUserSavedEvent } from "../../events/rsu-user-saved";
 import { sessionExpiredEvent } from "../../../runtime/shared/events/rsu-session-expired";
-import { LanguageController, t, tCode } from "../../i18n";
+import { t, tCode } from "../../i18n";
 import { sharedStyles } from "../../styles/shared.styles";
 import "../rsu-password-reset/rsu-password-reset";
 import "../rsu-user-form/rsu-user-form";
@@ -20,7 +21,7 @@ type Editing = { kind: "none" } | { kind: "create" } | { kind: "edit"; user: Use
  * create one, change one, deactivate or reactivate it, reset its password.
  * @event rsu-session-expired - The API answered 401.
  */
-export default class RsuUserAdmin extends LitElement {
+export default class RsuUserAdmin extends BackOfficeScreen {
   static override styles = [sharedStyles, styles];
   static override properties = {
     labels: { attribute: false },
@@ -47,17 +48,11 @@ export default class RsuUserAdmin extends LitElement {
 
   constructor() {
     super();
-    new LanguageController(this);
     this.addEventListener("rsu-user-saved", (event) => this.handleSaved(event));
     this.addEventListener("rsu-form-cancel", () => this.openForm({ kind: "none" }));
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  private async load() {
+  protected override async load() {
     try {
       this.users = await listUsers();
     } catch (error) {
