@@ -4,6 +4,7 @@ import { roleMay } from "../../api/auth/permissions";
 import { catalogueSnapshot } from "../../schemas/catalogue/snapshot";
 import type { Catalogue } from "../../schemas/catalogue/types";
 import { canonicalJson } from "../../schemas/contracts/canonical-json";
+import { registryAnswers } from "../../schemas/registry/registry-answers";
 import { searchKey } from "../../schemas/registry/search-key";
 
 describe("searchKey", () => {
@@ -64,5 +65,21 @@ describe("catalogueSnapshot", () => {
     const snapshot = catalogueSnapshot(catalogue, ["commune", "sex"]);
     expect(snapshot.variables.map((v) => v.code)).toEqual(["commune", "sex"]);
     expect(snapshot.codeLists.map((l) => l.code).sort()).toEqual(["commune", "island", "prefecture", "sex"]);
+  });
+});
+
+describe("registryAnswers", () => {
+  const snapshot = {
+    variables: [
+      { code: "island", level: "household", type: "single_choice", label: { fr: "Île" } },
+      { code: "first_name", level: "individual", type: "text", label: { fr: "Prénom" } },
+    ],
+    codeLists: [],
+  } as Catalogue;
+
+  it("keeps the answers of the version's variables and drops those of unbound questions, in the roster too", () => {
+    const data = { island: "1", consent: "oui", members: [{ first_name: "Ali", checked: true }, { first_name: "Sitti" }] };
+    expect(registryAnswers(data, snapshot)).toEqual({ island: "1", members: [{ first_name: "Ali" }, { first_name: "Sitti" }] });
+    expect(data.consent).toBe("oui");
   });
 });
