@@ -1,7 +1,7 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { ReviewDecisionRequest, ReviewItemDetail } from "../../schemas/contracts/review";
 import { createHousehold, updateHousehold } from "../../workers/integrate/apply-household";
-import { householdFromSubmission } from "../../workers/integrate/household-from-submission";
+import { registryRecord } from "../../workers/integrate/household-from-submission";
 import { lockPlace } from "../../workers/integrate/lock-place";
 import type { MatchThresholds } from "../../workers/integrate/match-person";
 import { REASONS } from "../../workers/integrate/review-items";
@@ -70,7 +70,7 @@ async function apply(tx: EntityManager, item: ReviewItem, decision: "same" | "di
     case "duplicate_household":
     case "stale_update": {
       const submission = await tx.findOneOrFail(Submission, item.submissionId!, { populate: ["formVersion.form"] });
-      const record = householdFromSubmission(submission.data);
+      const record = registryRecord(submission.data, submission.formVersion.snapshot);
       if (item.kind === "stale_update" && decision === "different") {
         submission.status = "rejected";
         submission.reasons = [REASONS.rejectedByReviewer()];

@@ -122,19 +122,40 @@ describe("matchPerson: a table of incoming people against the registry", () => {
       throw new RollBack();
     }).catch((e) => { if (!(e instanceof RollBack)) throw e; });
   });
+  it("counts a person merged by a supervisor once, not as two homonyms", async () => {
+    await ctx.orm.em.fork().transactional(async (tx) => {
+      // Mohamed Said registered again in Hahaya, then merged: a second record with his person id.
+      const mohamed = await tx.findOneOrFail(Individual, ids.mohamed!);
+      const fields = person({ firstName: "Mohamed", lastName: "Said", sex: "1", birthDate: "1980-05-03" });
+      tx.create(Individual, { id: randomUUID(), household: households.H1!, personId: mohamed.personId, lineNumber: 98, ...fields, attributes: {}, ...personKeys(fields) });
+      await tx.flush();
+      const match = await matchPerson(tx, person({ ...fields, firstName: "Mouhamad" }), ICONI, ctx.config.matchThresholds);
+      expect(match.decision).toBe("link");
+      expect(match.candidates.filter((c) => c.score.total >= 0.9)).toHaveLength(1);
+      throw new RollBack();
+    }).catch((e) => { if (!(e instanceof RollBack)) throw e; });
+  });
 });
 
 class RollBack extends Error {}
 
 describe("matchHousehold", () => {
   const head = person({ firstName: "Mouhamad", lastName: "Saidi", sex: "1", birthDate: "1980-05-03" });
+  const wife = person({ firstName: "Fatuma", lastName: "Ali", sex: "2", birthDate: "1992-07-14" });
+  const stranger = person({ firstName: "Zena", lastName: "Mmadi", sex: "2", birthDate: "2001-03-03" });
+  const iconi = { island: "1", commune: "101", village: "ICONI" };
   it.each([
-    ["same head, same village → review", { island: "1", commune: "101", village: "ICONI" }, "review"],
-    ["same head, same commune, village unknown → review", { island: "1", commune: "101", village: null }, "review"],
-    ["same head, another village → new", { island: "1", commune: "101", village: "Mitsoudjé" }, "new"],
-    ["same head, another commune → new", { island: "1", commune: "104", village: "Iconi" }, "new"],
-  ] as const)("%s", async (_label, place, decision) => {
-    const match = await inTransaction((em) => matchHousehold(em, head, place, ctx.config.matchThresholds));
+    ["head and wife, same village → review", [wife], iconi, "review"],
+    ["head and wife, same commune, village unknown → review", [wife], { ...iconi, village: null }, "review"],
+    ["head and wife, another village → new", [wife], { ...iconi, village: "Mitsoudjé" }, "new"],
+    ["head and wife, another commune → new", [wife], { ...iconi, commune: "104" }, "new"],
+    // A homonym head with a family of his own: not the same household.
+    ["head matched, nobody else → new", [stranger], iconi, "new"],
+    // Alone, the head must match at link level: names swapped are only in the review zone.
+    ["head alone, names swapped (review zone) → new", [], iconi, "new", { ...head, firstName: "Said", lastName: "Mohamed" }],
+    ["head alone, matched at link level → review", [], iconi, "review"],
+  ] as const)("%s", async (_label, others, place, decision, who: PersonToMatch = head) => {
+    const match = await inTransaction((em) => matchHousehold(em, who, [...others], place, ctx.config.matchThresholds));
     expect(match.decision).toBe(decision);
     expect(match.householdId).toBe(decision === "review" ? households.H1 : null);
   });

@@ -4,6 +4,8 @@ import {
   INDIVIDUAL_KEY_VARIABLES,
   MEMBERS_ROSTER,
 } from "../../schemas/contracts/registry";
+import type { Catalogue } from "../../schemas/catalogue/types";
+import { registryAnswers } from "../../schemas/registry/registry-answers";
 import { searchKey } from "../../schemas/registry/search-key";
 import { personKeys, type PersonKeys } from "../../schemas/registry/person-keys";
 
@@ -53,6 +55,15 @@ export function householdFromSubmission(data: Answers): { household: HouseholdRe
     },
     members,
   };
+}
+
+/**
+ * What a submission changes in the registry: its answers to the catalogue variables its form version was
+ * published with (`snapshot`), split into rows. Answers to questions bound to no variable stay with the
+ * submission.
+ */
+export function registryRecord(data: Answers, snapshot: Catalogue): { household: HouseholdRecord; members: IndividualRecord[] } {
+  return householdFromSubmission(registryAnswers(data, snapshot));
 }
 
 function individualFromPanel(panel: Answers, index: number): IndividualRecord {

@@ -94,11 +94,12 @@ export async function matchPerson(
 ): Promise<PersonMatch> {
   const rows = await findCandidates(em, person, area, options);
   const incoming = { ...person, island: area.island, commune: area.commune };
-  const scored = rows
-    .map((row) => ({ row, score: scorePair(incoming, row) }))
-    .filter(({ score }) => score.total >= CANDIDATE_FLOOR)
-    .sort((a, b) => b.score.total - a.score.total)
-    .slice(0, MAX_CANDIDATES);
+  const scored = onePerPerson(
+    rows
+      .map((row) => ({ row, score: scorePair(incoming, row) }))
+      .filter(({ score }) => score.total >= CANDIDATE_FLOOR)
+      .sort((a, b) => b.score.total - a.score.total),
+  ).slice(0, MAX_CANDIDATES);
   const candidates = scored.map(({ row, score }) => ({ individualId: row.id, householdId: row.householdId, score }));
   const best = candidates[0];
   return {
@@ -107,6 +108,16 @@ export async function matchPerson(
     householdId: best?.householdId ?? null,
     candidates,
   };
+}
+
+/**
+ * A person merged by a supervisor has several records (one per household that registered them), all with
+ * one person id: they are one candidate, at their best record's score, not homonyms making the match
+ * ambiguous. Expects the rows best first.
+ */
+function onePerPerson<T extends { row: CandidateRow }>(sorted: T[]): T[] {
+  const seen = new Set<string>();
+  return sorted.filter(({ row }) => !seen.has(row.personId) && !!seen.add(row.personId));
 }
 
 /**
@@ -122,14 +133,21 @@ function decide([best, second]: MatchCandidate[], thresholds: MatchThresholds): 
   return total >= thresholds.review ? "review" : "new";
 }
 
-interface CandidateRow extends ComparablePerson {
+export interface CandidateRow extends ComparablePerson {
   id: string;
   householdId: string;
+  personId: string;
 }
 
-const SELECT = `select i.id, i.household_id as "householdId", i.first_name as "firstName", i.last_name as "lastName", i.sex,
+const SELECT = `select i.id, i.household_id as "householdId", i.person_id as "personId", i.first_name as "firstName", i.last_name as "lastName", i.sex,
     to_char(i.birth_date, 'YYYY-MM-DD') as "birthDate", i.nin, h.island, h.commune
   from individuals i join households h on h.id = i.household_id`;
+
+/** The members of some households, as candidates are read (matchHousehold compares them with the incoming members). */
+export function membersOf(em: EntityManager, householdIds: string[]): Promise<CandidateRow[]> {
+  if (!householdIds.length) return Promise.resolve([]);
+  return em.getConnection().execute<CandidateRow[]>(`${SELECT} where i.household_id in (?)`, [householdIds], "all", em.getTransactionContext());
+}
 
 async function findCandidates(em: EntityManager, person: PersonToMatch, area: MatchArea, options: MatchOptions): Promise<CandidateRow[]> {
   const connection = em.getConnection();

@@ -7,7 +7,7 @@ import { validatorFor } from "../../api/services/form-validators";
 import type { IntegrateSubmissionPayload } from "../../schemas/contracts/jobs";
 import { HEAD_OF_HOUSEHOLD } from "../../schemas/contracts/registry";
 import { createHousehold, updateHousehold } from "../integrate/apply-household";
-import { householdFromSubmission } from "../integrate/household-from-submission";
+import { registryRecord } from "../integrate/household-from-submission";
 import { lockPlace } from "../integrate/lock-place";
 import { matchHousehold } from "../integrate/match-household";
 import type { MatchThresholds } from "../integrate/match-person";
@@ -57,7 +57,7 @@ export async function integrateSubmission(
       return "invalid";
     }
 
-    const record = householdFromSubmission(submission.data);
+    const record = registryRecord(submission.data, submission.formVersion.snapshot);
     const outcome = submission.baseVersion != null ? await integrateUpdate(tx, submission, record, thresholds) : await integrateNew(tx, submission, record, thresholds);
     submission.status = outcome;
     if (outcome === "integrated") submission.integratedAt = new Date();
@@ -67,7 +67,7 @@ export async function integrateSubmission(
   });
 }
 
-type Record = ReturnType<typeof householdFromSubmission>;
+type Record = ReturnType<typeof registryRecord>;
 
 async function integrateNew(tx: EntityManager, submission: Submission, record: Record, thresholds: MatchThresholds) {
   // Two submissions of the same new household integrated at once would both find no duplicate: new
@@ -75,7 +75,7 @@ async function integrateNew(tx: EntityManager, submission: Submission, record: R
   await lockPlace(tx, record.household.commune);
   const head = record.members.find((m) => m.relationToHead === HEAD_OF_HOUSEHOLD) ?? record.members[0];
   if (head) {
-    const match = await matchHousehold(tx, head, record.household, thresholds);
+    const match = await matchHousehold(tx, head, record.members.filter((m) => m !== head), record.household, thresholds);
     const best = match.candidates[0];
     if (match.decision === "review" && best) {
       openReviewItem(tx, {
