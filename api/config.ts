@@ -17,6 +17,8 @@ export interface AppConfig {
   /** Prefix of every BullMQ key in Redis, so that several instances can share one Redis. */
   readonly queuePrefix: string;
   readonly workerConcurrency: number;
+  /** Received submissions one integration job may take into its transaction (1: one at a time). */
+  readonly integrationBatchSize: number;
   /** How often the outbox relay looks for submissions whose job never reached Redis. */
   readonly relayIntervalMs: number;
   /** How long an enqueued submission may wait before the relay enqueues it again (a no-op if the job exists). */
@@ -57,6 +59,7 @@ export function loadConfig(env: Env): AppConfig {
     logLevel: oneOf(env, "LOG_LEVEL", "info", ["debug", "info", "warn", "error"] as const),
     queuePrefix: pattern(env, "QUEUE_PREFIX", "rsu", /^[a-z0-9_-]{1,40}$/i),
     workerConcurrency: integer(env, "WORKER_CONCURRENCY", 4, 1, 64),
+    integrationBatchSize: integer(env, "INTEGRATION_BATCH_SIZE", 20, 1, 500),
     relayIntervalMs: integer(env, "RELAY_INTERVAL_MS", 5_000, 50, 3_600_000),
     relayGraceMs: integer(env, "RELAY_GRACE_MS", 30_000, 0, 86_400_000),
     production,

@@ -9,6 +9,8 @@ export interface JobContext {
   em: EntityManager;
   /** Person matching thresholds (api/config.ts). */
   thresholds: MatchThresholds;
+  /** Submissions one integration may take at once (api/config.ts). */
+  batchSize: number;
 }
 
 interface JobDefinition<P> {
@@ -27,6 +29,6 @@ export const jobs: Record<string, JobDefinition<any>> = {
       if (typeof submissionId !== "string" || !UUID.test(submissionId)) throw new UnrecoverableError("payload without a submission id");
       return { submissionId };
     },
-    handle: (payload: IntegrateSubmissionPayload, { em, thresholds }) => integrateSubmission(em, payload, thresholds),
+    handle: (payload: IntegrateSubmissionPayload, { em, thresholds, batchSize }) => integrateSubmission(em, payload, thresholds, batchSize),
   } satisfies JobDefinition<IntegrateSubmissionPayload>,
 };

@@ -21,7 +21,7 @@ export function startWorkers(config: AppConfig, orm: MikroORM, logger: Logger): 
     async (job) => {
       const definition = jobs[job.name];
       if (!definition) throw new Error(`unknown job ${job.name}`);
-      const outcome = await definition.handle(definition.parse(job.data), { em: orm.em.fork(), thresholds: config.matchThresholds });
+      const outcome = await definition.handle(definition.parse(job.data), { em: orm.em.fork(), thresholds: config.matchThresholds, batchSize: config.integrationBatchSize });
       logger.info("job_done", { job: job.name, id: job.id, outcome });
       return outcome;
     },

@@ -25,24 +25,47 @@ const AUDIT_LOCK = 0x72_73_75_61; // "rsua"
  * the change it describes. Appends are serialised by a transaction-scoped advisory lock: the chain needs
  * each row to know the hash of the one before it.
  */
-export async function recordAudit(em: EntityManager, actor: AuditActor, entry: AuditEntry): Promise<void> {
+export function recordAudit(em: EntityManager, actor: AuditActor, entry: AuditEntry): Promise<void> {
+  return recordAudits(em, actor, [entry]);
+}
+
+/**
+ * Appends several rows at once, chained in order: one lock, one read of the chain's head and one insert
+ * for all of them, which is what lets the workers integrate submissions in batches.
+ */
+export async function recordAudits(em: EntityManager, actor: AuditActor, entries: AuditEntry[]): Promise<void> {
   if (!em.isInTransaction()) throw new Error("recordAudit must run inside the transaction of the change it records");
+  if (!entries.length) return;
   const connection = em.getConnection();
   const ctx = em.getTransactionContext();
   await connection.execute("select pg_advisory_xact_lock(?)", [AUDIT_LOCK], "all", ctx);
   const [last] = await connection.execute<{ hash: string }[]>("select hash from audit_log order by seq desc limit 1", [], "all", ctx);
-  const [{ seq }] = (await connection.execute<{ seq: string }[]>("select nextval(pg_get_serial_sequence('audit_log', 'seq')) as seq", [], "all", ctx)) as [{ seq: string }];
-  const row = {
-    seq: Number(seq),
-    at: new Date(),
-    actorId: actor.id,
-    actor: actor.name,
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId ?? null,
-    details: entry.details ?? {},
-    address: actor.address,
-  };
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  await em.insert(AuditEvent, { ...row, prevHash, hash: auditHash(prevHash, row) });
+  const seqs = await connection.execute<{ seq: string }[]>(
+    "select nextval(pg_get_serial_sequence('audit_log', 'seq')) as seq from generate_series(1, ?)",
+    [entries.length],
+    "all",
+    ctx,
+  );
+  // nextval gives each row its own number; sorted, so that the chain follows seq order.
+  const numbers = seqs.map((s) => Number(s.seq)).sort((a, b) => a - b);
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  const at = new Date();
+  const rows = entries.map((entry, i) => {
+    const row = {
+      seq: numbers[i]!,
+      at,
+      actorId: actor.id,
+      actor: actor.name,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId ?? null,
+      details: entry.details ?? {},
+      address: actor.address,
+    };
+    const hash = auditHash(prevHash, row);
+    const chained = { ...row, prevHash, hash };
+    prevHash = hash;
+    return chained;
+  });
+  await em.insertMany(AuditEvent, rows);
 }

@@ -4,7 +4,7 @@ import { ConfigError, loadConfig } from "../../api/config";
 describe("loadConfig", () => {
   it("gives working defaults for a developer's machine, frozen", () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ databaseUrl: "postgres://postgres@127.0.0.1:5432/rsu", redisUrl: "redis://127.0.0.1:6379/0", host: "127.0.0.1", port: 3000, logLevel: "info" });
+    expect(config).toMatchObject({ databaseUrl: "postgres://postgres@127.0.0.1:5432/rsu", redisUrl: "redis://127.0.0.1:6379/0", host: "127.0.0.1", port: 3000, logLevel: "info", integrationBatchSize: 20 });
     expect(Object.isFrozen(config)).toBe(true);
   });
 
@@ -20,6 +20,7 @@ describe("loadConfig", () => {
     [{ DATABASE_URL: "mysql://h/db" }, /DATABASE_URL must start with postgres:/],
     [{ REDIS_URL: "http://h" }, /REDIS_URL must start with redis:/],
     [{ LOG_LEVEL: "verbose" }, /LOG_LEVEL must be one of/],
+    [{ INTEGRATION_BATCH_SIZE: "0" }, /INTEGRATION_BATCH_SIZE must be a whole number from 1 to 500/],
     [{ NODE_ENV: "production" }, /SESSION_SECRET must be set/],
     [{ NODE_ENV: "production", SESSION_SECRET: "short" }, /SESSION_SECRET must be set to at least 32/],
   ])("stops on %j with one clear line", (env, message) => {

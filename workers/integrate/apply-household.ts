@@ -2,9 +2,9 @@ import { randomUUID } from "node:crypto";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { Household, Individual, type Submission } from "../../api/entities";
 import type { HouseholdRecord, IndividualRecord } from "./household-from-submission";
-import { readHouseholdState } from "./household-state";
+import { readHouseholdState, stateOf } from "./household-state";
 import { recordVersion, type Provenance } from "./household-versions";
-import { matchPerson, type MatchThresholds } from "./match-person";
+import { matchPeople, type MatchThresholds, type PersonMatch } from "./match-person";
 import { openReviewItem, REASONS } from "./review-items";
 
 export interface Applied {
@@ -40,15 +40,18 @@ export async function createHousehold(
   reviewItemId: string | null = null,
 ): Promise<Applied> {
   const householdId = randomUUID();
-  const household = em.create(Household, { id: householdId, ...record.household, version: 1, sourceSubmissionId: submission.id });
+  const matches = await matchPeople(em, record.members, areaOf(record.household), thresholds, { excludeHouseholdId: householdId });
   let reviews = 0;
-  for (const member of record.members) {
+  const members = record.members.map((member, i) => {
     const id = randomUUID();
-    const personId = await placePerson(em, submission, household, member, id, thresholds, () => reviews++);
-    em.create(Individual, { id, household, personId, ...member });
-  }
-  await em.flush();
-  await recordVersion(em, householdId, 1, null, fromSubmission(submission, "create", reviewItemId));
+    return { ...member, id, personId: placePerson(em, submission, householdId, member, id, matches[i]!, () => reviews++) };
+  });
+  // Plain inserts rather than the unit of work: in a batch, every flush would compare all the entities
+  // the transaction holds, and a new household has nothing to compare.
+  const at = new Date();
+  await em.insert(Household, { id: householdId, ...record.household, version: 1, sourceSubmissionId: submission.id, createdAt: at, updatedAt: at });
+  if (members.length) await em.insertMany(Individual, members.map((m) => ({ ...m, household: householdId, createdAt: at })));
+  await recordVersion(em, householdId, 1, null, fromSubmission(submission, "create", reviewItemId), stateOf(record.household, members));
   return { householdId, version: 1, reviews };
 }
 
@@ -69,6 +72,8 @@ export async function updateHousehold(
   const existing = await em.find(Individual, { household: household.id });
   const byLine = new Map(existing.map((m) => [m.lineNumber, m]));
   em.assign(household, { ...record.household, version: household.version + 1 });
+  const added = record.members.filter((m) => !byLine.has(m.lineNumber));
+  const matches = new Map((await matchPeople(em, added, areaOf(household), thresholds, { excludeHouseholdId: household.id })).map((match, i) => [added[i]!, match]));
   let reviews = 0;
   for (const member of record.members) {
     const current = byLine.get(member.lineNumber);
@@ -78,7 +83,7 @@ export async function updateHousehold(
       continue;
     }
     const id = randomUUID();
-    const personId = await placePerson(em, submission, household, member, id, thresholds, () => reviews++);
+    const personId = placePerson(em, submission, household.id, member, id, matches.get(member)!, () => reviews++);
     em.create(Individual, { id, household, personId, ...member });
   }
   for (const gone of byLine.values()) em.remove(gone);
@@ -87,26 +92,29 @@ export async function updateHousehold(
   return { householdId: household.id, version: household.version, reviews };
 }
 
-/** The person id a new member gets, opening a review item in the grey zone. */
-async function placePerson(
+/** Where matching looks for a household's members: its island (and commune, for the score). */
+function areaOf(place: { island?: string | null; commune?: string | null }) {
+  return { island: place.island ?? null, commune: place.commune ?? null };
+}
+
+/** The person id a new member gets from its match, opening a review item in the grey zone. */
+function placePerson(
   em: EntityManager,
   submission: Submission,
-  household: Household,
+  householdId: string,
   member: IndividualRecord,
   individualId: string,
-  thresholds: MatchThresholds,
+  match: PersonMatch,
   onReview: () => void,
-): Promise<string> {
-  const match = await matchPerson(em, member, { island: household.island ?? null, commune: household.commune ?? null }, thresholds, {
-    excludeHouseholdId: household.id,
-  });
-  if (match.decision === "link" && match.individualId) return personIdOf(em, match.individualId);
+): string {
+  // Linked: the record joins the person the candidate is (read with the candidate, no query more).
+  if (match.decision === "link" && match.personId) return match.personId;
   if (match.decision === "review") {
     onReview();
     openReviewItem(em, {
       kind: "duplicate_person",
       submissionId: submission.id,
-      householdId: household.id,
+      householdId,
       incomingIndividualId: individualId,
       existingIndividualId: match.individualId,
       incomingLine: member.lineNumber,
@@ -115,15 +123,4 @@ async function placePerson(
     });
   }
   return randomUUID();
-}
-
-export async function personIdOf(em: EntityManager, individualId: string): Promise<string> {
-  const [row] = await em.getConnection().execute<{ person_id: string }[]>(
-    `select person_id from individuals where id = ?`,
-    [individualId],
-    "all",
-    em.getTransactionContext(),
-  );
-  if (!row) throw new Error(`individual ${individualId} not found`);
-  return row.person_id;
 }

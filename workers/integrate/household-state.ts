@@ -39,6 +39,23 @@ export async function readHouseholdState(em: EntityManager, householdId: string)
   return state.state;
 }
 
+/**
+ * The state of a household just created from its rows' values, as readHouseholdState would read it back
+ * (members in roster order): saves reading back what was just written.
+ */
+export function stateOf(
+  household: Pick<HouseholdState, "island" | "prefecture" | "commune" | "village" | "headName" | "attributes">,
+  members: (Omit<MemberState, "attributes"> & { attributes: Record<string, unknown> })[],
+): HouseholdState {
+  const { island, prefecture, commune, village, headName, attributes } = household;
+  return {
+    island, prefecture, commune, village, headName, attributes,
+    members: [...members]
+      .sort((a, b) => a.lineNumber - b.lineNumber)
+      .map(({ id, personId, lineNumber, firstName, lastName, sex, birthDate, nin, relationToHead, attributes }) => ({ id, personId, lineNumber, firstName, lastName, sex, birthDate, nin, relationToHead, attributes })),
+  };
+}
+
 /** Every leaf that differs between two states, as JSON pointers (arrays by index, objects by key). */
 export function diffStates(before: unknown, after: unknown, path = ""): FieldChange[] {
   if (isContainer(before) && isContainer(after) && Array.isArray(before) === Array.isArray(after)) {

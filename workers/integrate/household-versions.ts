@@ -19,9 +19,18 @@ export interface Provenance {
  * (household, version) and unique submission_id make a lost update or a double application fail the
  * transaction instead of passing silently.
  */
-export async function recordVersion(em: EntityManager, householdId: string, version: number, before: HouseholdState | null, provenance: Provenance) {
-  const after = await readHouseholdState(em, householdId);
-  em.create(HouseholdVersion, {
+export async function recordVersion(
+  em: EntityManager,
+  householdId: string,
+  version: number,
+  before: HouseholdState | null,
+  provenance: Provenance,
+  /** The state after the change when the caller knows it (a household just created); else read from the rows. */
+  known?: HouseholdState,
+) {
+  const after = known ?? (await readHouseholdState(em, householdId));
+  // A plain insert: nothing else in the transaction refers to the version row.
+  await em.insert(HouseholdVersion, {
     id: randomUUID(),
     household: householdId,
     version,
@@ -33,7 +42,7 @@ export async function recordVersion(em: EntityManager, householdId: string, vers
     formVersion: provenance.formVersion ?? null,
     by: provenance.by ?? null,
     reviewItemId: provenance.reviewItemId ?? null,
+    createdAt: new Date(),
   });
-  await em.flush();
   return after;
 }

@@ -5,6 +5,22 @@ import type { EntityManager } from "@mikro-orm/postgresql";
  * advisory lock: released on commit, rollback or a dropped connection, so a killed worker holds nothing).
  * Households elsewhere are not held up.
  */
-export async function lockPlace(em: EntityManager, commune: string | null): Promise<void> {
-  await em.getConnection().execute(`select pg_advisory_xact_lock(hashtext(?))`, [`rsu:new-household:${commune ?? "-"}`], "all", em.getTransactionContext());
+export function lockPlace(em: EntityManager, commune: string | null): Promise<void> {
+  return lockPlaces(em, [commune]);
+}
+
+/**
+ * The same for the communes of a batch, in one query and in a fixed order, so that two batches sharing
+ * communes wait for each other instead of deadlocking.
+ */
+export async function lockPlaces(em: EntityManager, communes: (string | null)[]): Promise<void> {
+  const keys = [...new Set(communes.map((c) => `rsu:new-household:${c ?? "-"}`))].sort();
+  if (!keys.length) return;
+  await em.getConnection().execute(
+    // knex spreads an array binding into a list: array[?] rebuilds it, in the sorted order given.
+    `select pg_advisory_xact_lock(hashtext(k)) from unnest(array[?]::text[]) as k`,
+    [keys],
+    "all",
+    em.getTransactionContext(),
+  );
 }

@@ -28,6 +28,8 @@ export interface MatchThresholds {
 export interface MatchCandidate {
   individualId: string;
   householdId: string;
+  /** The person the candidate record is (several records share one after a merge or a link). */
+  personId: string;
   score: MatchScore;
 }
 
@@ -38,6 +40,7 @@ export interface PersonMatch {
   /** The best candidate (null when the decision is "new" and nobody came close). */
   individualId: string | null;
   householdId: string | null;
+  personId: string | null;
   /** Best first, at most `MAX_CANDIDATES`, each with its explained score. */
   candidates: MatchCandidate[];
 }
@@ -92,20 +95,39 @@ export async function matchPerson(
   thresholds: MatchThresholds,
   options: MatchOptions = {},
 ): Promise<PersonMatch> {
-  const rows = await findCandidates(em, person, area, options);
-  const incoming = { ...person, island: area.island, commune: area.commune };
+  return (await matchPeople(em, [person], area, thresholds, options))[0]!;
+}
+
+/**
+ * matchPerson for several people of one place at once (the new members of a household): the same
+ * decisions, read in one round trip to PostgreSQL (two when some block is empty) instead of one to three
+ * per person, which is most of what integrating a household costs.
+ */
+export async function matchPeople(
+  em: EntityManager,
+  people: PersonToMatch[],
+  area: MatchArea,
+  thresholds: MatchThresholds,
+  options: MatchOptions = {},
+): Promise<PersonMatch[]> {
+  const found = await findCandidates(em, people, area, options);
+  return people.map((person, i) => decideFor({ ...person, island: area.island, commune: area.commune }, found[i]!, thresholds));
+}
+
+function decideFor(incoming: ComparablePerson, rows: CandidateRow[], thresholds: MatchThresholds): PersonMatch {
   const scored = onePerPerson(
     rows
       .map((row) => ({ row, score: scorePair(incoming, row) }))
       .filter(({ score }) => score.total >= CANDIDATE_FLOOR)
       .sort((a, b) => b.score.total - a.score.total),
   ).slice(0, MAX_CANDIDATES);
-  const candidates = scored.map(({ row, score }) => ({ individualId: row.id, householdId: row.householdId, score }));
+  const candidates = scored.map(({ row, score }) => ({ individualId: row.id, householdId: row.householdId, personId: row.personId, score }));
   const best = candidates[0];
   return {
     decision: best ? decide(candidates, thresholds) : "new",
     individualId: best?.individualId ?? null,
     householdId: best?.householdId ?? null,
+    personId: best?.personId ?? null,
     candidates,
   };
 }
@@ -139,43 +161,66 @@ export interface CandidateRow extends ComparablePerson {
   personId: string;
 }
 
-const SELECT = `select i.id, i.household_id as "householdId", i.person_id as "personId", i.first_name as "firstName", i.last_name as "lastName", i.sex,
-    to_char(i.birth_date, 'YYYY-MM-DD') as "birthDate", i.nin, h.island, h.commune
-  from individuals i join households h on h.id = i.household_id`;
+const COLUMNS = `i.id, i.household_id as "householdId", i.person_id as "personId", i.first_name as "firstName", i.last_name as "lastName", i.sex,
+    to_char(i.birth_date, 'YYYY-MM-DD') as "birthDate", i.nin, h.island, h.commune`;
+const FROM = `from individuals i join households h on h.id = i.household_id`;
 
 /** The members of some households, as candidates are read (matchHousehold compares them with the incoming members). */
 export function membersOf(em: EntityManager, householdIds: string[]): Promise<CandidateRow[]> {
   if (!householdIds.length) return Promise.resolve([]);
-  return em.getConnection().execute<CandidateRow[]>(`${SELECT} where i.household_id in (?)`, [householdIds], "all", em.getTransactionContext());
+  return em.getConnection().execute<CandidateRow[]>(`select ${COLUMNS} ${FROM} where i.household_id in (?)`, [householdIds], "all", em.getTransactionContext());
 }
 
-async function findCandidates(em: EntityManager, person: PersonToMatch, area: MatchArea, options: MatchOptions): Promise<CandidateRow[]> {
-  const connection = em.getConnection();
-  const ctx = em.getTransactionContext();
-  const exclude = options.excludeHouseholdId ?? null;
-  const keys = personKeys(person);
-  // Within a large block (« Mohamed Said » born within a year), the nearest names first.
-  const query = (where: string, params: unknown[]) =>
-    connection.execute<CandidateRow[]>(
-      `${SELECT} where ${where} and (?::uuid is null or i.household_id <> ?::uuid)
-        order by similarity(coalesce(i.name_key, ''), ?) desc limit ${BLOCK_LIMIT}`,
-      [...params, exclude, exclude, keys.nameKey ?? ""],
-      "all",
-      ctx,
-    );
-  const found = new Map<string, CandidateRow>();
-  const keep = (rows: CandidateRow[]) => rows.forEach((row) => found.set(row.id, row));
+/** One SELECT of candidates for person number `tag`, nearest names first within a large block (« Mohamed Said » born within a year). */
+interface Branch {
+  sql: string;
+  params: unknown[];
+}
 
-  if (person.nin) keep(await query(`i.nin = ?`, [person.nin]));
-  if (keys.blockKey) {
-    const windows = person.birthDate && keys.birthYear !== null ? plausibleBirthDates(person.birthDate) : [];
+function branch(tag: number, where: string, params: unknown[], exclude: string | null, nameKey: string | null): Branch {
+  return {
+    sql: `(select ?::int as tag, ${COLUMNS} ${FROM} where ${where} and (?::uuid is null or i.household_id <> ?::uuid)
+      order by similarity(coalesce(i.name_key, ''), ?) desc limit ${BLOCK_LIMIT})`,
+    params: [tag, ...params, exclude, exclude, nameKey ?? ""],
+  };
+}
+
+/** Runs the branches as one UNION ALL and hands each person's rows back by tag. */
+async function runBranches(em: EntityManager, branches: Branch[], found: Map<string, CandidateRow>[]): Promise<void> {
+  if (!branches.length) return;
+  const rows = await em.getConnection().execute<(CandidateRow & { tag: number })[]>(
+    branches.map((b) => b.sql).join(" union all "),
+    branches.flatMap((b) => b.params),
+    "all",
+    em.getTransactionContext(),
+  );
+  for (const { tag, ...row } of rows) found[tag]!.set(row.id, row);
+}
+
+async function findCandidates(em: EntityManager, people: PersonToMatch[], area: MatchArea, options: MatchOptions): Promise<CandidateRow[][]> {
+  const exclude = options.excludeHouseholdId ?? null;
+  const found = people.map(() => new Map<string, CandidateRow>());
+  const island = area.island ? `h.island = ?` : `true`;
+  const islandParams = area.island ? [area.island] : [];
+  const keys = people.map((person) => personKeys(person));
+  const first: Branch[] = [];
+  people.forEach((person, tag) => {
+    const { blockKey, nameKey, birthYear } = keys[tag]!;
+    if (person.nin) first.push(branch(tag, `i.nin = ?`, [person.nin], exclude, nameKey));
+    if (!blockKey) return;
+    const windows = person.birthDate && birthYear !== null ? plausibleBirthDates(person.birthDate) : [];
     const dates = windows.length ? `(${windows.map(() => `i.birth_date between ?::date and ?::date`).join(" or ")})` : `true`;
-    const island = area.island ? `h.island = ?` : `true`;
-    const islandParams = area.island ? [area.island] : [];
-    keep(await query(`i.block_key = ? and ${dates} and ${island}`, [keys.blockKey, ...windows.flat(), ...islandParams]));
-    if (keys.nameKey && person.birthDate && found.size === 0) {
-      keep(await query(`i.birth_date = ?::date and i.name_key % ? and ${island}`, [person.birthDate, keys.nameKey, ...islandParams]));
+    first.push(branch(tag, `i.block_key = ? and ${dates} and ${island}`, [blockKey, ...windows.flat(), ...islandParams], exclude, nameKey));
+  });
+  await runBranches(em, first, found);
+  // Only for the people whose NIN and block found nobody: the same-day trigram neighbours.
+  const second: Branch[] = [];
+  people.forEach((person, tag) => {
+    const { blockKey, nameKey } = keys[tag]!;
+    if (blockKey && nameKey && person.birthDate && found[tag]!.size === 0) {
+      second.push(branch(tag, `i.birth_date = ?::date and i.name_key % ? and ${island}`, [person.birthDate, nameKey, ...islandParams], exclude, nameKey));
     }
-  }
-  return [...found.values()];
+  });
+  await runBranches(em, second, found);
+  return found.map((rows) => [...rows.values()]);
 }
