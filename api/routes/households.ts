@@ -4,6 +4,7 @@ import { coversPlace, isAreaBound } from "../auth/actor";
 import { allow } from "../middleware/authorize";
 import { problems } from "../problems";
 import { findHousehold, householdWithMembers, listHouseholds, pastHousehold } from "../repositories/households.repository";
+import { householdAnswers } from "../services/form-answers";
 import { householdHistory, householdStateAt } from "../services/household-history";
 import { redactorFor } from "../services/redaction";
 import { positiveInteger, uuid } from "./params";
@@ -49,6 +50,14 @@ export function householdRoutes() {
         return c.json(pastHousehold(household, past, redactor));
       }
       return c.json(await householdWithMembers(c.get("em"), household, redactor));
+    })
+    // What an update starts from (the runtime's « Mettre à jour »): for those who submit, in their areas.
+    .get("/:id/answers", allow("submissions:create"), async (c) => {
+      const actor = c.get("actor")!;
+      const household = await findHousehold(c.get("em"), uuid("id", c.req.param("id")));
+      if (!household) throw problems.householdNotFound();
+      if (!coversPlace(actor, household)) throw problems.outsideArea();
+      return c.json(await householdAnswers(c.get("em"), household));
     })
     .get("/:id/history", allow("households:read"), async (c) => {
       const actor = c.get("actor")!;

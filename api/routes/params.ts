@@ -14,6 +14,15 @@ export function positiveInteger(name: string, raw: string | undefined, { min = 1
   return value;
 }
 
+/** An optional query parameter that must be one of a few words. */
+export function oneOf<T extends string>(name: string, raw: string | undefined, allowed: readonly T[]): T | undefined {
+  if (raw === undefined || raw === "") return undefined;
+  if (!allowed.includes(raw as T)) {
+    throw problems.invalidParameter([invalid(name, { fr: `« ${name} » doit valoir : ${allowed.join(", ")}.`, en: `"${name}" must be one of: ${allowed.join(", ")}.` })]);
+  }
+  return raw as T;
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function uuid(name: string, raw: string): string {

@@ -6,7 +6,7 @@ import { jsonBody, readJson } from "../middleware/json-body";
 import { problems } from "../problems";
 import { decideReviewItem, reviewDecisionSchema } from "../services/review-decision";
 import { findReviewItem, listReviewItems, reviewItemDetail } from "../services/review-items";
-import { positiveInteger, uuid } from "./params";
+import { oneOf, positiveInteger, uuid } from "./params";
 import { validateBody } from "./validate-body";
 
 const STATUSES: ReviewStatus[] = ["open", "later", "decided"];
@@ -33,16 +33,4 @@ export function reviewItemRoutes({ config }: AppDeps) {
       const id = uuid("id", c.req.param("id"));
       return c.json(await decideReviewItem(c.get("em"), id, request, c.get("actor")!, c.get("address"), config.matchThresholds));
     });
-}
-
-function oneOf<T extends string>(name: string, raw: string | undefined, allowed: readonly T[]): T | undefined {
-  if (raw === undefined || raw === "") return undefined;
-  if (!allowed.includes(raw as T)) {
-    throw problems.invalidParameter([{
-      pointer: `/${name}`,
-      code: "invalid_parameter",
-      message: { fr: `« ${name} » doit valoir : ${allowed.join(", ")}.`, en: `"${name}" must be one of: ${allowed.join(", ")}.` },
-    }]);
-  }
-  return raw as T;
 }

@@ -1,4 +1,6 @@
+import type { EntityManager } from "@mikro-orm/postgresql";
 import { Hono } from "hono";
+import type { SubmissionStatus } from "../../schemas/contracts/api";
 import type { AppDeps, AppEnv } from "../app-env";
 import { coversPlace, type Actor } from "../auth/actor";
 import { Submission } from "../entities";
@@ -7,10 +9,14 @@ import { jsonBody, readJson } from "../middleware/json-body";
 import { problems } from "../problems";
 import { submissionBody } from "../repositories/submissions.repository";
 import { acceptSubmission, placeOf } from "../services/accept-submission";
+import { submissionAnswers } from "../services/form-answers";
+import { listOwnSubmissions } from "../services/list-submissions";
 import { returnSubmission, submissionReturnSchema } from "../services/submission-return";
 import type { SubmissionReturnRequest } from "../../schemas/contracts/review";
-import { uuid } from "./params";
+import { oneOf, positiveInteger, uuid } from "./params";
 import { validateBody } from "./validate-body";
+
+const SUBMISSION_STATUSES: SubmissionStatus[] = ["received", "valid", "invalid", "integrated", "needs_review", "rejected"];
 
 export function submissionRoutes({ queue, logger, config }: AppDeps) {
   const dispatch = { queue, logger, retryAt: () => new Date(Date.now() + config.relayGraceMs) };
@@ -19,17 +25,34 @@ export function submissionRoutes({ queue, logger, config }: AppDeps) {
       const accepted = await acceptSubmission(c.get("em"), dispatch, await readJson(c), c.get("actor")!, c.get("address"));
       return c.json(accepted, 202);
     })
-    .get("/:id", allow("submissions:read"), async (c) => {
-      const found = await c.get("em").findOne(Submission, uuid("id", c.req.param("id")), { populate: ["formVersion.form"] });
-      if (!found) throw problems.submissionNotFound();
-      checkMaySee(c.get("actor")!, found);
-      return c.json(submissionBody(found));
+    // « Mes envois »: anyone who submits lists their own submissions (supervisors read others' in the review queue).
+    .get("/", allow("submissions:read"), async (c) => {
+      const actor = c.get("actor")!;
+      if (!actor.userId) throw problems.forbidden();
+      return c.json(await listOwnSubmissions(c.get("em"), actor.userId, {
+        status: oneOf("status", c.req.query("status"), SUBMISSION_STATUSES),
+        limit: positiveInteger("limit", c.req.query("limit"), { max: 200, fallback: 20 }),
+        offset: positiveInteger("offset", c.req.query("offset"), { min: 0, max: 10_000_000, fallback: 0 }),
+      }));
+    })
+    .get("/:id", allow("submissions:read"), async (c) => c.json(submissionBody(await visibleSubmission(c.get("em"), c.get("actor")!, c.req.param("id")))))
+    // A submission's answers, fitted to the form's newest version, to correct it and send it again.
+    .get("/:id/answers", allow("submissions:create"), async (c) => {
+      const em = c.get("em");
+      return c.json(await submissionAnswers(em, await visibleSubmission(em, c.get("actor")!, c.req.param("id"))));
     })
     .post("/:id/return", allow("review:decide"), jsonBody(), async (c) => {
       const request = validateBody<SubmissionReturnRequest>(submissionReturnSchema, await readJson(c));
       const returned = await returnSubmission(c.get("em"), uuid("id", c.req.param("id")), request, c.get("actor")!, c.get("address"));
       return c.json(submissionBody(returned));
     });
+}
+
+async function visibleSubmission(em: EntityManager, actor: Actor, rawId: string): Promise<Submission> {
+  const found = await em.findOne(Submission, uuid("id", rawId), { populate: ["formVersion.form"] });
+  if (!found) throw problems.submissionNotFound();
+  checkMaySee(actor, found);
+  return found;
 }
 
 /** Clerks see only their own submissions; supervisors those of their areas. */

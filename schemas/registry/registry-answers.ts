@@ -13,9 +13,14 @@ export function registryAnswers(data: Answers, snapshot: Catalogue): Answers {
   const household = new Set<string>();
   const individual = new Set<string>();
   for (const v of snapshot.variables) (v.level === "individual" ? individual : household).add(v.code);
+  return pickAnswers(data, household, individual);
+}
+
+/** The household's answers named in `household` and, in each member of the roster, those named in `member`. */
+export function pickAnswers(data: Answers, household: Set<string>, member: Set<string>): Answers {
   const kept = pick(data, household);
   const roster = data[MEMBERS_ROSTER];
-  if (Array.isArray(roster)) kept[MEMBERS_ROSTER] = roster.map((member) => (member && typeof member === "object" ? pick(member as Answers, individual) : member));
+  if (Array.isArray(roster)) kept[MEMBERS_ROSTER] = roster.map((m) => (m && typeof m === "object" ? pick(m as Answers, member) : m));
   return kept;
 }
 
