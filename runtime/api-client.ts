@@ -1,4 +1,5 @@
 import type { FormVersionBody, HouseholdPage, PublishedFormSummary, SubmissionAccepted, SubmissionBody, SubmissionRequest } from "../schemas/contracts/api";
+import type { FormAnswers, SubmissionPage } from "../schemas/contracts/submissions";
 import { request } from "./shared/request";
 
 /** The runtime's own calls to the API; signing in and out are shared with the back office (shared/session.ts). */
@@ -19,3 +20,15 @@ export const getSubmission = (id: string, signal?: AbortSignal) =>
  */
 export const listAreaHouseholds = (limit: number, offset: number, signal?: AbortSignal) =>
   request<HouseholdPage>(`/api/households?limit=${limit}&offset=${offset}`, { signal, cache: "no-store" });
+
+/** The household's current answers and version, to open « Mettre à jour » prefilled. */
+export const getHouseholdAnswers = (householdId: string, signal?: AbortSignal) =>
+  request<FormAnswers>(`/api/households/${encodeURIComponent(householdId)}/answers`, { signal, cache: "no-store" });
+
+/** A submission's answers, to correct it and send it again. */
+export const getSubmissionAnswers = (submissionId: string, signal?: AbortSignal) =>
+  request<FormAnswers>(`/api/submissions/${encodeURIComponent(submissionId)}/answers`, { signal, cache: "no-store" });
+
+/** « Mes envois »: the signed-in user's own submissions, newest first. */
+export const listMySubmissions = (limit: number, offset: number, signal?: AbortSignal) =>
+  request<SubmissionPage>(`/api/submissions?limit=${limit}&offset=${offset}`, { signal, cache: "no-store" });

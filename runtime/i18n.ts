@@ -23,7 +23,7 @@ const fr = {
   stillPending:
     "Le questionnaire est bien reçu, mais son intégration prend plus de temps que prévu. Vous pouvez continuer : il sera intégré automatiquement.",
   inReview:
-    "Questionnaire reçu. Un superviseur doit vérifier un doublon possible avant l'intégration au registre ; vous pouvez continuer.",
+    "Questionnaire reçu. Un superviseur doit le vérifier avant l'intégration au registre (doublon possible, ou ménage modifié entre-temps par un autre envoi) ; vous pouvez continuer.",
   submissionRef: "Référence de l'envoi : {id}",
   refusedInvalid: "Le registre a refusé ce questionnaire. Corrigez les réponses signalées puis envoyez-le de nouveau.",
   refusedRejected: "Ce questionnaire a été rejeté par le registre.",
@@ -56,6 +56,35 @@ const fr = {
   colMembers: "Membres",
   colRecorded: "Enregistré le",
   unnamed: "(sans nom)",
+  updatingHousehold: "Mise à jour d'un ménage déjà enregistré : ses réponses actuelles sont préremplies.",
+  updateHousehold: "Mettre à jour",
+  updateHouseholdLabel: "Mettre à jour le ménage de {name}",
+  colActions: "Actions",
+  openFailed: "Impossible d'ouvrir ces réponses. Vérifiez la connexion et réessayez.",
+  navSubmissions: "Mes envois",
+  mineHeading: "Mes envois",
+  mineIntro: "Les questionnaires que vous avez envoyés, du plus récent au plus ancien, et ce que le registre en a fait.",
+  mineLoading: "Chargement de vos envois…",
+  mineFailed: "Impossible de charger vos envois.",
+  mineEmpty: "Vous n'avez encore envoyé aucun questionnaire.",
+  mineCount: "{count} envoi(s)",
+  colSent: "Envoyé le",
+  colForm: "Questionnaire",
+  colStage: "État",
+  colDetails: "Détails",
+  stage_received: "Reçu",
+  stage_valid: "Valide",
+  stage_invalid: "Invalide",
+  stage_integrated: "Intégré",
+  stage_needs_review: "À vérifier par un superviseur",
+  stage_rejected: "Rejeté",
+  stageReturned: "Renvoyé par le superviseur",
+  returnComment: "Commentaire du superviseur : {comment}",
+  errorCount: "{count} réponse(s) à corriger",
+  fixSubmission: "Corriger et renvoyer",
+  fixSubmissionLabel: "Corriger et renvoyer l'envoi du {date}",
+  updateOfHousehold: "Mise à jour d'un ménage",
+  newHousehold: "Nouveau ménage",
 };
 
 type Key = keyof typeof fr;
@@ -81,7 +110,7 @@ const en: Record<Key, string> = {
   stillPending:
     "The questionnaire was received, but adding it to the registry is taking longer than expected. You may go on: it will be added automatically.",
   inReview:
-    "Questionnaire received. A supervisor must check a possible duplicate before it is added to the registry; you may go on.",
+    "Questionnaire received. A supervisor must check it before it is added to the registry (a possible duplicate, or a household changed meanwhile by another submission); you may go on.",
   submissionRef: "Submission reference: {id}",
   refusedInvalid: "The registry refused this questionnaire. Correct the answers listed and send it again.",
   refusedRejected: "This questionnaire was rejected by the registry.",
@@ -114,6 +143,35 @@ const en: Record<Key, string> = {
   colMembers: "Members",
   colRecorded: "Recorded on",
   unnamed: "(no name)",
+  updatingHousehold: "Updating a recorded household: its current answers are filled in.",
+  updateHousehold: "Update",
+  updateHouseholdLabel: "Update the household of {name}",
+  colActions: "Actions",
+  openFailed: "These answers could not be opened. Check the connection and retry.",
+  navSubmissions: "My submissions",
+  mineHeading: "My submissions",
+  mineIntro: "The questionnaires you sent, newest first, and what the registry did with them.",
+  mineLoading: "Loading your submissions…",
+  mineFailed: "Your submissions could not be loaded.",
+  mineEmpty: "You have not sent any questionnaire yet.",
+  mineCount: "{count} submission(s)",
+  colSent: "Sent on",
+  colForm: "Questionnaire",
+  colStage: "Stage",
+  colDetails: "Details",
+  stage_received: "Received",
+  stage_valid: "Valid",
+  stage_invalid: "Invalid",
+  stage_integrated: "Added to the registry",
+  stage_needs_review: "To be checked by a supervisor",
+  stage_rejected: "Rejected",
+  stageReturned: "Sent back by the supervisor",
+  returnComment: "Supervisor's comment: {comment}",
+  errorCount: "{count} answer(s) to correct",
+  fixSubmission: "Correct and send again",
+  fixSubmissionLabel: "Correct and send again the submission of {date}",
+  updateOfHousehold: "Update of a household",
+  newHousehold: "New household",
 };
 
 export { getLanguage, LANGUAGES, pick, setLanguage, type Language } from "./shared/i18n";
@@ -125,4 +183,9 @@ export const { t, message } = translator({ fr, en });
 /** A publication date, written out: 28 novembre 2026. */
 export function formatDate(iso: string): string {
   return formatInLanguage(iso, { dateStyle: "long" });
+}
+
+/** When a questionnaire was sent: 29 nov. 2026, 10:42. */
+export function formatDateTime(iso: string): string {
+  return formatInLanguage(iso, { dateStyle: "medium", timeStyle: "short" });
 }

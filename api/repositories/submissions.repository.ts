@@ -11,6 +11,7 @@ export function submissionBody(s: Submission): SubmissionBody {
     receivedAt: s.receivedAt.toISOString(),
     integratedAt: s.integratedAt ? s.integratedAt.toISOString() : null,
     householdId: s.householdId ?? null,
+    baseVersion: s.baseVersion ?? null,
     errors: s.errors ?? null,
     reasons: s.reasons ?? [],
     returnComment: s.returnComment ?? null,

@@ -3,7 +3,7 @@ import type { JsonSchema } from "../../schemas/compile";
 import { MEMBERS_ROSTER } from "../../schemas/contracts/registry";
 import { pickAnswers } from "../../schemas/registry/registry-answers";
 import type { FormAnswers } from "../../schemas/contracts/submissions";
-import { FormVersion, HouseholdVersion, Submission, type Household } from "../entities";
+import { FormVersion, Household, HouseholdVersion, Submission } from "../entities";
 import { problems } from "../problems";
 import { listPublishedForms } from "../repositories/form-versions.repository";
 
@@ -19,9 +19,17 @@ export async function householdAnswers(em: EntityManager, household: Household):
   return answersFor(em, submission, household.id, household.version);
 }
 
-/** The answers of a submission, to correct it and send it again (a new submission). */
-export function submissionAnswers(em: EntityManager, submission: Submission): Promise<FormAnswers> {
-  return answersFor(em, submission, submission.householdId && submission.baseVersion != null ? submission.householdId : null, submission.baseVersion ?? null);
+/**
+ * The answers to correct a submission with and send it again (a new submission). A new household's are
+ * its own. An update sent back was built on a version of the household that others may have changed
+ * since (a stale update): it starts again from the household as it is now, on its current version.
+ */
+export async function submissionAnswers(em: EntityManager, submission: Submission): Promise<FormAnswers> {
+  if (submission.householdId && submission.baseVersion != null) {
+    const household = await em.findOne(Household, submission.householdId);
+    if (household) return householdAnswers(em, household);
+  }
+  return answersFor(em, submission, null, null);
 }
 
 async function answersFor(em: EntityManager, submission: Submission, householdId: string | null, baseVersion: number | null): Promise<FormAnswers> {

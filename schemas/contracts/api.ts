@@ -73,6 +73,8 @@ export interface SubmissionBody {
   receivedAt: string;
   integratedAt: string | null;
   householdId: string | null;
+  /** Set for an update: the household version it was built on. */
+  baseVersion?: number | null;
   errors: FieldError[] | null;
   /** Why it stopped, per rule (issue #6), and the supervisor's comment when it was sent back. */
   reasons?: { rule: string; message: Message }[];

@@ -1,7 +1,7 @@
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer } from "../helpers/app-server";
-import { launchBrowser, saveScreenshot, SCREENSHOT_DIR, type BrowserSession } from "../helpers/browser";
+import { launchBrowser, saveScreenshot, SCREENSHOT_DIR, type BrowserSession, waitUnlessAlert, signIn } from "../helpers/browser";
 
 /**
  * A designer writes a code list in the catalogue's « Listes de codes » view (issue 4): three items, one
@@ -12,12 +12,6 @@ import { launchBrowser, saveScreenshot, SCREENSHOT_DIR, type BrowserSession } fr
  */
 
 const DESIGNER = { username: "concepteur", password: "concepteur-demo-2026" };
-
-async function waitUnlessAlert(page: Page, done: Locator, timeout = 15_000) {
-  const alert = page.getByRole("alert");
-  await done.or(alert).first().waitFor({ timeout });
-  if (await alert.first().isVisible()) throw new Error(`the page says: ${await alert.first().textContent()}`);
-}
 
 async function addItem(editor: Locator, position: number, value: string, fr: string, en: string) {
   await editor.getByRole("button", { name: "Ajouter un élément" }).click();
@@ -45,10 +39,7 @@ describe("a designer writes code lists and uses one in a variable", () => {
   it("creates an ordered code list, a variable using it, and finds both in the specification document", async () => {
     const { page } = session;
     try {
-      await page.goto(`${server.url}/designer/`);
-      await page.getByLabel("Identifiant").fill(DESIGNER.username);
-      await page.getByLabel("Mot de passe").fill(DESIGNER.password);
-      await page.getByRole("button", { name: "Se connecter" }).click();
+      await signIn(page, `${server.url}/designer/`, DESIGNER);
       await waitUnlessAlert(page, page.getByRole("heading", { name: "Catalogue des variables" }));
 
       await page.getByRole("button", { name: "Listes de codes" }).click();

@@ -1,7 +1,7 @@
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer } from "../helpers/app-server";
-import { launchBrowser, saveScreenshot, type BrowserSession } from "../helpers/browser";
+import { launchBrowser, saveScreenshot, type BrowserSession, waitUnlessAlert, signIn } from "../helpers/browser";
 
 /**
  * A designer works on the variable catalogue in French (issue 4): the Catalogue tab lists the demo
@@ -11,13 +11,6 @@ import { launchBrowser, saveScreenshot, type BrowserSession } from "../helpers/b
  */
 
 const DESIGNER = { username: "concepteur", password: "concepteur-demo-2026" };
-
-/** Waits for `done`; fails at once with the page's own words if an error shows up instead. */
-async function waitUnlessAlert(page: Page, done: Locator, timeout = 15_000) {
-  const alert = page.getByRole("alert");
-  await done.or(alert).first().waitFor({ timeout });
-  if (await alert.first().isVisible()) throw new Error(`the page says: ${await alert.first().textContent()}`);
-}
 
 async function rowText(row: Locator): Promise<string> {
   return (await row.innerText()).replace(/\s+/g, " ").trim();
@@ -40,10 +33,7 @@ describe("a designer works on the variable catalogue", () => {
   it("searches, filters, creates a variable after a field error, and is refused a type change of a published variable", async () => {
     const { page } = session;
     try {
-      await page.goto(`${server.url}/designer/`);
-      await page.getByLabel("Identifiant").fill(DESIGNER.username);
-      await page.getByLabel("Mot de passe").fill(DESIGNER.password);
-      await page.getByRole("button", { name: "Se connecter" }).click();
+      await signIn(page, `${server.url}/designer/`, DESIGNER);
       await waitUnlessAlert(page, page.getByRole("heading", { name: "Catalogue des variables" }));
       const tabs = page.getByRole("navigation", { name: "Sections du back-office" }).getByRole("link");
       await expect.poll(() => tabs.allTextContents()).toEqual(["Catalogue", "Masques"]);

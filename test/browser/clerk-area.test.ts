@@ -3,7 +3,7 @@ import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_FORM } from "../../api/db/seeders/demo/catalogue";
 import { startTestServer } from "../helpers/app-server";
-import { launchBrowser, saveScreenshot, type BrowserSession } from "../helpers/browser";
+import { launchBrowser, saveScreenshot, type BrowserSession, waitUnlessAlert, signIn } from "../helpers/browser";
 import { validHousehold } from "../helpers/demo-responses";
 import { waitFor } from "../helpers/wait-for";
 
@@ -27,13 +27,6 @@ interface Seeded {
 
 async function rowText(row: Locator): Promise<string> {
   return (await row.innerText()).replace(/\s+/g, " ").trim();
-}
-
-/** Waits for `done`; fails at once with the page's own words if an error shows up instead. */
-async function waitUnlessAlert(page: Page, done: Locator, timeout = 15_000) {
-  const alert = page.getByRole("alert");
-  await done.or(alert).first().waitFor({ timeout });
-  if (await alert.first().isVisible()) throw new Error(`the page says: ${await alert.first().textContent()}`);
 }
 
 describe("a clerk lists the households of their area", () => {
@@ -80,10 +73,7 @@ describe("a clerk lists the households of their area", () => {
     expect(mine.length).toBeGreaterThan(0);
     expect(others.length).toBeGreaterThan(0);
     try {
-      await page.goto(`${server.url}/runtime/`);
-      await page.getByLabel("Identifiant").fill(CLERK.username);
-      await page.getByLabel("Mot de passe").fill(CLERK.password);
-      await page.getByRole("button", { name: "Se connecter" }).click();
+      await signIn(page, `${server.url}/runtime/`, CLERK);
       await waitUnlessAlert(page, page.getByRole("heading", { name: "Questionnaires publiés" }));
       await page.getByRole("button", { name: /^Remplir le questionnaire/ }).first().waitFor();
       await expect(page.getByText("Connecté : Agent de saisie Moroni").isVisible()).resolves.toBe(true);

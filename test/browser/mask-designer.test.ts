@@ -1,7 +1,7 @@
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer } from "../helpers/app-server";
-import { launchBrowser, saveScreenshot, type BrowserSession } from "../helpers/browser";
+import { launchBrowser, saveScreenshot, type BrowserSession, waitUnlessAlert, signIn } from "../helpers/browser";
 
 /**
  * An administrator designs a new entry mask in French (issue 5): creates the form, drags a catalogue
@@ -13,16 +13,6 @@ const ADMIN = { username: "admin", password: "admin-demo-2026" };
 const FORM = { id: "enquete_essai", fr: "Enquête d'essai", en: "Trial survey" };
 
 type Json = Record<string, unknown> & { pages: { name: string; elements: Record<string, unknown>[] }[] };
-
-/**
- * Waits for `done`; fails at once with the page's own words if an error shows up instead. Creator's own
- * save-state notifier (« Modifié ») is an alert too, but not an error: only ours count.
- */
-async function waitUnlessAlert(page: Page, done: Locator, timeout = 20_000) {
-  const alert = page.locator('[role="alert"]:not(.svc-creator [role="alert"])');
-  await done.or(alert).first().waitFor({ timeout });
-  if (await alert.first().isVisible()) throw new Error(`the page says: ${await alert.first().textContent()}`);
-}
 
 /** Replaces the mask through Creator's JSON editor tab, then goes back to the design surface. */
 async function editJson(page: Page, change: (json: Json) => Json) {
@@ -55,6 +45,9 @@ const roster = {
   ],
 };
 
+/** Creator's own save-state notifier is an alert too, but not an error: only ours count. */
+const waitOurs = (page: Page, done: Locator, timeout = 20_000) => waitUnlessAlert(page, done, timeout, page.locator('[role="alert"]:not(.svc-creator [role="alert"])'));
+
 describe("an administrator designs and publishes an entry mask", () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
   let session: BrowserSession;
@@ -73,13 +66,10 @@ describe("an administrator designs and publishes an entry mask", () => {
   it("drags a variable, sees and fixes a binding error, publishes, and fills the new version", async () => {
     const { page } = session;
     try {
-      await page.goto(`${server.url}/designer/`);
-      await page.getByLabel("Identifiant").fill(ADMIN.username);
-      await page.getByLabel("Mot de passe").fill(ADMIN.password);
-      await page.getByRole("button", { name: "Se connecter" }).click();
+      await signIn(page, `${server.url}/designer/`, ADMIN);
       const tabs = page.getByRole("navigation", { name: "Sections du back-office" });
       await tabs.getByRole("link", { name: "Masques" }).click();
-      await waitUnlessAlert(page, page.getByRole("heading", { name: "Masques de saisie" }));
+      await waitOurs(page, page.getByRole("heading", { name: "Masques de saisie" }));
       await page.locator("rsu-forms tbody tr").first().waitFor();
       await saveScreenshot(page, "mask-designer-00-forms");
 
@@ -89,7 +79,7 @@ describe("an administrator designs and publishes an entry mask", () => {
       await page.getByLabel("Titre (français)").fill(FORM.fr);
       await page.getByLabel("Titre (anglais)").fill(FORM.en);
       await page.getByRole("button", { name: "Créer le masque" }).click();
-      await waitUnlessAlert(page, page.getByRole("heading", { name: `Masque « ${FORM.id} »` }));
+      await waitOurs(page, page.getByRole("heading", { name: `Masque « ${FORM.id} »` }));
       await page.locator(".svc-creator .svc-toolbox").waitFor({ timeout: 30_000 });
       await saveScreenshot(page, "mask-designer-01-empty");
 
@@ -116,7 +106,7 @@ describe("an administrator designs and publishes an entry mask", () => {
       });
       await page.getByRole("button", { name: "Enregistrer le brouillon" }).click();
       const errors = page.locator("rsu-mask-designer section.status.error");
-      await waitUnlessAlert(page, errors);
+      await waitOurs(page, errors);
       await expect(errors.textContent()).resolves.toMatch(/erreur\(s\) de liaison au catalogue[\s\S]*island/);
       // The same error stands in the question's box on the design surface.
       await expect.poll(() => page.locator(".svc-carry-forward-panel").count()).toBeGreaterThan(0);
@@ -129,17 +119,17 @@ describe("an administrator designs and publishes an entry mask", () => {
         return json;
       });
       await page.getByRole("button", { name: "Enregistrer le brouillon" }).click();
-      await waitUnlessAlert(page, page.getByText("Aucune erreur de liaison au catalogue."));
+      await waitOurs(page, page.getByText("Aucune erreur de liaison au catalogue."));
       const publish = page.getByRole("button", { name: "Publier", exact: true });
       await expect.poll(() => publish.isEnabled()).toBe(true);
 
       // Publishing: a first version, so no diff to confirm.
       await publish.click();
       const dialog = page.locator("rsu-mask-publish");
-      await waitUnlessAlert(page, dialog.getByText("Première publication"));
+      await waitOurs(page, dialog.getByText("Première publication"));
       await saveScreenshot(page, "mask-designer-04-publish");
       await dialog.getByRole("button", { name: "Publier la version" }).click();
-      await waitUnlessAlert(page, page.getByText("Version 1 publiée."));
+      await waitOurs(page, page.getByText("Version 1 publiée."));
 
       await page.getByRole("button", { name: "Retour aux masques" }).click();
       const row = page.locator("rsu-forms tbody tr").filter({ hasText: FORM.id });
@@ -148,7 +138,7 @@ describe("an administrator designs and publishes an entry mask", () => {
 
       // The runtime offers the new version; the admin fills it.
       await page.goto(`${server.url}/runtime/`);
-      await waitUnlessAlert(page, page.getByRole("heading", { name: "Questionnaires publiés" }));
+      await waitOurs(page, page.getByRole("heading", { name: "Questionnaires publiés" }));
       await page.getByRole("button", { name: `Remplir le questionnaire « ${FORM.fr} »` }).click();
       await page.locator('[data-name="island"]').getByText("Ngazidja (Grande Comore)", { exact: true }).click();
       const member = page.locator('[data-name="members"]');

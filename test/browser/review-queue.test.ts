@@ -3,7 +3,7 @@ import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_FORM } from "../../api/db/seeders/demo/catalogue";
 import { startTestServer } from "../helpers/app-server";
-import { launchBrowser, saveScreenshot, type BrowserSession } from "../helpers/browser";
+import { launchBrowser, saveScreenshot, type BrowserSession, waitUnlessAlert, signIn } from "../helpers/browser";
 import { validHousehold } from "../helpers/demo-responses";
 import { waitFor } from "../helpers/wait-for";
 
@@ -15,12 +15,6 @@ import { waitFor } from "../helpers/wait-for";
 const SUPERVISOR = { username: "superviseur", password: "superviseur-demo-2026" };
 
 type Data = ReturnType<typeof validHousehold> & { members: Record<string, unknown>[] };
-
-async function waitUnlessAlert(page: Page, done: Locator, timeout = 15_000) {
-  const alert = page.getByRole("alert");
-  await done.or(alert).first().waitFor({ timeout });
-  if (await alert.first().isVisible()) throw new Error(`the page says: ${await alert.first().textContent()}`);
-}
 
 describe("a supervisor works the review queue", () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -67,10 +61,7 @@ describe("a supervisor works the review queue", () => {
   it("decides « Même personne » on a duplicate, then undoes the merge", async () => {
     const { page } = session;
     try {
-      await page.goto(`${server.url}/designer/#revue`);
-      await page.getByLabel("Identifiant").fill(SUPERVISOR.username);
-      await page.getByLabel("Mot de passe").fill(SUPERVISOR.password);
-      await page.getByRole("button", { name: "Se connecter" }).click();
+      await signIn(page, `${server.url}/designer/#revue`, SUPERVISOR);
       await waitUnlessAlert(page, page.getByRole("heading", { name: "File de revue" }));
       const row = page.getByRole("row").filter({ hasText: "Doublon de personne" }).first();
       await waitUnlessAlert(page, row);

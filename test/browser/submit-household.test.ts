@@ -1,7 +1,7 @@
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer } from "../helpers/app-server";
-import { launchBrowser, saveScreenshot, type BrowserSession } from "../helpers/browser";
+import { launchBrowser, saveScreenshot, type BrowserSession, waitUnlessAlert } from "../helpers/browser";
 
 /**
  * A clerk's whole path, in French, against the real API and workers: sign in, choose the demo
@@ -64,13 +64,6 @@ async function chooseBoolean(scope: Page | Locator, name: string, label: "Oui" |
   await question(scope, name).getByText(label, { exact: true }).click();
 }
 
-/** Waits for `done`; fails at once with the page's own words if an error shows up instead. */
-async function waitUnlessAlert(page: Page, done: Locator, timeout = 30_000) {
-  const alert = page.getByRole("alert");
-  await done.or(alert).first().waitFor({ timeout });
-  if (await alert.first().isVisible()) throw new Error(`the page says: ${await alert.first().textContent()}`);
-}
-
 async function next(page: Page) {
   await page.getByRole("button", { name: "Suivant" }).click();
 }
@@ -106,7 +99,7 @@ describe("a clerk submits a household from the runtime", () => {
       await page.getByLabel("Mot de passe").fill(CLERK.password);
       await saveScreenshot(page, "00-sign-in");
       await page.getByRole("button", { name: "Se connecter" }).click();
-      await waitUnlessAlert(page, page.getByRole("heading", { name: "Questionnaires publiés" }));
+      await waitUnlessAlert(page, page.getByRole("heading", { name: "Questionnaires publiés" }), 30_000);
       await page.getByRole("button", { name: /^Remplir le questionnaire/ }).first().waitFor();
       await saveScreenshot(page, "01-form-list");
 

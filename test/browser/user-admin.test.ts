@@ -1,7 +1,7 @@
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer } from "../helpers/app-server";
-import { launchBrowser, saveScreenshot, type BrowserSession } from "../helpers/browser";
+import { launchBrowser, saveScreenshot, type BrowserSession, waitUnlessAlert } from "../helpers/browser";
 
 /**
  * An administrator's path through the back office, in French, against the real API: sign in, create a
@@ -13,13 +13,6 @@ import { launchBrowser, saveScreenshot, type BrowserSession } from "../helpers/b
 const ADMIN = { username: "admin", password: "admin-demo-2026" };
 const CLERK = { username: "agent.iconi", displayName: "Zaharia Mohamed", password: "iconi-2026-saisie" };
 const INITIAL_PASSWORD = "premier-mot-de-passe";
-
-/** Waits for `done`; fails at once with the page's own words if an error shows up instead. */
-async function waitUnlessAlert(page: Page, done: Locator, timeout = 15_000) {
-  const alert = page.getByRole("alert");
-  await done.or(alert).first().waitFor({ timeout });
-  if (await alert.first().isVisible()) throw new Error(`the page says: ${await alert.first().textContent()}`);
-}
 
 /** A table row's words, one space apart, as a reader sees them. */
 async function rowText(row: Locator): Promise<string> {

@@ -1,6 +1,6 @@
 import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 
 /** Debian's Chromium: tests never download a browser (STACK.md). */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -57,4 +57,21 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   // SurveyJS animates panels and pop-ups: a picture taken mid-transition shows ghosts.
   await page.screenshot({ path, fullPage: true, animations: "disabled" });
   return path;
+}
+
+/**
+ * Waits for `done`; fails at once with the page's own words if an alert shows up instead, rather than
+ * after a timeout that says nothing. `alert` narrows what counts (Creator has alerts of its own).
+ */
+export async function waitUnlessAlert(page: Page, done: Locator, timeout = 15_000, alert: Locator = page.getByRole("alert")) {
+  await done.or(alert).first().waitFor({ timeout });
+  if (await alert.first().isVisible()) throw new Error(`the page says: ${await alert.first().textContent()}`);
+}
+
+/** Signs in on the page at `url` (runtime or back office) with the demo account's user name and password. */
+export async function signIn(page: Page, url: string, account: { username: string; password: string }) {
+  await page.goto(url);
+  await page.getByLabel("Identifiant").fill(account.username);
+  await page.getByLabel("Mot de passe").fill(account.password);
+  await page.getByRole("button", { name: "Se connecter" }).click();
 }

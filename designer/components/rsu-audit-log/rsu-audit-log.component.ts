@@ -1,5 +1,5 @@
 import { html, nothing } from "lit";
-import { BackOfficeScreen } from "../back-office-screen";
+import { LoadingScreen } from "../../../runtime/shared/loading-screen";
 import { listAudit, type AuditPage, type AuditRow } from "../../api/audit";
 import { failureText } from "../../api/failure-text";
 import { LatestRequestController } from "../../../runtime/shared/latest-request.controller";
@@ -17,7 +17,7 @@ const PAGE_SIZE = 50;
  * filtered by actor, object type, action and days, a page at a time.
  * @event rsu-session-expired - The API answered 401.
  */
-export default class RsuAuditLog extends BackOfficeScreen {
+export default class RsuAuditLog extends LoadingScreen {
   static override styles = [sharedStyles, styles];
   static override properties = {
     page: { state: true },

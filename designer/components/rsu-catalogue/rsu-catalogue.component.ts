@@ -1,5 +1,5 @@
 import { html, nothing } from "lit";
-import { BackOfficeScreen } from "../back-office-screen";
+import { LoadingScreen } from "../../../runtime/shared/loading-screen";
 import type { Variable } from "../../../schemas/catalogue/types";
 import { getVariable, listVariableRevisions, searchVariables, type UsedBy, type VariablePage, type VariableRevision } from "../../api/catalogue";
 import type { RsuVariableSavedEvent } from "../../events/rsu-variable-saved";
@@ -32,7 +32,7 @@ const SEARCH_PAUSE_MS = 300;
  * by theme, level, type, status and sensitivity, a page at a time.
  * @event rsu-session-expired - The API answered 401.
  */
-export default class RsuCatalogue extends BackOfficeScreen {
+export default class RsuCatalogue extends LoadingScreen {
   static override styles = [sharedStyles, styles];
   static override properties = {
     canWrite: { attribute: false },

@@ -1,5 +1,5 @@
 import { html, nothing } from "lit";
-import { BackOfficeScreen } from "../back-office-screen";
+import { LoadingScreen } from "../../../runtime/shared/loading-screen";
 import type { CodeList } from "../../../schemas/catalogue/types";
 import { listCodeLists } from "../../api/catalogue";
 import { failureText } from "../../api/failure-text";
@@ -22,7 +22,7 @@ const fold = (text: string) => text.normalize("NFD").replace(/\p{M}/gu, "").toLo
  * @summary The catalogue's code lists: search by code or label in any language, open one to change it
  * (designers and admins) or to read its items (other roles), create a new one.
  */
-export default class RsuCodeLists extends BackOfficeScreen {
+export default class RsuCodeLists extends LoadingScreen {
   static override styles = [sharedStyles, styles];
   static override properties = {
     canWrite: { attribute: false },

@@ -1,5 +1,5 @@
 import { css, html, nothing } from "lit";
-import { BackOfficeScreen } from "../back-office-screen";
+import { LoadingScreen } from "../../../runtime/shared/loading-screen";
 import { listFailedJobs, retryJob, type FailedJobPage } from "../../api/jobs";
 import { failureText } from "../../api/failure-text";
 import { LatestRequestController } from "../../../runtime/shared/latest-request.controller";
@@ -14,7 +14,7 @@ const PAGE_SIZE = 50;
  * @summary Integration jobs that failed for good (admins, issue #6): error, attempts, date, and « Relancer ».
  * @event rsu-session-expired - The API answered 401.
  */
-export default class RsuFailedJobs extends BackOfficeScreen {
+export default class RsuFailedJobs extends LoadingScreen {
   static override styles = [sharedStyles, css`
     td.error { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 0.8125rem; overflow-wrap: anywhere; }
   `];

@@ -1,5 +1,5 @@
 import { css, html, nothing } from "lit";
-import { BackOfficeScreen } from "../back-office-screen";
+import { LoadingScreen } from "../../../runtime/shared/loading-screen";
 import { ApiError } from "../../../runtime/shared/request";
 import { sessionExpiredEvent } from "../../../runtime/shared/events/rsu-session-expired";
 import { LatestRequestController } from "../../../runtime/shared/latest-request.controller";
@@ -28,7 +28,7 @@ type Editing =
  * form; opening one in the mask designer; retiring a version (admins).
  * @event rsu-session-expired - The API answered 401.
  */
-export default class RsuForms extends BackOfficeScreen {
+export default class RsuForms extends LoadingScreen {
   static override styles = [
     sharedStyles,
     css`

@@ -1,5 +1,5 @@
 import { css, html, nothing } from "lit";
-import { BackOfficeScreen } from "../back-office-screen";
+import { LoadingScreen } from "../../../runtime/shared/loading-screen";
 import type { HouseholdDetail } from "../../../schemas/contracts/api";
 import type { FieldChange, HouseholdHistory } from "../../../schemas/contracts/review";
 import { getHouseholdAt, getHouseholdHistory } from "../../api/households";
@@ -27,7 +27,7 @@ function readablePath(path: string): string {
  * submission and form version, which review decision) and its field changes, before → after; and the
  * household as it stood on a chosen day.
  */
-export default class RsuHouseholdHistory extends BackOfficeScreen {
+export default class RsuHouseholdHistory extends LoadingScreen {
   static override styles = [sharedStyles, css`
     .changes { margin: 0; padding-left: 1.25rem; font-size: 0.875rem; }
     .before { text-decoration: line-through; color: var(--rsu-color-muted); }

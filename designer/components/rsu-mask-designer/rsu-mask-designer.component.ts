@@ -1,5 +1,5 @@
 import { html, nothing } from "lit";
-import { BackOfficeScreen } from "../back-office-screen";
+import { LoadingScreen } from "../../../runtime/shared/loading-screen";
 import type { Variable } from "../../../schemas/catalogue/types";
 import type { DraftCheck } from "../../../schemas/contracts/forms";
 import { listCodeLists, searchVariables } from "../../api/catalogue";
@@ -31,7 +31,7 @@ const NO_PROBLEM: DraftCheck = { publishable: false, errors: [], warnings: [] };
  * where the page's global stylesheets never reach (STACK.md trap 1).
  * @event rsu-session-expired - The API answered 401.
  */
-export default class RsuMaskDesigner extends BackOfficeScreen {
+export default class RsuMaskDesigner extends LoadingScreen {
   static override styles = [sharedStyles, styles];
   static override properties = {
     formId: { attribute: false },

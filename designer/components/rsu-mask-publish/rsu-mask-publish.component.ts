@@ -1,5 +1,5 @@
 import { css, html, nothing } from "lit";
-import { BackOfficeScreen } from "../back-office-screen";
+import { LoadingScreen } from "../../../runtime/shared/loading-screen";
 import { diffDraft, publishDraft, type VersionDiff } from "../../api/forms";
 import { failureText } from "../../api/failure-text";
 import { formCancelEvent } from "../../events/rsu-form-cancel";
@@ -14,7 +14,7 @@ import { maskPublishedEvent } from "./rsu-mask-published";
  * @event rsu-mask-published - A version was published.
  * @event rsu-form-cancel - The admin closed the dialog without publishing.
  */
-export default class RsuMaskPublish extends BackOfficeScreen {
+export default class RsuMaskPublish extends LoadingScreen {
   static override styles = [
     sharedStyles,
     css`

@@ -1,5 +1,5 @@
 import { html, nothing } from "lit";
-import { BackOfficeScreen } from "../back-office-screen";
+import { LoadingScreen } from "../../../runtime/shared/loading-screen";
 import type { CodeLabels } from "../../../runtime/shared/code-labels";
 import type { ReviewItemDetail, ReviewItemPage, ReviewKind, ReviewStatus } from "../../../schemas/contracts/review";
 import { decideReviewItem, getReviewItem, listReviewItems, returnSubmission, REVIEW_KINDS, REVIEW_STATUSES, undoMerge } from "../../api/review";
@@ -19,7 +19,7 @@ const PAGE_SIZE = 50;
  * the explained score and the decision buttons (merge, different, later, undo, send back).
  * @event rsu-session-expired - The API answered 401.
  */
-export default class RsuReviewQueue extends BackOfficeScreen {
+export default class RsuReviewQueue extends LoadingScreen {
   static override styles = [sharedStyles, styles];
   static override properties = {
     page: { state: true },

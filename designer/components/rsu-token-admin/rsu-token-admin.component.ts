@@ -1,5 +1,5 @@
 import { html, nothing } from "lit";
-import { BackOfficeScreen } from "../back-office-screen";
+import { LoadingScreen } from "../../../runtime/shared/loading-screen";
 import { ApiError } from "../../../runtime/shared/request";
 import { failureText } from "../../api/failure-text";
 import { listTokens, revokeToken, type ApiTokenView } from "../../api/tokens";
@@ -18,7 +18,7 @@ import { copySecret, renderSecret, type CopyState } from "./secret-view";
  * issue one (its secret shown once), revoke one after confirmation.
  * @event rsu-session-expired - The API answered 401.
  */
-export default class RsuTokenAdmin extends BackOfficeScreen {
+export default class RsuTokenAdmin extends LoadingScreen {
   static override styles = [sharedStyles, styles];
   static override properties = {
     tokens: { state: true },

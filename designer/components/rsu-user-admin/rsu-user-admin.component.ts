@@ -1,5 +1,5 @@
 import { html, nothing } from "lit";
-import { BackOfficeScreen } from "../back-office-screen";
+import { LoadingScreen } from "../../../runtime/shared/loading-screen";
 import { describeArea } from "../../api/areas";
 import type { CodeLabels } from "../../../runtime/shared/code-labels";
 import { ApiError } from "../../../runtime/shared/request";
@@ -21,7 +21,7 @@ type Editing = { kind: "none" } | { kind: "create" } | { kind: "edit"; user: Use
  * create one, change one, deactivate or reactivate it, reset its password.
  * @event rsu-session-expired - The API answered 401.
  */
-export default class RsuUserAdmin extends BackOfficeScreen {
+export default class RsuUserAdmin extends LoadingScreen {
   static override styles = [sharedStyles, styles];
   static override properties = {
     labels: { attribute: false },

@@ -1,11 +1,11 @@
-import { html, LitElement, nothing } from "lit";
+import { html, nothing } from "lit";
 import type { HouseholdPage } from "../../../schemas/contracts/api";
 import { AREA_VARIABLES, describeCode, loadCodeLabels, type CodeLabels } from "../../shared/code-labels";
-import { listAreaHouseholds } from "../../api-client";
+import { getHouseholdAnswers, listAreaHouseholds } from "../../api-client";
+import { AnswersOpener } from "../answers-opener.controller";
 import { pagerStyles, renderPager } from "../../shared/pager-view";
 import { tableStyles } from "../../shared/styles";
-import { LanguageController } from "../../shared/language.controller";
-import { LatestRequestController } from "../../shared/latest-request.controller";
+import { PagedScreen } from "../../shared/loading-screen";
 import { renderLoadFailure } from "../../shared/load-failure-view";
 import { formatDate, pick, t } from "../../i18n";
 import { sharedStyles } from "../../styles/shared.styles";
@@ -15,10 +15,12 @@ const PAGE_SIZE = 25;
 
 /**
  * @summary The households already in the registry for the clerk's areas, so the clerk sees who is
- * recorded before going to a door. The API limits the list to the clerk's areas.
+ * recorded before going to a door, and updates one (« Mettre à jour »: its answers prefilled). The API
+ * limits the list to the clerk's areas.
+ * @event rsu-answers-open - A household's answers to open prefilled, for an update.
  * @event rsu-session-expired - The API answered 401.
  */
-export default class RsuAreaHouseholds extends LitElement {
+export default class RsuAreaHouseholds extends PagedScreen<HouseholdPage> {
   static override styles = [sharedStyles, tableStyles, pagerStyles, styles];
   static override properties = {
     areas: { attribute: false },
@@ -28,35 +30,21 @@ export default class RsuAreaHouseholds extends LitElement {
 
   /** The clerk's assigned area codes, to say which zone the list covers. */
   areas: string[] = [];
-  page?: HouseholdPage;
   /** Empty until the published masks are read; codes are shown as they are meanwhile. */
   labels: CodeLabels = new Map();
 
-  private offset = 0;
-  private readonly requests = new LatestRequestController(this);
-
-  constructor() {
-    super();
-    new LanguageController(this);
-  }
+  protected readonly pageSize = PAGE_SIZE;
+  private readonly opener = new AnswersOpener(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void this.load();
     loadCodeLabels()
       .then((labels) => (this.labels = labels))
       .catch(() => {});
   }
 
-  private load() {
-    return this.requests.run(async (signal) => {
-      this.page = await listAreaHouseholds(PAGE_SIZE, this.offset, signal);
-    });
-  }
-
-  private handleTurn(delta: number) {
-    this.offset = Math.max(0, this.offset + delta * PAGE_SIZE);
-    void this.load();
+  protected fetchPage(limit: number, offset: number, signal: AbortSignal) {
+    return listAreaHouseholds(limit, offset, signal);
   }
 
   override render() {
@@ -68,6 +56,7 @@ export default class RsuAreaHouseholds extends LitElement {
       ${error !== undefined
         ? renderLoadFailure(t("areaFailed"), () => this.load())
         : nothing}
+      ${this.opener.failed ? html`<p class="status error" role="alert">${t("openFailed")}</p>` : nothing}
       <p role="status">${loading ? t("areaLoading") : this.page ? t("areaCount", { count: this.page.total }) : ""}</p>
       ${this.page?.items.length ? this.renderTable(this.page) : this.page && !loading ? html`<p class="status">${t("areaEmpty")}</p>` : nothing}
     `;
@@ -85,6 +74,7 @@ export default class RsuAreaHouseholds extends LitElement {
               <th scope="col">${t("colVillage")}</th>
               <th scope="col" class="number">${t("colMembers")}</th>
               <th scope="col">${t("colRecorded")}</th>
+              <th scope="col">${t("colActions")}</th>
             </tr>
           </thead>
           <tbody>
@@ -96,12 +86,16 @@ export default class RsuAreaHouseholds extends LitElement {
                 <td>${h.village ?? ""}</td>
                 <td class="number">${h.memberCount}</td>
                 <td class="date">${formatDate(h.createdAt)}</td>
+                <td>
+                  <button class="secondary" ?disabled=${this.opener.busy} aria-label=${t("updateHouseholdLabel", { name: h.headName || t("unnamed") })}
+                    @click=${() => this.opener.open(() => getHouseholdAnswers(h.id))}>${t("updateHousehold")}</button>
+                </td>
               </tr>`,
             )}
           </tbody>
         </table>
       </div>
-      ${page.total > PAGE_SIZE ? renderPager(this.offset, PAGE_SIZE, page.total, (delta) => this.handleTurn(delta)) : nothing}
+      ${page.total > PAGE_SIZE ? renderPager(this.offset, PAGE_SIZE, page.total, (delta) => this.turn(delta)) : nothing}
     `;
   }
 }

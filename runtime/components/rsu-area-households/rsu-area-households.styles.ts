@@ -15,6 +15,12 @@ export default css`
   td.date {
     white-space: nowrap;
   }
+  td button {
+    white-space: nowrap;
+  }
+  td p {
+    margin: 0 0 0.25rem;
+  }
   .status button {
     margin-top: 0.75rem;
   }

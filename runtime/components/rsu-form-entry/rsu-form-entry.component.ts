@@ -1,9 +1,10 @@
 import "survey-core/survey-core.fontless.css";
 import "survey-core/i18n/french";
-import { html, LitElement, type PropertyValues } from "lit";
+import { html, LitElement, nothing, type PropertyValues } from "lit";
 import { Model, type SurveyModel } from "survey-core";
 import { renderSurvey, unmountComponentAtNode } from "survey-js-ui";
 import type { FieldError, FormVersionBody, Message, PublishedFormSummary } from "../../../schemas/contracts/api";
+import type { FormAnswers } from "../../../schemas/contracts/submissions";
 import { getFormVersion, postSubmission } from "../../api-client";
 import { ApiError } from "../../shared/request";
 import { LanguageController } from "../../shared/language.controller";
@@ -24,10 +25,13 @@ import { waitForIntegration } from "./wait-for-integration";
 export default class RsuFormEntry extends LitElement {
   static override properties = {
     form: { attribute: false },
+    prefill: { attribute: false },
     phase: { state: true },
   };
 
   form?: PublishedFormSummary;
+  /** Answers to start from: an update of a household (householdId, baseVersion) or a correction. */
+  prefill?: Pick<FormAnswers, "data" | "householdId" | "baseVersion">;
   phase: Phase = { kind: "loading" };
 
   private version?: FormVersionBody;
@@ -77,7 +81,7 @@ export default class RsuFormEntry extends LitElement {
     this.phase = { kind: "loading" };
     try {
       this.version = await getFormVersion(form.id, form.version, this.abort.signal);
-      this.startQuestionnaire({});
+      this.startQuestionnaire(structuredClone(this.prefill?.data ?? {}));
     } catch (error) {
       if (this.abort.signal.aborted) return;
       this.phase = { kind: "load-failed" };
@@ -115,7 +119,11 @@ export default class RsuFormEntry extends LitElement {
     this.phase = { kind: "sending" };
     const { formId, version } = this.version;
     try {
-      const accepted = await postSubmission({ id: this.submissionId, formId, version, data: this.answers }, this.abort.signal);
+      const { householdId, baseVersion } = this.prefill ?? {};
+      // An update names the household and the version it was built on: the registry applies it, or asks a
+      // supervisor when someone changed the household in between.
+      const target = householdId && baseVersion != null ? { householdId, baseVersion } : {};
+      const accepted = await postSubmission({ id: this.submissionId, formId, version, data: this.answers, ...target }, this.abort.signal);
       await this.follow(accepted.id);
     } catch (error) {
       if (this.abort.signal.aborted) return;
@@ -179,6 +187,8 @@ export default class RsuFormEntry extends LitElement {
   };
 
   private handleNew = () => {
+    // A new questionnaire is a new household, whatever this one updated.
+    this.prefill = undefined;
     this.submissionId = newSubmissionId();
     this.answers = {};
     this.startQuestionnaire({});
@@ -192,6 +202,7 @@ export default class RsuFormEntry extends LitElement {
       <div class="rsu-entry-bar">
         <button class="rsu-button secondary" @click=${this.handleBack}>← ${t("backToList")}</button>
         <h2>${title ? pick(title) : ""}</h2>
+        ${this.prefill?.householdId ? html`<p class="rsu-entry-mode">${t("updatingHousehold")}</p>` : nothing}
       </div>
       <div class="rsu-entry-status" aria-live="polite">
         ${renderPhase(this.phase, {

@@ -1,8 +1,8 @@
-import { html, LitElement } from "lit";
+import { html } from "lit";
 import type { PublishedFormSummary } from "../../../schemas/contracts/api";
 import { listPublishedForms } from "../../api-client";
 import { ApiError } from "../../shared/request";
-import { LanguageController } from "../../shared/language.controller";
+import { LoadingScreen } from "../../shared/loading-screen";
 import { renderLoadFailure } from "../../shared/load-failure-view";
 import { formSelectEvent } from "../../events/rsu-form-select";
 import { sessionExpiredEvent } from "../../shared/events/rsu-session-expired";
@@ -14,7 +14,7 @@ import styles from "./rsu-form-list.styles";
  * @summary The published questionnaires a clerk may fill, newest version of each.
  * @event rsu-form-select - The clerk chose a questionnaire.
  */
-export default class RsuFormList extends LitElement {
+export default class RsuFormList extends LoadingScreen {
   static override styles = [sharedStyles, styles];
   static override properties = {
     forms: { state: true },
@@ -25,17 +25,7 @@ export default class RsuFormList extends LitElement {
   forms?: PublishedFormSummary[];
   failed = false;
 
-  constructor() {
-    super();
-    new LanguageController(this);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  private async load() {
+  protected override async load() {
     this.failed = false;
     this.forms = undefined;
     try {

@@ -1,5 +1,6 @@
 import { html, LitElement, nothing } from "lit";
 import type { PublishedFormSummary } from "../../../schemas/contracts/api";
+import type { FormAnswers } from "../../../schemas/contracts/submissions";
 import { getCurrentUser, signOut, type SignedInUser } from "../../shared/session";
 import { LanguageController } from "../../shared/language.controller";
 import type { RsuFormSelectEvent } from "../../events/rsu-form-select";
@@ -9,6 +10,7 @@ import { headerStyles, renderLanguageSwitch, renderTitle } from "../../shared/he
 import { sharedStyles } from "../../styles/shared.styles";
 import "../rsu-area-households/rsu-area-households";
 import "../rsu-form-list/rsu-form-list";
+import "../rsu-my-submissions/rsu-my-submissions";
 import "../../shared/rsu-sign-in/rsu-sign-in";
 import styles from "./rsu-runtime-app.styles";
 
@@ -20,14 +22,15 @@ const loadFormEntry = () => import("../rsu-form-entry/rsu-form-entry");
 
 
 /** The screens a signed-in clerk moves between when no questionnaire is open. */
-type View = "forms" | "households";
+type View = "forms" | "households" | "submissions";
 
 /** Roles whose registry is limited to their areas: they get the list of their area's households. */
 const AREA_BOUND_ROLES = ["clerk", "supervisor"];
 
 /**
  * @summary The clerk's shell: title, who is signed in, sign-out, language switch, sign-in; then the list of
- * questionnaires (and, for clerks and supervisors, the households of their area), then the chosen questionnaire.
+ * questionnaires (and, for clerks and supervisors, the households of their area and « Mes envois »), then the
+ * chosen questionnaire, empty or prefilled.
  * @slot - The questionnaire being filled. It lives in light DOM so the page's SurveyJS styles reach it.
  */
 export default class RsuRuntimeApp extends LitElement {
@@ -53,6 +56,7 @@ export default class RsuRuntimeApp extends LitElement {
     super();
     new LanguageController(this);
     this.addEventListener("rsu-form-close", () => this.handleClose());
+    this.addEventListener("rsu-answers-open", (event) => void this.open(event.detail.answers.form, event.detail.answers));
     this.addEventListener("rsu-session-expired", () => this.handleSessionExpired());
   }
 
@@ -94,8 +98,12 @@ export default class RsuRuntimeApp extends LitElement {
     this.view = "forms";
   }
 
-  private async handleSelect(event: RsuFormSelectEvent) {
-    const { form } = event.detail;
+  private handleSelect(event: RsuFormSelectEvent) {
+    return this.open(event.detail.form);
+  }
+
+  /** Opens a questionnaire, empty or prefilled (the update of a household, the correction of a submission). */
+  private async open(form: PublishedFormSummary, prefill?: FormAnswers) {
     this.entryFailed = false;
     try {
       await loadFormEntry();
@@ -106,6 +114,7 @@ export default class RsuRuntimeApp extends LitElement {
     this.form = form;
     const entry = document.createElement("rsu-form-entry");
     entry.form = form;
+    if (prefill) entry.prefill = prefill;
     this.replaceChildren(entry);
   }
 
@@ -153,10 +162,14 @@ export default class RsuRuntimeApp extends LitElement {
     const tab = (view: View, label: string) =>
       html`<button class="secondary" aria-current=${this.view === view ? "page" : "false"} @click=${() => (this.view = view)}>${label}</button>`;
     return html`
-      <nav class="views" aria-label=${t("viewsNav")}>${tab("forms", t("navForms"))} ${tab("households", t("navHouseholds"))}</nav>
+      <nav class="views" aria-label=${t("viewsNav")}>
+        ${tab("forms", t("navForms"))} ${tab("households", t("navHouseholds"))} ${tab("submissions", t("navSubmissions"))}
+      </nav>
       ${this.view === "forms"
         ? html`<rsu-form-list @rsu-form-select=${this.handleSelect}></rsu-form-list>`
-        : html`<rsu-area-households .areas=${user.areas ?? []}></rsu-area-households>`}
+        : this.view === "households"
+          ? html`<rsu-area-households .areas=${user.areas ?? []}></rsu-area-households>`
+          : html`<rsu-my-submissions></rsu-my-submissions>`}
     `;
   }
 }
