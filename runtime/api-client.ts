@@ -1,5 +1,5 @@
 import type { FormVersionBody, HouseholdPage, PublishedFormSummary, SubmissionAccepted, SubmissionBody, SubmissionRequest } from "../schemas/contracts/api";
-import type { FormAnswers, SubmissionPage } from "../schemas/contracts/submissions";
+import type { FormAnswers, SubmissionPage, SubmissionStage } from "../schemas/contracts/submissions";
 import { request } from "./shared/request";
 
 /** The runtime's own calls to the API; signing in and out are shared with the back office (shared/session.ts). */
@@ -29,6 +29,9 @@ export const getHouseholdAnswers = (householdId: string, signal?: AbortSignal) =
 export const getSubmissionAnswers = (submissionId: string, signal?: AbortSignal) =>
   request<FormAnswers>(`/api/submissions/${encodeURIComponent(submissionId)}/answers`, { signal, cache: "no-store" });
 
-/** « Mes envois »: the signed-in user's own submissions, newest first. */
-export const listMySubmissions = (limit: number, offset: number, signal?: AbortSignal) =>
-  request<SubmissionPage>(`/api/submissions?limit=${limit}&offset=${offset}`, { signal, cache: "no-store" });
+/** « Mes envois »: the signed-in user's own submissions, newest first, at one stage or all. */
+export function listMySubmissions(query: { stage?: SubmissionStage; limit: number; offset: number }, signal?: AbortSignal) {
+  const params = new URLSearchParams({ mine: "1", limit: String(query.limit), offset: String(query.offset) });
+  if (query.stage) params.set("stage", query.stage);
+  return request<SubmissionPage>(`/api/submissions?${params}`, { signal, cache: "no-store" });
+}

@@ -1,4 +1,5 @@
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
+import { MEMBERS_ROSTER } from "../../schemas/contracts/registry";
 import type { AppEnv } from "../app-env";
 import { coversPlace, isAreaBound } from "../auth/actor";
 import { allow } from "../middleware/authorize";
@@ -6,7 +7,7 @@ import { problems } from "../problems";
 import { findHousehold, householdWithMembers, listHouseholds, pastHousehold } from "../repositories/households.repository";
 import { householdAnswers } from "../services/form-answers";
 import { householdHistory, householdStateAt } from "../services/household-history";
-import { redactorFor } from "../services/redaction";
+import { redactorFor, type Redactor } from "../services/redaction";
 import { positiveInteger, uuid } from "./params";
 
 /** `?at=` accepts an ISO date or date-time. */
@@ -38,9 +39,7 @@ export function householdRoutes() {
     })
     .get("/:id", allow("households:read"), async (c) => {
       const actor = c.get("actor")!;
-      const household = await findHousehold(c.get("em"), uuid("id", c.req.param("id")));
-      if (!household) throw problems.householdNotFound();
-      if (!coversPlace(actor, household)) throw problems.outsideArea();
+      const household = await visibleHousehold(c);
       const redactor = await redactorFor(c.get("em"), actor);
       const at = c.req.query("at");
       if (at !== undefined) {
@@ -54,16 +53,30 @@ export function householdRoutes() {
     // What an update starts from (the runtime's « Mettre à jour »): for those who submit, in their areas.
     .get("/:id/answers", allow("submissions:create"), async (c) => {
       const actor = c.get("actor")!;
-      const household = await findHousehold(c.get("em"), uuid("id", c.req.param("id")));
-      if (!household) throw problems.householdNotFound();
-      if (!coversPlace(actor, household)) throw problems.outsideArea();
-      return c.json(await householdAnswers(c.get("em"), household));
+      const household = await visibleHousehold(c);
+      const answers = await householdAnswers(c.get("em"), household);
+      // The same reading rights as the household itself. Hiding an answer is no option here: the update
+      // sent back without it would erase it from the registry, so whoever may not read them all may not update.
+      if (hidesAny(answers.data, await redactorFor(c.get("em"), actor))) throw problems.forbidden();
+      return c.json(answers);
     })
     .get("/:id/history", allow("households:read"), async (c) => {
       const actor = c.get("actor")!;
-      const household = await findHousehold(c.get("em"), uuid("id", c.req.param("id")));
-      if (!household) throw problems.householdNotFound();
-      if (!coversPlace(actor, household)) throw problems.outsideArea();
+      const household = await visibleHousehold(c);
       return c.json(await householdHistory(c.get("em"), household.id, await redactorFor(c.get("em"), actor)));
     });
+}
+
+/** The household named in the path, if it is within the caller's areas. */
+async function visibleHousehold(c: Context<AppEnv>) {
+  const household = await findHousehold(c.get("em"), uuid("id", c.req.param("id")!));
+  if (!household) throw problems.householdNotFound();
+  if (!coversPlace(c.get("actor")!, household)) throw problems.outsideArea();
+  return household;
+}
+
+function hidesAny(data: Record<string, unknown>, redactor: Redactor): boolean {
+  const { [MEMBERS_ROSTER]: roster, ...household } = data;
+  const members = Array.isArray(roster) ? (roster as Record<string, unknown>[]) : [];
+  return [household, ...members].some((answers) => Object.keys(answers ?? {}).some((code) => !redactor.may(code)));
 }

@@ -1,8 +1,8 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { Hono } from "hono";
-import type { SubmissionStatus } from "../../schemas/contracts/api";
+import { SUBMISSION_STAGES } from "../../schemas/contracts/submissions";
 import type { AppDeps, AppEnv } from "../app-env";
-import { coversPlace, type Actor } from "../auth/actor";
+import { coversPlace, isAreaBound, type Actor } from "../auth/actor";
 import { Submission } from "../entities";
 import { allow } from "../middleware/authorize";
 import { jsonBody, readJson } from "../middleware/json-body";
@@ -10,13 +10,12 @@ import { problems } from "../problems";
 import { submissionBody } from "../repositories/submissions.repository";
 import { acceptSubmission, placeOf } from "../services/accept-submission";
 import { submissionAnswers } from "../services/form-answers";
-import { listOwnSubmissions } from "../services/list-submissions";
+import { listSubmissions } from "../services/list-submissions";
+import { redactorFor } from "../services/redaction";
 import { returnSubmission, submissionReturnSchema } from "../services/submission-return";
 import type { SubmissionReturnRequest } from "../../schemas/contracts/review";
 import { oneOf, positiveInteger, uuid } from "./params";
 import { validateBody } from "./validate-body";
-
-const SUBMISSION_STATUSES: SubmissionStatus[] = ["received", "valid", "invalid", "integrated", "needs_review", "rejected"];
 
 export function submissionRoutes({ queue, logger, config }: AppDeps) {
   const dispatch = { queue, logger, retryAt: () => new Date(Date.now() + config.relayGraceMs) };
@@ -25,15 +24,18 @@ export function submissionRoutes({ queue, logger, config }: AppDeps) {
       const accepted = await acceptSubmission(c.get("em"), dispatch, await readJson(c), c.get("actor")!, c.get("address"));
       return c.json(accepted, 202);
     })
-    // « Mes envois »: anyone who submits lists their own submissions (supervisors read others' in the review queue).
+    // « Mes envois » (mine=1, and always for clerks); supervisors and administrators: the submissions of their areas.
     .get("/", allow("submissions:read"), async (c) => {
       const actor = c.get("actor")!;
-      if (!actor.userId) throw problems.forbidden();
-      return c.json(await listOwnSubmissions(c.get("em"), actor.userId, {
-        status: oneOf("status", c.req.query("status"), SUBMISSION_STATUSES),
+      const mine = oneOf("mine", c.req.query("mine"), ["0", "1"]) === "1" || seesOwnOnly(actor);
+      if (mine && !actor.userId) throw problems.forbidden();
+      return c.json(await listSubmissions(c.get("em"), {
+        submittedBy: mine ? actor.userId! : undefined,
+        areas: isAreaBound(actor) ? actor.areas : undefined,
+        stage: oneOf("stage", c.req.query("stage"), SUBMISSION_STAGES),
         limit: positiveInteger("limit", c.req.query("limit"), { max: 200, fallback: 20 }),
         offset: positiveInteger("offset", c.req.query("offset"), { min: 0, max: 10_000_000, fallback: 0 }),
-      }));
+      }, await redactorFor(c.get("em"), actor)));
     })
     .get("/:id", allow("submissions:read"), async (c) => c.json(submissionBody(await visibleSubmission(c.get("em"), c.get("actor")!, c.req.param("id")))))
     // A submission's answers, fitted to the form's newest version, to correct it and send it again.
@@ -57,7 +59,10 @@ async function visibleSubmission(em: EntityManager, actor: Actor, rawId: string)
 
 /** Clerks see only their own submissions; supervisors those of their areas. */
 function checkMaySee(actor: Actor, submission: Submission) {
-  const ownOnly = actor.roles.includes("clerk") && !actor.roles.some((r) => r === "admin" || r === "supervisor");
-  if (ownOnly && submission.submittedBy !== actor.userId) throw problems.forbidden();
+  if (seesOwnOnly(actor) && submission.submittedBy !== actor.userId) throw problems.forbidden();
   if (!coversPlace(actor, placeOf(submission.data))) throw problems.outsideArea();
+}
+
+function seesOwnOnly(actor: Actor): boolean {
+  return actor.roles.includes("clerk") && !actor.roles.some((r) => r === "admin" || r === "supervisor");
 }

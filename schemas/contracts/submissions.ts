@@ -1,8 +1,8 @@
 /**
  * The clerk's side of integration (issue #6): answers to start an update or a correction from, and the
- * list of one's own submissions with their stages.
+ * list of submissions with their stages (« Mes envois »).
  */
-import type { PublishedFormSummary, SubmissionBody } from "./api";
+import type { PublishedFormSummary, SubmissionBody, SubmissionStatus } from "./api";
 
 /**
  * `GET /api/households/:id/answers` and `GET /api/submissions/:id/answers`: a questionnaire to open
@@ -17,8 +17,26 @@ export interface FormAnswers {
   baseVersion: number | null;
 }
 
-/** `GET /api/submissions?status=&limit=&offset=`: the caller's own submissions, newest first. */
+/**
+ * Where a submission stands for the person who sent it: its status, except that a submission a
+ * supervisor sent back is "returned" whatever its status, because the next move is the clerk's.
+ */
+export type SubmissionStage = SubmissionStatus | "returned";
+
+export const SUBMISSION_STAGES: readonly SubmissionStage[] = ["received", "valid", "invalid", "integrated", "needs_review", "rejected", "returned"];
+
+/** One line of `GET /api/submissions`: the submission, its stage, and which household it is about. */
+export interface SubmissionListItem extends SubmissionBody {
+  stage: SubmissionStage;
+  /** The household as the submission names it (its head, its village code), so the clerk recognises it. */
+  household: { headName: string | null; village: string | null };
+}
+
+/**
+ * `GET /api/submissions?mine=1&stage=&limit=&offset=`, newest first. Clerks always get their own;
+ * supervisors and administrators get those of their areas, or their own with `mine=1`.
+ */
 export interface SubmissionPage {
-  items: SubmissionBody[];
+  items: SubmissionListItem[];
   total: number;
 }

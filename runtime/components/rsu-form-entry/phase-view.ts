@@ -15,8 +15,11 @@ export type Phase =
   | { kind: "waiting"; id: string }
   | { kind: "integrated"; id: string; householdId: string | null }
   | { kind: "pending"; id: string }
-  /** A possible duplicate waits for a supervisor's decision: nothing for the clerk to correct. */
-  | { kind: "in-review"; id: string }
+  /**
+   * Waits for a supervisor's decision, nothing for the clerk to correct: a possible duplicate, or an update
+   * built on a version of the household that another submission changed meanwhile (`stale`).
+   */
+  | { kind: "in-review"; id: string; stale: boolean }
   | { kind: "refused"; id: string; status: "invalid" | "rejected"; errors: FieldError[] };
 
 export interface PhaseActions {
@@ -69,7 +72,7 @@ export function renderPhase(phase: Phase, actions: PhaseActions) {
     case "pending":
     case "in-review":
       return html`<div class="rsu-status" role="status">
-        <p>${t(phase.kind === "pending" ? "stillPending" : "inReview")}</p>
+        <p>${t(phase.kind === "pending" ? "stillPending" : phase.stale ? "staleUpdate" : "inReview")}</p>
         <p class="rsu-ref">${t("submissionRef", { id: phase.id })}</p>
         <button class="rsu-button" @click=${actions.newQuestionnaire}>${t("newQuestionnaire")}</button>
       </div>`;

@@ -4,6 +4,7 @@ import { html, LitElement, nothing, type PropertyValues } from "lit";
 import { Model, type SurveyModel } from "survey-core";
 import { renderSurvey, unmountComponentAtNode } from "survey-js-ui";
 import type { FieldError, FormVersionBody, Message, PublishedFormSummary } from "../../../schemas/contracts/api";
+import type { ReviewKind } from "../../../schemas/contracts/review";
 import type { FormAnswers } from "../../../schemas/contracts/submissions";
 import { getFormVersion, postSubmission } from "../../api-client";
 import { ApiError } from "../../shared/request";
@@ -16,6 +17,9 @@ import { renderPhase, type Phase } from "./phase-view";
 import styles from "./rsu-form-entry.styles";
 import { newSubmissionId } from "./submission-id";
 import { waitForIntegration } from "./wait-for-integration";
+
+/** The rule the registry names when an update was built on a household version changed meanwhile. */
+const STALE_UPDATE: ReviewKind = "stale_update";
 
 /**
  * @summary Fills one published questionnaire with SurveyJS, sends it, and follows it into the registry.
@@ -148,7 +152,9 @@ export default class RsuFormEntry extends LitElement {
     this.phase = { kind: "waiting", id };
     const outcome = await waitForIntegration(id, this.abort.signal);
     if (!outcome || outcome.status === "received" || outcome.status === "valid") this.phase = { kind: "pending", id };
-    else if (outcome.status === "needs_review") this.phase = { kind: "in-review", id };
+    else if (outcome.status === "needs_review") {
+      this.phase = { kind: "in-review", id, stale: (outcome.reasons ?? []).some((r) => r.rule === STALE_UPDATE) };
+    }
     else if (outcome.status === "integrated") this.phase = { kind: "integrated", id, householdId: outcome.householdId };
     else this.phase = { kind: "refused", id, status: outcome.status, errors: outcome.errors ?? [] };
   }

@@ -1,7 +1,7 @@
 import { html, nothing } from "lit";
-import type { PublishedFormSummary, SubmissionBody } from "../../../schemas/contracts/api";
-import type { SubmissionPage } from "../../../schemas/contracts/submissions";
-import { getSubmissionAnswers, listMySubmissions, listPublishedForms } from "../../api-client";
+import type { FieldError, PublishedFormSummary } from "../../../schemas/contracts/api";
+import { SUBMISSION_STAGES, type SubmissionListItem, type SubmissionPage, type SubmissionStage } from "../../../schemas/contracts/submissions";
+import { getFormVersion, getSubmissionAnswers, listMySubmissions, listPublishedForms } from "../../api-client";
 import { pagerStyles, renderPager } from "../../shared/pager-view";
 import { tableStyles } from "../../shared/styles";
 import { PagedScreen } from "../../shared/loading-screen";
@@ -9,31 +9,38 @@ import { renderLoadFailure } from "../../shared/load-failure-view";
 import { formatDateTime, pick, t } from "../../i18n";
 import { sharedStyles } from "../../styles/shared.styles";
 import { AnswersOpener } from "../answers-opener.controller";
-import styles from "../rsu-area-households/rsu-area-households.styles";
+import { fieldLabels, type FieldLabels } from "./field-labels";
+import tableLayout from "../rsu-area-households/rsu-area-households.styles";
+import styles from "./rsu-my-submissions.styles";
 
 const PAGE_SIZE = 20;
 
-/** Stages after which the clerk has something to do: correct and send again (a new submission). */
-const TO_CORRECT = new Set(["invalid", "rejected"]);
+/** Stages after which the next move is the clerk's: correct and send again (a new submission). */
+const TO_CORRECT = new Set<SubmissionStage>(["invalid", "rejected", "returned"]);
 
 /**
- * @summary « Mes envois »: the questionnaires the clerk sent, newest first, each with its stage in words,
- * why it stopped (rules and answers to correct) and the supervisor's comment when it was sent back; those
- * refused or sent back open again prefilled, to be corrected and sent as a new submission.
+ * @summary « Mes envois »: the questionnaires the clerk sent, newest first, each with its household, its
+ * stage in words, why it stopped (rules, and the answers to correct named by their questions) and the
+ * supervisor's comment when it was sent back; those refused or sent back open again prefilled, to be
+ * corrected and sent as a new submission.
  * @event rsu-answers-open - A submission's answers to open prefilled, for a correction.
  * @event rsu-session-expired - The API answered 401.
  */
 export default class RsuMySubmissions extends PagedScreen<SubmissionPage> {
-  static override styles = [sharedStyles, tableStyles, pagerStyles, styles];
+  static override styles = [sharedStyles, tableStyles, pagerStyles, tableLayout, styles];
   static override properties = {
     page: { state: true },
     forms: { state: true },
+    labels: { state: true },
   };
 
   /** Published forms, for their titles; ids are shown until they arrive. */
   forms: PublishedFormSummary[] = [];
+  /** Question titles of each form version with refused answers on the page ("menage@1"). */
+  labels = new Map<string, FieldLabels>();
 
   protected readonly pageSize = PAGE_SIZE;
+  private stage?: SubmissionStage;
   private readonly opener = new AnswersOpener(this);
 
   override connectedCallback(): void {
@@ -43,8 +50,31 @@ export default class RsuMySubmissions extends PagedScreen<SubmissionPage> {
       .catch(() => {});
   }
 
-  protected fetchPage(limit: number, offset: number, signal: AbortSignal) {
-    return listMySubmissions(limit, offset, signal);
+  protected async fetchPage(limit: number, offset: number, signal: AbortSignal) {
+    const page = await listMySubmissions({ stage: this.stage, limit, offset }, signal);
+    void this.loadLabels(page.items);
+    return page;
+  }
+
+  /** Errors are named by their questions once the masks arrive; by their pointers meanwhile. */
+  private async loadLabels(items: SubmissionListItem[]) {
+    const missing = new Set(items.filter((s) => s.errors?.length).map((s) => `${s.formId}@${s.version}`).filter((key) => !this.labels.has(key)));
+    for (const key of missing) {
+      const [formId, version] = key.split("@") as [string, string];
+      try {
+        const body = await getFormVersion(formId, Number(version));
+        this.labels = new Map(this.labels).set(key, fieldLabels(body.mask));
+      } catch {
+        // The pointer stays readable enough; the questionnaire itself names the question on « Corriger ».
+      }
+    }
+  }
+
+  private handleStage(event: Event) {
+    const value = (event.target as HTMLSelectElement).value;
+    this.stage = value ? (value as SubmissionStage) : undefined;
+    this.offset = 0;
+    void this.load();
   }
 
   override render() {
@@ -52,10 +82,18 @@ export default class RsuMySubmissions extends PagedScreen<SubmissionPage> {
     return html`
       <h2>${t("mineHeading")}</h2>
       <p>${t("mineIntro")}</p>
+      <div class="filters">
+        <label>${t("filterStage")}
+          <select @change=${this.handleStage}>
+            <option value="">${t("allStages")}</option>
+            ${SUBMISSION_STAGES.map((stage) => html`<option value=${stage} ?selected=${stage === this.stage}>${t(`stage_${stage}`)}</option>`)}
+          </select>
+        </label>
+      </div>
       ${error !== undefined ? renderLoadFailure(t("mineFailed"), () => this.load()) : nothing}
       ${this.opener.failed ? html`<p class="status error" role="alert">${t("openFailed")}</p>` : nothing}
       <p role="status">${loading ? t("mineLoading") : this.page ? t("mineCount", { count: this.page.total }) : ""}</p>
-      ${this.page?.items.length ? this.renderTable(this.page) : this.page && !loading ? html`<p class="status">${t("mineEmpty")}</p>` : nothing}
+      ${this.page?.items.length ? this.renderTable(this.page) : this.page && !loading ? html`<p class="status">${t(this.stage ? "mineEmptyStage" : "mineEmpty")}</p>` : nothing}
     `;
   }
 
@@ -66,7 +104,7 @@ export default class RsuMySubmissions extends PagedScreen<SubmissionPage> {
           <thead>
             <tr>
               <th scope="col">${t("colSent")}</th>
-              <th scope="col">${t("colForm")}</th>
+              <th scope="col">${t("colHousehold")}</th>
               <th scope="col">${t("colStage")}</th>
               <th scope="col">${t("colDetails")}</th>
               <th scope="col">${t("colActions")}</th>
@@ -81,31 +119,38 @@ export default class RsuMySubmissions extends PagedScreen<SubmissionPage> {
     `;
   }
 
-  private renderRow(s: SubmissionBody) {
+  private renderRow(s: SubmissionListItem) {
     const form = this.forms.find((f) => f.id === s.formId);
-    const returned = !!s.returnComment;
     const sent = formatDateTime(s.receivedAt);
     return html`<tr>
-      <td class="date">${sent}</td>
-      <th scope="row">${form ? pick(form.title) : s.formId} <span class="muted">v${s.version}</span></th>
-      <td><strong>${returned ? t("stageReturned") : t(`stage_${s.status}`)}</strong></td>
       <td>
-        <p class="muted">${s.baseVersion != null ? t("updateOfHousehold") : t("newHousehold")}</p>
-        ${s.returnComment ? html`<p>${t("returnComment", { comment: s.returnComment })}</p>` : nothing}
+        <p class="date">${sent}</p>
+        <p class="muted">${form ? pick(form.title) : s.formId} v${s.version}</p>
+      </td>
+      <th scope="row">
+        <p>${s.household.headName ?? t("unnamed")}</p>
+        <p class="muted">${[s.household.village, t(s.baseVersion != null ? "updateOfHousehold" : "newHousehold")].filter(Boolean).join(" · ")}</p>
+      </th>
+      <td><span class="stage ${TO_CORRECT.has(s.stage) ? "attention" : ""}">${t(`stage_${s.stage}`)}</span></td>
+      <td class="details">
+        ${s.returnComment ? html`<p class="comment">${t("returnComment", { comment: s.returnComment })}</p>` : nothing}
         ${(s.reasons ?? []).map((r) => html`<p>${pick(r.message)}</p>`)}
-        ${s.errors?.length
-          ? html`<details>
-              <summary>${t("errorCount", { count: s.errors.length })}</summary>
-              <ul>${s.errors.map((e) => html`<li><code>${e.pointer}</code> — ${pick(e.message)}</li>`)}</ul>
-            </details>`
-          : nothing}
+        ${s.errors?.length ? this.renderErrors(s, s.errors) : nothing}
       </td>
       <td>
-        ${returned || TO_CORRECT.has(s.status)
+        ${TO_CORRECT.has(s.stage)
           ? html`<button class="secondary" ?disabled=${this.opener.busy} aria-label=${t("fixSubmissionLabel", { date: sent })}
               @click=${() => this.opener.open(() => getSubmissionAnswers(s.id))}>${t("fixSubmission")}</button>`
           : nothing}
       </td>
     </tr>`;
+  }
+
+  private renderErrors(s: SubmissionListItem, errors: FieldError[]) {
+    const labels = this.labels.get(`${s.formId}@${s.version}`);
+    const where = (pointer: string) =>
+      labels ? labels.label(pointer, pick, (roster, number) => t("rosterItem", { roster, number })) : pointer;
+    return html`<p>${t("errorCount", { count: errors.length })}</p>
+      <ul>${errors.map((e) => html`<li><strong>${where(e.pointer)}</strong>${t("colon")} ${pick(e.message)}</li>`)}</ul>`;
   }
 }
