@@ -14,6 +14,7 @@
  */
 import { randomUUID } from "node:crypto";
 import pg from "pg";
+import { Connection } from "@mikro-orm/core";
 import type { MikroORM } from "@mikro-orm/postgresql";
 import { loadConfig } from "../api/config";
 import { dropDatabase } from "../api/db/create-database";
@@ -27,8 +28,12 @@ import { matchPerson, type PersonToMatch } from "../workers/integrate/match-pers
 import { integrateSubmission } from "../workers/processors/integrate-submission";
 import { Dice, prng, validHousehold, type Member, type Response } from "../test/helpers/demo-responses";
 
-const args = parseArgs(process.argv.slice(2), { households: 200_000, integrate: 20_000, lookups: 2_000, concurrency: 4, batch: 20, seed: 20261128, keep: 0, show: 0 });
-const base = new URL(loadConfig(process.env).databaseUrl);
+const config = loadConfig(process.env);
+// Concurrency and batch size default to the workers' own (WORKER_CONCURRENCY, INTEGRATION_BATCH_SIZE).
+const args = parseArgs(process.argv.slice(2), {
+  households: 200_000, integrate: 20_000, lookups: 2_000, concurrency: config.workerConcurrency, batch: config.integrationBatchSize, seed: 20261128, keep: 0, show: 0, profile: 0,
+});
+const base = new URL(config.databaseUrl);
 base.pathname = "/rsu_bench_integrate";
 const DATABASE_URL = base.toString();
 
@@ -184,7 +189,7 @@ async function lookupSample(client: pg.Client, count: number, dice: Dice): Promi
 
 async function measureLookups(orm: MikroORM, client: pg.Client, count: number, dice: Dice) {
   const sample = await lookupSample(client, count, dice);
-  const thresholds = loadConfig(process.env).matchThresholds;
+  const thresholds = config.matchThresholds;
   const times: number[] = [];
   const decisions = { link: 0, review: 0, new: 0 };
   for (const [n, { person, island, commune }] of sample.entries()) {
@@ -226,7 +231,7 @@ async function insertSubmissions(client: pg.Client, seeds: number[]): Promise<st
  * outcomes are read from the submissions afterwards.
  */
 async function integrateAll(orm: MikroORM, ids: string[], concurrency: number, batch: number) {
-  const thresholds = loadConfig(process.env).matchThresholds;
+  const thresholds = config.matchThresholds;
   let next = 0;
   const started = performance.now();
   await Promise.all(
@@ -238,8 +243,57 @@ async function integrateAll(orm: MikroORM, ids: string[], concurrency: number, b
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  const rows = await orm.em.getConnection().execute<{ status: string; n: string }[]>(`select status, count(*) as n from submissions group by status`);
-  return { seconds, outcomes: Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])) };
+  const count = async (sql: string) =>
+    Object.fromEntries((await orm.em.getConnection().execute<{ key: string; n: string }[]>(sql)).map((r) => [r.key, Number(r.n)]));
+  return {
+    seconds,
+    outcomes: await count(`select status as key, count(*) as n from submissions group by status`),
+    // Why the submissions wait: a household held as a probable duplicate, or created with members to check.
+    reviewItems: await count(`select kind as key, count(*) as n from review_items group by kind`),
+  };
+}
+
+/**
+ * --profile: every statement sent to PostgreSQL during the integration (BEGIN and COMMIT included),
+ * timed from the worker's side (round trip, server time and lock waits) and grouped by its first words,
+ * plus the worker's own CPU time. pg's Client.query is wrapped, below MikroORM and knex, so that the
+ * statements the pipeline sends with plain SQL are counted too.
+ */
+function profileQueries() {
+  const statements = new Map<string, { count: number; ms: number }>();
+  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+  const original = proto.query;
+  const record = (text: string, started: number) => {
+    const kind = text.replace(/\s+/g, " ").trim().replace(/^\(/, "").match(/^(with .*?(?= select)|select .*? from "?\w+"?|insert into "?\w+"?|update "?\w+"?|delete from "?\w+"?|\w+)/i)?.[0] ?? text.slice(0, 40);
+    const stat = statements.get(kind.slice(0, 60)) ?? { count: 0, ms: 0 };
+    stat.count++;
+    stat.ms += performance.now() - started;
+    statements.set(kind.slice(0, 60), stat);
+  };
+  proto.query = function (this: unknown, ...args: unknown[]) {
+    const text = typeof args[0] === "string" ? args[0] : String((args[0] as { text?: string }).text ?? "");
+    const started = performance.now();
+    const callback = args[args.length - 1];
+    if (typeof callback === "function") {
+      args[args.length - 1] = (...results: unknown[]) => (record(text, started), callback(...results));
+      return original.apply(this, args);
+    }
+    const result = original.apply(this, args);
+    if (result instanceof Promise) return result.finally(() => record(text, started));
+    return result;
+  };
+  const cpu = process.cpuUsage();
+  return {
+    report(households: number, seconds: number) {
+      proto.query = original;
+      const used = process.cpuUsage(cpu);
+      const rows = [...statements].sort((a, b) => b[1].ms - a[1].ms);
+      const perHousehold = (ms: number) => (ms / households).toFixed(2);
+      const count = rows.reduce((t, [, s]) => t + s.count, 0);
+      console.log(`per household: wall ${perHousehold(seconds * 1000)} ms, worker CPU ${perHousehold((used.user + used.system) / 1000)} ms, ${(count / households).toFixed(2)} statements taking ${perHousehold(rows.reduce((t, [, s]) => t + s.ms, 0))} ms (summed over concurrent jobs)`);
+      for (const [kind, s] of rows.slice(0, 20)) console.log(`  ${perHousehold(s.ms).padStart(7)} ms  ${(s.count / households).toFixed(2).padStart(6)} ×  ${kind}`);
+    },
+  };
 }
 
 // ——— the run ———
@@ -272,9 +326,11 @@ async function main() {
     // 3. Integration of new households through the real function (submissions inserted directly).
     const newSeeds = Array.from({ length: args.integrate }, (_, i) => args.seed + args.households + i);
     const submissionIds = await insertSubmissions(client, newSeeds);
+    const profile = args.profile ? profileQueries() : null;
     const integration = await integrateAll(orm, submissionIds, args.concurrency, args.batch);
     const integrationRate = args.integrate / integration.seconds;
-    log(`integration: ${args.integrate} households in ${integration.seconds.toFixed(1)} s = ${integrationRate.toFixed(0)} households/s (concurrency ${args.concurrency}, batches of ${args.batch}); outcomes ${JSON.stringify(integration.outcomes)}`);
+    profile?.report(args.integrate, integration.seconds);
+    log(`integration: ${args.integrate} households in ${integration.seconds.toFixed(1)} s = ${integrationRate.toFixed(0)} households/s (concurrency ${args.concurrency}, batches of ${args.batch}); outcomes ${JSON.stringify(integration.outcomes)}, review items ${JSON.stringify(integration.reviewItems)}`);
     results.integration = { ...integration, rate: integrationRate };
 
     // 4. The same rows by raw COPY into the same tables (generation and splitting included, as in step 3).

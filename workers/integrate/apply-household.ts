@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { Household, Individual, type Submission } from "../../api/entities";
+import { Household, HouseholdVersion, Individual, type Submission } from "../../api/entities";
 import type { HouseholdRecord, IndividualRecord } from "./household-from-submission";
 import { readHouseholdState, stateOf } from "./household-state";
-import { recordVersion, type Provenance } from "./household-versions";
+import { recordVersion, versionRow, type Provenance } from "./household-versions";
 import { matchPeople, type MatchThresholds, type PersonMatch } from "./match-person";
+import { insertRows } from "./plain-sql";
 import { openReviewItem, REASONS } from "./review-items";
 
 export interface Applied {
@@ -35,24 +36,63 @@ export function fromSubmission(submission: Submission, action: Provenance["actio
 export async function createHousehold(
   em: EntityManager,
   submission: Submission,
-  record: { household: HouseholdRecord; members: IndividualRecord[] },
+  record: NewRecord,
   thresholds: MatchThresholds,
   reviewItemId: string | null = null,
 ): Promise<Applied> {
   const householdId = randomUUID();
   const matches = await matchPeople(em, record.members, areaOf(record.household), thresholds, { excludeHouseholdId: householdId });
+  const rows = newHouseholdRows(em, submission, record, householdId, matches, reviewItemId);
+  await insertNewHouseholds(em, [rows]);
+  return { householdId, version: 1, reviews: rows.reviews };
+}
+
+type NewRecord = { household: HouseholdRecord; members: IndividualRecord[] };
+
+/** A new household's rows, ready to insert: the household, its members (with their person ids) and version 1. */
+export interface NewHouseholdRows {
+  household: HouseholdRecord & { id: string; version: number; sourceSubmissionId: string; createdAt: Date; updatedAt: Date };
+  individuals: (IndividualRecord & { id: string; personId: string; household: string; createdAt: Date })[];
+  version: ReturnType<typeof versionRow>;
+  /** Review items opened for members in the matching grey zone. */
+  reviews: number;
+}
+
+/**
+ * The rows of a new household whose members are already matched (`matches[i]` for `record.members[i]`):
+ * review items for the grey zone are opened on `em`, the rows are only built (insertNewHouseholds writes them).
+ */
+export function newHouseholdRows(
+  em: EntityManager,
+  submission: Submission,
+  record: NewRecord,
+  householdId: string,
+  matches: PersonMatch[],
+  reviewItemId: string | null = null,
+): NewHouseholdRows {
   let reviews = 0;
-  const members = record.members.map((member, i) => {
-    const id = randomUUID();
-    return { ...member, id, personId: placePerson(em, submission, householdId, member, id, matches[i]!, () => reviews++) };
-  });
-  // Plain inserts rather than the unit of work: in a batch, every flush would compare all the entities
-  // the transaction holds, and a new household has nothing to compare.
   const at = new Date();
-  await em.insert(Household, { id: householdId, ...record.household, version: 1, sourceSubmissionId: submission.id, createdAt: at, updatedAt: at });
-  if (members.length) await em.insertMany(Individual, members.map((m) => ({ ...m, household: householdId, createdAt: at })));
-  await recordVersion(em, householdId, 1, null, fromSubmission(submission, "create", reviewItemId), stateOf(record.household, members));
-  return { householdId, version: 1, reviews };
+  const individuals = record.members.map((member, i) => {
+    const id = randomUUID();
+    const personId = placePerson(em, submission, householdId, member, id, matches[i]!, () => reviews++);
+    return { ...member, id, personId, household: householdId, createdAt: at };
+  });
+  return {
+    household: { id: householdId, ...record.household, version: 1, sourceSubmissionId: submission.id, createdAt: at, updatedAt: at },
+    individuals,
+    version: versionRow(householdId, 1, null, fromSubmission(submission, "create", reviewItemId), stateOf(record.household, individuals)),
+    reviews,
+  };
+}
+
+/**
+ * Writes new households with one insert per table (plain-sql.ts), not through the unit of work: a flush
+ * would compare every entity the transaction holds, and a new household has nothing to compare.
+ */
+export async function insertNewHouseholds(em: EntityManager, rows: NewHouseholdRows[]): Promise<void> {
+  await insertRows(em, Household, rows.map((r) => r.household));
+  await insertRows(em, Individual, rows.flatMap((r) => r.individuals));
+  await insertRows(em, HouseholdVersion, rows.map((r) => r.version));
 }
 
 /**
@@ -93,7 +133,7 @@ export async function updateHousehold(
 }
 
 /** Where matching looks for a household's members: its island (and commune, for the score). */
-function areaOf(place: { island?: string | null; commune?: string | null }) {
+export function areaOf(place: { island?: string | null; commune?: string | null }) {
   return { island: place.island ?? null, commune: place.commune ?? null };
 }
 

@@ -30,7 +30,13 @@ export async function recordVersion(
 ) {
   const after = known ?? (await readHouseholdState(em, householdId));
   // A plain insert: nothing else in the transaction refers to the version row.
-  await em.insert(HouseholdVersion, {
+  await em.insert(HouseholdVersion, versionRow(householdId, version, before, provenance, after));
+  return after;
+}
+
+/** The row of version `version` (a batch inserts those of its new households together). */
+export function versionRow(householdId: string, version: number, before: HouseholdState | null, provenance: Provenance, after: HouseholdState) {
+  return {
     id: randomUUID(),
     household: householdId,
     version,
@@ -43,6 +49,5 @@ export async function recordVersion(
     by: provenance.by ?? null,
     reviewItemId: provenance.reviewItemId ?? null,
     createdAt: new Date(),
-  });
-  return after;
+  };
 }

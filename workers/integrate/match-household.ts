@@ -1,7 +1,7 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { MatchScore } from "../../schemas/contracts/review";
 import { searchKey } from "../../schemas/registry/search-key";
-import { matchPerson, membersOf, type MatchCandidate, type MatchThresholds, type PersonToMatch } from "./match-person";
+import { matchPerson, membersOf, type CandidateRow, type MatchCandidate, type MatchThresholds, type PersonMatch, type PersonToMatch } from "./match-person";
 import { scorePair } from "./match-score";
 
 /** Where the new household says it lives. */
@@ -33,6 +33,9 @@ export interface HouseholdMatch {
  * Never "link": a second registration form for a household that exists is as often a household that
  * split (a son who set up his own home with his father's name) or moved as a duplicate, and merging two
  * households rewrites several people at once; a supervisor decides.
+ *
+ * A batch of new households makes the same decision with decideHousehold, from the lookups it made for
+ * all its members at once (new-households.ts).
  */
 export async function matchHousehold(
   em: EntityManager,
@@ -42,35 +45,61 @@ export async function matchHousehold(
   thresholds: MatchThresholds,
 ): Promise<HouseholdMatch> {
   const person = await matchPerson(em, head, { island: place.island, commune: place.commune }, thresholds);
-  const likely = person.candidates.filter((c) => c.score.total >= (others.length ? thresholds.review : thresholds.link));
-  if (likely.length === 0) return NO_MATCH;
-  const places = await em.getConnection().execute<{ id: string; commune: string | null; village: string | null }[]>(
-    `select id, commune, village from households where id in (?)`,
-    [likely.map((c) => c.householdId)],
-    "all",
-    em.getTransactionContext(),
-  );
-  const byId = new Map(places.map((h) => [h.id, h]));
-  const nearby = likely.filter((c) => samePlace(place, byId.get(c.householdId)));
-  if (!nearby.length) return NO_MATCH;
-  const confirmed = others.length ? await withSecondMember(em, nearby, others, place, thresholds) : nearby;
+  const nearby = await readNearbyHouseholds(em, likelyHouseholds(person, others, thresholds));
+  return decideHousehold(person, others, place, nearby, thresholds);
+}
+
+/** An existing household as matchHousehold compares it: where it is and who lives there. */
+export interface NearbyHousehold {
+  commune: string | null;
+  village: string | null;
+  members: CandidateRow[];
+}
+
+/** The households whose members the decision needs: those of the head's candidates close enough to count. */
+export function likelyHouseholds(head: PersonMatch, others: PersonToMatch[], thresholds: MatchThresholds): string[] {
+  return likely(head, others, thresholds).map((c) => c.householdId);
+}
+
+/** Reads those households (a batch reads those of all its heads at once). */
+export async function readNearbyHouseholds(em: EntityManager, householdIds: string[]): Promise<Map<string, NearbyHousehold>> {
+  const nearby = new Map<string, NearbyHousehold>();
+  for (const { village, ...member } of await membersOf(em, [...new Set(householdIds)])) {
+    const household = nearby.get(member.householdId) ?? { commune: member.commune, village, members: [] };
+    household.members.push(member);
+    nearby.set(member.householdId, household);
+  }
+  return nearby;
+}
+
+/** The decision, from the head's match and the candidate households (`nearby` may hold more than those). */
+export function decideHousehold(
+  head: PersonMatch,
+  others: PersonToMatch[],
+  place: HouseholdPlace,
+  nearby: ReadonlyMap<string, NearbyHousehold>,
+  thresholds: MatchThresholds,
+): HouseholdMatch {
+  const area = { island: place.island, commune: place.commune };
+  const confirmed = likely(head, others, thresholds).filter((c) => {
+    const household = nearby.get(c.householdId);
+    if (!household || !samePlace(place, household)) return false;
+    // A household of one: the head's link-level match stands alone (likely() asked for it).
+    if (!others.length) return true;
+    return household.members.some((m) => m.id !== c.individualId && others.some((o) => scorePair({ ...o, ...area }, m).total >= thresholds.review));
+  });
   const candidates = confirmed.map(({ householdId, individualId, score }) => ({ householdId, individualId, score }));
   return candidates.length ? { decision: "review", householdId: candidates[0]!.householdId, candidates } : NO_MATCH;
 }
 
-const NO_MATCH: HouseholdMatch = { decision: "new", householdId: null, candidates: [] };
-
-/** The head's candidates whose household also holds one of the other incoming members. */
-async function withSecondMember(em: EntityManager, heads: MatchCandidate[], others: PersonToMatch[], place: HouseholdPlace, thresholds: MatchThresholds) {
-  const members = await membersOf(em, heads.map((c) => c.householdId));
-  const area = { island: place.island, commune: place.commune };
-  return heads.filter((head) =>
-    members.some((m) => m.householdId === head.householdId && m.id !== head.individualId && others.some((o) => scorePair({ ...o, ...area }, m).total >= thresholds.review)),
-  );
+function likely(head: PersonMatch, others: PersonToMatch[], thresholds: MatchThresholds): MatchCandidate[] {
+  return head.candidates.filter((c) => c.score.total >= (others.length ? thresholds.review : thresholds.link));
 }
 
-function samePlace(a: HouseholdPlace, b: { commune: string | null; village: string | null } | undefined): boolean {
-  if (!b || !a.commune || a.commune !== b.commune) return false;
+const NO_MATCH: HouseholdMatch = { decision: "new", householdId: null, candidates: [] };
+
+function samePlace(a: HouseholdPlace, b: { commune: string | null; village: string | null }): boolean {
+  if (!a.commune || a.commune !== b.commune) return false;
   if (!a.village || !b.village) return true;
   // Village names are typed by hand: compared without accents, case or punctuation.
   return searchKey(a.village) === searchKey(b.village);

@@ -7,10 +7,10 @@ import { validatorFor } from "../../api/services/form-validators";
 import type { FieldError } from "../../schemas/contracts/api";
 import type { IntegrateSubmissionPayload } from "../../schemas/contracts/jobs";
 import { HEAD_OF_HOUSEHOLD } from "../../schemas/contracts/registry";
-import { createHousehold, updateHousehold } from "../integrate/apply-household";
+import { updateHousehold } from "../integrate/apply-household";
 import { registryRecord } from "../integrate/household-from-submission";
 import { lockPlaces } from "../integrate/lock-place";
-import { matchHousehold } from "../integrate/match-household";
+import { integrateNewHouseholds, type NewHouseholdResult } from "../integrate/new-households";
 import type { MatchThresholds } from "../integrate/match-person";
 import { openReviewItem, REASONS } from "../integrate/review-items";
 
@@ -27,13 +27,15 @@ export const DEFAULT_THRESHOLDS: MatchThresholds = { link: 0.9, review: 0.7 };
  * thrown error is an infrastructure error and the job is retried with backoff.
  *
  * With `batchSize` > 1 the same transaction also takes up to batchSize − 1 other received submissions
- * that no other worker holds (SKIP LOCKED), so that a busy queue pays one commit, one audit-chain lock
- * and one set of place locks per batch rather than per household; their own jobs then find them done.
+ * that no other worker holds (SKIP LOCKED), so that a busy queue pays one commit, one audit-chain lock,
+ * one set of place locks, one registry search and one insert per table per batch rather than per
+ * household (workers/integrate/new-households.ts); their own jobs then find them done.
  * If the batch fails, the job's own submission is integrated alone, so one bad row cannot hold back the
  * others (their jobs integrate them one by one).
  *
- * - A new household is first checked against existing ones (matchHousehold): a probable duplicate is not
- *   created but waits for a supervisor (duplicate_household, stage needs_review).
+ * - A new household is first checked against existing ones and those created earlier in the batch
+ *   (matchHousehold's rules): a probable duplicate is not created but waits for a supervisor
+ *   (duplicate_household, stage needs_review).
  * - An update (the envelope named householdId + baseVersion) locks the household row; built on another
  *   version than the current one, it is never applied silently but becomes a stale_update review item.
  * - Members in the matching grey zone are created as new people with a duplicate_person item each: the
@@ -46,14 +48,25 @@ export async function integrateSubmission(
   batchSize = 1,
 ): Promise<IntegrationOutcome> {
   if (batchSize > 1) {
+    // Most jobs of a busy queue find their submission settled by another job's batch, which removed its
+    // outbox row in the same commit: one read outside any transaction says so.
+    if (await settledAlready(em, submissionId)) return "already_done";
     try {
-      return await integrateBatch(em, submissionId, thresholds, batchSize);
+      const outcome = await integrateBatch(em, submissionId, thresholds, batchSize);
+      // Held: another batch has this submission; this job integrated others meanwhile, and now waits for
+      // that batch below (which, if it failed, leaves the submission to this job).
+      if (outcome !== "held") return outcome;
     } catch {
       // Whatever failed rolled back with the batch; this submission is retried alone, below.
       em.clear();
     }
   }
-  return integrateBatch(em, submissionId, thresholds, 1);
+  return (await integrateBatch(em, submissionId, thresholds, 1)) as IntegrationOutcome;
+}
+
+async function settledAlready(em: EntityManager, submissionId: string): Promise<boolean> {
+  const [row] = await em.getConnection().execute<{ status: string }[]>(`select status from submissions where id = ?`, [submissionId]);
+  return row !== undefined && row.status !== "received";
 }
 
 interface Pending {
@@ -62,37 +75,47 @@ interface Pending {
   record: Record;
 }
 
-function integrateBatch(em: EntityManager, submissionId: string, thresholds: MatchThresholds, batchSize: number): Promise<IntegrationOutcome> {
+function integrateBatch(em: EntityManager, submissionId: string, thresholds: MatchThresholds, batchSize: number): Promise<IntegrationOutcome | "held"> {
   return em.transactional(async (tx) => {
-    // Concurrent runs of one submission (a re-enqueued job, two workers) wait for each other here. Only
-    // the stage is read: most jobs of a busy queue find their submission done by another's batch.
+    // Alone, concurrent runs of one submission (a re-enqueued job, two workers) wait for each other here.
+    // In a batch, a submission another batch holds is skipped rather than waited for: the jobs of a busy
+    // queue would otherwise all wait on the one batch that claimed their submissions, one batch at a time.
     const [own] = await tx.getConnection().execute<{ status: string }[]>(
-      `select status from submissions where id = ? for update`,
+      `select status from submissions where id = ? for update${batchSize > 1 ? " skip locked" : ""}`,
       [submissionId],
       "all",
       tx.getTransactionContext(),
     );
-    if (!own) return "unknown_submission";
-    const others = own.status === "received" && batchSize > 1 ? await claimOthers(tx, submissionId, batchSize - 1) : [];
-    const ids = own.status === "received" ? [submissionId, ...others] : [];
-    await tx.nativeDelete(OutboxEntry, { submissionId: { $in: [submissionId, ...others] } });
-    if (!ids.length) return "already_done";
+    if (!own && batchSize === 1) return "unknown_submission";
+    const mine = own?.status === "received" ? [submissionId] : [];
+    const others = batchSize > 1 && (mine.length || !own) ? await claimOthers(tx, submissionId, batchSize - mine.length) : [];
+    const ids = [...mine, ...others];
+    const settling = own ? [submissionId, ...others] : others;
+    if (settling.length) await tx.nativeDelete(OutboxEntry, { submissionId: { $in: settling } });
+    if (!ids.length) return own ? "already_done" : "held";
     // The form versions (mask, schema, snapshot: large) are read once per batch, not joined to every row.
     const batch = await tx.find(Submission, { id: { $in: ids } }, { populate: ["formVersion.form"], strategy: "select-in", orderBy: { receivedAt: "asc" } });
     const pending = batch.map(prepare);
     await lockTargets(tx, pending);
 
     const outcomes = new Map<string, IntegrationOutcome>();
-    const entries: AuditEntry[] = [];
+    // Updates first, one at a time (each locks and rereads its household); then the new households all
+    // together. Neither can depend on the other: an update names a household that existed when it was filled.
+    const creating: Pending[] = [];
     for (const p of pending) {
-      const outcome = await integrateOne(tx, p, thresholds);
-      outcomes.set(p.submission.id, outcome);
-      const details = outcome === "invalid" ? { errors: p.errors.length } : { householdId: p.submission.householdId ?? null };
-      entries.push({ action: `submission.${outcome}`, entityType: "submission", entityId: p.submission.id, details });
+      if (!p.errors.length && p.submission.baseVersion == null) creating.push(p);
+      else outcomes.set(p.submission.id, await integrateOne(tx, p, thresholds));
     }
+    const created = await integrateNewHouseholds(tx, creating, thresholds);
+    creating.forEach((p, i) => outcomes.set(p.submission.id, settleNew(tx, p.submission, p.record, created[i]!)));
+    const entries: AuditEntry[] = pending.map(({ submission, errors }) => {
+      const outcome = outcomes.get(submission.id)!;
+      const details = outcome === "invalid" ? { errors: errors.length } : { householdId: submission.householdId ?? null };
+      return { action: `submission.${outcome}`, entityType: "submission", entityId: submission.id, details };
+    });
     await tx.flush();
     await recordAudits(tx, systemActor("worker"), entries);
-    return outcomes.get(submissionId) ?? "already_done";
+    return own ? (outcomes.get(submissionId) ?? "already_done") : "held";
   });
 }
 
@@ -124,6 +147,7 @@ async function lockTargets(tx: EntityManager, pending: Pending[]): Promise<void>
   if (households.length) await lockHouseholds(tx, households);
 }
 
+/** An invalid submission, or an update of an existing household. */
 async function integrateOne(tx: EntityManager, { submission, errors, record }: Pending, thresholds: MatchThresholds): Promise<IntegrationOutcome> {
   if (errors.length) {
     submission.status = "invalid";
@@ -131,37 +155,36 @@ async function integrateOne(tx: EntityManager, { submission, errors, record }: P
     openReviewItem(tx, { kind: "invalid_submission", submissionId: submission.id });
     return "invalid";
   }
-  const outcome = submission.baseVersion != null ? await integrateUpdate(tx, submission, record, thresholds) : await integrateNew(tx, submission, record, thresholds);
-  submission.status = outcome;
-  if (outcome === "integrated") submission.integratedAt = new Date();
-  return outcome;
+  return stage(submission, await integrateUpdate(tx, submission, record, thresholds));
 }
 
 type Record = ReturnType<typeof registryRecord>;
 
-/** The commune is locked (lockTargets): new households of one commune are matched and created one at a time. */
-async function integrateNew(tx: EntityManager, submission: Submission, record: Record, thresholds: MatchThresholds) {
-  const head = record.members.find((m) => m.relationToHead === HEAD_OF_HOUSEHOLD) ?? record.members[0];
-  if (head) {
-    const match = await matchHousehold(tx, head, record.members.filter((m) => m !== head), record.household, thresholds);
-    const best = match.candidates[0];
-    if (match.decision === "review" && best) {
-      openReviewItem(tx, {
-        kind: "duplicate_household",
-        submissionId: submission.id,
-        householdId: best.householdId,
-        existingIndividualId: best.individualId,
-        incomingLine: head.lineNumber,
-        score: best.score,
-        reasons: [REASONS.duplicateHousehold()],
-      });
-      submission.reasons = [REASONS.duplicateHousehold()];
-      return "needs_review" as const;
-    }
+/** A new household created, or held back as a probable duplicate of an existing one (matchHousehold). */
+function settleNew(tx: EntityManager, submission: Submission, record: Record, result: NewHouseholdResult) {
+  if (result.created) {
+    submission.householdId = result.householdId;
+    return stage(submission, settle(submission, result.reviews));
   }
-  const applied = await createHousehold(tx, submission, record, thresholds);
-  submission.householdId = applied.householdId;
-  return settle(submission, applied.reviews);
+  const best = result.match.candidates[0]!;
+  const head = record.members.find((m) => m.relationToHead === HEAD_OF_HOUSEHOLD) ?? record.members[0]!;
+  openReviewItem(tx, {
+    kind: "duplicate_household",
+    submissionId: submission.id,
+    householdId: best.householdId,
+    existingIndividualId: best.individualId,
+    incomingLine: head.lineNumber,
+    score: best.score,
+    reasons: [REASONS.duplicateHousehold()],
+  });
+  submission.reasons = [REASONS.duplicateHousehold()];
+  return stage(submission, "needs_review");
+}
+
+function stage(submission: Submission, outcome: "integrated" | "needs_review" | "rejected") {
+  submission.status = outcome;
+  if (outcome === "integrated") submission.integratedAt = new Date();
+  return outcome;
 }
 
 async function integrateUpdate(tx: EntityManager, submission: Submission, record: Record, thresholds: MatchThresholds) {

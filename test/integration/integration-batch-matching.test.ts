@@ -1,0 +1,72 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Individual, ReviewItem, Submission } from "../../api/entities";
+import { integrateSubmission } from "../../workers/processors/integrate-submission";
+import { validHousehold, type Member, type Response } from "../helpers/demo-responses";
+import { createTestContext, type TestContext } from "../helpers/test-context";
+
+/**
+ * A batch matches its new households against the registry in one search and against each other in
+ * memory (workers/integrate/new-households.ts, issue #6): what the batch created earlier must be seen by
+ * what comes after it, as if they had been integrated one at a time. No worker runs: each case is one job
+ * run with a batch large enough to take every received submission.
+ */
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext("integration_batch_matching");
+});
+afterAll(() => ctx?.close());
+
+async function submit(data: Response): Promise<string> {
+  const res = await ctx.request("/api/submissions", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ id: randomUUID(), formId: "menage", version: 1, data }) });
+  expect(res.status).toBe(202);
+  return ((await res.json()) as { id: string }).id;
+}
+
+/** The first household from `seed` on with at least two members, the head holding a NIN. */
+function householdWithNin(seed: number): Response {
+  for (let s = seed; ; s++) {
+    const data = validHousehold(s);
+    const members = data.members as Member[];
+    if (members.length >= 2 && members[0]!.nin) return data;
+  }
+}
+
+const integrateAll = (first: string) => integrateSubmission(ctx.orm.em.fork(), { submissionId: first }, ctx.config.matchThresholds, 50);
+
+describe("new households matched within one batch", () => {
+  it("holds the second of two submissions of one household, in the same batch, for review", async () => {
+    const data = householdWithNin(7100);
+    for (const member of data.members as Member[]) delete member.nin;
+    const first = await submit(data);
+    const second = await submit(structuredClone(data));
+    expect(await integrateAll(first)).toBe("integrated");
+
+    const em = ctx.orm.em.fork();
+    const [a, b] = [await em.findOneOrFail(Submission, first), await em.findOneOrFail(Submission, second)];
+    expect([a.status, b.status]).toEqual(["integrated", "needs_review"]);
+    const item = await em.findOneOrFail(ReviewItem, { submissionId: second });
+    expect(item).toMatchObject({ kind: "duplicate_household", householdId: a.householdId });
+    expect(b.householdId).toBeNull();
+  });
+
+  it("links a person registered by an earlier household of the same batch (same NIN)", async () => {
+    const earlier = householdWithNin(7200);
+    const later = householdWithNin(7300);
+    const person = (earlier.members as Member[])[0]!;
+    (later.members as Member[])[0]!.nin = person.nin;
+    const first = await submit(earlier);
+    const second = await submit(later);
+    expect(await integrateAll(first)).toBe("integrated");
+
+    const em = ctx.orm.em.fork();
+    const [a, b] = [await em.findOneOrFail(Submission, first), await em.findOneOrFail(Submission, second)];
+    expect(a.status).toBe("integrated");
+    expect(b.householdId).not.toBeNull();
+    const [kept, linked] = [
+      await em.findOneOrFail(Individual, { household: a.householdId!, lineNumber: 1 }),
+      await em.findOneOrFail(Individual, { household: b.householdId!, lineNumber: 1 }),
+    ];
+    expect(linked.personId).toBe(kept.personId);
+  });
+});

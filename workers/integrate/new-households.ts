@@ -1,0 +1,122 @@
+import { randomUUID } from "node:crypto";
+import type { EntityManager } from "@mikro-orm/postgresql";
+import type { Submission } from "../../api/entities";
+import { HEAD_OF_HOUSEHOLD } from "../../schemas/contracts/registry";
+import { trigramSimilarity } from "../../schemas/registry/person-names";
+import { areaOf, insertNewHouseholds, newHouseholdRows, type NewHouseholdRows } from "./apply-household";
+import type { HouseholdRecord, IndividualRecord } from "./household-from-submission";
+import { decideHousehold, likelyHouseholds, readNearbyHouseholds, type HouseholdMatch, type NearbyHousehold } from "./match-household";
+import { decideMatch, findCandidates, type CandidateRow, type MatchArea, type MatchThresholds, type PersonMatch } from "./match-person";
+import { birthDateCloseness } from "./match-score";
+
+/** A valid submission that creates a household, with its registry rows. */
+export interface NewHouseholdSubmission {
+  submission: Submission;
+  record: { household: HouseholdRecord; members: IndividualRecord[] };
+}
+
+/** What became of one: created (with the number of its members waiting for review), or held as a probable duplicate. */
+export type NewHouseholdResult = { created: true; householdId: string; reviews: number } | { created: false; match: HouseholdMatch };
+
+/**
+ * Matches and creates the new households of a batch together (issue #6), in the caller's transaction, the
+ * communes locked: the registry is searched once for every member of every household (findCandidates, one
+ * or two statements), the households of the heads' candidates are read once, and the rows are written with
+ * one insert per table. What a per-household loop would have seen in the database, the households created
+ * earlier in the same batch, is searched in memory with the lookup's own rules (BatchHouseholds), so two
+ * submissions of one household in one batch still meet: the second waits for review.
+ * Decisions are made in the order given (the order received), as one at a time would make them.
+ */
+export async function integrateNewHouseholds(
+  em: EntityManager,
+  incoming: NewHouseholdSubmission[],
+  thresholds: MatchThresholds,
+): Promise<NewHouseholdResult[]> {
+  const searches = incoming.flatMap(({ record }) => record.members.map((person) => ({ person, area: areaOf(record.household), excludeHouseholdId: null })));
+  const registryRows = await findCandidates(em, searches);
+  let next = 0;
+  const inRegistry = incoming.map(({ record }) => record.members.map(() => registryRows[next++]!));
+  // The households the heads' candidates live in, as the registry alone gives them (the batch can only
+  // add better candidates, never bring back one of the registry's).
+  const nearby = await readNearbyHouseholds(
+    em,
+    incoming.flatMap(({ record }, h) => {
+      const headAt = headIndex(record.members);
+      if (headAt < 0) return [];
+      const match = decideMatch({ ...record.members[headAt]!, ...areaOf(record.household) }, inRegistry[h]![headAt]!, thresholds);
+      return likelyHouseholds(match, others(record.members, headAt), thresholds);
+    }),
+  );
+
+  const batch = new BatchHouseholds();
+  const created: NewHouseholdRows[] = [];
+  const results = incoming.map(({ submission, record }, h): NewHouseholdResult => {
+    const area = areaOf(record.household);
+    const matches = record.members.map((member, i) => decideMatch({ ...member, ...area }, [...inRegistry[h]![i]!, ...batch.candidatesFor(member, area)], thresholds));
+    const headAt = headIndex(record.members);
+    if (headAt >= 0) {
+      const match = decideHousehold(matches[headAt]!, others(record.members, headAt), record.household, batch.withNearby(nearby), thresholds);
+      if (match.decision === "review") return { created: false, match };
+    }
+    const rows = newHouseholdRows(em, submission, record, randomUUID(), matches);
+    batch.add(rows);
+    created.push(rows);
+    return { created: true, householdId: rows.household.id, reviews: rows.reviews };
+  });
+  await insertNewHouseholds(em, created);
+  return results;
+}
+
+function headIndex(members: IndividualRecord[]): number {
+  const head = members.findIndex((m) => m.relationToHead === HEAD_OF_HOUSEHOLD);
+  return head >= 0 ? head : members.length ? 0 : -1;
+}
+
+function others(members: IndividualRecord[], headAt: number): IndividualRecord[] {
+  return members.filter((_, i) => i !== headAt);
+}
+
+/** pg_trgm's default similarity threshold, which the lookup's `%` uses. */
+const TRIGRAM_THRESHOLD = 0.3;
+
+/**
+ * The households a batch has created so far, not yet in the database: their members are candidates for
+ * the next ones by the same rules as findCandidates (match-person.ts): same NIN; or same block key, a
+ * plausible birth date and the same island; or, when those find nobody, born the same day on the island
+ * with a trigram-neighbour name.
+ */
+class BatchHouseholds {
+  private readonly members: { row: CandidateRow; blockKey: string | null; nameKey: string | null }[] = [];
+  private readonly households = new Map<string, NearbyHousehold>();
+
+  add({ household, individuals }: NewHouseholdRows): void {
+    const rows = individuals.map((m) => ({
+      row: { id: m.id, householdId: household.id, personId: m.personId, firstName: m.firstName, lastName: m.lastName, sex: m.sex, birthDate: m.birthDate, nin: m.nin, island: household.island, commune: household.commune },
+      blockKey: m.blockKey,
+      nameKey: m.nameKey,
+    }));
+    this.members.push(...rows);
+    this.households.set(household.id, { commune: household.commune, village: household.village, members: rows.map((r) => r.row) });
+  }
+
+  candidatesFor(person: IndividualRecord, area: MatchArea): CandidateRow[] {
+    if (!this.members.length) return [];
+    const island = (row: CandidateRow) => !area.island || row.island === area.island;
+    // plausibleBirthDates are by definition the dates birthDateCloseness counts; no birth date: any.
+    const dated = person.birthDate !== null && person.birthYear !== null;
+    const born = (date: string | null) => date !== null && (!dated || birthDateCloseness(person.birthDate!, date) > 0);
+    const found = this.members.filter(
+      (m) => (person.nin && m.row.nin === person.nin) || (person.blockKey && m.blockKey === person.blockKey && born(m.row.birthDate) && island(m.row)),
+    );
+    if (found.length || !person.blockKey || !person.nameKey || !person.birthDate) return found.map((m) => m.row);
+    return this.members
+      .filter((m) => m.row.birthDate === person.birthDate && m.nameKey && island(m.row) && trigramSimilarity(m.nameKey, person.nameKey!) >= TRIGRAM_THRESHOLD)
+      .map((m) => m.row);
+  }
+
+  /** The registry's candidate households and those of the batch, as one map. */
+  withNearby(registry: ReadonlyMap<string, NearbyHousehold>): ReadonlyMap<string, NearbyHousehold> {
+    if (!this.households.size) return registry;
+    return new Map([...registry, ...this.households]);
+  }
+}
