@@ -59,7 +59,7 @@ export function loadConfig(env: Env): AppConfig {
     logLevel: oneOf(env, "LOG_LEVEL", "info", ["debug", "info", "warn", "error"] as const),
     queuePrefix: pattern(env, "QUEUE_PREFIX", "rsu", /^[a-z0-9_-]{1,40}$/i),
     workerConcurrency: integer(env, "WORKER_CONCURRENCY", 4, 1, 64),
-    integrationBatchSize: integer(env, "INTEGRATION_BATCH_SIZE", 20, 1, 500),
+    integrationBatchSize: integer(env, "INTEGRATION_BATCH_SIZE", 50, 1, 500),
     relayIntervalMs: integer(env, "RELAY_INTERVAL_MS", 5_000, 50, 3_600_000),
     relayGraceMs: integer(env, "RELAY_GRACE_MS", 30_000, 0, 86_400_000),
     production,

@@ -4,7 +4,7 @@ import { ConfigError, loadConfig } from "../../api/config";
 describe("loadConfig", () => {
   it("gives working defaults for a developer's machine, frozen", () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ databaseUrl: "postgres://postgres@127.0.0.1:5432/rsu", redisUrl: "redis://127.0.0.1:6379/0", host: "127.0.0.1", port: 3000, logLevel: "info", integrationBatchSize: 20 });
+    expect(config).toMatchObject({ databaseUrl: "postgres://postgres@127.0.0.1:5432/rsu", redisUrl: "redis://127.0.0.1:6379/0", host: "127.0.0.1", port: 3000, logLevel: "info", integrationBatchSize: 50 });
     expect(Object.isFrozen(config)).toBe(true);
   });
 
