@@ -23,7 +23,7 @@ export interface BenchForm {
   generate(count: number, invalid: number, seed: number): BenchResponse[];
 }
 
-const EXTERNAL = join(import.meta.dirname, "../../shared/fixtures/external/surveyjs");
+const EXTERNAL = join(import.meta.dirname, "../test/fixtures/surveyjs");
 
 /** The demo household mask: what the Comoros' clerks fill, with its roster of members. */
 const demo: BenchForm = {
@@ -34,7 +34,7 @@ const demo: BenchForm = {
 };
 
 /**
- * The SurveyJS forms of ../shared/fixtures/external/surveyjs that rsu compiles, each bound to the
+ * The SurveyJS forms of test/fixtures/surveyjs that rsu compiles, each bound to the
  * catalogue derived from it (as the differential test does); forms the compiler refuses are skipped
  * by name, with the reason, so that the report says what it left out.
  */

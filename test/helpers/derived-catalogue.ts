@@ -7,7 +7,7 @@ import { walkMask } from "../../schemas/compile/mask-walker";
  * The catalogue a SurveyJS form would have been designed from: one variable per question, named by the
  * question, of the type its question stores, with a code list made of its choices (the compiler's own
  * inference for unbound questions, schemas/compile/free-questions.ts). Lets forms written elsewhere
- * (../shared/fixtures/external/surveyjs) be compiled as bound forms, so that what the compiler refuses is
+ * (test/fixtures/surveyjs) be compiled as bound forms, so that what the compiler refuses is
  * the form's own doing, never a missing variable. Questions of types rsu does not compile get no
  * variable: the compiler names them (unsupported_question_type). Pure: same form, same catalogue.
  */

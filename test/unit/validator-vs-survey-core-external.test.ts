@@ -7,12 +7,12 @@ import { FormResponses, type FormResponse } from "../helpers/form-responses";
 import { surveyCoreAccepts } from "../helpers/survey-core-verdict";
 
 /**
- * DESIGN.md rule 4 on forms written by others: the SurveyJS forms of ../shared/fixtures/external/surveyjs,
- * each bound to the catalogue derived from it (test/helpers/derived-catalogue.ts). A form the compiler
+ * DESIGN.md rule 4 on forms written by others: the SurveyJS forms of test/fixtures/surveyjs (copied from
+ * survey-library, MIT: SOURCES.tsv there), each bound to the catalogue derived from it (test/helpers/derived-catalogue.ts). A form the compiler
  * accepts must get, on every generated response, survey-core's verdict; a form it cannot enforce must be
  * refused, naming the questions and why: never accepted with rules silently dropped.
  */
-const DIR = join(__dirname, "../../../shared/fixtures/external/surveyjs");
+const DIR = join(__dirname, "../fixtures/surveyjs");
 const RESPONSES = 1_000;
 
 const fixtures = readdirSync(DIR)
