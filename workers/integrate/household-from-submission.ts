@@ -41,7 +41,7 @@ export function householdFromSubmission(data: Answers): { household: HouseholdRe
   const { [MEMBERS_ROSTER]: roster, ...householdAnswers } = data;
   const [keys, attributes] = take(householdAnswers, Object.values(HOUSEHOLD_KEY_VARIABLES));
   const members = (Array.isArray(roster) ? (roster as Answers[]) : []).map(individualFromPanel);
-  const head = members.find((m) => m.relationToHead === HEAD_OF_HOUSEHOLD) ?? members[0];
+  const head = members[headIndex(members)];
   const headName = head ? [head.firstName, head.lastName].filter(Boolean).join(" ") || null : null;
   return {
     household: {
@@ -64,6 +64,12 @@ export function householdFromSubmission(data: Answers): { household: HouseholdRe
  */
 export function registryRecord(data: Answers, snapshot: Catalogue): { household: HouseholdRecord; members: IndividualRecord[] } {
   return householdFromSubmission(registryAnswers(data, snapshot));
+}
+
+/** Where the head stands in the roster: the member said to be head, else the first; -1 for no member. */
+export function headIndex(members: { relationToHead: string | null }[]): number {
+  const head = members.findIndex((m) => m.relationToHead === HEAD_OF_HOUSEHOLD);
+  return head >= 0 ? head : members.length ? 0 : -1;
 }
 
 function individualFromPanel(panel: Answers, index: number): IndividualRecord {

@@ -1,10 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { Submission } from "../../api/entities";
-import { HEAD_OF_HOUSEHOLD } from "../../schemas/contracts/registry";
 import { trigramSimilarity } from "../../schemas/registry/person-names";
 import { areaOf, insertNewHouseholds, newHouseholdRows, type NewHouseholdRows } from "./apply-household";
-import type { HouseholdRecord, IndividualRecord } from "./household-from-submission";
+import { headIndex, type HouseholdRecord, type IndividualRecord } from "./household-from-submission";
 import { decideHousehold, likelyHouseholds, readNearbyHouseholds, type HouseholdMatch, type NearbyHousehold } from "./match-household";
 import { decideMatch, findCandidates, type CandidateRow, type MatchArea, type MatchThresholds, type PersonMatch } from "./match-person";
 import { birthDateCloseness } from "./match-score";
@@ -65,11 +64,6 @@ export async function integrateNewHouseholds(
   });
   await insertNewHouseholds(em, created);
   return results;
-}
-
-function headIndex(members: IndividualRecord[]): number {
-  const head = members.findIndex((m) => m.relationToHead === HEAD_OF_HOUSEHOLD);
-  return head >= 0 ? head : members.length ? 0 : -1;
 }
 
 function others(members: IndividualRecord[], headAt: number): IndividualRecord[] {

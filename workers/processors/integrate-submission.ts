@@ -6,9 +6,8 @@ import { lockHouseholds } from "../../api/services/merge-persons";
 import { validatorFor } from "../../api/services/form-validators";
 import type { FieldError } from "../../schemas/contracts/api";
 import type { IntegrateSubmissionPayload } from "../../schemas/contracts/jobs";
-import { HEAD_OF_HOUSEHOLD } from "../../schemas/contracts/registry";
 import { updateHousehold } from "../integrate/apply-household";
-import { registryRecord } from "../integrate/household-from-submission";
+import { headIndex, registryRecord } from "../integrate/household-from-submission";
 import { lockPlaces } from "../integrate/lock-place";
 import { integrateNewHouseholds, type NewHouseholdResult } from "../integrate/new-households";
 import type { MatchThresholds } from "../integrate/match-person";
@@ -167,7 +166,7 @@ function settleNew(tx: EntityManager, submission: Submission, record: Record, re
     return stage(submission, settle(submission, result.reviews));
   }
   const best = result.match.candidates[0]!;
-  const head = record.members.find((m) => m.relationToHead === HEAD_OF_HOUSEHOLD) ?? record.members[0]!;
+  const head = record.members[headIndex(record.members)]!;
   openReviewItem(tx, {
     kind: "duplicate_household",
     submissionId: submission.id,
