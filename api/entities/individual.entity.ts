@@ -7,8 +7,14 @@ export const Individual = defineEntity({
   tableName: "individuals",
   uniques: [{ properties: ["household", "lineNumber"] }],
   // Matching (issue #6, workers/integrate/match-person.ts): block lookup, then trigram similarity on the name.
+  // The block's index covers what a candidate is read with, so the lookup never visits the table
+  // (migration Migration20261129000000LookupCover).
   indexes: [
-    { name: "individuals_block_key_birth_date_index", properties: ["blockKey", "birthDate"] },
+    {
+      name: "individuals_block_candidates_index",
+      expression:
+        'create index "individuals_block_candidates_index" on "individuals" ("block_key", "birth_date") include ("id", "household_id", "person_id", "first_name", "last_name", "sex", "nin", "name_key")',
+    },
     { name: "individuals_birth_date_index", properties: ["birthDate"] },
     {
       name: "individuals_name_key_trgm_index",

@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { Household, HouseholdVersion, Individual, type Submission } from "../../api/entities";
+import { Household, HouseholdVersion, Individual, ReviewItem } from "../../api/entities";
 import type { HouseholdRecord, IndividualRecord } from "./household-from-submission";
 import { readHouseholdState, stateOf } from "./household-state";
 import { recordVersion, versionRow, type Provenance } from "./household-versions";
 import { matchPeople, type MatchThresholds, type PersonMatch } from "./match-person";
 import { insertRows } from "./plain-sql";
-import { openReviewItem, REASONS } from "./review-items";
+import { openReviewItem, REASONS, reviewItemRow, type NewReviewItem, type ReviewItemRow } from "./review-items";
 
 export interface Applied {
   householdId: string;
@@ -15,8 +15,15 @@ export interface Applied {
   reviews: number;
 }
 
+/** What a change records of the submission it applies: the Submission entity, or a batch's plain row. */
+export interface SubmissionSource {
+  id: string;
+  submittedBy?: string | null;
+  formVersion: { version: number; form: { id: string } };
+}
+
 /** Provenance of a change made by integrating `submission` (its form version must be loaded). */
-export function fromSubmission(submission: Submission, action: Provenance["action"], reviewItemId: string | null = null): Provenance {
+export function fromSubmission(submission: SubmissionSource, action: Provenance["action"], reviewItemId: string | null = null): Provenance {
   return {
     action,
     submissionId: submission.id,
@@ -35,14 +42,14 @@ export function fromSubmission(submission: Submission, action: Provenance["actio
  */
 export async function createHousehold(
   em: EntityManager,
-  submission: Submission,
+  submission: SubmissionSource,
   record: NewRecord,
   thresholds: MatchThresholds,
   reviewItemId: string | null = null,
 ): Promise<Applied> {
   const householdId = randomUUID();
   const matches = await matchPeople(em, record.members, areaOf(record.household), thresholds, { excludeHouseholdId: householdId });
-  const rows = newHouseholdRows(em, submission, record, householdId, matches, reviewItemId);
+  const rows = newHouseholdRows(submission, record, householdId, matches, reviewItemId);
   await insertNewHouseholds(em, [rows]);
   return { householdId, version: 1, reviews: rows.reviews };
 }
@@ -55,33 +62,34 @@ export interface NewHouseholdRows {
   individuals: (IndividualRecord & { id: string; personId: string; household: string; createdAt: Date })[];
   version: ReturnType<typeof versionRow>;
   /** Review items opened for members in the matching grey zone. */
+  reviewItems: ReviewItemRow[];
   reviews: number;
 }
 
 /**
- * The rows of a new household whose members are already matched (`matches[i]` for `record.members[i]`):
- * review items for the grey zone are opened on `em`, the rows are only built (insertNewHouseholds writes them).
+ * The rows of a new household whose members are already matched (`matches[i]` for `record.members[i]`),
+ * review items for the grey zone included; only built (insertNewHouseholds writes them).
  */
 export function newHouseholdRows(
-  em: EntityManager,
-  submission: Submission,
+  submission: SubmissionSource,
   record: NewRecord,
   householdId: string,
   matches: PersonMatch[],
   reviewItemId: string | null = null,
 ): NewHouseholdRows {
-  let reviews = 0;
+  const reviewItems: ReviewItemRow[] = [];
   const at = new Date();
   const individuals = record.members.map((member, i) => {
     const id = randomUUID();
-    const personId = placePerson(em, submission, householdId, member, id, matches[i]!, () => reviews++);
+    const personId = placePerson(submission, householdId, member, id, matches[i]!, (item) => reviewItems.push(reviewItemRow(item)));
     return { ...member, id, personId, household: householdId, createdAt: at };
   });
   return {
     household: { id: householdId, ...record.household, version: 1, sourceSubmissionId: submission.id, createdAt: at, updatedAt: at },
     individuals,
     version: versionRow(householdId, 1, null, fromSubmission(submission, "create", reviewItemId), stateOf(record.household, individuals)),
-    reviews,
+    reviewItems,
+    reviews: reviewItems.length,
   };
 }
 
@@ -93,6 +101,7 @@ export async function insertNewHouseholds(em: EntityManager, rows: NewHouseholdR
   await insertRows(em, Household, rows.map((r) => r.household));
   await insertRows(em, Individual, rows.flatMap((r) => r.individuals));
   await insertRows(em, HouseholdVersion, rows.map((r) => r.version));
+  await insertRows(em, ReviewItem, rows.flatMap((r) => r.reviewItems));
 }
 
 /**
@@ -102,7 +111,7 @@ export async function insertNewHouseholds(em: EntityManager, rows: NewHouseholdR
  */
 export async function updateHousehold(
   em: EntityManager,
-  submission: Submission,
+  submission: SubmissionSource,
   household: Household,
   record: { household: HouseholdRecord; members: IndividualRecord[] },
   thresholds: MatchThresholds,
@@ -123,7 +132,7 @@ export async function updateHousehold(
       continue;
     }
     const id = randomUUID();
-    const personId = placePerson(em, submission, household.id, member, id, matches.get(member)!, () => reviews++);
+    const personId = placePerson(submission, household.id, member, id, matches.get(member)!, (item) => (openReviewItem(em, item), reviews++));
     em.create(Individual, { id, household, personId, ...member });
   }
   for (const gone of byLine.values()) em.remove(gone);
@@ -137,21 +146,19 @@ export function areaOf(place: { island?: string | null; commune?: string | null 
   return { island: place.island ?? null, commune: place.commune ?? null };
 }
 
-/** The person id a new member gets from its match, opening a review item in the grey zone. */
+/** The person id a new member gets from its match, opening a review item (`open`) in the grey zone. */
 function placePerson(
-  em: EntityManager,
-  submission: Submission,
+  submission: SubmissionSource,
   householdId: string,
   member: IndividualRecord,
   individualId: string,
   match: PersonMatch,
-  onReview: () => void,
+  open: (item: NewReviewItem) => void,
 ): string {
   // Linked: the record joins the person the candidate is (read with the candidate, no query more).
   if (match.decision === "link" && match.personId) return match.personId;
   if (match.decision === "review") {
-    onReview();
-    openReviewItem(em, {
+    open({
       kind: "duplicate_person",
       submissionId: submission.id,
       householdId,

@@ -1,16 +1,15 @@
 import { randomUUID } from "node:crypto";
 import type { EntityManager } from "@mikro-orm/postgresql";
-import type { Submission } from "../../api/entities";
 import { trigramSimilarity } from "../../schemas/registry/person-names";
-import { areaOf, insertNewHouseholds, newHouseholdRows, type NewHouseholdRows } from "./apply-household";
+import { areaOf, insertNewHouseholds, newHouseholdRows, type NewHouseholdRows, type SubmissionSource } from "./apply-household";
 import { headIndex, type HouseholdRecord, type IndividualRecord } from "./household-from-submission";
 import { decideHousehold, likelyHouseholds, readNearbyHouseholds, type HouseholdMatch, type NearbyHousehold } from "./match-household";
-import { decideMatch, findCandidates, type CandidateRow, type MatchArea, type MatchThresholds, type PersonMatch } from "./match-person";
+import { decideMatch, findCandidates, TRIGRAM_THRESHOLD, type CandidateRow, type MatchArea, type MatchThresholds, type PersonMatch } from "./match-person";
 import { birthDateCloseness } from "./match-score";
 
 /** A valid submission that creates a household, with its registry rows. */
 export interface NewHouseholdSubmission {
-  submission: Submission;
+  submission: SubmissionSource;
   record: { household: HouseholdRecord; members: IndividualRecord[] };
 }
 
@@ -57,7 +56,7 @@ export async function integrateNewHouseholds(
       const match = decideHousehold(matches[headAt]!, others(record.members, headAt), record.household, batch.withNearby(nearby), thresholds);
       if (match.decision === "review") return { created: false, match };
     }
-    const rows = newHouseholdRows(em, submission, record, randomUUID(), matches);
+    const rows = newHouseholdRows(submission, record, randomUUID(), matches);
     batch.add(rows);
     created.push(rows);
     return { created: true, householdId: rows.household.id, reviews: rows.reviews };
@@ -69,9 +68,6 @@ export async function integrateNewHouseholds(
 function others(members: IndividualRecord[], headAt: number): IndividualRecord[] {
   return members.filter((_, i) => i !== headAt);
 }
-
-/** pg_trgm's default similarity threshold, which the lookup's `%` uses. */
-const TRIGRAM_THRESHOLD = 0.3;
 
 /**
  * The households a batch has created so far, not yet in the database: their members are candidates for

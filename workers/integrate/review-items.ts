@@ -16,18 +16,31 @@ export interface NewReviewItem {
 
 /** Opens a question for a supervisor, in the caller's transaction. */
 export function openReviewItem(em: EntityManager, item: NewReviewItem): ReviewItem {
-  return em.create(ReviewItem, {
+  return em.create(ReviewItem, reviewItemRow(item));
+}
+
+/** The row of a new review item, every column given (a batch inserts its items with one statement). */
+export function reviewItemRow(item: NewReviewItem) {
+  return {
     id: randomUUID(),
-    status: "open",
+    status: "open" as const,
     householdId: null,
     incomingIndividualId: null,
     existingIndividualId: null,
     incomingLine: null,
     score: null,
     reasons: [],
+    decision: null,
+    decidedBy: null,
+    decidedAt: null,
+    comment: null,
+    mergeId: null,
+    createdAt: new Date(),
     ...item,
-  });
+  };
 }
+
+export type ReviewItemRow = ReturnType<typeof reviewItemRow>;
 
 /** The rules behind each stop, in words (the review screen and the clerk both read them). */
 export const REASONS = {

@@ -1,5 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { Household, OutboxEntry, Submission } from "../../api/entities";
+import { Household, OutboxEntry, ReviewItem } from "../../api/entities";
 import { systemActor } from "../../api/auth/actor";
 import { recordAudits, type AuditEntry } from "../../api/audit/record-audit";
 import { lockHouseholds } from "../../api/services/merge-persons";
@@ -7,11 +7,13 @@ import { validatorFor } from "../../api/services/form-validators";
 import type { FieldError } from "../../schemas/contracts/api";
 import type { IntegrateSubmissionPayload } from "../../schemas/contracts/jobs";
 import { updateHousehold } from "../integrate/apply-household";
+import { readSubmissions, writeStages, type IncomingSubmission } from "../integrate/batch-submissions";
 import { headIndex, registryRecord } from "../integrate/household-from-submission";
 import { lockPlaces } from "../integrate/lock-place";
 import { integrateNewHouseholds, type NewHouseholdResult } from "../integrate/new-households";
 import type { MatchThresholds } from "../integrate/match-person";
-import { openReviewItem, REASONS } from "../integrate/review-items";
+import { insertRows } from "../integrate/plain-sql";
+import { REASONS, reviewItemRow, type NewReviewItem, type ReviewItemRow } from "../integrate/review-items";
 
 export type IntegrationOutcome = "integrated" | "invalid" | "needs_review" | "rejected" | "already_done" | "unknown_submission";
 
@@ -69,7 +71,7 @@ async function settledAlready(em: EntityManager, submissionId: string): Promise<
 }
 
 interface Pending {
-  submission: Submission;
+  submission: IncomingSubmission;
   errors: FieldError[];
   record: Record;
 }
@@ -92,27 +94,29 @@ function integrateBatch(em: EntityManager, submissionId: string, thresholds: Mat
     const settling = own ? [submissionId, ...others] : others;
     if (settling.length) await tx.nativeDelete(OutboxEntry, { submissionId: { $in: settling } });
     if (!ids.length) return own ? "already_done" : "held";
-    // The form versions (mask, schema, snapshot: large) are read once per batch, not joined to every row.
-    const batch = await tx.find(Submission, { id: { $in: ids } }, { populate: ["formVersion.form"], strategy: "select-in", orderBy: { receivedAt: "asc" } });
-    const pending = batch.map(prepare);
+    const pending = (await readSubmissions(tx, ids)).map(prepare);
     await lockTargets(tx, pending);
 
     const outcomes = new Map<string, IntegrationOutcome>();
+    // Review items the batch opens itself (invalid, stale, duplicate household), inserted together below.
+    const reviews: ReviewItemRow[] = [];
+    const open = (item: NewReviewItem) => reviews.push(reviewItemRow(item));
     // Updates first, one at a time (each locks and rereads its household); then the new households all
     // together. Neither can depend on the other: an update names a household that existed when it was filled.
     const creating: Pending[] = [];
     for (const p of pending) {
       if (!p.errors.length && p.submission.baseVersion == null) creating.push(p);
-      else outcomes.set(p.submission.id, await integrateOne(tx, p, thresholds));
+      else outcomes.set(p.submission.id, await integrateOne(tx, p, thresholds, open));
     }
     const created = await integrateNewHouseholds(tx, creating, thresholds);
-    creating.forEach((p, i) => outcomes.set(p.submission.id, settleNew(tx, p.submission, p.record, created[i]!)));
+    creating.forEach((p, i) => outcomes.set(p.submission.id, settleNew(p.submission, p.record, created[i]!, open)));
     const entries: AuditEntry[] = pending.map(({ submission, errors }) => {
       const outcome = outcomes.get(submission.id)!;
       const details = outcome === "invalid" ? { errors: errors.length } : { householdId: submission.householdId ?? null };
       return { action: `submission.${outcome}`, entityType: "submission", entityId: submission.id, details };
     });
-    await tx.flush();
+    await insertRows(tx, ReviewItem, reviews);
+    await writeStages(tx, pending.map((p) => p.submission));
     await recordAudits(tx, systemActor("worker"), entries);
     return own ? (outcomes.get(submissionId) ?? "already_done") : "held";
   });
@@ -129,7 +133,7 @@ async function claimOthers(tx: EntityManager, except: string, limit: number): Pr
   return rows.map((r) => r.id);
 }
 
-function prepare(submission: Submission): Pending {
+function prepare(submission: IncomingSubmission): Pending {
   const errors = validatorFor(submission.formVersion)(submission.data);
   return { submission, errors, record: registryRecord(submission.data, submission.formVersion.snapshot) };
 }
@@ -146,28 +150,30 @@ async function lockTargets(tx: EntityManager, pending: Pending[]): Promise<void>
   if (households.length) await lockHouseholds(tx, households);
 }
 
+type Open = (item: NewReviewItem) => void;
+
 /** An invalid submission, or an update of an existing household. */
-async function integrateOne(tx: EntityManager, { submission, errors, record }: Pending, thresholds: MatchThresholds): Promise<IntegrationOutcome> {
+async function integrateOne(tx: EntityManager, { submission, errors, record }: Pending, thresholds: MatchThresholds, open: Open): Promise<IntegrationOutcome> {
   if (errors.length) {
     submission.status = "invalid";
     submission.errors = errors;
-    openReviewItem(tx, { kind: "invalid_submission", submissionId: submission.id });
+    open({ kind: "invalid_submission", submissionId: submission.id });
     return "invalid";
   }
-  return stage(submission, await integrateUpdate(tx, submission, record, thresholds));
+  return stage(submission, await integrateUpdate(tx, submission, record, thresholds, open));
 }
 
 type Record = ReturnType<typeof registryRecord>;
 
 /** A new household created, or held back as a probable duplicate of an existing one (matchHousehold). */
-function settleNew(tx: EntityManager, submission: Submission, record: Record, result: NewHouseholdResult) {
+function settleNew(submission: IncomingSubmission, record: Record, result: NewHouseholdResult, open: Open) {
   if (result.created) {
     submission.householdId = result.householdId;
     return stage(submission, settle(submission, result.reviews));
   }
   const best = result.match.candidates[0]!;
   const head = record.members[headIndex(record.members)]!;
-  openReviewItem(tx, {
+  open({
     kind: "duplicate_household",
     submissionId: submission.id,
     householdId: best.householdId,
@@ -180,24 +186,24 @@ function settleNew(tx: EntityManager, submission: Submission, record: Record, re
   return stage(submission, "needs_review");
 }
 
-function stage(submission: Submission, outcome: "integrated" | "needs_review" | "rejected") {
+function stage(submission: IncomingSubmission, outcome: "integrated" | "needs_review" | "rejected") {
   submission.status = outcome;
   if (outcome === "integrated") submission.integratedAt = new Date();
   return outcome;
 }
 
-async function integrateUpdate(tx: EntityManager, submission: Submission, record: Record, thresholds: MatchThresholds) {
+async function integrateUpdate(tx: EntityManager, submission: IncomingSubmission, record: Record, thresholds: MatchThresholds, open: Open) {
   // Locked by lockTargets: every change to this household is serialised, across workers and machines.
   const household = await tx.findOne(Household, submission.householdId!);
   if (!household) {
     submission.reasons = [REASONS.householdGone()];
     // Listed in the review queue so that a supervisor can send it back to the clerk.
-    openReviewItem(tx, { kind: "rejected_submission", submissionId: submission.id, reasons: submission.reasons });
+    open({ kind: "rejected_submission", submissionId: submission.id, reasons: submission.reasons });
     return "rejected" as const;
   }
   if (household.version !== submission.baseVersion) {
     const reason = REASONS.staleUpdate(submission.baseVersion!, household.version);
-    openReviewItem(tx, { kind: "stale_update", submissionId: submission.id, householdId: household.id, reasons: [reason] });
+    open({ kind: "stale_update", submissionId: submission.id, householdId: household.id, reasons: [reason] });
     submission.reasons = [reason];
     return "needs_review" as const;
   }
@@ -205,7 +211,7 @@ async function integrateUpdate(tx: EntityManager, submission: Submission, record
   return settle(submission, applied.reviews);
 }
 
-function settle(submission: Submission, reviews: number) {
+function settle(submission: IncomingSubmission, reviews: number) {
   if (!reviews) return "integrated" as const;
   submission.reasons = [{ rule: "duplicate_person", message: { fr: `${reviews} personne(s) à vérifier par un superviseur.`, en: `${reviews} person(s) to be checked by a supervisor.` } }];
   return "needs_review" as const;
