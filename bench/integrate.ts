@@ -12,6 +12,7 @@
  * (test/helpers/demo-responses.ts) with names redrawn from the lists below, split by the pipeline's own
  * `householdFromSubmission`, so the matching keys are those the pipeline writes.
  */
+import { fork } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { Connection } from "@mikro-orm/core";
@@ -22,6 +23,7 @@ import { openDatabase } from "../api/db/database";
 import { seedDemo } from "../api/db/seeders/seed-demo";
 import { DEMO_FORM } from "../api/db/seeders/demo/catalogue";
 import { contentHash } from "../api/services/hash";
+import { placeOf } from "../api/services/accept-submission";
 import { MEMBERS_ROSTER } from "../schemas/contracts/registry";
 import { householdFromSubmission } from "../workers/integrate/household-from-submission";
 import { matchPerson, type PersonToMatch } from "../workers/integrate/match-person";
@@ -32,7 +34,7 @@ const config = loadConfig(process.env);
 // Concurrency and batch size default to the workers' own (WORKER_CONCURRENCY, INTEGRATION_BATCH_SIZE).
 const args = parseArgs(process.argv.slice(2), {
   households: 200_000, integrate: 20_000, lookups: 2_000, concurrency: config.workerConcurrency, batch: config.integrationBatchSize, seed: 20261128, keep: 0, show: 0, profile: 0,
-  reuse: 0,
+  reuse: 0, processes: 1, child: -1,
 });
 const base = new URL(config.databaseUrl);
 base.pathname = "/rsu_bench_integrate";
@@ -217,35 +219,32 @@ async function measureLookups(orm: MikroORM, client: pg.Client, count: number, d
 async function insertSubmissions(client: pg.Client, seeds: number[]): Promise<string[]> {
   const { rows } = await client.query(`select id from form_versions where form_id = $1 order by version desc limit 1`, [DEMO_FORM.id]);
   const formVersionId = rows[0].id;
-  const now = new Date().toISOString();
+  const start = Date.now();
   const ids: string[] = [];
-  const lines = seeds.map((seed) => {
+  const lines = seeds.map((seed, i) => {
     const data = generatedHousehold(seed);
     const id = randomUUID();
     ids.push(id);
-    return line([id, formVersionId, data, contentHash({ formId: DEMO_FORM.id, version: 1, data }), "received", now]);
+    // Received one after the other, as clerks' submissions arrive, each with its commune as the API keeps it.
+    const receivedAt = new Date(start + i).toISOString();
+    return line([id, formVersionId, data, contentHash({ formId: DEMO_FORM.id, version: 1, data }), "received", receivedAt, placeOf(data).commune]);
   });
-  await copyIn(client, "submissions", ["id", "form_version_id", "data", "content_hash", "status", "received_at"], lines);
+  await copyIn(client, "submissions", ["id", "form_version_id", "data", "content_hash", "status", "received_at", "commune"], lines);
   return ids;
 }
 
 /**
  * Runs one integration job per submission, `concurrency` at a time, as the workers do: each job takes up to
- * `batch` received submissions into its transaction, so most later jobs find theirs already done. The
- * outcomes are read from the submissions afterwards.
+ * `batch` received submissions into its transaction, so most later jobs find theirs already done. With
+ * `--processes N`, N worker processes (this script again, `--child k`) share the jobs as BullMQ would share
+ * a queue (every N-th job each); they start before the clock does. The outcomes are read from the
+ * submissions afterwards.
  */
 async function integrateAll(orm: MikroORM, ids: string[], concurrency: number, batch: number) {
-  const thresholds = config.matchThresholds;
-  let next = 0;
+  const children = args.processes > 1 ? await Promise.all(Array.from({ length: args.processes }, (_, k) => startChild(k))) : [];
   const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < ids.length) {
-        const submissionId = ids[next++]!;
-        await integrateSubmission(orm.em.fork(), { submissionId }, thresholds, batch);
-      }
-    }),
-  );
+  if (children.length) await Promise.all(children.map((child) => child.run()));
+  else await runJobs(orm, ids, concurrency, batch);
   const seconds = (performance.now() - started) / 1000;
   const count = async (sql: string) =>
     Object.fromEntries((await orm.em.getConnection().execute<{ key: string; n: string }[]>(sql)).map((r) => [r.key, Number(r.n)]));
@@ -255,6 +254,49 @@ async function integrateAll(orm: MikroORM, ids: string[], concurrency: number, b
     // Why the submissions wait: a household held as a probable duplicate, or created with members to check.
     reviewItems: await count(`select kind as key, count(*) as n from review_items group by kind`),
   };
+}
+
+async function runJobs(orm: MikroORM, ids: string[], concurrency: number, batch: number): Promise<void> {
+  const thresholds = config.matchThresholds;
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < ids.length) {
+        const submissionId = ids[next++]!;
+        await integrateSubmission(orm.em.fork(), { submissionId }, thresholds, batch);
+      }
+    }),
+  );
+}
+
+/** A worker process, ready (database open, code loaded); `run` lets it go and resolves when it is done. */
+function startChild(k: number): Promise<{ run: () => Promise<void> }> {
+  const options = ["--households", "--concurrency", "--batch", "--processes", "--seed"].flatMap((o) => [o, String(args[o.slice(2) as keyof typeof args])]);
+  const child = fork(process.argv[1]!, [...options, "--child", String(k)], { stdio: "inherit" });
+  const message = (expected: string) =>
+    new Promise<void>((resolve, reject) => {
+      child.once("message", (m) => (m === expected ? resolve() : reject(new Error(`worker ${k}: ${String(m)}`))));
+      child.once("exit", (code) => reject(new Error(`worker ${k} exited with ${code}`)));
+    });
+  return message("ready").then(() => ({
+    run: () => {
+      const done = message("done");
+      child.send("go");
+      return done;
+    },
+  }));
+}
+
+/** `--child k`: one of the worker processes of --processes; takes every N-th received submission from the k-th. */
+async function childMain(k: number): Promise<void> {
+  const orm = await openDatabase(DATABASE_URL);
+  const rows = await orm.em.getConnection().execute<{ id: string }[]>(`select id from submissions where status = 'received' order by received_at`);
+  const ids = rows.map((r) => r.id).filter((_, i) => i % args.processes === k);
+  process.send!("ready");
+  await new Promise((resolve) => process.once("message", resolve));
+  await runJobs(orm, ids, args.concurrency, args.batch);
+  await orm.close();
+  process.send!("done");
 }
 
 /**
@@ -410,7 +452,7 @@ function parseArgs<T extends Record<string, number>>(argv: string[], defaults: T
   return out as T;
 }
 
-main().catch((error) => {
+(args.child >= 0 ? childMain(args.child) : main()).catch((error) => {
   console.error(error);
   process.exitCode = 1;
 });

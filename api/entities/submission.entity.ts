@@ -10,6 +10,17 @@ import { FormVersion } from "./form-version.entity";
 export const Submission = defineEntity({
   name: "Submission",
   tableName: "submissions",
+  // What the integration claims its batches from (issue #6): the received ones, oldest first, of one commune.
+  indexes: [
+    {
+      name: "submissions_received_commune_index",
+      expression: `create index "submissions_received_commune_index" on "submissions" ("commune", "received_at") where "status" = 'received'`,
+    },
+    {
+      name: "submissions_received_index",
+      expression: `create index "submissions_received_index" on "submissions" ("received_at") where "status" = 'received'`,
+    },
+  ],
   properties: {
     id: p.uuid().primary(),
     formVersion: () => p.manyToOne(FormVersion).deleteRule("restrict").index(),
@@ -18,6 +29,8 @@ export const Submission = defineEntity({
     status: p.string().$type<SubmissionStatus>().length(20).index(),
     errors: p.json<FieldError[]>().nullable(),
     householdId: p.uuid().nullable().index(),
+    /** The commune its answers name (where the household lives): integration batches are taken by commune. */
+    commune: p.string().length(10).nullable(),
     /** The user (or the user behind the token) who sent it: clerks see only their own submissions. */
     submittedBy: p.uuid().nullable().index(),
     receivedAt: p.datetime().onCreate(() => new Date()),

@@ -41,12 +41,13 @@ export async function acceptSubmission(em: EntityManager, dispatch: Dispatch, bo
   const dataErrors = validatorFor(version)(request.data);
   if (dataErrors.length) throw problems.submissionInvalid(dataErrors);
   // Clerks and supervisors collect only in their areas (the household's location answers say where).
-  if (!coversPlace(actor, placeOf(request.data))) throw problems.outsideArea();
+  const place = placeOf(request.data);
+  if (!coversPlace(actor, place)) throw problems.outsideArea();
   if (target) await checkUpdateTarget(em, target.householdId, actor);
 
   try {
     await em.transactional(async (tx) => {
-      tx.create(Submission, { id, formVersion: version, data: request.data, contentHash: hash, status: "received", submittedBy: actor.userId, ...target });
+      tx.create(Submission, { id, formVersion: version, data: request.data, contentHash: hash, status: "received", submittedBy: actor.userId, commune: place.commune, ...target });
       tx.create(OutboxEntry, { submissionId: id, nextAttemptAt: dispatch.retryAt() });
       await tx.flush();
       await recordAudit(tx, auditActor(actor, address), {

@@ -93,13 +93,34 @@ export function canonicalWord(word: string): string {
   return spelt;
 }
 
+/**
+ * `compute`, remembered for the last few thousand arguments. Names repeat: a million people carry a few
+ * thousand distinct names, and matching normalises each of them many times (keys, then every score).
+ */
+function remembered<T>(compute: (text: string) => T, size = 20_000): (text: string) => T {
+  const known = new Map<string, T>();
+  return (text) => {
+    let value = known.get(text);
+    if (value === undefined) {
+      if (known.size >= size) known.clear();
+      value = compute(text);
+      known.set(text, value);
+    }
+    return value;
+  };
+}
+
 /** A first or last name as one normalised word ("" when empty); see the block comment. */
 export function normalisedPart(name: string | null | undefined): string {
+  return name ? normalisedName(name) : "";
+}
+
+const normalisedName = remembered((name: string): string => {
   const words = nameWords(name);
   const kept = words.length > 1 ? words.filter((w) => !PARTICLES.has(w)) : words;
   const glued = kept.map(canonicalWord).join("");
   return glued ? canonicalWord(glued) : "";
-}
+});
 
 /** Consonant skeleton of a normalised part; variants outside the families still share it. */
 export function phoneticKey(part: string): string {
@@ -135,14 +156,14 @@ export function blockKey(firstName: string | null | undefined, lastName: string 
 }
 
 /** pg_trgm's trigrams of a text: each word padded with two spaces before and one after. */
-function trigrams(text: string): Set<string> {
+const trigrams = remembered((text: string): ReadonlySet<string> => {
   const set = new Set<string>();
   for (const word of text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean)) {
     const padded = `  ${word} `;
     for (let i = 0; i + 3 <= padded.length; i++) set.add(padded.slice(i, i + 3));
   }
   return set;
-}
+});
 
 /** pg_trgm's `similarity(a, b)`: shared trigrams over all trigrams, in [0, 1]. */
 export function trigramSimilarity(a: string, b: string): number {

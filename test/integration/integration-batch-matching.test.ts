@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Individual, ReviewItem, Submission } from "../../api/entities";
+import { HOUSEHOLD_KEY_VARIABLES } from "../../schemas/contracts/registry";
 import { integrateSubmission } from "../../workers/processors/integrate-submission";
 import { validHousehold, type Member, type Response } from "../helpers/demo-responses";
 import { createTestContext, type TestContext } from "../helpers/test-context";
@@ -32,6 +33,10 @@ function householdWithNin(seed: number): Response {
   }
 }
 
+function samePlace(data: Response): Response {
+  return Object.fromEntries(Object.values(HOUSEHOLD_KEY_VARIABLES).map((name) => [name, data[name]]));
+}
+
 const integrateAll = (first: string) => integrateSubmission(ctx.orm.em.fork(), { submissionId: first }, ctx.config.matchThresholds, 50);
 
 describe("new households matched within one batch", () => {
@@ -52,7 +57,8 @@ describe("new households matched within one batch", () => {
 
   it("links a person registered by an earlier household of the same batch (same NIN)", async () => {
     const earlier = householdWithNin(7200);
-    const later = householdWithNin(7300);
+    // Elsewhere in the same commune: a batch takes the submissions of one commune.
+    const later: Response = { ...householdWithNin(7300), ...samePlace(earlier), village: "Un autre village" };
     const person = (earlier.members as Member[])[0]!;
     (later.members as Member[])[0]!.nin = person.nin;
     const first = await submit(earlier);

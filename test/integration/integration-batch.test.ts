@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "../../api/audit/verify-audit";
 import { AuditEvent, Household, HouseholdVersion, OutboxEntry, Submission } from "../../api/entities";
 import { integrateSubmission } from "../../workers/processors/integrate-submission";
-import { validHousehold } from "../helpers/demo-responses";
+import { validHousehold, type Response } from "../helpers/demo-responses";
 import { createTestContext, type TestContext } from "../helpers/test-context";
 
 /**
@@ -17,16 +17,17 @@ beforeAll(async () => {
 });
 afterAll(() => ctx?.close());
 
+async function submit(data: Response): Promise<string> {
+  for (const member of data.members as Record<string, unknown>[]) delete member.nin;
+  const res = await ctx.request("/api/submissions", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ id: randomUUID(), formId: "menage", version: 1, data }) });
+  expect(res.status).toBe(202);
+  return ((await res.json()) as { id: string }).id;
+}
+
 describe("integration in batches", () => {
   it("integrates 50 submissions with two concurrent batch runs, each exactly once", async () => {
     const ids: string[] = [];
-    for (let i = 0; i < 50; i++) {
-      const data = validHousehold(5000 + i);
-      for (const member of data.members as Record<string, unknown>[]) delete member.nin;
-      const res = await ctx.request("/api/submissions", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ id: randomUUID(), formId: "menage", version: 1, data }) });
-      expect(res.status).toBe(202);
-      ids.push(((await res.json()) as { id: string }).id);
-    }
+    for (let i = 0; i < 50; i++) ids.push(await submit(validHousehold(5000 + i)));
     const thresholds = ctx.config.matchThresholds;
     // Two "workers", each running every job in turn (as a re-enqueued queue would), batches of 10.
     const run = async (order: string[]) => {
@@ -52,5 +53,23 @@ describe("integration in batches", () => {
     const audited = await em.find(AuditEvent, { entityType: "submission", entityId: { $in: ids }, action: { $like: "submission.%" }, actor: "worker" });
     expect(audited.map((e) => e.entityId).sort()).toEqual([...ids].sort());
     expect(await verifyAuditChain(em)).toMatchObject({ ok: true });
+  });
+
+  it("takes the submissions of one commune into a batch, and leaves the others to other batches", async () => {
+    const ids: string[] = [];
+    for (let seed = 6000; ids.length < 12; seed++) ids.push(await submit(validHousehold(seed)));
+    const em = ctx.orm.em.fork();
+    // The API keeps the commune its answers name with each submission.
+    const received = await em.find(Submission, { id: { $in: ids } }, { orderBy: { receivedAt: "asc" } });
+    for (const s of received) expect(s.commune).toBe(s.data.commune);
+    const communes = new Set(received.map((s) => s.commune));
+    expect(communes.size).toBeGreaterThan(1);
+
+    const first = received[0]!;
+    await integrateSubmission(ctx.orm.em.fork(), { submissionId: first.id }, ctx.config.matchThresholds, 50);
+    const after = await ctx.orm.em.fork().find(Submission, { id: { $in: ids } });
+    const settled = after.filter((s) => s.status !== "received");
+    expect(settled.map((s) => s.commune)).toEqual(settled.map(() => first.commune));
+    expect(settled.length).toBe(received.filter((s) => s.commune === first.commune).length);
   });
 });

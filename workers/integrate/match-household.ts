@@ -77,7 +77,7 @@ export function decideHousehold(
   head: PersonMatch,
   others: PersonToMatch[],
   place: HouseholdPlace,
-  nearby: ReadonlyMap<string, NearbyHousehold>,
+  nearby: Pick<ReadonlyMap<string, NearbyHousehold>, "get">,
   thresholds: MatchThresholds,
 ): HouseholdMatch {
   const area = { island: place.island, commune: place.commune };

@@ -47,13 +47,14 @@ export async function integrateNewHouseholds(
   );
 
   const batch = new BatchHouseholds();
+  const nearbyOrBatch = batch.withNearby(nearby);
   const created: NewHouseholdRows[] = [];
   const results = incoming.map(({ submission, record }, h): NewHouseholdResult => {
     const area = areaOf(record.household);
     const matches = record.members.map((member, i) => decideMatch({ ...member, ...area }, [...inRegistry[h]![i]!, ...batch.candidatesFor(member, area)], thresholds));
     const headAt = headIndex(record.members);
     if (headAt >= 0) {
-      const match = decideHousehold(matches[headAt]!, others(record.members, headAt), record.household, batch.withNearby(nearby), thresholds);
+      const match = decideHousehold(matches[headAt]!, others(record.members, headAt), record.household, nearbyOrBatch, thresholds);
       if (match.decision === "review") return { created: false, match };
     }
     const rows = newHouseholdRows(submission, record, randomUUID(), matches);
@@ -73,40 +74,56 @@ function others(members: IndividualRecord[], headAt: number): IndividualRecord[]
  * The households a batch has created so far, not yet in the database: their members are candidates for
  * the next ones by the same rules as findCandidates (match-person.ts): same NIN; or same block key, a
  * plausible birth date and the same island; or, when those find nobody, born the same day on the island
- * with a trigram-neighbour name.
+ * with a trigram-neighbour name. Members are filed by NIN, block key and birth date, so each search reads
+ * only its own few (a batch of 50 households holds some 270 people).
  */
 class BatchHouseholds {
-  private readonly members: { row: CandidateRow; blockKey: string | null; nameKey: string | null }[] = [];
+  private readonly byNin = new Map<string, BatchMember[]>();
+  private readonly byBlock = new Map<string, BatchMember[]>();
+  private readonly byBirthDate = new Map<string, BatchMember[]>();
   private readonly households = new Map<string, NearbyHousehold>();
 
   add({ household, individuals }: NewHouseholdRows): void {
     const rows = individuals.map((m) => ({
       row: { id: m.id, householdId: household.id, personId: m.personId, firstName: m.firstName, lastName: m.lastName, sex: m.sex, birthDate: m.birthDate, nin: m.nin, island: household.island, commune: household.commune },
-      blockKey: m.blockKey,
       nameKey: m.nameKey,
     }));
-    this.members.push(...rows);
+    individuals.forEach((m, i) => {
+      file(this.byNin, m.nin, rows[i]!);
+      file(this.byBlock, m.blockKey, rows[i]!);
+      file(this.byBirthDate, m.birthDate, rows[i]!);
+    });
     this.households.set(household.id, { commune: household.commune, village: household.village, members: rows.map((r) => r.row) });
   }
 
   candidatesFor(person: IndividualRecord, area: MatchArea): CandidateRow[] {
-    if (!this.members.length) return [];
     const island = (row: CandidateRow) => !area.island || row.island === area.island;
     // plausibleBirthDates are by definition the dates birthDateCloseness counts; no birth date: any.
     const dated = person.birthDate !== null && person.birthYear !== null;
     const born = (date: string | null) => date !== null && (!dated || birthDateCloseness(person.birthDate!, date) > 0);
-    const found = this.members.filter(
-      (m) => (person.nin && m.row.nin === person.nin) || (person.blockKey && m.blockKey === person.blockKey && born(m.row.birthDate) && island(m.row)),
-    );
-    if (found.length || !person.blockKey || !person.nameKey || !person.birthDate) return found.map((m) => m.row);
-    return this.members
-      .filter((m) => m.row.birthDate === person.birthDate && m.nameKey && island(m.row) && trigramSimilarity(m.nameKey, person.nameKey!) >= TRIGRAM_THRESHOLD)
+    const found = new Set<BatchMember>();
+    for (const m of (person.nin && this.byNin.get(person.nin)) || []) found.add(m);
+    for (const m of (person.blockKey && this.byBlock.get(person.blockKey)) || []) if (born(m.row.birthDate) && island(m.row)) found.add(m);
+    if (found.size || !person.blockKey || !person.nameKey || !person.birthDate) return [...found].map((m) => m.row);
+    return (this.byBirthDate.get(person.birthDate) ?? [])
+      .filter((m) => m.nameKey && island(m.row) && trigramSimilarity(m.nameKey, person.nameKey!) >= TRIGRAM_THRESHOLD)
       .map((m) => m.row);
   }
 
-  /** The registry's candidate households and those of the batch, as one map. */
-  withNearby(registry: ReadonlyMap<string, NearbyHousehold>): ReadonlyMap<string, NearbyHousehold> {
-    if (!this.households.size) return registry;
-    return new Map([...registry, ...this.households]);
+  /** The registry's candidate households and those of the batch (as it grows), as one lookup. */
+  withNearby(registry: ReadonlyMap<string, NearbyHousehold>): Pick<ReadonlyMap<string, NearbyHousehold>, "get"> {
+    return { get: (id) => registry.get(id) ?? this.households.get(id) };
   }
+}
+
+interface BatchMember {
+  row: CandidateRow;
+  nameKey: string | null;
+}
+
+function file(index: Map<string, BatchMember[]>, key: string | null, member: BatchMember): void {
+  if (!key) return;
+  const filed = index.get(key);
+  if (filed) filed.push(member);
+  else index.set(key, [member]);
 }

@@ -8,6 +8,8 @@ import type { FieldError } from "../../schemas/contracts/api";
 import type { IntegrateSubmissionPayload } from "../../schemas/contracts/jobs";
 import { updateHousehold } from "../integrate/apply-household";
 import { readSubmissions, writeStages, type IncomingSubmission } from "../integrate/batch-submissions";
+import { claimBatch } from "../integrate/claim-batch";
+import { rememberSettled, settledHere } from "../integrate/settled-here";
 import { headIndex, registryRecord } from "../integrate/household-from-submission";
 import { lockPlaces } from "../integrate/lock-place";
 import { integrateNewHouseholds, type NewHouseholdResult } from "../integrate/new-households";
@@ -27,8 +29,8 @@ export const DEFAULT_THRESHOLDS: MatchThresholds = { link: 0.9, review: 0.7 };
  * constraint (household_versions.submission_id). Bad data becomes a stored stage, never a retry; any
  * thrown error is an infrastructure error and the job is retried with backoff.
  *
- * With `batchSize` > 1 the same transaction also takes up to batchSize − 1 other received submissions
- * that no other worker holds (SKIP LOCKED), so that a busy queue pays one commit, one audit-chain lock,
+ * With `batchSize` > 1 the same transaction also takes up to batchSize − 1 other received submissions of
+ * the same commune that no other worker holds (claim-batch.ts), so that a busy queue pays one commit, one audit-chain lock,
  * one set of place locks, one registry search and one insert per table per batch rather than per
  * household (workers/integrate/new-households.ts); their own jobs then find them done.
  * If the batch fails, the job's own submission is integrated alone, so one bad row cannot hold back the
@@ -66,6 +68,7 @@ export async function integrateSubmission(
 }
 
 async function settledAlready(em: EntityManager, submissionId: string): Promise<boolean> {
+  if (settledHere(em, submissionId)) return true;
   const [row] = await em.getConnection().execute<{ status: string }[]>(`select status from submissions where id = ?`, [submissionId]);
   return row !== undefined && row.status !== "received";
 }
@@ -76,22 +79,12 @@ interface Pending {
   record: Record;
 }
 
-function integrateBatch(em: EntityManager, submissionId: string, thresholds: MatchThresholds, batchSize: number): Promise<IntegrationOutcome | "held"> {
-  return em.transactional(async (tx) => {
-    // Alone, concurrent runs of one submission (a re-enqueued job, two workers) wait for each other here.
-    // In a batch, a submission another batch holds is skipped rather than waited for: the jobs of a busy
-    // queue would otherwise all wait on the one batch that claimed their submissions, one batch at a time.
-    const [own] = await tx.getConnection().execute<{ status: string }[]>(
-      `select status from submissions where id = ? for update${batchSize > 1 ? " skip locked" : ""}`,
-      [submissionId],
-      "all",
-      tx.getTransactionContext(),
-    );
+async function integrateBatch(em: EntityManager, submissionId: string, thresholds: MatchThresholds, batchSize: number): Promise<IntegrationOutcome | "held"> {
+  let settled: string[] = [];
+  const outcome = await em.transactional(async (tx) => {
+    const { own, ids, settling } = await claimBatch(tx, submissionId, batchSize);
+    settled = settling;
     if (!own && batchSize === 1) return "unknown_submission";
-    const mine = own?.status === "received" ? [submissionId] : [];
-    const others = batchSize > 1 && (mine.length || !own) ? await claimOthers(tx, submissionId, batchSize - mine.length) : [];
-    const ids = [...mine, ...others];
-    const settling = own ? [submissionId, ...others] : others;
     if (settling.length) await tx.nativeDelete(OutboxEntry, { submissionId: { $in: settling } });
     if (!ids.length) return own ? "already_done" : "held";
     const pending = (await readSubmissions(tx, ids)).map(prepare);
@@ -120,17 +113,8 @@ function integrateBatch(em: EntityManager, submissionId: string, thresholds: Mat
     await recordAudits(tx, systemActor("worker"), entries);
     return own ? (outcomes.get(submissionId) ?? "already_done") : "held";
   });
-}
-
-/** Other received submissions no other worker holds, oldest first, locked until the batch commits. */
-async function claimOthers(tx: EntityManager, except: string, limit: number): Promise<string[]> {
-  const rows = await tx.getConnection().execute<{ id: string }[]>(
-    `select id from submissions where status = 'received' and id <> ? order by received_at limit ? for update skip locked`,
-    [except, limit],
-    "all",
-    tx.getTransactionContext(),
-  );
-  return rows.map((r) => r.id);
+  rememberSettled(em, settled);
+  return outcome;
 }
 
 function prepare(submission: IncomingSubmission): Pending {
