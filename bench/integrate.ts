@@ -14,6 +14,7 @@
  */
 import { fork } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
 import pg from "pg";
 import { Connection } from "@mikro-orm/core";
 import type { MikroORM } from "@mikro-orm/postgresql";
@@ -333,10 +334,14 @@ function profileQueries() {
     return result;
   };
   const cpu = process.cpuUsage();
+  const serverCpu = postgresCpuMs();
   return {
     report(households: number, seconds: number) {
       proto.query = original;
       const used = process.cpuUsage(cpu);
+      const server = [...postgresCpuMs()].map(([kind, ms]) => [kind, (ms - (serverCpu.get(kind) ?? 0)) / households] as const).filter(([, ms]) => ms >= 0.005);
+      const total = server.reduce((t, [, ms]) => t + ms, 0);
+      console.log(`PostgreSQL's CPU per household: ${total.toFixed(2)} ms (${server.sort((a, b) => b[1] - a[1]).map(([kind, ms]) => `${kind} ${ms.toFixed(2)}`).join(", ")})`);
       const rows = [...statements].sort((a, b) => b[1].ms - a[1].ms);
       const perHousehold = (ms: number) => (ms / households).toFixed(2);
       const count = rows.reduce((t, [, s]) => t + s.count, 0);
@@ -346,6 +351,29 @@ function profileQueries() {
       }
     },
   };
+}
+
+/**
+ * CPU time (ms) used so far by this machine's PostgreSQL processes, by kind (the process title without
+ * its details: "postgres rsu_bench_integrate" for our backends, "checkpointer", "autovacuum worker"…).
+ * Linux /proc; nothing elsewhere.
+ */
+function postgresCpuMs(): Map<string, number> {
+  const tick = 1000 / 100; // USER_HZ
+  const used = new Map<string, number>();
+  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      if (!stat.includes("(postgres)")) continue;
+      // utime, stime, cutime, cstime: fields 14 to 17, counted after the command's closing parenthesis.
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      const title = readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ").replace(/^postgres: (15\/main: )?/, "").split(" ").slice(0, 2).join(" ").trim();
+      used.set(title, (used.get(title) ?? 0) + (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) * tick);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return used;
 }
 
 // ——— the run ———
@@ -394,6 +422,9 @@ async function main() {
     // 3. Integration of new households through the real function (submissions inserted directly).
     const newSeeds = Array.from({ length: args.integrate }, (_, i) => args.seed + args.households + i);
     const submissionIds = await insertSubmissions(client, newSeeds);
+    // Each measured step starts with nothing left to write from the one before (the registry's copy, the
+    // integration's pages): otherwise the checkpointer's catching up lands on whichever step comes next.
+    await client.query("checkpoint");
     const profile = args.profile ? profileQueries() : null;
     const integration = await integrateAll(orm, submissionIds, args.concurrency, args.batch);
     const integrationRate = args.integrate / integration.seconds;
@@ -402,6 +433,7 @@ async function main() {
     results.integration = { ...integration, rate: integrationRate };
 
     // 4. The same rows by raw COPY into the same tables (generation and splitting included, as in step 3).
+    await client.query("checkpoint");
     t = performance.now();
     const copied = await copyRegistry(client, newSeeds);
     const copySeconds = (performance.now() - t) / 1000;

@@ -82,7 +82,7 @@ export async function writeStages(em: EntityManager, submissions: IncomingSubmis
   await queryRows(
     em,
     `update submissions s set status = v.status, errors = v.errors, reasons = v.reasons, household_id = v."householdId", integrated_at = v."integratedAt"
-       from jsonb_to_recordset(?::jsonb) as v(id uuid, status text, errors jsonb, reasons jsonb, "householdId" uuid, "integratedAt" timestamptz)
+       from json_to_recordset(?::json) as v(id uuid, status text, errors jsonb, reasons jsonb, "householdId" uuid, "integratedAt" timestamptz)
       where s.id = v.id`,
     [JSON.stringify(stages)],
   );

@@ -1,7 +1,7 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { MatchScore } from "../../schemas/contracts/review";
 import { personKeys, type PersonKeys } from "../../schemas/registry/person-keys";
-import { queryRows } from "./plain-sql";
+import { preparedRows } from "./plain-sql";
 import { plausibleBirthDates, scorePair, type ComparablePerson } from "./match-score";
 
 /** The incoming person's key fields, as `householdFromSubmission` builds them. */
@@ -182,7 +182,7 @@ export function membersOf(em: EntityManager, householdIds: string[]): Promise<(C
 }
 
 /** The people searched for, as a relation: one row each, numbered by `tag`, read from one JSON parameter. */
-const SEARCHED = `searched as materialized (select * from jsonb_to_recordset(?::jsonb)
+const SEARCHED = `searched as materialized (select * from json_to_recordset($1::json)
   as p(tag int, nin text, block_key text, name_key text, island text, exclude uuid, born date, lo date, hi date, days date[]))`;
 /** Within one person's candidates: not of the excluded household, nearest names first, at most BLOCK_LIMIT. */
 const NEAREST = `and (p.exclude is null or i.household_id <> p.exclude) and (p.island is null or h.island = p.island)
@@ -194,7 +194,7 @@ const NEAREST = `and (p.exclude is null or i.household_id <> p.exclude) and (p.i
  *    BLOCK_LIMIT rows, so that each is one condition on the btree (block_key, birth_date): OR-ed together
  *    in one statement for many people, PostgreSQL read the whole block (80 ms for 100 people, 3 ms now).
  */
-const BY_NIN_AND_BLOCK = `with ${SEARCHED}
+const BY_NIN_AND_BLOCK = `
   select p.tag, c.* from searched p cross join lateral (
     select ${COLUMNS} ${FROM} where i.nin = p.nin and (p.exclude is null or i.household_id <> p.exclude)
     order by similarity(coalesce(i.name_key, ''), coalesce(p.name_key, '')) desc limit ${BLOCK_LIMIT}) c
@@ -209,19 +209,25 @@ const BY_NIN_AND_BLOCK = `with ${SEARCHED}
   where p.block_key is not null and cardinality(p.days) > 0`;
 
 /**
- * 3. Born the very same day on the island, with a trigram-neighbour name: pg_trgm's `%` written out as
- *    its similarity ≥ 0.3, which no index can serve, so that PostgreSQL reads the day through the btree.
- *    With `%`, once the registry was vacuumed, it ANDed in the GIN index on name_key: 90 ms a person at
- *    1,000,000 individuals (a common trigram matches a fifth of the registry), the lookup's p95 60 ms.
+ * 3. For the people 1 and 2 found nobody for: born the very same day on the island, with a trigram-neighbour
+ *    name. pg_trgm's `%` is written out as its similarity ≥ 0.3, which no index can serve, so that
+ *    PostgreSQL reads the day through the btree: with `%`, once the registry was vacuumed, it ANDed in
+ *    the GIN index on name_key, 90 ms a person at 1,000,000 individuals (a common trigram matches a fifth
+ *    of the registry), and the lookup's p95 was 60 ms.
  */
-const SAME_DAY_NEIGHBOURS = `with ${SEARCHED}
+const SAME_DAY_NEIGHBOURS = `
   select p.tag, c.* from searched p cross join lateral (
-    select ${COLUMNS} ${FROM} where i.birth_date = p.born and similarity(i.name_key, p.name_key) >= ${TRIGRAM_THRESHOLD} ${NEAREST}) c`;
+    select ${COLUMNS} ${FROM} where i.birth_date = p.born and similarity(i.name_key, p.name_key) >= ${TRIGRAM_THRESHOLD} ${NEAREST}) c
+  where p.born is not null and not exists (select from found f where f.tag = p.tag)`;
+
+/** 1, 2 and 3 in one statement: one round trip and one plan, whether or not some block is empty. */
+const CANDIDATES = `with ${SEARCHED}, found as materialized (${BY_NIN_AND_BLOCK})
+  select * from found union all ${SAME_DAY_NEIGHBOURS}`;
 
 /**
- * The candidate rows of each search, read for all of them at once: one statement (two when some block is
- * empty) whatever their number, so that a batch of households pays one round trip and one plan for the
- * lookups of all its members (issue #6: per person, round trips and planning were most of the cost).
+ * The candidate rows of each search, read for all of them at once: one statement whatever their number,
+ * so that a batch of households pays one round trip and one plan for the lookups of all its members
+ * (issue #6: per person, round trips and planning were most of the cost).
  */
 export async function findCandidates(em: EntityManager, searches: CandidateSearch[]): Promise<CandidateRow[][]> {
   const found = searches.map(() => new Map<string, CandidateRow>());
@@ -237,14 +243,9 @@ export async function findCandidates(em: EntityManager, searches: CandidateSearc
       born: blockKey && nameKey ? person.birthDate : null, lo, hi, days: days.map(([day]) => day),
     };
   });
-  await readInto(em, BY_NIN_AND_BLOCK, rows.filter((r) => r.nin || r.block_key), found);
-  // Only for the people whose NIN and block found nobody: the same-day trigram neighbours.
-  await readInto(em, SAME_DAY_NEIGHBOURS, rows.filter((r) => r.born && found[r.tag]!.size === 0), found);
+  const searched = rows.filter((r) => r.nin || r.block_key);
+  if (!searched.length) return found.map(() => []);
+  const candidates = await preparedRows<CandidateRow & { tag: number }>(em, "rsu_match_candidates", CANDIDATES, [JSON.stringify(searched)]);
+  for (const { tag, ...row } of candidates) found[tag]!.set(row.id, row);
   return found.map((rows) => [...rows.values()]);
-}
-
-async function readInto(em: EntityManager, sql: string, searched: object[], found: Map<string, CandidateRow>[]): Promise<void> {
-  if (!searched.length) return;
-  const rows = await queryRows<CandidateRow & { tag: number }>(em, sql, [JSON.stringify(searched)]);
-  for (const { tag, ...row } of rows) found[tag]!.set(row.id, row);
 }

@@ -5,7 +5,8 @@ import type { EntityManager } from "@mikro-orm/postgresql";
  * Statements that carry a batch's worth of data (issue #6): one JSON document sent as a real bind
  * parameter, on the caller's transaction. MikroORM's `execute` and `insertMany` write every value into
  * the SQL text, quoting each one: for a batch of 50 households (some 300 people, 50 versions with their
- * full state) that quoting cost more worker time than PostgreSQL spent on the statements.
+ * full state) that quoting cost more worker time than PostgreSQL spent on the statements. The document is
+ * `json`, not `jsonb`: PostgreSQL reads it once into rows, without building its binary form first.
  */
 
 /** Runs `sql` with `?` bindings passed to PostgreSQL as parameters; returns the rows. */
@@ -17,6 +18,26 @@ export async function queryRows<T>(em: EntityManager, sql: string, bindings: unk
 }
 
 /**
+ * Runs `text` (with PostgreSQL's own $1… placeholders) as a named prepared statement on the caller's
+ * connection and transaction: parsed and planned once per connection, then its plan reused. For the match
+ * lookup, planning the statement (its three branches per person) cost as much as running it for one person.
+ * Goes to pg's client beneath knex, which has no prepared statements; knex hands a transaction's own
+ * connection out, and a pooled one otherwise.
+ */
+export async function preparedRows<T>(em: EntityManager, name: string, text: string, values: unknown[]): Promise<T[]> {
+  const client = ((em.getTransactionContext() as { client?: unknown } | undefined)?.client ?? em.getConnection().getKnex().client) as {
+    acquireConnection(): Promise<{ query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: T[] }> }>;
+    releaseConnection(connection: unknown): Promise<unknown>;
+  };
+  const connection = await client.acquireConnection();
+  try {
+    return (await connection.query({ name, text, values })).rows;
+  } finally {
+    await client.releaseConnection(connection);
+  }
+}
+
+/**
  * Inserts entity-shaped rows (property names, a relation given by its id) with one statement: the JSON is
  * turned into the table's own row type, so a column left out is null, as in the entity's data.
  */
@@ -25,7 +46,11 @@ export async function insertRows<T extends object>(em: EntityManager, entity: En
   const meta = em.getMetadata().get(entity);
   const columns = new Map<string, string>();
   for (const prop of meta.props) if (prop.fieldNames?.length === 1) columns.set(prop.name, prop.fieldNames[0]!);
-  const byColumn = rows.map((row) => Object.fromEntries(Object.entries(row).map(([name, value]) => [columns.get(name) ?? name, value])));
   const table = em.getConnection().getKnex().raw("??", [meta.tableName]).toQuery();
-  await queryRows(em, `insert into ${table} select * from jsonb_populate_recordset(null::${table}, ?::jsonb)`, [JSON.stringify(byColumn)]);
+  const byColumn = rows.map((row) => {
+    const named: Record<string, unknown> = {};
+    for (const name in row) named[columns.get(name) ?? name] = (row as Record<string, unknown>)[name];
+    return named;
+  });
+  await queryRows(em, `insert into ${table} select * from json_populate_recordset(null::${table}, ?::json)`, [JSON.stringify(byColumn)]);
 }
