@@ -2,7 +2,7 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import type { FieldError, SubmissionStatus } from "../../schemas/contracts/api";
 import type { Catalogue } from "../../schemas/catalogue/types";
 import type { StageReason } from "../../schemas/contracts/review";
-import { queryRows } from "./plain-sql";
+import { preparedRows, queryRows } from "./plain-sql";
 
 /**
  * The submissions of an integration batch, read and settled with plain statements (issue #6): one select
@@ -50,12 +50,13 @@ type SubmissionRow = Omit<IncomingSubmission, "formVersion" | "integratedAt"> & 
 /** The submissions `ids`, oldest first, with their form versions (whose contents are read once per process). */
 export async function readSubmissions(em: EntityManager, ids: string[]): Promise<IncomingSubmission[]> {
   if (!ids.length) return [];
-  const rows = await queryRows<SubmissionRow>(
+  const rows = await preparedRows<SubmissionRow>(
     em,
+    "rsu_read_submissions",
     `select s.id, s.data, s.household_id as "householdId", s.base_version as "baseVersion", s.submitted_by as "submittedBy",
             s.status, s.errors, s.reasons, fv.id as "formVersionId", fv.version, fv.checksum, fv.form_id as "formId"
        from submissions s join form_versions fv on fv.id = s.form_version_id
-      where s.id = any(?::uuid[]) order by s.received_at, s.id`,
+      where s.id = any($1::uuid[]) order by s.received_at, s.id`,
     [`{${ids.join(",")}}`],
   );
   const key = (id: number, checksum: string) => `${id}:${checksum}`;
@@ -79,10 +80,11 @@ export async function readSubmissions(em: EntityManager, ids: string[]): Promise
 export async function writeStages(em: EntityManager, submissions: IncomingSubmission[]): Promise<void> {
   if (!submissions.length) return;
   const stages = submissions.map(({ id, status, errors, reasons, householdId, integratedAt }) => ({ id, status, errors, reasons, householdId, integratedAt }));
-  await queryRows(
+  await preparedRows(
     em,
+    "rsu_write_stages",
     `update submissions s set status = v.status, errors = v.errors, reasons = v.reasons, household_id = v."householdId", integrated_at = v."integratedAt"
-       from json_to_recordset(?::json) as v(id uuid, status text, errors jsonb, reasons jsonb, "householdId" uuid, "integratedAt" timestamptz)
+       from json_to_recordset($1::json) as v(id uuid, status text, errors jsonb, reasons jsonb, "householdId" uuid, "integratedAt" timestamptz)
       where s.id = v.id`,
     [JSON.stringify(stages)],
   );

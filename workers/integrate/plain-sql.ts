@@ -52,5 +52,6 @@ export async function insertRows<T extends object>(em: EntityManager, entity: En
     for (const name in row) named[columns.get(name) ?? name] = (row as Record<string, unknown>)[name];
     return named;
   });
-  await queryRows(em, `insert into ${table} select * from json_populate_recordset(null::${table}, ?::json)`, [JSON.stringify(byColumn)]);
+  const text = `insert into ${table} select * from json_populate_recordset(null::${table}, $1::json)`;
+  await preparedRows(em, `rsu_insert_${meta.tableName}`, text, [JSON.stringify(byColumn)]);
 }
