@@ -8,15 +8,13 @@
  *
  * Its own database (rsu_bench_integrate on DATABASE_URL's server), dropped at the end unless --keep.
  * The registry is written with `COPY … FROM STDIN` through pg's client and a hand-rolled copy-in query
- * (pg-copy-streams is not a dependency): rows come from the demo mask's generator
- * (test/helpers/demo-responses.ts) with names redrawn from the lists below, split by the pipeline's own
- * `householdFromSubmission`, so the matching keys are those the pipeline writes.
+ * (integrate/copy-in.ts): rows come from the demo mask's generator with Comorian names
+ * (integrate/comorian-households.ts), split by the pipeline's own `householdFromSubmission`, so the
+ * matching keys are those the pipeline writes. --profile: integrate/profile.ts.
  */
 import { fork } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
 import pg from "pg";
-import { Connection } from "@mikro-orm/core";
 import type { MikroORM } from "@mikro-orm/postgresql";
 import { loadConfig } from "../api/config";
 import { dropDatabase } from "../api/db/create-database";
@@ -25,11 +23,13 @@ import { seedDemo } from "../api/db/seeders/seed-demo";
 import { DEMO_FORM } from "../api/db/seeders/demo/catalogue";
 import { contentHash } from "../api/services/hash";
 import { placeOf } from "../api/services/accept-submission";
-import { MEMBERS_ROSTER } from "../schemas/contracts/registry";
 import { householdFromSubmission } from "../workers/integrate/household-from-submission";
 import { matchPerson, type PersonToMatch } from "../workers/integrate/match-person";
 import { integrateSubmission } from "../workers/processors/integrate-submission";
-import { Dice, prng, validHousehold, type Member, type Response } from "../test/helpers/demo-responses";
+import { Dice, prng } from "../test/helpers/demo-responses";
+import { generatedHousehold, nameDrawer } from "./integrate/comorian-households";
+import { copyIn, line } from "./integrate/copy-in";
+import { profileQueries } from "./integrate/profile";
 
 const config = loadConfig(process.env);
 // Concurrency and batch size default to the workers' own (WORKER_CONCURRENCY, INTEGRATION_BATCH_SIZE).
@@ -43,100 +43,6 @@ const DATABASE_URL = base.toString();
 // --reuse: the registry of step 1, kept as a template database per size and seed, so that runs after the
 // first copy it (seconds) instead of writing it again (minutes at full size).
 const REGISTRY_TEMPLATE = `rsu_bench_registry_${args.households}_${args.seed}`;
-
-// Given names by sex and how common they are (a rough Zipf order), each with the spellings clerks use.
-const MALE: [string[], number][] = [
-  [["Mohamed", "Mohammed", "Mouhamad", "Mhamadi", "Mohamadi"], 30], [["Said", "Saïd", "Saidi"], 18], [["Ali", "Aly"], 16],
-  [["Ahmed", "Ahamada", "Ahmad", "Ahamadi"], 14], [["Abdallah", "Abdoulah", "Abdallahi"], 12], [["Youssouf", "Yousouf"], 9],
-  [["Ibrahim", "Ibrahima"], 8], [["Houmadi", "Hamadi"], 8], [["Soilihi", "Swalihi"], 7], [["Madi"], 7], [["Abdou"], 7],
-  [["Nourdine", "Nour Eddine"], 5], [["Djaffar", "Jaffar"], 4], [["Hamidou", "Hamidi"], 5], [["Salim"], 4], [["Moussa"], 5],
-  [["Issa"], 4], [["Chamsoudine"], 3], [["Fahardine"], 3], [["Anrifi"], 2], [["Athoumani", "Attoumane"], 5], [["Assoumani"], 4],
-  [["Hassani", "Hassane"], 5], [["Houssein", "Hussein"], 4], [["Oumar", "Omar"], 4], [["Idriss", "Idrissa"], 3],
-  [["Soulaimana", "Souleymane"], 3], [["Mchangama"], 2], [["Toihir", "Twahir"], 3], [["Dhoihir", "Doihir"], 3], [["Bacar"], 4],
-  [["Combo"], 2], [["Boina"], 2], [["Msaidie"], 2], [["Kassim"], 3], [["Ismael"], 2], [["Bourhane"], 2], [["Mzé Ali"], 1],
-  [["Nassur", "Nassour"], 2], [["Zoubeir"], 1], [["Kamal"], 1], [["Ousseni"], 2], [["Radjabou"], 1], [["Sidi"], 2], [["Ahmada"], 2],
-];
-const FEMALE: [string[], number][] = [
-  [["Fatima", "Fatouma", "Fatoumia"], 20], [["Zaharia", "Zahariya"], 10], [["Mariama", "Maryam"], 10], [["Anfiati"], 5],
-  [["Echati"], 4], [["Hadidja", "Hadidjah"], 7], [["Moinaecha", "Mwanaecha"], 5], [["Sitti", "Siti"], 6], [["Roukia", "Rukia"], 5],
-  [["Nadjma"], 4], [["Zalifa"], 3], [["Faïza", "Faiza"], 4], [["Amina"], 7], [["Nassra"], 3], [["Chamsia", "Shamsia"], 3],
-  [["Mouniati"], 3], [["Halima"], 6], [["Rahamatou"], 3], [["Saandia"], 3], [["Oumi"], 3], [["Zainaba", "Zeinab"], 6],
-  [["Aïcha", "Aicha"], 7], [["Mwanaïdi", "Mwanaidi"], 3], [["Koulthoum", "Kalthoum"], 3], [["Soifiat"], 2], [["Hidaya"], 2],
-  [["Rachida"], 3], [["Anzoumati"], 2], [["Nourou"], 2], [["Djamila", "Jamila"], 3], [["Salama"], 2], [["Hamida"], 2],
-];
-
-function nameDrawer(dice: Dice) {
-  const pick = (pool: [string[], number][]) => {
-    const spellings = dice.weighted(pool);
-    // The usual spelling four times out of five, a variant otherwise.
-    return dice.chance(0.8) ? spellings[0]! : dice.pick(spellings);
-  };
-  return { male: () => pick(MALE), female: () => pick(FEMALE) };
-}
-
-/** A demo household with names redrawn from the lists above; children carry their father's given name. */
-function generatedHousehold(seed: number): Response {
-  const data = validHousehold(seed);
-  const names = nameDrawer(new Dice(prng(seed ^ 0x5eed)));
-  const members = data[MEMBERS_ROSTER] as Member[];
-  const used = new Set<string>();
-  for (const m of members) {
-    let first: string;
-    do first = m.sex === "1" ? names.male() : names.female();
-    while (used.has(first) && used.size < 40);
-    used.add(first);
-    m.first_name = first;
-    m.last_name = names.male();
-  }
-  const head = members[0]!;
-  const father = head.sex === "1" ? head.first_name : names.male();
-  for (const m of members) if (m.relation_to_head === "03" || m.relation_to_head === "05") m.last_name = father;
-  return data;
-}
-
-// ——— COPY … FROM STDIN through pg's client, without pg-copy-streams ———
-
-/** A query pg's client runs like any other: it sends the COPY, then our rows when the server asks. */
-class CopyIn {
-  private resolve!: () => void;
-  private reject!: (e: unknown) => void;
-  readonly done = new Promise<void>((res, rej) => ((this.resolve = res), (this.reject = rej)));
-  constructor(private readonly text: string, private readonly rows: Iterable<string>) {}
-  submit(connection: any) { connection.query(this.text); }
-  handleCopyInResponse(connection: any) {
-    void (async () => {
-      let chunk = "";
-      for (const row of this.rows) {
-        chunk += row;
-        if (chunk.length > 1 << 20) {
-          connection.sendCopyFromChunk(Buffer.from(chunk));
-          chunk = "";
-          if (connection.stream.writableNeedDrain) await new Promise((r) => connection.stream.once("drain", r));
-        }
-      }
-      if (chunk) connection.sendCopyFromChunk(Buffer.from(chunk));
-      connection.endCopyFrom();
-    })().catch((e) => connection.sendCopyFail(String(e)));
-  }
-  handleCommandComplete() {}
-  handleReadyForQuery() { this.resolve(); }
-  handleError(error: unknown) { this.reject(error); }
-  handleRowDescription() {}
-  handleDataRow() {}
-  handleEmptyQuery() {}
-  handleCopyData() {}
-}
-
-async function copyIn(client: pg.Client, table: string, columns: string[], rows: Iterable<string>): Promise<void> {
-  const copy = new CopyIn(`copy ${table} (${columns.map((c) => `"${c}"`).join(", ")}) from stdin`, rows);
-  client.query(copy as any);
-  await copy.done;
-}
-
-/** COPY text format: tabs, newlines and backslashes escaped, NULL as \N (docs/STACK.md). */
-function line(values: unknown[]): string {
-  return values.map((v) => (v === null || v === undefined ? "\\N" : String(typeof v === "object" ? JSON.stringify(v) : v).replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r"))).join("\t") + "\n";
-}
 
 const HOUSEHOLD_COLUMNS = ["id", "island", "prefecture", "commune", "village", "head_name", "search_name", "attributes", "source_submission_id", "created_at", "updated_at"];
 const INDIVIDUAL_COLUMNS = ["id", "household_id", "line_number", "first_name", "last_name", "sex", "birth_date", "nin", "relation_to_head", "attributes", "created_at", "name_key", "block_key", "birth_year"];
@@ -298,82 +204,6 @@ async function childMain(k: number): Promise<void> {
   await runJobs(orm, ids, args.concurrency, args.batch);
   await orm.close();
   process.send!("done");
-}
-
-/**
- * --profile: every statement sent to PostgreSQL during the integration (BEGIN and COMMIT included),
- * timed from the worker's side (round trip, server time and lock waits) and grouped by its first words,
- * plus the worker's own CPU time. pg's Client.query is wrapped, below MikroORM and knex, so that the
- * statements the pipeline sends with plain SQL are counted too.
- */
-function profileQueries() {
-  const statements = new Map<string, { count: number; ms: number; bytes: number }>();
-  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
-  const original = proto.query;
-  const record = (text: string, started: number, bytes: number) => {
-    const kind = text.replace(/\s+/g, " ").trim().replace(/^\(/, "").match(/^(with .*?(?= select)|select .*? from "?\w+"?|insert into "?\w+"?|update "?\w+"?|delete from "?\w+"?|\w+)/i)?.[0] ?? text.slice(0, 40);
-    const stat = statements.get(kind.slice(0, 60)) ?? { count: 0, ms: 0, bytes: 0 };
-    stat.count++;
-    stat.bytes += bytes;
-    stat.ms += performance.now() - started;
-    statements.set(kind.slice(0, 60), stat);
-  };
-  proto.query = function (this: unknown, ...args: unknown[]) {
-    const text = typeof args[0] === "string" ? args[0] : String((args[0] as { text?: string }).text ?? "");
-    // What the statement sends: its text and its parameters (a batch's JSON).
-    const values = (Array.isArray(args[1]) ? args[1] : (args[0] as { values?: unknown[] }).values) ?? [];
-    const bytes = text.length + values.reduce<number>((n, v) => n + (typeof v === "string" ? v.length : 0), 0);
-    const started = performance.now();
-    const callback = args[args.length - 1];
-    if (typeof callback === "function") {
-      args[args.length - 1] = (...results: unknown[]) => (record(text, started, bytes), callback(...results));
-      return original.apply(this, args);
-    }
-    const result = original.apply(this, args);
-    if (result instanceof Promise) return result.finally(() => record(text, started, bytes));
-    return result;
-  };
-  const cpu = process.cpuUsage();
-  const serverCpu = postgresCpuMs();
-  return {
-    report(households: number, seconds: number) {
-      proto.query = original;
-      const used = process.cpuUsage(cpu);
-      const server = [...postgresCpuMs()].map(([kind, ms]) => [kind, (ms - (serverCpu.get(kind) ?? 0)) / households] as const).filter(([, ms]) => ms >= 0.005);
-      const total = server.reduce((t, [, ms]) => t + ms, 0);
-      console.log(`PostgreSQL's CPU per household: ${total.toFixed(2)} ms (${server.sort((a, b) => b[1] - a[1]).map(([kind, ms]) => `${kind} ${ms.toFixed(2)}`).join(", ")})`);
-      const rows = [...statements].sort((a, b) => b[1].ms - a[1].ms);
-      const perHousehold = (ms: number) => (ms / households).toFixed(2);
-      const count = rows.reduce((t, [, s]) => t + s.count, 0);
-      console.log(`per household: wall ${perHousehold(seconds * 1000)} ms, worker CPU ${perHousehold((used.user + used.system) / 1000)} ms, ${(count / households).toFixed(2)} statements taking ${perHousehold(rows.reduce((t, [, s]) => t + s.ms, 0))} ms (summed over concurrent jobs)`);
-      for (const [kind, s] of rows.slice(0, 20)) {
-        console.log(`  ${perHousehold(s.ms).padStart(7)} ms  ${(s.count / households).toFixed(2).padStart(6)} ×  ${(s.bytes / households / 1024).toFixed(1).padStart(6)} KiB  ${kind}`);
-      }
-    },
-  };
-}
-
-/**
- * CPU time (ms) used so far by this machine's PostgreSQL processes, by kind (the process title without
- * its details: "postgres rsu_bench_integrate" for our backends, "checkpointer", "autovacuum worker"…).
- * Linux /proc; nothing elsewhere.
- */
-function postgresCpuMs(): Map<string, number> {
-  const tick = 1000 / 100; // USER_HZ
-  const used = new Map<string, number>();
-  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-      if (!stat.includes("(postgres)")) continue;
-      // utime, stime, cutime, cstime: fields 14 to 17, counted after the command's closing parenthesis.
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      const title = readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ").replace(/^postgres: (15\/main: )?/, "").split(" ").slice(0, 2).join(" ").trim();
-      used.set(title, (used.get(title) ?? 0) + (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) * tick);
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  return used;
 }
 
 // ——— the run ———
