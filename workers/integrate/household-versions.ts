@@ -25,10 +25,8 @@ export async function recordVersion(
   version: number,
   before: HouseholdState | null,
   provenance: Provenance,
-  /** The state after the change when the caller knows it (a household just created); else read from the rows. */
-  known?: HouseholdState,
 ) {
-  const after = known ?? (await readHouseholdState(em, householdId));
+  const after = await readHouseholdState(em, householdId);
   // A plain insert: nothing else in the transaction refers to the version row.
   await em.insert(HouseholdVersion, versionRow(householdId, version, before, provenance, after));
   return after;

@@ -103,7 +103,7 @@ export async function matchPerson(
 
 /**
  * matchPerson for several people of one place at once (the new members of a household): the same
- * decisions, read in one round trip to PostgreSQL (two when some block is empty).
+ * decisions, read in one round trip to PostgreSQL (findCandidates).
  */
 export async function matchPeople(
   em: EntityManager,

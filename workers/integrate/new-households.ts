@@ -19,7 +19,7 @@ export type NewHouseholdResult = { created: true; householdId: string; reviews: 
 /**
  * Matches and creates the new households of a batch together (issue #6), in the caller's transaction, the
  * communes locked: the registry is searched once for every member of every household (findCandidates, one
- * or two statements), the households of the heads' candidates are read once, and the rows are written with
+ * statement), the households of the heads' candidates are read once, and the rows are written with
  * one insert per table. What a per-household loop would have seen in the database, the households created
  * earlier in the same batch, is searched in memory with the lookup's own rules (BatchHouseholds), so two
  * submissions of one household in one batch still meet: the second waits for review.
