@@ -17,7 +17,7 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import type { MikroORM } from "@mikro-orm/postgresql";
 import { loadConfig } from "../api/config";
-import { dropDatabase } from "../api/db/create-database";
+import { databaseName, dropDatabase, onServer, quoteIdentifier } from "../api/db/create-database";
 import { openDatabase } from "../api/db/database";
 import { seedDemo } from "../api/db/seeders/seed-demo";
 import { DEMO_FORM } from "../api/db/seeders/demo/catalogue";
@@ -286,22 +286,16 @@ async function settle(client: pg.Client): Promise<void> {
 
 /** Creates database `to` as a copy of `from` (a name or a URL on the same server); false when `from` does not exist. */
 async function copyTemplate(from: string, to: string): Promise<boolean> {
-  const name = (s: string) => (s.includes("://") ? new URL(s).pathname.slice(1) : s);
-  const admin = new URL(DATABASE_URL);
-  admin.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
-    const { rowCount } = await client.query("select 1 from pg_database where datname = $1", [name(from)]);
+  const bare = (s: string) => (s.includes("://") ? databaseName(s) : s);
+  return onServer(DATABASE_URL, async (client) => {
+    const { rowCount } = await client.query("select 1 from pg_database where datname = $1", [bare(from)]);
     if (!rowCount) return false;
-    await client.query(`drop database if exists "${name(to)}"`);
+    await client.query(`drop database if exists ${quoteIdentifier(bare(to))}`);
     // FILE_COPY: copied as files after one checkpoint, rather than block by block through the WAL (which left
     // the checkpointer writing the copy again during the measures).
-    await client.query(`create database "${name(to)}" template "${name(from)}" strategy file_copy`);
+    await client.query(`create database ${quoteIdentifier(bare(to))} template ${quoteIdentifier(bare(from))} strategy file_copy`);
     return true;
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 function parseArgs<T extends Record<string, number>>(argv: string[], defaults: T): T {
