@@ -19,6 +19,7 @@ import type { MikroORM } from "@mikro-orm/postgresql";
 import { loadConfig } from "../api/config";
 import { databaseName, dropDatabase, onServer, quoteIdentifier } from "../api/db/create-database";
 import { openDatabase } from "../api/db/database";
+import { migrationsList } from "../api/db/migrations";
 import { seedDemo } from "../api/db/seeders/seed-demo";
 import { DEMO_FORM } from "../api/db/seeders/demo/catalogue";
 import { contentHash } from "../api/services/hash";
@@ -40,12 +41,12 @@ const args = parseArgs(process.argv.slice(2), {
 const base = new URL(config.databaseUrl);
 base.pathname = "/rsu_bench_integrate";
 const DATABASE_URL = base.toString();
-// --reuse: the registry of step 1, kept as a template database per size and seed, so that runs after the
-// first copy it (seconds) instead of writing it again (minutes at full size).
-const REGISTRY_TEMPLATE = `rsu_bench_registry_${args.households}_${args.seed}`;
+// --reuse: the registry of step 1, kept as a template database per size, seed and schema (the number of
+// migrations), so that runs after the first copy it (seconds) instead of writing it again (minutes at full size).
+const REGISTRY_TEMPLATE = `rsu_bench_registry_${args.households}_${args.seed}_m${migrationsList.length}`;
 
 const HOUSEHOLD_COLUMNS = ["id", "island", "prefecture", "commune", "village", "head_name", "search_name", "attributes", "source_submission_id", "created_at", "updated_at"];
-const INDIVIDUAL_COLUMNS = ["id", "household_id", "line_number", "first_name", "last_name", "sex", "birth_date", "nin", "relation_to_head", "attributes", "created_at", "name_key", "block_key", "birth_year"];
+const INDIVIDUAL_COLUMNS = ["id", "household_id", "line_number", "first_name", "last_name", "sex", "birth_date", "nin", "relation_to_head", "attributes", "created_at", "name_key", "block_key", "birth_year", "island", "commune"];
 
 /** The registry's rows of the given households as COPY lines, split by the pipeline's own function. */
 function registryLines(seeds: number[]): { households: string[]; individuals: string[] } {
@@ -56,7 +57,7 @@ function registryLines(seeds: number[]): { households: string[]; individuals: st
     const id = randomUUID();
     lines.households.push(line([id, h.island, h.prefecture, h.commune, h.village, h.headName, h.searchName, h.attributes, randomUUID(), now, now]));
     for (const m of members) {
-      lines.individuals.push(line([randomUUID(), id, m.lineNumber, m.firstName, m.lastName, m.sex, m.birthDate, m.nin, m.relationToHead, m.attributes, now, m.nameKey, m.blockKey, m.birthYear]));
+      lines.individuals.push(line([randomUUID(), id, m.lineNumber, m.firstName, m.lastName, m.sex, m.birthDate, m.nin, m.relationToHead, m.attributes, now, m.nameKey, m.blockKey, m.birthYear, h.island, h.commune]));
     }
   }
   return lines;

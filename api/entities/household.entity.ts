@@ -9,16 +9,9 @@ import { Individual } from "./individual.entity";
 export const Household = defineEntity({
   name: "Household",
   tableName: "households",
-  // The place of a candidate's household, read from the index alone by the match lookup (issue #6,
-  // migration Migration20261129000000LookupCover).
-  indexes: [
-    {
-      name: "households_place_index",
-      expression: 'create unique index "households_place_index" on "households" ("id") include ("island", "commune", "village")',
-    },
-  ],
   properties: {
     id: p.uuid().primary(),
+    /** Its members carry island and commune too, moved with them by a trigger (Migration20261129020000IndividualPlace). */
     island: p.string().length(10).nullable(),
     prefecture: p.string().length(10).nullable(),
     commune: p.string().length(10).nullable().index(),

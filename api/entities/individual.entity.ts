@@ -1,21 +1,25 @@
 import { defineEntity, p, type InferEntity } from "@mikro-orm/core";
 import { Household } from "./household.entity";
 
+const CANDIDATE = `"id", "household_id", "person_id", "first_name", "last_name", "sex", "nin", "name_key", "commune"`;
+
 /** A member of a household, current state; keys the registry matches on are typed columns. */
 export const Individual = defineEntity({
   name: "Individual",
   tableName: "individuals",
   uniques: [{ properties: ["household", "lineNumber"] }],
-  // Matching (issue #6, workers/integrate/match-person.ts): block lookup, then trigram similarity on the name.
-  // The block's index covers what a candidate is read with, so the lookup never visits the table
-  // (migration Migration20261129000000LookupCover).
+  // Matching (issue #6, workers/integrate/match-person.ts): a block's candidates, or people born the same day,
+  // on one island, read from the index alone (migrations Migration20261129000000LookupCover and
+  // Migration20261129020000IndividualPlace).
   indexes: [
     {
       name: "individuals_block_candidates_index",
-      expression:
-        'create index "individuals_block_candidates_index" on "individuals" ("block_key", "birth_date") include ("id", "household_id", "person_id", "first_name", "last_name", "sex", "nin", "name_key")',
+      expression: `create index "individuals_block_candidates_index" on "individuals" ("block_key", "birth_date", "island") include (${CANDIDATE})`,
     },
-    { name: "individuals_birth_date_index", properties: ["birthDate"] },
+    {
+      name: "individuals_birth_day_candidates_index",
+      expression: `create index "individuals_birth_day_candidates_index" on "individuals" ("birth_date", "island") include (${CANDIDATE})`,
+    },
     {
       name: "individuals_name_key_trgm_index",
       expression: 'create index "individuals_name_key_trgm_index" on "individuals" using gin ("name_key" gin_trgm_ops)',
@@ -38,6 +42,12 @@ export const Individual = defineEntity({
     nameKey: p.text().nullable(),
     blockKey: p.string().length(80).nullable(),
     birthYear: p.integer().nullable(),
+    /**
+     * Where the member lives: the household's island and commune, carried for the match lookup. Whoever
+     * inserts a member gives them; a trigger moves the members when the household's place changes.
+     */
+    island: p.string().length(10).nullable(),
+    commune: p.string().length(10).nullable(),
     attributes: p.json<Record<string, unknown>>(),
     createdAt: p.datetime().onCreate(() => new Date()),
   },

@@ -4,7 +4,7 @@ import { blockKey, nameKey } from "./person-names";
 export interface PersonKeys {
   /** Normalised "first last", compared by trigram similarity (GIN index). */
   nameKey: string | null;
-  /** Sorted phonetic keys of both names: candidates are looked for in the same block (btree on block_key, birth_date). */
+  /** Sorted phonetic keys of both names: candidates are looked for in the same block (btree on block_key, birth_date, island). */
   blockKey: string | null;
   /** Year of birth, for filters and reports (the lookup reads birth_date ranges within the year ± 1). */
   birthYear: number | null;

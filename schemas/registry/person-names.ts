@@ -1,5 +1,5 @@
 /**
- * Person names as the registry matches them (issue #6). Pure functions, no imports.
+ * Person names as the registry matches them (issue #6). Pure functions.
  *
  * The same Comorian person is written many ways: by clerks trained in French or English spelling, from
  * Arabic, Shikomori or a birth certificate, with or without accents. Three forms come out of a name:
@@ -27,6 +27,7 @@
  * `trigramSimilarity` is pg_trgm's `similarity()` re-done in TypeScript, so the score of a candidate is a
  * pure function and the same number PostgreSQL would give.
  */
+import { remembered } from "./remembered";
 
 const PARTICLES = new Set(["ben", "bin", "ibn", "binti", "bint", "bent"]);
 
@@ -93,23 +94,6 @@ export function canonicalWord(word: string): string {
   return spelt;
 }
 
-/**
- * `compute`, remembered for the last few thousand arguments. Names repeat: a million people carry a few
- * thousand distinct names, and matching normalises each of them many times (keys, then every score).
- */
-function remembered<T>(compute: (text: string) => T, size = 20_000): (text: string) => T {
-  const known = new Map<string, T>();
-  return (text) => {
-    let value = known.get(text);
-    if (value === undefined) {
-      if (known.size >= size) known.clear();
-      value = compute(text);
-      known.set(text, value);
-    }
-    return value;
-  };
-}
-
 /** A first or last name as one normalised word ("" when empty); see the block comment. */
 export function normalisedPart(name: string | null | undefined): string {
   return name ? normalisedName(name) : "";
@@ -122,9 +106,15 @@ const normalisedName = remembered((name: string): string => {
   return glued ? canonicalWord(glued) : "";
 });
 
-/** Consonant skeleton of a normalised part; variants outside the families still share it. */
+/**
+ * Consonant skeleton of a normalised part; variants outside the families still share it. Remembered: the
+ * score compares the skeletons of every candidate's names (a dozen regular expressions each time).
+ */
 export function phoneticKey(part: string): string {
-  if (!part) return "";
+  return part ? skeletonOf(part) : "";
+}
+
+const skeletonOf = remembered((part: string): string => {
   const lead = /^[aeiouy]/.test(part) ? "a" : "";
   const skeleton = part
     .replace(/ch/g, "s")
@@ -139,7 +129,7 @@ export function phoneticKey(part: string): string {
     .replace(/[v]/g, "f")
     .replace(/(.)\1+/g, "$1");
   return lead + skeleton;
-}
+});
 
 /** The normalised full name, first then last, as stored in `individuals.name_key`. */
 export function nameKey(firstName: string | null | undefined, lastName: string | null | undefined): string {

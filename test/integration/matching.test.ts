@@ -53,8 +53,9 @@ beforeAll(async () => {
         });
       }
       ids[p.key] = randomUUID();
-      const { key: _key, household, island: _i, commune: _c, village: _v, ...fields } = p;
-      tx.create(Individual, { id: ids[p.key]!, household: households[household]!, lineNumber: line + 1, ...fields, attributes: {}, ...personKeys(fields) });
+      const { key: _key, household, island, commune, village: _v, ...fields } = p;
+      // As every writer does, the member carries its household's place.
+      tx.create(Individual, { id: ids[p.key]!, household: households[household]!, lineNumber: line + 1, ...fields, island, commune, attributes: {}, ...personKeys(fields) });
     }
   });
 });
@@ -79,6 +80,8 @@ describe("matchPerson: a table of incoming people against the registry", () => {
     ["twin: same household and birth date, another first name → new", person({ firstName: "Houmadi", lastName: "Abdallah", sex: "1", birthDate: "2010-02-01" }), { island: "1", commune: "102" }, "new", null],
     ["same name without NIN on another island → new (islands are blocks)", person({ firstName: "Mohamed", lastName: "Said", sex: "1", birthDate: "1980-05-03" }), { island: "3", commune: "301" }, "new", null],
     ["nothing alike → new", person({ firstName: "Nadjma", lastName: "Bacar", sex: "2", birthDate: "2001-03-03" }), ICONI, "new", null],
+    ["household without an island: looked for on every island (Ahamada Yousouf) → link", person({ firstName: "Ahamada", lastName: "Yousouf", sex: "1", birthDate: "1975-01-01" }), { island: null, commune: null }, "link", "ahmed"],
+    ["household without an island, a typo outside the phonetic key (Zaharia Combos) → found among those born that day", person({ firstName: "Zaharia", lastName: "Combos", sex: "2", birthDate: "1988-09-09" }), { island: null, commune: null }, "review", "zaharia"],
   ];
 
   it.each(cases)("%s", async (_label, incoming, area, decision, best) => {
@@ -115,7 +118,7 @@ describe("matchPerson: a table of incoming people against the registry", () => {
   it("sees what the caller's transaction wrote but has not committed yet", async () => {
     await ctx.orm.em.fork().transactional(async (tx) => {
       const fields = person({ firstName: "Chamsia", lastName: "Msaidie", sex: "2", birthDate: "1999-12-12" });
-      tx.create(Individual, { id: randomUUID(), household: households.H4!, lineNumber: 99, ...fields, attributes: {}, ...personKeys(fields) });
+      tx.create(Individual, { id: randomUUID(), household: households.H4!, lineNumber: 99, ...fields, island: "1", commune: "103", attributes: {}, ...personKeys(fields) });
       await tx.flush();
       const match = await matchPerson(tx, person({ ...fields, firstName: "Shamsia" }), ICONI, ctx.config.matchThresholds);
       expect(match.decision).not.toBe("new");
@@ -127,11 +130,24 @@ describe("matchPerson: a table of incoming people against the registry", () => {
       // Mohamed Said registered again in Hahaya, then merged: a second record with his person id.
       const mohamed = await tx.findOneOrFail(Individual, ids.mohamed!);
       const fields = person({ firstName: "Mohamed", lastName: "Said", sex: "1", birthDate: "1980-05-03" });
-      tx.create(Individual, { id: randomUUID(), household: households.H1!, personId: mohamed.personId, lineNumber: 98, ...fields, attributes: {}, ...personKeys(fields) });
+      tx.create(Individual, { id: randomUUID(), household: households.H1!, personId: mohamed.personId, lineNumber: 98, ...fields, ...ICONI, attributes: {}, ...personKeys(fields) });
       await tx.flush();
       const match = await matchPerson(tx, person({ ...fields, firstName: "Mouhamad" }), ICONI, ctx.config.matchThresholds);
       expect(match.decision).toBe("link");
       expect(match.candidates.filter((c) => c.score.total >= 0.9)).toHaveLength(1);
+      throw new RollBack();
+    }).catch((e) => { if (!(e instanceof RollBack)) throw e; });
+  });
+});
+
+describe("the place members carry for the lookup", () => {
+  it("moves with their household when its island or commune changes, whoever changes it", async () => {
+    await ctx.orm.em.fork().transactional(async (tx) => {
+      await tx.getConnection().execute(`update households set island = '3', commune = '301' where id = ?`, [households.H3], "run", tx.getTransactionContext());
+      const [moved] = await tx.getConnection().execute(`select island, commune from individuals where id = ?`, [ids.ahmed], "all", tx.getTransactionContext());
+      expect(moved).toEqual({ island: "3", commune: "301" });
+      const match = await matchPerson(tx, person({ firstName: "Ahmed", lastName: "Youssouf", sex: "1", birthDate: "1975-01-01" }), { island: "3", commune: "301" }, ctx.config.matchThresholds);
+      expect(match).toMatchObject({ decision: "link", individualId: ids.ahmed });
       throw new RollBack();
     }).catch((e) => { if (!(e instanceof RollBack)) throw e; });
   });

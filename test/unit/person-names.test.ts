@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { blockKey, nameKey, normalisedPart, phoneticKey, trigramSimilarity } from "../../schemas/registry/person-names";
 import { personKeys } from "../../schemas/registry/person-keys";
-import { birthDateCloseness, plausibleBirthDates, scorePair, type ComparablePerson } from "../../workers/integrate/match-score";
+import { birthDateCloseness, plausibleBirthDates, scoreOf, scorePair, type ComparablePerson } from "../../workers/integrate/match-score";
 
 describe("normalisedPart: spelling variants of one name become one spelling", () => {
   it.each([
@@ -142,5 +142,19 @@ describe("scorePair", () => {
     const score = scorePair(base, { ...base, firstName: "Said", lastName: "Mohamed" });
     expect(score.components.name).toBe(0.75);
     expect(score.explanation[0]!.en).toMatch(/^First and last names swapped \(0\.75\)/);
+  });
+
+  it("scoreOf gives scorePair's figures, without the words", () => {
+    const others: Partial<ComparablePerson>[] = [
+      { firstName: "Mouhamad", lastName: "Saïdi" },
+      { firstName: "Said", lastName: "Mohamed", birthDate: "1981-05-03" },
+      { nin: "456", sex: "2", commune: "102" },
+      { firstName: null, birthDate: null, island: "2" },
+    ];
+    for (const other of others) {
+      const { explanation, ...figures } = scorePair({ ...base, nin: "123" }, { ...base, ...other });
+      expect(scoreOf({ ...base, nin: "123" }, { ...base, ...other })).toEqual(figures);
+      expect(explanation.length).toBeGreaterThan(0);
+    }
   });
 });

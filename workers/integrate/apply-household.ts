@@ -59,7 +59,7 @@ type NewRecord = { household: HouseholdRecord; members: IndividualRecord[] };
 /** A new household's rows, ready to insert: the household, its members (with their person ids) and version 1. */
 export interface NewHouseholdRows {
   household: HouseholdRecord & { id: string; version: number; sourceSubmissionId: string; createdAt: Date; updatedAt: Date };
-  individuals: (IndividualRecord & { id: string; personId: string; household: string; createdAt: Date })[];
+  individuals: (IndividualRecord & { id: string; personId: string; household: string; island: string | null; commune: string | null; createdAt: Date })[];
   version: ReturnType<typeof versionRow>;
   /** Review items opened for members in the matching grey zone. */
   reviewItems: ReviewItemRow[];
@@ -79,10 +79,11 @@ export function newHouseholdRows(
 ): NewHouseholdRows {
   const reviewItems: ReviewItemRow[] = [];
   const at = new Date();
+  const place = areaOf(record.household);
   const individuals = record.members.map((member, i) => {
     const id = randomUUID();
     const personId = placePerson(submission, householdId, member, id, matches[i]!, (item) => reviewItems.push(reviewItemRow(item)));
-    return { ...member, id, personId, household: householdId, createdAt: at };
+    return { ...member, ...place, id, personId, household: householdId, createdAt: at };
   });
   return {
     household: { id: householdId, ...record.household, version: 1, sourceSubmissionId: submission.id, createdAt: at, updatedAt: at },
@@ -133,7 +134,8 @@ export async function updateHousehold(
     }
     const id = randomUUID();
     const personId = placePerson(submission, household.id, member, id, matches.get(member)!, (item) => (openReviewItem(em, item), reviews++));
-    em.create(Individual, { id, household, personId, ...member });
+    // The household's new place: a trigger moves the members already there (Migration20261129020000IndividualPlace).
+    em.create(Individual, { id, household, personId, ...member, ...areaOf(household) });
   }
   for (const gone of byLine.values()) em.remove(gone);
   await em.flush();
@@ -141,7 +143,7 @@ export async function updateHousehold(
   return { householdId: household.id, version: household.version, reviews };
 }
 
-/** Where matching looks for a household's members: its island (and commune, for the score). */
+/** Where matching looks for a household's members: its island (and commune, for the score); also the place its members carry. */
 export function areaOf(place: { island?: string | null; commune?: string | null }) {
   return { island: place.island ?? null, commune: place.commune ?? null };
 }

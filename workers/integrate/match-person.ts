@@ -2,7 +2,7 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import type { MatchScore } from "../../schemas/contracts/review";
 import { personKeys, type PersonKeys } from "../../schemas/registry/person-keys";
 import { preparedRows } from "./plain-sql";
-import { plausibleBirthDates, scorePair, type ComparablePerson } from "./match-score";
+import { plausibleBirthDates, scoreOf, scorePair, type ComparablePerson } from "./match-score";
 
 /** The incoming person's key fields, as `householdFromSubmission` builds them. */
 export interface PersonToMatch {
@@ -70,14 +70,14 @@ const CANDIDATE_FLOOR = 0.5;
  * 2. And the block: same block_key, born the same year ± 1 (an age given instead of a date, or
  *    rounded, shifts the year by one), on the same island. Within those years only the dates that can
  *    add to the score are read (same month, day and month swapped, the same day a year off, placeholders
- *    such as 01-01: `plausibleBirthDates`), through the btree (block_key, birth_date): at 1,000,000
+ *    such as 01-01: `plausibleBirthDates`), through the btree (block_key, birth_date, island): at 1,000,000
  *    individuals the block « Mohamed Said » born within three years held some 500 people, and reading
  *    them all made the p95 11 ms; a btree on (block_key, birth_year) cannot skip them.
  *    Same island rather than same commune: people move between the communes of their island, and commune
  *    codes are the answer clerks get wrong most; a move between islands is rarer (separate
  *    administrations) and is caught by the NIN. Without a birth date the block is the name key alone.
  * 3. When the block is empty, people born the very same day on the island whose normalised name is a
- *    trigram neighbour (similarity ≥ 0.3, pg_trgm's default for `%`) are read through the btree on birth_date:
+ *    trigram neighbour (similarity ≥ 0.3, pg_trgm's default for `%`) are read through the btree (birth_date, island):
  *    this catches a typo that changed a consonant (outside the phonetic key). Not through the GIN index
  *    on name_key: at 27,000 individuals a `%` search over birth years took 100 ms (common trigrams such as
  *    "moh" or "sai" match a large share of the registry), against a 5 ms budget; the same-day
@@ -127,11 +127,12 @@ export interface CandidateSearch {
 export function decideMatch(incoming: ComparablePerson, rows: CandidateRow[], thresholds: MatchThresholds): PersonMatch {
   const scored = onePerPerson(
     rows
-      .map((row) => ({ row, score: scorePair(incoming, row) }))
-      .filter(({ score }) => score.total >= CANDIDATE_FLOOR)
-      .sort((a, b) => b.score.total - a.score.total),
+      .map((row) => ({ row, total: scoreOf(incoming, row).total }))
+      .filter(({ total }) => total >= CANDIDATE_FLOOR)
+      .sort((a, b) => b.total - a.total),
   ).slice(0, MAX_CANDIDATES);
-  const candidates = scored.map(({ row, score }) => ({ individualId: row.id, householdId: row.householdId, personId: row.personId, score }));
+  // Only the candidates kept are explained in words.
+  const candidates = scored.map(({ row }) => ({ individualId: row.id, householdId: row.householdId, personId: row.personId, score: scorePair(incoming, row) }));
   const best = candidates[0];
   return {
     decision: best ? decide(candidates, thresholds) : "new",
@@ -172,57 +173,78 @@ export interface CandidateRow extends ComparablePerson {
 }
 
 const COLUMNS = `i.id, i.household_id as "householdId", i.person_id as "personId", i.first_name as "firstName", i.last_name as "lastName", i.sex,
-    to_char(i.birth_date, 'YYYY-MM-DD') as "birthDate", i.nin, h.island, h.commune`;
-const FROM = `from individuals i join households h on h.id = i.household_id`;
+    to_char(i.birth_date, 'YYYY-MM-DD') as "birthDate", i.nin, i.island, i.commune`;
 
 /** The members of some households, as candidates are read (matchHousehold compares them with the incoming members). */
 export function membersOf(em: EntityManager, householdIds: string[]): Promise<(CandidateRow & { village: string | null })[]> {
   if (!householdIds.length) return Promise.resolve([]);
-  return em.getConnection().execute(`select ${COLUMNS}, h.village ${FROM} where i.household_id in (?)`, [householdIds], "all", em.getTransactionContext());
+  return em
+    .getConnection()
+    .execute(`select ${COLUMNS}, h.village from individuals i join households h on h.id = i.household_id where i.household_id in (?)`, [householdIds], "all", em.getTransactionContext());
 }
 
 /** The people searched for, as a relation: one row each, numbered by `tag`, read from one JSON parameter. */
 const SEARCHED = `searched as materialized (select * from json_to_recordset($1::json)
   as p(tag int, nin text, block_key text, name_key text, island text, exclude uuid, born date, lo date, hi date, days date[]))`;
+
+/**
+ * Where candidates may live: on the incoming person's island, an index key of both lookups (individuals
+ * carry their household's place); or anywhere, for people whose household gives no island, for whom
+ * the same lookups read every island's part of the index.
+ */
+type Reach = "island" | "anywhere";
+
 /** Within one person's candidates: not of the excluded household, nearest names first, at most BLOCK_LIMIT. */
-const NEAREST = `and (p.exclude is null or i.household_id <> p.exclude) and (p.island is null or h.island = p.island)
+const NEAREST = `and (p.exclude is null or i.household_id <> p.exclude)
   order by similarity(coalesce(i.name_key, ''), coalesce(p.name_key, '')) desc limit ${BLOCK_LIMIT}`;
 
 /**
  * 1 and 2 (above). Same NIN anywhere, and the block on the island born within the month (all dates
  *    without one) or on one of the other plausible days. Range and days are two branches, each of at most
- *    BLOCK_LIMIT rows, so that each is one condition on the btree (block_key, birth_date): OR-ed together
- *    in one statement for many people, PostgreSQL read the whole block (80 ms for 100 people, 3 ms now).
+ *    BLOCK_LIMIT rows, so that each is one condition on the btree (block_key, birth_date, island): OR-ed
+ *    together in one statement for many people, PostgreSQL read the whole block (80 ms for 100 people, 3 ms now).
  */
-const BY_NIN_AND_BLOCK = `
+function byNinAndBlock(onIsland: string): string {
+  return `
   select p.tag, c.* from searched p cross join lateral (
-    select ${COLUMNS} ${FROM} where i.nin = p.nin and (p.exclude is null or i.household_id <> p.exclude)
-    order by similarity(coalesce(i.name_key, ''), coalesce(p.name_key, '')) desc limit ${BLOCK_LIMIT}) c
+    select ${COLUMNS} from individuals i where i.nin = p.nin ${NEAREST}) c
   where p.nin is not null
   union all
   select p.tag, c.* from searched p cross join lateral (
-    select ${COLUMNS} ${FROM} where i.block_key = p.block_key and i.birth_date between p.lo and p.hi ${NEAREST}) c
+    select ${COLUMNS} from individuals i where i.block_key = p.block_key ${onIsland} and i.birth_date between p.lo and p.hi ${NEAREST}) c
   where p.block_key is not null
   union all
   select p.tag, c.* from searched p cross join lateral (
-    select ${COLUMNS} ${FROM} where i.block_key = p.block_key and i.birth_date = any(p.days) ${NEAREST}) c
+    select ${COLUMNS} from individuals i where i.block_key = p.block_key ${onIsland} and i.birth_date = any(p.days) ${NEAREST}) c
   where p.block_key is not null and cardinality(p.days) > 0`;
+}
 
 /**
  * 3. For the people 1 and 2 found nobody for: born the very same day on the island, with a trigram-neighbour
- *    name. pg_trgm's `%` is written out as its similarity ≥ 0.3, which no index can serve, so that
- *    PostgreSQL reads the day through the btree: with `%`, once the registry was vacuumed, it ANDed in
- *    the GIN index on name_key, 90 ms a person at 1,000,000 individuals (a common trigram matches a fifth
- *    of the registry), and the lookup's p95 was 60 ms.
+ *    name, read through the btree (birth_date, island). pg_trgm's `%` is written out as its similarity ≥ 0.3,
+ *    which no index can serve: with `%`, once the registry was vacuumed, PostgreSQL ANDed in the GIN index
+ *    on name_key, 90 ms a person at 1,000,000 individuals (a common trigram matches a fifth of the
+ *    registry), and the lookup's p95 was 60 ms.
  */
-const SAME_DAY_NEIGHBOURS = `
+function sameDayNeighbours(onIsland: string): string {
+  return `
   select p.tag, c.* from searched p cross join lateral (
-    select ${COLUMNS} ${FROM} where i.birth_date = p.born and similarity(i.name_key, p.name_key) >= ${TRIGRAM_THRESHOLD} ${NEAREST}) c
+    select ${COLUMNS} from individuals i
+    where i.birth_date = p.born ${onIsland} and similarity(i.name_key, p.name_key) >= ${TRIGRAM_THRESHOLD} ${NEAREST}) c
   where p.born is not null and not exists (select from found f where f.tag = p.tag)`;
+}
 
 /** 1, 2 and 3 in one statement: one round trip and one plan, whether or not some block is empty. */
-const CANDIDATES = `with ${SEARCHED}, found as materialized (${BY_NIN_AND_BLOCK})
-  select * from found union all ${SAME_DAY_NEIGHBOURS}`;
+function candidatesSql(reach: Reach): string {
+  const onIsland = reach === "island" ? "and i.island = p.island" : "";
+  return `with ${SEARCHED}, found as materialized (${byNinAndBlock(onIsland)})
+  select * from found union all ${sameDayNeighbours(onIsland)}`;
+}
+
+const CANDIDATES: Record<Reach, { name: string; text: string }> = {
+  island: { name: "rsu_match_candidates", text: candidatesSql("island") },
+  anywhere: { name: "rsu_match_candidates_anywhere", text: candidatesSql("anywhere") },
+};
 
 /**
  * The candidate rows of each search, read for all of them at once: one statement whatever their number,
@@ -244,8 +266,13 @@ export async function findCandidates(em: EntityManager, searches: CandidateSearc
     };
   });
   const searched = rows.filter((r) => r.nin || r.block_key);
-  if (!searched.length) return found.map(() => []);
-  const candidates = await preparedRows<CandidateRow & { tag: number }>(em, "rsu_match_candidates", CANDIDATES, [JSON.stringify(searched)]);
-  for (const { tag, ...row } of candidates) found[tag]!.set(row.id, row);
+  const onIsland = searched.filter((r) => r.island !== null);
+  const anywhere = searched.filter((r) => r.island === null);
+  for (const [reach, batch] of [["island", onIsland], ["anywhere", anywhere]] as const) {
+    if (!batch.length) continue;
+    const { name, text } = CANDIDATES[reach];
+    const candidates = await preparedRows<CandidateRow & { tag: number }>(em, name, text, [JSON.stringify(batch)]);
+    for (const { tag, ...row } of candidates) found[tag]!.set(row.id, row);
+  }
   return found.map((rows) => [...rows.values()]);
 }

@@ -1,6 +1,7 @@
 import type { Message } from "../../schemas/contracts/api";
 import type { MatchScore } from "../../schemas/contracts/review";
 import { normalisedPart, phoneticKey, trigramSimilarity } from "../../schemas/registry/person-names";
+import { remembered } from "../../schemas/registry/remembered";
 
 /** What the score compares on each side. */
 export interface ComparablePerson {
@@ -30,34 +31,46 @@ const SAME_SOUND = 0.7;
 /** Only one side has both names: the comparison rests on one name, so it counts a little less. */
 const ONE_NAME_FACTOR = 0.9;
 
+/** Writes one reason of the score in both languages; absent when only the figures are wanted. */
+type Say = ((frText: string, enText: string) => void) | undefined;
+
 /** The explained score of `existing` as a match for `incoming`; every component in [0, 1]. */
 export function scorePair(incoming: ComparablePerson, existing: ComparablePerson): MatchScore {
   const explanation: Message[] = [];
-  const nin = incoming.nin && existing.nin ? (sameNin(incoming.nin, existing.nin) ? 1 : 0) : undefined;
-  if (nin === 1) explanation.push(msg(`Même NIN (${existing.nin})`, `Same NIN (${existing.nin})`));
-  if (nin === 0) explanation.push(msg(`NIN différents (${incoming.nin} ≠ ${existing.nin})`, `Different NINs (${incoming.nin} ≠ ${existing.nin})`));
-
-  const name = nameComponent(incoming, existing, explanation);
-  const birthDate = birthDateComponent(incoming.birthDate, existing.birthDate, explanation);
-  const sex = sexComponent(incoming.sex, existing.sex, explanation);
-  const area = areaComponent(incoming, existing, explanation);
-  const weighted = WEIGHTS.name * name + WEIGHTS.birthDate * birthDate + WEIGHTS.sex * sex + WEIGHTS.area * area;
-  const total = nin === 1 ? 1 : round(weighted);
-  return { total, components: { name, sex, birthDate, ...(nin === undefined ? {} : { nin }), area }, explanation };
+  const score = scoreOf(incoming, existing, (frText, enText) => explanation.push({ fr: frText, en: enText }));
+  return { ...score, explanation };
 }
 
-function nameComponent(a: ComparablePerson, b: ComparablePerson, explanation: Message[]): number {
+/**
+ * scorePair's figures without its words. A match scores every candidate its lookup read (dozens for a
+ * common name) and keeps five: wording the reasons of all of them was most of the score's cost. The
+ * reasons are written with `say?.(…)`, whose arguments are not even built when `say` is absent.
+ */
+export function scoreOf(incoming: ComparablePerson, existing: ComparablePerson, say?: Say): Omit<MatchScore, "explanation"> {
+  const nin = incoming.nin && existing.nin ? (sameNin(incoming.nin, existing.nin) ? 1 : 0) : undefined;
+  if (nin === 1) say?.(`Même NIN (${existing.nin})`, `Same NIN (${existing.nin})`);
+  if (nin === 0) say?.(`NIN différents (${incoming.nin} ≠ ${existing.nin})`, `Different NINs (${incoming.nin} ≠ ${existing.nin})`);
+
+  const name = nameComponent(incoming, existing, say);
+  const birthDate = birthDateComponent(incoming.birthDate, existing.birthDate, say);
+  const sex = sexComponent(incoming.sex, existing.sex, say);
+  const area = areaComponent(incoming, existing, say);
+  const weighted = WEIGHTS.name * name + WEIGHTS.birthDate * birthDate + WEIGHTS.sex * sex + WEIGHTS.area * area;
+  const total = nin === 1 ? 1 : round(weighted);
+  return { total, components: { name, sex, birthDate, ...(nin === undefined ? {} : { nin }), area } };
+}
+
+function nameComponent(a: ComparablePerson, b: ComparablePerson, say: Say): number {
   const [af, al, bf, bl] = [a.firstName, a.lastName, b.firstName, b.lastName].map(normalisedPart) as [string, string, string, string];
   const direct = bothNames(partSimilarity(af, bf), partSimilarity(al, bl));
   const swapped = round(SWAPPED_FACTOR * bothNames(partSimilarity(af, bl), partSimilarity(al, bf)));
-  const shown = `${fullName(a)} ≈ ${fullName(b)}`;
   if (swapped > direct) {
-    explanation.push(msg(`Prénom et nom inversés (${fr(swapped)}) : ${shown}`, `First and last names swapped (${en(swapped)}): ${shown}`));
+    say?.(`Prénom et nom inversés (${fr(swapped)}) : ${shown(a, b)}`, `First and last names swapped (${en(swapped)}): ${shown(a, b)}`);
     return swapped;
   }
-  if (direct === 1) explanation.push(msg(`Mêmes noms après normalisation (${[af, al].join(" ")}) : ${shown}`, `Same names once normalised (${[af, al].join(" ")}): ${shown}`));
-  else if (direct >= 0.5) explanation.push(msg(`Noms proches (${fr(direct)}) : ${shown}`, `Similar names (${en(direct)}): ${shown}`));
-  else explanation.push(msg(`Noms différents (${fr(direct)}) : ${shown}`, `Different names (${en(direct)}): ${shown}`));
+  if (direct === 1) say?.(`Mêmes noms après normalisation (${[af, al].join(" ")}) : ${shown(a, b)}`, `Same names once normalised (${[af, al].join(" ")}): ${shown(a, b)}`);
+  else if (direct >= 0.5) say?.(`Noms proches (${fr(direct)}) : ${shown(a, b)}`, `Similar names (${en(direct)}): ${shown(a, b)}`);
+  else say?.(`Noms différents (${fr(direct)}) : ${shown(a, b)}`, `Different names (${en(direct)}): ${shown(a, b)}`);
   return direct;
 }
 
@@ -79,14 +92,14 @@ function bothNames(first: number | null, last: number | null): number {
   return round(Math.min(first, last));
 }
 
-function birthDateComponent(a: string | null, b: string | null, explanation: Message[]): number {
+function birthDateComponent(a: string | null, b: string | null, say: Say): number {
   if (!a || !b) {
-    explanation.push(msg("Date de naissance inconnue d'un côté", "Birth date unknown on one side"));
+    say?.("Date de naissance inconnue d'un côté", "Birth date unknown on one side");
     return 0.5;
   }
   const score = birthDateCloseness(a, b);
-  if (score === 1) explanation.push(msg(`Même date de naissance (${a})`, `Same birth date (${a})`));
-  else explanation.push(msg(`Dates de naissance ${a} et ${b} (${fr(score)})`, `Birth dates ${a} and ${b} (${en(score)})`));
+  if (score === 1) say?.(`Même date de naissance (${a})`, `Same birth date (${a})`);
+  else say?.(`Dates de naissance ${a} et ${b} (${fr(score)})`, `Birth dates ${a} and ${b} (${en(score)})`);
   return score;
 }
 
@@ -101,9 +114,9 @@ function birthDateComponent(a: string | null, b: string | null, explanation: Mes
  * counting them made a review item of most new people in the benchmark (bench/README.md).
  */
 export function birthDateCloseness(a: string, b: string): number {
-  const [ya, ma, da] = a.split("-").map(Number) as [number, number, number];
-  const [yb, mb, db] = b.split("-").map(Number) as [number, number, number];
-  const placeholder = PLACEHOLDER_DAYS.has(a.slice(5)) || PLACEHOLDER_DAYS.has(b.slice(5));
+  const { y: ya, m: ma, d: da, placeholder: pa } = dayOf(a);
+  const { y: yb, m: mb, d: db, placeholder: pb } = dayOf(b);
+  const placeholder = pa || pb;
   if (ya === yb && ma === mb && da === db) return 1;
   if (ya === yb && ma === db && da === mb) return 0.8;
   if (ya === yb && (ma === mb || placeholder)) return 0.6;
@@ -114,14 +127,25 @@ export function birthDateCloseness(a: string, b: string): number {
 /** Month-day written when only the year is known. */
 const PLACEHOLDER_DAYS = new Set(["01-01", "07-01", "12-31"]);
 
+/** A YYYY-MM-DD date's numbers, parsed once per distinct date: every candidate's is compared. */
+const dayOf = remembered((date: string) => {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  return { y, m, d, placeholder: PLACEHOLDER_DAYS.has(date.slice(5)) };
+});
+
 /**
  * The birth dates to which `birthDateCloseness(date, ·)` gives more than 0, as date ranges (inclusive): the
- * lookup reads only those from the index (block_key, birth_date). Without a birth date contribution a
+ * lookup reads only those from the index (block_key, birth_date, island). Without a birth date contribution a
  * candidate cannot reach the review threshold (name + sex + area ≤ 0.65), so nothing is lost by it.
  */
-export function plausibleBirthDates(date: string): [from: string, to: string][] {
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  if (PLACEHOLDER_DAYS.has(date.slice(5))) return [[`${y - 1}-01-01`, `${y + 1}-12-31`]];
+export function plausibleBirthDates(date: string): readonly (readonly [from: string, to: string])[] {
+  return plausibleDays(date);
+}
+
+/** Remembered per date: people born the same day share their list (callers only read it). */
+const plausibleDays = remembered((date: string): [from: string, to: string][] => {
+  const { y, m, d, placeholder } = dayOf(date);
+  if (placeholder) return [[`${y - 1}-01-01`, `${y + 1}-12-31`]];
   const points = [
     [y, d, m],
     ...[y - 1, y, y + 1].flatMap((year) => [...PLACEHOLDER_DAYS].map((md) => [year, ...md.split("-").map(Number)])),
@@ -131,7 +155,7 @@ export function plausibleBirthDates(date: string): [from: string, to: string][] 
     .map(([yy, mm, dd]) => isoDay(yy!, mm!, dd!))
     .filter((p): p is string => p !== null);
   return [[isoDay(y, m, 1)!, isoDay(y, m + 1, 0)!], ...points.map((p): [string, string] => [p, p])];
-}
+});
 
 /**
  * YYYY-MM-DD of a real day (day 0 = the last day of the month before), null for 31 April and the like.
@@ -148,23 +172,23 @@ function daysInMonth(y: number, m: number): number {
   return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }
 
-function sexComponent(a: string | null, b: string | null, explanation: Message[]): number {
+function sexComponent(a: string | null, b: string | null, say: Say): number {
   if (!a || !b) return 0.5;
   if (a === b) {
-    explanation.push(msg("Même sexe", "Same sex"));
+    say?.("Même sexe", "Same sex");
     return 1;
   }
-  explanation.push(msg("Sexe différent", "Different sex"));
+  say?.("Sexe différent", "Different sex");
   return 0;
 }
 
-function areaComponent(a: ComparablePerson, b: ComparablePerson, explanation: Message[]): number {
+function areaComponent(a: ComparablePerson, b: ComparablePerson, say: Say): number {
   if (a.commune && a.commune === b.commune) {
-    explanation.push(msg(`Même commune (${a.commune})`, `Same commune (${a.commune})`));
+    say?.(`Même commune (${a.commune})`, `Same commune (${a.commune})`);
     return 1;
   }
   if (a.island && a.island === b.island) {
-    explanation.push(msg("Même île, autre commune", "Same island, another commune"));
+    say?.("Même île, autre commune", "Same island, another commune");
     return 0.5;
   }
   return a.island && b.island ? 0 : 0.5;
@@ -174,13 +198,14 @@ function sameNin(a: string, b: string): boolean {
   return a.replace(/[\s-]/g, "").toUpperCase() === b.replace(/[\s-]/g, "").toUpperCase();
 }
 
+function shown(a: ComparablePerson, b: ComparablePerson): string {
+  return `${fullName(a)} ≈ ${fullName(b)}`;
+}
+
 function fullName(p: ComparablePerson): string {
   return [p.firstName, p.lastName].filter(Boolean).join(" ") || "?";
 }
 
-function msg(frText: string, enText: string): Message {
-  return { fr: frText, en: enText };
-}
 
 const round = (x: number) => Math.round(x * 100) / 100;
 const en = (x: number) => x.toFixed(2);

@@ -7,6 +7,7 @@ import { Migration20261128040000Matching } from "./Migration20261128040000Matchi
 import { Migration20261128050000History } from "./Migration20261128050000History";
 import { Migration20261129000000LookupCover } from "./Migration20261129000000LookupCover";
 import { Migration20261129010000SubmissionCommune } from "./Migration20261129010000SubmissionCommune";
+import { Migration20261129020000IndividualPlace } from "./Migration20261129020000IndividualPlace";
 
 /** Every migration, in order. New ones are generated with `rsu migrate --create` and added here. */
 export const migrationsList: MigrationObject[] = [
@@ -18,4 +19,5 @@ export const migrationsList: MigrationObject[] = [
   { name: "Migration20261128050000History", class: Migration20261128050000History },
   { name: "Migration20261129000000LookupCover", class: Migration20261129000000LookupCover },
   { name: "Migration20261129010000SubmissionCommune", class: Migration20261129010000SubmissionCommune },
+  { name: "Migration20261129020000IndividualPlace", class: Migration20261129020000IndividualPlace },
 ];
