@@ -1,5 +1,6 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { AuditEvent } from "../entities";
+import { insertRows } from "../db/plain-sql";
 import { auditHash, GENESIS_HASH } from "./audit-chain";
 
 /** Who acts: a signed-in user, a token, or the system itself (CLI, seed, workers). */
@@ -67,5 +68,5 @@ export async function recordAudits(em: EntityManager, actor: AuditActor, entries
     prevHash = hash;
     return chained;
   });
-  await em.insertMany(AuditEvent, rows);
+  await insertRows(em, AuditEvent, rows);
 }

@@ -5,7 +5,7 @@ import type { HouseholdRecord, IndividualRecord } from "./household-from-submiss
 import { readHouseholdState, stateOf } from "./household-state";
 import { recordVersion, versionRow, type Provenance } from "./household-versions";
 import { matchPeople, type MatchThresholds, type PersonMatch } from "./match-person";
-import { insertRows } from "./plain-sql";
+import { insertRows } from "../../api/db/plain-sql";
 import { openReviewItem, REASONS, reviewItemRow, type NewReviewItem, type ReviewItemRow } from "./review-items";
 
 export interface Applied {

@@ -2,7 +2,7 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import type { FieldError, SubmissionStatus } from "../../schemas/contracts/api";
 import type { Catalogue } from "../../schemas/catalogue/types";
 import type { StageReason } from "../../schemas/contracts/review";
-import { preparedRows, queryRows } from "./plain-sql";
+import { preparedRows, queryRows } from "../../api/db/plain-sql";
 
 /**
  * The submissions of an integration batch, read and settled with plain statements (issue #6): one select
@@ -88,4 +88,14 @@ export async function writeStages(em: EntityManager, submissions: IncomingSubmis
       where s.id = v.id`,
     [JSON.stringify(stages)],
   );
+}
+
+/**
+ * Removes the outbox rows of the submissions a batch settles, in its transaction: their relay has nothing
+ * left to send (DESIGN.md rule 1). A plain statement: MikroORM built this one delete for longer than
+ * PostgreSQL ran it.
+ */
+export async function removeFromOutbox(em: EntityManager, submissionIds: string[]): Promise<void> {
+  if (!submissionIds.length) return;
+  await preparedRows(em, "rsu_remove_from_outbox", `delete from outbox where submission_id = any($1::uuid[])`, [`{${submissionIds.join(",")}}`]);
 }

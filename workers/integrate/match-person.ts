@@ -1,7 +1,7 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { MatchScore } from "../../schemas/contracts/review";
 import { personKeys, type PersonKeys } from "../../schemas/registry/person-keys";
-import { preparedRows } from "./plain-sql";
+import { preparedRows } from "../../api/db/plain-sql";
 import { plausibleBirthDates, scoreOf, scorePair, type ComparablePerson } from "./match-score";
 
 /** The incoming person's key fields, as `householdFromSubmission` builds them. */

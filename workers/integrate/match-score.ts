@@ -127,11 +127,14 @@ export function birthDateCloseness(a: string, b: string): number {
 /** Month-day written when only the year is known. */
 const PLACEHOLDER_DAYS = new Set(["01-01", "07-01", "12-31"]);
 
+/** Every birth date of a century: remembered per date, they are never forgotten for want of room. */
+const DISTINCT_DAYS = 40_000;
+
 /** A YYYY-MM-DD date's numbers, parsed once per distinct date: every candidate's is compared. */
 const dayOf = remembered((date: string) => {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
   return { y, m, d, placeholder: PLACEHOLDER_DAYS.has(date.slice(5)) };
-});
+}, DISTINCT_DAYS);
 
 /**
  * The birth dates to which `birthDateCloseness(date, ·)` gives more than 0, as date ranges (inclusive): the
@@ -155,7 +158,7 @@ const plausibleDays = remembered((date: string): [from: string, to: string][] =>
     .map(([yy, mm, dd]) => isoDay(yy!, mm!, dd!))
     .filter((p): p is string => p !== null);
   return [[isoDay(y, m, 1)!, isoDay(y, m + 1, 0)!], ...points.map((p): [string, string] => [p, p])];
-});
+}, DISTINCT_DAYS);
 
 /**
  * YYYY-MM-DD of a real day (day 0 = the last day of the month before), null for 31 April and the like.

@@ -1,5 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { Household, OutboxEntry, ReviewItem } from "../../api/entities";
+import { Household, ReviewItem } from "../../api/entities";
 import { systemActor } from "../../api/auth/actor";
 import { recordAudits, type AuditEntry } from "../../api/audit/record-audit";
 import { lockHouseholds } from "../../api/services/merge-persons";
@@ -7,14 +7,14 @@ import { validatorFor } from "../../api/services/form-validators";
 import type { FieldError } from "../../schemas/contracts/api";
 import type { IntegrateSubmissionPayload } from "../../schemas/contracts/jobs";
 import { updateHousehold } from "../integrate/apply-household";
-import { readSubmissions, writeStages, type IncomingSubmission } from "../integrate/batch-submissions";
+import { readSubmissions, removeFromOutbox, writeStages, type IncomingSubmission } from "../integrate/batch-submissions";
 import { claimBatch } from "../integrate/claim-batch";
 import { rememberSettled, settledHere } from "../integrate/settled-here";
 import { headIndex, registryRecord } from "../integrate/household-from-submission";
 import { lockPlaces } from "../integrate/lock-place";
 import { integrateNewHouseholds, type NewHouseholdResult } from "../integrate/new-households";
 import type { MatchThresholds } from "../integrate/match-person";
-import { insertRows } from "../integrate/plain-sql";
+import { insertRows } from "../../api/db/plain-sql";
 import { REASONS, reviewItemRow, type NewReviewItem, type ReviewItemRow } from "../integrate/review-items";
 
 export type IntegrationOutcome = "integrated" | "invalid" | "needs_review" | "rejected" | "already_done" | "unknown_submission";
@@ -85,7 +85,7 @@ async function integrateBatch(em: EntityManager, submissionId: string, threshold
     const { own, ids, settling } = await claimBatch(tx, submissionId, batchSize);
     settled = settling;
     if (!own && batchSize === 1) return "unknown_submission";
-    if (settling.length) await tx.nativeDelete(OutboxEntry, { submissionId: { $in: settling } });
+    await removeFromOutbox(tx, settling);
     if (!ids.length) return own ? "already_done" : "held";
     const pending = (await readSubmissions(tx, ids)).map(prepare);
     await lockTargets(tx, pending);
