@@ -58,6 +58,10 @@ async function chooseDropdown(page: Page, scope: Page | Locator, name: string, l
   await page.getByRole("option", { name: label, exact: true }).waitFor();
   await combobox.press("Enter");
   await expect.poll(() => question(scope, name).locator(".sd-dropdown__value").textContent()).toContain(label);
+  // Leave the list as a clerk does, closed and left: a click that follows while it still has the focus
+  // (« Terminer ») was taken by SurveyJS as leaving the list, and the questionnaire was not completed.
+  await page.getByRole("option", { name: label, exact: true }).waitFor({ state: "hidden" });
+  await combobox.press("Tab");
 }
 
 async function chooseBoolean(scope: Page | Locator, name: string, label: "Oui" | "Non") {
