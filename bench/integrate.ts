@@ -36,14 +36,15 @@ const config = loadConfig(process.env);
 // Concurrency and batch size default to the workers' own (WORKER_CONCURRENCY, INTEGRATION_BATCH_SIZE).
 const args = parseArgs(process.argv.slice(2), {
   households: 200_000, integrate: 20_000, lookups: 2_000, concurrency: config.workerConcurrency, batch: config.integrationBatchSize, seed: 20261128, keep: 0, show: 0, profile: 0,
-  reuse: 0, processes: 1, child: -1,
+  reuse: 0, processes: 1, child: -1, updates: 0,
 });
 const base = new URL(config.databaseUrl);
 base.pathname = "/rsu_bench_integrate";
 const DATABASE_URL = base.toString();
 // --reuse: the registry of step 1, kept as a template database per size, seed and schema (the number of
 // migrations), so that runs after the first copy it (seconds) instead of writing it again (minutes at full size).
-const REGISTRY_TEMPLATE = `rsu_bench_registry_${args.households}_${args.seed}_m${migrationsList.length}`;
+// The suffix after the migrations' number changes when registryLines writes its rows differently.
+const REGISTRY_TEMPLATE = `rsu_bench_registry_${args.households}_${args.seed}_m${migrationsList.length}_ids`;
 
 const HOUSEHOLD_COLUMNS = ["id", "island", "prefecture", "commune", "village", "head_name", "search_name", "attributes", "source_submission_id", "created_at", "updated_at"];
 const INDIVIDUAL_COLUMNS = ["id", "household_id", "line_number", "first_name", "last_name", "sex", "birth_date", "nin", "relation_to_head", "attributes", "created_at", "name_key", "block_key", "birth_year", "island", "commune"];
@@ -54,13 +55,18 @@ function registryLines(seeds: number[]): { households: string[]; individuals: st
   const lines = { households: [] as string[], individuals: [] as string[] };
   for (const seed of seeds) {
     const { household: h, members } = householdFromSubmission(generatedHousehold(seed));
-    const id = randomUUID();
+    const id = householdIdOf(seed);
     lines.households.push(line([id, h.island, h.prefecture, h.commune, h.village, h.headName, h.searchName, h.attributes, randomUUID(), now, now]));
     for (const m of members) {
       lines.individuals.push(line([randomUUID(), id, m.lineNumber, m.firstName, m.lastName, m.sex, m.birthDate, m.nin, m.relationToHead, m.attributes, now, m.nameKey, m.blockKey, m.birthYear, h.island, h.commune]));
     }
   }
   return lines;
+}
+
+/** A generated household's id, made from its seed, so that an update (--updates) can name it. */
+function householdIdOf(seed: number): string {
+  return `00000000-0000-4000-8000-${seed.toString(16).padStart(12, "0")}`;
 }
 
 /** Writes the registry of `seeds` by COPY, 5,000 households a statement; returns what it wrote. */
@@ -124,20 +130,39 @@ async function measureLookups(orm: MikroORM, client: pg.Client, count: number, d
   return { count: times.length, median: percentile(times, 50), p95: percentile(times, 95), max: times[times.length - 1]!, decisions };
 }
 
-async function insertSubmissions(client: pg.Client, seeds: number[]): Promise<string[]> {
+/** What step 3 integrates: a new household (its seed), or an update of the registry's household of that seed. */
+type Incoming = { seed: number; update: boolean };
+
+/**
+ * The households of step 3: `--integrate` of them, a share `--updates` of which are updates of households
+ * of the registry (one more room, built on version 1, as the runtime's update flow sends them), the others
+ * new. Updates are spread among the new ones.
+ */
+function incomingHouseholds(dice: Dice): Incoming[] {
+  const updated = dice.some(Array.from({ length: args.households }, (_, i) => args.seed + i), Math.round(args.integrate * args.updates));
+  let next = 0;
+  return Array.from({ length: args.integrate }, (_, i) =>
+    next < updated.length && (i * updated.length) / args.integrate >= next ? { seed: updated[next++]!, update: true } : { seed: args.seed + args.households + i, update: false },
+  );
+}
+
+async function insertSubmissions(client: pg.Client, incoming: Incoming[]): Promise<string[]> {
   const { rows } = await client.query(`select id from form_versions where form_id = $1 order by version desc limit 1`, [DEMO_FORM.id]);
   const formVersionId = rows[0].id;
   const start = Date.now();
   const ids: string[] = [];
-  const lines = seeds.map((seed, i) => {
+  const lines = incoming.map(({ seed, update }, i) => {
     const data = generatedHousehold(seed);
+    const target = update ? { householdId: householdIdOf(seed), baseVersion: 1 } : null;
+    if (update) data.number_of_rooms = (data.number_of_rooms as number) + 1;
     const id = randomUUID();
     ids.push(id);
     // Received one after the other, as clerks' submissions arrive, each with its commune as the API keeps it.
     const receivedAt = new Date(start + i).toISOString();
-    return line([id, formVersionId, data, contentHash({ formId: DEMO_FORM.id, version: 1, data }), "received", receivedAt, placeOf(data).commune]);
+    const hash = contentHash({ formId: DEMO_FORM.id, version: 1, data, ...target });
+    return line([id, formVersionId, data, hash, "received", receivedAt, placeOf(data).commune, target?.householdId ?? null, target?.baseVersion ?? null]);
   });
-  await copyIn(client, "submissions", ["id", "form_version_id", "data", "content_hash", "status", "received_at", "commune"], lines);
+  await copyIn(client, "submissions", ["id", "form_version_id", "data", "content_hash", "status", "received_at", "commune", "household_id", "base_version"], lines);
   return ids;
 }
 
@@ -252,7 +277,8 @@ async function main() {
     if (args.integrate === 0) return;
     // 3. Integration of new households through the real function (submissions inserted directly).
     const newSeeds = Array.from({ length: args.integrate }, (_, i) => args.seed + args.households + i);
-    const submissionIds = await insertSubmissions(client, newSeeds);
+    const incoming = incomingHouseholds(new Dice(prng(args.seed + 11)));
+    const submissionIds = await insertSubmissions(client, incoming);
     // Each measured step starts with nothing left to write from the one before (the registry's copy, the
     // integration's pages): otherwise the checkpointer's catching up lands on whichever step comes next.
     await client.query("checkpoint");
@@ -260,7 +286,7 @@ async function main() {
     const integration = await integrateAll(orm, submissionIds, args.concurrency, args.batch);
     const integrationRate = args.integrate / integration.seconds;
     profile?.report(args.integrate, integration.seconds);
-    log(`integration: ${args.integrate} households in ${integration.seconds.toFixed(1)} s = ${integrationRate.toFixed(0)} households/s (concurrency ${args.concurrency}, batches of ${args.batch}); outcomes ${JSON.stringify(integration.outcomes)}, review items ${JSON.stringify(integration.reviewItems)}`);
+    log(`integration: ${args.integrate} households (${incoming.filter((h) => h.update).length} of them updates) in ${integration.seconds.toFixed(1)} s = ${integrationRate.toFixed(0)} households/s (concurrency ${args.concurrency}, batches of ${args.batch}); outcomes ${JSON.stringify(integration.outcomes)}, review items ${JSON.stringify(integration.reviewItems)}`);
     results.integration = { ...integration, rate: integrationRate };
 
     // 4. The same rows by raw COPY into the same tables (generation and splitting included, as in step 3).

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { EntityName } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
 
@@ -44,17 +45,38 @@ export async function preparedRows<T>(em: EntityManager, name: string, text: str
 export async function insertRows<T extends object>(em: EntityManager, entity: EntityName<T>, rows: object[]): Promise<void> {
   if (!rows.length) return;
   const { name, table, columns } = tableOf(em, entity);
-  // Renamed along one fixed list, the rows share one shape, which JSON.stringify writes fastest.
-  const byColumn = rows.map((row) => {
-    const named: Record<string, unknown> = {};
-    for (const [property, column] of columns) {
-      const value = (row as Record<string, unknown>)[property];
-      if (value !== undefined) named[column] = value;
-    }
-    return named;
-  });
   const text = `insert into ${table} select * from json_populate_recordset(null::${table}, $1::json)`;
-  await preparedRows(em, `rsu_insert_${name}`, text, [JSON.stringify(byColumn)]);
+  await preparedRows(em, `rsu_insert_${name}`, text, [byColumn(rows, columns)]);
+}
+
+/**
+ * Updates entity-shaped rows, found by their `id`, with one statement: every row gives the same properties
+ * (those of the first), and only those columns change.
+ */
+export async function updateRows<T extends object, R extends { id: string }>(em: EntityManager, entity: EntityName<T>, rows: R[]): Promise<void> {
+  if (!rows.length) return;
+  const { name, table, columns } = tableOf(em, entity);
+  const changed = columns.filter(([property]) => property !== "id" && property in rows[0]!);
+  const set = changed.map(([, column]) => `"${column}" = v."${column}"`).join(", ");
+  const text = `update ${table} t set ${set} from json_populate_recordset(null::${table}, $1::json) v where t."id" = v."id"`;
+  // One prepared statement per set of columns: its name must always mean the same text.
+  const statement = `rsu_update_${name}_${createHash("sha1").update(text).digest("hex").slice(0, 12)}`;
+  await preparedRows(em, statement, text, [byColumn(rows, columns)]);
+}
+
+/** The rows as one JSON array of objects keyed by column. */
+function byColumn(rows: object[], columns: Table["columns"]): string {
+  // Renamed along one fixed list, the rows share one shape, which JSON.stringify writes fastest.
+  return JSON.stringify(
+    rows.map((row) => {
+      const named: Record<string, unknown> = {};
+      for (const [property, column] of columns) {
+        const value = (row as Record<string, unknown>)[property];
+        if (value !== undefined) named[column] = value;
+      }
+      return named;
+    }),
+  );
 }
 
 /** An entity's table and its [property, column] pairs, worked out once per entity. */

@@ -98,6 +98,42 @@ describe("integration pipeline (issue #6)", () => {
     expect((await api(`/api/submissions/${late.body.id}`)).body.returnComment).toBe("Refaire à partir de la version 2");
   });
 
+  it("applies an update that moves the household, drops its last member and adds two: the version records the registry's state", async () => {
+    let seed = 404;
+    while (validHousehold(seed).members.length < 3) seed++;
+    const original = household(seed);
+    const first = await settled((await submit(original)).body.id, "integrated");
+    const householdId = first.householdId as string;
+    const memberIds = async () =>
+      (await ctx.orm.em.fork().getConnection().execute(`select id, island, commune from individuals where household_id = ? order by line_number`, [householdId])) as {
+        id: string; island: string; commune: string;
+      }[];
+    const before = await memberIds();
+
+    const elsewhere = household(seed + 1);
+    const changed = structuredClone(original);
+    for (const key of ["island", "prefecture", "commune", "village"]) changed[key] = elsewhere[key];
+    changed.members = [...original.members.slice(0, -1), ...elsewhere.members.slice(1, 3)];
+    changed.members[0].first_name = `${changed.members[0].first_name}a`;
+    const update = await settled((await submit(changed, { householdId, baseVersion: 1 })).body.id);
+    expect(["integrated", "needs_review"]).toContain(update.status);
+
+    const now = (await api(`/api/households/${householdId}`)).body;
+    const history = (await api(`/api/households/${householdId}/history`)).body;
+    const v2 = history.versions[1];
+    expect(v2).toMatchObject({ version: 2, action: "update" });
+    // What the version recorded is what the registry now holds.
+    expect(now.members.map((m: any) => [m.lineNumber, m.firstName, m.lastName])).toEqual(changed.members.map((m: any, i: number) => [i + 1, m.first_name, m.last_name]));
+    expect(v2.changes.map((c: any) => c.path)).toEqual(expect.arrayContaining(["/commune", "/members/0/firstName"]));
+    const recorded = (await api(`/api/households/${householdId}?at=${encodeURIComponent(v2.at)}`)).body;
+    expect(recorded).toMatchObject({ version: 2, commune: elsewhere.commune });
+    expect(recorded.members).toEqual(now.members);
+    // The members kept keep their ids; every member, old and new, carries the household's new place.
+    const after = await memberIds();
+    expect(after.map((m) => m.id).slice(0, before.length - 1)).toEqual(before.map((m) => m.id).slice(0, -1));
+    expect(after.every((m) => m.island === elsewhere.island && m.commune === elsewhere.commune)).toBe(true);
+  });
+
   it("refuses an update of an unknown household and a decision without a valid body", async () => {
     const res = await submit(household(303), { householdId: randomUUID(), baseVersion: 1 });
     expect(res.status).toBe(404);

@@ -1,6 +1,4 @@
 import { randomUUID } from "node:crypto";
-import type { EntityManager } from "@mikro-orm/postgresql";
-import { ReviewItem } from "../../api/entities";
 import type { MatchScore, ReviewKind, StageReason } from "../../schemas/contracts/review";
 
 export interface NewReviewItem {
@@ -12,11 +10,6 @@ export interface NewReviewItem {
   incomingLine?: number | null;
   score?: MatchScore | null;
   reasons?: StageReason[];
-}
-
-/** Opens a question for a supervisor, in the caller's transaction. */
-export function openReviewItem(em: EntityManager, item: NewReviewItem): ReviewItem {
-  return em.create(ReviewItem, reviewItemRow(item));
 }
 
 /** The row of a new review item, every column given (a batch inserts its items with one statement). */

@@ -1,5 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { Household, ReviewItem } from "../../api/entities";
+import { ReviewItem } from "../../api/entities";
 import { systemActor } from "../../api/auth/actor";
 import { recordAudits, type AuditEntry } from "../../api/audit/record-audit";
 import { lockHouseholds } from "../../api/services/merge-persons";
@@ -14,7 +14,7 @@ import { headIndex, registryRecord } from "../integrate/household-from-submissio
 import { lockPlaces } from "../integrate/lock-place";
 import { integrateNewHouseholds, type NewHouseholdResult } from "../integrate/new-households";
 import type { MatchThresholds } from "../integrate/match-person";
-import { insertRows } from "../../api/db/plain-sql";
+import { insertRows, queryRows } from "../../api/db/plain-sql";
 import { REASONS, reviewItemRow, type NewReviewItem, type ReviewItemRow } from "../integrate/review-items";
 
 export type IntegrationOutcome = "integrated" | "invalid" | "needs_review" | "rejected" | "already_done" | "unknown_submission";
@@ -178,7 +178,7 @@ function stage(submission: IncomingSubmission, outcome: "integrated" | "needs_re
 
 async function integrateUpdate(tx: EntityManager, submission: IncomingSubmission, record: Record, thresholds: MatchThresholds, open: Open) {
   // Locked by lockTargets: every change to this household is serialised, across workers and machines.
-  const household = await tx.findOne(Household, submission.householdId!);
+  const [household] = await queryRows<{ id: string; version: number }>(tx, `select id, version from households where id = ?`, [submission.householdId]);
   if (!household) {
     submission.reasons = [REASONS.householdGone()];
     // Listed in the review queue so that a supervisor can send it back to the clerk.
