@@ -100,7 +100,7 @@ describe("integration pipeline (issue #6)", () => {
 
   it("applies an update that moves the household, drops its last member and adds two: the version records the registry's state", async () => {
     let seed = 404;
-    while (validHousehold(seed).members.length < 3) seed++;
+    while ((validHousehold(seed) as Data).members.length < 3) seed++;
     const original = household(seed);
     const first = await settled((await submit(original)).body.id, "integrated");
     const householdId = first.householdId as string;
