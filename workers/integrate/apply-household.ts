@@ -125,7 +125,8 @@ export async function updateHousehold(
   const byLine = new Map(before.members.map((m) => [m.lineNumber, m]));
   const place = areaOf(record.household);
   const added = record.members.filter((m) => !byLine.has(m.lineNumber));
-  const matches = await matchPeople(em, added, place, thresholds, { excludeHouseholdId: household.id });
+  const matched = await matchPeople(em, added, place, thresholds, { excludeHouseholdId: household.id });
+  const matches = new Map(added.map((member, i) => [member, matched[i]!]));
   const reviewItems: ReviewItemRow[] = [];
   const kept: (IndividualRecord & { id: string })[] = [];
   const created: NewHouseholdRows["individuals"] = [];
@@ -139,9 +140,10 @@ export async function updateHousehold(
       continue;
     }
     const id = randomUUID();
-    const personId = placePerson(submission, household.id, member, id, matches[added.indexOf(member)]!, (item) => reviewItems.push(reviewItemRow(item)));
-    created.push({ ...member, ...place, id, personId, household: household.id, createdAt: new Date() });
-    members.push(created[created.length - 1]!);
+    const personId = placePerson(submission, household.id, member, id, matches.get(member)!, (item) => reviewItems.push(reviewItemRow(item)));
+    const row = { ...member, ...place, id, personId, household: household.id, createdAt: new Date() };
+    created.push(row);
+    members.push(row);
   }
   const version = household.version + 1;
   // A change of place reaches the members already there through a trigger (Migration20261129020000IndividualPlace).
