@@ -10,6 +10,14 @@ import type { EntityManager } from "@mikro-orm/postgresql";
  * `json`, not `jsonb`: PostgreSQL reads it once into rows, without building its binary form first.
  */
 
+/**
+ * PostgreSQL's text form of an array of ids or numbers, to bind as one parameter (`= any(?::uuid[])`):
+ * knex expands a JavaScript array into one placeholder per value. Plain values only: nothing is quoted.
+ */
+export function sqlArray(values: readonly (string | number)[]): string {
+  return `{${values.join(",")}}`;
+}
+
 /** Runs `sql` with `?` bindings passed to PostgreSQL as parameters; returns the rows. */
 export async function queryRows<T>(em: EntityManager, sql: string, bindings: unknown[]): Promise<T[]> {
   const query = em.getConnection().getKnex().raw(sql, bindings as never[]);

@@ -5,7 +5,7 @@ import type { HouseholdRecord, IndividualRecord } from "./household-from-submiss
 import { readHouseholdState, stateOf } from "./household-state";
 import { versionRow, type Provenance } from "./household-versions";
 import { matchPeople, type MatchThresholds, type PersonMatch } from "./match-person";
-import { insertRows, queryRows, updateRows } from "../../api/db/plain-sql";
+import { insertRows, queryRows, sqlArray, updateRows } from "../../api/db/plain-sql";
 import { REASONS, reviewItemRow, type NewReviewItem, type ReviewItemRow } from "./review-items";
 
 export interface Applied {
@@ -151,7 +151,7 @@ export async function updateHousehold(
   await updateRows(em, Individual, kept);
   await insertRows(em, Individual, created);
   const gone = [...byLine.values()].map((m) => m.id);
-  if (gone.length) await queryRows(em, `delete from individuals where id = any(?::uuid[])`, [`{${gone.join(",")}}`]);
+  if (gone.length) await queryRows(em, `delete from individuals where id = any(?::uuid[])`, [sqlArray(gone)]);
   const after = stateOf(record.household, members);
   await insertRows(em, HouseholdVersion, [versionRow(household.id, version, before, fromSubmission(submission, "update", reviewItemId), after)]);
   await insertRows(em, ReviewItem, reviewItems);

@@ -2,7 +2,7 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import type { FieldError, SubmissionStatus } from "../../schemas/contracts/api";
 import type { Catalogue } from "../../schemas/catalogue/types";
 import type { StageReason } from "../../schemas/contracts/review";
-import { preparedRows, queryRows } from "../../api/db/plain-sql";
+import { preparedRows, queryRows, sqlArray } from "../../api/db/plain-sql";
 
 /**
  * The submissions of an integration batch, read and settled with plain statements (issue #6): one select
@@ -57,7 +57,7 @@ export async function readSubmissions(em: EntityManager, ids: string[]): Promise
             s.status, s.errors, s.reasons, fv.id as "formVersionId", fv.version, fv.checksum, fv.form_id as "formId"
        from submissions s join form_versions fv on fv.id = s.form_version_id
       where s.id = any($1::uuid[]) order by s.received_at, s.id`,
-    [`{${ids.join(",")}}`],
+    [sqlArray(ids)],
   );
   const key = (id: number, checksum: string) => `${id}:${checksum}`;
   const missing = [...new Set(rows.filter((r) => !contents.has(key(r.formVersionId, r.checksum))).map((r) => r.formVersionId))];
@@ -65,7 +65,7 @@ export async function readSubmissions(em: EntityManager, ids: string[]): Promise
     const versions = await queryRows<{ id: number; checksum: string; schema: PublishedVersion["schema"]; snapshot: Catalogue }>(
       em,
       `select id, checksum, schema, snapshot from form_versions where id = any(?::int[])`,
-      [`{${missing.join(",")}}`],
+      [sqlArray(missing)],
     );
     for (const v of versions) contents.set(key(v.id, v.checksum), { schema: v.schema, snapshot: v.snapshot });
   }
@@ -97,5 +97,5 @@ export async function writeStages(em: EntityManager, submissions: IncomingSubmis
  */
 export async function removeFromOutbox(em: EntityManager, submissionIds: string[]): Promise<void> {
   if (!submissionIds.length) return;
-  await preparedRows(em, "rsu_remove_from_outbox", `delete from outbox where submission_id = any($1::uuid[])`, [`{${submissionIds.join(",")}}`]);
+  await preparedRows(em, "rsu_remove_from_outbox", `delete from outbox where submission_id = any($1::uuid[])`, [sqlArray(submissionIds)]);
 }
