@@ -1,8 +1,8 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { UnrecoverableError } from "bullmq";
 import { JOB_INTEGRATE_SUBMISSION, type IntegrateSubmissionPayload } from "../schemas/contracts/jobs";
-import type { MatchThresholds } from "./integrate/match-person";
-import { integrateSubmission } from "./processors/integrate-submission";
+import type { MatchThresholds } from "../api/registry/matching/match-person";
+import { integrateSubmission } from "../api/registry/integration/integrate-submission";
 
 export interface JobContext {
   /** A fresh EntityManager fork for this job. */

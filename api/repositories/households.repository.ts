@@ -4,7 +4,7 @@ import { INDIVIDUAL_KEY_VARIABLES as KEY } from "../../schemas/contracts/registr
 import { searchKey } from "../../schemas/registry/search-key";
 import { Household, Individual } from "../entities";
 import { mayReadHeadName, type Redactor } from "../services/redaction";
-import type { HouseholdState } from "../../workers/integrate/household-state";
+import type { HouseholdState } from "../registry/households/household-state";
 
 export interface HouseholdFilter {
   commune?: string;

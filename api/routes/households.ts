@@ -6,7 +6,7 @@ import { allow } from "../middleware/authorize";
 import { problems } from "../problems";
 import { findHousehold, householdWithMembers, listHouseholds, pastHousehold } from "../repositories/households.repository";
 import { householdAnswers } from "../services/form-answers";
-import { householdHistory, householdStateAt } from "../services/household-history";
+import { householdHistory, householdStateAt } from "../registry/households/household-history";
 import { redactorFor, type Redactor } from "../services/redaction";
 import { positiveInteger, uuid } from "./params";
 

@@ -4,8 +4,8 @@ import { auditActor } from "../auth/actor";
 import { recordAudit } from "../audit/record-audit";
 import { ReviewItem } from "../entities";
 import { allow } from "../middleware/authorize";
-import { undoMerge } from "../services/merge-persons";
-import { findReviewItem } from "../services/review-items";
+import { undoMerge } from "../registry/households/merge-persons";
+import { findReviewItem } from "../registry/review/review-items";
 import { uuid } from "./params";
 
 /** Undoing a "same person" decision (issue #6): the review item opens again. */

@@ -4,8 +4,8 @@ import type { AppDeps, AppEnv } from "../app-env";
 import { allow } from "../middleware/authorize";
 import { jsonBody, readJson } from "../middleware/json-body";
 import { problems } from "../problems";
-import { decideReviewItem, reviewDecisionSchema } from "../services/review-decision";
-import { findReviewItem, listReviewItems, reviewItemDetail } from "../services/review-items";
+import { decideReviewItem, reviewDecisionSchema } from "../registry/review/review-decision";
+import { findReviewItem, listReviewItems, reviewItemDetail } from "../registry/review/review-items";
 import { oneOf, positiveInteger, uuid } from "./params";
 import { validateBody } from "./validate-body";
 

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Individual, ReviewItem, Submission } from "../../api/entities";
 import { HOUSEHOLD_KEY_VARIABLES } from "../../schemas/contracts/registry";
-import { integrateSubmission } from "../../workers/processors/integrate-submission";
+import { integrateSubmission } from "../../api/registry/integration/integrate-submission";
 import { validHousehold, type Member, type Response } from "../helpers/demo-responses";
 import { createTestContext, type TestContext } from "../helpers/test-context";
 

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "../../api/audit/verify-audit";
 import { AuditEvent, Household, HouseholdVersion, OutboxEntry, Submission } from "../../api/entities";
-import { integrateSubmission } from "../../workers/processors/integrate-submission";
+import { integrateSubmission } from "../../api/registry/integration/integrate-submission";
 import { validHousehold, type Response } from "../helpers/demo-responses";
 import { createTestContext, type TestContext } from "../helpers/test-context";
 

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readHouseholdState } from "../../workers/integrate/household-state";
+import { readHouseholdState } from "../../api/registry/households/household-state";
 import { validHousehold } from "../helpers/demo-responses";
 import { createTestContext, type TestContext } from "../helpers/test-context";
 import { waitFor } from "../helpers/wait-for";

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { Household, Individual } from "../../api/entities";
 import { personKeys } from "../../schemas/registry/person-keys";
-import { matchHousehold } from "../../workers/integrate/match-household";
-import { matchPerson, type MatchArea, type PersonToMatch } from "../../workers/integrate/match-person";
+import { matchHousehold } from "../../api/registry/matching/match-household";
+import { matchPerson, type MatchArea, type PersonToMatch } from "../../api/registry/matching/match-person";
 import { createTestContext, type TestContext } from "../helpers/test-context";
 
 /**

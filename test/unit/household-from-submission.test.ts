@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { householdFromSubmission } from "../../workers/integrate/household-from-submission";
+import { householdFromSubmission } from "../../schemas/registry/household-from-submission";
 
 describe("householdFromSubmission", () => {
   const data = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { diffStates } from "../../workers/integrate/household-state";
+import { diffStates } from "../../api/registry/households/household-state";
 
 describe("diffStates", () => {
   it("lists each changed leaf as a JSON pointer, arrays by index", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { blockKey, nameKey, normalisedPart, phoneticKey, trigramSimilarity } from "../../schemas/registry/person-names";
 import { personKeys } from "../../schemas/registry/person-keys";
-import { birthDateCloseness, plausibleBirthDates, scoreOf, scorePair, type ComparablePerson } from "../../workers/integrate/match-score";
+import { birthDateCloseness, plausibleBirthDates, scoreOf, scorePair, type ComparablePerson } from "../../schemas/registry/match-score";
 
 describe("normalisedPart: spelling variants of one name become one spelling", () => {
   it.each([

@@ -1,8 +1,8 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import type { MatchScore } from "../../schemas/contracts/review";
-import { searchKey } from "../../schemas/registry/search-key";
+import type { MatchScore } from "../../../schemas/contracts/review";
+import { searchKey } from "../../../schemas/registry/search-key";
 import { matchPerson, membersOf, type CandidateRow, type MatchCandidate, type MatchThresholds, type PersonMatch, type PersonToMatch } from "./match-person";
-import { scoreOf } from "./match-score";
+import { scoreOf } from "../../../schemas/registry/match-score";
 
 /** Where the new household says it lives. */
 export interface HouseholdPlace {

@@ -1,5 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { queryRows } from "../../api/db/plain-sql";
+import { queryRows } from "../../db/plain-sql";
 
 /** What an integration job takes into its transaction. */
 export interface Claim {

@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { LockMode } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { readHouseholdState, type HouseholdState } from "../../workers/integrate/household-state";
-import { recordVersion } from "../../workers/integrate/household-versions";
-import { Household, Individual, Merge, type ReviewItem } from "../entities";
-import { problems } from "../problems";
+import { readHouseholdState, type HouseholdState } from "./household-state";
+import { recordVersion } from "./household-versions";
+import { lockHouseholds } from "./locks";
+import { Household, Individual, Merge, type ReviewItem } from "../../entities";
+import { problems } from "../../problems";
 
 /**
  * "Same person" (issue #6): everyone who shares the incoming individual's person id takes the existing
@@ -56,8 +57,3 @@ async function changeIdentities(
   for (const h of households) await recordVersion(tx, h.id, h.version, befores.get(h.id)!, provenance);
 }
 
-/** SELECT … FOR UPDATE on households, in id order (the order every writer of several households uses). */
-export async function lockHouseholds(tx: EntityManager, ids: string[]): Promise<void> {
-  if (!ids.length) return;
-  await tx.getConnection().execute(`select id from households where id in (?) order by id for update`, [ids], "all", tx.getTransactionContext());
-}

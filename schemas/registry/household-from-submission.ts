@@ -3,11 +3,11 @@ import {
   HOUSEHOLD_KEY_VARIABLES,
   INDIVIDUAL_KEY_VARIABLES,
   MEMBERS_ROSTER,
-} from "../../schemas/contracts/registry";
-import type { Catalogue } from "../../schemas/catalogue/types";
-import { registryAnswers } from "../../schemas/registry/registry-answers";
-import { searchKey } from "../../schemas/registry/search-key";
-import { personKeys, type PersonKeys } from "../../schemas/registry/person-keys";
+} from "../contracts/registry";
+import type { Catalogue } from "../catalogue/types";
+import { registryAnswers } from "./registry-answers";
+import { searchKey } from "./search-key";
+import { personKeys, type PersonKeys } from "./person-keys";
 
 type Answers = Record<string, unknown>;
 

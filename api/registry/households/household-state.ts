@@ -1,6 +1,6 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import type { RegistryMember } from "../../schemas/contracts/api";
-import type { FieldChange } from "../../schemas/contracts/review";
+import type { RegistryMember } from "../../../schemas/contracts/api";
+import type { FieldChange } from "../../../schemas/contracts/review";
 
 /** A household as one version records it: its columns and its members in roster order. */
 export interface HouseholdState {

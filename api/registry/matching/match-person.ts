@@ -1,8 +1,8 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import type { MatchScore } from "../../schemas/contracts/review";
-import { personKeys, type PersonKeys } from "../../schemas/registry/person-keys";
-import { preparedRows } from "../../api/db/plain-sql";
-import { plausibleBirthDates, scoreOf, scorePair, type ComparablePerson } from "./match-score";
+import type { MatchScore } from "../../../schemas/contracts/review";
+import { personKeys, type PersonKeys } from "../../../schemas/registry/person-keys";
+import { preparedRows } from "../../db/plain-sql";
+import { plausibleBirthDates, scoreOf, scorePair, type ComparablePerson } from "../../../schemas/registry/match-score";
 
 /** The incoming person's key fields, as `householdFromSubmission` builds them. */
 export interface PersonToMatch {

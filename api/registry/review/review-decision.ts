@@ -1,15 +1,15 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import type { ReviewDecisionRequest, ReviewItemDetail } from "../../schemas/contracts/review";
-import { createHousehold, updateHousehold } from "../../workers/integrate/apply-household";
-import { registryRecord } from "../../workers/integrate/household-from-submission";
-import { lockPlace } from "../../workers/integrate/lock-place";
-import type { MatchThresholds } from "../../workers/integrate/match-person";
-import { REASONS } from "../../workers/integrate/review-items";
-import { auditActor, type Actor } from "../auth/actor";
-import { recordAudit } from "../audit/record-audit";
-import { Household, ReviewItem, Submission } from "../entities";
-import { problems } from "../problems";
-import { lockHouseholds, mergePersons } from "./merge-persons";
+import type { ReviewDecisionRequest, ReviewItemDetail } from "../../../schemas/contracts/review";
+import { createHousehold, updateHousehold } from "../households/apply-household";
+import { registryRecord } from "../../../schemas/registry/household-from-submission";
+import { lockHouseholds, lockPlace } from "../households/locks";
+import type { MatchThresholds } from "../matching/match-person";
+import { REASONS } from "./review-item-rows";
+import { auditActor, type Actor } from "../../auth/actor";
+import { recordAudit } from "../../audit/record-audit";
+import { Household, ReviewItem, Submission } from "../../entities";
+import { problems } from "../../problems";
+import { mergePersons } from "../households/merge-persons";
 import { findReviewItem, reviewItemDetail } from "./review-items";
 
 export const reviewDecisionSchema = {

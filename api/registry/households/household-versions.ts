@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { HouseholdVersion } from "../../api/entities";
+import { HouseholdVersion } from "../../entities";
 import { diffStates, readHouseholdState, type HouseholdState } from "./household-state";
 
 /** Where a change came from. */

@@ -1,7 +1,7 @@
-import type { Message } from "../../schemas/contracts/api";
-import type { MatchScore } from "../../schemas/contracts/review";
-import { normalisedPart, phoneticKey, trigramSimilarity } from "../../schemas/registry/person-names";
-import { remembered } from "../../schemas/registry/remembered";
+import type { Message } from "../contracts/api";
+import type { MatchScore } from "../contracts/review";
+import { normalisedPart, phoneticKey, trigramSimilarity } from "./person-names";
+import { remembered } from "./remembered";
 
 /** What the score compares on each side. */
 export interface ComparablePerson {

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { trigramSimilarity } from "../../schemas/registry/person-names";
-import { areaOf, insertNewHouseholds, newHouseholdRows, type NewHouseholdRows, type SubmissionSource } from "./apply-household";
-import { headIndex, type HouseholdRecord, type IndividualRecord } from "./household-from-submission";
-import { decideHousehold, likelyHouseholds, readNearbyHouseholds, type HouseholdMatch, type NearbyHousehold } from "./match-household";
-import { decideMatch, findCandidates, TRIGRAM_THRESHOLD, type CandidateRow, type MatchArea, type MatchThresholds, type PersonMatch } from "./match-person";
-import { birthDateCloseness } from "./match-score";
+import { trigramSimilarity } from "../../../schemas/registry/person-names";
+import { areaOf, insertNewHouseholds, newHouseholdRows, type NewHouseholdRows, type SubmissionSource } from "../households/apply-household";
+import { headIndex, type HouseholdRecord, type IndividualRecord } from "../../../schemas/registry/household-from-submission";
+import { decideHousehold, likelyHouseholds, readNearbyHouseholds, type HouseholdMatch, type NearbyHousehold } from "../matching/match-household";
+import { decideMatch, findCandidates, TRIGRAM_THRESHOLD, type CandidateRow, type MatchArea, type MatchThresholds, type PersonMatch } from "../matching/match-person";
+import { birthDateCloseness } from "../../../schemas/registry/match-score";
 
 /** A valid submission that creates a household, with its registry rows. */
 export interface NewHouseholdSubmission {

@@ -1,8 +1,8 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import type { FieldError, SubmissionStatus } from "../../schemas/contracts/api";
-import type { Catalogue } from "../../schemas/catalogue/types";
-import type { StageReason } from "../../schemas/contracts/review";
-import { preparedRows, queryRows, sqlArray } from "../../api/db/plain-sql";
+import type { FieldError, SubmissionStatus } from "../../../schemas/contracts/api";
+import type { Catalogue } from "../../../schemas/catalogue/types";
+import type { StageReason } from "../../../schemas/contracts/review";
+import { preparedRows, queryRows, sqlArray } from "../../db/plain-sql";
 
 /**
  * The submissions of an integration batch, read and settled with plain statements (issue #6): one select

@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { Household, HouseholdVersion, Individual, ReviewItem } from "../../api/entities";
-import type { HouseholdRecord, IndividualRecord } from "./household-from-submission";
+import { Household, HouseholdVersion, Individual, ReviewItem } from "../../entities";
+import type { HouseholdRecord, IndividualRecord } from "../../../schemas/registry/household-from-submission";
 import { readHouseholdState, stateOf } from "./household-state";
 import { versionRow, type Provenance } from "./household-versions";
-import { matchPeople, type MatchThresholds, type PersonMatch } from "./match-person";
-import { insertRows, queryRows, sqlArray, updateRows } from "../../api/db/plain-sql";
-import { REASONS, reviewItemRow, type NewReviewItem, type ReviewItemRow } from "./review-items";
+import { matchPeople, type MatchThresholds, type PersonMatch } from "../matching/match-person";
+import { insertRows, queryRows, sqlArray, updateRows } from "../../db/plain-sql";
+import { REASONS, reviewItemRow, type NewReviewItem, type ReviewItemRow } from "../review/review-item-rows";
 
 export interface Applied {
   householdId: string;

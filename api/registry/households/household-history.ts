@@ -1,10 +1,10 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import type { HouseholdHistory } from "../../schemas/contracts/review";
-import type { HouseholdState } from "../../workers/integrate/household-state";
-import { INDIVIDUAL_KEY_VARIABLES } from "../../schemas/contracts/registry";
-import { HouseholdVersion } from "../entities";
-import { mayReadHeadName, type Redactor } from "./redaction";
-import { userNames } from "./user-names";
+import type { HouseholdHistory } from "../../../schemas/contracts/review";
+import type { HouseholdState } from "./household-state";
+import { INDIVIDUAL_KEY_VARIABLES } from "../../../schemas/contracts/registry";
+import { HouseholdVersion } from "../../entities";
+import { mayReadHeadName, type Redactor } from "../../services/redaction";
+import { userNames } from "../../services/user-names";
 
 /**
  * Whether a changed field may be shown: an answer under /attributes/<code> or a member's key column is

@@ -24,3 +24,9 @@ export async function lockPlaces(em: EntityManager, communes: (string | null)[])
     em.getTransactionContext(),
   );
 }
+
+/** SELECT … FOR UPDATE on households, in id order (the order every writer of several households uses). */
+export async function lockHouseholds(tx: EntityManager, ids: string[]): Promise<void> {
+  if (!ids.length) return;
+  await tx.getConnection().execute(`select id from households where id in (?) order by id for update`, [ids], "all", tx.getTransactionContext());
+}

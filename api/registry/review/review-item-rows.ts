@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { MatchScore, ReviewKind, StageReason } from "../../schemas/contracts/review";
+import type { MatchScore, ReviewKind, StageReason } from "../../../schemas/contracts/review";
 
 export interface NewReviewItem {
   kind: ReviewKind;

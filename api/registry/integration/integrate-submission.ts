@@ -1,21 +1,20 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { ReviewItem } from "../../api/entities";
-import { systemActor } from "../../api/auth/actor";
-import { recordAudits, type AuditEntry } from "../../api/audit/record-audit";
-import { lockHouseholds } from "../../api/services/merge-persons";
-import { validatorFor } from "../../api/services/form-validators";
-import type { FieldError } from "../../schemas/contracts/api";
-import type { IntegrateSubmissionPayload } from "../../schemas/contracts/jobs";
-import { updateHousehold } from "../integrate/apply-household";
-import { readSubmissions, removeFromOutbox, writeStages, type IncomingSubmission } from "../integrate/batch-submissions";
-import { claimBatch } from "../integrate/claim-batch";
-import { rememberSettled, settledHere } from "../integrate/settled-here";
-import { headIndex, registryRecord } from "../integrate/household-from-submission";
-import { lockPlaces } from "../integrate/lock-place";
-import { integrateNewHouseholds, type NewHouseholdResult } from "../integrate/new-households";
-import type { MatchThresholds } from "../integrate/match-person";
-import { insertRows, queryRows } from "../../api/db/plain-sql";
-import { REASONS, reviewItemRow, type NewReviewItem, type ReviewItemRow } from "../integrate/review-items";
+import { ReviewItem } from "../../entities";
+import { systemActor } from "../../auth/actor";
+import { recordAudits, type AuditEntry } from "../../audit/record-audit";
+import { validatorFor } from "../../services/form-validators";
+import type { FieldError } from "../../../schemas/contracts/api";
+import type { IntegrateSubmissionPayload } from "../../../schemas/contracts/jobs";
+import { updateHousehold } from "../households/apply-household";
+import { readSubmissions, removeFromOutbox, writeStages, type IncomingSubmission } from "./batch-submissions";
+import { claimBatch } from "./claim-batch";
+import { rememberSettled, settledHere } from "./settled-here";
+import { headIndex, registryRecord } from "../../../schemas/registry/household-from-submission";
+import { lockHouseholds, lockPlaces } from "../households/locks";
+import { integrateNewHouseholds, type NewHouseholdResult } from "./new-households";
+import type { MatchThresholds } from "../matching/match-person";
+import { insertRows, queryRows } from "../../db/plain-sql";
+import { REASONS, reviewItemRow, type NewReviewItem, type ReviewItemRow } from "../review/review-item-rows";
 
 export type IntegrationOutcome = "integrated" | "invalid" | "needs_review" | "rejected" | "already_done" | "unknown_submission";
 

@@ -1,13 +1,13 @@
 import { LockMode } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
-import type { ReviewItemDetail, ReviewItemPage, ReviewItemSummary, ReviewKind, ReviewStatus, PersonView } from "../../schemas/contracts/review";
-import { HOUSEHOLD_KEY_VARIABLES as KEYS } from "../../schemas/contracts/registry";
-import { householdFromSubmission } from "../../workers/integrate/household-from-submission";
-import { coversPlace, isAreaBound, type Actor } from "../auth/actor";
-import { Household, Individual, Merge, ReviewItem, Submission } from "../entities";
-import { problems } from "../problems";
-import { placeOf } from "./accept-submission";
-import { userNames } from "./user-names";
+import type { ReviewItemDetail, ReviewItemPage, ReviewItemSummary, ReviewKind, ReviewStatus, PersonView } from "../../../schemas/contracts/review";
+import { HOUSEHOLD_KEY_VARIABLES as KEYS } from "../../../schemas/contracts/registry";
+import { householdFromSubmission } from "../../../schemas/registry/household-from-submission";
+import { coversPlace, isAreaBound, type Actor } from "../../auth/actor";
+import { Household, Individual, Merge, ReviewItem, Submission } from "../../entities";
+import { problems } from "../../problems";
+import { placeOf } from "../../services/accept-submission";
+import { userNames } from "../../services/user-names";
 
 export interface ReviewFilter {
   status?: ReviewStatus;
