@@ -15,10 +15,12 @@ const ORDER: LogLevel[] = ["debug", "info", "warn", "error"];
 
 export function createLogger(level: LogLevel, component: string): Logger {
   const threshold = ORDER.indexOf(level);
-  const write = (at: LogLevel) => (event: string, fields: Record<string, unknown> = {}) => {
-    if (ORDER.indexOf(at) < threshold) return;
-    process.stderr.write(JSON.stringify({ time: new Date().toISOString(), level: at, component, event, ...fields }) + "\n");
-  };
+  const write =
+    (at: LogLevel) =>
+    (event: string, fields: Record<string, unknown> = {}) => {
+      if (ORDER.indexOf(at) < threshold) return;
+      process.stderr.write(JSON.stringify({ time: new Date().toISOString(), level: at, component, event, ...fields }) + "\n");
+    };
   return { debug: write("debug"), info: write("info"), warn: write("warn"), error: write("error") };
 }
 

@@ -33,10 +33,15 @@ export const problems = {
       en: "The request body is not valid JSON.",
     }),
   invalidParameter: (details: FieldError[]) =>
-    new Problem(400, "invalid_parameter", {
-      fr: "Un paramètre de la requête est invalide.",
-      en: "A request parameter is invalid.",
-    }, details),
+    new Problem(
+      400,
+      "invalid_parameter",
+      {
+        fr: "Un paramètre de la requête est invalide.",
+        en: "A request parameter is invalid.",
+      },
+      details,
+    ),
   unauthenticated: () =>
     new Problem(401, "unauthenticated", {
       fr: "Veuillez vous connecter : identifiants absents, invalides ou session expirée.",
@@ -48,10 +53,15 @@ export const problems = {
       en: "Wrong username or password.",
     }),
   tooManyAttempts: (retryAfterSeconds: number) =>
-    new Problem(429, "too_many_attempts", {
-      fr: `Trop de tentatives de connexion. Réessayez dans ${retryAfterSeconds} secondes.`,
-      en: `Too many sign-in attempts. Try again in ${retryAfterSeconds} seconds.`,
-    }, { retryAfterSeconds }),
+    new Problem(
+      429,
+      "too_many_attempts",
+      {
+        fr: `Trop de tentatives de connexion. Réessayez dans ${retryAfterSeconds} secondes.`,
+        en: `Too many sign-in attempts. Try again in ${retryAfterSeconds} seconds.`,
+      },
+      { retryAfterSeconds },
+    ),
   forbidden: () =>
     new Problem(403, "forbidden", {
       fr: "Votre rôle ne permet pas cette opération.",
@@ -67,61 +77,114 @@ export const problems = {
       fr: "Requête refusée : elle ne provient pas de l'application rsu.",
       en: "Request refused: it does not come from the rsu application.",
     }),
-  notFound: () =>
-    new Problem(404, "not_found", { fr: "Cette adresse n'existe pas.", en: "No such address." }),
+  notFound: () => new Problem(404, "not_found", { fr: "Cette adresse n'existe pas.", en: "No such address." }),
   formNotFound: (formId: string) =>
-    new Problem(404, "form_not_found", { fr: `Aucun questionnaire ne porte l'identifiant « ${formId} ».`, en: `No form has id "${formId}".` }, { formId }),
+    new Problem(
+      404,
+      "form_not_found",
+      { fr: `Aucun questionnaire ne porte l'identifiant « ${formId} ».`, en: `No form has id "${formId}".` },
+      { formId },
+    ),
   formExists: (formId: string) =>
-    new Problem(409, "form_exists", { fr: `Un questionnaire « ${formId} » existe déjà.`, en: `Form "${formId}" already exists.` }, { formId }),
+    new Problem(
+      409,
+      "form_exists",
+      { fr: `Un questionnaire « ${formId} » existe déjà.`, en: `Form "${formId}" already exists.` },
+      { formId },
+    ),
   draftHasErrors: (formId: string, errors: unknown) =>
-    new Problem(409, "draft_has_errors", {
-      fr: `Le brouillon du questionnaire « ${formId} » a des erreurs de liaison au catalogue : il ne peut pas être publié.`,
-      en: `The draft of form "${formId}" has catalogue binding errors: it cannot be published.`,
-    }, { formId, errors }),
+    new Problem(
+      409,
+      "draft_has_errors",
+      {
+        fr: `Le brouillon du questionnaire « ${formId} » a des erreurs de liaison au catalogue : il ne peut pas être publié.`,
+        en: `The draft of form "${formId}" has catalogue binding errors: it cannot be published.`,
+      },
+      { formId, errors },
+    ),
   breakingChangeUnconfirmed: (formId: string, diff: unknown) =>
-    new Problem(409, "breaking_change_unconfirmed", {
-      fr: "Cette publication comporte des changements incompatibles : confirmez-les et donnez une raison.",
-      en: "This publication has breaking changes: confirm them and give a reason.",
-    }, { formId, diff }),
+    new Problem(
+      409,
+      "breaking_change_unconfirmed",
+      {
+        fr: "Cette publication comporte des changements incompatibles : confirmez-les et donnez une raison.",
+        en: "This publication has breaking changes: confirm them and give a reason.",
+      },
+      { formId, diff },
+    ),
   versionImmutable: (formId: string, version: number) =>
-    new Problem(409, "version_immutable", {
-      fr: `La version ${version} du questionnaire « ${formId} » est publiée : elle ne change jamais. Publiez une nouvelle version.`,
-      en: `Version ${version} of form "${formId}" is published: it never changes. Publish a new version.`,
-    }, { formId, version }),
+    new Problem(
+      409,
+      "version_immutable",
+      {
+        fr: `La version ${version} du questionnaire « ${formId} » est publiée : elle ne change jamais. Publiez une nouvelle version.`,
+        en: `Version ${version} of form "${formId}" is published: it never changes. Publish a new version.`,
+      },
+      { formId, version },
+    ),
   versionAlreadyRetired: (formId: string, version: number) =>
-    new Problem(409, "version_already_retired", {
-      fr: `La version ${version} du questionnaire « ${formId} » est déjà retirée.`,
-      en: `Version ${version} of form "${formId}" is already retired.`,
-    }, { formId, version }),
+    new Problem(
+      409,
+      "version_already_retired",
+      {
+        fr: `La version ${version} du questionnaire « ${formId} » est déjà retirée.`,
+        en: `Version ${version} of form "${formId}" is already retired.`,
+      },
+      { formId, version },
+    ),
   formVersionRetired: (formId: string, version: number) =>
-    new Problem(410, "form_version_retired", {
-      fr: `La version ${version} du questionnaire « ${formId} » est retirée : les saisies ne sont plus acceptées. Utilisez la dernière version.`,
-      en: `Version ${version} of form "${formId}" is retired: submissions are no longer accepted. Use the latest version.`,
-    }, { formId, version }),
+    new Problem(
+      410,
+      "form_version_retired",
+      {
+        fr: `La version ${version} du questionnaire « ${formId} » est retirée : les saisies ne sont plus acceptées. Utilisez la dernière version.`,
+        en: `Version ${version} of form "${formId}" is retired: submissions are no longer accepted. Use the latest version.`,
+      },
+      { formId, version },
+    ),
   formVersionNotFound: (formId: string, version: number) =>
-    new Problem(404, "form_version_not_found", {
-      fr: `Le questionnaire « ${formId} » n'a pas de version publiée ${version}.`,
-      en: `Form "${formId}" has no published version ${version}.`,
-    }, { formId, version }),
-  userNotFound: () =>
-    new Problem(404, "user_not_found", { fr: "Aucun utilisateur ne correspond.", en: "No such user." }),
-  tokenNotFound: () =>
-    new Problem(404, "token_not_found", { fr: "Aucun jeton ne porte cet identifiant.", en: "No token has this id." }),
+    new Problem(
+      404,
+      "form_version_not_found",
+      {
+        fr: `Le questionnaire « ${formId} » n'a pas de version publiée ${version}.`,
+        en: `Form "${formId}" has no published version ${version}.`,
+      },
+      { formId, version },
+    ),
+  userNotFound: () => new Problem(404, "user_not_found", { fr: "Aucun utilisateur ne correspond.", en: "No such user." }),
+  tokenNotFound: () => new Problem(404, "token_not_found", { fr: "Aucun jeton ne porte cet identifiant.", en: "No token has this id." }),
   cannotDemoteSelf: () =>
     new Problem(409, "cannot_demote_self", {
       fr: "Vous ne pouvez pas désactiver votre propre compte ni vous retirer le rôle d'administrateur.",
       en: "You cannot deactivate your own account or remove your own administrator role.",
     }),
   passwordTooShort: (min: number) =>
-    new Problem(422, "password_too_short", {
-      fr: `Le mot de passe doit contenir au moins ${min} caractères.`,
-      en: `The password must be at least ${min} characters long.`,
-    }, [{ pointer: "/password", code: "min_length", message: { fr: `Au moins ${min} caractères.`, en: `At least ${min} characters.` } }]),
+    new Problem(
+      422,
+      "password_too_short",
+      {
+        fr: `Le mot de passe doit contenir au moins ${min} caractères.`,
+        en: `The password must be at least ${min} characters long.`,
+      },
+      [{ pointer: "/password", code: "min_length", message: { fr: `Au moins ${min} caractères.`, en: `At least ${min} characters.` } }],
+    ),
   roleNotHeld: () =>
-    new Problem(422, "role_not_held", {
-      fr: "Un jeton ne peut porter qu'un rôle que son utilisateur possède.",
-      en: "A token can only carry a role its user holds.",
-    }, [{ pointer: "/role", code: "role_not_held", message: { fr: "Rôle non détenu par l'utilisateur.", en: "Role not held by the user." } }]),
+    new Problem(
+      422,
+      "role_not_held",
+      {
+        fr: "Un jeton ne peut porter qu'un rôle que son utilisateur possède.",
+        en: "A token can only carry a role its user holds.",
+      },
+      [
+        {
+          pointer: "/role",
+          code: "role_not_held",
+          message: { fr: "Rôle non détenu par l'utilisateur.", en: "Role not held by the user." },
+        },
+      ],
+    ),
   submissionNotFound: () =>
     new Problem(404, "submission_not_found", {
       fr: "Aucune soumission ne porte cet identifiant.",
@@ -129,21 +192,33 @@ export const problems = {
     }),
   // Review queue, merges, history and failed jobs (issue #6).
   reviewItemNotFound: () =>
-    new Problem(404, "review_item_not_found", { fr: "Aucun élément à vérifier ne porte cet identifiant.", en: "No review item has this id." }),
+    new Problem(404, "review_item_not_found", {
+      fr: "Aucun élément à vérifier ne porte cet identifiant.",
+      en: "No review item has this id.",
+    }),
   reviewItemDecided: (id: string) =>
-    new Problem(409, "review_item_decided", {
-      fr: "Cet élément a déjà été tranché ; annulez la fusion pour revenir dessus.",
-      en: "This item has already been decided; undo the merge to reopen it.",
-    }, { id }),
-  mergeNotFound: () =>
-    new Problem(404, "merge_not_found", { fr: "Aucune fusion ne porte cet identifiant.", en: "No merge has this id." }),
+    new Problem(
+      409,
+      "review_item_decided",
+      {
+        fr: "Cet élément a déjà été tranché ; annulez la fusion pour revenir dessus.",
+        en: "This item has already been decided; undo the merge to reopen it.",
+      },
+      { id },
+    ),
+  mergeNotFound: () => new Problem(404, "merge_not_found", { fr: "Aucune fusion ne porte cet identifiant.", en: "No merge has this id." }),
   mergeUndone: (id: string) =>
     new Problem(409, "merge_already_undone", { fr: "Cette fusion a déjà été annulée.", en: "This merge has already been undone." }, { id }),
   submissionNotReturnable: (status: string) =>
-    new Problem(409, "submission_not_returnable", {
-      fr: "Seule une soumission invalide, refusée ou en attente de vérification peut être renvoyée à l'agent.",
-      en: "Only an invalid, rejected or pending-review submission can be sent back to the clerk.",
-    }, { status }),
+    new Problem(
+      409,
+      "submission_not_returnable",
+      {
+        fr: "Seule une soumission invalide, refusée ou en attente de vérification peut être renvoyée à l'agent.",
+        en: "Only an invalid, rejected or pending-review submission can be sent back to the clerk.",
+      },
+      { status },
+    ),
   jobNotFound: () =>
     new Problem(404, "job_not_found", {
       fr: "Aucun traitement en échec ne porte cet identifiant.",
@@ -155,64 +230,127 @@ export const problems = {
       en: "No household has this id.",
     }),
   variableNotFound: (code: string) =>
-    new Problem(404, "variable_not_found", { fr: `Le catalogue n'a pas de variable « ${code} ».`, en: `The catalogue has no variable "${code}".` }, { code }),
+    new Problem(
+      404,
+      "variable_not_found",
+      { fr: `Le catalogue n'a pas de variable « ${code} ».`, en: `The catalogue has no variable "${code}".` },
+      { code },
+    ),
   codeListNotFound: (code: string) =>
-    new Problem(404, "code_list_not_found", { fr: `Le catalogue n'a pas de liste de codes « ${code} ».`, en: `The catalogue has no code list "${code}".` }, { code }),
+    new Problem(
+      404,
+      "code_list_not_found",
+      { fr: `Le catalogue n'a pas de liste de codes « ${code} ».`, en: `The catalogue has no code list "${code}".` },
+      { code },
+    ),
   releaseNotFound: () =>
-    new Problem(404, "release_not_found", { fr: "Aucune version du catalogue ne porte cet identifiant.", en: "No catalogue release has this id." }),
+    new Problem(404, "release_not_found", {
+      fr: "Aucune version du catalogue ne porte cet identifiant.",
+      en: "No catalogue release has this id.",
+    }),
   unknownExportFormat: (parameter: string, value: string | undefined, allowed: readonly string[]) =>
-    new Problem(400, "unknown_export_format", {
-      fr: `Export impossible : « ${parameter} » doit valoir ${allowed.join(", ")}.`,
-      en: `Cannot export: "${parameter}" must be one of ${allowed.join(", ")}.`,
-    }, { parameter, value: value ?? null, allowed }),
+    new Problem(
+      400,
+      "unknown_export_format",
+      {
+        fr: `Export impossible : « ${parameter} » doit valoir ${allowed.join(", ")}.`,
+        en: `Cannot export: "${parameter}" must be one of ${allowed.join(", ")}.`,
+      },
+      { parameter, value: value ?? null, allowed },
+    ),
   variableInUse: (code: string, usedBy: UsedBy[]) =>
-    new Problem(409, "variable_in_use", {
-      fr: `La variable « ${code} » est utilisée par une version publiée : son code et son type ne peuvent plus changer (elle peut être dépréciée).`,
-      en: `Variable "${code}" is used by a published version: its code and type can no longer change (it may be deprecated).`,
-    }, { code, usedBy }),
+    new Problem(
+      409,
+      "variable_in_use",
+      {
+        fr: `La variable « ${code} » est utilisée par une version publiée : son code et son type ne peuvent plus changer (elle peut être dépréciée).`,
+        en: `Variable "${code}" is used by a published version: its code and type can no longer change (it may be deprecated).`,
+      },
+      { code, usedBy },
+    ),
   codeInUse: (list: string, values: string[], usedBy: UsedBy[]) =>
-    new Problem(409, "code_in_use", {
-      fr: `Les valeurs ${values.join(", ")} de la liste « ${list} » sont utilisées par une version publiée : elles ne peuvent pas être retirées.`,
-      en: `Values ${values.join(", ")} of list "${list}" are used by a published version: they cannot be removed.`,
-    }, { code: list, values, usedBy }),
+    new Problem(
+      409,
+      "code_in_use",
+      {
+        fr: `Les valeurs ${values.join(", ")} de la liste « ${list} » sont utilisées par une version publiée : elles ne peuvent pas être retirées.`,
+        en: `Values ${values.join(", ")} of list "${list}" are used by a published version: they cannot be removed.`,
+      },
+      { code: list, values, usedBy },
+    ),
   releaseNameTaken: (name: string) =>
-    new Problem(409, "release_name_taken", { fr: `Une version du catalogue s'appelle déjà « ${name} ».`, en: `A catalogue release is already named "${name}".` }, { name }),
+    new Problem(
+      409,
+      "release_name_taken",
+      { fr: `Une version du catalogue s'appelle déjà « ${name} ».`, en: `A catalogue release is already named "${name}".` },
+      { name },
+    ),
   /** The details are the whole import plan: the writer fixes every refused row at once. */
   catalogueImportRefused: (plan: { refused: unknown[] }) =>
-    new Problem(422, "catalogue_import_refused", {
-      fr: `Import refusé : ${plan.refused.length} ligne(s) en erreur. Rien n'a été écrit.`,
-      en: `Import refused: ${plan.refused.length} row(s) in error. Nothing was written.`,
-    }, plan),
+    new Problem(
+      422,
+      "catalogue_import_refused",
+      {
+        fr: `Import refusé : ${plan.refused.length} ligne(s) en erreur. Rien n'a été écrit.`,
+        en: `Import refused: ${plan.refused.length} row(s) in error. Nothing was written.`,
+      },
+      plan,
+    ),
   catalogueFileUnreadable: () =>
     new Problem(422, "catalogue_file_unreadable", {
       fr: "Ce fichier n'est pas un catalogue : attendu un classeur XLSX avec une feuille « variables » ou « code_lists », ou un CSV UTF-8 tel que l'export le produit.",
       en: `This file is not a catalogue: expected an XLSX workbook with a "variables" or "code_lists" sheet, or a UTF-8 CSV as the export writes it.`,
     }),
   importMediaType: (allowed: readonly string[]) =>
-    new Problem(415, "unsupported_media_type", {
-      fr: `Le fichier doit être envoyé en ${allowed.join(" ou ")}.`,
-      en: `The file must be sent as ${allowed.join(" or ")}.`,
-    }, { allowed }),
+    new Problem(
+      415,
+      "unsupported_media_type",
+      {
+        fr: `Le fichier doit être envoyé en ${allowed.join(" ou ")}.`,
+        en: `The file must be sent as ${allowed.join(" or ")}.`,
+      },
+      { allowed },
+    ),
   bodyInvalid: (details: FieldError[]) =>
-    new Problem(422, "body_invalid", {
-      fr: "Le corps de la requête est incomplet ou mal formé.",
-      en: "The request body is incomplete or malformed.",
-    }, details),
+    new Problem(
+      422,
+      "body_invalid",
+      {
+        fr: "Le corps de la requête est incomplet ou mal formé.",
+        en: "The request body is incomplete or malformed.",
+      },
+      details,
+    ),
   envelopeInvalid: (details: FieldError[]) =>
-    new Problem(422, "submission_envelope_invalid", {
-      fr: "L'enveloppe de la soumission est incomplète ou mal formée.",
-      en: "The submission envelope is incomplete or malformed.",
-    }, details),
+    new Problem(
+      422,
+      "submission_envelope_invalid",
+      {
+        fr: "L'enveloppe de la soumission est incomplète ou mal formée.",
+        en: "The submission envelope is incomplete or malformed.",
+      },
+      details,
+    ),
   submissionInvalid: (details: FieldError[]) =>
-    new Problem(422, "submission_invalid", {
-      fr: "Certaines réponses ne respectent pas le questionnaire publié.",
-      en: "Some answers do not comply with the published form.",
-    }, details),
+    new Problem(
+      422,
+      "submission_invalid",
+      {
+        fr: "Certaines réponses ne respectent pas le questionnaire publié.",
+        en: "Some answers do not comply with the published form.",
+      },
+      details,
+    ),
   submissionConflict: (id: string) =>
-    new Problem(409, "submission_conflict", {
-      fr: "Une soumission avec cet identifiant existe déjà avec un contenu différent.",
-      en: "A submission with this id already exists with different content.",
-    }, { id }),
+    new Problem(
+      409,
+      "submission_conflict",
+      {
+        fr: "Une soumission avec cet identifiant existe déjà avec un contenu différent.",
+        en: "A submission with this id already exists with different content.",
+      },
+      { id },
+    ),
   conflict: () =>
     new Problem(409, "conflict", {
       fr: "Cette opération entre en conflit avec une donnée existante.",
@@ -229,10 +367,15 @@ export const problems = {
       en: "The request body must be sent as application/json.",
     }),
   serviceUnavailable: (details: unknown) =>
-    new Problem(503, "service_unavailable", {
-      fr: "Un service nécessaire ne répond pas.",
-      en: "A required service is not answering.",
-    }, details),
+    new Problem(
+      503,
+      "service_unavailable",
+      {
+        fr: "Un service nécessaire ne répond pas.",
+        en: "A required service is not answering.",
+      },
+      details,
+    ),
   internal: () =>
     new Problem(500, "internal_error", {
       fr: "Erreur interne. L'incident a été journalisé.",

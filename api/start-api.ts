@@ -39,7 +39,8 @@ rsu is running / rsu est démarré
         console.log("  Demo accounts / comptes de démonstration:");
         for (const a of DEMO_ACCOUNTS) console.log(`    ${a.roles[0]!.padEnd(10)} ${a.username.padEnd(12)} ${a.password}`);
       }
-      if (!config.surveyJsLicenseKey) console.log("  SURVEYJS_LICENSE_KEY is not set: the mask designer will show SurveyJS's licence banner.");
+      if (!config.surveyJsLicenseKey)
+        console.log("  SURVEYJS_LICENSE_KEY is not set: the mask designer will show SurveyJS's licence banner.");
     },
     logStop: (signal) => logger.info("stopping", { signal }),
     async close() {

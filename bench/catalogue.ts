@@ -7,12 +7,39 @@
 import { parseArgs } from "node:util";
 import { createTestContext } from "../test/helpers/test-context";
 
-const { values } = parseArgs({ options: { variables: { type: "string", default: "2000" }, lists: { type: "string", default: "200" }, requests: { type: "string", default: "200" } } });
+const { values } = parseArgs({
+  options: {
+    variables: { type: "string", default: "2000" },
+    lists: { type: "string", default: "200" },
+    requests: { type: "string", default: "200" },
+  },
+});
 const VARIABLES = Number(values.variables);
 const LISTS = Number(values.lists);
 const REQUESTS = Number(values.requests);
 
-const WORDS = ["revenu", "logement", "santé", "école", "eau", "énergie", "bétail", "pêche", "récolte", "transfert", "dépense", "dette", "épargne", "handicap", "vaccin", "migration", "terre", "outil", "marché", "crédit"];
+const WORDS = [
+  "revenu",
+  "logement",
+  "santé",
+  "école",
+  "eau",
+  "énergie",
+  "bétail",
+  "pêche",
+  "récolte",
+  "transfert",
+  "dépense",
+  "dette",
+  "épargne",
+  "handicap",
+  "vaccin",
+  "migration",
+  "terre",
+  "outil",
+  "marché",
+  "crédit",
+];
 const THEMES = ["identification", "dwelling", "assets", "members", "livelihood", "health", "education", "food", "shocks", "transfers"];
 const TYPES = ["text", "integer", "decimal", "boolean", "date", "single_choice", "multiple_choice"] as const;
 const pick = <T>(items: readonly T[], i: number) => items[i % items.length]!;
@@ -37,25 +64,42 @@ function summary(times: number[]) {
 try {
   let start = performance.now();
   for (let l = 0; l < LISTS; l++) {
-    const items = Array.from({ length: 5 + (l % 26) }, (_, i) => ({ code: String(i + 1), label: { fr: `${pick(WORDS, l + i)} ${i + 1}`, en: `item ${i + 1}` } }));
-    await timed(() => ctx.request("/api/code-lists", json("POST", { code: `liste_${l}`, label: { fr: `Liste ${pick(WORDS, l)} ${l}`, en: `List ${l}` }, items }), "concepteur"));
+    const items = Array.from({ length: 5 + (l % 26) }, (_, i) => ({
+      code: String(i + 1),
+      label: { fr: `${pick(WORDS, l + i)} ${i + 1}`, en: `item ${i + 1}` },
+    }));
+    await timed(() =>
+      ctx.request(
+        "/api/code-lists",
+        json("POST", { code: `liste_${l}`, label: { fr: `Liste ${pick(WORDS, l)} ${l}`, en: `List ${l}` }, items }),
+        "concepteur",
+      ),
+    );
   }
   const listsMs = performance.now() - start;
   start = performance.now();
   for (let v = 0; v < VARIABLES; v++) {
     const type = pick(TYPES, v);
     const choice = type === "single_choice" || type === "multiple_choice";
-    await timed(() => ctx.request("/api/variables", json("POST", {
-      code: `v${String(v).padStart(4, "0")}_${pick(WORDS, v * 7).normalize("NFD").replace(/\p{Diacritic}/gu, "")}`,
-      level: v % 3 === 0 ? "individual" : "household",
-      type,
-      label: { fr: `${pick(WORDS, v)} du ménage ${v} (${pick(WORDS, v * 3)})`, en: `Household ${v}` },
-      description: { fr: `Question sur ${pick(WORDS, v * 5)} et ${pick(WORDS, v * 11)}.` },
-      theme: pick(THEMES, v),
-      sensitivity: pick(["public", "internal", "personal", "sensitive"] as const, v),
-      ...(choice ? { codeList: `liste_${v % LISTS}` } : {}),
-      ...(type === "integer" ? { constraints: { min: 0, max: 100 } } : {}),
-    }), "concepteur"));
+    await timed(() =>
+      ctx.request(
+        "/api/variables",
+        json("POST", {
+          code: `v${String(v).padStart(4, "0")}_${pick(WORDS, v * 7)
+            .normalize("NFD")
+            .replace(/\p{Diacritic}/gu, "")}`,
+          level: v % 3 === 0 ? "individual" : "household",
+          type,
+          label: { fr: `${pick(WORDS, v)} du ménage ${v} (${pick(WORDS, v * 3)})`, en: `Household ${v}` },
+          description: { fr: `Question sur ${pick(WORDS, v * 5)} et ${pick(WORDS, v * 11)}.` },
+          theme: pick(THEMES, v),
+          sensitivity: pick(["public", "internal", "personal", "sensitive"] as const, v),
+          ...(choice ? { codeList: `liste_${v % LISTS}` } : {}),
+          ...(type === "integer" ? { constraints: { min: 0, max: 100 } } : {}),
+        }),
+        "concepteur",
+      ),
+    );
   }
   const variablesMs = performance.now() - start;
 
@@ -77,7 +121,9 @@ try {
     for (let i = 0; i < 5; i++) times.push(await timed(() => ctx.request(`/api/catalogue/export?format=${format}`, {}, "analyste")));
     results[`export ${format} (whole catalogue)`] = summary(times);
   }
-  console.log(`created ${LISTS} code lists in ${(listsMs / 1000).toFixed(1)} s (${(listsMs / LISTS).toFixed(1)} ms each), ${VARIABLES} variables in ${(variablesMs / 1000).toFixed(1)} s (${(variablesMs / VARIABLES).toFixed(1)} ms each)`);
+  console.log(
+    `created ${LISTS} code lists in ${(listsMs / 1000).toFixed(1)} s (${(listsMs / LISTS).toFixed(1)} ms each), ${VARIABLES} variables in ${(variablesMs / 1000).toFixed(1)} s (${(variablesMs / VARIABLES).toFixed(1)} ms each)`,
+  );
   console.table(results);
 } finally {
   await ctx.close();

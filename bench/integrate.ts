@@ -35,8 +35,19 @@ import { profileQueries } from "./integrate/profile";
 const config = loadConfig(process.env);
 // Concurrency and batch size default to the workers' own (WORKER_CONCURRENCY, INTEGRATION_BATCH_SIZE).
 const args = parseArgs(process.argv.slice(2), {
-  households: 200_000, integrate: 20_000, lookups: 2_000, concurrency: config.workerConcurrency, batch: config.integrationBatchSize, seed: 20261128, keep: 0, show: 0, profile: 0,
-  reuse: 0, processes: 1, child: -1, updates: 0,
+  households: 200_000,
+  integrate: 20_000,
+  lookups: 2_000,
+  concurrency: config.workerConcurrency,
+  batch: config.integrationBatchSize,
+  seed: 20261128,
+  keep: 0,
+  show: 0,
+  profile: 0,
+  reuse: 0,
+  processes: 1,
+  child: -1,
+  updates: 0,
 });
 const base = new URL(config.databaseUrl);
 base.pathname = "/rsu_bench_integrate";
@@ -46,8 +57,37 @@ const DATABASE_URL = base.toString();
 // The suffix after the migrations' number changes when registryLines writes its rows differently.
 const REGISTRY_TEMPLATE = `rsu_bench_registry_${args.households}_${args.seed}_m${migrationsList.length}_ids`;
 
-const HOUSEHOLD_COLUMNS = ["id", "island", "prefecture", "commune", "village", "head_name", "search_name", "attributes", "source_submission_id", "created_at", "updated_at"];
-const INDIVIDUAL_COLUMNS = ["id", "household_id", "line_number", "first_name", "last_name", "sex", "birth_date", "nin", "relation_to_head", "attributes", "created_at", "name_key", "block_key", "birth_year", "island", "commune"];
+const HOUSEHOLD_COLUMNS = [
+  "id",
+  "island",
+  "prefecture",
+  "commune",
+  "village",
+  "head_name",
+  "search_name",
+  "attributes",
+  "source_submission_id",
+  "created_at",
+  "updated_at",
+];
+const INDIVIDUAL_COLUMNS = [
+  "id",
+  "household_id",
+  "line_number",
+  "first_name",
+  "last_name",
+  "sex",
+  "birth_date",
+  "nin",
+  "relation_to_head",
+  "attributes",
+  "created_at",
+  "name_key",
+  "block_key",
+  "birth_year",
+  "island",
+  "commune",
+];
 
 /** The registry's rows of the given households as COPY lines, split by the pipeline's own function. */
 function registryLines(seeds: number[]): { households: string[]; individuals: string[] } {
@@ -56,9 +96,30 @@ function registryLines(seeds: number[]): { households: string[]; individuals: st
   for (const seed of seeds) {
     const { household: h, members } = householdFromSubmission(generatedHousehold(seed));
     const id = householdIdOf(seed);
-    lines.households.push(line([id, h.island, h.prefecture, h.commune, h.village, h.headName, h.searchName, h.attributes, randomUUID(), now, now]));
+    lines.households.push(
+      line([id, h.island, h.prefecture, h.commune, h.village, h.headName, h.searchName, h.attributes, randomUUID(), now, now]),
+    );
     for (const m of members) {
-      lines.individuals.push(line([randomUUID(), id, m.lineNumber, m.firstName, m.lastName, m.sex, m.birthDate, m.nin, m.relationToHead, m.attributes, now, m.nameKey, m.blockKey, m.birthYear, h.island, h.commune]));
+      lines.individuals.push(
+        line([
+          randomUUID(),
+          id,
+          m.lineNumber,
+          m.firstName,
+          m.lastName,
+          m.sex,
+          m.birthDate,
+          m.nin,
+          m.relationToHead,
+          m.attributes,
+          now,
+          m.nameKey,
+          m.blockKey,
+          m.birthYear,
+          h.island,
+          h.commune,
+        ]),
+      );
     }
   }
   return lines;
@@ -91,7 +152,11 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** Incoming people drawn from the registry (some respelt, some with a NIN) and from nowhere (new). */
-async function lookupSample(client: pg.Client, count: number, dice: Dice): Promise<{ person: PersonToMatch; island: string | null; commune: string | null }[]> {
+async function lookupSample(
+  client: pg.Client,
+  count: number,
+  dice: Dice,
+): Promise<{ person: PersonToMatch; island: string | null; commune: string | null }[]> {
   const { rows } = await client.query(
     `select i.first_name, i.last_name, i.sex, to_char(i.birth_date, 'YYYY-MM-DD') as birth_date, i.nin, h.island, h.commune
        from individuals i tablesample system (1) join households h on h.id = i.household_id limit $1`,
@@ -102,7 +167,13 @@ async function lookupSample(client: pg.Client, count: number, dice: Dice): Promi
     const names = nameDrawer(dice);
     const person: PersonToMatch = existing
       ? { firstName: r.first_name, lastName: r.last_name, sex: r.sex, birthDate: r.birth_date, nin: dice.chance(0.3) ? r.nin : null }
-      : { firstName: r.sex === "1" ? names.male() : names.female(), lastName: names.male(), sex: r.sex, birthDate: r.birth_date, nin: null };
+      : {
+          firstName: r.sex === "1" ? names.male() : names.female(),
+          lastName: names.male(),
+          sex: r.sex,
+          birthDate: r.birth_date,
+          nin: null,
+        };
     return { person, island: r.island, commune: r.commune };
   });
 }
@@ -123,7 +194,10 @@ async function measureLookups(orm: MikroORM, client: pg.Client, count: number, d
     decisions[match.decision]++;
     // --show N prints the first N review decisions, to see why they are not clear-cut.
     if (match.decision === "review" && decisions.review <= args.show) {
-      console.log(JSON.stringify(person), match.candidates.slice(0, 2).map((c) => [c.score.total, c.score.explanation.map((m) => m.en)]));
+      console.log(
+        JSON.stringify(person),
+        match.candidates.slice(0, 2).map((c) => [c.score.total, c.score.explanation.map((m) => m.en)]),
+      );
     }
   }
   times.sort((a, b) => a - b);
@@ -139,10 +213,15 @@ type Incoming = { seed: number; update: boolean };
  * new. Updates are spread among the new ones.
  */
 function incomingHouseholds(dice: Dice): Incoming[] {
-  const updated = dice.some(Array.from({ length: args.households }, (_, i) => args.seed + i), Math.round(args.integrate * args.updates));
+  const updated = dice.some(
+    Array.from({ length: args.households }, (_, i) => args.seed + i),
+    Math.round(args.integrate * args.updates),
+  );
   let next = 0;
   return Array.from({ length: args.integrate }, (_, i) =>
-    next < updated.length && (i * updated.length) / args.integrate >= next ? { seed: updated[next++]!, update: true } : { seed: args.seed + args.households + i, update: false },
+    next < updated.length && (i * updated.length) / args.integrate >= next
+      ? { seed: updated[next++]!, update: true }
+      : { seed: args.seed + args.households + i, update: false },
   );
 }
 
@@ -160,9 +239,24 @@ async function insertSubmissions(client: pg.Client, incoming: Incoming[]): Promi
     // Received one after the other, as clerks' submissions arrive, each with its commune as the API keeps it.
     const receivedAt = new Date(start + i).toISOString();
     const hash = contentHash({ formId: DEMO_FORM.id, version: 1, data, ...target });
-    return line([id, formVersionId, data, hash, "received", receivedAt, placeOf(data).commune, target?.householdId ?? null, target?.baseVersion ?? null]);
+    return line([
+      id,
+      formVersionId,
+      data,
+      hash,
+      "received",
+      receivedAt,
+      placeOf(data).commune,
+      target?.householdId ?? null,
+      target?.baseVersion ?? null,
+    ]);
   });
-  await copyIn(client, "submissions", ["id", "form_version_id", "data", "content_hash", "status", "received_at", "commune", "household_id", "base_version"], lines);
+  await copyIn(
+    client,
+    "submissions",
+    ["id", "form_version_id", "data", "content_hash", "status", "received_at", "commune", "household_id", "base_version"],
+    lines,
+  );
   return ids;
 }
 
@@ -204,7 +298,10 @@ async function runJobs(orm: MikroORM, ids: string[], concurrency: number, batch:
 
 /** A worker process, ready (database open, code loaded); `run` lets it go and resolves when it is done. */
 function startChild(k: number): Promise<{ run: () => Promise<void> }> {
-  const options = ["--households", "--concurrency", "--batch", "--processes", "--seed"].flatMap((o) => [o, String(args[o.slice(2) as keyof typeof args])]);
+  const options = ["--households", "--concurrency", "--batch", "--processes", "--seed"].flatMap((o) => [
+    o,
+    String(args[o.slice(2) as keyof typeof args]),
+  ]);
   const child = fork(process.argv[1]!, [...options, "--child", String(k)], { stdio: "inherit" });
   const message = (expected: string) =>
     new Promise<void>((resolve, reject) => {
@@ -223,7 +320,9 @@ function startChild(k: number): Promise<{ run: () => Promise<void> }> {
 /** `--child k`: one of the worker processes of --processes; takes every N-th received submission from the k-th. */
 async function childMain(k: number): Promise<void> {
   const orm = await openDatabase(DATABASE_URL);
-  const rows = await orm.em.getConnection().execute<{ id: string }[]>(`select id from submissions where status = 'received' order by received_at`);
+  const rows = await orm.em
+    .getConnection()
+    .execute<{ id: string }[]>(`select id from submissions where status = 'received' order by received_at`);
   const ids = rows.map((r) => r.id).filter((_, i) => i % args.processes === k);
   process.send!("ready");
   await new Promise((resolve) => process.once("message", resolve));
@@ -236,7 +335,9 @@ async function childMain(k: number): Promise<void> {
 
 async function main() {
   const log = (s: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${s}`);
-  log(`database ${base.pathname.slice(1)}: ${args.households} households in the registry, ${args.integrate} to integrate, ${args.lookups} lookups`);
+  log(
+    `database ${base.pathname.slice(1)}: ${args.households} households in the registry, ${args.integrate} to integrate, ${args.lookups} lookups`,
+  );
   await dropDatabase(DATABASE_URL);
   const reused = args.reuse ? await copyTemplate(REGISTRY_TEMPLATE, DATABASE_URL) : false;
   let orm = await openDatabase(DATABASE_URL, { migrate: true });
@@ -271,7 +372,9 @@ async function main() {
 
     // 2. Match lookups at this size.
     const lookups = await measureLookups(orm, client, args.lookups, new Dice(prng(args.seed + 7)));
-    log(`lookups: ${lookups.count} timed, median ${lookups.median.toFixed(2)} ms, p95 ${lookups.p95.toFixed(2)} ms, max ${lookups.max.toFixed(1)} ms; decisions ${JSON.stringify(lookups.decisions)}`);
+    log(
+      `lookups: ${lookups.count} timed, median ${lookups.median.toFixed(2)} ms, p95 ${lookups.p95.toFixed(2)} ms, max ${lookups.max.toFixed(1)} ms; decisions ${JSON.stringify(lookups.decisions)}`,
+    );
     results.lookups = lookups;
 
     if (args.integrate === 0) return;
@@ -286,7 +389,9 @@ async function main() {
     const integration = await integrateAll(orm, submissionIds, args.concurrency, args.batch);
     const integrationRate = args.integrate / integration.seconds;
     profile?.report(args.integrate, integration.seconds);
-    log(`integration: ${args.integrate} households (${incoming.filter((h) => h.update).length} of them updates) in ${integration.seconds.toFixed(1)} s = ${integrationRate.toFixed(0)} households/s (concurrency ${args.concurrency}, batches of ${args.batch}); outcomes ${JSON.stringify(integration.outcomes)}, review items ${JSON.stringify(integration.reviewItems)}`);
+    log(
+      `integration: ${args.integrate} households (${incoming.filter((h) => h.update).length} of them updates) in ${integration.seconds.toFixed(1)} s = ${integrationRate.toFixed(0)} households/s (concurrency ${args.concurrency}, batches of ${args.batch}); outcomes ${JSON.stringify(integration.outcomes)}, review items ${JSON.stringify(integration.reviewItems)}`,
+    );
     results.integration = { ...integration, rate: integrationRate };
 
     // 4. The same rows by raw COPY into the same tables (generation and splitting included, as in step 3).
@@ -295,7 +400,9 @@ async function main() {
     const copied = await copyRegistry(client, newSeeds);
     const copySeconds = (performance.now() - t) / 1000;
     const copyRate = copied.households / copySeconds;
-    log(`raw COPY: ${copied.households} households, ${copied.individuals} individuals in ${copySeconds.toFixed(1)} s = ${copyRate.toFixed(0)} households/s`);
+    log(
+      `raw COPY: ${copied.households} households, ${copied.individuals} individuals in ${copySeconds.toFixed(1)} s = ${copyRate.toFixed(0)} households/s`,
+    );
     log(`integration is ${((100 * integrationRate) / copyRate).toFixed(1)} % of the raw COPY rate`);
     results.copy = { ...copied, seconds: copySeconds, rate: copyRate, integrationShare: integrationRate / copyRate };
     console.log(JSON.stringify(results));

@@ -30,7 +30,8 @@ const demo: BenchForm = {
   name: "demo",
   mask: householdMask,
   catalogue: demoCatalogue,
-  generate: (count, invalid, seed) => generateResponses(count, invalid, seed).map((r) => ({ data: r.data, broken: r.intendedInvalid !== null })),
+  generate: (count, invalid, seed) =>
+    generateResponses(count, invalid, seed).map((r) => ({ data: r.data, broken: r.intendedInvalid !== null })),
 };
 
 /**
@@ -41,7 +42,9 @@ const demo: BenchForm = {
 export function externalForms(): { forms: BenchForm[]; refused: string[] } {
   const forms: BenchForm[] = [];
   const refused: string[] = [];
-  for (const file of readdirSync(EXTERNAL).filter((f) => f.endsWith(".json") && !f.startsWith("_")).sort()) {
+  for (const file of readdirSync(EXTERNAL)
+    .filter((f) => f.endsWith(".json") && !f.startsWith("_"))
+    .sort()) {
     const mask = JSON.parse(readFileSync(join(EXTERNAL, file), "utf8")) as SurveyJson;
     const catalogue = deriveCatalogue(mask);
     try {
@@ -55,7 +58,8 @@ export function externalForms(): { forms: BenchForm[]; refused: string[] } {
       name: file.replace(/\.json$/, ""),
       mask,
       catalogue,
-      generate: (count, invalid, seed) => FormResponses.generate(mask, catalogue, count, invalid, seed).map((r) => ({ data: r.data, broken: r.kind !== null })),
+      generate: (count, invalid, seed) =>
+        FormResponses.generate(mask, catalogue, count, invalid, seed).map((r) => ({ data: r.data, broken: r.kind !== null })),
     });
   }
   return { forms, refused };

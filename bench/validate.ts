@@ -43,7 +43,12 @@ function yieldToTimers(): Promise<void> {
 }
 
 /** survey-core's verdicts for some responses; a Model per response and a yield between them (STACK.md, trap 14). */
-async function surveyCoreVerdicts(form: BenchForm, responses: BenchResponse[], indices: number[], onProgress?: (done: number) => void): Promise<Map<number, boolean>> {
+async function surveyCoreVerdicts(
+  form: BenchForm,
+  responses: BenchResponse[],
+  indices: number[],
+  onProgress?: (done: number) => void,
+): Promise<Map<number, boolean>> {
   const verdicts = new Map<number, boolean>();
   for (const i of indices) {
     verdicts.set(i, surveyCoreAccepts(form.mask, structuredClone(responses[i]!.data)));
@@ -79,7 +84,10 @@ async function main(): Promise<void> {
 
   console.log("\n| form | questions | compile (ms) | ours (responses/s) | survey-core (responses/s) | ratio | disagreements |");
   console.log("|---|---|---|---|---|---|---|");
-  for (const r of results) console.log(`| ${r.form} | ${r.questions} | ${r.compileMs.toFixed(1)} | ${fmt(r.ours)} | ${fmt(r.surveyCore)} | ${fmt(r.ours / r.surveyCore)}× | ${r.disagreements} |`);
+  for (const r of results)
+    console.log(
+      `| ${r.form} | ${r.questions} | ${r.compileMs.toFixed(1)} | ${fmt(r.ours)} | ${fmt(r.surveyCore)} | ${fmt(r.ours / r.surveyCore)}× | ${r.disagreements} |`,
+    );
   if (results.some((r) => r.disagreements > 0)) process.exit(1);
 }
 
@@ -102,7 +110,9 @@ async function benchForm(form: BenchForm, settings: Settings): Promise<FormResul
   }
   const compileMs = median(compiles.slice(1));
   const validate = createValidator(schema);
-  console.log(`compile          mask + catalogue → JSON Schema (${JSON.stringify(schema).length} bytes) → ajv: median ${compileMs.toFixed(1)} ms of 20`);
+  console.log(
+    `compile          mask + catalogue → JSON Schema (${JSON.stringify(schema).length} bytes) → ajv: median ${compileMs.toFixed(1)} ms of 20`,
+  );
 
   // The validator drops what is no answer (nulls, computed values) from what it is given, in place:
   // each pass validates its own copies, made before the clock starts, so survey-core sees the originals.
@@ -122,10 +132,14 @@ async function benchForm(form: BenchForm, settings: Settings): Promise<FormResul
   const sampleSize = Math.min(settings.sample, count);
   const sample = Array.from({ length: sampleSize }, (_, k) => Math.floor((k * count) / sampleSize));
   t = performance.now();
-  const verdicts = await surveyCoreVerdicts(form, responses, sample, (done) => process.stdout.write(`\r  survey-core sample: ${done}/${sampleSize}`));
+  const verdicts = await surveyCoreVerdicts(form, responses, sample, (done) =>
+    process.stdout.write(`\r  survey-core sample: ${done}/${sampleSize}`),
+  );
   const surveyRate = sampleSize / ((performance.now() - t) / 1000);
   process.stdout.write("\r");
-  console.log(`survey-core      ${fmt(surveyRate)} responses/s (single thread, ${sampleSize === count ? "all" : `sample of ${sampleSize}`} responses, new Model + validate(false) + hidden-answer check each)`);
+  console.log(
+    `survey-core      ${fmt(surveyRate)} responses/s (single thread, ${sampleSize === count ? "all" : `sample of ${sampleSize}`} responses, new Model + validate(false) + hidden-answer check each)`,
+  );
   console.log(`ratio            ours / survey-core = ${fmt(oursRate / surveyRate)}×`);
 
   // The other verdicts, on every core, so that the comparison covers every response.
@@ -140,13 +154,32 @@ async function benchForm(form: BenchForm, settings: Settings): Promise<FormResul
   }
 
   const disagreements = responses.flatMap((r, i) =>
-    verdicts.get(i) === ours[i] ? [] : [{ i, broken: r.broken, ours: validate(structuredClone(r.data)).map((e) => `${e.pointer} ${e.code}`), surveyCore: verdicts.get(i), data: r.data }],
+    verdicts.get(i) === ours[i]
+      ? []
+      : [
+          {
+            i,
+            broken: r.broken,
+            ours: validate(structuredClone(r.data)).map((e) => `${e.pointer} ${e.code}`),
+            surveyCore: verdicts.get(i),
+            data: r.data,
+          },
+        ],
   );
   const refusedByUs = ours.filter((ok) => !ok).length;
-  console.log(`verdicts         compared on ${verdicts.size}/${count} responses: ours refuses ${refusedByUs}, survey-core refuses ${[...verdicts.values()].filter((ok) => !ok).length}`);
+  console.log(
+    `verdicts         compared on ${verdicts.size}/${count} responses: ours refuses ${refusedByUs}, survey-core refuses ${[...verdicts.values()].filter((ok) => !ok).length}`,
+  );
   console.log(`disagreements    ${disagreements.length}`);
   for (const d of disagreements.slice(0, 20)) console.log("  ", JSON.stringify(d));
-  return { form: form.name, questions: questionCount(form), compileMs, ours: oursRate, surveyCore: surveyRate, disagreements: disagreements.length + (count - verdicts.size) };
+  return {
+    form: form.name,
+    questions: questionCount(form),
+    compileMs,
+    ours: oursRate,
+    surveyCore: surveyRate,
+    disagreements: disagreements.length + (count - verdicts.size),
+  };
 }
 
 function runWorker(job: WorkerJob): Promise<[number, boolean][]> {
@@ -173,12 +206,20 @@ function readSettings(): Settings {
     },
   });
   const count = Number(values.count);
-  return { form: values.form, count, invalid: Number(values.invalid), seed: Number(values.seed), sample: values.sample === "all" ? count : Number(values.sample) };
+  return {
+    form: values.form,
+    count,
+    invalid: Number(values.invalid),
+    seed: Number(values.seed),
+    sample: values.sample === "all" ? count : Number(values.sample),
+  };
 }
 
 function printMachine(): void {
   const cpu = cpus()[0];
-  console.log(`machine          ${availableParallelism()} cores (${cpu?.model ?? "unknown cpu"}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${new Date().toISOString()}`);
+  console.log(
+    `machine          ${availableParallelism()} cores (${cpu?.model ?? "unknown cpu"}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${new Date().toISOString()}`,
+  );
 }
 
 function ms(since: number): string {

@@ -19,11 +19,43 @@ import * as variableForm from "./messages/variable-form";
  * Every text of the back office, French first (DESIGN.md rule 8), one module per screen so that each
  * stays readable; `{name}` marks a value filled in by `t`. The language machinery is the runtime's.
  */
-const fr = { ...shared.fr, ...shell.fr, ...registry.fr, ...users.fr, ...tokens.fr, ...audit.fr, ...catalogue.fr, ...catalogueImport.fr, ...variableForm.fr, ...codeLists.fr, ...forms.fr, ...maskDesigner.fr, ...review.fr, ...history.fr, ...jobs.fr };
+const fr = {
+  ...shared.fr,
+  ...shell.fr,
+  ...registry.fr,
+  ...users.fr,
+  ...tokens.fr,
+  ...audit.fr,
+  ...catalogue.fr,
+  ...catalogueImport.fr,
+  ...variableForm.fr,
+  ...codeLists.fr,
+  ...forms.fr,
+  ...maskDesigner.fr,
+  ...review.fr,
+  ...history.fr,
+  ...jobs.fr,
+};
 
 export type MessageKey = keyof typeof fr;
 
-const en: Record<MessageKey, string> = { ...shared.en, ...shell.en, ...registry.en, ...users.en, ...tokens.en, ...audit.en, ...catalogue.en, ...catalogueImport.en, ...variableForm.en, ...codeLists.en, ...forms.en, ...maskDesigner.en, ...review.en, ...history.en, ...jobs.en };
+const en: Record<MessageKey, string> = {
+  ...shared.en,
+  ...shell.en,
+  ...registry.en,
+  ...users.en,
+  ...tokens.en,
+  ...audit.en,
+  ...catalogue.en,
+  ...catalogueImport.en,
+  ...variableForm.en,
+  ...codeLists.en,
+  ...forms.en,
+  ...maskDesigner.en,
+  ...review.en,
+  ...history.en,
+  ...jobs.en,
+};
 
 export { getLanguage, LANGUAGES, pick, setLanguage, type Language } from "../runtime/shared/i18n";
 export { LanguageController } from "../runtime/shared/language.controller";

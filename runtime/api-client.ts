@@ -1,4 +1,11 @@
-import type { FormVersionBody, HouseholdPage, PublishedFormSummary, SubmissionAccepted, SubmissionBody, SubmissionRequest } from "../schemas/contracts/api";
+import type {
+  FormVersionBody,
+  HouseholdPage,
+  PublishedFormSummary,
+  SubmissionAccepted,
+  SubmissionBody,
+  SubmissionRequest,
+} from "../schemas/contracts/api";
 import type { FormAnswers, SubmissionPage, SubmissionStage } from "../schemas/contracts/submissions";
 import { request } from "./shared/request";
 

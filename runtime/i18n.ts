@@ -22,8 +22,7 @@ const fr = {
   householdId: "Identifiant du ménage : {id}",
   stillPending:
     "Le questionnaire est bien reçu, mais son intégration prend plus de temps que prévu. Vous pouvez continuer : il sera intégré automatiquement.",
-  inReview:
-    "Questionnaire reçu. Un superviseur doit vérifier un doublon possible avant l'intégration au registre ; vous pouvez continuer.",
+  inReview: "Questionnaire reçu. Un superviseur doit vérifier un doublon possible avant l'intégration au registre ; vous pouvez continuer.",
   submissionRef: "Référence de l'envoi : {id}",
   refusedInvalid: "Le registre a refusé ce questionnaire. Corrigez les réponses signalées puis envoyez-le de nouveau.",
   refusedRejected: "Ce questionnaire a été rejeté par le registre.",
@@ -38,7 +37,8 @@ const fr = {
   checkingSession: "Vérification de la session…",
   signInIntro: "Connectez-vous avec l'identifiant et le mot de passe que vous a remis votre superviseur.",
   sessionExpired: "Votre session a pris fin. Reconnectez-vous : les réponses en cours sont conservées.",
-  notSentSessionEnded: "Le questionnaire n'a pas été envoyé : la session avait pris fin. Une fois reconnecté(e), appuyez sur « Réessayer ».",
+  notSentSessionEnded:
+    "Le questionnaire n'a pas été envoyé : la session avait pris fin. Une fois reconnecté(e), appuyez sur « Réessayer ».",
   viewsNav: "Écrans",
   navForms: "Questionnaires",
   navHouseholds: "Ménages de ma zone",
@@ -114,8 +114,7 @@ const en: Record<Key, string> = {
   householdId: "Household id: {id}",
   stillPending:
     "The questionnaire was received, but adding it to the registry is taking longer than expected. You may go on: it will be added automatically.",
-  inReview:
-    "Questionnaire received. A supervisor must check a possible duplicate before it is added to the registry; you may go on.",
+  inReview: "Questionnaire received. A supervisor must check a possible duplicate before it is added to the registry; you may go on.",
   submissionRef: "Submission reference: {id}",
   refusedInvalid: "The registry refused this questionnaire. Correct the answers listed and send it again.",
   refusedRejected: "This questionnaire was rejected by the registry.",

@@ -21,7 +21,11 @@ export function startWorkers(config: AppConfig, orm: MikroORM, logger: Logger): 
     async (job) => {
       const definition = jobs[job.name];
       if (!definition) throw new Error(`unknown job ${job.name}`);
-      const outcome = await definition.handle(definition.parse(job.data), { em: orm.em.fork(), thresholds: config.matchThresholds, batchSize: config.integrationBatchSize });
+      const outcome = await definition.handle(definition.parse(job.data), {
+        em: orm.em.fork(),
+        thresholds: config.matchThresholds,
+        batchSize: config.integrationBatchSize,
+      });
       logger.info("job_done", { job: job.name, id: job.id, outcome });
       return outcome;
     },
@@ -37,7 +41,9 @@ export function startWorkers(config: AppConfig, orm: MikroORM, logger: Logger): 
       maxStalledCount: 3,
     },
   );
-  worker.on("failed", (job, error) => logger.warn("job_failed", { job: job?.name, id: job?.id, attempt: job?.attemptsMade, error: error.message }));
+  worker.on("failed", (job, error) =>
+    logger.warn("job_failed", { job: job?.name, id: job?.id, attempt: job?.attemptsMade, error: error.message }),
+  );
   worker.on("error", (error) => logger.error("worker_error", { error: error.message }));
 
   const producer = producerConnection(config.redisUrl);

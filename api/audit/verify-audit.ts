@@ -1,9 +1,7 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { auditHash, GENESIS_HASH } from "./audit-chain";
 
-export type AuditVerdict =
-  | { ok: true; rows: number }
-  | { ok: false; rows: number; seq: number; reason: "altered" | "missing_before" };
+export type AuditVerdict = { ok: true; rows: number } | { ok: false; rows: number; seq: number; reason: "altered" | "missing_before" };
 
 const PAGE = 5_000;
 

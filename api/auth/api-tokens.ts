@@ -9,7 +9,13 @@ import { hashSecret, newSecret } from "./secrets";
 const PREFIX = "rsu_";
 
 /** Creates a token and returns its secret, which is shown once and never stored. */
-export function issueApiToken(em: EntityManager, user: User, role: Role, name: string, expiresAt: Date | null): { token: ApiToken; secret: string } {
+export function issueApiToken(
+  em: EntityManager,
+  user: User,
+  role: Role,
+  name: string,
+  expiresAt: Date | null,
+): { token: ApiToken; secret: string } {
   const { secret, hash } = newSecret(PREFIX);
   const token = em.create(ApiToken, { id: randomUUID(), user, name, role, tokenHash: hash, expiresAt });
   return { token, secret };
@@ -24,5 +30,13 @@ export async function actorFromToken(em: EntityManager, secret: string): Promise
   if (!token.user.roles.includes(token.role)) return null;
   await em.nativeUpdate(ApiToken, { id: token.id }, { lastUsedAt: new Date() });
   const { user } = token;
-  return { userId: user.id, username: user.username, displayName: user.displayName, roles: [token.role as Role], areas: user.areas, grants: user.grants, via: "token" };
+  return {
+    userId: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    roles: [token.role as Role],
+    areas: user.areas,
+    grants: user.grants,
+    via: "token",
+  };
 }

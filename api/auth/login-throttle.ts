@@ -10,17 +10,13 @@ export interface ThrottlePolicy {
   windowMs: number;
 }
 
-const keys = (username: string, address: string | null) => [
-  `user:${username.toLowerCase()}`,
-  ...(address ? [`address:${address}`] : []),
-];
+const keys = (username: string, address: string | null) => [`user:${username.toLowerCase()}`, ...(address ? [`address:${address}`] : [])];
 
 /** Milliseconds until the account or the address may try again; 0 when they may try now. */
 export async function lockedFor(em: EntityManager, username: string, address: string | null): Promise<number> {
-  const rows: { locked_until: Date | null }[] = await em.getConnection().execute(
-    `select locked_until from login_throttle where key in (?) and locked_until > now()`,
-    [keys(username, address)],
-  );
+  const rows: { locked_until: Date | null }[] = await em
+    .getConnection()
+    .execute(`select locked_until from login_throttle where key in (?) and locked_until > now()`, [keys(username, address)]);
   const until = Math.max(0, ...rows.map((r) => new Date(r.locked_until!).getTime()));
   return Math.max(0, until - Date.now());
 }

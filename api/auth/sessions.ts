@@ -33,7 +33,15 @@ export async function actorFromSession(em: EntityManager, secret: string, policy
     await em.nativeUpdate(Session, { tokenHash: session.tokenHash }, { lastSeenAt: new Date(now) });
   }
   const { user } = session;
-  return { userId: user.id, username: user.username, displayName: user.displayName, roles: user.roles.filter(isRole), areas: user.areas, grants: user.grants, via: "session" };
+  return {
+    userId: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    roles: user.roles.filter(isRole),
+    areas: user.areas,
+    grants: user.grants,
+    via: "session",
+  };
 }
 
 export async function closeSession(em: EntityManager, secret: string): Promise<void> {

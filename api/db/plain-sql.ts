@@ -20,7 +20,10 @@ export function sqlArray(values: readonly (string | number)[]): string {
 
 /** Runs `sql` with `?` bindings passed to PostgreSQL as parameters; returns the rows. */
 export async function queryRows<T>(em: EntityManager, sql: string, bindings: unknown[]): Promise<T[]> {
-  const query = em.getConnection().getKnex().raw(sql, bindings as never[]);
+  const query = em
+    .getConnection()
+    .getKnex()
+    .raw(sql, bindings as never[]);
   const ctx = em.getTransactionContext();
   const result = (await (ctx ? query.transacting(ctx) : query)) as { rows: T[] };
   return result.rows;
@@ -61,7 +64,11 @@ export async function insertRows<T extends object>(em: EntityManager, entity: En
  * Updates entity-shaped rows, found by their `id`, with one statement: every row gives the same properties
  * (those of the first), and only those columns change.
  */
-export async function updateRows<T extends object, R extends { id: string }>(em: EntityManager, entity: EntityName<T>, rows: R[]): Promise<void> {
+export async function updateRows<T extends object, R extends { id: string }>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  rows: R[],
+): Promise<void> {
   if (!rows.length) return;
   const { name, table, columns } = tableOf(em, entity);
   const changed = columns.filter(([property]) => property !== "id" && property in rows[0]!);
@@ -92,7 +99,9 @@ function tableOf<T extends object>(em: EntityManager, entity: EntityName<T>): Ta
   const meta = em.getMetadata().get(entity);
   let known = tables.get(meta);
   if (!known) {
-    const columns = meta.props.filter((prop) => prop.fieldNames?.length === 1).map((prop): [string, string] => [prop.name, prop.fieldNames[0]!]);
+    const columns = meta.props
+      .filter((prop) => prop.fieldNames?.length === 1)
+      .map((prop): [string, string] => [prop.name, prop.fieldNames[0]!]);
     known = { name: meta.tableName, table: em.getConnection().getKnex().raw("??", [meta.tableName]).toQuery(), columns };
     tables.set(meta, known);
   }

@@ -14,7 +14,10 @@ export const CatalogueVariable = defineEntity({
     type: p.string().length(30),
     status: p.string().length(20).default("active").index(),
     definition: p.json<VariableDefinition>(),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
 });
 export type CatalogueVariable = InferEntity<typeof CatalogueVariable>;
@@ -25,7 +28,10 @@ export const CatalogueCodeList = defineEntity({
   properties: {
     code: p.string().primary(),
     definition: p.json<CodeList>(),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
 });
 export type CatalogueCodeList = InferEntity<typeof CatalogueCodeList>;

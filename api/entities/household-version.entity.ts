@@ -26,7 +26,10 @@ export const HouseholdVersion = defineEntity({
     /** The user behind the change (the clerk who sent it, or the reviewer who decided it). */
     by: p.uuid().nullable(),
     reviewItemId: p.uuid().nullable(),
-    createdAt: p.datetime().onCreate(() => new Date()).index(),
+    createdAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .index(),
   },
 });
 export type HouseholdVersion = InferEntity<typeof HouseholdVersion>;

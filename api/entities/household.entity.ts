@@ -25,7 +25,10 @@ export const Household = defineEntity({
     /** The submission that created it: unique, so integrating the same submission twice cannot create two. */
     sourceSubmissionId: p.uuid().unique(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
     members: () => p.oneToMany(Individual).mappedBy("household"),
   },
 });

@@ -15,7 +15,47 @@ import { HouseholdVersion } from "./household-version.entity";
 import { ReviewItem } from "./review-item.entity";
 import { Merge } from "./merge.entity";
 
-export { ApiToken, AuditEvent, CatalogueCodeList, CatalogueRelease, CatalogueVariable, CodeListRevision, VariableRevision, Form, FormVersion, Household, Individual, HouseholdVersion, ReviewItem, Merge, LoginThrottle, OutboxEntry, Session, Submission, User };
+export {
+  ApiToken,
+  AuditEvent,
+  CatalogueCodeList,
+  CatalogueRelease,
+  CatalogueVariable,
+  CodeListRevision,
+  VariableRevision,
+  Form,
+  FormVersion,
+  Household,
+  Individual,
+  HouseholdVersion,
+  ReviewItem,
+  Merge,
+  LoginThrottle,
+  OutboxEntry,
+  Session,
+  Submission,
+  User,
+};
 
 /** Every entity, listed statically: MikroORM gets them without scanning folders (STACK.md trap 7). */
-export const entities = [CatalogueVariable, CatalogueCodeList, Form, FormVersion, Submission, OutboxEntry, Household, Individual, User, Session, ApiToken, AuditEvent, LoginThrottle, VariableRevision, CodeListRevision, CatalogueRelease, HouseholdVersion, ReviewItem, Merge];
+export const entities = [
+  CatalogueVariable,
+  CatalogueCodeList,
+  Form,
+  FormVersion,
+  Submission,
+  OutboxEntry,
+  Household,
+  Individual,
+  User,
+  Session,
+  ApiToken,
+  AuditEvent,
+  LoginThrottle,
+  VariableRevision,
+  CodeListRevision,
+  CatalogueRelease,
+  HouseholdVersion,
+  ReviewItem,
+  Merge,
+];

@@ -27,7 +27,10 @@ export const ReviewItem = defineEntity({
     decidedAt: p.datetime().nullable(),
     comment: p.text().nullable(),
     mergeId: p.uuid().nullable(),
-    createdAt: p.datetime().onCreate(() => new Date()).index(),
+    createdAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .index(),
   },
 });
 export type ReviewItem = InferEntity<typeof ReviewItem>;

@@ -7,7 +7,12 @@ import { problems } from "../problems";
  * roster weighs a few kilobytes; the limit leaves room for long texts without inviting abuse.
  */
 export function jsonBody(maxBytes = 1024 * 1024): MiddlewareHandler {
-  const limit = bodyLimit({ maxSize: maxBytes, onError: () => { throw problems.payloadTooLarge(maxBytes); } });
+  const limit = bodyLimit({
+    maxSize: maxBytes,
+    onError: () => {
+      throw problems.payloadTooLarge(maxBytes);
+    },
+  });
   return async function jsonBody(c, next) {
     const type = c.req.header("content-type") ?? "";
     if (!/^application\/(.+\+)?json\b/i.test(type)) throw problems.unsupportedMediaType();

@@ -15,7 +15,9 @@ export const sameOrigin: MiddlewareHandler<AppEnv> = async function sameOrigin(c
   const origin = c.req.header("origin");
   const site = c.req.header("sec-fetch-site");
   const expected = new URL(c.req.url).origin;
-  const crossSite = origin ? origin !== expected && origin !== forwardedOrigin(c) : site !== undefined && site !== "same-origin" && site !== "none";
+  const crossSite = origin
+    ? origin !== expected && origin !== forwardedOrigin(c)
+    : site !== undefined && site !== "same-origin" && site !== "none";
   if (crossSite) throw problems.crossSiteRefused();
   return next();
 };

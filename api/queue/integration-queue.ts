@@ -20,15 +20,19 @@ export function createIntegrationQueue(connection: Redis, prefix: string): Integ
     queue,
     async enqueue(submissionId) {
       await withTimeout(
-        queue.add(JOB_INTEGRATE_SUBMISSION, { submissionId }, {
-          jobId: submissionId,
-          attempts: 10,
-          backoff: { type: "exponential", delay: 1_000 },
-          // Completed jobs are removed so that Redis does not fill up (STACK.md trap 15); failed ones stay
-          // a month so that administrators can see and retry them.
-          removeOnComplete: true,
-          removeOnFail: { age: 30 * 24 * 3600 },
-        }),
+        queue.add(
+          JOB_INTEGRATE_SUBMISSION,
+          { submissionId },
+          {
+            jobId: submissionId,
+            attempts: 10,
+            backoff: { type: "exponential", delay: 1_000 },
+            // Completed jobs are removed so that Redis does not fill up (STACK.md trap 15); failed ones stay
+            // a month so that administrators can see and retry them.
+            removeOnComplete: true,
+            removeOnFail: { age: 30 * 24 * 3600 },
+          },
+        ),
         ENQUEUE_TIMEOUT_MS,
       );
     },

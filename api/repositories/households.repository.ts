@@ -16,7 +16,6 @@ export interface HouseholdFilter {
   offset: number;
 }
 
-
 export async function listHouseholds(em: EntityManager, filter: HouseholdFilter, redactor: Redactor): Promise<HouseholdPage> {
   const where: FilterQuery<Household>[] = [];
   if (filter.commune) where.push({ commune: filter.commune });
@@ -26,12 +25,19 @@ export async function listHouseholds(em: EntityManager, filter: HouseholdFilter,
     const areas = filter.areas;
     where.push({ $or: [{ island: { $in: areas } }, { prefecture: { $in: areas } }, { commune: { $in: areas } }] });
   }
-  const [rows, total] = await em.findAndCount(Household, { $and: where }, {
-    orderBy: { createdAt: "desc", id: "asc" },
-    limit: filter.limit,
-    offset: filter.offset,
-  });
-  const counts = await memberCounts(em, rows.map((h) => h.id));
+  const [rows, total] = await em.findAndCount(
+    Household,
+    { $and: where },
+    {
+      orderBy: { createdAt: "desc", id: "asc" },
+      limit: filter.limit,
+      offset: filter.offset,
+    },
+  );
+  const counts = await memberCounts(
+    em,
+    rows.map((h) => h.id),
+  );
   const headName = mayReadHeadName(redactor);
   return {
     total,
@@ -41,7 +47,7 @@ export async function listHouseholds(em: EntityManager, filter: HouseholdFilter,
       prefecture: h.prefecture ?? null,
       commune: h.commune ?? null,
       village: h.village ?? null,
-      headName: headName ? h.headName ?? null : null,
+      headName: headName ? (h.headName ?? null) : null,
       memberCount: counts.get(h.id) ?? 0,
       createdAt: h.createdAt.toISOString(),
     })),
@@ -62,17 +68,25 @@ export function pastHousehold(household: Household, past: { version: number; sta
   return { ...detailOf(household, past.state, past.state.members, redactor), version: past.version };
 }
 
-type MemberRow = Pick<Individual, "id" | "lineNumber" | "firstName" | "lastName" | "sex" | "birthDate" | "nin" | "relationToHead" | "attributes">;
+type MemberRow = Pick<
+  Individual,
+  "id" | "lineNumber" | "firstName" | "lastName" | "sex" | "birthDate" | "nin" | "relationToHead" | "attributes"
+>;
 type PlaceRow = Pick<HouseholdState, "island" | "prefecture" | "commune" | "village" | "headName" | "attributes">;
 
-function detailOf(household: Household, place: { [K in keyof PlaceRow]?: PlaceRow[K] | null | undefined }, members: MemberRow[], redactor: Redactor) {
+function detailOf(
+  household: Household,
+  place: { [K in keyof PlaceRow]?: PlaceRow[K] | null | undefined },
+  members: MemberRow[],
+  redactor: Redactor,
+) {
   return {
     id: household.id,
     island: place.island ?? null,
     prefecture: place.prefecture ?? null,
     commune: place.commune ?? null,
     village: place.village ?? null,
-    headName: mayReadHeadName(redactor) ? place.headName ?? null : null,
+    headName: mayReadHeadName(redactor) ? (place.headName ?? null) : null,
     attributes: redactor.attributes(place.attributes ?? {}),
     sourceSubmissionId: household.sourceSubmissionId,
     createdAt: household.createdAt.toISOString(),
@@ -93,10 +107,9 @@ function detailOf(household: Household, place: { [K in keyof PlaceRow]?: PlaceRo
 
 async function memberCounts(em: EntityManager, ids: string[]): Promise<Map<string, number>> {
   if (!ids.length) return new Map();
-  const rows: { household_id: string; n: string }[] = await em.getConnection().execute(
-    `select household_id, count(*) as n from individuals where household_id in (?) group by household_id`,
-    [ids],
-  );
+  const rows: { household_id: string; n: string }[] = await em
+    .getConnection()
+    .execute(`select household_id, count(*) as n from individuals where household_id in (?) group by household_id`, [ids]);
   return new Map(rows.map((r) => [r.household_id, Number(r.n)]));
 }
 

@@ -33,7 +33,13 @@ function date(name: string, raw: string | undefined): Date | undefined {
   if (raw === undefined) return undefined;
   const value = new Date(raw);
   if (Number.isNaN(value.getTime())) {
-    throw problems.invalidParameter([{ pointer: `/${name}`, code: "invalid_parameter", message: { fr: `« ${name} » doit être une date ISO 8601.`, en: `"${name}" must be an ISO 8601 date.` } }]);
+    throw problems.invalidParameter([
+      {
+        pointer: `/${name}`,
+        code: "invalid_parameter",
+        message: { fr: `« ${name} » doit être une date ISO 8601.`, en: `"${name}" must be an ISO 8601 date.` },
+      },
+    ]);
   }
   return value;
 }

@@ -45,7 +45,15 @@ export function authRoutes({ config }: AppDeps) {
     .get("/me", allow("authenticated"), async (c) => {
       const actor = c.get("actor");
       if (!actor) throw problems.unauthenticated();
-      return c.json({ id: actor.userId, username: actor.username, displayName: actor.displayName, roles: actor.roles, areas: actor.areas, grants: actor.grants, via: actor.via });
+      return c.json({
+        id: actor.userId,
+        username: actor.username,
+        displayName: actor.displayName,
+        roles: actor.roles,
+        areas: actor.areas,
+        grants: actor.grants,
+        via: actor.via,
+      });
     });
 }
 

@@ -24,14 +24,22 @@ export function catalogueImportRoutes() {
       if (!Object.values(IMPORT_TYPES).includes(type as never)) throw problems.importMediaType(Object.values(IMPORT_TYPES));
       return next();
     },
-    bodyLimit({ maxSize: MAX_BYTES, onError: () => { throw problems.payloadTooLarge(MAX_BYTES); } }),
+    bodyLimit({
+      maxSize: MAX_BYTES,
+      onError: () => {
+        throw problems.payloadTooLarge(MAX_BYTES);
+      },
+    }),
     async (c) => {
       const mode = (c.req.query("mode") ?? "preview") as ImportMode;
       if (!MODES.includes(mode)) {
-        throw problems.invalidParameter([{
-          pointer: "/mode", code: "invalid_parameter",
-          message: { fr: "« mode » vaut preview ou apply.", en: `"mode" is preview or apply.` },
-        }]);
+        throw problems.invalidParameter([
+          {
+            pointer: "/mode",
+            code: "invalid_parameter",
+            message: { fr: "« mode » vaut preview ou apply.", en: `"mode" is preview or apply.` },
+          },
+        ]);
       }
       const format = c.req.header("content-type")!.toLowerCase().startsWith(IMPORT_TYPES.csv) ? "csv" : "xlsx";
       const file = await readImportFile(new Uint8Array(await c.req.arrayBuffer()), format);

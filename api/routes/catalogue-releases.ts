@@ -3,7 +3,15 @@ import type { AppEnv } from "../app-env";
 import { auditActor } from "../auth/actor";
 import { allow } from "../middleware/authorize";
 import { jsonBody, readJson } from "../middleware/json-body";
-import { createRelease, findRelease, listReleases, releaseDiff, releaseSchema, releaseView, type NewRelease } from "../services/catalogue-releases";
+import {
+  createRelease,
+  findRelease,
+  listReleases,
+  releaseDiff,
+  releaseSchema,
+  releaseView,
+  type NewRelease,
+} from "../services/catalogue-releases";
 import { positiveInteger } from "./params";
 import { validateBody } from "./validate-body";
 

@@ -69,13 +69,26 @@ export function formRoutes() {
       const from = c.req.query("from");
       const to = c.req.query("to") ?? "draft";
       return c.json(
-        await formDiff(c.get("em"), c.req.param("id"), from ? positiveInteger("from", from) : null, to === "draft" ? "draft" : positiveInteger("to", to)),
+        await formDiff(
+          c.get("em"),
+          c.req.param("id"),
+          from ? positiveInteger("from", from) : null,
+          to === "draft" ? "draft" : positiveInteger("to", to),
+        ),
       );
     })
     .post("/:id/publish", allow("forms:publish"), jsonBody(), async (c) => {
       const request = validateBody<PublishRequest>(publishSchema, (await readJson(c)) ?? {});
       const published = await publishDraft(c.get("em"), actorOf(c), c.req.param("id"), request);
-      return c.json({ ...formVersionBody(published), snapshot: published.snapshot, publishedBy: published.publishedBy ?? null, reason: published.reason ?? null }, 201);
+      return c.json(
+        {
+          ...formVersionBody(published),
+          snapshot: published.snapshot,
+          publishedBy: published.publishedBy ?? null,
+          reason: published.reason ?? null,
+        },
+        201,
+      );
     })
     .get("/:id/versions", allow("forms:design"), async (c) => c.json((await formSummary(c.get("em"), c.req.param("id"))).versions))
     .get("/:id/versions/:version", allow("forms:read"), async (c) => {
@@ -91,7 +104,13 @@ export function formRoutes() {
     .delete("/:id/versions/:version", allow("forms:publish"), (c) => immutable(c))
     .post("/:id/versions/:version/retire", allow("forms:publish"), jsonBody(), async (c) => {
       const { reason } = validateBody<RetireRequest>(retireSchema, await readJson(c));
-      const retired = await retireVersion(c.get("em"), actorOf(c), c.req.param("id"), positiveInteger("version", c.req.param("version")), reason);
+      const retired = await retireVersion(
+        c.get("em"),
+        actorOf(c),
+        c.req.param("id"),
+        positiveInteger("version", c.req.param("version")),
+        reason,
+      );
       return c.json({ version: retired.version, retiredAt: retired.retiredAt!.toISOString(), retireReason: retired.retireReason });
     });
 }

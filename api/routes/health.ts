@@ -23,10 +23,7 @@ export function healthRoutes({ orm, redis }: AppDeps) {
 async function probe(check: () => Promise<unknown>): Promise<"ok" | "unreachable"> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    await Promise.race([
-      check(),
-      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error("timeout")), CHECK_TIMEOUT_MS))),
-    ]);
+    await Promise.race([check(), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error("timeout")), CHECK_TIMEOUT_MS)))]);
     return "ok";
   } catch {
     return "unreachable";

@@ -14,57 +14,68 @@ import { positiveInteger, uuid } from "./params";
 function isoDate(name: string, raw: string): Date {
   const at = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/.test(raw) ? new Date(raw) : new Date(NaN);
   if (Number.isNaN(at.getTime())) {
-    throw problems.invalidParameter([{
-      pointer: `/${name}`,
-      code: "invalid_parameter",
-      message: { fr: `« ${name} » doit être une date ISO (AAAA-MM-JJ ou date et heure).`, en: `"${name}" must be an ISO date (YYYY-MM-DD or a date-time).` },
-    }]);
+    throw problems.invalidParameter([
+      {
+        pointer: `/${name}`,
+        code: "invalid_parameter",
+        message: {
+          fr: `« ${name} » doit être une date ISO (AAAA-MM-JJ ou date et heure).`,
+          en: `"${name}" must be an ISO date (YYYY-MM-DD or a date-time).`,
+        },
+      },
+    ]);
   }
   // A bare date means the end of that day: the state as it was that evening.
   return raw.length === 10 ? new Date(at.getTime() + 86_399_999) : at;
 }
 
 export function householdRoutes() {
-  return new Hono<AppEnv>()
-    .get("/", allow("households:read"), async (c) => {
-      const actor = c.get("actor")!;
-      const result = await listHouseholds(c.get("em"), {
-        commune: c.req.query("commune") || undefined,
-        q: c.req.query("q") || undefined,
-        areas: isAreaBound(actor) ? actor.areas : undefined,
-        limit: positiveInteger("limit", c.req.query("limit"), { max: 500, fallback: 50 }),
-        offset: positiveInteger("offset", c.req.query("offset"), { min: 0, max: 10_000_000, fallback: 0 }),
-      }, await redactorFor(c.get("em"), actor));
-      return c.json(result);
-    })
-    .get("/:id", allow("households:read"), async (c) => {
-      const actor = c.get("actor")!;
-      const household = await visibleHousehold(c);
-      const redactor = await redactorFor(c.get("em"), actor);
-      const at = c.req.query("at");
-      if (at !== undefined) {
-        // The state at a past date (issue #6), from the version recorded by then.
-        const past = await householdStateAt(c.get("em"), household.id, isoDate("at", at));
-        if (!past) throw problems.householdNotFound();
-        return c.json(pastHousehold(household, past, redactor));
-      }
-      return c.json(await householdWithMembers(c.get("em"), household, redactor));
-    })
-    // What an update starts from (the runtime's « Mettre à jour »): for those who submit, in their areas.
-    .get("/:id/answers", allow("submissions:create"), async (c) => {
-      const actor = c.get("actor")!;
-      const household = await visibleHousehold(c);
-      const answers = await householdAnswers(c.get("em"), household);
-      // The same reading rights as the household itself. Hiding an answer is no option here: the update
-      // sent back without it would erase it from the registry, so whoever may not read them all may not update.
-      if (hidesAny(answers.data, await redactorFor(c.get("em"), actor))) throw problems.forbidden();
-      return c.json(answers);
-    })
-    .get("/:id/history", allow("households:read"), async (c) => {
-      const actor = c.get("actor")!;
-      const household = await visibleHousehold(c);
-      return c.json(await householdHistory(c.get("em"), household.id, await redactorFor(c.get("em"), actor)));
-    });
+  return (
+    new Hono<AppEnv>()
+      .get("/", allow("households:read"), async (c) => {
+        const actor = c.get("actor")!;
+        const result = await listHouseholds(
+          c.get("em"),
+          {
+            commune: c.req.query("commune") || undefined,
+            q: c.req.query("q") || undefined,
+            areas: isAreaBound(actor) ? actor.areas : undefined,
+            limit: positiveInteger("limit", c.req.query("limit"), { max: 500, fallback: 50 }),
+            offset: positiveInteger("offset", c.req.query("offset"), { min: 0, max: 10_000_000, fallback: 0 }),
+          },
+          await redactorFor(c.get("em"), actor),
+        );
+        return c.json(result);
+      })
+      .get("/:id", allow("households:read"), async (c) => {
+        const actor = c.get("actor")!;
+        const household = await visibleHousehold(c);
+        const redactor = await redactorFor(c.get("em"), actor);
+        const at = c.req.query("at");
+        if (at !== undefined) {
+          // The state at a past date (issue #6), from the version recorded by then.
+          const past = await householdStateAt(c.get("em"), household.id, isoDate("at", at));
+          if (!past) throw problems.householdNotFound();
+          return c.json(pastHousehold(household, past, redactor));
+        }
+        return c.json(await householdWithMembers(c.get("em"), household, redactor));
+      })
+      // What an update starts from (the runtime's « Mettre à jour »): for those who submit, in their areas.
+      .get("/:id/answers", allow("submissions:create"), async (c) => {
+        const actor = c.get("actor")!;
+        const household = await visibleHousehold(c);
+        const answers = await householdAnswers(c.get("em"), household);
+        // The same reading rights as the household itself. Hiding an answer is no option here: the update
+        // sent back without it would erase it from the registry, so whoever may not read them all may not update.
+        if (hidesAny(answers.data, await redactorFor(c.get("em"), actor))) throw problems.forbidden();
+        return c.json(answers);
+      })
+      .get("/:id/history", allow("households:read"), async (c) => {
+        const actor = c.get("actor")!;
+        const household = await visibleHousehold(c);
+        return c.json(await householdHistory(c.get("em"), household.id, await redactorFor(c.get("em"), actor)));
+      })
+  );
 }
 
 /** The household named in the path, if it is within the caller's areas. */

@@ -18,12 +18,22 @@ export function mergeRoutes() {
       // Area check through the item the merge came from; a refusal rolls the undo back.
       const item: ReviewItem = await findReviewItem(tx, undone.reviewItemId, actor, true);
       Object.assign(item, { status: "open", decision: null, decidedBy: null, decidedAt: null, mergeId: null });
-      if (item.submissionId) await tx.getConnection().execute(
-        `update submissions set status = 'needs_review', integrated_at = null where id = ? and status = 'integrated'`,
-        [item.submissionId], "all", tx.getTransactionContext(),
-      );
+      if (item.submissionId)
+        await tx
+          .getConnection()
+          .execute(
+            `update submissions set status = 'needs_review', integrated_at = null where id = ? and status = 'integrated'`,
+            [item.submissionId],
+            "all",
+            tx.getTransactionContext(),
+          );
       await tx.flush();
-      await recordAudit(tx, auditActor(actor, c.get("address")), { action: "merge.undo", entityType: "merge", entityId: id, details: { reviewItemId: item.id } });
+      await recordAudit(tx, auditActor(actor, c.get("address")), {
+        action: "merge.undo",
+        entityType: "merge",
+        entityId: id,
+        details: { reviewItemId: item.id },
+      });
       return undone;
     });
     return c.json({ id: merge.id, reviewItemId: merge.reviewItemId, undoneAt: merge.undoneAt!.toISOString() });

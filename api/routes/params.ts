@@ -2,14 +2,20 @@ import type { FieldError } from "../../schemas/contracts/api";
 import { problems } from "../problems";
 
 /** Route and query parameters, checked at the boundary with the same problem shape as bodies. */
-export function positiveInteger(name: string, raw: string | undefined, { min = 1, max = 1_000_000, fallback }: { min?: number; max?: number; fallback?: number } = {}): number {
+export function positiveInteger(
+  name: string,
+  raw: string | undefined,
+  { min = 1, max = 1_000_000, fallback }: { min?: number; max?: number; fallback?: number } = {},
+): number {
   if ((raw === undefined || raw === "") && fallback !== undefined) return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw problems.invalidParameter([invalid(name, {
-      fr: `« ${name} » doit être un nombre entier entre ${min} et ${max}.`,
-      en: `"${name}" must be a whole number from ${min} to ${max}.`,
-    })]);
+    throw problems.invalidParameter([
+      invalid(name, {
+        fr: `« ${name} » doit être un nombre entier entre ${min} et ${max}.`,
+        en: `"${name}" must be a whole number from ${min} to ${max}.`,
+      }),
+    ]);
   }
   return value;
 }
@@ -18,7 +24,9 @@ export function positiveInteger(name: string, raw: string | undefined, { min = 1
 export function oneOf<T extends string>(name: string, raw: string | undefined, allowed: readonly T[]): T | undefined {
   if (raw === undefined || raw === "") return undefined;
   if (!allowed.includes(raw as T)) {
-    throw problems.invalidParameter([invalid(name, { fr: `« ${name} » doit valoir : ${allowed.join(", ")}.`, en: `"${name}" must be one of: ${allowed.join(", ")}.` })]);
+    throw problems.invalidParameter([
+      invalid(name, { fr: `« ${name} » doit valoir : ${allowed.join(", ")}.`, en: `"${name}" must be one of: ${allowed.join(", ")}.` }),
+    ]);
   }
   return raw as T;
 }
@@ -27,10 +35,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function uuid(name: string, raw: string): string {
   if (!UUID.test(raw)) {
-    throw problems.invalidParameter([invalid(name, {
-      fr: `« ${name} » doit être un UUID.`,
-      en: `"${name}" must be a UUID.`,
-    })]);
+    throw problems.invalidParameter([
+      invalid(name, {
+        fr: `« ${name} » doit être un UUID.`,
+        en: `"${name}" must be a UUID.`,
+      }),
+    ]);
   }
   return raw.toLowerCase();
 }

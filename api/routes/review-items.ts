@@ -16,12 +16,16 @@ const KINDS: ReviewKind[] = ["duplicate_person", "duplicate_household", "stale_u
 export function reviewItemRoutes({ config }: AppDeps) {
   return new Hono<AppEnv>()
     .get("/", allow("review:decide"), async (c) => {
-      const page = await listReviewItems(c.get("em"), {
-        status: oneOf("status", c.req.query("status"), STATUSES),
-        kind: oneOf("kind", c.req.query("kind"), KINDS),
-        limit: positiveInteger("limit", c.req.query("limit"), { max: 500, fallback: 50 }),
-        offset: positiveInteger("offset", c.req.query("offset"), { min: 0, max: 10_000_000, fallback: 0 }),
-      }, c.get("actor")!);
+      const page = await listReviewItems(
+        c.get("em"),
+        {
+          status: oneOf("status", c.req.query("status"), STATUSES),
+          kind: oneOf("kind", c.req.query("kind"), KINDS),
+          limit: positiveInteger("limit", c.req.query("limit"), { max: 500, fallback: 50 }),
+          offset: positiveInteger("offset", c.req.query("offset"), { min: 0, max: 10_000_000, fallback: 0 }),
+        },
+        c.get("actor")!,
+      );
       return c.json(page);
     })
     .get("/:id", allow("review:decide"), async (c) => {

@@ -13,11 +13,18 @@ export function variableRoutes() {
   return new Hono<AppEnv>()
     .get("/", allow("catalogue:read"), async (c) => {
       const q = c.req.query();
-      return c.json(await searchVariables(c.get("em"), {
-        q: q.q, theme: q.theme, level: q.level, type: q.type, status: q.status, sensitivity: q.sensitivity,
-        limit: positiveInteger("limit", q.limit, { max: 500, fallback: 50 }),
-        offset: positiveInteger("offset", q.offset, { min: 0, max: 100_000, fallback: 0 }),
-      }));
+      return c.json(
+        await searchVariables(c.get("em"), {
+          q: q.q,
+          theme: q.theme,
+          level: q.level,
+          type: q.type,
+          status: q.status,
+          sensitivity: q.sensitivity,
+          limit: positiveInteger("limit", q.limit, { max: 500, fallback: 50 }),
+          offset: positiveInteger("offset", q.offset, { min: 0, max: 100_000, fallback: 0 }),
+        }),
+      );
     })
     .get("/:code", allow("catalogue:read"), async (c) => c.json(await variableWithUsage(c.get("em"), c.req.param("code"))))
     .get("/:code/revisions", allow("catalogue:read"), async (c) => c.json(await variableRevisions(c.get("em"), c.req.param("code"))))

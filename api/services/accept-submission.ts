@@ -21,7 +21,13 @@ const validateEnvelope = createValidator(submissionEnvelopeSchema);
  * integration job after commit. A retry with the same id and content gets the same answer; with other
  * content, 409. Nothing is written for refused input.
  */
-export async function acceptSubmission(em: EntityManager, dispatch: Dispatch, body: unknown, actor: Actor, address: string | null): Promise<SubmissionAccepted> {
+export async function acceptSubmission(
+  em: EntityManager,
+  dispatch: Dispatch,
+  body: unknown,
+  actor: Actor,
+  address: string | null,
+): Promise<SubmissionAccepted> {
   const envelopeErrors = validateEnvelope(body);
   if (envelopeErrors.length) throw problems.envelopeInvalid(envelopeErrors);
   const request = body as SubmissionRequest;
@@ -47,7 +53,16 @@ export async function acceptSubmission(em: EntityManager, dispatch: Dispatch, bo
 
   try {
     await em.transactional(async (tx) => {
-      tx.create(Submission, { id, formVersion: version, data: request.data, contentHash: hash, status: "received", submittedBy: actor.userId, commune: place.commune, ...target });
+      tx.create(Submission, {
+        id,
+        formVersion: version,
+        data: request.data,
+        contentHash: hash,
+        status: "received",
+        submittedBy: actor.userId,
+        commune: place.commune,
+        ...target,
+      });
       tx.create(OutboxEntry, { submissionId: id, nextAttemptAt: dispatch.retryAt() });
       await tx.flush();
       await recordAudit(tx, auditActor(actor, address), {
@@ -81,11 +96,14 @@ async function checkUpdateTarget(em: EntityManager, householdId: string, actor: 
 /** Where a household is, from its answers; the variable codes are the registry's key columns. */
 export function placeOf(data: Record<string, unknown>) {
   const code = (name: string) => (typeof data[name] === "string" ? (data[name] as string) : null);
-  return { island: code(HOUSEHOLD_KEY_VARIABLES.island), prefecture: code(HOUSEHOLD_KEY_VARIABLES.prefecture), commune: code(HOUSEHOLD_KEY_VARIABLES.commune) };
+  return {
+    island: code(HOUSEHOLD_KEY_VARIABLES.island),
+    prefecture: code(HOUSEHOLD_KEY_VARIABLES.prefecture),
+    commune: code(HOUSEHOLD_KEY_VARIABLES.commune),
+  };
 }
 
 function sameAnswerOrConflict(earlier: Submission, hash: string): SubmissionAccepted {
   if (earlier.contentHash !== hash) throw problems.submissionConflict(earlier.id);
   return { id: earlier.id, status: earlier.status };
 }
-

@@ -22,7 +22,11 @@ export const tokenSchema = {
  * Issues a machine token acting as `username` with one of their roles (the first by default), audited.
  * Returns the secret, which the caller shows once.
  */
-export async function createApiToken(em: EntityManager, by: AuditActor, input: { username: string; name: string; role?: string; expiresAt?: Date | null }) {
+export async function createApiToken(
+  em: EntityManager,
+  by: AuditActor,
+  input: { username: string; name: string; role?: string; expiresAt?: Date | null },
+) {
   return em.transactional(async (tx) => {
     const user = await tx.findOne(User, { username: input.username });
     if (!user) throw problems.userNotFound();
@@ -30,7 +34,12 @@ export async function createApiToken(em: EntityManager, by: AuditActor, input: {
     if (!role || !user.roles.includes(role)) throw problems.roleNotHeld();
     const { token, secret } = issueApiToken(tx, user, role, input.name, input.expiresAt ?? null);
     await tx.flush();
-    await recordAudit(tx, by, { action: "token.create", entityType: "api_token", entityId: token.id, details: { userId: user.id, role, expiresAt: token.expiresAt?.toISOString() ?? null } });
+    await recordAudit(tx, by, {
+      action: "token.create",
+      entityType: "api_token",
+      entityId: token.id,
+      details: { userId: user.id, role, expiresAt: token.expiresAt?.toISOString() ?? null },
+    });
     return { token, secret };
   });
 }

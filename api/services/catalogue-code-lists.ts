@@ -19,7 +19,12 @@ export async function createCodeList(em: EntityManager, by: AuditActor, list: Co
     tx.create(CatalogueCodeList, { code: list.code, definition: list });
     await tx.flush();
     const revision = await recordRevision(tx, by, "code_list", list, "create");
-    await recordAudit(tx, by, { action: "code_list.create", entityType: "code_list", entityId: list.code, details: { revision, items: list.items.length } });
+    await recordAudit(tx, by, {
+      action: "code_list.create",
+      entityType: "code_list",
+      entityId: list.code,
+      details: { revision, items: list.items.length },
+    });
     return list;
   });
 }
@@ -30,7 +35,16 @@ export async function createCodeList(em: EntityManager, by: AuditActor, list: Co
  */
 export async function updateCodeList(em: EntityManager, by: AuditActor, code: string, list: CodeList): Promise<CodeList> {
   if (list.code !== code) {
-    throw problems.bodyInvalid([{ pointer: "/code", code: "code_immutable", message: { fr: "Le code d'une liste ne change pas : créez une nouvelle liste.", en: "A list's code does not change: create a new list." } }]);
+    throw problems.bodyInvalid([
+      {
+        pointer: "/code",
+        code: "code_immutable",
+        message: {
+          fr: "Le code d'une liste ne change pas : créez une nouvelle liste.",
+          en: "A list's code does not change: create a new list.",
+        },
+      },
+    ]);
   }
   return em.transactional(async (tx) => {
     const current = await tx.findOne(CatalogueCodeList, code);

@@ -64,7 +64,12 @@ export async function importCatalogue(em: EntityManager, by: AuditActor, file: I
 }
 
 /** Inserts or replaces the definitions, and appends each one's revision; returns code → new revision. */
-async function writeEntries(tx: EntityManager, by: AuditActor, kind: "variable" | "code_list", definitions: (Variable | CodeList)[]): Promise<Record<string, number>> {
+async function writeEntries(
+  tx: EntityManager,
+  by: AuditActor,
+  kind: "variable" | "code_list",
+  definitions: (Variable | CodeList)[],
+): Promise<Record<string, number>> {
   if (!definitions.length) return {};
   const codes = definitions.map((d) => d.code);
   // Both pairs of tables have the same shape but for the definition's type.
@@ -83,7 +88,14 @@ async function writeEntries(tx: EntityManager, by: AuditActor, kind: "variable" 
     else tx.create(entity, columns as never);
     const revision = (last.get(definition.code) ?? 0) + 1;
     revisions[definition.code] = revision;
-    tx.create(history, { code: definition.code, revision, definition: definition as Variable, changedBy: by.id, changedByName: by.name, change: row ? "update" : "create" });
+    tx.create(history, {
+      code: definition.code,
+      revision,
+      definition: definition as Variable,
+      changedBy: by.id,
+      changedByName: by.name,
+      change: row ? "update" : "create",
+    });
   }
   await tx.flush();
   return revisions;
@@ -95,9 +107,13 @@ function variableColumns(v: Variable) {
 
 /** Every published version's frozen catalogue: what the published-mask rules protect. */
 async function publishedSnapshots(em: EntityManager): Promise<PublishedSnapshot[]> {
-  const rows: { form_id: string; version: number; snapshot: Catalogue }[] = await em.getConnection().execute(
-    "select form_id, version, snapshot from form_versions order by form_id, version",
-    [], "all", em.isInTransaction() ? em.getTransactionContext() : undefined,
-  );
+  const rows: { form_id: string; version: number; snapshot: Catalogue }[] = await em
+    .getConnection()
+    .execute(
+      "select form_id, version, snapshot from form_versions order by form_id, version",
+      [],
+      "all",
+      em.isInTransaction() ? em.getTransactionContext() : undefined,
+    );
   return rows.map((r) => ({ formId: r.form_id, version: r.version, catalogue: r.snapshot }));
 }

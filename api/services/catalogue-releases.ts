@@ -34,7 +34,12 @@ export async function createRelease(em: EntityManager, by: AuditActor, input: Ne
         createdByName: by.name,
       });
       await tx.flush();
-      await recordAudit(tx, by, { action: "catalogue.release", entityType: "catalogue_release", entityId: String(release.id), details: { name: release.name, checksum: release.checksum } });
+      await recordAudit(tx, by, {
+        action: "catalogue.release",
+        entityType: "catalogue_release",
+        entityId: String(release.id),
+        details: { name: release.name, checksum: release.checksum },
+      });
       return releaseView(release, true);
     });
   } catch (error) {

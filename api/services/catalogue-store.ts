@@ -24,12 +24,25 @@ export function refuseIfAny(errors: FieldError[]): void {
 }
 
 /** Appends the new state of a variable or code list to its history, in the caller's transaction. */
-export async function recordRevision(tx: EntityManager, by: AuditActor, kind: "variable" | "code_list", definition: Variable | CodeList, change: "create" | "update"): Promise<number> {
+export async function recordRevision(
+  tx: EntityManager,
+  by: AuditActor,
+  kind: "variable" | "code_list",
+  definition: Variable | CodeList,
+  change: "create" | "update",
+): Promise<number> {
   // Both tables have the same columns; only the definition's type differs.
   const entity = (kind === "variable" ? VariableRevision : CodeListRevision) as typeof VariableRevision;
   const [last] = await tx.find(entity, { code: definition.code }, { orderBy: { revision: "desc" }, limit: 1 });
   const revision = (last?.revision ?? 0) + 1;
-  tx.create(entity, { code: definition.code, revision, definition: definition as Variable, changedBy: by.id, changedByName: by.name, change });
+  tx.create(entity, {
+    code: definition.code,
+    revision,
+    definition: definition as Variable,
+    changedBy: by.id,
+    changedByName: by.name,
+    change,
+  });
   await tx.flush();
   return revision;
 }
@@ -51,9 +64,8 @@ export async function versionsUsingValues(em: EntityManager, list: string, value
 }
 
 async function usage(em: EntityManager, where: string, params: unknown[]): Promise<UsedBy[]> {
-  const rows: { form_id: string; version: number }[] = await em.getConnection().execute(
-    `select form_id, version from form_versions where ${where} order by form_id, version`,
-    params,
-  );
+  const rows: { form_id: string; version: number }[] = await em
+    .getConnection()
+    .execute(`select form_id, version from form_versions where ${where} order by form_id, version`, params);
   return rows.map((r) => ({ formId: r.form_id, version: r.version }));
 }

@@ -55,7 +55,12 @@ export async function createVariable(em: EntityManager, by: AuditActor, input: V
     tx.create(CatalogueVariable, columnsOf(variable));
     await tx.flush();
     const revision = await recordRevision(tx, by, "variable", variable, "create");
-    await recordAudit(tx, by, { action: "variable.create", entityType: "variable", entityId: variable.code, details: { revision, type: variable.type } });
+    await recordAudit(tx, by, {
+      action: "variable.create",
+      entityType: "variable",
+      entityId: variable.code,
+      details: { revision, type: variable.type },
+    });
     return variable;
   });
 }
@@ -92,7 +97,13 @@ export async function updateVariable(em: EntityManager, by: AuditActor, code: st
 export async function variableRevisions(em: EntityManager, code: string) {
   const revisions = await em.find(VariableRevision, { code }, { orderBy: { revision: "desc" } });
   if (!revisions.length) await findVariable(em, code);
-  return revisions.map((r) => ({ revision: r.revision, change: r.change, changedBy: r.changedByName, changedAt: r.changedAt.toISOString(), definition: r.definition }));
+  return revisions.map((r) => ({
+    revision: r.revision,
+    change: r.change,
+    changedBy: r.changedByName,
+    changedAt: r.changedAt.toISOString(),
+    definition: r.definition,
+  }));
 }
 
 export function variableView(row: CatalogueVariable): Variable {

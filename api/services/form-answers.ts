@@ -13,7 +13,11 @@ import { listPublishedForms } from "../repositories/form-versions.repository";
  * household's current version as the base the update is built on (issue #6).
  */
 export async function householdAnswers(em: EntityManager, household: Household): Promise<FormAnswers> {
-  const last = await em.findOne(HouseholdVersion, { household: household.id, submissionId: { $ne: null } }, { orderBy: { version: "desc" } });
+  const last = await em.findOne(
+    HouseholdVersion,
+    { household: household.id, submissionId: { $ne: null } },
+    { orderBy: { version: "desc" } },
+  );
   const submission = last?.submissionId ? await em.findOne(Submission, last.submissionId, { populate: ["formVersion.form"] }) : null;
   if (!submission) throw problems.householdNotFound();
   return answersFor(em, submission, household.id, household.version);
@@ -32,11 +36,19 @@ export async function submissionAnswers(em: EntityManager, submission: Submissio
   return answersFor(em, submission, null, null);
 }
 
-async function answersFor(em: EntityManager, submission: Submission, householdId: string | null, baseVersion: number | null): Promise<FormAnswers> {
+async function answersFor(
+  em: EntityManager,
+  submission: Submission,
+  householdId: string | null,
+  baseVersion: number | null,
+): Promise<FormAnswers> {
   const formId = submission.formVersion.form.id;
   const form = (await listPublishedForms(em)).find((f) => f.id === formId);
   if (!form) throw problems.formNotFound(formId);
-  const target = form.version === submission.formVersion.version ? submission.formVersion : await em.findOneOrFail(FormVersion, { form: formId, version: form.version });
+  const target =
+    form.version === submission.formVersion.version
+      ? submission.formVersion
+      : await em.findOneOrFail(FormVersion, { form: formId, version: form.version });
   return { form, data: fitted(submission.data, target.schema as JsonSchema), householdId, baseVersion };
 }
 

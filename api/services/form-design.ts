@@ -18,7 +18,12 @@ export const formCreateSchema = {
   additionalProperties: false,
   properties: {
     id: { type: "string", pattern: "^[a-z][a-z0-9_]{0,99}$" },
-    title: { type: "object", required: ["fr"], properties: { fr: { type: "string", minLength: 1 } }, additionalProperties: { type: "string" } },
+    title: {
+      type: "object",
+      required: ["fr"],
+      properties: { fr: { type: "string", minLength: 1 } },
+      additionalProperties: { type: "string" },
+    },
   },
 };
 /** A SurveyJS survey JSON is an object; its content is judged by the binding checks, not here. */
@@ -43,7 +48,13 @@ export const retireSchema = {
 export async function createForm(em: EntityManager, by: AuditActor, input: FormCreateRequest): Promise<FormSummary> {
   return em.transactional(async (tx) => {
     if (await tx.findOne(Form, input.id)) throw problems.formExists(input.id);
-    const form = tx.create(Form, { id: input.id, title: input.title as Message, draftMask: {}, draftUpdatedAt: new Date(), draftUpdatedBy: by.id });
+    const form = tx.create(Form, {
+      id: input.id,
+      title: input.title as Message,
+      draftMask: {},
+      draftUpdatedAt: new Date(),
+      draftUpdatedBy: by.id,
+    });
     await tx.flush();
     await recordAudit(tx, by, { action: "form.create", entityType: "form", entityId: input.id });
     return summaryOf(form, []);
@@ -64,7 +75,12 @@ export async function formSummary(em: EntityManager, formId: string): Promise<Fo
 export async function listAllForms(em: EntityManager): Promise<FormSummary[]> {
   const forms = await em.find(Form, {}, { orderBy: { id: "asc" } });
   const versions = await em.find(FormVersion, {}, { orderBy: { version: "asc" } });
-  return forms.map((f) => summaryOf(f, versions.filter((v) => v.form.id === f.id)));
+  return forms.map((f) =>
+    summaryOf(
+      f,
+      versions.filter((v) => v.form.id === f.id),
+    ),
+  );
 }
 
 function summaryOf(form: Form, versions: FormVersion[]): FormSummary {
@@ -92,7 +108,12 @@ export async function checkFormDraft(em: EntityManager, formId: string): Promise
 export async function getDraft(em: EntityManager, formId: string): Promise<DraftBody> {
   const form = await findForm(em, formId);
   const mask = form.draftMask ?? {};
-  return { formId, mask, updatedAt: (form.draftUpdatedAt ?? form.createdAt).toISOString(), check: checkDraft(mask, await loadCatalogue(em)) };
+  return {
+    formId,
+    mask,
+    updatedAt: (form.draftUpdatedAt ?? form.createdAt).toISOString(),
+    check: checkDraft(mask, await loadCatalogue(em)),
+  };
 }
 
 /** Saves the draft even when its check fails: designers keep their work; only publishing needs it clean. */
@@ -144,7 +165,13 @@ export async function publishDraft(em: EntityManager, by: AuditActor, formId: st
   return publishFormVersion(em, by, formId, mask, catalogue, { publishedBy: by.id, reason });
 }
 
-export async function retireVersion(em: EntityManager, by: AuditActor, formId: string, version: number, reason: string): Promise<FormVersion> {
+export async function retireVersion(
+  em: EntityManager,
+  by: AuditActor,
+  formId: string,
+  version: number,
+  reason: string,
+): Promise<FormVersion> {
   return em.transactional(async (tx) => {
     const found = await tx.findOne(FormVersion, { form: formId, version }, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ["form"] });
     if (!found) throw problems.formVersionNotFound(formId, version);
@@ -153,7 +180,12 @@ export async function retireVersion(em: EntityManager, by: AuditActor, formId: s
     found.retiredBy = by.id;
     found.retireReason = reason.trim();
     await tx.flush();
-    await recordAudit(tx, by, { action: "form.retire", entityType: "form_version", entityId: `${formId}@${version}`, details: { reason: found.retireReason } });
+    await recordAudit(tx, by, {
+      action: "form.retire",
+      entityType: "form_version",
+      entityId: `${formId}@${version}`,
+      details: { reason: found.retireReason },
+    });
     return found;
   });
 }

@@ -1,5 +1,10 @@
 import type { EntityManager, FilterQuery } from "@mikro-orm/postgresql";
-import { HEAD_OF_HOUSEHOLD, HOUSEHOLD_KEY_VARIABLES, INDIVIDUAL_KEY_VARIABLES as KEY, MEMBERS_ROSTER } from "../../schemas/contracts/registry";
+import {
+  HEAD_OF_HOUSEHOLD,
+  HOUSEHOLD_KEY_VARIABLES,
+  INDIVIDUAL_KEY_VARIABLES as KEY,
+  MEMBERS_ROSTER,
+} from "../../schemas/contracts/registry";
 import type { SubmissionListItem, SubmissionPage, SubmissionStage } from "../../schemas/contracts/submissions";
 import { Submission } from "../entities";
 import { submissionBody } from "../repositories/submissions.repository";
@@ -29,12 +34,16 @@ export async function listSubmissions(em: EntityManager, query: SubmissionListQu
     const { island, prefecture, commune } = HOUSEHOLD_KEY_VARIABLES;
     where.push({ $or: [island, prefecture, commune].map((code) => ({ data: { [code]: { $in: areas } } })) } as FilterQuery<Submission>);
   }
-  const [rows, total] = await em.findAndCount(Submission, { $and: where }, {
-    populate: ["formVersion.form"],
-    orderBy: { receivedAt: "desc", id: "asc" },
-    limit: query.limit,
-    offset: query.offset,
-  });
+  const [rows, total] = await em.findAndCount(
+    Submission,
+    { $and: where },
+    {
+      populate: ["formVersion.form"],
+      orderBy: { receivedAt: "desc", id: "asc" },
+      limit: query.limit,
+      offset: query.offset,
+    },
+  );
   return { items: rows.map((s) => listItem(s, redactor)), total };
 }
 

@@ -15,7 +15,13 @@ const decoy = hashPassword("decoy password that matches nothing");
  * password get the same answer, in the same time; repeated failures lock the account and the address
  * for a growing while (429). Successes and failures are both audited.
  */
-export async function signIn(em: EntityManager, config: AppConfig, username: string, password: string, address: string | null): Promise<{ secret: string; user: User }> {
+export async function signIn(
+  em: EntityManager,
+  config: AppConfig,
+  username: string,
+  password: string,
+  address: string | null,
+): Promise<{ secret: string; user: User }> {
   const waitMs = await lockedFor(em, username, address);
   if (waitMs > 0) throw problems.tooManyAttempts(Math.ceil(waitMs / 1000));
 
@@ -29,7 +35,11 @@ export async function signIn(em: EntityManager, config: AppConfig, username: str
         lockMs: config.loginLockMs,
         windowMs: 15 * 60_000,
       });
-      await recordAudit(tx, { id: user?.id ?? null, name: username.slice(0, 80), address }, { action: "auth.login_failed", entityType: "user", entityId: user?.id ?? null });
+      await recordAudit(
+        tx,
+        { id: user?.id ?? null, name: username.slice(0, 80), address },
+        { action: "auth.login_failed", entityType: "user", entityId: user?.id ?? null },
+      );
     });
     throw problems.invalidCredentials();
   }
@@ -37,11 +47,15 @@ export async function signIn(em: EntityManager, config: AppConfig, username: str
   return em.transactional(async (tx) => {
     await recordSuccess(tx, username);
     const secret = await openSession(tx, user, address, { idleMs: config.sessionIdleMs, maxAgeMs: config.sessionMaxAgeMs });
-    await recordAudit(tx, { id: user.id, name: user.username, address }, {
-      action: "auth.login",
-      entityType: "user",
-      entityId: user.id,
-    });
+    await recordAudit(
+      tx,
+      { id: user.id, name: user.username, address },
+      {
+        action: "auth.login",
+        entityType: "user",
+        entityId: user.id,
+      },
+    );
     return { secret, user };
   });
 }

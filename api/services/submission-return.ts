@@ -19,7 +19,13 @@ const RETURNABLE = new Set(["invalid", "rejected", "needs_review"]);
  * Sends a submission back to its clerk with a supervisor's comment (issue #6): the clerk reads it in
  * GET /api/submissions/:id. The submission's stage does not change; the clerk corrects by sending anew.
  */
-export async function returnSubmission(em: EntityManager, id: string, request: SubmissionReturnRequest, actor: Actor, address: string | null) {
+export async function returnSubmission(
+  em: EntityManager,
+  id: string,
+  request: SubmissionReturnRequest,
+  actor: Actor,
+  address: string | null,
+) {
   return em.transactional(async (tx) => {
     const submission = await tx.findOne(Submission, id, { populate: ["formVersion.form"] });
     if (!submission) throw problems.submissionNotFound();

@@ -85,7 +85,12 @@ export async function createUser(em: EntityManager, by: AuditActor, input: NewUs
       grants: input.grants ?? [],
     });
     await tx.flush();
-    await recordAudit(tx, by, { action: "user.create", entityType: "user", entityId: user.id, details: { roles: user.roles, areas: user.areas, grants: user.grants } });
+    await recordAudit(tx, by, {
+      action: "user.create",
+      entityType: "user",
+      entityId: user.id,
+      details: { roles: user.roles, areas: user.areas, grants: user.grants },
+    });
     return user;
   });
 }
@@ -143,7 +148,10 @@ function checkRoles(roles: string[]): void {
       code: "unknown_role",
       message: { fr: `« ${role} » n'est pas un rôle (${ROLES.join(", ")}).`, en: `"${role}" is not a role (${ROLES.join(", ")}).` },
     }));
-  if (!roles.length || errors.length) throw problems.bodyInvalid(errors.length ? errors : [{ pointer: "/roles", code: "required", message: { fr: "Au moins un rôle.", en: "At least one role." } }]);
+  if (!roles.length || errors.length)
+    throw problems.bodyInvalid(
+      errors.length ? errors : [{ pointer: "/roles", code: "required", message: { fr: "Au moins un rôle.", en: "At least one role." } }],
+    );
 }
 
 /** Areas must be codes of the administrative code lists the catalogue holds (island, prefecture, commune). */
@@ -157,7 +165,10 @@ async function checkAreas(em: EntityManager, areas: string[]): Promise<void> {
     .map(({ code, i }) => ({
       pointer: `/areas/${i}`,
       code: "unknown_area",
-      message: { fr: `« ${code} » n'est pas un code d'île, de préfecture ou de commune.`, en: `"${code}" is not an island, prefecture or commune code.` },
+      message: {
+        fr: `« ${code} » n'est pas un code d'île, de préfecture ou de commune.`,
+        en: `"${code}" is not an island, prefecture or commune code.`,
+      },
     }));
   if (errors.length) throw problems.bodyInvalid(errors);
 }

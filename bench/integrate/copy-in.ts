@@ -6,8 +6,13 @@ class CopyIn {
   private resolve!: () => void;
   private reject!: (e: unknown) => void;
   readonly done = new Promise<void>((res, rej) => ((this.resolve = res), (this.reject = rej)));
-  constructor(private readonly text: string, private readonly rows: Iterable<string>) {}
-  submit(connection: any) { connection.query(this.text); }
+  constructor(
+    private readonly text: string,
+    private readonly rows: Iterable<string>,
+  ) {}
+  submit(connection: any) {
+    connection.query(this.text);
+  }
   handleCopyInResponse(connection: any) {
     void (async () => {
       let chunk = "";
@@ -24,8 +29,12 @@ class CopyIn {
     })().catch((e) => connection.sendCopyFail(String(e)));
   }
   handleCommandComplete() {}
-  handleReadyForQuery() { this.resolve(); }
-  handleError(error: unknown) { this.reject(error); }
+  handleReadyForQuery() {
+    this.resolve();
+  }
+  handleError(error: unknown) {
+    this.reject(error);
+  }
   handleRowDescription() {}
   handleDataRow() {}
   handleEmptyQuery() {}
@@ -40,5 +49,17 @@ export async function copyIn(client: pg.Client, table: string, columns: string[]
 
 /** COPY text format: tabs, newlines and backslashes escaped, NULL as \N (docs/STACK.md). */
 export function line(values: unknown[]): string {
-  return values.map((v) => (v === null || v === undefined ? "\\N" : String(typeof v === "object" ? JSON.stringify(v) : v).replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r"))).join("\t") + "\n";
+  return (
+    values
+      .map((v) =>
+        v === null || v === undefined
+          ? "\\N"
+          : String(typeof v === "object" ? JSON.stringify(v) : v)
+              .replace(/\\/g, "\\\\")
+              .replace(/\t/g, "\\t")
+              .replace(/\n/g, "\\n")
+              .replace(/\r/g, "\\r"),
+      )
+      .join("\t") + "\n"
+  );
 }

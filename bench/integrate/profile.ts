@@ -12,7 +12,13 @@ export function profileQueries() {
   const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
   const original = proto.query;
   const record = (text: string, started: number, bytes: number) => {
-    const kind = text.replace(/\s+/g, " ").trim().replace(/^\(/, "").match(/^(with .*?(?= select)|select .*? from "?\w+"?|insert into "?\w+"?|update "?\w+"?|delete from "?\w+"?|\w+)/i)?.[0] ?? text.slice(0, 40);
+    const kind =
+      text
+        .replace(/\s+/g, " ")
+        .trim()
+        .replace(/^\(/, "")
+        .match(/^(with .*?(?= select)|select .*? from "?\w+"?|insert into "?\w+"?|update "?\w+"?|delete from "?\w+"?|\w+)/i)?.[0] ??
+      text.slice(0, 40);
     const stat = statements.get(kind.slice(0, 60)) ?? { count: 0, ms: 0, bytes: 0 };
     stat.count++;
     stat.bytes += bytes;
@@ -40,15 +46,26 @@ export function profileQueries() {
     report(households: number, seconds: number) {
       proto.query = original;
       const used = process.cpuUsage(cpu);
-      const server = [...postgresCpuMs()].map(([kind, ms]) => [kind, (ms - (serverCpu.get(kind) ?? 0)) / households] as const).filter(([, ms]) => ms >= 0.005);
+      const server = [...postgresCpuMs()]
+        .map(([kind, ms]) => [kind, (ms - (serverCpu.get(kind) ?? 0)) / households] as const)
+        .filter(([, ms]) => ms >= 0.005);
       const total = server.reduce((t, [, ms]) => t + ms, 0);
-      console.log(`PostgreSQL's CPU per household: ${total.toFixed(2)} ms (${server.sort((a, b) => b[1] - a[1]).map(([kind, ms]) => `${kind} ${ms.toFixed(2)}`).join(", ")})`);
+      console.log(
+        `PostgreSQL's CPU per household: ${total.toFixed(2)} ms (${server
+          .sort((a, b) => b[1] - a[1])
+          .map(([kind, ms]) => `${kind} ${ms.toFixed(2)}`)
+          .join(", ")})`,
+      );
       const rows = [...statements].sort((a, b) => b[1].ms - a[1].ms);
       const perHousehold = (ms: number) => (ms / households).toFixed(2);
       const count = rows.reduce((t, [, s]) => t + s.count, 0);
-      console.log(`per household: wall ${perHousehold(seconds * 1000)} ms, worker CPU ${perHousehold((used.user + used.system) / 1000)} ms, ${(count / households).toFixed(2)} statements taking ${perHousehold(rows.reduce((t, [, s]) => t + s.ms, 0))} ms (summed over concurrent jobs)`);
+      console.log(
+        `per household: wall ${perHousehold(seconds * 1000)} ms, worker CPU ${perHousehold((used.user + used.system) / 1000)} ms, ${(count / households).toFixed(2)} statements taking ${perHousehold(rows.reduce((t, [, s]) => t + s.ms, 0))} ms (summed over concurrent jobs)`,
+      );
       for (const [kind, s] of rows.slice(0, 20)) {
-        console.log(`  ${perHousehold(s.ms).padStart(7)} ms  ${(s.count / households).toFixed(2).padStart(6)} ×  ${(s.bytes / households / 1024).toFixed(1).padStart(6)} KiB  ${kind}`);
+        console.log(
+          `  ${perHousehold(s.ms).padStart(7)} ms  ${(s.count / households).toFixed(2).padStart(6)} ×  ${(s.bytes / households / 1024).toFixed(1).padStart(6)} KiB  ${kind}`,
+        );
       }
     },
   };
@@ -68,7 +85,13 @@ function postgresCpuMs(): Map<string, number> {
       if (!stat.includes("(postgres)")) continue;
       // utime, stime, cutime, cstime: fields 14 to 17, counted after the command's closing parenthesis.
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      const title = readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ").replace(/^postgres: (15\/main: )?/, "").split(" ").slice(0, 2).join(" ").trim();
+      const title = readFileSync(`/proc/${pid}/cmdline`, "utf8")
+        .replace(/\0/g, " ")
+        .replace(/^postgres: (15\/main: )?/, "")
+        .split(" ")
+        .slice(0, 2)
+        .join(" ")
+        .trim();
       used.set(title, (used.get(title) ?? 0) + (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) * tick);
     } catch {
       // the process ended meanwhile

@@ -16,7 +16,11 @@ const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 export async function importCatalogueFile(file: File, mode: "preview" | "apply"): Promise<ImportResult> {
   const type = /\.csv$/i.test(file.name) ? "text/csv" : XLSX;
   try {
-    return await request<ImportResult>(`/api/catalogue/import?mode=${mode}`, { method: "POST", body: file, headers: { "content-type": type } });
+    return await request<ImportResult>(`/api/catalogue/import?mode=${mode}`, {
+      method: "POST",
+      body: file,
+      headers: { "content-type": type },
+    });
   } catch (error) {
     if (error instanceof ApiError && error.problem?.code === "catalogue_import_refused") {
       return { ...(error.problem.details as ImportPlan), mode, applied: false };

@@ -1,5 +1,14 @@
 import type { Message } from "../../schemas/contracts/api";
-import type { DraftBody, DraftCheck, FormCreateRequest, FormSummary, PublishRequest, RetireRequest, VersionDiff, VersionSummary } from "../../schemas/contracts/forms";
+import type {
+  DraftBody,
+  DraftCheck,
+  FormCreateRequest,
+  FormSummary,
+  PublishRequest,
+  RetireRequest,
+  VersionDiff,
+  VersionSummary,
+} from "../../schemas/contracts/forms";
 import { request } from "../../runtime/shared/request";
 
 export type { DraftBody, DraftCheck, FormSummary, VersionDiff, VersionSummary };
@@ -9,21 +18,24 @@ const form = (id: string) => `/api/forms/${encodeURIComponent(id)}`;
 /** Every form, drafts included (designers see what clerks do not). */
 export const listForms = (signal?: AbortSignal) => request<FormSummary[]>("/api/forms?all=1", { signal, cache: "no-store" });
 
-export const createForm = (id: string, title: Message) => request<FormSummary>("/api/forms", { method: "POST", json: { id, title } satisfies FormCreateRequest });
+export const createForm = (id: string, title: Message) =>
+  request<FormSummary>("/api/forms", { method: "POST", json: { id, title } satisfies FormCreateRequest });
 
 export const getForm = (id: string) => request<FormSummary>(form(id), { cache: "no-store" });
 
 export const getDraft = (id: string) => request<DraftBody>(`${form(id)}/draft`, { cache: "no-store" });
 
 /** Saving never fails for binding errors: the answer carries the draft's check. */
-export const saveDraft = (id: string, mask: Record<string, unknown>) => request<DraftBody>(`${form(id)}/draft`, { method: "PUT", json: mask });
+export const saveDraft = (id: string, mask: Record<string, unknown>) =>
+  request<DraftBody>(`${form(id)}/draft`, { method: "PUT", json: mask });
 
 export const checkDraft = (id: string) => request<DraftCheck>(`${form(id)}/check`, { cache: "no-store" });
 
 /** What publishing the draft would change, against the latest published version. */
 export const diffDraft = (id: string) => request<VersionDiff>(`${form(id)}/diff?to=draft`, { cache: "no-store" });
 
-export const publishDraft = (id: string, body: PublishRequest) => request<VersionSummary>(`${form(id)}/publish`, { method: "POST", json: body });
+export const publishDraft = (id: string, body: PublishRequest) =>
+  request<VersionSummary>(`${form(id)}/publish`, { method: "POST", json: body });
 
 export const retireVersion = (id: string, version: number, reason: string) =>
   request<VersionSummary>(`${form(id)}/versions/${version}/retire`, { method: "POST", json: { reason } satisfies RetireRequest });

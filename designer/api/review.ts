@@ -8,7 +8,13 @@ export interface ReviewQuery {
   offset: number;
 }
 
-export const REVIEW_KINDS: readonly ReviewKind[] = ["duplicate_person", "duplicate_household", "stale_update", "invalid_submission", "rejected_submission"];
+export const REVIEW_KINDS: readonly ReviewKind[] = [
+  "duplicate_person",
+  "duplicate_household",
+  "stale_update",
+  "invalid_submission",
+  "rejected_submission",
+];
 export const REVIEW_STATUSES: readonly ReviewStatus[] = ["open", "later", "decided"];
 
 export function listReviewItems(query: ReviewQuery, signal?: AbortSignal): Promise<ReviewItemPage> {

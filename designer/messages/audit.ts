@@ -1,7 +1,8 @@
 /** Texts of the audit log screen; actions and entity types by their stable codes. */
 export const fr = {
   auditHeading: "Journal d'audit",
-  auditIntro: "Chaque modification est inscrite ici, dans la même transaction qu'elle ; les lignes ne peuvent être ni modifiées ni supprimées.",
+  auditIntro:
+    "Chaque modification est inscrite ici, dans la même transaction qu'elle ; les lignes ne peuvent être ni modifiées ni supprimées.",
   auditCount: "{count} événement(s)",
   noEvents: "Aucun événement ne correspond à ces critères.",
   filterActor: "Acteur (identifiant)",

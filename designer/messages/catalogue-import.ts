@@ -2,7 +2,8 @@
 export const fr = {
   importCatalogue: "Importer",
   importHeading: "Importer un catalogue (XLSX ou CSV)",
-  importHint: "Le fichier suit la présentation de l'export : classeur avec les feuilles « variables » et « code_lists », ou l'un des deux CSV. Rien n'est écrit avant « Appliquer » ; l'import est tout ou rien.",
+  importHint:
+    "Le fichier suit la présentation de l'export : classeur avec les feuilles « variables » et « code_lists », ou l'un des deux CSV. Rien n'est écrit avant « Appliquer » ; l'import est tout ou rien.",
   importFile: "Fichier",
   importPreview: "Prévisualiser",
   importApply: "Appliquer",
@@ -24,7 +25,8 @@ export const fr = {
 export const en: Record<keyof typeof fr, string> = {
   importCatalogue: "Import",
   importHeading: "Import a catalogue (XLSX or CSV)",
-  importHint: "The file follows the export's layout: a workbook with the \"variables\" and \"code_lists\" sheets, or one of the two CSVs. Nothing is written before \"Apply\"; the import is all or nothing.",
+  importHint:
+    'The file follows the export\'s layout: a workbook with the "variables" and "code_lists" sheets, or one of the two CSVs. Nothing is written before "Apply"; the import is all or nothing.',
   importFile: "File",
   importPreview: "Preview",
   importApply: "Apply",

@@ -98,7 +98,7 @@ export const en: Record<keyof typeof fr, string> = {
   returnComment: "Comment for the clerk",
   returnToClerk: "Send back to the clerk",
   returned: "Submission sent back to the clerk.",
-  decidedBy: "Decision \"{decision}\" by {by} on {at}",
+  decidedBy: 'Decision "{decision}" by {by} on {at}',
   decision_same: "Same person",
   decision_different: "Different people",
   decision_later: "Later",

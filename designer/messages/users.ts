@@ -26,7 +26,8 @@ export const fr = {
   passwordHint: "Au moins 10 caractères. Remettez-le à la personne de vive voix.",
   rolesLegend: "Rôles",
   areasLegend: "Zones d'intervention",
-  areasHint: "Un agent ou un superviseur ne voit que les ménages de ses zones. Cocher une île ou une préfecture couvre tout ce qu'elle contient.",
+  areasHint:
+    "Un agent ou un superviseur ne voit que les ménages de ses zones. Cocher une île ou une préfecture couvre tout ce qu'elle contient.",
   areasLoading: "Chargement des zones…",
   areasUnavailable: "Les noms des zones ne sont pas disponibles (aucun questionnaire publié).",
   communesOf: "Communes de {name} ({count})",

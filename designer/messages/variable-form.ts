@@ -26,7 +26,8 @@ export const fr = {
   variableCreated: "La variable « {code} » est créée.",
   variableSaved: "Les modifications de la variable « {code} » sont enregistrées.",
   variableHasErrors: "La variable n'a pas été enregistrée : corrigez les champs signalés.",
-  variableInUseAdvice: "Formulaires publiés concernés : {forms}. Pour la remplacer, dépréciez-la (statut « Dépréciée ») et créez-en une nouvelle.",
+  variableInUseAdvice:
+    "Formulaires publiés concernés : {forms}. Pour la remplacer, dépréciez-la (statut « Dépréciée ») et créez-en une nouvelle.",
   formVersion: "« {formId} » v{version}",
   usedByHeading: "Utilisée par",
   notUsed: "Aucun formulaire publié n'utilise cette variable.",

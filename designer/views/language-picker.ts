@@ -46,28 +46,45 @@ export function renderLanguagePicker(languages: readonly string[], onChange: (la
       ${languages.map(
         (tag) => html`<li>
           <span>${languageName(tag)}</span>
-          ${tag === "fr"
-            ? nothing
-            : html`<button type="button" class="secondary small" aria-label=${t("removeLanguageLabel", { language: languageName(tag) })}
-                @click=${() => onChange(languages.filter((l) => l !== tag))}>✕</button>`}
+          ${
+            tag === "fr"
+              ? nothing
+              : html`<button type="button" class="secondary small" aria-label=${t("removeLanguageLabel", { language: languageName(tag) })}
+                @click=${() => onChange(languages.filter((l) => l !== tag))}>✕</button>`
+          }
         </li>`,
       )}
     </ul>
     <div class="add-language">
-      ${offered.length
-        ? html`<label>
+      ${
+        offered.length
+          ? html`<label>
             ${t("addLanguage")}
-            <select @change=${(event: Event) => { const select = event.target as HTMLSelectElement; add(select.value); select.value = ""; }}>
+            <select @change=${(event: Event) => {
+              const select = event.target as HTMLSelectElement;
+              add(select.value);
+              select.value = "";
+            }}>
               <option value="">—</option>
               ${offered.map((tag) => html`<option value=${tag}>${languageName(tag)}</option>`)}
             </select>
           </label>`
-        : nothing}
+          : nothing
+      }
       <label>
         ${t("otherLanguage")}
         <input size="8" autocomplete="off" spellcheck="false"
-          @keydown=${(event: KeyboardEvent) => { if (event.key === "Enter") { event.preventDefault(); add((event.target as HTMLInputElement).value); (event.target as HTMLInputElement).value = ""; } }}
-          @change=${(event: Event) => { add((event.target as HTMLInputElement).value); (event.target as HTMLInputElement).value = ""; }} />
+          @keydown=${(event: KeyboardEvent) => {
+            if (event.key === "Enter") {
+              event.preventDefault();
+              add((event.target as HTMLInputElement).value);
+              (event.target as HTMLInputElement).value = "";
+            }
+          }}
+          @change=${(event: Event) => {
+            add((event.target as HTMLInputElement).value);
+            (event.target as HTMLInputElement).value = "";
+          }} />
       </label>
     </div>
   </fieldset>`;

@@ -41,9 +41,11 @@ export function renderField(key: string, label: string, messages: PointerMessage
   return html`<div class="field">
     <label for=${id}>${label}</label>
     ${options.hint ? html`<span class="hint" id="${id}-hint">${options.hint}</span>` : nothing}
-    ${options.multiline
-      ? html`<textarea name=${key} id=${id} rows="3" aria-invalid=${invalid} aria-describedby=${describedBy} .value=${options.value ?? ""} @input=${input}></textarea>`
-      : html`<input name=${key} id=${id} type=${options.type ?? "text"} ?required=${options.required ?? false} aria-invalid=${invalid} aria-describedby=${describedBy} .value=${options.value ?? ""} ?readonly=${options.readonly ?? false} autocomplete="off" @input=${input} />`}
+    ${
+      options.multiline
+        ? html`<textarea name=${key} id=${id} rows="3" aria-invalid=${invalid} aria-describedby=${describedBy} .value=${options.value ?? ""} @input=${input}></textarea>`
+        : html`<input name=${key} id=${id} type=${options.type ?? "text"} ?required=${options.required ?? false} aria-invalid=${invalid} aria-describedby=${describedBy} .value=${options.value ?? ""} ?readonly=${options.readonly ?? false} autocomplete="off" @input=${input} />`
+    }
     ${errors ? html`<span class="field-error" id="${id}-error">${errors.join(" ")}</span>` : nothing}
   </div>`;
 }

@@ -41,13 +41,22 @@ export function labelOf(labels: CodeLabels, variable: string, code: string | nul
 }
 
 /** The administrative levels an account's areas are taken from, widest first. */
-export const AREA_VARIABLES = [HOUSEHOLD_KEY_VARIABLES.island, HOUSEHOLD_KEY_VARIABLES.prefecture, HOUSEHOLD_KEY_VARIABLES.commune] as const;
+export const AREA_VARIABLES = [
+  HOUSEHOLD_KEY_VARIABLES.island,
+  HOUSEHOLD_KEY_VARIABLES.prefecture,
+  HOUSEHOLD_KEY_VARIABLES.commune,
+] as const;
 
 /**
  * A code in words with the code itself, "Moroni-Bambao (101)", from the first of `variables` that knows
  * it; the bare code otherwise. `pick` chooses the language, so each app passes its own.
  */
-export function describeCode(labels: CodeLabels, variables: readonly string[], code: string | null, pick: (text: Message) => string): string {
+export function describeCode(
+  labels: CodeLabels,
+  variables: readonly string[],
+  code: string | null,
+  pick: (text: Message) => string,
+): string {
   if (code === null) return "";
   for (const variable of variables) {
     const label = labels.get(variable)?.get(code);
@@ -65,7 +74,8 @@ function collect(node: unknown, labels: CodeLabels): void {
     for (const choice of choices as { value?: unknown; text?: unknown; visibleIf?: unknown }[]) {
       if (choice.value === undefined) continue;
       const text = choice.text as Partial<Message> | string | undefined;
-      const label: CodeLabel = typeof text === "string" ? { fr: text, en: text } : { fr: text?.fr ?? String(choice.value), en: text?.en ?? "" };
+      const label: CodeLabel =
+        typeof text === "string" ? { fr: text, en: text } : { fr: text?.fr ?? String(choice.value), en: text?.en ?? "" };
       const parent = typeof choice.visibleIf === "string" ? PARENT_CONDITION.exec(choice.visibleIf)?.[1] : undefined;
       byCode.set(String(choice.value), parent === undefined ? label : { ...label, parent });
     }

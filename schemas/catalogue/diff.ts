@@ -24,6 +24,8 @@ function diffByCode<T extends { code: string }>(from: T[], to: T[]): CodeChanges
   return {
     added: sorted([...after.keys()].filter((code) => !before.has(code))),
     removed: sorted([...before.keys()].filter((code) => !after.has(code))),
-    changed: sorted([...after.keys()].filter((code) => before.has(code) && canonicalJson(before.get(code)) !== canonicalJson(after.get(code)))),
+    changed: sorted(
+      [...after.keys()].filter((code) => before.has(code) && canonicalJson(before.get(code)) !== canonicalJson(after.get(code))),
+    ),
   };
 }

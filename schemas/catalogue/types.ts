@@ -23,7 +23,16 @@ export type VariableType =
   | "gps_point";
 
 export const VARIABLE_TYPES: readonly VariableType[] = [
-  "text", "integer", "decimal", "boolean", "date", "single_choice", "multiple_choice", "phone", "national_id", "gps_point",
+  "text",
+  "integer",
+  "decimal",
+  "boolean",
+  "date",
+  "single_choice",
+  "multiple_choice",
+  "phone",
+  "national_id",
+  "gps_point",
 ];
 
 /** Types whose answers are codes of the variable's code list. */

@@ -13,7 +13,10 @@ export class AnswerObject {
   readonly rules: QuestionRule[] = [];
 
   /** `computed`: keys the form computes into this object (survey-logic.ts), dropped by the validator. */
-  constructor(private readonly scope: RulesKeywordValue["scope"], private readonly computed: string[] = []) {}
+  constructor(
+    private readonly scope: RulesKeywordValue["scope"],
+    private readonly computed: string[] = [],
+  ) {}
 
   /** Adds a question's answer; returns its rule so that links (parent lists, keys) can be added later. */
   add(name: string, schema: JsonSchema, question: MaskElement, chain: Chain, required: boolean): QuestionRule {
@@ -36,7 +39,9 @@ export class AnswerObject {
       ...(this.required.length ? { required: this.required } : {}),
       additionalProperties: false,
       // The household's keyword is always there: it also marks the schema as compiled from a mask.
-      ...(rules.length || this.computed.length || this.scope === "household" ? { [RULES_KEYWORD]: { scope: this.scope, rules, ...displayOnly } satisfies RulesKeywordValue } : {}),
+      ...(rules.length || this.computed.length || this.scope === "household"
+        ? { [RULES_KEYWORD]: { scope: this.scope, rules, ...displayOnly } satisfies RulesKeywordValue }
+        : {}),
     };
   }
 }

@@ -41,7 +41,10 @@ export function compile(mask: SurveyJson, catalogue: Catalogue): JsonSchema {
   problems.push(...checkTriggers(mask, new Set(bound.filter((b) => b.scope === "household").map((b) => b.variable.code.toLowerCase()))));
   problems.push(...checkConditions(walked.questions, roster, bound, walked.displayOnly));
 
-  const objects = { household: new AnswerObject("household", computed.keys.household), members: new AnswerObject("member", computed.keys.members) };
+  const objects = {
+    household: new AnswerObject("household", computed.keys.household),
+    members: new AnswerObject("member", computed.keys.members),
+  };
   const rules = new Map<BoundQuestion, ReturnType<AnswerObject["add"]>>();
   for (const b of bound) {
     const schema = answerSchema(b.variable, b.question, b.codeList);
@@ -69,7 +72,13 @@ export function compile(mask: SurveyJson, catalogue: Catalogue): JsonSchema {
   return { $schema: SCHEMA_DIALECT, ...titleOf(mask), ...household.schema() };
 }
 
-function bind(entry: MaskQuestion, variables: Map<string, Variable>, lists: Map<string, CodeList>, boundAt: Set<string>, problems: CompileProblem[]) {
+function bind(
+  entry: MaskQuestion,
+  variables: Map<string, Variable>,
+  lists: Map<string, CodeList>,
+  boundAt: Set<string>,
+  problems: CompileProblem[],
+) {
   const q = entry.question;
   const type = typeOf(q);
   const name = typeof q.name === "string" ? q.name : "";
@@ -78,11 +87,20 @@ function bind(entry: MaskQuestion, variables: Map<string, Variable>, lists: Map<
     const reason = unsupportedTypeReason(q);
     return fail("unsupported_question_type", reason.fr, reason.en);
   }
-  if (!name) return fail("missing_name", `Une question « ${type} » n'a pas de nom : elle ne peut être liée à aucune variable.`, `A "${type}" question has no name: it cannot be bound to a variable.`);
+  if (!name)
+    return fail(
+      "missing_name",
+      `Une question « ${type} » n'a pas de nom : elle ne peut être liée à aucune variable.`,
+      `A "${type}" question has no name: it cannot be bound to a variable.`,
+    );
   const free = variables.has(name) ? undefined : freeVariable(entry, name);
   const variable = variables.get(name) ?? free?.variable;
   if (!variable) {
-    return fail("unknown_variable", `La question « ${name} » n'est liée à aucune variable du catalogue.`, `Question "${name}" is bound to no catalogue variable.`);
+    return fail(
+      "unknown_variable",
+      `La question « ${name} » n'est liée à aucune variable du catalogue.`,
+      `Question "${name}" is bound to no catalogue variable.`,
+    );
   }
   if (boundAt.has(name)) {
     return fail("duplicate_binding", `La variable « ${name} » est liée à deux questions.`, `Variable "${name}" is bound to two questions.`);
@@ -90,27 +108,47 @@ function bind(entry: MaskQuestion, variables: Map<string, Variable>, lists: Map<
   boundAt.add(name);
   if (free && !compatibleTypes(q).includes(variable.type)) {
     const input = typeof q.inputType === "string" ? ` (inputType « ${q.inputType} »)` : "";
-    return fail("unsupported_question_type", `La question libre « ${name} »${input} n'est pas prise en charge par rsu : liez-la à une variable du catalogue ou changez son type.`, `Unbound question "${name}"${input.replace("«", '"').replace("»", '"')} is not supported by rsu: bind it to a catalogue variable or change its type.`);
+    return fail(
+      "unsupported_question_type",
+      `La question libre « ${name} »${input} n'est pas prise en charge par rsu : liez-la à une variable du catalogue ou changez son type.`,
+      `Unbound question "${name}"${input.replace("«", '"').replace("»", '"')} is not supported by rsu: bind it to a catalogue variable or change its type.`,
+    );
   }
   if (free) return { variable, codeList: free.codeList };
   if (!compatibleTypes(q).includes(variable.type)) {
     const input = typeof q.inputType === "string" ? ` (inputType « ${q.inputType} »)` : "";
-    return fail("type_mismatch", `Une question « ${type} »${input} ne peut pas recueillir la variable « ${name} » de type « ${TYPE_WORDS[variable.type].fr} ».`, `A "${type}" question${input.replace("«", '"').replace("»", '"')} cannot collect variable "${name}" of type "${TYPE_WORDS[variable.type].en}".`);
+    return fail(
+      "type_mismatch",
+      `Une question « ${type} »${input} ne peut pas recueillir la variable « ${name} » de type « ${TYPE_WORDS[variable.type].fr} ».`,
+      `A "${type}" question${input.replace("«", '"').replace("»", '"')} cannot collect variable "${name}" of type "${TYPE_WORDS[variable.type].en}".`,
+    );
   }
   if (variable.level !== LEVEL_OF_SCOPE[entry.scope]) {
     return fail(
       "level_mismatch",
-      variable.level === "individual" ? `La variable individuelle « ${name} » doit être dans le tableau des membres.` : `La variable ménage « ${name} » ne peut pas être dans le tableau des membres.`,
-      variable.level === "individual" ? `Individual variable "${name}" belongs in the members roster.` : `Household variable "${name}" cannot be in the members roster.`,
+      variable.level === "individual"
+        ? `La variable individuelle « ${name} » doit être dans le tableau des membres.`
+        : `La variable ménage « ${name} » ne peut pas être dans le tableau des membres.`,
+      variable.level === "individual"
+        ? `Individual variable "${name}" belongs in the members roster.`
+        : `Household variable "${name}" cannot be in the members roster.`,
     );
   }
   if (variable.type !== "single_choice" && variable.type !== "multiple_choice") return { variable, codeList: undefined };
   const codeList = variable.codeList ? lists.get(variable.codeList) : undefined;
   if (!codeList) {
-    return fail("unknown_code_list", `La liste de codes « ${variable.codeList ?? ""} » de la variable « ${name} » n'existe pas.`, `Code list "${variable.codeList ?? ""}" of variable "${name}" does not exist.`);
+    return fail(
+      "unknown_code_list",
+      `La liste de codes « ${variable.codeList ?? ""} » de la variable « ${name} » n'existe pas.`,
+      `Code list "${variable.codeList ?? ""}" of variable "${name}" does not exist.`,
+    );
   }
   if (codeList.parentList && !lists.has(codeList.parentList)) {
-    return fail("unknown_code_list", `La liste parente « ${codeList.parentList} » de la liste « ${codeList.code} » n'existe pas.`, `Parent list "${codeList.parentList}" of list "${codeList.code}" does not exist.`);
+    return fail(
+      "unknown_code_list",
+      `La liste parente « ${codeList.parentList} » de la liste « ${codeList.code} » n'existe pas.`,
+      `Parent list "${codeList.parentList}" of list "${codeList.code}" does not exist.`,
+    );
   }
   return { variable, codeList };
 }
@@ -120,18 +158,39 @@ function checkRoster(roster: MaskQuestion, bound: BoundQuestion[]): CompileProbl
   const problems: CompileProblem[] = [];
   for (const property of ["valueName", "templateVisibleIf"]) {
     if (nonEmpty(q[property])) {
-      problems.push(problem(roster.path, q, "unsupported_property", `La propriété « ${property} » du tableau des membres n'est pas prise en charge par rsu.`, `Property "${property}" of the members roster is not supported by rsu.`));
+      problems.push(
+        problem(
+          roster.path,
+          q,
+          "unsupported_property",
+          `La propriété « ${property} » du tableau des membres n'est pas prise en charge par rsu.`,
+          `Property "${property}" of the members roster is not supported by rsu.`,
+        ),
+      );
     }
   }
   const keyName = nonEmpty(q.keyName);
   if (keyName && !bound.some((b) => b.scope === "members" && b.variable.code === keyName)) {
-    problems.push(problem(roster.path, q, "unknown_variable", `La clé « ${keyName} » du tableau des membres n'est pas une question du tableau.`, `Key "${keyName}" of the members roster is not a question of the roster.`));
+    problems.push(
+      problem(
+        roster.path,
+        q,
+        "unknown_variable",
+        `La clé « ${keyName} » du tableau des membres n'est pas une question du tableau.`,
+        `Key "${keyName}" of the members roster is not a question of the roster.`,
+      ),
+    );
   }
   return problems;
 }
 
 /** Every condition of the mask once, where it runs, against the names a submission may carry. */
-function checkConditions(questions: MaskQuestion[], roster: MaskQuestion | null, bound: BoundQuestion[], displayOnly: Set<string>): CompileProblem[] {
+function checkConditions(
+  questions: MaskQuestion[],
+  roster: MaskQuestion | null,
+  bound: BoundQuestion[],
+  displayOnly: Set<string>,
+): CompileProblem[] {
   const names: Names = {
     household: new Set(bound.filter((b) => b.scope === "household").map((b) => b.variable.code.toLowerCase())),
     members: new Set(bound.filter((b) => b.scope === "members").map((b) => b.variable.code.toLowerCase())),
@@ -149,7 +208,8 @@ function checkConditions(questions: MaskQuestion[], roster: MaskQuestion | null,
   for (const entry of roster ? [roster, ...questions] : questions) {
     const q = entry.question;
     const own = extend(entry.chain, q);
-    for (const expression of [...own.visibleIf, ...own.enableIf, nonEmpty(q.requiredIf), ...expressionValidators(q)]) check(expression, entry, false);
+    for (const expression of [...own.visibleIf, ...own.enableIf, nonEmpty(q.requiredIf), ...expressionValidators(q)])
+      check(expression, entry, false);
     check(nonEmpty(q.choicesVisibleIf), entry, true);
     for (const choice of Array.isArray(q.choices) ? q.choices : []) {
       if (choice && typeof choice === "object") check(nonEmpty((choice as { visibleIf?: unknown }).visibleIf), entry, true);

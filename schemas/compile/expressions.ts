@@ -51,7 +51,20 @@ export function isEmptyAnswer(value: unknown): boolean {
 }
 
 /** Words of the expression language that may precede a parenthesis without being a function call. */
-const OPERATOR_WORDS = new Set(["and", "or", "not", "empty", "notempty", "contains", "notcontains", "anyof", "allof", "noneof", "true", "false"]);
+const OPERATOR_WORDS = new Set([
+  "and",
+  "or",
+  "not",
+  "empty",
+  "notempty",
+  "contains",
+  "notcontains",
+  "anyof",
+  "allof",
+  "noneof",
+  "true",
+  "false",
+]);
 
 export interface ExpressionCheck {
   ok: boolean;

@@ -4,8 +4,23 @@ import { RULES_KEYWORD } from "./types";
 
 /** Every code a field error may carry: few and stable, since clients and reports key on them. */
 export const FIELD_ERROR_CODES = [
-  "required", "type", "minimum", "maximum", "min_items", "max_items", "min_length", "max_length", "pattern", "format",
-  "not_in_list", "unknown_field", "hidden_answered", "not_in_parent", "duplicate_answer", "invalid", "expression",
+  "required",
+  "type",
+  "minimum",
+  "maximum",
+  "min_items",
+  "max_items",
+  "min_length",
+  "max_length",
+  "pattern",
+  "format",
+  "not_in_list",
+  "unknown_field",
+  "hidden_answered",
+  "not_in_parent",
+  "duplicate_answer",
+  "invalid",
+  "expression",
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 
@@ -38,17 +53,32 @@ function toFieldError(error: ErrorObject, listItems: ReadonlySet<string>): Field
     case "required":
       return field(`${at}/${escape(String(p.missingProperty))}`, "required", REQUIRED);
     case "type":
-      return field(at, "type", { fr: `La réponse doit être ${TYPE_FR[String(p.type)] ?? p.type}.`, en: `The answer must be ${TYPE_EN[String(p.type)] ?? p.type}.` });
+      return field(at, "type", {
+        fr: `La réponse doit être ${TYPE_FR[String(p.type)] ?? p.type}.`,
+        en: `The answer must be ${TYPE_EN[String(p.type)] ?? p.type}.`,
+      });
     case "minimum":
     case "exclusiveMinimum":
-      return field(at, "minimum", { fr: `La valeur doit être supérieure ${error.keyword === "minimum" ? "ou égale " : ""}à ${p.limit}.`, en: `The value must be ${error.keyword === "minimum" ? "at least" : "more than"} ${p.limit}.` });
+      return field(at, "minimum", {
+        fr: `La valeur doit être supérieure ${error.keyword === "minimum" ? "ou égale " : ""}à ${p.limit}.`,
+        en: `The value must be ${error.keyword === "minimum" ? "at least" : "more than"} ${p.limit}.`,
+      });
     case "maximum":
     case "exclusiveMaximum":
-      return field(at, "maximum", { fr: `La valeur doit être inférieure ${error.keyword === "maximum" ? "ou égale " : ""}à ${p.limit}.`, en: `The value must be ${error.keyword === "maximum" ? "at most" : "less than"} ${p.limit}.` });
+      return field(at, "maximum", {
+        fr: `La valeur doit être inférieure ${error.keyword === "maximum" ? "ou égale " : ""}à ${p.limit}.`,
+        en: `The value must be ${error.keyword === "maximum" ? "at most" : "less than"} ${p.limit}.`,
+      });
     case "minLength":
-      return field(at, "min_length", { fr: `Le texte doit compter au moins ${p.limit} caractère(s).`, en: `The text must be at least ${p.limit} character(s) long.` });
+      return field(at, "min_length", {
+        fr: `Le texte doit compter au moins ${p.limit} caractère(s).`,
+        en: `The text must be at least ${p.limit} character(s) long.`,
+      });
     case "maxLength":
-      return field(at, "max_length", { fr: `Le texte ne doit pas dépasser ${p.limit} caractères.`, en: `The text must be at most ${p.limit} characters long.` });
+      return field(at, "max_length", {
+        fr: `Le texte ne doit pas dépasser ${p.limit} caractères.`,
+        en: `The text must be at most ${p.limit} characters long.`,
+      });
     case "pattern":
       return field(at, "pattern", { fr: "La réponse n'a pas le format attendu.", en: "The answer does not have the expected format." });
     case "format":
@@ -57,9 +87,15 @@ function toFieldError(error: ErrorObject, listItems: ReadonlySet<string>): Field
         : field(at, "format", { fr: `La réponse doit être au format ${p.format}.`, en: `The answer must be in ${p.format} format.` });
     case "enum":
     case "const":
-      return field(at, "not_in_list", { fr: "Cette réponse ne fait pas partie des choix possibles.", en: "This answer is not one of the possible choices." });
+      return field(at, "not_in_list", {
+        fr: "Cette réponse ne fait pas partie des choix possibles.",
+        en: "This answer is not one of the possible choices.",
+      });
     case "additionalProperties":
-      return field(`${at}/${escape(String(p.additionalProperty))}`, "unknown_field", { fr: "Cette question ne fait pas partie du questionnaire.", en: "This question is not part of the form." });
+      return field(`${at}/${escape(String(p.additionalProperty))}`, "unknown_field", {
+        fr: "Cette question ne fait pas partie du questionnaire.",
+        en: "This question is not part of the form.",
+      });
     case "minItems":
       return field(at, "min_items", { fr: `Il faut au moins ${p.limit} élément(s).`, en: `At least ${p.limit} item(s) are required.` });
     case "maxItems":
@@ -86,13 +122,25 @@ function ruleError(at: string, p: Record<string, unknown>): FieldError {
         en: "This question is not asked given the other answers: it must have no answer.",
       });
     case "not_in_list":
-      return field(at, "not_in_list", { fr: "Ce choix n'est pas proposé compte tenu des autres réponses.", en: "This choice is not offered given the other answers." });
+      return field(at, "not_in_list", {
+        fr: "Ce choix n'est pas proposé compte tenu des autres réponses.",
+        en: "This choice is not offered given the other answers.",
+      });
     case "not_in_parent":
-      return field(at, "not_in_parent", { fr: `Ce code n'appartient pas à la réponse donnée à « ${p.parent} ».`, en: `This code does not belong to the answer given to "${p.parent}".` });
+      return field(at, "not_in_parent", {
+        fr: `Ce code n'appartient pas à la réponse donnée à « ${p.parent} ».`,
+        en: `This code does not belong to the answer given to "${p.parent}".`,
+      });
     case "duplicate_answer":
-      return field(at, "duplicate_answer", { fr: "Cette valeur est déjà donnée pour un autre membre.", en: "This value is already given for another member." });
+      return field(at, "duplicate_answer", {
+        fr: "Cette valeur est déjà donnée pour un autre membre.",
+        en: "This value is already given for another member.",
+      });
     case "expression":
-      return field(at, "expression", { fr: `La réponse ne respecte pas la règle du questionnaire « ${p.expression} ».`, en: `The answer does not meet the form's rule "${p.expression}".` });
+      return field(at, "expression", {
+        fr: `La réponse ne respecte pas la règle du questionnaire « ${p.expression} ».`,
+        en: `The answer does not meet the form's rule "${p.expression}".`,
+      });
     default:
       return field(at, "invalid", { fr: "Réponse invalide.", en: "Invalid answer." });
   }
@@ -114,5 +162,21 @@ function escape(segment: string): string {
   return segment.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
-const TYPE_FR: Record<string, string> = { integer: "un nombre entier", number: "un nombre", string: "un texte", boolean: "oui ou non", array: "une liste", object: "un objet", null: "vide" };
-const TYPE_EN: Record<string, string> = { integer: "a whole number", number: "a number", string: "text", boolean: "yes or no", array: "a list", object: "an object", null: "empty" };
+const TYPE_FR: Record<string, string> = {
+  integer: "un nombre entier",
+  number: "un nombre",
+  string: "un texte",
+  boolean: "oui ou non",
+  array: "une liste",
+  object: "un objet",
+  null: "vide",
+};
+const TYPE_EN: Record<string, string> = {
+  integer: "a whole number",
+  number: "a number",
+  string: "text",
+  boolean: "yes or no",
+  array: "a list",
+  object: "an object",
+  null: "empty",
+};

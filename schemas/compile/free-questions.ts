@@ -11,7 +11,10 @@ import { numericChoices } from "./question-schema";
  * Returns undefined for a question type that stores no answer rsu knows; the caller checks, as for any
  * binding, that the question can collect the type found (an input type such as « color » cannot).
  */
-export function freeVariable(entry: Pick<MaskQuestion, "question" | "scope">, code: string): { variable: Variable; codeList?: CodeList } | undefined {
+export function freeVariable(
+  entry: Pick<MaskQuestion, "question" | "scope">,
+  code: string,
+): { variable: Variable; codeList?: CodeList } | undefined {
   const q = entry.question;
   const type = answerType(q);
   if (!type) return undefined;
@@ -47,7 +50,11 @@ function answerType(q: MaskElement): VariableType | undefined {
 
 function choicesOf(q: MaskElement): { value: unknown; text: unknown }[] {
   const choices = Array.isArray(q.choices) ? (q.choices as unknown[]) : [];
-  return choices.map((c) => (c && typeof c === "object" ? { value: (c as { value?: unknown }).value, text: (c as { text?: unknown }).text } : { value: c, text: undefined }));
+  return choices.map((c) =>
+    c && typeof c === "object"
+      ? { value: (c as { value?: unknown }).value, text: (c as { text?: unknown }).text }
+      : { value: c, text: undefined },
+  );
 }
 
 /** SurveyJS texts are a string or one per locale (`default` for the survey's own language). */

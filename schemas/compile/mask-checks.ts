@@ -55,16 +55,28 @@ export function checkQuestion(path: string, question: MaskElement, variable: Var
 
   for (const [property, used] of Object.entries(UNSUPPORTED_PROPERTIES)) {
     if (property in question && used(question[property], question)) {
-      fail("unsupported_property", `La propriété « ${property} » de la question « ${name} » n'est pas prise en charge par rsu.`, `Property "${property}" of question "${name}" is not supported by rsu.`);
+      fail(
+        "unsupported_property",
+        `La propriété « ${property} » de la question « ${name} » n'est pas prise en charge par rsu.`,
+        `Property "${property}" of question "${name}" is not supported by rsu.`,
+      );
     }
   }
 
   for (const validator of validatorsOf(question)) {
     const type = String(validator.type ?? "").toLowerCase();
     if (!VALIDATORS[type]?.includes(variable.type)) {
-      fail("unsupported_validator", `Le validateur « ${type} » de la question « ${name} » n'est pas pris en charge pour une variable de type ${variable.type}.`, `Validator "${type}" of question "${name}" is not supported for a variable of type ${variable.type}.`);
+      fail(
+        "unsupported_validator",
+        `Le validateur « ${type} » de la question « ${name} » n'est pas pris en charge pour une variable de type ${variable.type}.`,
+        `Validator "${type}" of question "${name}" is not supported for a variable of type ${variable.type}.`,
+      );
     } else if (type === "regex" && validator.caseInsensitive === true) {
-      fail("unsupported_validator", `Le validateur « regex » insensible à la casse de « ${name} » n'est pas pris en charge.`, `The case-insensitive "regex" validator of "${name}" is not supported.`);
+      fail(
+        "unsupported_validator",
+        `Le validateur « regex » insensible à la casse de « ${name} » n'est pas pris en charge.`,
+        `The case-insensitive "regex" validator of "${name}" is not supported.`,
+      );
     } else if (type === "regex" && typeof validator.regex === "string") {
       checkPattern(validator.regex, fail, name);
     }
@@ -76,15 +88,32 @@ export function checkQuestion(path: string, question: MaskElement, variable: Var
     for (const choice of question.choices) {
       const value = choiceValue(choice);
       const c = variable.constraints ?? {};
-      if (typeof value !== "number" || (variable.type === "integer" && !Number.isInteger(value)) || (c.min !== undefined && value < c.min) || (c.max !== undefined && value > c.max)) {
-        fail("unknown_choice", `Le choix « ${String(value)} » de « ${name} » n'est pas une valeur permise pour la variable (${variable.type}).`, `Choice "${String(value)}" of "${name}" is not a value the variable allows (${variable.type}).`);
+      if (
+        typeof value !== "number" ||
+        (variable.type === "integer" && !Number.isInteger(value)) ||
+        (c.min !== undefined && value < c.min) ||
+        (c.max !== undefined && value > c.max)
+      ) {
+        fail(
+          "unknown_choice",
+          `Le choix « ${String(value)} » de « ${name} » n'est pas une valeur permise pour la variable (${variable.type}).`,
+          `Choice "${String(value)}" of "${name}" is not a value the variable allows (${variable.type}).`,
+        );
       }
       if (choice && typeof choice === "object" && nonEmpty((choice as { visibleIf?: unknown }).visibleIf)) {
-        fail("unsupported_property", `Les choix filtrés par condition de « ${name} » ne sont pris en charge que pour une liste de codes.`, `Choices filtered by a condition in "${name}" are supported only for a code list.`);
+        fail(
+          "unsupported_property",
+          `Les choix filtrés par condition de « ${name} » ne sont pris en charge que pour une liste de codes.`,
+          `Choices filtered by a condition in "${name}" are supported only for a code list.`,
+        );
       }
     }
     if (nonEmpty(question.choicesVisibleIf)) {
-      fail("unsupported_property", `La propriété « choicesVisibleIf » de « ${name} » n'est prise en charge que pour une liste de codes.`, `Property "choicesVisibleIf" of "${name}" is supported only for a code list.`);
+      fail(
+        "unsupported_property",
+        `La propriété « choicesVisibleIf » de « ${name} » n'est prise en charge que pour une liste de codes.`,
+        `Property "choicesVisibleIf" of "${name}" is supported only for a code list.`,
+      );
     }
   }
   if (codeList) {
@@ -97,9 +126,17 @@ export function checkQuestion(path: string, question: MaskElement, variable: Var
       const value = choiceValue(choice);
       if (typeof value !== "string") {
         // survey-core would store the number, never the code « 1 » of the list.
-        fail("unknown_choice", `Le choix ${String(value)} de « ${name} » est un nombre : les codes d'une liste sont du texte (« ${String(value)} »).`, `Choice ${String(value)} of "${name}" is a number: the codes of a list are text ("${String(value)}").`);
+        fail(
+          "unknown_choice",
+          `Le choix ${String(value)} de « ${name} » est un nombre : les codes d'une liste sont du texte (« ${String(value)} »).`,
+          `Choice ${String(value)} of "${name}" is a number: the codes of a list are text ("${String(value)}").`,
+        );
       } else if (!codes.has(value)) {
-        fail("unknown_choice", `Le choix « ${String(value)} » de « ${name} » n'est pas un code de la liste « ${codeList.code} ».`, `Choice "${String(value)}" of "${name}" is not a code of list "${codeList.code}".`);
+        fail(
+          "unknown_choice",
+          `Le choix « ${String(value)} » de « ${name} » n'est pas un code de la liste « ${codeList.code} ».`,
+          `Choice "${String(value)}" of "${name}" is not a code of list "${codeList.code}".`,
+        );
       }
     }
   }
@@ -116,7 +153,11 @@ function checkPattern(pattern: string, fail: (code: CompileProblem["code"], fr: 
   try {
     new RegExp(pattern, "u");
   } catch {
-    fail("invalid_pattern", `L'expression régulière « ${pattern} » de « ${name} » n'est pas valide (syntaxe Unicode d'ECMAScript).`, `Regular expression "${pattern}" of "${name}" is not valid (ECMAScript Unicode syntax).`);
+    fail(
+      "invalid_pattern",
+      `L'expression régulière « ${pattern} » de « ${name} » n'est pas valide (syntaxe Unicode d'ECMAScript).`,
+      `Regular expression "${pattern}" of "${name}" is not valid (ECMAScript Unicode syntax).`,
+    );
   }
 }
 

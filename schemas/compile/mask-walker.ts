@@ -40,7 +40,13 @@ const EMPTY_CHAIN: Chain = { visibleIf: [], hidden: false, enableIf: [], readOnl
 
 /** Lists the answer-holding questions of a mask: pages, nested panels, and the `members` roster. */
 export function walkMask(mask: SurveyJson): WalkResult {
-  const result: WalkResult = { questions: [], roster: null, displayOnly: new Set(), computed: { household: [], members: [] }, problems: [] };
+  const result: WalkResult = {
+    questions: [],
+    roster: null,
+    displayOnly: new Set(),
+    computed: { household: [], members: [] },
+    problems: [],
+  };
   // A survey in display mode is read-only throughout: survey-core then checks nothing.
   const top: Chain = mask.mode === "display" || mask.readOnly === true ? { ...EMPTY_CHAIN, readOnly: true } : EMPTY_CHAIN;
   asElements(mask.pages).forEach((page, i) => {
@@ -60,7 +66,8 @@ function walk(elements: MaskElement[], path: string, scope: MaskQuestion["scope"
     const type = typeOf(element);
     if (DISPLAY_ONLY.has(type)) {
       if (typeof element.name === "string") result.displayOnly.add(element.name.toLowerCase());
-      if (type === "expression" && typeof element.name === "string" && element.name !== "") result.computed[scope].push({ question: element, path: at, scope, chain });
+      if (type === "expression" && typeof element.name === "string" && element.name !== "")
+        result.computed[scope].push({ question: element, path: at, scope, chain });
       return;
     }
     if (type === "panel") {
@@ -69,7 +76,15 @@ function walk(elements: MaskElement[], path: string, scope: MaskQuestion["scope"
     }
     if (type === "paneldynamic" && element.name === MEMBERS_ROSTER && scope === "household") {
       if (result.roster) {
-        result.problems.push(problem(at, element, "duplicate_binding", "Le tableau des membres « members » apparaît deux fois.", 'The "members" roster appears twice.'));
+        result.problems.push(
+          problem(
+            at,
+            element,
+            "duplicate_binding",
+            "Le tableau des membres « members » apparaît deux fois.",
+            'The "members" roster appears twice.',
+          ),
+        );
         return;
       }
       result.roster = { question: element, path: at, scope, chain };

@@ -13,7 +13,11 @@ export interface BoundQuestion extends MaskQuestion {
  * server checks the pair itself, whatever the filters say. The parent is looked for beside the child
  * (same member, or the household), then, for a member's answer, in the household.
  */
-export function linkParentLists(bound: BoundQuestion[], lists: Map<string, CodeList>, rules: Map<BoundQuestion, QuestionRule>): CompileProblem[] {
+export function linkParentLists(
+  bound: BoundQuestion[],
+  lists: Map<string, CodeList>,
+  rules: Map<BoundQuestion, QuestionRule>,
+): CompileProblem[] {
   const problems: CompileProblem[] = [];
   for (const child of bound) {
     const parentList = child.variable.type === "single_choice" ? child.codeList?.parentList : undefined;
@@ -26,9 +30,15 @@ export function linkParentLists(bound: BoundQuestion[], lists: Map<string, CodeL
     const [parent] = parents;
     if (parents.length > 1 || !parent) {
       const names = parents.map((p) => p.variable.code).join(", ");
-      problems.push(problem(child.path, child.question, "ambiguous_parent",
-        `La liste « ${child.codeList.code} » de « ${child.variable.code} » raffine « ${parentList} », posée par plusieurs questions (${names}) : impossible de savoir laquelle contrôle la réponse.`,
-        `List "${child.codeList.code}" of "${child.variable.code}" refines "${parentList}", asked by several questions (${names}): which one constrains the answer is unclear.`));
+      problems.push(
+        problem(
+          child.path,
+          child.question,
+          "ambiguous_parent",
+          `La liste « ${child.codeList.code} » de « ${child.variable.code} » raffine « ${parentList} », posée par plusieurs questions (${names}) : impossible de savoir laquelle contrôle la réponse.`,
+          `List "${child.codeList.code}" of "${child.variable.code}" refines "${parentList}", asked by several questions (${names}): which one constrains the answer is unclear.`,
+        ),
+      );
       continue;
     }
     const of: Record<string, string> = {};

@@ -73,14 +73,19 @@ export function validatorsOf(question: Question): Record<string, unknown>[] {
 
 /** The conditions of the question's SurveyJS expression validators, evaluated by the rules keyword. */
 export function expressionValidators(question: Question): string[] {
-  return validatorsOf(question).flatMap((v) => (String(v.type ?? "").toLowerCase() === "expression" && typeof v.expression === "string" && v.expression.trim() !== "" ? [v.expression] : []));
+  return validatorsOf(question).flatMap((v) =>
+    String(v.type ?? "").toLowerCase() === "expression" && typeof v.expression === "string" && v.expression.trim() !== ""
+      ? [v.expression]
+      : [],
+  );
 }
 
 /**
  * survey-core's e-mail validator (EmailValidator.re, survey-core 2.3.0), rewritten for the `u` flag ajv
  * runs patterns with (`\"` is not a valid escape there). Its `i` flag changes nothing: no letter is named.
  */
-const EMAIL_PATTERN = '^(([^<>()\\[\\]\\.,;:\\s@"]+(\\.[^<>()\\[\\]\\.,;:\\s@"]+)*)|(".+"))@(([^<>()=\\[\\]\\.,;:\\s@"]+\\.)+[^<>()=\\[\\]\\.,;:\\s@"]{2,})$';
+const EMAIL_PATTERN =
+  '^(([^<>()\\[\\]\\.,;:\\s@"]+(\\.[^<>()\\[\\]\\.,;:\\s@"]+)*)|(".+"))@(([^<>()=\\[\\]\\.,;:\\s@"]+\\.)+[^<>()=\\[\\]\\.,;:\\s@"]{2,})$';
 
 /** The catalogue's pattern speaks of the whole value; JSON Schema's and SurveyJS's match anywhere. */
 export function wholeValue(pattern: string): string {
@@ -105,22 +110,42 @@ export function answerSchema(variable: Variable, question: Question, codeList: C
     case "national_id":
     case "gps_point": {
       const own = TYPE_PATTERNS[variable.type];
-      const patterns = unique([...(own ? [own] : []), ...(c.pattern !== undefined ? [wholeValue(c.pattern)] : []), ...v.patterns.filter((p) => p !== c.pattern)]);
+      const patterns = unique([
+        ...(own ? [own] : []),
+        ...(c.pattern !== undefined ? [wholeValue(c.pattern)] : []),
+        ...v.patterns.filter((p) => p !== c.pattern),
+      ]);
       const maxLength = narrowest(Math.min, c.maxLength, v.maxLength, positive(question.maxLength));
-      const schema = answeredOnly({ type: "string", ...(maxLength !== undefined ? { maxLength } : {}) }, {
-        ...(v.minLength !== undefined ? { minLength: v.minLength } : {}),
-        ...(patterns.length === 1 ? { pattern: patterns[0] } : {}),
-        ...(patterns.length > 1 ? { allOf: patterns.map((pattern) => ({ type: "string", pattern })) } : {}),
-      });
+      const schema = answeredOnly(
+        { type: "string", ...(maxLength !== undefined ? { maxLength } : {}) },
+        {
+          ...(v.minLength !== undefined ? { minLength: v.minLength } : {}),
+          ...(patterns.length === 1 ? { pattern: patterns[0] } : {}),
+          ...(patterns.length > 1 ? { allOf: patterns.map((pattern) => ({ type: "string", pattern })) } : {}),
+        },
+      );
       // survey-core's e-mail validator skips only the empty string: blanks are tested, and refused.
-      return v.email ? { ...schema, allOf: [...((schema.allOf as JsonSchema[] | undefined) ?? []), { if: { type: "string", minLength: 1 }, then: { type: "string", pattern: EMAIL_PATTERN } }] } : schema;
+      return v.email
+        ? {
+            ...schema,
+            allOf: [
+              ...((schema.allOf as JsonSchema[] | undefined) ?? []),
+              { if: { type: "string", minLength: 1 }, then: { type: "string", pattern: EMAIL_PATTERN } },
+            ],
+          }
+        : schema;
     }
     case "integer":
     case "decimal": {
       const min = narrowest(Math.max, c.min, v.min, isNumberInput ? numberOrUndefined(question.min) : undefined);
       const max = narrowest(Math.min, c.max, v.max, isNumberInput ? numberOrUndefined(question.max) : undefined);
       const offered = isNumberInput ? undefined : numericChoices(question);
-      return { type: variable.type === "integer" ? "integer" : "number", ...(min !== undefined ? { minimum: min } : {}), ...(max !== undefined ? { maximum: max } : {}), ...(offered ? { enum: offered } : {}) };
+      return {
+        type: variable.type === "integer" ? "integer" : "number",
+        ...(min !== undefined ? { minimum: min } : {}),
+        ...(max !== undefined ? { maximum: max } : {}),
+        ...(offered ? { enum: offered } : {}),
+      };
     }
     case "boolean":
       return { type: "boolean" };

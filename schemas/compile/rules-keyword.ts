@@ -7,7 +7,10 @@ import { RULES_KEYWORD, type QuestionRule, type RulesKeywordValue } from "./type
 export type RuleCode = "required" | "hidden_answered" | "not_in_list" | "not_in_parent" | "duplicate_answer" | "expression";
 
 /** Outcomes of one condition, memoised for the object being checked: a page's condition is shared by its questions. */
-const UNKNOWN = 0, TRUE = 1, FALSE = 2, OTHER = 3;
+const UNKNOWN = 0,
+  TRUE = 1,
+  FALSE = 2,
+  OTHER = 3;
 
 interface Rule {
   source: QuestionRule;
@@ -106,11 +109,13 @@ class RulesRun {
       // Expression validators run on any shown, enabled question, answered or not; `== true` passes (ConditionRunner).
       if (rule.validators.length && this.enabled(rule)) {
         for (const i of rule.validators) {
-          if (evaluate(this.expressions[i]!, this.valuesFor(i)) != true) this.fail(at, source.name, "expression", { expression: this.expressions[i] });
+          if (evaluate(this.expressions[i]!, this.valuesFor(i)) != true)
+            this.fail(at, source.name, "expression", { expression: this.expressions[i] });
         }
       }
       if (empty) continue;
-      if (source.choices && !choicesShown(rule, answer, this.householdValues())) this.fail(at, source.name, "not_in_list", { filtered: true });
+      if (source.choices && !choicesShown(rule, answer, this.householdValues()))
+        this.fail(at, source.name, "not_in_list", { filtered: true });
       if (source.parent) {
         const parentAnswer = source.parent.scope === "same" ? data[source.parent.question] : this.root()?.[source.parent.question];
         const expected = typeof answer === "string" ? source.parent.of[answer] : undefined;

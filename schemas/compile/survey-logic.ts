@@ -16,7 +16,11 @@ export interface ComputedKeys {
  * that should reach the registry is a catalogue variable asked as a question, not a display element.
  * Conditions may not read them (condition-checks.ts): the server would have to recompute them.
  */
-export function computedKeys(mask: SurveyJson, walked: WalkResult, bound: { scope: MaskQuestion["scope"]; variable: { code: string } }[]): { keys: ComputedKeys; problems: CompileProblem[] } {
+export function computedKeys(
+  mask: SurveyJson,
+  walked: WalkResult,
+  bound: { scope: MaskQuestion["scope"]; variable: { code: string } }[],
+): { keys: ComputedKeys; problems: CompileProblem[] } {
   const problems: CompileProblem[] = [];
   const keys: ComputedKeys = { household: [], members: [] };
   const answered = { household: new Set<string>(), members: new Set<string>() };
@@ -24,10 +28,19 @@ export function computedKeys(mask: SurveyJson, walked: WalkResult, bound: { scop
   const add = (scope: MaskQuestion["scope"], name: string, path: string, element: Record<string, unknown>) => {
     // survey-core would write the computed value over the clerk's answer of the same name.
     if (answered[scope].has(name.toLowerCase())) {
-      problems.push(problem(path, element, "duplicate_binding", `« ${name} » est à la fois une valeur calculée et une question liée à une variable.`, `"${name}" is both a computed value and a question bound to a variable.`));
+      problems.push(
+        problem(
+          path,
+          element,
+          "duplicate_binding",
+          `« ${name} » est à la fois une valeur calculée et une question liée à une variable.`,
+          `"${name}" is both a computed value and a question bound to a variable.`,
+        ),
+      );
     } else if (!keys[scope].includes(name)) keys[scope].push(name);
   };
-  for (const scope of ["household", "members"] as const) for (const c of walked.computed[scope]) add(scope, String(c.question.name), c.path, c.question);
+  for (const scope of ["household", "members"] as const)
+    for (const c of walked.computed[scope]) add(scope, String(c.question.name), c.path, c.question);
   const calculated = Array.isArray(mask.calculatedValues) ? mask.calculatedValues : [];
   calculated.forEach((value, i) => {
     const name = value && typeof value === "object" ? nonEmpty((value as { name?: unknown }).name) : undefined;
@@ -53,21 +66,33 @@ export function checkTriggers(mask: SurveyJson, householdAnswers: Set<string>): 
     if (!trigger || typeof trigger !== "object") return;
     const t = trigger as Record<string, unknown>;
     const path = `/triggers/${i}`;
-    const type = String(t.type ?? "").toLowerCase().replace(/trigger$/, "");
+    const type = String(t.type ?? "")
+      .toLowerCase()
+      .replace(/trigger$/, "");
     const target = nonEmpty(t.setToName);
     const named = (name: string | undefined) => (name ? { name } : {});
     if (!WRITING_TRIGGERS.has(type)) {
-      problems.push({ path, ...named(nonEmpty(t.name)), code: "unsupported_trigger", message: {
-        fr: `Le déclencheur « ${type || "?"} » n'est pas pris en charge par rsu (seuls setvalue, copyvalue et runexpression le sont) : il change les questions posées d'une façon que le serveur ne peut pas vérifier.`,
-        en: `Trigger "${type || "?"}" is not supported by rsu (only setvalue, copyvalue and runexpression are): it changes which questions are asked in a way the server cannot check.`,
-      } });
+      problems.push({
+        path,
+        ...named(nonEmpty(t.name)),
+        code: "unsupported_trigger",
+        message: {
+          fr: `Le déclencheur « ${type || "?"} » n'est pas pris en charge par rsu (seuls setvalue, copyvalue et runexpression le sont) : il change les questions posées d'une façon que le serveur ne peut pas vérifier.`,
+          en: `Trigger "${type || "?"}" is not supported by rsu (only setvalue, copyvalue and runexpression are): it changes which questions are asked in a way the server cannot check.`,
+        },
+      });
       return;
     }
     if (!target || (type === "setvalue" && t.isVariable === true) || householdAnswers.has(target.toLowerCase())) return;
-    problems.push({ path, name: target, code: "unsupported_trigger", message: {
-      fr: `Le déclencheur « ${type} » écrit « ${target} », qui n'est aucune question liée à une variable du ménage : cette valeur serait refusée à l'envoi.`,
-      en: `Trigger "${type}" writes "${target}", which is no question bound to a household variable: the value would be refused on submission.`,
-    } });
+    problems.push({
+      path,
+      name: target,
+      code: "unsupported_trigger",
+      message: {
+        fr: `Le déclencheur « ${type} » écrit « ${target} », qui n'est aucune question liée à une variable du ménage : cette valeur serait refusée à l'envoi.`,
+        en: `Trigger "${type}" writes "${target}", which is no question bound to a household variable: the value would be refused on submission.`,
+      },
+    });
   });
   return problems;
 }

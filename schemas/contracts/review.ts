@@ -63,7 +63,14 @@ export interface ReviewItemDetail extends ReviewItemSummary {
   errors: FieldError[] | null;
   reasons: StageReason[];
   /** `by` is the deciding user's id, `byName` their display name (null if the account is gone). */
-  decision: { decision: ReviewDecision; by: string; byName: string | null; at: string; comment: string | null; mergeId: string | null } | null;
+  decision: {
+    decision: ReviewDecision;
+    by: string;
+    byName: string | null;
+    at: string;
+    comment: string | null;
+    mergeId: string | null;
+  } | null;
 }
 
 /** `POST /api/review-items/:id/decision`. */

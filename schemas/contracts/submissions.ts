@@ -23,7 +23,15 @@ export interface FormAnswers {
  */
 export type SubmissionStage = SubmissionStatus | "returned";
 
-export const SUBMISSION_STAGES: readonly SubmissionStage[] = ["received", "valid", "invalid", "integrated", "needs_review", "rejected", "returned"];
+export const SUBMISSION_STAGES: readonly SubmissionStage[] = [
+  "received",
+  "valid",
+  "invalid",
+  "integrated",
+  "needs_review",
+  "rejected",
+  "returned",
+];
 
 /** One line of `GET /api/submissions`: the submission, its stage, and which household it is about. */
 export interface SubmissionListItem extends SubmissionBody {

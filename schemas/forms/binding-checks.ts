@@ -32,14 +32,24 @@ export function checkDraft(mask: SurveyJson, catalogue: Catalogue): DraftCheck {
 /** Questions the compiler checks from their own definition (free-questions.ts): allowed, but their answers stay out of the registry. */
 function unboundQuestions(mask: SurveyJson, catalogue: Catalogue): BindingWarning[] {
   const known = new Set(catalogue.variables.map((v) => v.code));
-  return namedQuestions(mask, (name) => !known.has(name), "unbound_question", (name) => ({
-    fr: `La question « ${name} » n'est liée à aucune variable du catalogue : sa réponse est vérifiée et gardée avec l'envoi, mais n'entre pas dans le registre.`,
-    en: `Question "${name}" is bound to no catalogue variable: its answer is checked and kept with the submission, but does not enter the registry.`,
-  }));
+  return namedQuestions(
+    mask,
+    (name) => !known.has(name),
+    "unbound_question",
+    (name) => ({
+      fr: `La question « ${name} » n'est liée à aucune variable du catalogue : sa réponse est vérifiée et gardée avec l'envoi, mais n'entre pas dans le registre.`,
+      en: `Question "${name}" is bound to no catalogue variable: its answer is checked and kept with the submission, but does not enter the registry.`,
+    }),
+  );
 }
 
 /** One problem per question whose name passes `test`, at the question. */
-function namedQuestions(mask: SurveyJson, test: (name: string) => boolean, code: string, message: (name: string) => Message): BindingError[] {
+function namedQuestions(
+  mask: SurveyJson,
+  test: (name: string) => boolean,
+  code: string,
+  message: (name: string) => Message,
+): BindingError[] {
   return walkMask(mask).questions.flatMap(({ question, path }) => {
     const name = question.name;
     return typeof name === "string" && name !== "" && test(name) ? [{ question: name, pointer: path, code, message: message(name) }] : [];
@@ -54,18 +64,28 @@ function toBindingError(p: CompileProblem): BindingError {
 function emptyMask(mask: SurveyJson): BindingError[] {
   const walked = walkMask(mask);
   if (walked.questions.length || walked.roster) return [];
-  return [{
-    question: "",
-    pointer: "",
-    code: "empty_mask",
-    message: { fr: "Le masque ne pose aucune question : ajoutez-en au moins une avant de le publier.", en: "The mask asks no question: add at least one before publishing it." },
-  }];
+  return [
+    {
+      question: "",
+      pointer: "",
+      code: "empty_mask",
+      message: {
+        fr: "Le masque ne pose aucune question : ajoutez-en au moins une avant de le publier.",
+        en: "The mask asks no question: add at least one before publishing it.",
+      },
+    },
+  ];
 }
 
 function deprecatedBindings(mask: SurveyJson, catalogue: Catalogue): BindingError[] {
   const deprecated = new Set(catalogue.variables.filter((v) => v.status === "deprecated").map((v) => v.code));
-  return namedQuestions(mask, (name) => deprecated.has(name), "deprecated_variable", (name) => ({
-    fr: `La variable « ${name} » est dépréciée : un nouveau masque ne peut plus la recueillir.`,
-    en: `Variable "${name}" is deprecated: a new mask can no longer collect it.`,
-  }));
+  return namedQuestions(
+    mask,
+    (name) => deprecated.has(name),
+    "deprecated_variable",
+    (name) => ({
+      fr: `La variable « ${name} » est dépréciée : un nouveau masque ne peut plus la recueillir.`,
+      en: `Variable "${name}" is deprecated: a new mask can no longer collect it.`,
+    }),
+  );
 }

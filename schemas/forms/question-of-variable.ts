@@ -39,7 +39,11 @@ export function questionOf(variable: Variable, codeList: CodeList | undefined, o
     case "decimal":
       shape = variable.type === "integer" ? { type: "text", inputType: "number", step: 1 } : { type: "text", inputType: "number" };
       if (c.min !== undefined || c.max !== undefined) {
-        validators.push({ type: "numeric", ...(c.min !== undefined ? { minValue: c.min } : {}), ...(c.max !== undefined ? { maxValue: c.max } : {}) });
+        validators.push({
+          type: "numeric",
+          ...(c.min !== undefined ? { minValue: c.min } : {}),
+          ...(c.max !== undefined ? { maxValue: c.max } : {}),
+        });
       }
       break;
     case "boolean":

@@ -61,7 +61,13 @@ export function diffVersions(from: FormSide | null, to: FormSide): VariableChang
   const after = boundVariables(to);
   const changes: VariableChange[] = [];
   const add = (variable: string, kind: ChangeKind, b?: unknown, a?: unknown) =>
-    changes.push({ variable, kind, class: CLASS_OF[kind], ...(b !== undefined ? { before: b } : {}), ...(a !== undefined ? { after: a } : {}) });
+    changes.push({
+      variable,
+      kind,
+      class: CLASS_OF[kind],
+      ...(b !== undefined ? { before: b } : {}),
+      ...(a !== undefined ? { after: a } : {}),
+    });
   for (const [code, was] of before) if (!after.has(code)) add(code, "removed");
   for (const [code, now] of after) {
     const was = before.get(code);
@@ -77,7 +83,8 @@ export function diffVersions(from: FormSide | null, to: FormSide): VariableChang
     compareCodes(code, was.codes, now.codes, add);
     compareRange(code, was.variable, now.variable, add);
     if (was.required !== now.required) add(code, now.required ? "made_required" : "made_optional");
-    if (JSON.stringify(was.variable.label) !== JSON.stringify(now.variable.label)) add(code, "label_changed", was.variable.label, now.variable.label);
+    if (JSON.stringify(was.variable.label) !== JSON.stringify(now.variable.label))
+      add(code, "label_changed", was.variable.label, now.variable.label);
   }
   return changes;
 }

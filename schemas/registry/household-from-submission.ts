@@ -1,9 +1,4 @@
-import {
-  HEAD_OF_HOUSEHOLD,
-  HOUSEHOLD_KEY_VARIABLES,
-  INDIVIDUAL_KEY_VARIABLES,
-  MEMBERS_ROSTER,
-} from "../contracts/registry";
+import { HEAD_OF_HOUSEHOLD, HOUSEHOLD_KEY_VARIABLES, INDIVIDUAL_KEY_VARIABLES, MEMBERS_ROSTER } from "../contracts/registry";
 import type { Catalogue } from "../catalogue/types";
 import { registryAnswers } from "./registry-answers";
 import { searchKey } from "./search-key";

@@ -68,7 +68,11 @@ function nameComponent(a: ComparablePerson, b: ComparablePerson, say: Say): numb
     say?.(`Prénom et nom inversés (${fr(swapped)}) : ${shown(a, b)}`, `First and last names swapped (${en(swapped)}): ${shown(a, b)}`);
     return swapped;
   }
-  if (direct === 1) say?.(`Mêmes noms après normalisation (${[af, al].join(" ")}) : ${shown(a, b)}`, `Same names once normalised (${[af, al].join(" ")}): ${shown(a, b)}`);
+  if (direct === 1)
+    say?.(
+      `Mêmes noms après normalisation (${[af, al].join(" ")}) : ${shown(a, b)}`,
+      `Same names once normalised (${[af, al].join(" ")}): ${shown(a, b)}`,
+    );
   else if (direct >= 0.5) say?.(`Noms proches (${fr(direct)}) : ${shown(a, b)}`, `Similar names (${en(direct)}): ${shown(a, b)}`);
   else say?.(`Noms différents (${fr(direct)}) : ${shown(a, b)}`, `Different names (${en(direct)}): ${shown(a, b)}`);
   return direct;
@@ -208,7 +212,6 @@ function shown(a: ComparablePerson, b: ComparablePerson): string {
 function fullName(p: ComparablePerson): string {
   return [p.firstName, p.lastName].filter(Boolean).join(" ") || "?";
 }
-
 
 const round = (x: number) => Math.round(x * 100) / 100;
 const en = (x: number) => x.toFixed(2);

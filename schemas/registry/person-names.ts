@@ -138,17 +138,16 @@ export function nameKey(firstName: string | null | undefined, lastName: string |
 
 /** Both parts' phonetic keys, sorted, as stored in `individuals.block_key` (swapped names share it). */
 export function blockKey(firstName: string | null | undefined, lastName: string | null | undefined): string {
-  return [normalisedPart(firstName), normalisedPart(lastName)]
-    .map(phoneticKey)
-    .filter(Boolean)
-    .sort()
-    .join(" ");
+  return [normalisedPart(firstName), normalisedPart(lastName)].map(phoneticKey).filter(Boolean).sort().join(" ");
 }
 
 /** pg_trgm's trigrams of a text: each word padded with two spaces before and one after. */
 const trigrams = remembered((text: string): ReadonlySet<string> => {
   const set = new Set<string>();
-  for (const word of text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean)) {
+  for (const word of text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)) {
     const padded = `  ${word} `;
     for (let i = 0; i + 3 <= padded.length; i++) set.add(padded.slice(i, i + 3));
   }

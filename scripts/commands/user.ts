@@ -35,7 +35,9 @@ export async function user(orm: MikroORM, args: string[], operator: string): Pro
     }
     case "list": {
       for (const u of await em.find(User, {}, { orderBy: { username: "asc" } })) {
-        console.log([u.username.padEnd(20), (u.active ? "active" : "inactive").padEnd(9), u.roles.join(",").padEnd(20), u.areas.join(",")].join(" "));
+        console.log(
+          [u.username.padEnd(20), (u.active ? "active" : "inactive").padEnd(9), u.roles.join(",").padEnd(20), u.areas.join(",")].join(" "),
+        );
       }
       return;
     }

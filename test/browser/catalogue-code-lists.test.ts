@@ -91,7 +91,9 @@ describe("a designer writes code lists and uses one in a variable", () => {
       await form.getByLabel("Description (fr)").fill("Ce que le ménage fait habituellement pour rendre l'eau plus sûre.");
       await form.getByLabel("Thème").fill("dwelling");
       await form.getByLabel("Liste de codes").selectOption("water_treatment");
-      await expect.poll(async () => (await form.locator(".code-list-preview li").allInnerTexts()).map((s) => s.replace(/\s+/g, " ").trim())).toEqual(["1 Aucun traitement", "3 Chlore", "2 Ébullition"]);
+      await expect
+        .poll(async () => (await form.locator(".code-list-preview li").allInnerTexts()).map((s) => s.replace(/\s+/g, " ").trim()))
+        .toEqual(["1 Aucun traitement", "3 Chlore", "2 Ébullition"]);
       await form.screenshot({ path: `${SCREENSHOT_DIR}code-lists-03-variable.png` });
       await form.getByRole("button", { name: "Créer la variable" }).click();
       await waitUnlessAlert(page, page.getByText("La variable « traitement_eau » est créée."));
@@ -127,7 +129,9 @@ describe("a designer writes code lists and uses one in a variable", () => {
       await addItem(editor, 2, "d2", "District de Mutsamudu", "Mutsamudu district");
       await editor.getByRole("button", { name: "Créer la liste" }).click();
       await editor.locator("#f-items-1-parent-error").waitFor();
-      await expect(editor.locator("#f-items-1-parent-error").textContent()).resolves.toContain("doit avoir un parent de la liste « island »");
+      await expect(editor.locator("#f-items-1-parent-error").textContent()).resolves.toContain(
+        "doit avoir un parent de la liste « island »",
+      );
       await saveScreenshot(page, "code-lists-05-parent-missing");
       await editor.getByRole("group", { name: "Élément 2" }).getByLabel("Parent").selectOption({ index: 2 });
       await editor.getByRole("button", { name: "Créer la liste" }).click();

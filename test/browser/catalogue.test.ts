@@ -50,7 +50,9 @@ describe("a designer works on the variable catalogue", () => {
 
       await page.getByLabel("Recherche (code, libellé, description)").fill("");
       await page.getByLabel("Type").selectOption({ label: "Entier" });
-      await expect.poll(async () => new Set((await page.locator("rsu-catalogue tbody tr td:nth-child(3)").allTextContents()).map((s) => s.trim()))).toEqual(new Set(["Entier"]));
+      await expect
+        .poll(async () => new Set((await page.locator("rsu-catalogue tbody tr td:nth-child(3)").allTextContents()).map((s) => s.trim())))
+        .toEqual(new Set(["Entier"]));
       await expect(page.getByRole("status").filter({ hasText: "variable(s)" }).textContent()).resolves.toMatch(/\d+ variable\(s\)/);
       await saveScreenshot(page, "catalogue-02-filter-integer");
       // A new single-choice variable, first with a code the server refuses (capitals).
@@ -77,7 +79,9 @@ describe("a designer works on the variable catalogue", () => {
       const created = page.getByRole("row").filter({ hasText: "revenu_principal" });
       await created.waitFor();
       await expect.poll(() => rows.count()).toBe(1);
-      await expect(rowText(created)).resolves.toMatch(/Source de revenu principale Choix unique Ménage Moyens de subsistance Brouillon Interne/);
+      await expect(rowText(created)).resolves.toMatch(
+        /Source de revenu principale Choix unique Ménage Moyens de subsistance Brouillon Interne/,
+      );
       await page.getByRole("button", { name: "Ouvrir la variable revenu_principal" }).click();
       await page.getByText(/^Révision 1 — /).waitFor();
       await expect(page.getByText("Aucun formulaire publié n'utilise cette variable.").isVisible()).resolves.toBe(true);

@@ -55,7 +55,10 @@ describe("a clerk lists the households of their area", () => {
         },
         { what: `submission of seed ${seed} integrated` },
       );
-      const household = (await (await context.request(`/api/households/${householdId}`)).json()) as { prefecture: string; headName: string };
+      const household = (await (await context.request(`/api/households/${householdId}`)).json()) as {
+        prefecture: string;
+        headName: string;
+      };
       expect(household.prefecture).toBe(data.prefecture);
       seeded.push({ prefecture: household.prefecture, headName: household.headName });
     }
@@ -75,7 +78,10 @@ describe("a clerk lists the households of their area", () => {
     try {
       await signIn(page, `${server.url}/runtime/`, CLERK);
       await waitUnlessAlert(page, page.getByRole("heading", { name: "Questionnaires publiés" }));
-      await page.getByRole("button", { name: /^Remplir le questionnaire/ }).first().waitFor();
+      await page
+        .getByRole("button", { name: /^Remplir le questionnaire/ })
+        .first()
+        .waitFor();
       await expect(page.getByText("Connecté : Agent de saisie Moroni").isVisible()).resolves.toBe(true);
       await saveScreenshot(page, "clerk-00-form-list");
 

@@ -26,15 +26,23 @@ describe("a clerk updates a household of their area", () => {
   let householdId = "";
 
   const api = async (method: string, path: string, body?: unknown, as: "agent" | "superviseur" = "agent") => {
-    const res = await server.context.request(path, { method, headers: { "content-type": "application/json" }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) }, as);
+    const res = await server.context.request(
+      path,
+      { method, headers: { "content-type": "application/json" }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) },
+      as,
+    );
     return { status: res.status, body: (await res.json()) as any };
   };
   const settled = (id: string) =>
-    waitFor(async () => {
-      const { body } = await api("GET", `/api/submissions/${id}`);
-      return body.status !== "received" ? body : undefined;
-    }, { what: `submission ${id} to be settled` });
-  const household = async () => (await api("GET", `/api/households/${householdId}`)).body as { version: number; attributes: Record<string, unknown> };
+    waitFor(
+      async () => {
+        const { body } = await api("GET", `/api/submissions/${id}`);
+        return body.status !== "received" ? body : undefined;
+      },
+      { what: `submission ${id} to be settled` },
+    );
+  const household = async () =>
+    (await api("GET", `/api/households/${householdId}`)).body as { version: number; attributes: Record<string, unknown> };
 
   beforeAll(async () => {
     server = await startTestServer("browser_household_update");
@@ -112,7 +120,14 @@ describe("a clerk updates a household of their area", () => {
       await (await openUpdate(page)).click();
       await waitUnlessAlert(page, page.getByText("Mise à jour d'un ménage déjà enregistré"));
       const current = (await api("GET", `/api/households/${householdId}/answers`)).body;
-      const meanwhile = await api("POST", "/api/submissions", { id: randomUUID(), formId: DEMO_FORM.id, version: 1, data: { ...current.data, address: OTHER_ADDRESS }, householdId, baseVersion: 2 });
+      const meanwhile = await api("POST", "/api/submissions", {
+        id: randomUUID(),
+        formId: DEMO_FORM.id,
+        version: 1,
+        data: { ...current.data, address: OTHER_ADDRESS },
+        householdId,
+        baseVersion: 2,
+      });
       expect((await settled(meanwhile.body.id)).status).toBe("integrated");
       await setAddress(page, "Près du marché");
       await finish(page);
@@ -139,7 +154,10 @@ describe("a clerk updates a household of their area", () => {
       await saveScreenshot(page, "update-06-returned-en");
       await page.getByRole("button", { name: "FR", exact: true }).click();
 
-      await rows.first().getByRole("button", { name: /^Corriger et renvoyer/ }).click();
+      await rows
+        .first()
+        .getByRole("button", { name: /^Corriger et renvoyer/ })
+        .click();
       await waitUnlessAlert(page, page.getByText("Mise à jour d'un ménage déjà enregistré"));
       // Started again from the household as it is now (version 3), not from the stale answers.
       await page.locator('[data-name="address"] input').waitFor();

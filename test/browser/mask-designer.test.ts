@@ -16,16 +16,25 @@ type Json = Record<string, unknown> & { pages: { name: string; elements: Record<
 
 /** Replaces the mask through Creator's JSON editor tab, then goes back to the design surface. */
 async function editJson(page: Page, change: (json: Json) => Json) {
-  await page.getByRole("tab", { name: "Éditeur JSON" }).or(page.getByText("Éditeur JSON", { exact: true })).first().click();
+  await page
+    .getByRole("tab", { name: "Éditeur JSON" })
+    .or(page.getByText("Éditeur JSON", { exact: true }))
+    .first()
+    .click();
   const area = page.locator(".svc-json-editor-tab__content-area");
   await area.waitFor();
   const json = change(JSON.parse(await area.inputValue()) as Json);
   await area.fill(JSON.stringify(json, null, 2));
-  await page.getByRole("tab", { name: "Éditeur de sondage" }).or(page.getByText("Éditeur de sondage", { exact: true })).first().click();
+  await page
+    .getByRole("tab", { name: "Éditeur de sondage" })
+    .or(page.getByText("Éditeur de sondage", { exact: true }))
+    .first()
+    .click();
   await page.locator(".svc-toolbox").waitFor();
   // The creator takes the text in when the tab changes; on a busy machine saving straight away could
   // still send the mask as it was. Its questions on the design surface say the edit is in.
-  for (const page_ of json.pages ?? []) for (const element of page_.elements ?? []) await page.locator(`[data-name="${element.name}"]`).first().waitFor();
+  for (const page_ of json.pages ?? [])
+    for (const element of page_.elements ?? []) await page.locator(`[data-name="${element.name}"]`).first().waitFor();
 }
 
 /** The household roster with two individual variables, as the toolbox would make them. */
@@ -49,7 +58,8 @@ const roster = {
 };
 
 /** Creator's own save-state notifier is an alert too, but not an error: only ours count. */
-const waitOurs = (page: Page, done: Locator, timeout = 20_000) => waitUnlessAlert(page, done, timeout, page.locator('[role="alert"]:not(.svc-creator [role="alert"])'));
+const waitOurs = (page: Page, done: Locator, timeout = 20_000) =>
+  waitUnlessAlert(page, done, timeout, page.locator('[role="alert"]:not(.svc-creator [role="alert"])'));
 
 describe("an administrator designs and publishes an entry mask", () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -153,7 +163,10 @@ describe("an administrator designs and publishes an entry mask", () => {
       await saveScreenshot(page, "mask-designer-06-runtime");
       await page.getByRole("button", { name: "Terminer" }).click();
       // Received by the API (the compiled schema accepted it); what the registry then does is the workers' business.
-      await page.getByText(/Questionnaire reçu|Intégré au registre|bien reçu|refusé/).first().waitFor({ timeout: 30_000 });
+      await page
+        .getByText(/Questionnaire reçu|Intégré au registre|bien reçu|refusé/)
+        .first()
+        .waitFor({ timeout: 30_000 });
       await saveScreenshot(page, "mask-designer-07-sent");
       // Left alone for now (see the session note): Creator scrolls its design surface through an element
       // it looks up in the document, which lives in our shadow root, and throws while the mask still works.

@@ -30,10 +30,16 @@ describe("a supervisor works the review queue", () => {
       body: JSON.stringify({ id, formId: DEMO_FORM.id, version: 1, data }),
     });
     expect(posted.status, await posted.clone().text()).toBe(202);
-    return waitFor(async () => {
-      const body = (await (await server.context.request(`/api/submissions/${id}`)).json()) as { status: string; householdId: string | null };
-      return body.status === "received" ? undefined : body;
-    }, { what: `submission ${id} settled` });
+    return waitFor(
+      async () => {
+        const body = (await (await server.context.request(`/api/submissions/${id}`)).json()) as {
+          status: string;
+          householdId: string | null;
+        };
+        return body.status === "received" ? undefined : body;
+      },
+      { what: `submission ${id} settled` },
+    );
   }
 
   beforeAll(async () => {
@@ -88,7 +94,11 @@ describe("a supervisor works the review queue", () => {
       await page.getByRole("button", { name: "FR", exact: true }).click();
 
       // The household page tells the same story: created, merged, merge undone, newest first.
-      await page.getByRole("link", { name: "Registre" }).or(page.getByRole("tab", { name: "Registre" })).first().click();
+      await page
+        .getByRole("link", { name: "Registre" })
+        .or(page.getByRole("tab", { name: "Registre" }))
+        .first()
+        .click();
       const household = page.getByRole("row").filter({ hasText: secondVillage }).getByRole("button").first();
       await waitUnlessAlert(page, household);
       await household.click();

@@ -104,10 +104,16 @@ describe("a clerk submits a household from the runtime", () => {
       await saveScreenshot(page, "00-sign-in");
       await page.getByRole("button", { name: "Se connecter" }).click();
       await waitUnlessAlert(page, page.getByRole("heading", { name: "Questionnaires publiés" }), 30_000);
-      await page.getByRole("button", { name: /^Remplir le questionnaire/ }).first().waitFor();
+      await page
+        .getByRole("button", { name: /^Remplir le questionnaire/ })
+        .first()
+        .waitFor();
       await saveScreenshot(page, "01-form-list");
 
-      await page.getByRole("button", { name: /^Remplir le questionnaire/ }).first().click();
+      await page
+        .getByRole("button", { name: /^Remplir le questionnaire/ })
+        .first()
+        .click();
       await page.getByText("Identification du ménage").waitFor();
       await chooseRadio(page, "island", "Ngazidja (Grande Comore)");
       await chooseDropdown(page, page, "prefecture", "Moroni-Bambao");

@@ -56,7 +56,9 @@ describe("an administrator manages accounts in the back office", () => {
       await signIn(page, ADMIN);
       await waitUnlessAlert(page, page.getByRole("heading", { name: "Ménages du registre" }));
       const tabs = page.getByRole("navigation", { name: "Sections du back-office" }).getByRole("link");
-      await expect.poll(() => tabs.allTextContents()).toEqual(["Registre", "Revue", "Catalogue", "Masques", "Utilisateurs", "Jetons d'API", "Journal d'audit", "Tâches en échec"]);
+      await expect
+        .poll(() => tabs.allTextContents())
+        .toEqual(["Registre", "Revue", "Catalogue", "Masques", "Utilisateurs", "Jetons d'API", "Journal d'audit", "Tâches en échec"]);
       await expect(page.getByText("Connecté : Administrateur démo").isVisible()).resolves.toBe(true);
       await expect(page.getByText("Rôles : Administrateur").isVisible()).resolves.toBe(true);
       await saveScreenshot(page, "admin-01-registry");
@@ -116,7 +118,10 @@ describe("an administrator manages accounts in the back office", () => {
       await signIn(page, CLERK);
       await waitUnlessAlert(page, page.getByRole("heading", { name: "Questionnaires publiés" }));
       await expect(page.getByText(`Connecté : ${CLERK.displayName}`).isVisible()).resolves.toBe(true);
-      await page.getByRole("button", { name: /^Remplir le questionnaire/ }).first().waitFor();
+      await page
+        .getByRole("button", { name: /^Remplir le questionnaire/ })
+        .first()
+        .waitFor();
       await saveScreenshot(page, "admin-06-new-clerk-runtime");
       await page.getByRole("button", { name: "Se déconnecter" }).click();
       await page.getByRole("heading", { name: "Connexion" }).waitFor();

@@ -27,8 +27,12 @@ export function prng(seed: number): () => number {
 export class Dice {
   constructor(private readonly next: () => number) {}
   /** Integer in [min, max], both included. */
-  int(min: number, max: number): number { return min + Math.floor(this.next() * (max - min + 1)); }
-  chance(p: number): boolean { return this.next() < p; }
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
   pick<T>(items: readonly T[]): T {
     const item = items[Math.floor(this.next() * items.length)];
     if (item === undefined) throw new Error("pick from an empty list");
@@ -50,31 +54,106 @@ export class Dice {
     while (chosen.size < Math.min(count, items.length)) chosen.add(this.int(0, items.length - 1));
     return [...chosen].sort((x, y) => x - y).map((i) => items[i]!);
   }
-  digits(n: number): string { return Array.from({ length: n }, () => String(this.int(0, 9))).join(""); }
+  digits(n: number): string {
+    return Array.from({ length: n }, () => String(this.int(0, 9))).join("");
+  }
 }
 
 const MALE_NAMES = [
-  "Mohamed", "Said", "Ali", "Ahmed", "Abdallah", "Youssouf", "Ibrahim", "Nourdine", "Soilihi", "Houmadi",
-  "Ahamada", "Madi", "Djaffar", "Hamidou", "Salim", "Moussa", "Issa", "Chamsoudine", "Fahardine", "Anrifi",
+  "Mohamed",
+  "Said",
+  "Ali",
+  "Ahmed",
+  "Abdallah",
+  "Youssouf",
+  "Ibrahim",
+  "Nourdine",
+  "Soilihi",
+  "Houmadi",
+  "Ahamada",
+  "Madi",
+  "Djaffar",
+  "Hamidou",
+  "Salim",
+  "Moussa",
+  "Issa",
+  "Chamsoudine",
+  "Fahardine",
+  "Anrifi",
 ] as const;
 const FEMALE_NAMES = [
-  "Fatima", "Zaharia", "Mariama", "Anfiati", "Echati", "Hadidja", "Moinaecha", "Sitti", "Roukia", "Nadjma",
-  "Zalifa", "Faïza", "Amina", "Nassra", "Chamsia", "Mouniati", "Halima", "Rahamatou", "Saandia", "Oumi",
+  "Fatima",
+  "Zaharia",
+  "Mariama",
+  "Anfiati",
+  "Echati",
+  "Hadidja",
+  "Moinaecha",
+  "Sitti",
+  "Roukia",
+  "Nadjma",
+  "Zalifa",
+  "Faïza",
+  "Amina",
+  "Nassra",
+  "Chamsia",
+  "Mouniati",
+  "Halima",
+  "Rahamatou",
+  "Saandia",
+  "Oumi",
 ] as const;
 /** Comorian family names are usually a father's or grandfather's given name. */
 const LAST_NAMES = [
-  "Said", "Mohamed", "Ali", "Abdou", "Soilihi", "Madi", "Ahamada", "Houmadi", "Msaidie", "Toihir",
-  "Abdallah", "Mze", "Bacar", "Combo", "Attoumane", "Assoumani", "Mchangama", "Youssouf", "Dhoihir", "Boina",
+  "Said",
+  "Mohamed",
+  "Ali",
+  "Abdou",
+  "Soilihi",
+  "Madi",
+  "Ahamada",
+  "Houmadi",
+  "Msaidie",
+  "Toihir",
+  "Abdallah",
+  "Mze",
+  "Bacar",
+  "Combo",
+  "Attoumane",
+  "Assoumani",
+  "Mchangama",
+  "Youssouf",
+  "Dhoihir",
+  "Boina",
 ] as const;
 
 const VILLAGES: Record<string, readonly string[]> = {
-  "1": ["Iconi", "Mitsoudjé", "Ntsoudjini", "Mbéni", "Foumbouni", "Koimbani", "Hahaya", "Séléa", "Ivembeni", "Chezani", "Moroni Badjanani", "Singani"],
+  "1": [
+    "Iconi",
+    "Mitsoudjé",
+    "Ntsoudjini",
+    "Mbéni",
+    "Foumbouni",
+    "Koimbani",
+    "Hahaya",
+    "Séléa",
+    "Ivembeni",
+    "Chezani",
+    "Moroni Badjanani",
+    "Singani",
+  ],
   "2": ["Mutsamudu Hampanga", "Ouani", "Domoni", "Mirontsy", "Ongojou", "Bambao Mtsanga", "Tsembéhou", "Sima", "Moya", "Pomoni"],
   "3": ["Fomboni", "Djoiezi", "Nioumachoua", "Wanani", "Hoani", "Miringoni", "Ouallah", "Itsamia"],
 };
 const LANDMARKS = [
-  "près de la mosquée du vendredi", "derrière l'école primaire", "face au marché", "à côté du foyer des jeunes",
-  "près de la place publique (bangwe)", "route du port", "en face de la pharmacie", "près du dispensaire",
+  "près de la mosquée du vendredi",
+  "derrière l'école primaire",
+  "face au marché",
+  "à côté du foyer des jeunes",
+  "près de la place publique (bangwe)",
+  "route du port",
+  "en face de la pharmacie",
+  "près du dispensaire",
 ] as const;
 
 /** Interview dates fall in 2025, before any clock this code will run on: ages only grow afterwards. */
@@ -90,11 +169,29 @@ function birthDateForAge(dice: Dice, reference: number, age: number): string {
   return isoDate(anniversary - dice.int(0, 364) * 86_400_000);
 }
 
-interface Person { relation: string; sex: "1" | "2"; age: number; lastName?: string }
+interface Person {
+  relation: string;
+  sex: "1" | "2";
+  age: number;
+  lastName?: string;
+}
 
 /** Who lives in the household: a head first, then kin whose ages fit their relation to the head. */
 function composition(dice: Dice): Person[] {
-  const size = dice.weighted<number>([[1, 4], [2, 8], [3, 12], [4, 15], [5, 16], [6, 14], [7, 11], [8, 8], [9, 5], [10, 3], [11, 2], [12, 2]]);
+  const size = dice.weighted<number>([
+    [1, 4],
+    [2, 8],
+    [3, 12],
+    [4, 15],
+    [5, 16],
+    [6, 14],
+    [7, 11],
+    [8, 8],
+    [9, 5],
+    [10, 3],
+    [11, 2],
+    [12, 2],
+  ]);
   const headSex = dice.chance(0.72) ? "1" : "2";
   const head: Person = { relation: HEAD_OF_HOUSEHOLD, sex: headSex, age: dice.int(22, 82) };
   const people: Person[] = [head];
@@ -112,14 +209,26 @@ function composition(dice: Dice): Person[] {
     people.push({ relation: "03", sex: dice.pick(["1", "2"] as const), age: dice.int(0, oldestChild), lastName: fatherName });
   }
   while (room()) {
-    const relation = dice.weighted<string>([["04", 1], ["05", head.age >= 40 ? 4 : 0], ["06", head.age <= 60 ? 2 : 0], ["07", 2], ["08", 2], ["09", 1]]);
+    const relation = dice.weighted<string>([
+      ["04", 1],
+      ["05", head.age >= 40 ? 4 : 0],
+      ["06", head.age <= 60 ? 2 : 0],
+      ["07", 2],
+      ["08", 2],
+      ["09", 1],
+    ]);
     const age =
-      relation === "05" ? dice.int(0, Math.min(20, head.age - 36))
-      : relation === "06" ? Math.min(95, head.age + dice.int(18, 40))
-      : relation === "07" ? Math.max(0, head.age + dice.int(-15, 15))
-      : relation === "04" ? dice.int(18, Math.max(18, head.age - 14))
-      : relation === "08" ? dice.int(0, 70)
-      : dice.int(12, 60);
+      relation === "05"
+        ? dice.int(0, Math.min(20, head.age - 36))
+        : relation === "06"
+          ? Math.min(95, head.age + dice.int(18, 40))
+          : relation === "07"
+            ? Math.max(0, head.age + dice.int(-15, 15))
+            : relation === "04"
+              ? dice.int(18, Math.max(18, head.age - 14))
+              : relation === "08"
+                ? dice.int(0, 70)
+                : dice.int(12, 60);
     people.push({ relation, sex: dice.pick(["1", "2"] as const), age });
   }
   return people;
@@ -151,7 +260,14 @@ function memberAnswers(dice: Dice, p: Person, first: string, reference: number, 
   if (p.age >= 12) {
     m.marital_status = married
       ? married
-      : p.age < 20 ? "1" : dice.weighted<string>([["1", 5], ["4", 2], ["5", 2], ["6", 1]]);
+      : p.age < 20
+        ? "1"
+        : dice.weighted<string>([
+            ["1", 5],
+            ["4", 2],
+            ["5", 2],
+            ["6", 1],
+          ]);
   }
   if (p.age >= 6) m.literate = dice.chance(p.age < 50 ? 0.8 : 0.45);
   let inSchool = false;
@@ -163,8 +279,19 @@ function memberAnswers(dice: Dice, p: Person, first: string, reference: number, 
   if (p.age >= 10) {
     m.main_activity = inSchool
       ? "07"
-      : p.age >= 62 && dice.chance(0.3) ? "10"
-      : dice.weighted<string>([["01", 6], ["02", 2], ["03", 3], ["04", 1], ["05", 1], ["06", 1], ["08", 3], ["09", 2], ["11", 1]]);
+      : p.age >= 62 && dice.chance(0.3)
+        ? "10"
+        : dice.weighted<string>([
+            ["01", 6],
+            ["02", 2],
+            ["03", 3],
+            ["04", 1],
+            ["05", 1],
+            ["06", 1],
+            ["08", 3],
+            ["09", 2],
+            ["11", 1],
+          ]);
   }
   if (dice.chance(0.95)) m.disability = dice.chance(p.age >= 60 ? 0.15 : 0.04);
   if (dice.chance(0.95)) m.chronic_illness = dice.chance(p.age >= 50 ? 0.25 : 0.05);
@@ -193,7 +320,12 @@ export function validHousehold(seed: number): Response {
 
   const people = composition(dice);
   const poor = dice.chance(0.45);
-  r.dwelling_tenure = dice.weighted<string>([["1", 75], ["2", 12], ["3", 11], ["4", 2]]);
+  r.dwelling_tenure = dice.weighted<string>([
+    ["1", 75],
+    ["2", 12],
+    ["3", 11],
+    ["4", 2],
+  ]);
   r.wall_material = poor ? dice.pick(["3", "4", "5", "6"]) : dice.pick(["1", "1", "2"]);
   r.roof_material = poor ? dice.pick(["1", "3"]) : dice.pick(["1", "2", "4"]);
   r.floor_material = poor ? dice.pick(["3", "4", "2"]) : dice.pick(["1", "2"]);
@@ -232,9 +364,11 @@ export function validHousehold(seed: number): Response {
     // A man may have a second wife living elsewhere: polygamy is not always visible in the roster.
     const couple: Marriage = spouses >= 2 ? "3" : spouses === 1 ? (dice.chance(0.1) ? "3" : "2") : false;
     const married: Marriage =
-      p.relation === HEAD_OF_HOUSEHOLD || p.relation === "02" ? couple
-      : p.relation === "04" || (p.age >= 25 && dice.chance(0.5)) ? "2"
-      : false;
+      p.relation === HEAD_OF_HOUSEHOLD || p.relation === "02"
+        ? couple
+        : p.relation === "04" || (p.age >= 25 && dice.chance(0.5))
+          ? "2"
+          : false;
     return memberAnswers(dice, p, firstNames[i]!, reference, headFirstName, married);
   });
   return r;
@@ -292,8 +426,20 @@ type Break = (r: Response, dice: Dice) => string;
 const BREAKERS: Record<Exclude<Breakage, typeof HIDDEN_ANSWERED>, Break> = {
   missing_required(r, dice) {
     if (dice.chance(0.5)) {
-      const code = dice.pick(["commune", "village", "interview_date", "dwelling_tenure", "wall_material", "roof_material",
-        "floor_material", "water_source", "toilet_type", "lighting_source", "cooking_fuel", "number_of_rooms"]);
+      const code = dice.pick([
+        "commune",
+        "village",
+        "interview_date",
+        "dwelling_tenure",
+        "wall_material",
+        "roof_material",
+        "floor_material",
+        "water_source",
+        "toilet_type",
+        "lighting_source",
+        "cooking_fuel",
+        "number_of_rooms",
+      ]);
       delete r[code];
       return code;
     }
@@ -317,7 +463,12 @@ const BREAKERS: Record<Exclude<Breakage, typeof HIDDEN_ANSWERED>, Break> = {
   },
   pattern_mismatch(r, dice) {
     if (dice.chance(0.5)) {
-      r.phone = dice.pick([dice.digits(6), dice.digits(8), `+269${dice.digits(7)}`, `${dice.digits(3)} ${dice.digits(2)} ${dice.digits(2)}`]);
+      r.phone = dice.pick([
+        dice.digits(6),
+        dice.digits(8),
+        `+269${dice.digits(7)}`,
+        `${dice.digits(3)} ${dice.digits(2)} ${dice.digits(2)}`,
+      ]);
       return "phone";
     }
     const list = members(r);

@@ -17,7 +17,15 @@ import { Dice, prng } from "./demo-responses";
 export type Values = Record<string, unknown>;
 
 /** What was done to a valid response; `null`: nothing (valid, unless the form itself refuses it). */
-export const FORM_BREAKAGES = ["empty_required", "hidden_answered", "out_of_range", "bad_text", "not_in_list", "edge_value", "computed_value"] as const;
+export const FORM_BREAKAGES = [
+  "empty_required",
+  "hidden_answered",
+  "out_of_range",
+  "bad_text",
+  "not_in_list",
+  "edge_value",
+  "computed_value",
+] as const;
 export type FormBreakage = (typeof FORM_BREAKAGES)[number];
 
 export interface FormResponse {
@@ -52,13 +60,19 @@ export class FormResponses {
   private readonly roster?: { min: number; max: number };
   private readonly computed: string[];
 
-  constructor(mask: SurveyJson, catalogue: Catalogue, private readonly dice: Dice) {
+  constructor(
+    mask: SurveyJson,
+    catalogue: Catalogue,
+    private readonly dice: Dice,
+  ) {
     const walked = walkMask(mask);
     const variables = new Map(catalogue.variables.map((v) => [v.code, v]));
     const lists = new Map(catalogue.codeLists.map((l) => [l.code, l]));
     const asked = walked.questions.flatMap((entry) => {
       const variable = variables.get(String(entry.question.name));
-      return variable ? [describe(entry, variable, variable.codeList ? (lists.get(variable.codeList)?.items.map((i) => i.code) ?? []) : [])] : [];
+      return variable
+        ? [describe(entry, variable, variable.codeList ? (lists.get(variable.codeList)?.items.map((i) => i.code) ?? []) : [])]
+        : [];
     });
     this.household = asked.filter((a) => a.entry.scope === "household");
     this.members = asked.filter((a) => a.entry.scope === "members");
@@ -67,7 +81,10 @@ export class FormResponses {
       this.roster = { min: Math.max(1, Number(q.minPanelCount ?? 0)), max: Math.min(6, Number(q.maxPanelCount ?? 0) || 6) };
     }
     const calculated = Array.isArray(mask.calculatedValues) ? (mask.calculatedValues as { name?: unknown }[]) : [];
-    this.computed = [...walked.computed.household.map((c) => String(c.question.name)), ...calculated.flatMap((c) => (nonEmpty(c?.name) ? [String(c.name)] : []))];
+    this.computed = [
+      ...walked.computed.household.map((c) => String(c.question.name)),
+      ...calculated.flatMap((c) => (nonEmpty(c?.name) ? [String(c.name)] : [])),
+    ];
   }
 
   /** `count` responses, a share `broken` of them broken (the kinds in turn), the rest valid. */
@@ -139,7 +156,12 @@ export class FormResponses {
         if (!found) return undefined;
         const [a, , t] = found;
         // What survey-core counts as no answer, in the shapes a client may send it.
-        const empties: unknown[] = [ABSENT, null, ...(a.variable.type === "multiple_choice" ? [[]] : []), ...(isText(a) ? ["", "   "] : [])];
+        const empties: unknown[] = [
+          ABSENT,
+          null,
+          ...(a.variable.type === "multiple_choice" ? [[]] : []),
+          ...(isText(a) ? ["", "   "] : []),
+        ];
         const empty = d.pick(empties);
         if (empty === ABSENT) delete t[a.name];
         else t[a.name] = empty;
@@ -187,7 +209,12 @@ export class FormResponses {
         const edges: unknown[] = [];
         if (isNumber(a) && !a.numbers) edges.push(...[a.min, a.max, 0, -0].filter((x) => x !== undefined));
         if (a.numbers) edges.push(Math.min(...a.numbers), Math.max(...a.numbers));
-        if (isText(a)) edges.push(...[a.minLength, a.maxLength].filter((n): n is number => n !== undefined && n > 0).map((n) => words(d, n)), " x ", "0");
+        if (isText(a))
+          edges.push(
+            ...[a.minLength, a.maxLength].filter((n): n is number => n !== undefined && n > 0).map((n) => words(d, n)),
+            " x ",
+            "0",
+          );
         if (a.variable.type === "boolean") edges.push(false);
         if (!isRequired(a, v)) edges.push(...(isText(a) ? ["", "  "] : []), ...(a.variable.type === "multiple_choice" ? [[]] : []), null);
         if (edges.length === 0) return undefined;

@@ -109,4 +109,3 @@ describe("rsu user and rsu token", () => {
     expect(short.stderr).toMatch(/password|mot de passe/i);
   });
 });
-

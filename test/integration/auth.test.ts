@@ -38,7 +38,10 @@ describe("sessions", () => {
     expect(plain).toMatch(/SameSite=Strict/i);
     expect(plain).toMatch(/Path=\//);
     expect(plain).not.toMatch(/Secure/i);
-    const https = await ctx.app.request("https://rsu.example/api/auth/login", json({ username: "agent", password: "agent-demo-2026" }, { origin: "https://rsu.example" }));
+    const https = await ctx.app.request(
+      "https://rsu.example/api/auth/login",
+      json({ username: "agent", password: "agent-demo-2026" }, { origin: "https://rsu.example" }),
+    );
     expect(https.headers.get("set-cookie")).toMatch(/Secure/i);
   });
 
@@ -60,10 +63,16 @@ describe("sessions", () => {
 
   it("refuses a state-changing request from another site", async () => {
     const cookie = cookieOf(await login("admin", "admin-demo-2026"));
-    const forged = await ctx.app.request(`${ORIGIN}/api/auth/logout`, { method: "POST", headers: { cookie, origin: "https://evil.example" } });
+    const forged = await ctx.app.request(`${ORIGIN}/api/auth/logout`, {
+      method: "POST",
+      headers: { cookie, origin: "https://evil.example" },
+    });
     expect(forged.status).toBe(403);
     expect(((await forged.json()) as any).error.code).toBe("cross_site_refused");
-    const crossSite = await ctx.app.request(`${ORIGIN}/api/auth/logout`, { method: "POST", headers: { cookie, "sec-fetch-site": "cross-site" } });
+    const crossSite = await ctx.app.request(`${ORIGIN}/api/auth/logout`, {
+      method: "POST",
+      headers: { cookie, "sec-fetch-site": "cross-site" },
+    });
     expect(crossSite.status).toBe(403);
     expect((await ctx.app.request(`${ORIGIN}/api/auth/me`, { headers: { cookie } })).status).toBe(200);
   });
@@ -112,13 +121,20 @@ describe("API tokens", () => {
 
 describe("users", () => {
   it("an administrator creates a clerk, who signs in; deactivating ends their session", async () => {
-    const created = await ctx.request("/api/users", json({ username: "zaharia.m", displayName: "Zaharia M.", password: "un-mot-de-passe-long", roles: ["clerk"], areas: ["10101"] }));
+    const created = await ctx.request(
+      "/api/users",
+      json({ username: "zaharia.m", displayName: "Zaharia M.", password: "un-mot-de-passe-long", roles: ["clerk"], areas: ["10101"] }),
+    );
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: string };
     const cookie = cookieOf(await login("zaharia.m", "un-mot-de-passe-long"));
     expect((await ctx.app.request(`${ORIGIN}/api/auth/me`, { headers: { cookie } })).status).toBe(200);
 
-    const off = await ctx.request(`/api/users/${id}`, { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ active: false }) });
+    const off = await ctx.request(`/api/users/${id}`, {
+      method: "PATCH",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ active: false }),
+    });
     expect(off.status).toBe(200);
     expect((await ctx.app.request(`${ORIGIN}/api/auth/me`, { headers: { cookie } })).status).toBe(401);
     expect((await login("zaharia.m", "un-mot-de-passe-long")).status).toBe(401);

@@ -45,7 +45,11 @@ function householdOnIsland(island: string) {
 }
 
 const usernameOf = (role: string) => DEMO_ACCOUNTS.find((a) => (a.roles as readonly string[]).includes(role))!.username as DemoUsername;
-const concrete = (path: string) => path.replace(/:id\b/g, randomUUID()).replace(/:version\b/g, "1").replace("/*", "/runtime/index.html");
+const concrete = (path: string) =>
+  path
+    .replace(/:id\b/g, randomUUID())
+    .replace(/:version\b/g, "1")
+    .replace("/*", "/runtime/index.html");
 
 describe("authorization matrix", () => {
   it("every registered route declares who may call it", () => {
@@ -74,11 +78,15 @@ describe("authorization matrix", () => {
     // The clerk "agent" works in prefecture 101 (Moroni-Bambao); this household is in another island.
     const elsewhere = householdOnIsland("3");
     const submit = (as: DemoUsername) =>
-      ctx.request("/api/submissions", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ id: randomUUID(), formId: "menage", version: 1, data: elsewhere }),
-      }, as);
+      ctx.request(
+        "/api/submissions",
+        {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ id: randomUUID(), formId: "menage", version: 1, data: elsewhere }),
+        },
+        as,
+      );
     const refused = await submit("agent");
     expect(refused.status).toBe(403);
     expect(((await refused.json()) as any).error.code).toBe("outside_area");

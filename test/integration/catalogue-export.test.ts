@@ -58,11 +58,15 @@ describe("catalogue exports", () => {
   });
 
   it("exports a release's frozen catalogue", async () => {
-    const created = await ctx.request("/api/catalogue/releases", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ name: "v1.0 — comité de pilotage", notes: "Première version validée." }),
-    }, "concepteur");
+    const created = await ctx.request(
+      "/api/catalogue/releases",
+      {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ name: "v1.0 — comité de pilotage", notes: "Première version validée." }),
+      },
+      "concepteur",
+    );
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: number };
     const html = await get(`format=html&release=${id}`);
@@ -78,7 +82,10 @@ describe("catalogue exports", () => {
   it("refuses a bad format or sheet, an unknown release and anonymous callers", async () => {
     const bad = await get("format=pdf");
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as any).error).toMatchObject({ code: "unknown_export_format", details: { parameter: "format", value: "pdf" } });
+    expect(((await bad.json()) as any).error).toMatchObject({
+      code: "unknown_export_format",
+      details: { parameter: "format", value: "pdf" },
+    });
     const sheet = await get("format=csv&sheet=other");
     expect(sheet.status).toBe(400);
     expect(((await sheet.json()) as any).error.details.parameter).toBe("sheet");

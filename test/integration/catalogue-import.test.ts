@@ -21,7 +21,10 @@ const catalogue = async () => ({
   codeLists: await (await ctx.request("/api/code-lists")).json(),
 });
 /** Edits one cell of an exported workbook, found by sheet, column name and the row's first cell. */
-async function editWorkbook(bytes: Uint8Array, edits: [sheet: string, key: string, column: string, value: unknown][]): Promise<Uint8Array<ArrayBuffer>> {
+async function editWorkbook(
+  bytes: Uint8Array,
+  edits: [sheet: string, key: string, column: string, value: unknown][],
+): Promise<Uint8Array<ArrayBuffer>> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   for (const [name, key, column, value] of edits) {
@@ -75,28 +78,43 @@ describe("catalogue import", () => {
     const body = await res.json();
     expect(body.error.code).toBe("catalogue_import_refused");
     expect(body.error.message.fr).toContain("Rien n'a été écrit");
-    expect(body.error.details.refused).toEqual([expect.objectContaining({ sheet: "variables", row: 3, column: "level", entry: bad!.code })]);
-    expect(body.error.details.changed).toEqual([expect.objectContaining({ code: good!.code, fields: [expect.objectContaining({ field: "label" })] })]);
+    expect(body.error.details.refused).toEqual([
+      expect.objectContaining({ sheet: "variables", row: 3, column: "level", entry: bad!.code }),
+    ]);
+    expect(body.error.details.changed).toEqual([
+      expect.objectContaining({ code: good!.code, fields: [expect.objectContaining({ field: "label" })] }),
+    ]);
     expect(await catalogue()).toEqual(before);
     expect((await sql("select count(*)::int as n from audit_log"))[0].n).toBe(audits);
   });
 
   it("applies a change with a new revision and one audit row naming it", async () => {
-    const csv = (await exportedText("format=csv&sheet=variables")).replace(/^(\w+),(household|individual),(\w+),([^,\r\n]*),/m, "$1,$2,$3,$4 (révisé),");
+    const csv = (await exportedText("format=csv&sheet=variables")).replace(
+      /^(\w+),(household|individual),(\w+),([^,\r\n]*),/m,
+      "$1,$2,$3,$4 (révisé),",
+    );
     const code = csv.split("\r\n")[1]!.split(",")[0]!;
     const res = await importFile(csv, "text/csv; charset=utf-8");
     expect(res.status).toBe(200);
     const plan = await res.json();
-    expect(plan.changed).toEqual([expect.objectContaining({ kind: "variable", code, row: 2, fields: [expect.objectContaining({ field: "label" })] })]);
+    expect(plan.changed).toEqual([
+      expect.objectContaining({ kind: "variable", code, row: 2, fields: [expect.objectContaining({ field: "label" })] }),
+    ]);
     const revisions = await (await ctx.request(`/api/variables/${code}/revisions`)).json();
     expect(revisions[0]).toMatchObject({ change: "update", changedBy: expect.any(String) });
     expect(revisions[0].definition.label.fr).toMatch(/ \(révisé\)$/);
     const [audit] = await sql("select actor, details from audit_log where action = 'catalogue.import' order by seq desc limit 1");
-    expect(audit.details).toMatchObject({ added: 0, changed: 1, revisions: { variables: { [code]: revisions[0].revision }, codeLists: {} } });
+    expect(audit.details).toMatchObject({
+      added: 0,
+      changed: 1,
+      revisions: { variables: { [code]: revisions[0].revision }, codeLists: {} },
+    });
   });
 
   it("takes a code-lists CSV alone, and refuses removing a value a published version holds", async () => {
-    const [used] = await sql(`select l->>'code' as list, l->'items'->0->>'code' as value from form_versions, jsonb_array_elements(snapshot->'codeLists') l limit 1`);
+    const [used] = await sql(
+      `select l->>'code' as list, l->'items'->0->>'code' as value from form_versions, jsonb_array_elements(snapshot->'codeLists') l limit 1`,
+    );
     const csv = await exportedText("format=csv&sheet=code_lists");
     const lines = csv.trimEnd().split("\r\n");
     const withoutValue = lines.filter((line) => !line.startsWith(`${used.list},`) || line.split(",")[4] !== "1"); // the list's first item
@@ -104,20 +122,36 @@ describe("catalogue import", () => {
     const res = await importFile(withoutValue.join("\r\n"), "text/csv");
     expect(res.status).toBe(422);
     const body = await res.json();
-    expect(body.error.details.refused).toContainEqual(expect.objectContaining({ sheet: "code_lists", code: "code_in_use", entry: used.list, usedBy: [expect.objectContaining({ version: 1 })] }));
+    expect(body.error.details.refused).toContainEqual(
+      expect.objectContaining({
+        sheet: "code_lists",
+        code: "code_in_use",
+        entry: used.list,
+        usedBy: [expect.objectContaining({ version: 1 })],
+      }),
+    );
 
-    const added = [...lines, lines.find((l) => l.startsWith(`${used.list},`))!.replace(/^([^,]*,[^,]*,[^,]*,[^,]*,)\d+,[^,]*,/, "$1999,zz_new,")];
+    const added = [
+      ...lines,
+      lines.find((l) => l.startsWith(`${used.list},`))!.replace(/^([^,]*,[^,]*,[^,]*,[^,]*,)\d+,[^,]*,/, "$1999,zz_new,"),
+    ];
     const ok = await importFile(added.join("\r\n"), "text/csv");
     expect(ok.status).toBe(200);
-    expect((await ok.json()).changed).toEqual([expect.objectContaining({ kind: "codeList", code: used.list, fields: [expect.objectContaining({ field: "items/zz_new" })] })]);
+    expect((await ok.json()).changed).toEqual([
+      expect.objectContaining({ kind: "codeList", code: used.list, fields: [expect.objectContaining({ field: "items/zz_new" })] }),
+    ]);
     expect((await (await ctx.request(`/api/code-lists/${used.list}`)).json()).items.at(-1).code).toBe("zz_new");
   });
 
   it("refuses a type change of a variable a published version binds, with the versions", async () => {
-    const [{ code }] = await sql(`select v->>'code' as code from form_versions, jsonb_array_elements(snapshot->'variables') v where v->>'type' = 'integer' limit 1`);
+    const [{ code }] = await sql(
+      `select v->>'code' as code from form_versions, jsonb_array_elements(snapshot->'variables') v where v->>'type' = 'integer' limit 1`,
+    );
     const file = await editWorkbook(await exported("format=xlsx"), [["variables", code, "type", "decimal"]]);
     const body = await (await importFile(file, XLSX)).json();
-    expect(body.error.details.refused).toEqual([expect.objectContaining({ code: "variable_in_use", entry: code, column: "type", usedBy: [expect.objectContaining({ version: 1 })] })]);
+    expect(body.error.details.refused).toEqual([
+      expect.objectContaining({ code: "variable_in_use", entry: code, column: "type", usedBy: [expect.objectContaining({ version: 1 })] }),
+    ]);
   });
 
   it("answers bad requests with stable codes", async () => {
@@ -128,7 +162,10 @@ describe("catalogue import", () => {
     expect([wrongType.status, (await wrongType.json()).error.code]).toEqual([415, "unsupported_media_type"]);
     const unreadable = await importFile("pas un classeur", XLSX);
     expect([unreadable.status, (await unreadable.json()).error.code]).toEqual([422, "catalogue_file_unreadable"]);
-    const latin1 = await importFile(new Uint8Array([...new TextEncoder().encode("code,level,type,label_fr\r\nx,household,text,Th"), 0xe9, 0x0d, 0x0a]), "text/csv");
+    const latin1 = await importFile(
+      new Uint8Array([...new TextEncoder().encode("code,level,type,label_fr\r\nx,household,text,Th"), 0xe9, 0x0d, 0x0a]),
+      "text/csv",
+    );
     expect([latin1.status, (await latin1.json()).error.code]).toEqual([422, "catalogue_file_unreadable"]);
     const badMode = await importFile(file, XLSX, "now");
     expect([badMode.status, (await badMode.json()).error.code]).toEqual([400, "invalid_parameter"]);

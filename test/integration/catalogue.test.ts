@@ -39,12 +39,22 @@ describe("variables", () => {
   });
 
   it("updates a variable and keeps every revision", async () => {
-    const res = await send("PUT", "/api/variables/monthly_income", { ...income, status: "active", label: { ...income.label, fr: "Revenu mensuel" } });
+    const res = await send("PUT", "/api/variables/monthly_income", {
+      ...income,
+      status: "active",
+      label: { ...income.label, fr: "Revenu mensuel" },
+    });
     expect(res.status).toBe(200);
     const revisions = await json(await ctx.request("/api/variables/monthly_income/revisions"));
-    expect(revisions.map((r: any) => [r.revision, r.change, r.changedBy])).toEqual([[2, "update", "concepteur"], [1, "create", "concepteur"]]);
+    expect(revisions.map((r: any) => [r.revision, r.change, r.changedBy])).toEqual([
+      [2, "update", "concepteur"],
+      [1, "create", "concepteur"],
+    ]);
     expect(revisions[1].definition.label.fr).toBe("Revenu mensuel du ménage");
-    expect((await sql(`select action from audit_log where entity_id = 'monthly_income' order by seq`)).map((r: any) => r.action)).toEqual(["variable.create", "variable.update"]);
+    expect((await sql(`select action from audit_log where entity_id = 'monthly_income' order by seq`)).map((r: any) => r.action)).toEqual([
+      "variable.create",
+      "variable.update",
+    ]);
   });
 
   it("searches code, labels in any language and description, with filters and paging", async () => {
@@ -76,7 +86,9 @@ describe("variables", () => {
     expect(res.status).toBe(422);
     const body = await json(res);
     expect(body.error.code).toBe("body_invalid");
-    expect(body.error.details).toContainEqual(expect.objectContaining({ pointer, ...(code === "required" || code === "enum" ? {} : { code }) }));
+    expect(body.error.details).toContainEqual(
+      expect.objectContaining({ pointer, ...(code === "required" || code === "enum" ? {} : { code }) }),
+    );
     expect(body.error.details[0].message.fr).toBeTruthy();
   });
 
@@ -84,7 +96,10 @@ describe("variables", () => {
     const current = await json(await ctx.request("/api/variables/number_of_rooms"));
     expect(current.usedBy).toEqual([{ formId: "menage", version: 1 }]);
     const { usedBy: _usedBy, ...definition } = current;
-    for (const changed of [{ ...definition, type: "decimal" }, { ...definition, code: "rooms" }]) {
+    for (const changed of [
+      { ...definition, type: "decimal" },
+      { ...definition, code: "rooms" },
+    ]) {
       const res = await send("PUT", "/api/variables/number_of_rooms", changed);
       expect(res.status).toBe(409);
       expect((await json(res)).error).toMatchObject({ code: "variable_in_use", details: { usedBy: [{ formId: "menage", version: 1 }] } });
@@ -93,7 +108,10 @@ describe("variables", () => {
     expect(deprecated.status).toBe(200);
     expect((await json(await ctx.request("/api/variables?status=deprecated"))).items.map((v: any) => v.code)).toEqual(["number_of_rooms"]);
     const revisions = await json(await ctx.request("/api/variables/number_of_rooms/revisions"));
-    expect(revisions.map((r: any) => [r.revision, r.change, r.definition.status ?? "active"])).toEqual([[2, "update", "deprecated"], [1, "create", "active"]]);
+    expect(revisions.map((r: any) => [r.revision, r.change, r.definition.status ?? "active"])).toEqual([
+      [2, "update", "deprecated"],
+      [1, "create", "active"],
+    ]);
   });
 
   it("renames a variable no published version uses", async () => {
@@ -115,9 +133,21 @@ const tenure = async () => json(await ctx.request("/api/code-lists/tenure"));
 
 describe("code lists", () => {
   it("creates hierarchical lists and refuses unknown parents, duplicate values and cycles", async () => {
-    const zone = { code: "zone", label: { fr: "Zone" }, items: [{ code: "u", label: { fr: "Urbaine" } }, { code: "r", label: { fr: "Rurale" } }] };
+    const zone = {
+      code: "zone",
+      label: { fr: "Zone" },
+      items: [
+        { code: "u", label: { fr: "Urbaine" } },
+        { code: "r", label: { fr: "Rurale" } },
+      ],
+    };
     expect((await send("POST", "/api/code-lists", zone)).status).toBe(201);
-    const sub = { code: "sub_zone", label: { fr: "Sous-zone" }, parentList: "zone", items: [{ code: "u1", label: { fr: "Centre" }, parent: "u" }] };
+    const sub = {
+      code: "sub_zone",
+      label: { fr: "Sous-zone" },
+      parentList: "zone",
+      items: [{ code: "u1", label: { fr: "Centre" }, parent: "u" }],
+    };
     expect((await send("POST", "/api/code-lists", sub)).status).toBe(201);
 
     const refusals: [unknown, string, string][] = [
@@ -130,7 +160,14 @@ describe("code lists", () => {
       expect(res.status).toBe(422);
       expect((await json(res)).error.details).toContainEqual(expect.objectContaining({ pointer, code }));
     }
-    const cycle = await send("PUT", "/api/code-lists/zone", { ...zone, parentList: "sub_zone", items: [{ code: "u", label: { fr: "U" }, parent: "u1" }, { code: "r", label: { fr: "R" }, parent: "u1" }] });
+    const cycle = await send("PUT", "/api/code-lists/zone", {
+      ...zone,
+      parentList: "sub_zone",
+      items: [
+        { code: "u", label: { fr: "U" }, parent: "u1" },
+        { code: "r", label: { fr: "R" }, parent: "u1" },
+      ],
+    });
     expect(cycle.status).toBe(422);
     expect((await json(cycle)).error.details).toContainEqual(expect.objectContaining({ pointer: "/parentList", code: "hierarchy_cycle" }));
   });
@@ -139,7 +176,10 @@ describe("code lists", () => {
     const list = await tenure();
     const removed = await send("PUT", "/api/code-lists/tenure", { ...list, items: list.items.slice(1) });
     expect(removed.status).toBe(409);
-    expect((await json(removed)).error).toMatchObject({ code: "code_in_use", details: { values: ["1"], usedBy: [{ formId: "menage", version: 1 }] } });
+    expect((await json(removed)).error).toMatchObject({
+      code: "code_in_use",
+      details: { values: ["1"], usedBy: [{ formId: "menage", version: 1 }] },
+    });
     const reordered = [...list.items].reverse().concat([{ code: "5", label: { fr: "Squatteur" } }]);
     expect((await send("PUT", "/api/code-lists/tenure", { ...list, items: reordered })).status).toBe(200);
     expect((await tenure()).items.map((i: any) => i.code)).toEqual(["4", "3", "2", "1", "5"]);
@@ -147,7 +187,11 @@ describe("code lists", () => {
     expect((await send("PUT", "/api/code-lists/tenure", { ...list, items: list.items })).status).toBe(200);
     const actions = await sql(`select action from audit_log where entity_type = 'code_list' and entity_id = 'tenure' order by seq`);
     expect(actions.map((r: any) => r.action)).toEqual(["code_list.update", "code_list.update"]);
-    expect(await sql(`select revision from code_list_revisions where code = 'tenure' order by revision`)).toEqual([{ revision: 1 }, { revision: 2 }, { revision: 3 }]);
+    expect(await sql(`select revision from code_list_revisions where code = 'tenure' order by revision`)).toEqual([
+      { revision: 1 },
+      { revision: 2 },
+      { revision: 3 },
+    ]);
   });
 
   it("lists code lists and answers 404 for an unknown one", async () => {
@@ -171,7 +215,10 @@ describe("releases", () => {
 
     const v2 = await json(await send("POST", "/api/catalogue/releases", { name: "v1.1" }));
     const diff = await json(await ctx.request(`/api/catalogue/releases/${v2.id}/diff?against=${v1.id}`, {}, "analyste"));
-    expect(diff).toEqual({ variables: { added: ["remittances"], removed: [], changed: [] }, codeLists: { added: [], removed: [], changed: [] } });
+    expect(diff).toEqual({
+      variables: { added: ["remittances"], removed: [], changed: [] },
+      codeLists: { added: [], removed: [], changed: [] },
+    });
 
     const listed = await json(await ctx.request("/api/catalogue/releases"));
     expect(listed.map((r: any) => r.name)).toEqual(["v1.1", "v1.0"]);

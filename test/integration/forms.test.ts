@@ -11,13 +11,18 @@ afterAll(() => ctx?.close());
 
 type Role = "admin" | "concepteur" | "superviseur" | "agent" | "analyste";
 const call = async (method: string, path: string, body?: unknown, role: Role = "admin") => {
-  const res = await ctx.request(path, { method, ...(body !== undefined ? { headers: { "content-type": "application/json" }, body: JSON.stringify(body) } : {}) }, role);
+  const res = await ctx.request(
+    path,
+    { method, ...(body !== undefined ? { headers: { "content-type": "application/json" }, body: JSON.stringify(body) } : {}) },
+    role,
+  );
   const text = await res.text();
   return { status: res.status, body: text ? (JSON.parse(text) as any) : null };
 };
 const sql = (text: string, params: unknown[] = []) => ctx.orm.em.fork().getConnection().execute(text, params);
 const audits = async (action: string) => (await sql(`select count(*)::int as n from audit_log where action = ?`, [action]))[0]!.n as number;
-const versionCount = async (formId: string) => (await sql(`select count(*)::int as n from form_versions where form_id = ?`, [formId]))[0]!.n as number;
+const versionCount = async (formId: string) =>
+  (await sql(`select count(*)::int as n from form_versions where form_id = ?`, [formId]))[0]!.n as number;
 
 describe("forms: create → draft → check → publish", () => {
   it("creates a form with an empty draft, refuses a duplicate and a bad id", async () => {
@@ -57,9 +62,23 @@ describe("forms: create → draft → check → publish", () => {
   });
 
   it("publishes a question bound to no variable, with a warning, and keeps its answer out of the registry's variables", async () => {
-    const mask = { pages: [{ name: "p1", elements: [{ type: "text", inputType: "date", name: "interview_date" }, { type: "boolean", name: "consent" }] }] };
+    const mask = {
+      pages: [
+        {
+          name: "p1",
+          elements: [
+            { type: "text", inputType: "date", name: "interview_date" },
+            { type: "boolean", name: "consent" },
+          ],
+        },
+      ],
+    };
     const saved = await call("PUT", "/api/forms/enquete_test/draft", mask, "concepteur");
-    expect(saved.body.check).toMatchObject({ publishable: true, errors: [], warnings: [{ question: "consent", code: "unbound_question" }] });
+    expect(saved.body.check).toMatchObject({
+      publishable: true,
+      errors: [],
+      warnings: [{ question: "consent", code: "unbound_question" }],
+    });
     const published = await call("POST", "/api/forms/enquete_test/publish", {});
     expect(published.status).toBe(201);
     const version = await call("GET", `/api/forms/enquete_test/versions/${published.body.version}`);
@@ -75,7 +94,12 @@ describe("the demo form: versions, breaking changes, immutability, retirement", 
     expect(draft.body.mask).toEqual(v1.body.mask);
     expect(draft.body.check.publishable).toBe(true);
     expect(v1.body.snapshot.variables.length).toBeGreaterThan(0);
-    expect((await call("GET", "/api/forms/menage/diff?to=draft")).body).toMatchObject({ from: 1, to: "draft", class: "cosmetic", changes: [] });
+    expect((await call("GET", "/api/forms/menage/diff?to=draft")).body).toMatchObject({
+      from: 1,
+      to: "draft",
+      class: "cosmetic",
+      changes: [],
+    });
   });
 
   it("a designer cannot publish; clerks and analysts cannot design", async () => {
@@ -104,7 +128,9 @@ describe("the demo form: versions, breaking changes, immutability, retirement", 
     const unconfirmed = await call("POST", "/api/forms/menage/publish", {});
     expect(unconfirmed.status).toBe(409);
     expect(unconfirmed.body.error.code).toBe("breaking_change_unconfirmed");
-    expect((await call("POST", "/api/forms/menage/publish", { confirmBreaking: true })).body.error.code).toBe("breaking_change_unconfirmed");
+    expect((await call("POST", "/api/forms/menage/publish", { confirmBreaking: true })).body.error.code).toBe(
+      "breaking_change_unconfirmed",
+    );
     expect(await versionCount("menage")).toBe(2);
 
     const before = await audits("form.publish");
@@ -131,9 +157,16 @@ describe("the demo form: versions, breaking changes, immutability, retirement", 
     const retired = await call("POST", "/api/forms/menage/versions/3/retire", { reason: "Remplacée" });
     expect(retired.status).toBe(200);
     expect(await audits("form.retire")).toBe(1);
-    expect((await call("POST", "/api/forms/menage/versions/3/retire", { reason: "Encore" })).body.error.code).toBe("version_already_retired");
+    expect((await call("POST", "/api/forms/menage/versions/3/retire", { reason: "Encore" })).body.error.code).toBe(
+      "version_already_retired",
+    );
 
-    const sent = await call("POST", "/api/submissions", { id: randomUUID(), formId: "menage", version: 3, data: validHousehold(1) }, "agent");
+    const sent = await call(
+      "POST",
+      "/api/submissions",
+      { id: randomUUID(), formId: "menage", version: 3, data: validHousehold(1) },
+      "agent",
+    );
     expect(sent.status).toBe(410);
     expect(sent.body.error.code).toBe("form_version_retired");
     const list = (await call("GET", "/api/forms", undefined, "agent")).body;

@@ -19,7 +19,11 @@ beforeAll(async () => {
 afterAll(() => ctx?.close());
 
 async function submit(data: Response): Promise<string> {
-  const res = await ctx.request("/api/submissions", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ id: randomUUID(), formId: "menage", version: 1, data }) });
+  const res = await ctx.request("/api/submissions", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ id: randomUUID(), formId: "menage", version: 1, data }),
+  });
   expect(res.status).toBe(202);
   return ((await res.json()) as { id: string }).id;
 }

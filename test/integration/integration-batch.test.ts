@@ -19,7 +19,11 @@ afterAll(() => ctx?.close());
 
 async function submit(data: Response): Promise<string> {
   for (const member of data.members as Record<string, unknown>[]) delete member.nin;
-  const res = await ctx.request("/api/submissions", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ id: randomUUID(), formId: "menage", version: 1, data }) });
+  const res = await ctx.request("/api/submissions", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ id: randomUUID(), formId: "menage", version: 1, data }),
+  });
   expect(res.status).toBe(202);
   return ((await res.json()) as { id: string }).id;
 }
@@ -50,7 +54,12 @@ describe("integration in batches", () => {
     }
     expect(submissions.filter((s) => s.status === "integrated").length).toBeGreaterThan(0);
     expect(await em.count(OutboxEntry, { submissionId: { $in: ids } })).toBe(0);
-    const audited = await em.find(AuditEvent, { entityType: "submission", entityId: { $in: ids }, action: { $like: "submission.%" }, actor: "worker" });
+    const audited = await em.find(AuditEvent, {
+      entityType: "submission",
+      entityId: { $in: ids },
+      action: { $like: "submission.%" },
+      actor: "worker",
+    });
     expect(audited.map((e) => e.entityId).sort()).toEqual([...ids].sort());
     expect(await verifyAuditChain(em)).toMatchObject({ ok: true });
   });

@@ -18,15 +18,19 @@ const api = async (path: string, init: RequestInit = {}, as: Parameters<TestCont
   const res = await ctx.request(path, { ...init, headers: { "content-type": "application/json", ...init.headers } }, as);
   return { status: res.status, body: (await res.json()) as any };
 };
-const post = (path: string, body: unknown, as?: Parameters<TestContext["request"]>[2]) => api(path, { method: "POST", body: JSON.stringify(body) }, as);
+const post = (path: string, body: unknown, as?: Parameters<TestContext["request"]>[2]) =>
+  api(path, { method: "POST", body: JSON.stringify(body) }, as);
 const submit = (data: Data, target: { householdId?: string; baseVersion?: number } = {}) =>
   post("/api/submissions", { id: randomUUID(), formId: "menage", version: 1, data, ...target });
 
 async function settled(id: string, stage?: string) {
-  return waitFor(async () => {
-    const { body } = await api(`/api/submissions/${id}`);
-    return body.status !== "received" && (!stage || body.status === stage) ? body : undefined;
-  }, { what: `submission ${id} to leave received${stage ? ` for ${stage}` : ""}` });
+  return waitFor(
+    async () => {
+      const { body } = await api(`/api/submissions/${id}`);
+      return body.status !== "received" && (!stage || body.status === stage) ? body : undefined;
+    },
+    { what: `submission ${id} to leave received${stage ? ` for ${stage}` : ""}` },
+  );
 }
 
 /** A household without NINs, so that matching rests on names, birth dates and place. */
@@ -40,15 +44,27 @@ describe("integration pipeline (issue #6)", () => {
   it("integrates a submission enqueued 10 times exactly once", async () => {
     const sent = await submit(household(101));
     expect(sent.status).toBe(202);
-    for (let i = 0; i < 10; i++) await ctx.queue.queue.add(JOB_INTEGRATE_SUBMISSION, { submissionId: sent.body.id }, { jobId: `${sent.body.id}-again-${i}` });
+    for (let i = 0; i < 10; i++)
+      await ctx.queue.queue.add(JOB_INTEGRATE_SUBMISSION, { submissionId: sent.body.id }, { jobId: `${sent.body.id}-again-${i}` });
     const done = await settled(sent.body.id, "integrated");
-    await waitFor(async () => ((await ctx.queue.queue.getJobCounts("waiting", "active", "delayed")) as Record<string, number>).active === 0 && (await ctx.queue.queue.count()) === 0 ? true : undefined);
+    await waitFor(async () =>
+      ((await ctx.queue.queue.getJobCounts("waiting", "active", "delayed")) as Record<string, number>).active === 0 &&
+      (await ctx.queue.queue.count()) === 0
+        ? true
+        : undefined,
+    );
     const em = ctx.orm.em.fork();
     expect(await em.count(Household, { sourceSubmissionId: sent.body.id })).toBe(1);
     expect(await em.count(HouseholdVersion, { submissionId: sent.body.id })).toBe(1);
     const history = await api(`/api/households/${done.householdId}/history`);
     expect(history.body.versions).toHaveLength(1);
-    expect(history.body.versions[0]).toMatchObject({ version: 1, action: "create", submissionId: sent.body.id, formId: "menage", formVersion: 1 });
+    expect(history.body.versions[0]).toMatchObject({
+      version: 1,
+      action: "create",
+      submissionId: sent.body.id,
+      formId: "menage",
+      formVersion: 1,
+    });
   });
 
   it("applies an update on the current version as version 2 with its field changes, and sends a stale one to review", async () => {
@@ -65,7 +81,9 @@ describe("integration pipeline (issue #6)", () => {
     const history = (await api(`/api/households/${householdId}/history`)).body;
     expect(history.versions.map((v: any) => v.version)).toEqual([1, 2]);
     expect(history.versions[1]).toMatchObject({ action: "update", submissionId: update.body.id });
-    expect(history.versions[1].changes).toEqual([{ path: "/attributes/number_of_rooms", before: original.number_of_rooms, after: changed.number_of_rooms }]);
+    expect(history.versions[1].changes).toEqual([
+      { path: "/attributes/number_of_rooms", before: original.number_of_rooms, after: changed.number_of_rooms },
+    ]);
     // Members kept their identities through the update.
     expect((await api(`/api/households/${householdId}`)).body.version).toBe(2);
 
@@ -105,8 +123,13 @@ describe("integration pipeline (issue #6)", () => {
     const first = await settled((await submit(original)).body.id, "integrated");
     const householdId = first.householdId as string;
     const memberIds = async () =>
-      (await ctx.orm.em.fork().getConnection().execute(`select id, island, commune from individuals where household_id = ? order by line_number`, [householdId])) as {
-        id: string; island: string; commune: string;
+      (await ctx.orm.em
+        .fork()
+        .getConnection()
+        .execute(`select id, island, commune from individuals where household_id = ? order by line_number`, [householdId])) as {
+        id: string;
+        island: string;
+        commune: string;
       }[];
     const before = await memberIds();
 
@@ -123,7 +146,9 @@ describe("integration pipeline (issue #6)", () => {
     const v2 = history.versions[1];
     expect(v2).toMatchObject({ version: 2, action: "update" });
     // What the version recorded is what the registry now holds.
-    expect(now.members.map((m: any) => [m.lineNumber, m.firstName, m.lastName])).toEqual(changed.members.map((m: any, i: number) => [i + 1, m.first_name, m.last_name]));
+    expect(now.members.map((m: any) => [m.lineNumber, m.firstName, m.lastName])).toEqual(
+      changed.members.map((m: any, i: number) => [i + 1, m.first_name, m.last_name]),
+    );
     expect(v2.changes.map((c: any) => c.path)).toEqual(expect.arrayContaining(["/commune", "/members/0/firstName"]));
     const recorded = (await api(`/api/households/${householdId}?at=${encodeURIComponent(v2.at)}`)).body;
     expect(recorded).toMatchObject({ version: 2, commune: elsewhere.commune });
@@ -154,7 +179,13 @@ describe("integration pipeline (issue #6)", () => {
     let seed = 405;
     while (validHousehold(seed).island !== a.island || validHousehold(seed).commune === a.commune) seed++;
     const elsewhere = validHousehold(seed) as Data;
-    const b: Data = { ...structuredClone(a), island: elsewhere.island, prefecture: elsewhere.prefecture, commune: elsewhere.commune, village: elsewhere.village };
+    const b: Data = {
+      ...structuredClone(a),
+      island: elsewhere.island,
+      prefecture: elsewhere.prefecture,
+      commune: elsewhere.commune,
+      village: elsewhere.village,
+    };
     [b.members[0].first_name, b.members[0].last_name] = [a.members[0].last_name, a.members[0].first_name];
     const second = await settled((await submit(b)).body.id);
     expect(second.status).toBe("needs_review");
@@ -243,10 +274,13 @@ describe("integration pipeline (issue #6)", () => {
   it("shows a job that failed for good to administrators, with its error, and retries it", async () => {
     // A payload that can never succeed fails at once (no retry loop) and stays visible.
     await ctx.queue.queue.add(JOB_INTEGRATE_SUBMISSION, { submissionId: "not-a-uuid" }, { jobId: "broken-job", attempts: 5 });
-    const failed = await waitFor(async () => {
-      const { body } = await api(`/api/jobs/failed`);
-      return body.items.find((j: any) => j.id === "broken-job");
-    }, { what: "the broken job to fail" });
+    const failed = await waitFor(
+      async () => {
+        const { body } = await api(`/api/jobs/failed`);
+        return body.items.find((j: any) => j.id === "broken-job");
+      },
+      { what: "the broken job to fail" },
+    );
     expect(failed).toMatchObject({ id: "broken-job", submissionId: "not-a-uuid", attempts: 1 });
     expect(failed.error).toContain("payload");
     const retried = await post(`/api/jobs/broken-job/retry`, {});

@@ -57,12 +57,16 @@ async function submit(data: Data, target: { householdId?: string; baseVersion?: 
 }
 
 const sql = <T>(query: string, params: unknown[] = []) => ctx.orm.em.fork().getConnection().execute<T[]>(query, params);
-const stage = async (id: string) => (await sql<{ status: string; household_id: string | null }>(`select status, household_id from submissions where id = ?`, [id]))[0]!;
+const stage = async (id: string) =>
+  (await sql<{ status: string; household_id: string | null }>(`select status, household_id from submissions where id = ?`, [id]))[0]!;
 const settled = (ids: string[], timeoutMs = 90_000) =>
-  waitFor(async () => {
-    const [row] = await sql<{ n: string }>(`select count(*) as n from submissions where id in (?) and status = 'received'`, [ids]);
-    return Number(row!.n) === 0 ? true : undefined;
-  }, { timeoutMs, intervalMs: 250, what: `${ids.length} submissions to be integrated` });
+  waitFor(
+    async () => {
+      const [row] = await sql<{ n: string }>(`select count(*) as n from submissions where id in (?) and status = 'received'`, [ids]);
+      return Number(row!.n) === 0 ? true : undefined;
+    },
+    { timeoutMs, intervalMs: 250, what: `${ids.length} submissions to be integrated` },
+  );
 
 /** A household without NINs and unique names, so that no two test households match each other. */
 function household(seed: number): Data {
@@ -75,7 +79,9 @@ function household(seed: number): Data {
 }
 
 describe("worker processes (issue #6)", () => {
-  it("two worker processes, 200 submissions on 20 households: every change is exactly one version, none lost", { timeout: 180_000 }, async () => {
+  it("two worker processes, 200 submissions on 20 households: every change is exactly one version, none lost", {
+    timeout: 180_000,
+  }, async () => {
     const workers = [startWorkerProcess(), startWorkerProcess()];
     const bases = Array.from({ length: 20 }, (_, i) => household(1000 + i));
     const created = await Promise.all(bases.map((data) => submit(data)));
@@ -85,22 +91,24 @@ describe("worker processes (issue #6)", () => {
     // Per household: 5 updates issued one after the other on the version just read, and 4 sent at once
     // on version 1, which race with them: whichever loses must become a review item, never overwrite.
     const updates: string[] = [];
-    await Promise.all(householdIds.map(async (householdId, h) => {
-      const racing = Array.from({ length: 4 }, (_, k) => {
-        const data = structuredClone(bases[h]!);
-        data.number_of_rooms = 20 + k;
-        return submit(data, { householdId, baseVersion: 1 });
-      });
-      for (let k = 0; k < 5; k++) {
-        const [current] = await sql<{ version: number }>(`select version from households where id = ?`, [householdId]);
-        const data = structuredClone(bases[h]!);
-        data.monthly_expenditure = 1000 * (k + 1);
-        const id = await submit(data, { householdId, baseVersion: current!.version });
-        updates.push(id);
-        await settled([id]);
-      }
-      updates.push(...(await Promise.all(racing)));
-    }));
+    await Promise.all(
+      householdIds.map(async (householdId, h) => {
+        const racing = Array.from({ length: 4 }, (_, k) => {
+          const data = structuredClone(bases[h]!);
+          data.number_of_rooms = 20 + k;
+          return submit(data, { householdId, baseVersion: 1 });
+        });
+        for (let k = 0; k < 5; k++) {
+          const [current] = await sql<{ version: number }>(`select version from households where id = ?`, [householdId]);
+          const data = structuredClone(bases[h]!);
+          data.monthly_expenditure = 1000 * (k + 1);
+          const id = await submit(data, { householdId, baseVersion: current!.version });
+          updates.push(id);
+          await settled([id]);
+        }
+        updates.push(...(await Promise.all(racing)));
+      }),
+    );
     await settled(updates);
     expect(created.length + updates.length).toBe(200);
 
@@ -122,7 +130,10 @@ describe("worker processes (issue #6)", () => {
     const em = ctx.orm.em.fork();
     let versions = 0;
     for (const householdId of householdIds) {
-      const list = await sql<{ version: number; state: unknown }>(`select version, state from household_versions where household_id = ? order by version`, [householdId]);
+      const list = await sql<{ version: number; state: unknown }>(
+        `select version, state from household_versions where household_id = ? order by version`,
+        [householdId],
+      );
       expect(list.map((v) => v.version)).toEqual(list.map((_, i) => i + 1));
       const [current] = await sql<{ version: number }>(`select version from households where id = ?`, [householdId]);
       expect(current!.version).toBe(list.length);
@@ -135,13 +146,18 @@ describe("worker processes (issue #6)", () => {
     expect(await Promise.all(workers.map(exited))).toEqual([0, 0]);
   });
 
-  it("a worker killed with -9 in the middle of a batch: after a restart every submission is integrated exactly once", { timeout: 180_000 }, async () => {
+  it("a worker killed with -9 in the middle of a batch: after a restart every submission is integrated exactly once", {
+    timeout: 180_000,
+  }, async () => {
     const first = startWorkerProcess();
     const ids = await Promise.all(Array.from({ length: 100 }, (_, i) => submit(household(5000 + i))));
-    await waitFor(async () => {
-      const [row] = await sql<{ n: string }>(`select count(*) as n from submissions where id in (?) and status <> 'received'`, [ids]);
-      return Number(row!.n) >= 10 ? true : undefined;
-    }, { timeoutMs: 60_000, what: "the batch to be under way" });
+    await waitFor(
+      async () => {
+        const [row] = await sql<{ n: string }>(`select count(*) as n from submissions where id in (?) and status <> 'received'`, [ids]);
+        return Number(row!.n) >= 10 ? true : undefined;
+      },
+      { timeoutMs: 60_000, what: "the batch to be under way" },
+    );
     first.kill("SIGKILL");
     await exited(first);
     const [done] = await sql<{ n: string }>(`select count(*) as n from submissions where id in (?) and status <> 'received'`, [ids]);

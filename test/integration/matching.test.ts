@@ -24,14 +24,56 @@ interface Existing extends PersonToMatch {
   village: string;
 }
 
-const person = (p: Partial<PersonToMatch>): PersonToMatch => ({ firstName: null, lastName: null, sex: null, birthDate: null, nin: null, ...p });
+const person = (p: Partial<PersonToMatch>): PersonToMatch => ({
+  firstName: null,
+  lastName: null,
+  sex: null,
+  birthDate: null,
+  nin: null,
+  ...p,
+});
 
 const REGISTRY: Existing[] = [
-  { key: "mohamed", household: "H1", island: "1", commune: "101", village: "Iconi", ...person({ firstName: "Mohamed", lastName: "Said", sex: "1", birthDate: "1980-05-03", nin: "412345678" }) },
-  { key: "fatouma", household: "H1", island: "1", commune: "101", village: "Iconi", ...person({ firstName: "Fatouma", lastName: "Ali", sex: "2", birthDate: "1992-07-14" }) },
-  { key: "twin", household: "H2", island: "1", commune: "102", village: "Mbéni", ...person({ firstName: "Hassani", lastName: "Abdallah", sex: "1", birthDate: "2010-02-01" }) },
-  { key: "ahmed", household: "H3", island: "2", commune: "201", village: "Ouani", ...person({ firstName: "Ahmed", lastName: "Youssouf", sex: "1", birthDate: "1975-01-01" }) },
-  { key: "zaharia", household: "H4", island: "1", commune: "103", village: "Hahaya", ...person({ firstName: "Zaharia", lastName: "Combo", sex: "2", birthDate: "1988-09-09" }) },
+  {
+    key: "mohamed",
+    household: "H1",
+    island: "1",
+    commune: "101",
+    village: "Iconi",
+    ...person({ firstName: "Mohamed", lastName: "Said", sex: "1", birthDate: "1980-05-03", nin: "412345678" }),
+  },
+  {
+    key: "fatouma",
+    household: "H1",
+    island: "1",
+    commune: "101",
+    village: "Iconi",
+    ...person({ firstName: "Fatouma", lastName: "Ali", sex: "2", birthDate: "1992-07-14" }),
+  },
+  {
+    key: "twin",
+    household: "H2",
+    island: "1",
+    commune: "102",
+    village: "Mbéni",
+    ...person({ firstName: "Hassani", lastName: "Abdallah", sex: "1", birthDate: "2010-02-01" }),
+  },
+  {
+    key: "ahmed",
+    household: "H3",
+    island: "2",
+    commune: "201",
+    village: "Ouani",
+    ...person({ firstName: "Ahmed", lastName: "Youssouf", sex: "1", birthDate: "1975-01-01" }),
+  },
+  {
+    key: "zaharia",
+    household: "H4",
+    island: "1",
+    commune: "103",
+    village: "Hahaya",
+    ...person({ firstName: "Zaharia", lastName: "Combo", sex: "2", birthDate: "1988-09-09" }),
+  },
 ];
 
 const ICONI: MatchArea = { island: "1", commune: "101" };
@@ -55,7 +97,16 @@ beforeAll(async () => {
       ids[p.key] = randomUUID();
       const { key: _key, household, island, commune, village: _v, ...fields } = p;
       // As every writer does, the member carries its household's place.
-      tx.create(Individual, { id: ids[p.key]!, household: households[household]!, lineNumber: line + 1, ...fields, island, commune, attributes: {}, ...personKeys(fields) });
+      tx.create(Individual, {
+        id: ids[p.key]!,
+        household: households[household]!,
+        lineNumber: line + 1,
+        ...fields,
+        island,
+        commune,
+        attributes: {},
+        ...personKeys(fields),
+      });
     }
   });
 });
@@ -65,23 +116,119 @@ const inTransaction = <T>(work: (em: EntityManager) => Promise<T>) => ctx.orm.em
 
 describe("matchPerson: a table of incoming people against the registry", () => {
   const cases: [label: string, incoming: PersonToMatch, area: MatchArea, decision: "link" | "review" | "new", best: string | null][] = [
-    ["same NIN, other spelling, other island → link", person({ firstName: "Mouhamed", lastName: "Saidi", sex: "1", birthDate: "1980-05-03", nin: "412345678" }), { island: "3", commune: "301" }, "link", "mohamed"],
-    ["misspelt names (Mouhamad Saïdi) → link", person({ firstName: "Mouhamad", lastName: "Saïdi", sex: "1", birthDate: "1980-05-03" }), ICONI, "link", "mohamed"],
-    ["transliteration and particle (Fatima ben Aly) → link", person({ firstName: "Fatima", lastName: "ben Aly", sex: "2", birthDate: "1992-07-14" }), ICONI, "link", "fatouma"],
-    ["transliterations on another island (Ahamada Yousouf) → link", person({ firstName: "Ahamada", lastName: "Yousouf", sex: "1", birthDate: "1975-01-01" }), { island: "2", commune: "202" }, "link", "ahmed"],
-    ["misspelling outside the known families (Zahariya) → review", person({ firstName: "Zahariya", lastName: "Kombo", sex: "2", birthDate: "1988-09-09" }), ICONI, "review", "zaharia"],
-    ["swapped first and last names → review (may be father and son)", person({ firstName: "Said", lastName: "Mohamed", sex: "1", birthDate: "1980-05-03" }), ICONI, "review", "mohamed"],
-    ["same name, born one year later, same day → review", person({ firstName: "Mohamed", lastName: "Said", sex: "1", birthDate: "1981-05-03" }), ICONI, "review", "mohamed"],
-    ["same name, only the year known (1980-01-01) → review", person({ firstName: "Mohamed", lastName: "Said", sex: "1", birthDate: "1980-01-01" }), ICONI, "review", "mohamed"],
-    ["same name, same year, another precise date → new (a homonym)", person({ firstName: "Mohamed", lastName: "Said", sex: "1", birthDate: "1980-11-20" }), ICONI, "new", null],
-    ["same name, neighbouring year, another day → new (a homonym: names this common repeat)", person({ firstName: "Mohamed", lastName: "Said", sex: "1", birthDate: "1981-08-20" }), ICONI, "new", null],
-    ["same name, born five years later → new (a homonym)", person({ firstName: "Mohamed", lastName: "Said", sex: "1", birthDate: "1985-05-03" }), ICONI, "new", null],
-    ["same name, date and sex but another NIN → review", person({ firstName: "Mohamed", lastName: "Said", sex: "1", birthDate: "1980-05-03", nin: "499999999" }), ICONI, "review", "mohamed"],
-    ["twin: same household and birth date, another first name → new", person({ firstName: "Houmadi", lastName: "Abdallah", sex: "1", birthDate: "2010-02-01" }), { island: "1", commune: "102" }, "new", null],
-    ["same name without NIN on another island → new (islands are blocks)", person({ firstName: "Mohamed", lastName: "Said", sex: "1", birthDate: "1980-05-03" }), { island: "3", commune: "301" }, "new", null],
+    [
+      "same NIN, other spelling, other island → link",
+      person({ firstName: "Mouhamed", lastName: "Saidi", sex: "1", birthDate: "1980-05-03", nin: "412345678" }),
+      { island: "3", commune: "301" },
+      "link",
+      "mohamed",
+    ],
+    [
+      "misspelt names (Mouhamad Saïdi) → link",
+      person({ firstName: "Mouhamad", lastName: "Saïdi", sex: "1", birthDate: "1980-05-03" }),
+      ICONI,
+      "link",
+      "mohamed",
+    ],
+    [
+      "transliteration and particle (Fatima ben Aly) → link",
+      person({ firstName: "Fatima", lastName: "ben Aly", sex: "2", birthDate: "1992-07-14" }),
+      ICONI,
+      "link",
+      "fatouma",
+    ],
+    [
+      "transliterations on another island (Ahamada Yousouf) → link",
+      person({ firstName: "Ahamada", lastName: "Yousouf", sex: "1", birthDate: "1975-01-01" }),
+      { island: "2", commune: "202" },
+      "link",
+      "ahmed",
+    ],
+    [
+      "misspelling outside the known families (Zahariya) → review",
+      person({ firstName: "Zahariya", lastName: "Kombo", sex: "2", birthDate: "1988-09-09" }),
+      ICONI,
+      "review",
+      "zaharia",
+    ],
+    [
+      "swapped first and last names → review (may be father and son)",
+      person({ firstName: "Said", lastName: "Mohamed", sex: "1", birthDate: "1980-05-03" }),
+      ICONI,
+      "review",
+      "mohamed",
+    ],
+    [
+      "same name, born one year later, same day → review",
+      person({ firstName: "Mohamed", lastName: "Said", sex: "1", birthDate: "1981-05-03" }),
+      ICONI,
+      "review",
+      "mohamed",
+    ],
+    [
+      "same name, only the year known (1980-01-01) → review",
+      person({ firstName: "Mohamed", lastName: "Said", sex: "1", birthDate: "1980-01-01" }),
+      ICONI,
+      "review",
+      "mohamed",
+    ],
+    [
+      "same name, same year, another precise date → new (a homonym)",
+      person({ firstName: "Mohamed", lastName: "Said", sex: "1", birthDate: "1980-11-20" }),
+      ICONI,
+      "new",
+      null,
+    ],
+    [
+      "same name, neighbouring year, another day → new (a homonym: names this common repeat)",
+      person({ firstName: "Mohamed", lastName: "Said", sex: "1", birthDate: "1981-08-20" }),
+      ICONI,
+      "new",
+      null,
+    ],
+    [
+      "same name, born five years later → new (a homonym)",
+      person({ firstName: "Mohamed", lastName: "Said", sex: "1", birthDate: "1985-05-03" }),
+      ICONI,
+      "new",
+      null,
+    ],
+    [
+      "same name, date and sex but another NIN → review",
+      person({ firstName: "Mohamed", lastName: "Said", sex: "1", birthDate: "1980-05-03", nin: "499999999" }),
+      ICONI,
+      "review",
+      "mohamed",
+    ],
+    [
+      "twin: same household and birth date, another first name → new",
+      person({ firstName: "Houmadi", lastName: "Abdallah", sex: "1", birthDate: "2010-02-01" }),
+      { island: "1", commune: "102" },
+      "new",
+      null,
+    ],
+    [
+      "same name without NIN on another island → new (islands are blocks)",
+      person({ firstName: "Mohamed", lastName: "Said", sex: "1", birthDate: "1980-05-03" }),
+      { island: "3", commune: "301" },
+      "new",
+      null,
+    ],
     ["nothing alike → new", person({ firstName: "Nadjma", lastName: "Bacar", sex: "2", birthDate: "2001-03-03" }), ICONI, "new", null],
-    ["household without an island: looked for on every island (Ahamada Yousouf) → link", person({ firstName: "Ahamada", lastName: "Yousouf", sex: "1", birthDate: "1975-01-01" }), { island: null, commune: null }, "link", "ahmed"],
-    ["household without an island, a typo outside the phonetic key (Zaharia Combos) → found among those born that day", person({ firstName: "Zaharia", lastName: "Combos", sex: "2", birthDate: "1988-09-09" }), { island: null, commune: null }, "review", "zaharia"],
+    [
+      "household without an island: looked for on every island (Ahamada Yousouf) → link",
+      person({ firstName: "Ahamada", lastName: "Yousouf", sex: "1", birthDate: "1975-01-01" }),
+      { island: null, commune: null },
+      "link",
+      "ahmed",
+    ],
+    [
+      "household without an island, a typo outside the phonetic key (Zaharia Combos) → found among those born that day",
+      person({ firstName: "Zaharia", lastName: "Combos", sex: "2", birthDate: "1988-09-09" }),
+      { island: null, commune: null },
+      "review",
+      "zaharia",
+    ],
   ];
 
   it.each(cases)("%s", async (_label, incoming, area, decision, best) => {
@@ -100,7 +247,14 @@ describe("matchPerson: a table of incoming people against the registry", () => {
   });
 
   it("keeps the score's components and reasons in both languages", async () => {
-    const match = await inTransaction((em) => matchPerson(em, person({ firstName: "Said", lastName: "Mohamed", sex: "1", birthDate: "1980-05-03" }), ICONI, ctx.config.matchThresholds));
+    const match = await inTransaction((em) =>
+      matchPerson(
+        em,
+        person({ firstName: "Said", lastName: "Mohamed", sex: "1", birthDate: "1980-05-03" }),
+        ICONI,
+        ctx.config.matchThresholds,
+      ),
+    );
     const { score } = match.candidates[0]!;
     expect(score).toMatchObject({ total: 0.88, components: { name: 0.75, sex: 1, birthDate: 1, area: 1 } });
     expect(score.explanation[0]).toEqual({
@@ -111,45 +265,89 @@ describe("matchPerson: a table of incoming people against the registry", () => {
 
   it("does not offer the members of a household being updated as candidates", async () => {
     const incoming = person({ firstName: "Mouhamad", lastName: "Saïdi", sex: "1", birthDate: "1980-05-03" });
-    const match = await inTransaction((em) => matchPerson(em, incoming, ICONI, ctx.config.matchThresholds, { excludeHouseholdId: households.H1 }));
+    const match = await inTransaction((em) =>
+      matchPerson(em, incoming, ICONI, ctx.config.matchThresholds, { excludeHouseholdId: households.H1 }),
+    );
     expect(match.decision).toBe("new");
   });
 
   it("sees what the caller's transaction wrote but has not committed yet", async () => {
-    await ctx.orm.em.fork().transactional(async (tx) => {
-      const fields = person({ firstName: "Chamsia", lastName: "Msaidie", sex: "2", birthDate: "1999-12-12" });
-      tx.create(Individual, { id: randomUUID(), household: households.H4!, lineNumber: 99, ...fields, island: "1", commune: "103", attributes: {}, ...personKeys(fields) });
-      await tx.flush();
-      const match = await matchPerson(tx, person({ ...fields, firstName: "Shamsia" }), ICONI, ctx.config.matchThresholds);
-      expect(match.decision).not.toBe("new");
-      throw new RollBack();
-    }).catch((e) => { if (!(e instanceof RollBack)) throw e; });
+    await ctx.orm.em
+      .fork()
+      .transactional(async (tx) => {
+        const fields = person({ firstName: "Chamsia", lastName: "Msaidie", sex: "2", birthDate: "1999-12-12" });
+        tx.create(Individual, {
+          id: randomUUID(),
+          household: households.H4!,
+          lineNumber: 99,
+          ...fields,
+          island: "1",
+          commune: "103",
+          attributes: {},
+          ...personKeys(fields),
+        });
+        await tx.flush();
+        const match = await matchPerson(tx, person({ ...fields, firstName: "Shamsia" }), ICONI, ctx.config.matchThresholds);
+        expect(match.decision).not.toBe("new");
+        throw new RollBack();
+      })
+      .catch((e) => {
+        if (!(e instanceof RollBack)) throw e;
+      });
   });
   it("counts a person merged by a supervisor once, not as two homonyms", async () => {
-    await ctx.orm.em.fork().transactional(async (tx) => {
-      // Mohamed Said registered again in Hahaya, then merged: a second record with his person id.
-      const mohamed = await tx.findOneOrFail(Individual, ids.mohamed!);
-      const fields = person({ firstName: "Mohamed", lastName: "Said", sex: "1", birthDate: "1980-05-03" });
-      tx.create(Individual, { id: randomUUID(), household: households.H1!, personId: mohamed.personId, lineNumber: 98, ...fields, ...ICONI, attributes: {}, ...personKeys(fields) });
-      await tx.flush();
-      const match = await matchPerson(tx, person({ ...fields, firstName: "Mouhamad" }), ICONI, ctx.config.matchThresholds);
-      expect(match.decision).toBe("link");
-      expect(match.candidates.filter((c) => c.score.total >= 0.9)).toHaveLength(1);
-      throw new RollBack();
-    }).catch((e) => { if (!(e instanceof RollBack)) throw e; });
+    await ctx.orm.em
+      .fork()
+      .transactional(async (tx) => {
+        // Mohamed Said registered again in Hahaya, then merged: a second record with his person id.
+        const mohamed = await tx.findOneOrFail(Individual, ids.mohamed!);
+        const fields = person({ firstName: "Mohamed", lastName: "Said", sex: "1", birthDate: "1980-05-03" });
+        tx.create(Individual, {
+          id: randomUUID(),
+          household: households.H1!,
+          personId: mohamed.personId,
+          lineNumber: 98,
+          ...fields,
+          ...ICONI,
+          attributes: {},
+          ...personKeys(fields),
+        });
+        await tx.flush();
+        const match = await matchPerson(tx, person({ ...fields, firstName: "Mouhamad" }), ICONI, ctx.config.matchThresholds);
+        expect(match.decision).toBe("link");
+        expect(match.candidates.filter((c) => c.score.total >= 0.9)).toHaveLength(1);
+        throw new RollBack();
+      })
+      .catch((e) => {
+        if (!(e instanceof RollBack)) throw e;
+      });
   });
 });
 
 describe("the place members carry for the lookup", () => {
   it("moves with their household when its island or commune changes, whoever changes it", async () => {
-    await ctx.orm.em.fork().transactional(async (tx) => {
-      await tx.getConnection().execute(`update households set island = '3', commune = '301' where id = ?`, [households.H3], "run", tx.getTransactionContext());
-      const [moved] = await tx.getConnection().execute(`select island, commune from individuals where id = ?`, [ids.ahmed], "all", tx.getTransactionContext());
-      expect(moved).toEqual({ island: "3", commune: "301" });
-      const match = await matchPerson(tx, person({ firstName: "Ahmed", lastName: "Youssouf", sex: "1", birthDate: "1975-01-01" }), { island: "3", commune: "301" }, ctx.config.matchThresholds);
-      expect(match).toMatchObject({ decision: "link", individualId: ids.ahmed });
-      throw new RollBack();
-    }).catch((e) => { if (!(e instanceof RollBack)) throw e; });
+    await ctx.orm.em
+      .fork()
+      .transactional(async (tx) => {
+        await tx
+          .getConnection()
+          .execute(`update households set island = '3', commune = '301' where id = ?`, [households.H3], "run", tx.getTransactionContext());
+        const [moved] = await tx
+          .getConnection()
+          .execute(`select island, commune from individuals where id = ?`, [ids.ahmed], "all", tx.getTransactionContext());
+        expect(moved).toEqual({ island: "3", commune: "301" });
+        const match = await matchPerson(
+          tx,
+          person({ firstName: "Ahmed", lastName: "Youssouf", sex: "1", birthDate: "1975-01-01" }),
+          { island: "3", commune: "301" },
+          ctx.config.matchThresholds,
+        );
+        expect(match).toMatchObject({ decision: "link", individualId: ids.ahmed });
+        throw new RollBack();
+      })
+      .catch((e) => {
+        if (!(e instanceof RollBack)) throw e;
+      });
   });
 });
 

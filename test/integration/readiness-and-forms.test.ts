@@ -17,7 +17,13 @@ describe("health and published forms", () => {
   it("lists the published demo form", async () => {
     const res = await ctx.request("/api/forms");
     const forms = (await res.json()) as any[];
-    expect(forms).toEqual([expect.objectContaining({ id: "menage", version: 1, title: expect.objectContaining({ fr: expect.any(String), en: expect.any(String) }) })]);
+    expect(forms).toEqual([
+      expect.objectContaining({
+        id: "menage",
+        version: 1,
+        title: expect.objectContaining({ fr: expect.any(String), en: expect.any(String) }),
+      }),
+    ]);
   });
 
   it("serves a version's mask and JSON Schema, immutable and checksummed", async () => {

@@ -14,7 +14,11 @@ beforeAll(async () => {
   const members = data.members as Record<string, unknown>[];
   members[0]!.disability = true; // a sensitive answer to look for
   const id = randomUUID();
-  const res = await ctx.request("/api/submissions", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ id, formId: "menage", version: 1, data }) });
+  const res = await ctx.request("/api/submissions", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ id, formId: "menage", version: 1, data }),
+  });
   expect(res.status).toBe(202);
   ctx.startWorkers();
   householdId = await waitFor(async () => ((await (await ctx.request(`/api/submissions/${id}`)).json()) as any).householdId ?? undefined);
@@ -23,7 +27,11 @@ afterAll(() => ctx?.close());
 
 const grant = async (grants: string[]) => {
   const analyst = await ctx.orm.em.fork().findOneOrFail(User, { username: "analyste" });
-  const res = await ctx.request(`/api/users/${analyst.id}`, { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ grants }) });
+  const res = await ctx.request(`/api/users/${analyst.id}`, {
+    method: "PATCH",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ grants }),
+  });
   expect(res.status).toBe(200);
 };
 const asAnalyst = async () => (await (await ctx.request(`/api/households/${householdId}`, {}, "analyste")).json()) as any;

@@ -38,10 +38,13 @@ describe("with Redis unreachable", () => {
 
     // Redis "comes back": workers (with their relay) reach the live Redis, same queue prefix.
     ctx.startWorkers({ REDIS_URL: LIVE_REDIS });
-    const done = await waitFor(async () => {
-      const body = (await (await ctx.request(`/api/submissions/${id}`)).json()) as any;
-      return body.status === "integrated" ? body : undefined;
-    }, { what: "integration after Redis is back" });
+    const done = await waitFor(
+      async () => {
+        const body = (await (await ctx.request(`/api/submissions/${id}`)).json()) as any;
+        return body.status === "integrated" ? body : undefined;
+      },
+      { what: "integration after Redis is back" },
+    );
     expect(done.householdId).toBeTruthy();
     expect(await ctx.orm.em.fork().count(OutboxEntry, { submissionId: id })).toBe(0);
   });

@@ -30,7 +30,11 @@ const call = async (method: string, path: string, body?: unknown, as: Caller = "
   const headers: Record<string, string> = { "content-type": "application/json" };
   const extra = extraTokens[as];
   if (extra) headers.authorization = `Bearer ${extra}`;
-  const res = await ctx.request(path, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) }, extra ? null : (as as DemoUsername));
+  const res = await ctx.request(
+    path,
+    { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) },
+    extra ? null : (as as DemoUsername),
+  );
   return { status: res.status, body: (await res.json()) as any };
 };
 const ids = (page: { items: { id: string }[] }) => page.items.map((s) => s.id);
@@ -54,10 +58,13 @@ const send = async (data: Record<string, unknown>, as: Caller = "agent", extra: 
 };
 
 const settled = (id: string) =>
-  waitFor(async () => {
-    const { body } = await call("GET", `/api/submissions/${id}`, undefined, "admin");
-    return body.status !== "received" ? body : undefined;
-  }, { what: `submission ${id} to be integrated` });
+  waitFor(
+    async () => {
+      const { body } = await call("GET", `/api/submissions/${id}`, undefined, "admin");
+      return body.status !== "received" ? body : undefined;
+    },
+    { what: `submission ${id} to be integrated` },
+  );
 
 describe("« Mes envois » and the answers to start from", () => {
   const sent: string[] = [];
@@ -107,7 +114,13 @@ describe("« Mes envois » and the answers to start from", () => {
   });
 
   it("refuses a stage or a page it does not know, naming the parameter", async () => {
-    for (const [query, name] of [["stage=lost", "stage"], ["mine=yes", "mine"], ["limit=0", "limit"], ["offset=-1", "offset"], ["limit=abc", "limit"]] as const) {
+    for (const [query, name] of [
+      ["stage=lost", "stage"],
+      ["mine=yes", "mine"],
+      ["limit=0", "limit"],
+      ["offset=-1", "offset"],
+      ["limit=abc", "limit"],
+    ] as const) {
       const bad = await call("GET", `/api/submissions?${query}`);
       expect(bad.status, query).toBe(400);
       expect(bad.body.error).toMatchObject({ code: "invalid_parameter", message: { fr: expect.any(String), en: expect.any(String) } });
@@ -129,19 +142,33 @@ describe("« Mes envois » and the answers to start from", () => {
     const data = { ...answers.body.data, number_of_rooms: 7 };
     const update = await send(data, "agent", { householdId: done.householdId, baseVersion: 1 });
     expect(await settled(update)).toMatchObject({ status: "integrated", householdId: done.householdId });
-    expect((await call("GET", `/api/households/${done.householdId}`)).body).toMatchObject({ version: 2, attributes: { number_of_rooms: 7 } });
-    expect((await call("GET", `/api/households/${done.householdId}/answers`)).body).toMatchObject({ baseVersion: 2, data: { number_of_rooms: 7 } });
+    expect((await call("GET", `/api/households/${done.householdId}`)).body).toMatchObject({
+      version: 2,
+      attributes: { number_of_rooms: 7 },
+    });
+    expect((await call("GET", `/api/households/${done.householdId}/answers`)).body).toMatchObject({
+      baseVersion: 2,
+      data: { number_of_rooms: 7 },
+    });
 
     // Built on version 1 while the household is at 2: a supervisor will reconcile it.
     const stale = await send(answers.body.data, "agent", { householdId: done.householdId, baseVersion: 1 });
     expect(await settled(stale)).toMatchObject({ status: "needs_review", reasons: [{ rule: "stale_update" }] });
     expect(ids((await call("GET", "/api/submissions?stage=needs_review")).body)).toEqual([stale]);
-    expect((await call("POST", `/api/submissions/${stale}/return`, { comment: "Reprenez la dernière version." }, "superviseur")).status).toBe(200);
+    expect(
+      (await call("POST", `/api/submissions/${stale}/return`, { comment: "Reprenez la dernière version." }, "superviseur")).status,
+    ).toBe(200);
     const returned = (await call("GET", "/api/submissions?stage=returned")).body;
-    expect(returned.items).toMatchObject([{ id: stale, status: "needs_review", stage: "returned", returnComment: "Reprenez la dernière version." }]);
+    expect(returned.items).toMatchObject([
+      { id: stale, status: "needs_review", stage: "returned", returnComment: "Reprenez la dernière version." },
+    ]);
     expect((await call("GET", "/api/submissions?stage=needs_review")).body.total).toBe(0);
     // Corrected from the household as it is now, not from the stale answers.
-    expect((await call("GET", `/api/submissions/${stale}/answers`)).body).toMatchObject({ householdId: done.householdId, baseVersion: 2, data: { number_of_rooms: 7 } });
+    expect((await call("GET", `/api/submissions/${stale}/answers`)).body).toMatchObject({
+      householdId: done.householdId,
+      baseVersion: 2,
+      data: { number_of_rooms: 7 },
+    });
   });
 
   it("gives a submission's answers back to correct it", async () => {
@@ -158,14 +185,23 @@ describe("« Mes envois » and the answers to start from", () => {
     const index = pages[0]!.elements.findIndex((e) => e.type !== "paneldynamic" && e.type !== "html" && !e.isRequired);
     const dropped = pages[0]!.elements.splice(index, 1)[0]!.name;
     expect((await call("PUT", "/api/forms/menage/draft", { ...mask, pages }, "admin")).status).toBe(200);
-    expect((await call("POST", "/api/forms/menage/publish", { confirmBreaking: true, reason: "Question retirée" }, "admin")).body.version).toBe(2);
+    expect(
+      (await call("POST", "/api/forms/menage/publish", { confirmBreaking: true, reason: "Question retirée" }, "admin")).body.version,
+    ).toBe(2);
     expect((await call("POST", "/api/forms/menage/versions/1/retire", { reason: "Remplacée" }, "admin")).status).toBe(200);
 
     const before = (await call("GET", `/api/households/${household}/answers`)).body;
     expect(before.form.version).toBe(2);
     expect(Object.keys(before.data)).not.toContain(dropped);
     expect(before.data.members.length).toBeGreaterThan(0);
-    const update = await call("POST", "/api/submissions", { id: randomUUID(), formId: "menage", version: 2, data: before.data, householdId: household, baseVersion: before.baseVersion });
+    const update = await call("POST", "/api/submissions", {
+      id: randomUUID(),
+      formId: "menage",
+      version: 2,
+      data: before.data,
+      householdId: household,
+      baseVersion: before.baseVersion,
+    });
     expect(update.status, JSON.stringify(update.body)).toBe(202);
     expect(await settled(update.body.id)).toMatchObject({ status: "integrated", householdId: household });
   });

@@ -21,10 +21,13 @@ const submission = (data = validHousehold(1)) => ({ id: randomUUID(), formId: "m
 const count = (entity: typeof Submission) => ctx.orm.em.fork().count(entity, {});
 
 async function waitForStatus(id: string, status: string) {
-  return waitFor(async () => {
-    const { body } = await get(`/api/submissions/${id}`);
-    return body.status === status ? body : undefined;
-  }, { what: `submission ${id} to be ${status}` });
+  return waitFor(
+    async () => {
+      const { body } = await get(`/api/submissions/${id}`);
+      return body.status === status ? body : undefined;
+    },
+    { what: `submission ${id} to be ${status}` },
+  );
 }
 
 describe("POST /api/submissions → worker → registry", () => {

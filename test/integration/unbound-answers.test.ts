@@ -18,7 +18,11 @@ beforeAll(async () => {
 afterAll(() => ctx?.close());
 
 const call = async (method: string, path: string, body?: unknown, as: Parameters<TestContext["request"]>[2] = "admin") => {
-  const res = await ctx.request(path, { method, headers: { "content-type": "application/json" }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) }, as);
+  const res = await ctx.request(
+    path,
+    { method, headers: { "content-type": "application/json" }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) },
+    as,
+  );
   return { status: res.status, body: (await res.json()) as any };
 };
 
@@ -40,10 +44,13 @@ describe("an answer to a question bound to no variable", () => {
     data.consent = "oui";
     const sent = await call("POST", "/api/submissions", { id: randomUUID(), formId: "menage", version, data }, "agent");
     expect(sent.status).toBe(202);
-    const done = await waitFor(async () => {
-      const { body } = await call("GET", `/api/submissions/${sent.body.id}`);
-      return body.status === "integrated" ? body : undefined;
-    }, { what: "the submission to be integrated" });
+    const done = await waitFor(
+      async () => {
+        const { body } = await call("GET", `/api/submissions/${sent.body.id}`);
+        return body.status === "integrated" ? body : undefined;
+      },
+      { what: "the submission to be integrated" },
+    );
     expect((await ctx.orm.em.fork().findOneOrFail(Submission, sent.body.id)).data.consent).toBe("oui");
     const household = (await call("GET", `/api/households/${done.householdId}`)).body;
     expect(household.attributes).not.toHaveProperty("consent");

@@ -9,12 +9,33 @@ import { compile, createValidator } from "../../schemas/compile";
 const catalogue: Catalogue = {
   variables: [{ code: "age", level: "individual", type: "integer", label: { fr: "Âge" } }],
   codeLists: [
-    { code: "ile", label: { fr: "Île" }, items: [{ code: "1", label: { fr: "Ngazidja" } }, { code: "2", label: { fr: "Mwali" } }] },
+    {
+      code: "ile",
+      label: { fr: "Île" },
+      items: [
+        { code: "1", label: { fr: "Ngazidja" } },
+        { code: "2", label: { fr: "Mwali" } },
+      ],
+    },
     { code: "prefecture", label: { fr: "Préfecture" }, parentList: "ile", items: [{ code: "11", label: { fr: "Moroni" }, parent: "1" }] },
   ],
 };
-const variable = (changes: Partial<Variable>): Variable => ({ code: "revenu", level: "household", type: "decimal", label: { fr: "Revenu" }, ...changes });
-const list = (changes: Partial<CodeList>): CodeList => ({ code: "sexe", label: { fr: "Sexe" }, items: [{ code: "1", label: { fr: "Homme" } }, { code: "2", label: { fr: "Femme" } }], ...changes });
+const variable = (changes: Partial<Variable>): Variable => ({
+  code: "revenu",
+  level: "household",
+  type: "decimal",
+  label: { fr: "Revenu" },
+  ...changes,
+});
+const list = (changes: Partial<CodeList>): CodeList => ({
+  code: "sexe",
+  label: { fr: "Sexe" },
+  items: [
+    { code: "1", label: { fr: "Homme" } },
+    { code: "2", label: { fr: "Femme" } },
+  ],
+  ...changes,
+});
 const codesOf = (errors: { pointer: string; code: string }[]) => errors.map((e) => `${e.pointer} ${e.code}`);
 
 describe("checkVariable", () => {
@@ -35,11 +56,24 @@ describe("checkVariable", () => {
 describe("checkCodeList", () => {
   it.each<[string, Partial<CodeList>, string[]]>([
     ["a valid list", {}, []],
-    ["duplicate values", { items: [{ code: "1", label: { fr: "A" } }, { code: "1", label: { fr: "B" } }] }, ["/items/1/code duplicate_value"]],
+    [
+      "duplicate values",
+      {
+        items: [
+          { code: "1", label: { fr: "A" } },
+          { code: "1", label: { fr: "B" } },
+        ],
+      },
+      ["/items/1/code duplicate_value"],
+    ],
     ["an item without French label", { items: [{ code: "1", label: { fr: "" } }] }, ["/items/0/label/fr french_label_required"]],
     ["a duplicate list code", { code: "ile" }, ["/code duplicate_code"]],
     ["an unknown parent list", { parentList: "nope" }, ["/parentList unknown_code_list"]],
-    ["a parent that is not in the parent list", { parentList: "ile", items: [{ code: "a", label: { fr: "A" }, parent: "9" }] }, ["/items/0/parent unknown_parent"]],
+    [
+      "a parent that is not in the parent list",
+      { parentList: "ile", items: [{ code: "a", label: { fr: "A" }, parent: "9" }] },
+      ["/items/0/parent unknown_parent"],
+    ],
     ["a parent without parent list", { items: [{ code: "a", label: { fr: "A" }, parent: "1" }] }, ["/items/0/parent parent_list_required"]],
     ["a known parent", { parentList: "ile", items: [{ code: "a", label: { fr: "A" }, parent: "1" }] }, []],
   ])("%s", (_name, changes, expected) => expect(codesOf(checkCodeList(list(changes), catalogue))).toEqual(expected));
@@ -53,14 +87,20 @@ describe("checkCodeList", () => {
   it("refuses a cycle in the list hierarchy", () => {
     // "ile" is edited to refine "prefecture", which refines "ile".
     const others = { ...catalogue, codeLists: catalogue.codeLists.filter((l) => l.code !== "ile") };
-    const ile: CodeList = { ...catalogue.codeLists[0]!, parentList: "prefecture", items: [{ code: "1", label: { fr: "N" }, parent: "11" }] };
+    const ile: CodeList = {
+      ...catalogue.codeLists[0]!,
+      parentList: "prefecture",
+      items: [{ code: "1", label: { fr: "N" }, parent: "11" }],
+    };
     expect(codesOf(checkCodeList(ile, others))).toEqual(["/parentList hierarchy_cycle"]);
   });
 
   it("accepts every list and variable of the demo catalogue", () => {
     const without = <T extends { code: string }>(xs: T[], x: T) => xs.filter((y) => y !== x);
-    for (const l of demoCatalogue.codeLists) expect(checkCodeList(l, { ...demoCatalogue, codeLists: without(demoCatalogue.codeLists, l) })).toEqual([]);
-    for (const v of demoCatalogue.variables) expect(checkVariable(v, { ...demoCatalogue, variables: without(demoCatalogue.variables, v) })).toEqual([]);
+    for (const l of demoCatalogue.codeLists)
+      expect(checkCodeList(l, { ...demoCatalogue, codeLists: without(demoCatalogue.codeLists, l) })).toEqual([]);
+    for (const v of demoCatalogue.variables)
+      expect(checkVariable(v, { ...demoCatalogue, variables: without(demoCatalogue.variables, v) })).toEqual([]);
   });
 });
 
@@ -81,7 +121,9 @@ describe("the catalogue's JSON Schema", () => {
 describe("new variable types compile to text questions with a pattern", () => {
   const compileOne = (type: Variable["type"]) => {
     const mask = { pages: [{ name: "p", elements: [{ type: "text", name: "x", ...(type === "phone" ? { inputType: "tel" } : {}) }] }] };
-    return createValidator(compile(mask as never, { variables: [{ code: "x", level: "household", type, label: { fr: "X" } }], codeLists: [] }));
+    return createValidator(
+      compile(mask as never, { variables: [{ code: "x", level: "household", type, label: { fr: "X" } }], codeLists: [] }),
+    );
   };
   it.each<[Variable["type"], string, string]>([
     ["phone", "+269 333 12 34", "abc"],
@@ -106,7 +148,10 @@ describe("diffCatalogues", () => {
     });
   });
   it("sees no change when only key order differs", () => {
-    const reordered = { variables: [{ label: { fr: "Âge" }, type: "integer", level: "individual", code: "age" } as Variable], codeLists: catalogue.codeLists };
+    const reordered = {
+      variables: [{ label: { fr: "Âge" }, type: "integer", level: "individual", code: "age" } as Variable],
+      codeLists: catalogue.codeLists,
+    };
     expect(diffCatalogues(catalogue, reordered).variables.changed).toEqual([]);
   });
 });

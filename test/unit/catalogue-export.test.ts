@@ -18,7 +18,7 @@ const tricky = {
   level: "household",
   type: "text",
   label: { fr: `Remarque <b>"libre"</b> & 'autre', avec virgule`, en: "Free note" },
-  description: { fr: "Ligne 1\nLigne 2, \"citée\"" },
+  description: { fr: 'Ligne 1\nLigne 2, "citée"' },
   theme: "divers <x>",
   constraints: { maxLength: 200, pattern: "^[a-z]+$" },
   sensitivity: "internal",
@@ -32,7 +32,8 @@ describe("specification document (HTML)", () => {
 
   it("lists every variable code and every theme, with a table of contents", () => {
     for (const v of catalogue.variables) expect(html).toContain(`id="var-${escapeHtml(v.code)}"`);
-    for (const theme of new Set(catalogue.variables.map((v) => v.theme ?? ""))) expect(html).toMatch(new RegExp(`<h2 id="theme-\\d+">${escapeHtml(theme).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}</h2>`));
+    for (const theme of new Set(catalogue.variables.map((v) => v.theme ?? "")))
+      expect(html).toMatch(new RegExp(`<h2 id="theme-\\d+">${escapeHtml(theme).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}</h2>`));
     expect(html).toContain("Sommaire");
     expect(html).toContain("@media print");
     expect(html).not.toMatch(/<script|https?:\/\//);
@@ -40,14 +41,17 @@ describe("specification document (HTML)", () => {
 
   it("escapes text and prints every item of long code lists", () => {
     expect(html).toContain("Remarque &lt;b&gt;&quot;libre&quot;&lt;/b&gt; &amp; &#39;autre&#39;");
-    expect(html).not.toContain("<b>\"libre\"");
+    expect(html).not.toContain('<b>"libre"');
     expect(html).toContain("divers &lt;x&gt;");
     const communes = catalogue.codeLists.find((l) => l.code === "commune")!;
     for (const item of communes.items) expect(html).toContain(`<code>${escapeHtml(item.code)}</code> ${escapeHtml(item.label.fr)}`);
   });
 
   it("uses the chosen language, falling back to French, and prints the release", () => {
-    const en = renderSpecificationHtml(catalogue, "en", { ...source, release: { name: "v1.2 <comité>", notes: "Validée", createdAt: "2026-11-01T00:00:00Z" } });
+    const en = renderSpecificationHtml(catalogue, "en", {
+      ...source,
+      release: { name: "v1.2 <comité>", notes: "Validée", createdAt: "2026-11-01T00:00:00Z" },
+    });
     expect(en).toContain("Variable specification");
     expect(en).toContain("Free note");
     expect(en).toContain("Ligne 1"); // no English description: French
@@ -62,11 +66,19 @@ describe("CSV", () => {
     expect(variables.startsWith("\uFEFF")).toBe(true);
     const rows = parseCsv(variables.slice(1));
     const langs = catalogueLanguages(catalogue);
-    expect(rows[0]).toEqual(expect.arrayContaining(langs.map((l) => `label_${l}`).concat(["min", "max", "decimals", "pattern", "max_length"])));
+    expect(rows[0]).toEqual(
+      expect.arrayContaining(langs.map((l) => `label_${l}`).concat(["min", "max", "decimals", "pattern", "max_length"])),
+    );
     expect(rows).toHaveLength(catalogue.variables.length + 1);
     const header = rows[0]!;
     const last = Object.fromEntries(header.map((h, i) => [h, rows.at(-1)![i]]));
-    expect(last).toMatchObject({ code: "note_libre", label_fr: tricky.label.fr, description_fr: tricky.description.fr, max_length: "200", pattern: "^[a-z]+$" });
+    expect(last).toMatchObject({
+      code: "note_libre",
+      label_fr: tricky.label.fr,
+      description_fr: tricky.description.fr,
+      max_length: "200",
+      pattern: "^[a-z]+$",
+    });
     const lists = parseCsv(renderCatalogueCsv(catalogue, "code_lists").slice(1));
     expect(lists).toHaveLength(itemCount + 1);
     expect(lists[0]!.slice(0, 2)).toEqual(["list", "list_label_fr"]);
@@ -78,7 +90,11 @@ describe("DDI Codebook 2.5", () => {
   const xml = renderCatalogueDdi(catalogue, source);
   it("is well-formed and matches the catalogue's variables, labels and categories", () => {
     expect(XMLValidator.validate(xml)).toBe(true);
-    const doc = new XMLParser({ ignoreAttributes: false, parseTagValue: false, isArray: (name) => ["var", "labl", "catgry", "notes"].includes(name) }).parse(xml);
+    const doc = new XMLParser({
+      ignoreAttributes: false,
+      parseTagValue: false,
+      isArray: (name) => ["var", "labl", "catgry", "notes"].includes(name),
+    }).parse(xml);
     expect(doc.codeBook["@_xmlns"]).toBe("ddi:codebook:2_5");
     const vars = doc.codeBook.dataDscr.var as any[];
     expect(vars).toHaveLength(catalogue.variables.length);

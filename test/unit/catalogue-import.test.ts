@@ -13,7 +13,7 @@ const tricky: Variable = {
   level: "household",
   type: "text",
   label: { fr: `Remarque "libre", avec virgule`, en: "Free note" },
-  description: { fr: "Ligne 1\nLigne 2, \"citée\"" },
+  description: { fr: 'Ligne 1\nLigne 2, "citée"' },
   constraints: { maxLength: 200, pattern: "^[a-z]+$", min: 0, max: 1.5 },
   sensitivity: "internal",
   status: "draft",
@@ -26,7 +26,8 @@ const catalogue: Catalogue = {
 };
 const empty: Catalogue = { variables: [], codeLists: [] };
 
-const csv = (c: Catalogue, sheet: "variables" | "code_lists", edit = (t: string) => t) => readCatalogueCsv(edit(renderCatalogueCsv(c, sheet)))!;
+const csv = (c: Catalogue, sheet: "variables" | "code_lists", edit = (t: string) => t) =>
+  readCatalogueCsv(edit(renderCatalogueCsv(c, sheet)))!;
 
 describe("reading the exports back", () => {
   it("an XLSX export reads back as the same catalogue", async () => {
@@ -64,14 +65,17 @@ describe("reading the exports back", () => {
     expect(swapped.rowErrors).toEqual([]);
     expect(swapped.catalogue.codeLists.find((l) => l.code === "sex")!.items.map((i) => i.code)).toEqual(["2", "1"]);
     const split = csv(catalogue, "code_lists", (t) => t.replace(/^sex,Sexe,(.*)\r\nsex,Sexe,/m, "sex,Sexe,$1\r\nsex,Genre,"));
-    expect(split.rowErrors).toEqual([expect.objectContaining({ sheet: "code_lists", column: "list", code: "list_inconsistent", entry: "sex" })]);
+    expect(split.rowErrors).toEqual([
+      expect.objectContaining({ sheet: "code_lists", column: "list", code: "list_inconsistent", entry: "sex" }),
+    ]);
   });
 });
 
 describe("the import plan", () => {
   const published: PublishedSnapshot[] = [{ formId: "menage", version: 1, catalogue }];
   const plan = (current: Catalogue, incoming: Catalogue, snapshots: PublishedSnapshot[] = []) =>
-    planImport(current, { catalogue: incoming, origin: origin(incoming), sheets: ["variables", "code_lists"], rowErrors: [] }, snapshots).plan;
+    planImport(current, { catalogue: incoming, origin: origin(incoming), sheets: ["variables", "code_lists"], rowErrors: [] }, snapshots)
+      .plan;
   const edit = (code: string, change: Partial<Variable>): Catalogue => ({
     ...catalogue,
     variables: catalogue.variables.map((v) => (v.code === code ? { ...v, ...change } : v)),
@@ -88,13 +92,18 @@ describe("the import plan", () => {
   it("counts identical entries as unchanged and lists changed fields", () => {
     const p = plan(catalogue, edit("note_libre", { theme: "divers", constraints: { maxLength: 100 } }));
     expect(p.unchanged).toBe(catalogue.variables.length + catalogue.codeLists.length - 1);
-    expect(p.changed).toEqual([{
-      kind: "variable", code: "note_libre", sheet: "variables", row: catalogue.variables.length + 1,
-      fields: [
-        { field: "constraints", before: tricky.constraints, after: { maxLength: 100 } },
-        { field: "theme", before: null, after: "divers" },
-      ],
-    }]);
+    expect(p.changed).toEqual([
+      {
+        kind: "variable",
+        code: "note_libre",
+        sheet: "variables",
+        row: catalogue.variables.length + 1,
+        fields: [
+          { field: "constraints", before: tricky.constraints, after: { maxLength: 100 } },
+          { field: "theme", before: null, after: "divers" },
+        ],
+      },
+    ]);
   });
 
   it.each([
@@ -116,7 +125,9 @@ describe("the import plan", () => {
 
   it("refuses a type change of a variable a published version binds, naming the versions", () => {
     const p = plan(catalogue, edit(firstChoice.code, { type: "text", codeList: undefined }), published);
-    expect(p.refused).toEqual([expect.objectContaining({ code: "variable_in_use", entry: firstChoice.code, usedBy: [{ formId: "menage", version: 1 }] })]);
+    expect(p.refused).toEqual([
+      expect.objectContaining({ code: "variable_in_use", entry: firstChoice.code, usedBy: [{ formId: "menage", version: 1 }] }),
+    ]);
     expect(plan(catalogue, edit(firstChoice.code, { status: "deprecated" }), published).refused).toEqual([]);
   });
 
@@ -127,14 +138,21 @@ describe("the import plan", () => {
     const longer = { ...catalogue, codeLists: [{ ...list!, items: [...list!.items, { code: "99", label: { fr: "Autre" } }] }, ...others] };
     const p = plan(catalogue, longer, published);
     expect(p.refused).toEqual([]);
-    expect(p.changed).toEqual([expect.objectContaining({ code: list!.code, fields: [{ field: "items/99", before: null, after: { code: "99", label: { fr: "Autre" } } }] })]);
+    expect(p.changed).toEqual([
+      expect.objectContaining({
+        code: list!.code,
+        fields: [{ field: "items/99", before: null, after: { code: "99", label: { fr: "Autre" } } }],
+      }),
+    ]);
   });
 
   it("points an item's error at the item's row", () => {
     const [list, ...others] = catalogue.codeLists;
     const dup = { ...catalogue, codeLists: [{ ...list!, items: [...list!.items, list!.items[0]!] }, ...others] };
     const p = plan(catalogue, dup);
-    expect(p.refused).toEqual([expect.objectContaining({ sheet: "code_lists", row: list!.items.length + 2, column: "code", code: "duplicate_value" })]);
+    expect(p.refused).toEqual([
+      expect.objectContaining({ sheet: "code_lists", row: list!.items.length + 2, column: "code", code: "duplicate_value" }),
+    ]);
   });
 });
 

@@ -1,10 +1,25 @@
 import { describe, expect, it } from "vitest";
 import type { Catalogue, Variable } from "../../schemas/catalogue/types";
-import { compile, CompileError, RULES_KEYWORD, type JsonSchema, type QuestionRule, type RulesKeywordValue, type SurveyJson } from "../../schemas/compile";
+import {
+  compile,
+  CompileError,
+  RULES_KEYWORD,
+  type JsonSchema,
+  type QuestionRule,
+  type RulesKeywordValue,
+  type SurveyJson,
+} from "../../schemas/compile";
 
 const label = (fr: string) => ({ fr });
-const v = (code: string, type: Variable["type"], extra: Partial<Variable> = {}): Variable => ({ code, level: "household", type, label: label(code), ...extra });
-const ind = (code: string, type: Variable["type"], extra: Partial<Variable> = {}): Variable => v(code, type, { level: "individual", ...extra });
+const v = (code: string, type: Variable["type"], extra: Partial<Variable> = {}): Variable => ({
+  code,
+  level: "household",
+  type,
+  label: label(code),
+  ...extra,
+});
+const ind = (code: string, type: Variable["type"], extra: Partial<Variable> = {}): Variable =>
+  v(code, type, { level: "individual", ...extra });
 
 const catalogue: Catalogue = {
   variables: [
@@ -22,12 +37,22 @@ const catalogue: Catalogue = {
     ind("birth_prefecture", "single_choice", { codeList: "prefecture" }),
   ],
   codeLists: [
-    { code: "island", label: label("Île"), items: [{ code: "1", label: label("Ngazidja") }, { code: "2", label: label("Ndzuani") }] },
+    {
+      code: "island",
+      label: label("Île"),
+      items: [
+        { code: "1", label: label("Ngazidja") },
+        { code: "2", label: label("Ndzuani") },
+      ],
+    },
     {
       code: "prefecture",
       label: label("Préfecture"),
       parentList: "island",
-      items: [{ code: "101", label: label("Moroni"), parent: "1" }, { code: "201", label: label("Mutsamudu"), parent: "2" }],
+      items: [
+        { code: "101", label: label("Moroni"), parent: "1" },
+        { code: "201", label: label("Mutsamudu"), parent: "2" },
+      ],
     },
     { code: "assets", label: label("Biens"), items: ["01", "02", "03", "04"].map((code) => ({ code, label: label(code) })) },
     { code: "orphan", label: label("Orpheline"), parentList: "missing", items: [{ code: "x", label: label("x") }] },
@@ -36,7 +61,13 @@ const catalogue: Catalogue = {
 
 const choices = (...codes: string[]) => codes.map((value) => ({ value, text: value }));
 const page = (...elements: Record<string, unknown>[]): SurveyJson => ({ pages: [{ name: "p", elements }] });
-const roster = (...templateElements: Record<string, unknown>[]) => ({ type: "paneldynamic", name: "members", minPanelCount: 1, maxPanelCount: 12, templateElements });
+const roster = (...templateElements: Record<string, unknown>[]) => ({
+  type: "paneldynamic",
+  name: "members",
+  minPanelCount: 1,
+  maxPanelCount: 12,
+  templateElements,
+});
 
 const props = (schema: JsonSchema) => schema.properties as Record<string, JsonSchema>;
 const rulesOf = (schema: JsonSchema) => (schema[RULES_KEYWORD] as RulesKeywordValue | undefined)?.rules ?? [];
@@ -53,14 +84,30 @@ const problemsOf = (mask: SurveyJson, cat: Catalogue = catalogue) => {
 
 describe("compile: one property per question, typed from the catalogue", () => {
   it.each([
-    ["text", { type: "text", name: "name" }, { type: "string", maxLength: 30, if: { type: "string", pattern: "\\S" }, then: { type: "string", pattern: "^(?:[A-Z][a-z]+)$" } }],
+    [
+      "text",
+      { type: "text", name: "name" },
+      { type: "string", maxLength: 30, if: { type: "string", pattern: "\\S" }, then: { type: "string", pattern: "^(?:[A-Z][a-z]+)$" } },
+    ],
     ["integer", { type: "text", inputType: "number", step: 1, name: "rooms" }, { type: "integer", minimum: 1, maximum: 30 }],
     ["decimal", { type: "text", inputType: "number", name: "income" }, { type: "number", minimum: 0 }],
     ["boolean", { type: "boolean", name: "owns_land" }, { type: "boolean" }],
-    ["date", { type: "text", inputType: "date", name: "visit_date" }, { type: "string", if: { type: "string", pattern: "\\S" }, then: { type: "string", format: "date" } }],
-    ["single choice (radiogroup)", { type: "radiogroup", name: "island", choices: choices("1", "2") }, { type: "string", enum: ["1", "2"] }],
+    [
+      "date",
+      { type: "text", inputType: "date", name: "visit_date" },
+      { type: "string", if: { type: "string", pattern: "\\S" }, then: { type: "string", format: "date" } },
+    ],
+    [
+      "single choice (radiogroup)",
+      { type: "radiogroup", name: "island", choices: choices("1", "2") },
+      { type: "string", enum: ["1", "2"] },
+    ],
     ["single choice (dropdown)", { type: "dropdown", name: "island", choices: choices("1") }, { type: "string", enum: ["1", "2"] }],
-    ["multiple choice", { type: "checkbox", name: "assets", choices: choices("01", "02") }, { type: "array", items: { type: "string", enum: ["01", "02", "03", "04"] }, uniqueItems: true, maxItems: 3 }],
+    [
+      "multiple choice",
+      { type: "checkbox", name: "assets", choices: choices("01", "02") },
+      { type: "array", items: { type: "string", enum: ["01", "02", "03", "04"] }, uniqueItems: true, maxItems: 3 },
+    ],
   ])("%s", (_, question, expected) => {
     const schema = compile(page(question), catalogue);
     expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
@@ -70,12 +117,29 @@ describe("compile: one property per question, typed from the catalogue", () => {
   });
 
   it("skips display-only elements", () => {
-    const schema = compile(page({ type: "html", name: "intro", html: "<p>Bonjour</p>" }, { type: "expression", name: "total", expression: "1 + 1" }, { type: "image", name: "logo" }, { type: "boolean", name: "owns_land" }), catalogue);
+    const schema = compile(
+      page(
+        { type: "html", name: "intro", html: "<p>Bonjour</p>" },
+        { type: "expression", name: "total", expression: "1 + 1" },
+        { type: "image", name: "logo" },
+        { type: "boolean", name: "owns_land" },
+      ),
+      catalogue,
+    );
     expect(Object.keys(props(schema))).toEqual(["owns_land"]);
   });
 
   it("walks nested panels, several pages and top-level elements", () => {
-    const mask = { pages: [{ elements: [{ type: "panel", name: "a", elements: [{ type: "panel", name: "b", elements: [{ type: "boolean", name: "owns_land" }] }] }] }, { elements: [{ type: "text", inputType: "number", name: "rooms" }] }] };
+    const mask = {
+      pages: [
+        {
+          elements: [
+            { type: "panel", name: "a", elements: [{ type: "panel", name: "b", elements: [{ type: "boolean", name: "owns_land" }] }] },
+          ],
+        },
+        { elements: [{ type: "text", inputType: "number", name: "rooms" }] },
+      ],
+    };
     expect(Object.keys(props(compile(mask, catalogue)))).toEqual(["owns_land", "rooms"]);
     expect(Object.keys(props(compile({ elements: [{ type: "boolean", name: "owns_land" }] }, catalogue)))).toEqual(["owns_land"]);
   });
@@ -88,7 +152,10 @@ describe("compile: the narrower of the catalogue's and the mask's limits", () =>
     ["mask narrower min", { validators: [{ type: "numeric", minValue: 2 }] }, { minimum: 2, maximum: 30 }],
     ["question min/max", { min: 3, max: 10 }, { minimum: 3, maximum: 10 }],
   ])("integer, %s", (_, extra, limits) => {
-    expect(props(compile(page({ type: "text", inputType: "number", name: "rooms", ...extra }), catalogue)).rooms).toEqual({ type: "integer", ...limits });
+    expect(props(compile(page({ type: "text", inputType: "number", name: "rooms", ...extra }), catalogue)).rooms).toEqual({
+      type: "integer",
+      ...limits,
+    });
   });
 
   it.each([
@@ -100,8 +167,13 @@ describe("compile: the narrower of the catalogue's and the mask's limits", () =>
 
   it("keeps both patterns when the mask adds one, and only the catalogue's when the mask repeats it", () => {
     const both = props(compile(page({ type: "text", name: "name", validators: [{ type: "regex", regex: "^M" }] }), catalogue)).name;
-    expect((both!.then as JsonSchema).allOf).toEqual([{ type: "string", pattern: "^(?:[A-Z][a-z]+)$" }, { type: "string", pattern: "^M" }]);
-    const same = props(compile(page({ type: "text", name: "name", validators: [{ type: "regex", regex: "[A-Z][a-z]+" }] }), catalogue)).name;
+    expect((both!.then as JsonSchema).allOf).toEqual([
+      { type: "string", pattern: "^(?:[A-Z][a-z]+)$" },
+      { type: "string", pattern: "^M" },
+    ]);
+    const same = props(
+      compile(page({ type: "text", name: "name", validators: [{ type: "regex", regex: "[A-Z][a-z]+" }] }), catalogue),
+    ).name;
     expect((same!.then as JsonSchema).pattern).toBe("^(?:[A-Z][a-z]+)$");
   });
 
@@ -109,18 +181,28 @@ describe("compile: the narrower of the catalogue's and the mask's limits", () =>
     ["maxSelectedChoices narrower", { maxSelectedChoices: 2 }, 2],
     ["catalogue narrower", { maxSelectedChoices: 4 }, 3],
   ])("multiple choice, %s", (_, extra, maxItems) => {
-    expect(props(compile(page({ type: "checkbox", name: "assets", choices: choices("01"), ...extra }), catalogue)).assets?.maxItems).toBe(maxItems);
+    expect(props(compile(page({ type: "checkbox", name: "assets", choices: choices("01"), ...extra }), catalogue)).assets?.maxItems).toBe(
+      maxItems,
+    );
   });
 });
 
 describe("compile: requiredness and conditions", () => {
   it("lists in `required` only what is required whatever the answers", () => {
     const schema = compile(
-      { pages: [
-        { elements: [{ type: "boolean", name: "owns_land", isRequired: true }, { type: "text", inputType: "number", name: "rooms", isRequired: true, visibleIf: "{owns_land} = true" }, { type: "text", inputType: "number", name: "income", requiredIf: "{owns_land} = true" }] },
-        { visibleIf: "{owns_land} = false", elements: [{ type: "text", inputType: "date", name: "visit_date", isRequired: true }] },
-        { elements: [{ type: "text", name: "name", isRequired: true, enableIf: "{owns_land} = true" }] },
-      ] },
+      {
+        pages: [
+          {
+            elements: [
+              { type: "boolean", name: "owns_land", isRequired: true },
+              { type: "text", inputType: "number", name: "rooms", isRequired: true, visibleIf: "{owns_land} = true" },
+              { type: "text", inputType: "number", name: "income", requiredIf: "{owns_land} = true" },
+            ],
+          },
+          { visibleIf: "{owns_land} = false", elements: [{ type: "text", inputType: "date", name: "visit_date", isRequired: true }] },
+          { elements: [{ type: "text", name: "name", isRequired: true, enableIf: "{owns_land} = true" }] },
+        ],
+      },
       catalogue,
     );
     expect(schema.required).toEqual(["owns_land"]);
@@ -132,21 +214,53 @@ describe("compile: requiredness and conditions", () => {
 
   it("chains the conditions of pages and panels, outermost first, and static visibility", () => {
     const schema = compile(
-      { pages: [
-        { elements: [{ type: "boolean", name: "owns_land" }, { type: "text", inputType: "number", name: "income" }] },
-        { visibleIf: "{owns_land} = true", elements: [{ type: "panel", name: "x", visible: false, elements: [{ type: "text", inputType: "number", name: "rooms", visibleIf: "{income} > 0" }] }] },
-      ] },
+      {
+        pages: [
+          {
+            elements: [
+              { type: "boolean", name: "owns_land" },
+              { type: "text", inputType: "number", name: "income" },
+            ],
+          },
+          {
+            visibleIf: "{owns_land} = true",
+            elements: [
+              {
+                type: "panel",
+                name: "x",
+                visible: false,
+                elements: [{ type: "text", inputType: "number", name: "rooms", visibleIf: "{income} > 0" }],
+              },
+            ],
+          },
+        ],
+      },
       catalogue,
     );
     expect(ruleOf(schema, "rooms")).toEqual({ name: "rooms", visibleIf: ["{owns_land} = true", "{income} > 0"], hidden: true });
   });
 
   it("keeps filtered choices: each choice's own condition, else the shared one", () => {
-    const schema = compile(page(
-      { type: "radiogroup", name: "island", choices: choices("1", "2") },
-      { type: "dropdown", name: "prefecture", choicesVisibleIf: "{item} != '201'", choices: [{ value: "101", text: "Moroni", visibleIf: "{island} = '1'" }, { value: "201", text: "Mutsamudu" }] },
-    ), catalogue);
-    expect(ruleOf(schema, "prefecture")?.choices).toEqual({ offered: ["101", "201"], visibleIf: { "101": "{island} = '1'" }, choicesVisibleIf: "{item} != '201'" });
+    const schema = compile(
+      page(
+        { type: "radiogroup", name: "island", choices: choices("1", "2") },
+        {
+          type: "dropdown",
+          name: "prefecture",
+          choicesVisibleIf: "{item} != '201'",
+          choices: [
+            { value: "101", text: "Moroni", visibleIf: "{island} = '1'" },
+            { value: "201", text: "Mutsamudu" },
+          ],
+        },
+      ),
+      catalogue,
+    );
+    expect(ruleOf(schema, "prefecture")?.choices).toEqual({
+      offered: ["101", "201"],
+      visibleIf: { "101": "{island} = '1'" },
+      choicesVisibleIf: "{item} != '201'",
+    });
   });
 });
 
@@ -154,7 +268,13 @@ describe("compile: the members roster", () => {
   const mask = page(
     { type: "radiogroup", name: "island", choices: choices("1", "2") },
     { type: "dropdown", name: "prefecture", choices: choices("101", "201") },
-    { ...roster({ type: "text", inputType: "number", name: "age", isRequired: true }, { type: "dropdown", name: "birth_prefecture", visibleIf: "{panel.age} >= 18", choices: choices("101") }), keyName: "age" },
+    {
+      ...roster(
+        { type: "text", inputType: "number", name: "age", isRequired: true },
+        { type: "dropdown", name: "birth_prefecture", visibleIf: "{panel.age} >= 18", choices: choices("101") },
+      ),
+      keyName: "age",
+    },
   );
   const schema = compile(mask, catalogue);
   const members = props(schema).members!;
@@ -190,9 +310,17 @@ describe("compile: masks that do not fit the catalogue are refused, every proble
     ["rating", page({ type: "rating", name: "rooms" }), "unsupported_question_type"],
     ["ranking", page({ type: "ranking", name: "assets" }), "unsupported_question_type"],
     ["a second dynamic panel", page({ type: "paneldynamic", name: "visits", templateElements: [] }), "unsupported_question_type"],
-    ["a roster inside the roster", page(roster({ type: "paneldynamic", name: "members", templateElements: [] })), "unsupported_question_type"],
+    [
+      "a roster inside the roster",
+      page(roster({ type: "paneldynamic", name: "members", templateElements: [] })),
+      "unsupported_question_type",
+    ],
     ["(no problem) a name not in the catalogue: a free question", page({ type: "text", name: "nickname" }), null],
-    ["a free question of an input type rsu does not check", page({ type: "text", inputType: "color", name: "nickname" }), "unsupported_question_type"],
+    [
+      "a free question of an input type rsu does not check",
+      page({ type: "text", inputType: "color", name: "nickname" }),
+      "unsupported_question_type",
+    ],
     ["a question without a name", page({ type: "text" }), "missing_name"],
     ["text question for an integer", page({ type: "text", name: "rooms" }), "type_mismatch"],
     ["checkbox for a single choice", page({ type: "checkbox", name: "island", choices: choices("1") }), "type_mismatch"],
@@ -208,17 +336,63 @@ describe("compile: masks that do not fit the catalogue are refused, every proble
     ["an 'other' item", page({ type: "dropdown", name: "island", choices: choices("1"), showOtherItem: true }), "unsupported_property"],
     ["valueName", page({ type: "boolean", name: "owns_land", valueName: "land" }), "unsupported_property"],
     ["a comment area", page({ type: "boolean", name: "owns_land", showCommentArea: true }), "unsupported_property"],
-    ["an expression validator", page({ type: "text", inputType: "number", name: "rooms", validators: [{ type: "expression", expression: "{rooms} > 1" }] }), null],
-    ["an expression validator on an unknown answer", page({ type: "text", inputType: "number", name: "rooms", validators: [{ type: "expression", expression: "{roms} > 1" }] }), "unknown_expression_variable"],
-    ["a regex on a number", page({ type: "text", inputType: "number", name: "rooms", validators: [{ type: "regex", regex: "1" }] }), "unsupported_validator"],
+    [
+      "an expression validator",
+      page({ type: "text", inputType: "number", name: "rooms", validators: [{ type: "expression", expression: "{rooms} > 1" }] }),
+      null,
+    ],
+    [
+      "an expression validator on an unknown answer",
+      page({ type: "text", inputType: "number", name: "rooms", validators: [{ type: "expression", expression: "{roms} > 1" }] }),
+      "unknown_expression_variable",
+    ],
+    [
+      "a regex on a number",
+      page({ type: "text", inputType: "number", name: "rooms", validators: [{ type: "regex", regex: "1" }] }),
+      "unsupported_validator",
+    ],
     ["a pattern ajv cannot run", page({ type: "text", name: "name", validators: [{ type: "regex", regex: "\\-\\_" }] }), "invalid_pattern"],
     ["an unparsable condition", page({ type: "boolean", name: "owns_land", visibleIf: "{rooms} = " }), "invalid_expression"],
     ["an unknown function", page({ type: "boolean", name: "owns_land", visibleIf: "foo({rooms}) > 1" }), "invalid_expression"],
-    ["a condition on an unknown answer", page({ type: "boolean", name: "owns_land", visibleIf: "{roms} > 1" }), "unknown_expression_variable"],
-    ["{panel.x} outside the roster", page({ type: "boolean", name: "owns_land", visibleIf: "{panel.age} > 1" }), "unknown_expression_variable"],
-    ["{x} for a member's answer inside the roster", page(roster({ type: "text", inputType: "number", name: "age" }, { type: "dropdown", name: "birth_prefecture", choices: choices("101"), visibleIf: "{age} > 1" })), "unknown_expression_variable"],
-    ["{item} outside a choice condition", page({ type: "boolean", name: "owns_land", visibleIf: "{item} = 1" }), "unknown_expression_variable"],
-    ["(no problem) a child list and its parent asked once each", { pages: [{ elements: [{ type: "radiogroup", name: "island", choices: choices("1") }, { type: "dropdown", name: "prefecture", choices: choices("101") }] }] }, null],
+    [
+      "a condition on an unknown answer",
+      page({ type: "boolean", name: "owns_land", visibleIf: "{roms} > 1" }),
+      "unknown_expression_variable",
+    ],
+    [
+      "{panel.x} outside the roster",
+      page({ type: "boolean", name: "owns_land", visibleIf: "{panel.age} > 1" }),
+      "unknown_expression_variable",
+    ],
+    [
+      "{x} for a member's answer inside the roster",
+      page(
+        roster(
+          { type: "text", inputType: "number", name: "age" },
+          { type: "dropdown", name: "birth_prefecture", choices: choices("101"), visibleIf: "{age} > 1" },
+        ),
+      ),
+      "unknown_expression_variable",
+    ],
+    [
+      "{item} outside a choice condition",
+      page({ type: "boolean", name: "owns_land", visibleIf: "{item} = 1" }),
+      "unknown_expression_variable",
+    ],
+    [
+      "(no problem) a child list and its parent asked once each",
+      {
+        pages: [
+          {
+            elements: [
+              { type: "radiogroup", name: "island", choices: choices("1") },
+              { type: "dropdown", name: "prefecture", choices: choices("101") },
+            ],
+          },
+        ],
+      },
+      null,
+    ],
   ])("%s", (_, mask, code) => {
     const problems = problemsOf(mask as SurveyJson);
     if (code === null) return expect(problems).toEqual([]);
@@ -232,12 +406,18 @@ describe("compile: masks that do not fit the catalogue are refused, every proble
 
   it("reports an ambiguous parent list", () => {
     const cat: Catalogue = { ...catalogue, variables: [...catalogue.variables, v("island2", "single_choice", { codeList: "island" })] };
-    const mask = page({ type: "radiogroup", name: "island", choices: choices("1") }, { type: "radiogroup", name: "island2", choices: choices("1") }, { type: "dropdown", name: "prefecture", choices: choices("101") });
+    const mask = page(
+      { type: "radiogroup", name: "island", choices: choices("1") },
+      { type: "radiogroup", name: "island2", choices: choices("1") },
+      { type: "dropdown", name: "prefecture", choices: choices("101") },
+    );
     expect(problemsOf(mask, cat).map((p) => p.code)).toEqual(["ambiguous_parent"]);
   });
 
   it("lists every problem at once, with the question's name", () => {
-    const problems = problemsOf(page({ type: "matrix", name: "m" }, { type: "text", inputType: "color", name: "nickname" }, { type: "text", name: "rooms" }));
+    const problems = problemsOf(
+      page({ type: "matrix", name: "m" }, { type: "text", inputType: "color", name: "nickname" }, { type: "text", name: "rooms" }),
+    );
     expect(problems.map((p) => [p.path, p.name, p.code])).toEqual([
       ["/pages/0/elements/0", "m", "unsupported_question_type"],
       ["/pages/0/elements/1", "nickname", "unsupported_question_type"],

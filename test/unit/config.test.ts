@@ -4,13 +4,32 @@ import { ConfigError, loadConfig } from "../../api/config";
 describe("loadConfig", () => {
   it("gives working defaults for a developer's machine, frozen", () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ databaseUrl: "postgres://postgres@127.0.0.1:5432/rsu", redisUrl: "redis://127.0.0.1:6379/0", host: "127.0.0.1", port: 3000, logLevel: "info", integrationBatchSize: 50 });
+    expect(config).toMatchObject({
+      databaseUrl: "postgres://postgres@127.0.0.1:5432/rsu",
+      redisUrl: "redis://127.0.0.1:6379/0",
+      host: "127.0.0.1",
+      port: 3000,
+      logLevel: "info",
+      integrationBatchSize: 50,
+    });
     expect(Object.isFrozen(config)).toBe(true);
   });
 
   it("honours the environment", () => {
-    const config = loadConfig({ DATABASE_URL: "postgresql://u:p@db:5433/other", REDIS_URL: "redis://cache:6380/3", HOST: "0.0.0.0", PORT: "8080", SURVEYJS_LICENSE_KEY: "key" });
-    expect(config).toMatchObject({ databaseUrl: "postgresql://u:p@db:5433/other", redisUrl: "redis://cache:6380/3", host: "0.0.0.0", port: 8080, surveyJsLicenseKey: "key" });
+    const config = loadConfig({
+      DATABASE_URL: "postgresql://u:p@db:5433/other",
+      REDIS_URL: "redis://cache:6380/3",
+      HOST: "0.0.0.0",
+      PORT: "8080",
+      SURVEYJS_LICENSE_KEY: "key",
+    });
+    expect(config).toMatchObject({
+      databaseUrl: "postgresql://u:p@db:5433/other",
+      redisUrl: "redis://cache:6380/3",
+      host: "0.0.0.0",
+      port: 8080,
+      surveyJsLicenseKey: "key",
+    });
   });
 
   it.each([

@@ -70,7 +70,10 @@ describe("demo catalogue", () => {
   it("gives every item of a child list a parent present in the parent list", () => {
     for (const l of demoCatalogue.codeLists) {
       if (!l.parentList) {
-        expect(l.items.every((i) => i.parent === undefined), l.code).toBe(true);
+        expect(
+          l.items.every((i) => i.parent === undefined),
+          l.code,
+        ).toBe(true);
         continue;
       }
       const parents = new Set(lists.get(l.parentList)?.items.map((i) => i.code));
@@ -166,7 +169,11 @@ describe("demo responses", () => {
         // roster is the exception: survey-core shows minPanelCount blank panels and reports their
         // required questions, not the roster itself.
         const paths = errorPaths(m);
-        if (r.intendedInvalid === "no_members") expect(paths.every((p) => p.startsWith(`${MEMBERS_ROSTER}[0].`)), label).toBe(true);
+        if (r.intendedInvalid === "no_members")
+          expect(
+            paths.every((p) => p.startsWith(`${MEMBERS_ROSTER}[0].`)),
+            label,
+          ).toBe(true);
         else expect(paths, label).toEqual(r.where === undefined ? [] : [r.where]);
       }
       await turn();
@@ -193,7 +200,10 @@ describe("demo responses", () => {
  */
 function errorPaths(m: Model): string[] {
   m.validate(true, false);
-  const paths = m.getAllQuestions().filter((q) => q.errors.length > 0).map((q) => q.name);
+  const paths = m
+    .getAllQuestions()
+    .filter((q) => q.errors.length > 0)
+    .map((q) => q.name);
   (m.getQuestionByName(MEMBERS_ROSTER) as QuestionPanelDynamicModel).panels.forEach((p, i) => {
     for (const q of p.questions) if (q.errors.length > 0) paths.push(`${MEMBERS_ROSTER}[${i}].${q.name}`);
   });

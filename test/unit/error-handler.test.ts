@@ -21,12 +21,14 @@ describe("handleError", () => {
     const { app, logged } = appThrowing(problems.householdNotFound());
     const res = await app.request("/");
     expect(res.status).toBe(404);
-    expect(await res.json()).toEqual({ error: { code: "household_not_found", message: { fr: expect.any(String), en: expect.any(String) } } });
+    expect(await res.json()).toEqual({
+      error: { code: "household_not_found", message: { fr: expect.any(String), en: expect.any(String) } },
+    });
     expect(logged).toEqual([]);
   });
 
   it("hides what an unexpected error says (SQL, stack) behind a 500, and logs it", async () => {
-    const { app, logged } = appThrowing(new Error('select * from individuals where nin = \'123456789\' -- relation "x" does not exist'));
+    const { app, logged } = appThrowing(new Error("select * from individuals where nin = '123456789' -- relation \"x\" does not exist"));
     const res = await app.request("/");
     expect(res.status).toBe(500);
     const text = await res.text();
@@ -36,7 +38,9 @@ describe("handleError", () => {
   });
 
   it("translates a database unique violation into a 409", async () => {
-    const { app } = appThrowing(new UniqueConstraintViolationException(new Error('duplicate key value violates unique constraint "users_username_unique"')));
+    const { app } = appThrowing(
+      new UniqueConstraintViolationException(new Error('duplicate key value violates unique constraint "users_username_unique"')),
+    );
     const res = await app.request("/");
     expect(res.status).toBe(409);
     expect(await res.text()).not.toContain("users_username_unique");

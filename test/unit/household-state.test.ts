@@ -4,7 +4,11 @@ import { diffStates } from "../../api/registry/households/household-state";
 describe("diffStates", () => {
   it("lists each changed leaf as a JSON pointer, arrays by index", () => {
     const before = { village: "Mitsamiouli", attributes: { rooms: 2, "a/b": 1 }, members: [{ firstName: "Said" }] };
-    const after = { village: "Mitsamiouli", attributes: { rooms: 3, "a/b": 1, phone: "3123456" }, members: [{ firstName: "Saïd" }, { firstName: "Fatima" }] };
+    const after = {
+      village: "Mitsamiouli",
+      attributes: { rooms: 3, "a/b": 1, phone: "3123456" },
+      members: [{ firstName: "Saïd" }, { firstName: "Fatima" }],
+    };
     expect(diffStates(before, after)).toEqual([
       { path: "/attributes/rooms", before: 2, after: 3 },
       { path: "/attributes/phone", before: null, after: "3123456" },

@@ -24,7 +24,17 @@ describe("canonicalJson", () => {
 });
 
 describe("auditHash", () => {
-  const row = { seq: 1, at: new Date("2026-11-28T10:00:00Z"), actorId: null, actor: "seed", action: "x", entityType: "t", entityId: null, details: { a: 1 }, address: null };
+  const row = {
+    seq: 1,
+    at: new Date("2026-11-28T10:00:00Z"),
+    actorId: null,
+    actor: "seed",
+    action: "x",
+    entityType: "t",
+    entityId: null,
+    details: { a: 1 },
+    address: null,
+  };
   it("changes with the content and with the previous hash", () => {
     const hash = auditHash(GENESIS_HASH, row);
     expect(hash).toMatch(/^[0-9a-f]{64}$/);

@@ -90,7 +90,8 @@ async function compare(mask: SurveyJson, responses: FormResponse[]): Promise<{ d
     const surveyCore = surveyCoreAccepts(mask, structuredClone(data));
     const errors = validate(data);
     if (errors.length) refused++;
-    if ((errors.length === 0) !== surveyCore) disagreements.push({ kind, where, data: shown, ours: errors.map((e) => `${e.pointer} ${e.code}`), surveyCore });
+    if ((errors.length === 0) !== surveyCore)
+      disagreements.push({ kind, where, data: shown, ours: errors.map((e) => `${e.pointer} ${e.code}`), surveyCore });
     // Each Model schedules timers: yield so that they run and the Model can be freed (STACK.md, trap 14).
     await new Promise(setImmediate);
   }
@@ -104,13 +105,17 @@ describe("the external SurveyJS forms, bound to the catalogue derived from each"
   });
 
   const supported = fixtures.filter((f) => EXPECTED[f.file]?.length === 0);
-  it.each(supported.map((f) => [f.file, f.mask] as const))(`%s: survey-core's verdict on ${RESPONSES} generated responses`, async (_, mask) => {
-    const responses = FormResponses.generate(mask, deriveCatalogue(mask), RESPONSES, 0.6, 20261128);
-    const { disagreements, refused } = await compare(mask, responses);
-    if (disagreements.length) console.log(JSON.stringify(disagreements.slice(0, 5), null, 1));
-    expect(disagreements.length).toBe(0);
-    // Not a one-sided pass: the responses are both accepted and refused.
-    console.log(`${_}: ${responses.length} responses, ${refused} refused by both`);
-    expect(refused).toBeGreaterThan(0);
-  }, 120_000);
+  it.each(supported.map((f) => [f.file, f.mask] as const))(
+    `%s: survey-core's verdict on ${RESPONSES} generated responses`,
+    async (_, mask) => {
+      const responses = FormResponses.generate(mask, deriveCatalogue(mask), RESPONSES, 0.6, 20261128);
+      const { disagreements, refused } = await compare(mask, responses);
+      if (disagreements.length) console.log(JSON.stringify(disagreements.slice(0, 5), null, 1));
+      expect(disagreements.length).toBe(0);
+      // Not a one-sided pass: the responses are both accepted and refused.
+      console.log(`${_}: ${responses.length} responses, ${refused} refused by both`);
+      expect(refused).toBeGreaterThan(0);
+    },
+    120_000,
+  );
 });

@@ -44,7 +44,14 @@ describe("our validator and survey-core agree on the demo household mask", () =>
     expect(disagreements).toEqual([]);
     // Every kind of breakage is present, and is refused; the rest is accepted.
     const kinds = new Set(responses.map((r) => r.intendedInvalid).filter((k) => k !== null));
-    expect([...kinds].sort()).toEqual(["hidden_answered", "missing_required", "no_members", "out_of_range", "pattern_mismatch", "too_long"]);
+    expect([...kinds].sort()).toEqual([
+      "hidden_answered",
+      "missing_required",
+      "no_members",
+      "out_of_range",
+      "pattern_mismatch",
+      "too_long",
+    ]);
     expect(refused).toBe(responses.filter((r) => r.intendedInvalid !== null).length);
   }, 400_000);
 

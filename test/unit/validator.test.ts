@@ -4,8 +4,15 @@ import { compile, createValidator, FIELD_ERROR_CODES, validatorFor, type SurveyJ
 import { surveyCoreAccepts } from "../helpers/survey-core-verdict";
 
 const label = (fr: string) => ({ fr });
-const v = (code: string, type: Variable["type"], extra: Partial<Variable> = {}): Variable => ({ code, level: "household", type, label: label(code), ...extra });
-const ind = (code: string, type: Variable["type"], extra: Partial<Variable> = {}): Variable => v(code, type, { level: "individual", ...extra });
+const v = (code: string, type: Variable["type"], extra: Partial<Variable> = {}): Variable => ({
+  code,
+  level: "household",
+  type,
+  label: label(code),
+  ...extra,
+});
+const ind = (code: string, type: Variable["type"], extra: Partial<Variable> = {}): Variable =>
+  v(code, type, { level: "individual", ...extra });
 const list = (code: string, codes: string[], parents: Record<string, string> = {}, parentList?: string) => ({
   code,
   label: label(code),
@@ -56,10 +63,24 @@ const mask: SurveyJson = {
         { type: "text", inputType: "number", step: 1, name: "rooms", validators: [{ type: "numeric", minValue: 1, maxValue: 20 }] },
         { type: "text", inputType: "number", name: "income" },
         { type: "boolean", name: "owns_land", isRequired: true },
-        { type: "text", inputType: "number", name: "land_area", isRequired: true, visibleIf: "{owns_land} = true", validators: [{ type: "expression", expression: "{land_area} < 500 or {rooms} > 5" }] },
+        {
+          type: "text",
+          inputType: "number",
+          name: "land_area",
+          isRequired: true,
+          visibleIf: "{owns_land} = true",
+          validators: [{ type: "expression", expression: "{land_area} < 500 or {rooms} > 5" }],
+        },
         { type: "text", inputType: "date", name: "visit_date", isRequired: true },
         { type: "radiogroup", name: "island", isRequired: true, choices: choices("1", "2") },
-        { type: "dropdown", name: "prefecture", choices: [{ value: "101", text: "Moroni", visibleIf: "{island} = '1'" }, { value: "201", text: "Mutsamudu", visibleIf: "{island} = '2'" }] },
+        {
+          type: "dropdown",
+          name: "prefecture",
+          choices: [
+            { value: "101", text: "Moroni", visibleIf: "{island} = '1'" },
+            { value: "201", text: "Mutsamudu", visibleIf: "{island} = '2'" },
+          ],
+        },
         { type: "checkbox", name: "assets", choices: choices("01", "02", "03", "04"), maxSelectedChoices: 3 },
         { type: "text", name: "phone", validators: [{ type: "regex", regex: "^[0-9]{7}$" }] },
         { type: "text", name: "reason", requiredIf: "{rooms} > 10" },
@@ -82,7 +103,13 @@ const mask: SurveyJson = {
             { type: "text", inputType: "number", name: "age", isRequired: true },
             { type: "radiogroup", name: "sex", isRequired: true, choices: choices("1", "2") },
             { type: "boolean", name: "in_school", visibleIf: "{panel.age} >= 3" },
-            { type: "dropdown", name: "school_level", visibleIf: "{panel.in_school} = true", requiredIf: "{panel.age} < 18", choices: choices("1", "2", "3") },
+            {
+              type: "dropdown",
+              name: "school_level",
+              visibleIf: "{panel.in_school} = true",
+              requiredIf: "{panel.age} < 18",
+              choices: choices("1", "2", "3"),
+            },
             { type: "text", name: "nin", validators: [{ type: "regex", regex: "^[0-9]{9}$" }] },
             { type: "dropdown", name: "birth_prefecture", choices: choices("101", "201") },
           ],
@@ -113,7 +140,8 @@ const valid = (): Data => ({
 
 const validate = createValidator(compile(mask, catalogue));
 /** [pointer, code] pairs in a stable order: which errors, not in which order ajv found them. */
-const verdict = (errors: { pointer: string; code: string }[]) => errors.map((e) => [e.pointer, e.code]).sort((a, b) => `${a}`.localeCompare(`${b}`));
+const verdict = (errors: { pointer: string; code: string }[]) =>
+  errors.map((e) => [e.pointer, e.code]).sort((a, b) => `${a}`.localeCompare(`${b}`));
 const sorted = (pairs: [string, string][]) => [...pairs].sort((a, b) => `${a}`.localeCompare(`${b}`));
 
 /**
@@ -128,12 +156,40 @@ const cases: [string, (d: Data) => void, [string, string][], "same" | "stricter"
   ["a fraction for an integer", (d) => (d.rooms = 5.5), [["/rooms", "type"]], "stricter"],
   ["text for a decimal", (d) => (d.income = "beaucoup"), [["/income", "type"]], "stricter"],
   // Conditions read the answers as given, as survey-core does: "yes" is not `true`, so land_area is hidden.
-  ["'yes' for a boolean", (d) => (d.owns_land = "yes"), [["/owns_land", "type"], ["/land_area", "hidden_answered"]], "stricter"],
+  [
+    "'yes' for a boolean",
+    (d) => (d.owns_land = "yes"),
+    [
+      ["/owns_land", "type"],
+      ["/land_area", "hidden_answered"],
+    ],
+    "stricter",
+  ],
   ["a date that does not exist", (d) => (d.visit_date = "2025-02-30"), [["/visit_date", "format"]], "stricter"],
   ["a date in another format", (d) => (d.visit_date = "01/03/2025"), [["/visit_date", "format"]], "stricter"],
   // survey-core's `=` is loose (1 = '1'), the hierarchy check is not.
-  ["a number for a code", (d) => (d.island = 1), [["/island", "type"], ["/island", "not_in_list"], ["/prefecture", "not_in_parent"], ["/members/0/birth_prefecture", "not_in_parent"]], "stricter"],
-  ["a code outside the list", (d) => (d.island = "9"), [["/island", "not_in_list"], ["/prefecture", "not_in_list"], ["/prefecture", "not_in_parent"], ["/members/0/birth_prefecture", "not_in_parent"]], "stricter"],
+  [
+    "a number for a code",
+    (d) => (d.island = 1),
+    [
+      ["/island", "type"],
+      ["/island", "not_in_list"],
+      ["/prefecture", "not_in_parent"],
+      ["/members/0/birth_prefecture", "not_in_parent"],
+    ],
+    "stricter",
+  ],
+  [
+    "a code outside the list",
+    (d) => (d.island = "9"),
+    [
+      ["/island", "not_in_list"],
+      ["/prefecture", "not_in_list"],
+      ["/prefecture", "not_in_parent"],
+      ["/members/0/birth_prefecture", "not_in_parent"],
+    ],
+    "stricter",
+  ],
   ["a single code for a multiple choice", (d) => (d.assets = "01"), [["/assets", "type"]], "stricter"],
   ["a code outside the list, in a multiple choice", (d) => (d.assets = ["01", "09"]), [["/assets", "not_in_list"]], "stricter"],
   ["a choice given twice", (d) => (d.assets = ["01", "01"]), [["/assets", "duplicate_answer"]], "stricter"],
@@ -143,7 +199,15 @@ const cases: [string, (d: Data) => void, [string, string][], "same" | "stricter"
   // Limits
   ["too many choices", (d) => (d.assets = ["01", "02", "03", "04"]), [["/assets", "max_items"]], "stricter"],
   ["below the minimum", (d) => (d.rooms = 0), [["/rooms", "minimum"]], "same"],
-  ["above the mask's maximum", (d) => (d.rooms = 21), [["/rooms", "maximum"], ["/reason", "required"]], "same"],
+  [
+    "above the mask's maximum",
+    (d) => (d.rooms = 21),
+    [
+      ["/rooms", "maximum"],
+      ["/reason", "required"],
+    ],
+    "same",
+  ],
   ["a negative decimal", (d) => (d.income = -1), [["/income", "minimum"]], "stricter"],
   ["text too long", (d) => (d.name = "Mutsamududu"), [["/name", "max_length"]], "stricter"],
   ["text not matching the catalogue pattern", (d) => (d.name = "moroni"), [["/name", "pattern"]], "stricter"],
@@ -154,22 +218,48 @@ const cases: [string, (d: Data) => void, [string, string][], "same" | "stricter"
   ["a required answer missing", (d) => delete d.visit_date, [["/visit_date", "required"]], "same"],
   ["an empty string for a required answer", (d) => (d.visit_date = ""), [["/visit_date", "required"]], "same"],
   ["spaces for a required answer", (d) => (d.members[0]!.first_name = "   "), [["/members/0/first_name", "required"]], "same"],
-  ["a required choice missing, and the choice it filters", (d) => delete d.island, [["/island", "required"], ["/prefecture", "not_in_list"]], "same"],
+  [
+    "a required choice missing, and the choice it filters",
+    (d) => delete d.island,
+    [
+      ["/island", "required"],
+      ["/prefecture", "not_in_list"],
+    ],
+    "same",
+  ],
   ["false is an answer", (d) => ((d.owns_land = false), delete d.land_area, delete d.remark), [], "same"],
-  ["0 is an answer", (d) => (d.members[1]!.age = 0, delete d.members[1]!.in_school, delete d.members[1]!.school_level), [], "same"],
+  ["0 is an answer", (d) => ((d.members[1]!.age = 0), delete d.members[1]!.in_school, delete d.members[1]!.school_level), [], "same"],
   ["a member's required answer missing", (d) => delete d.members[1]!.sex, [["/members/1/sex", "required"]], "same"],
   ["no roster", (d) => delete (d as Record<string, unknown>).members, [["/members", "required"]], "stricter"],
-  ["an empty roster", (d) => (d.members = []), [["/members", "required"], ["/members", "min_items"]], "same"],
-  ["too many members", (d) => d.members.push({ first_name: "A", age: 1, sex: "1" }, { first_name: "B", age: 1, sex: "1" }), [["/members", "max_items"]], "stricter"],
+  [
+    "an empty roster",
+    (d) => (d.members = []),
+    [
+      ["/members", "required"],
+      ["/members", "min_items"],
+    ],
+    "same",
+  ],
+  [
+    "too many members",
+    (d) => d.members.push({ first_name: "A", age: 1, sex: "1" }, { first_name: "B", age: 1, sex: "1" }),
+    [["/members", "max_items"]],
+    "stricter",
+  ],
   // Unknown fields
   ["an unknown answer", (d) => (d.nickname = "Bob"), [["/nickname", "unknown_field"]], "stricter"],
   ["an unknown member answer", (d) => (d.members[0]!.nickname = "Bob"), [["/members/0/nickname", "unknown_field"]], "stricter"],
   // visibleIf
-  ["an answer to a hidden question", (d) => (d.owns_land = false, delete d.remark), [["/land_area", "hidden_answered"]], "same"],
+  ["an answer to a hidden question", (d) => ((d.owns_land = false), delete d.remark), [["/land_area", "hidden_answered"]], "same"],
   ["a shown required question unanswered", (d) => delete d.land_area, [["/land_area", "required"]], "same"],
   ["a shown question is validated", (d) => (d.land_area = -3), [["/land_area", "minimum"]], "stricter"],
   ["an answer to a question never shown", (d) => (d.secret = "x"), [["/secret", "hidden_answered"]], "same"],
-  ["a page shown: its required question", (d) => ((d.island = "2"), (d.prefecture = "201"), (d.members[0]!.birth_prefecture = "201")), [["/fishing", "required"]], "same"],
+  [
+    "a page shown: its required question",
+    (d) => ((d.island = "2"), (d.prefecture = "201"), (d.members[0]!.birth_prefecture = "201")),
+    [["/fishing", "required"]],
+    "same",
+  ],
   ["a page hidden: its answer", (d) => (d.fishing = true), [["/fishing", "hidden_answered"]], "same"],
   // Expression validators, run with survey-core's engine
   ["an answer that breaks the form's rule", (d) => (d.land_area = 600), [["/land_area", "expression"]], "same"],
@@ -180,14 +270,32 @@ const cases: [string, (d: Data) => void, [string, string][], "same" | "stricter"
   ["a disabled required question may stay empty", (d) => ((d.owns_land = false), delete d.land_area, delete d.remark), [], "same"],
   ["an enabled required question must be answered", (d) => delete d.remark, [["/remark", "required"]], "same"],
   // {panel.x} in the roster
-  ["a member too young for the question", (d) => (d.members[1]!.age = 2, delete d.members[1]!.in_school, delete d.members[1]!.school_level), [], "same"],
+  [
+    "a member too young for the question",
+    (d) => ((d.members[1]!.age = 2), delete d.members[1]!.in_school, delete d.members[1]!.school_level),
+    [],
+    "same",
+  ],
   ["a member too young, answered anyway", (d) => (d.members[1]!.age = 2), [["/members/1/in_school", "hidden_answered"]], "same"],
   ["requiredIf on the member's age", (d) => delete d.members[1]!.school_level, [["/members/1/school_level", "required"]], "same"],
   ["requiredIf false for an adult", (d) => (d.members[0]!.in_school = true), [], "same"],
   ["a member's hidden answer", (d) => (d.members[0]!.school_level = "2"), [["/members/0/school_level", "hidden_answered"]], "same"],
   // Filtered choices and hierarchies
-  ["a choice hidden by its condition", (d) => (d.prefecture = "201"), [["/prefecture", "not_in_list"], ["/prefecture", "not_in_parent"]], "same"],
-  ["a code outside its parent, in the roster", (d) => (d.members[0]!.birth_prefecture = "201"), [["/members/0/birth_prefecture", "not_in_parent"]], "stricter"],
+  [
+    "a choice hidden by its condition",
+    (d) => (d.prefecture = "201"),
+    [
+      ["/prefecture", "not_in_list"],
+      ["/prefecture", "not_in_parent"],
+    ],
+    "same",
+  ],
+  [
+    "a code outside its parent, in the roster",
+    (d) => (d.members[0]!.birth_prefecture = "201"),
+    [["/members/0/birth_prefecture", "not_in_parent"]],
+    "stricter",
+  ],
   // Roster key
   ["two members with the same key", (d) => (d.members[1]!.nin = "123456789"), [["/members/1/nin", "duplicate_answer"]], "same"],
 ];
@@ -203,7 +311,10 @@ describe("createValidator on a compiled mask", () => {
   it("names the limit in both languages", () => {
     const data = valid();
     data.rooms = 21;
-    expect(validate(data)[0]?.message).toEqual({ fr: "La valeur doit être inférieure ou égale à 20.", en: "The value must be at most 20." });
+    expect(validate(data)[0]?.message).toEqual({
+      fr: "La valeur doit être inférieure ou égale à 20.",
+      en: "The value must be at most 20.",
+    });
     data.rooms = 0;
     expect(validate(data)[0]?.message).toEqual({ fr: "La valeur doit être supérieure ou égale à 1.", en: "The value must be at least 1." });
   });
@@ -214,7 +325,17 @@ describe("createValidator on a compiled mask", () => {
     const errors = validate(data);
     for (const e of errors) expect(FIELD_ERROR_CODES).toContain(e.code);
     expect(new Set(errors.map((e) => `${e.pointer} ${e.code}`)).size).toBe(errors.length);
-    expect(verdict(errors)).toEqual(sorted([["/name", "max_length"], ["/name", "pattern"], ["/rooms", "type"], ["/assets", "not_in_list"], ["/assets", "duplicate_answer"], ["/assets", "max_items"], ["/extra", "unknown_field"]]));
+    expect(verdict(errors)).toEqual(
+      sorted([
+        ["/name", "max_length"],
+        ["/name", "pattern"],
+        ["/rooms", "type"],
+        ["/assets", "not_in_list"],
+        ["/assets", "duplicate_answer"],
+        ["/assets", "max_items"],
+        ["/extra", "unknown_field"],
+      ]),
+    );
   });
 
   it("refuses what is not an object", () => {
@@ -232,18 +353,26 @@ describe("createValidator on a compiled mask", () => {
 describe("createValidator on a mask with questions bound to no variable", () => {
   // A consent asked before the interview, and a reason offered only when it is refused: neither is a variable.
   const free: SurveyJson = {
-    pages: [{ elements: [
-      { type: "radiogroup", name: "consent", isRequired: true, choices: choices("oui", "non") },
-      { type: "comment", name: "refusal_reason", visibleIf: "{consent} = 'non'", isRequired: true },
-      { type: "text", name: "name", visibleIf: "{consent} = 'oui'" },
-    ] }],
+    pages: [
+      {
+        elements: [
+          { type: "radiogroup", name: "consent", isRequired: true, choices: choices("oui", "non") },
+          { type: "comment", name: "refusal_reason", visibleIf: "{consent} = 'non'", isRequired: true },
+          { type: "text", name: "name", visibleIf: "{consent} = 'oui'" },
+        ],
+      },
+    ],
   };
   const check = createValidator(compile(free, catalogue));
   it.each([
     ["consent given", { consent: "oui", name: "Moroni" }, []],
     ["an answer outside the question's own choices", { consent: "peut-être" }, [["/consent", "not_in_list"]]],
     ["refused: the reason is required", { consent: "non" }, [["/refusal_reason", "required"]]],
-    ["refused, yet a bound question answered", { consent: "non", refusal_reason: "occupé", name: "Moroni" }, [["/name", "hidden_answered"]]],
+    [
+      "refused, yet a bound question answered",
+      { consent: "non", refusal_reason: "occupé", name: "Moroni" },
+      [["/name", "hidden_answered"]],
+    ],
   ] as [string, Record<string, unknown>, [string, string][]][])("%s", (_, data, expected) => {
     expect(verdict(check(structuredClone(data)))).toEqual(sorted(expected));
     expect(surveyCoreAccepts(free, structuredClone(data))).toBe(expected.length === 0);
@@ -261,8 +390,21 @@ describe("createValidator on any JSON Schema", () => {
 
   it.each([
     [{ id: "0b5c8f9e-7d1a-4c2b-9e3f-1a2b3c4d5e6f", version: 1 }, []],
-    [{ id: "nope", version: 0, x: 1 }, [["/id", "format"], ["/version", "minimum"], ["/x", "unknown_field"]]],
-    [{}, [["/id", "required"], ["/version", "required"]]],
+    [
+      { id: "nope", version: 0, x: 1 },
+      [
+        ["/id", "format"],
+        ["/version", "minimum"],
+        ["/x", "unknown_field"],
+      ],
+    ],
+    [
+      {},
+      [
+        ["/id", "required"],
+        ["/version", "required"],
+      ],
+    ],
   ])("%j", (data, expected) => expect(verdict(createValidator(schema)(data))).toEqual(sorted(expected as [string, string][])));
 
   it("compiles a schema object once", () => {

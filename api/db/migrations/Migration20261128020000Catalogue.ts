@@ -3,11 +3,17 @@ import { Migration } from "@mikro-orm/migrations";
 /** Catalogue (issue 4): variable status, revision history of variables and code lists, frozen releases. */
 export class Migration20261128020000Catalogue extends Migration {
   override async up(): Promise<void> {
-    this.addSql(`create table "catalogue_releases" ("id" serial primary key, "name" varchar(200) not null, "notes" text null, "catalogue" jsonb not null, "checksum" varchar(64) not null, "created_by" uuid null, "created_by_name" varchar(80) not null, "created_at" timestamptz not null);`);
+    this.addSql(
+      `create table "catalogue_releases" ("id" serial primary key, "name" varchar(200) not null, "notes" text null, "catalogue" jsonb not null, "checksum" varchar(64) not null, "created_by" uuid null, "created_by_name" varchar(80) not null, "created_at" timestamptz not null);`,
+    );
     this.addSql(`alter table "catalogue_releases" add constraint "catalogue_releases_name_unique" unique ("name");`);
-    this.addSql(`create table "code_list_revisions" ("id" serial primary key, "code" varchar(63) not null, "revision" int not null, "changed_by" uuid null, "changed_by_name" varchar(80) not null, "changed_at" timestamptz not null, "change" varchar(20) not null, "definition" jsonb not null);`);
+    this.addSql(
+      `create table "code_list_revisions" ("id" serial primary key, "code" varchar(63) not null, "revision" int not null, "changed_by" uuid null, "changed_by_name" varchar(80) not null, "changed_at" timestamptz not null, "change" varchar(20) not null, "definition" jsonb not null);`,
+    );
     this.addSql(`alter table "code_list_revisions" add constraint "code_list_revisions_code_revision_unique" unique ("code", "revision");`);
-    this.addSql(`create table "variable_revisions" ("id" serial primary key, "code" varchar(63) not null, "revision" int not null, "changed_by" uuid null, "changed_by_name" varchar(80) not null, "changed_at" timestamptz not null, "change" varchar(20) not null, "definition" jsonb not null);`);
+    this.addSql(
+      `create table "variable_revisions" ("id" serial primary key, "code" varchar(63) not null, "revision" int not null, "changed_by" uuid null, "changed_by_name" varchar(80) not null, "changed_at" timestamptz not null, "change" varchar(20) not null, "definition" jsonb not null);`,
+    );
     this.addSql(`alter table "variable_revisions" add constraint "variable_revisions_code_revision_unique" unique ("code", "revision");`);
     this.addSql(`alter table "variables" add column "status" varchar(20) not null default 'active';`);
     this.addSql(`create index "variables_status_index" on "variables" ("status");`);

@@ -10,7 +10,9 @@ export class Migration20261128040000Matching extends Migration {
   override async up(): Promise<void> {
     // Run in order now (not queued with addSql) because the backfill below needs the new columns.
     await this.execute(`create extension if not exists pg_trgm;`);
-    await this.execute(`alter table "individuals" add column "name_key" text null, add column "block_key" varchar(80) null, add column "birth_year" int null;`);
+    await this.execute(
+      `alter table "individuals" add column "name_key" text null, add column "block_key" varchar(80) null, add column "birth_year" int null;`,
+    );
     await this.backfill();
     await this.execute(`create index "individuals_block_key_birth_date_index" on "individuals" ("block_key", "birth_date");`);
     await this.execute(`create index "individuals_birth_date_index" on "individuals" ("birth_date");`);
@@ -26,7 +28,10 @@ export class Migration20261128040000Matching extends Migration {
         [after],
       )) as { id: string; first_name: string | null; last_name: string | null; birth_date: string | null }[];
       if (rows.length === 0) return;
-      const keys = rows.map((row) => ({ id: row.id, ...personKeys({ firstName: row.first_name, lastName: row.last_name, birthDate: row.birth_date }) }));
+      const keys = rows.map((row) => ({
+        id: row.id,
+        ...personKeys({ firstName: row.first_name, lastName: row.last_name, birthDate: row.birth_date }),
+      }));
       await this.execute(
         `update individuals i set name_key = v."nameKey", block_key = v."blockKey", birth_year = v."birthYear"
            from jsonb_to_recordset(?::jsonb) as v(id uuid, "nameKey" text, "blockKey" text, "birthYear" int) where i.id = v.id`,

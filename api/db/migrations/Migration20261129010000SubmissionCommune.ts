@@ -10,7 +10,9 @@ export class Migration20261129010000SubmissionCommune extends Migration {
   override async up(): Promise<void> {
     this.addSql(`alter table "submissions" add column "commune" varchar(10) null;`);
     this.addSql(`update "submissions" set "commune" = left("data"->>'commune', 10) where jsonb_typeof("data"->'commune') = 'string';`);
-    this.addSql(`create index "submissions_received_commune_index" on "submissions" ("commune", "received_at") where "status" = 'received';`);
+    this.addSql(
+      `create index "submissions_received_commune_index" on "submissions" ("commune", "received_at") where "status" = 'received';`,
+    );
     this.addSql(`create index "submissions_received_index" on "submissions" ("received_at") where "status" = 'received';`);
   }
 

@@ -17,9 +17,13 @@ const CANDIDATE = `"id", "household_id", "person_id", "first_name", "last_name",
 export class Migration20261129020000IndividualPlace extends Migration {
   override async up(): Promise<void> {
     this.addSql(`alter table "individuals" add column "island" varchar(10) null, add column "commune" varchar(10) null;`);
-    this.addSql(`update "individuals" i set "island" = h."island", "commune" = h."commune" from "households" h where h."id" = i."household_id";`);
+    this.addSql(
+      `update "individuals" i set "island" = h."island", "commune" = h."commune" from "households" h where h."id" = i."household_id";`,
+    );
     this.addSql(`drop index "individuals_block_candidates_index";`);
-    this.addSql(`create index "individuals_block_candidates_index" on "individuals" ("block_key", "birth_date", "island") include (${CANDIDATE});`);
+    this.addSql(
+      `create index "individuals_block_candidates_index" on "individuals" ("block_key", "birth_date", "island") include (${CANDIDATE});`,
+    );
     this.addSql(`drop index "individuals_birth_date_index";`);
     this.addSql(`create index "individuals_birth_day_candidates_index" on "individuals" ("birth_date", "island") include (${CANDIDATE});`);
     this.addSql(`drop index "households_place_index";`);

@@ -43,7 +43,8 @@ async function seedCatalogue(em: EntityManager, by: AuditActor, catalogue: Catal
   if (await em.count(CatalogueVariable, {})) return;
   await em.transactional(async (tx) => {
     for (const list of catalogue.codeLists) tx.create(CatalogueCodeList, { code: list.code, definition: list });
-    for (const v of catalogue.variables) tx.create(CatalogueVariable, { code: v.code, level: v.level, type: v.type, status: v.status ?? "active", definition: v });
+    for (const v of catalogue.variables)
+      tx.create(CatalogueVariable, { code: v.code, level: v.level, type: v.type, status: v.status ?? "active", definition: v });
     // The history starts with the seeded state, so a later edit shows what it changed.
     const first = { revision: 1, change: "create", changedBy: by.id, changedByName: by.name };
     for (const list of catalogue.codeLists) tx.create(CodeListRevision, { ...first, code: list.code, definition: list });

@@ -59,7 +59,14 @@ type NewRecord = { household: HouseholdRecord; members: IndividualRecord[] };
 /** A new household's rows, ready to insert: the household, its members (with their person ids) and version 1. */
 export interface NewHouseholdRows {
   household: HouseholdRecord & { id: string; version: number; sourceSubmissionId: string; createdAt: Date; updatedAt: Date };
-  individuals: (IndividualRecord & { id: string; personId: string; household: string; island: string | null; commune: string | null; createdAt: Date })[];
+  individuals: (IndividualRecord & {
+    id: string;
+    personId: string;
+    household: string;
+    island: string | null;
+    commune: string | null;
+    createdAt: Date;
+  })[];
   version: ReturnType<typeof versionRow>;
   /** Review items opened for members in the matching grey zone. */
   reviewItems: ReviewItemRow[];
@@ -99,10 +106,26 @@ export function newHouseholdRows(
  * would compare every entity the transaction holds, and a new household has nothing to compare.
  */
 export async function insertNewHouseholds(em: EntityManager, rows: NewHouseholdRows[]): Promise<void> {
-  await insertRows(em, Household, rows.map((r) => r.household));
-  await insertRows(em, Individual, rows.flatMap((r) => r.individuals));
-  await insertRows(em, HouseholdVersion, rows.map((r) => r.version));
-  await insertRows(em, ReviewItem, rows.flatMap((r) => r.reviewItems));
+  await insertRows(
+    em,
+    Household,
+    rows.map((r) => r.household),
+  );
+  await insertRows(
+    em,
+    Individual,
+    rows.flatMap((r) => r.individuals),
+  );
+  await insertRows(
+    em,
+    HouseholdVersion,
+    rows.map((r) => r.version),
+  );
+  await insertRows(
+    em,
+    ReviewItem,
+    rows.flatMap((r) => r.reviewItems),
+  );
 }
 
 /**
@@ -140,7 +163,9 @@ export async function updateHousehold(
       continue;
     }
     const id = randomUUID();
-    const personId = placePerson(submission, household.id, member, id, matches.get(member)!, (item) => reviewItems.push(reviewItemRow(item)));
+    const personId = placePerson(submission, household.id, member, id, matches.get(member)!, (item) =>
+      reviewItems.push(reviewItemRow(item)),
+    );
     const row = { ...member, ...place, id, personId, household: household.id, createdAt: new Date() };
     created.push(row);
     members.push(row);
@@ -153,7 +178,9 @@ export async function updateHousehold(
   const gone = [...byLine.values()].map((m) => m.id);
   if (gone.length) await queryRows(em, `delete from individuals where id = any(?::uuid[])`, [sqlArray(gone)]);
   const after = stateOf(record.household, members);
-  await insertRows(em, HouseholdVersion, [versionRow(household.id, version, before, fromSubmission(submission, "update", reviewItemId), after)]);
+  await insertRows(em, HouseholdVersion, [
+    versionRow(household.id, version, before, fromSubmission(submission, "update", reviewItemId), after),
+  ]);
   await insertRows(em, ReviewItem, reviewItems);
   return { householdId: household.id, version, reviews: reviewItems.length };
 }

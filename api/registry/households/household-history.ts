@@ -23,7 +23,10 @@ function mayReadPath(path: string, redactor: Redactor): boolean {
 /** Every version of a household, oldest first, with who changed what and when (issue #6). */
 export async function householdHistory(em: EntityManager, householdId: string, redactor: Redactor): Promise<HouseholdHistory> {
   const versions = await em.find(HouseholdVersion, { household: householdId }, { orderBy: { version: "asc" } });
-  const names = await userNames(em, versions.map((v) => v.by));
+  const names = await userNames(
+    em,
+    versions.map((v) => v.by),
+  );
   return {
     householdId,
     versions: versions.map((v) => ({
@@ -42,7 +45,11 @@ export async function householdHistory(em: EntityManager, householdId: string, r
 }
 
 /** The household as it was at `at`: the last version recorded by then, or null if it did not exist yet. */
-export async function householdStateAt(em: EntityManager, householdId: string, at: Date): Promise<{ version: number; state: HouseholdState } | null> {
+export async function householdStateAt(
+  em: EntityManager,
+  householdId: string,
+  at: Date,
+): Promise<{ version: number; state: HouseholdState } | null> {
   const version = await em.findOne(HouseholdVersion, { household: householdId, createdAt: { $lte: at } }, { orderBy: { version: "desc" } });
   return version ? { version: version.version, state: version.state as unknown as HouseholdState } : null;
 }

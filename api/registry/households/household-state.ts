@@ -49,10 +49,26 @@ export function stateOf(
 ): HouseholdState {
   const { island, prefecture, commune, village, headName, attributes } = household;
   return {
-    island, prefecture, commune, village, headName, attributes,
+    island,
+    prefecture,
+    commune,
+    village,
+    headName,
+    attributes,
     members: [...members]
       .sort((a, b) => a.lineNumber - b.lineNumber)
-      .map(({ id, personId, lineNumber, firstName, lastName, sex, birthDate, nin, relationToHead, attributes }) => ({ id, personId, lineNumber, firstName, lastName, sex, birthDate, nin, relationToHead, attributes })),
+      .map(({ id, personId, lineNumber, firstName, lastName, sex, birthDate, nin, relationToHead, attributes }) => ({
+        id,
+        personId,
+        lineNumber,
+        firstName,
+        lastName,
+        sex,
+        birthDate,
+        nin,
+        relationToHead,
+        attributes,
+      })),
   };
 }
 
@@ -61,10 +77,16 @@ export function diffStates(before: unknown, after: unknown, path = ""): FieldCha
   if (isContainer(before) && isContainer(after) && Array.isArray(before) === Array.isArray(after)) {
     const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
     return [...keys].flatMap((key) =>
-      diffStates((before as Record<string, unknown>)[key], (after as Record<string, unknown>)[key], `${path}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`),
+      diffStates(
+        (before as Record<string, unknown>)[key],
+        (after as Record<string, unknown>)[key],
+        `${path}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`,
+      ),
     );
   }
-  return JSON.stringify(before ?? null) === JSON.stringify(after ?? null) ? [] : [{ path: path || "/", before: before ?? null, after: after ?? null }];
+  return JSON.stringify(before ?? null) === JSON.stringify(after ?? null)
+    ? []
+    : [{ path: path || "/", before: before ?? null, after: after ?? null }];
 }
 
 function isContainer(value: unknown): value is object {

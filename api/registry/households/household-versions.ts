@@ -33,7 +33,13 @@ export async function recordVersion(
 }
 
 /** The row of version `version` (a batch inserts those of its new households together). */
-export function versionRow(householdId: string, version: number, before: HouseholdState | null, provenance: Provenance, after: HouseholdState) {
+export function versionRow(
+  householdId: string,
+  version: number,
+  before: HouseholdState | null,
+  provenance: Provenance,
+  after: HouseholdState,
+) {
   return {
     id: randomUUID(),
     household: householdId,

@@ -28,5 +28,7 @@ export async function lockPlaces(em: EntityManager, communes: (string | null)[])
 /** SELECT … FOR UPDATE on households, in id order (the order every writer of several households uses). */
 export async function lockHouseholds(tx: EntityManager, ids: string[]): Promise<void> {
   if (!ids.length) return;
-  await tx.getConnection().execute(`select id from households where id in (?) order by id for update`, [ids], "all", tx.getTransactionContext());
+  await tx
+    .getConnection()
+    .execute(`select id from households where id in (?) order by id for update`, [ids], "all", tx.getTransactionContext());
 }

@@ -19,7 +19,14 @@ export async function mergePersons(tx: EntityManager, item: ReviewItem, by: stri
   const moving = await tx.find(Individual, { personId: incoming.personId });
   const before = moving.map((m) => ({ individualId: m.id, personId: m.personId }));
   await changeIdentities(tx, moving, () => existing.personId, { action: "merge", by, reviewItemId: item.id });
-  return tx.create(Merge, { id: randomUUID(), reviewItemId: item.id, keptIndividualId: existing.id, mergedIndividualId: incoming.id, before, by });
+  return tx.create(Merge, {
+    id: randomUUID(),
+    reviewItemId: item.id,
+    keptIndividualId: existing.id,
+    mergedIndividualId: incoming.id,
+    before,
+    by,
+  });
 }
 
 /** Undoes a merge: every individual it moved gets its person id back, as a new version of its household. */
@@ -56,4 +63,3 @@ async function changeIdentities(
   await tx.flush();
   for (const h of households) await recordVersion(tx, h.id, h.version, befores.get(h.id)!, provenance);
 }
-

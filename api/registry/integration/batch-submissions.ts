@@ -42,10 +42,11 @@ export interface IncomingSubmission {
  */
 const contents = new Map<string, Pick<PublishedVersion, "schema" | "snapshot">>();
 
-type SubmissionRow = Omit<IncomingSubmission, "formVersion" | "integratedAt"> & Omit<PublishedVersion, "schema" | "snapshot" | "form" | "id"> & {
-  formVersionId: number;
-  formId: string;
-};
+type SubmissionRow = Omit<IncomingSubmission, "formVersion" | "integratedAt"> &
+  Omit<PublishedVersion, "schema" | "snapshot" | "form" | "id"> & {
+    formVersionId: number;
+    formId: string;
+  };
 
 /** The submissions `ids`, oldest first, with their form versions (whose contents are read once per process). */
 export async function readSubmissions(em: EntityManager, ids: string[]): Promise<IncomingSubmission[]> {
@@ -79,7 +80,14 @@ export async function readSubmissions(em: EntityManager, ids: string[]): Promise
 /** Saves the stage the batch gave each submission (status, errors, reasons, household), in one statement. */
 export async function writeStages(em: EntityManager, submissions: IncomingSubmission[]): Promise<void> {
   if (!submissions.length) return;
-  const stages = submissions.map(({ id, status, errors, reasons, householdId, integratedAt }) => ({ id, status, errors, reasons, householdId, integratedAt }));
+  const stages = submissions.map(({ id, status, errors, reasons, householdId, integratedAt }) => ({
+    id,
+    status,
+    errors,
+    reasons,
+    householdId,
+    integratedAt,
+  }));
   await preparedRows(
     em,
     "rsu_write_stages",

@@ -78,7 +78,12 @@ interface Pending {
   record: Record;
 }
 
-async function integrateBatch(em: EntityManager, submissionId: string, thresholds: MatchThresholds, batchSize: number): Promise<IntegrationOutcome | "held"> {
+async function integrateBatch(
+  em: EntityManager,
+  submissionId: string,
+  thresholds: MatchThresholds,
+  batchSize: number,
+): Promise<IntegrationOutcome | "held"> {
   let settled: string[] = [];
   const outcome = await em.transactional(async (tx) => {
     const { own, ids, settling } = await claimBatch(tx, submissionId, batchSize);
@@ -108,7 +113,10 @@ async function integrateBatch(em: EntityManager, submissionId: string, threshold
       return { action: `submission.${outcome}`, entityType: "submission", entityId: submission.id, details };
     });
     await insertRows(tx, ReviewItem, reviews);
-    await writeStages(tx, pending.map((p) => p.submission));
+    await writeStages(
+      tx,
+      pending.map((p) => p.submission),
+    );
     await recordAudits(tx, systemActor("worker"), entries);
     return own ? (outcomes.get(submissionId) ?? "already_done") : "held";
   });
@@ -128,15 +136,25 @@ function prepare(submission: IncomingSubmission): Pending {
  */
 async function lockTargets(tx: EntityManager, pending: Pending[]): Promise<void> {
   const valid = pending.filter((p) => !p.errors.length);
-  await lockPlaces(tx, valid.filter((p) => p.submission.baseVersion == null).map((p) => p.record.household.commune));
-  const households = [...new Set(valid.flatMap((p) => (p.submission.baseVersion != null && p.submission.householdId ? [p.submission.householdId] : [])))].sort();
+  await lockPlaces(
+    tx,
+    valid.filter((p) => p.submission.baseVersion == null).map((p) => p.record.household.commune),
+  );
+  const households = [
+    ...new Set(valid.flatMap((p) => (p.submission.baseVersion != null && p.submission.householdId ? [p.submission.householdId] : []))),
+  ].sort();
   if (households.length) await lockHouseholds(tx, households);
 }
 
 type Open = (item: NewReviewItem) => void;
 
 /** An invalid submission, or an update of an existing household. */
-async function integrateOne(tx: EntityManager, { submission, errors, record }: Pending, thresholds: MatchThresholds, open: Open): Promise<IntegrationOutcome> {
+async function integrateOne(
+  tx: EntityManager,
+  { submission, errors, record }: Pending,
+  thresholds: MatchThresholds,
+  open: Open,
+): Promise<IntegrationOutcome> {
   if (errors.length) {
     submission.status = "invalid";
     submission.errors = errors;
@@ -177,7 +195,9 @@ function stage(submission: IncomingSubmission, outcome: "integrated" | "needs_re
 
 async function integrateUpdate(tx: EntityManager, submission: IncomingSubmission, record: Record, thresholds: MatchThresholds, open: Open) {
   // Locked by lockTargets: every change to this household is serialised, across workers and machines.
-  const [household] = await queryRows<{ id: string; version: number }>(tx, `select id, version from households where id = ?`, [submission.householdId]);
+  const [household] = await queryRows<{ id: string; version: number }>(tx, `select id, version from households where id = ?`, [
+    submission.householdId,
+  ]);
   if (!household) {
     submission.reasons = [REASONS.householdGone()];
     // Listed in the review queue so that a supervisor can send it back to the clerk.
@@ -196,6 +216,11 @@ async function integrateUpdate(tx: EntityManager, submission: IncomingSubmission
 
 function settle(submission: IncomingSubmission, reviews: number) {
   if (!reviews) return "integrated" as const;
-  submission.reasons = [{ rule: "duplicate_person", message: { fr: `${reviews} personne(s) à vérifier par un superviseur.`, en: `${reviews} person(s) to be checked by a supervisor.` } }];
+  submission.reasons = [
+    {
+      rule: "duplicate_person",
+      message: { fr: `${reviews} personne(s) à vérifier par un superviseur.`, en: `${reviews} person(s) to be checked by a supervisor.` },
+    },
+  ];
   return "needs_review" as const;
 }

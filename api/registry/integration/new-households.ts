@@ -3,8 +3,22 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import { trigramSimilarity } from "../../../schemas/registry/person-names";
 import { areaOf, insertNewHouseholds, newHouseholdRows, type NewHouseholdRows, type SubmissionSource } from "../households/apply-household";
 import { headIndex, type HouseholdRecord, type IndividualRecord } from "../../../schemas/registry/household-from-submission";
-import { decideHousehold, likelyHouseholds, readNearbyHouseholds, type HouseholdMatch, type NearbyHousehold } from "../matching/match-household";
-import { decideMatch, findCandidates, TRIGRAM_THRESHOLD, type CandidateRow, type MatchArea, type MatchThresholds, type PersonMatch } from "../matching/match-person";
+import {
+  decideHousehold,
+  likelyHouseholds,
+  readNearbyHouseholds,
+  type HouseholdMatch,
+  type NearbyHousehold,
+} from "../matching/match-household";
+import {
+  decideMatch,
+  findCandidates,
+  TRIGRAM_THRESHOLD,
+  type CandidateRow,
+  type MatchArea,
+  type MatchThresholds,
+  type PersonMatch,
+} from "../matching/match-person";
 import { birthDateCloseness } from "../../../schemas/registry/match-score";
 
 /** A valid submission that creates a household, with its registry rows. */
@@ -30,7 +44,9 @@ export async function integrateNewHouseholds(
   incoming: NewHouseholdSubmission[],
   thresholds: MatchThresholds,
 ): Promise<NewHouseholdResult[]> {
-  const searches = incoming.flatMap(({ record }) => record.members.map((person) => ({ person, area: areaOf(record.household), excludeHouseholdId: null })));
+  const searches = incoming.flatMap(({ record }) =>
+    record.members.map((person) => ({ person, area: areaOf(record.household), excludeHouseholdId: null })),
+  );
   const registryRows = await findCandidates(em, searches);
   let next = 0;
   const inRegistry = incoming.map(({ record }) => record.members.map(() => registryRows[next++]!));
@@ -51,7 +67,9 @@ export async function integrateNewHouseholds(
   const created: NewHouseholdRows[] = [];
   const results = incoming.map(({ submission, record }, h): NewHouseholdResult => {
     const area = areaOf(record.household);
-    const matches = record.members.map((member, i) => decideMatch({ ...member, ...area }, [...inRegistry[h]![i]!, ...batch.candidatesFor(member, area)], thresholds));
+    const matches = record.members.map((member, i) =>
+      decideMatch({ ...member, ...area }, [...inRegistry[h]![i]!, ...batch.candidatesFor(member, area)], thresholds),
+    );
     const headAt = headIndex(record.members);
     if (headAt >= 0) {
       const match = decideHousehold(matches[headAt]!, others(record.members, headAt), record.household, nearbyOrBatch, thresholds);
@@ -85,7 +103,18 @@ class BatchHouseholds {
 
   add({ household, individuals }: NewHouseholdRows): void {
     const rows = individuals.map((m) => ({
-      row: { id: m.id, householdId: household.id, personId: m.personId, firstName: m.firstName, lastName: m.lastName, sex: m.sex, birthDate: m.birthDate, nin: m.nin, island: household.island, commune: household.commune },
+      row: {
+        id: m.id,
+        householdId: household.id,
+        personId: m.personId,
+        firstName: m.firstName,
+        lastName: m.lastName,
+        sex: m.sex,
+        birthDate: m.birthDate,
+        nin: m.nin,
+        island: household.island,
+        commune: household.commune,
+      },
       nameKey: m.nameKey,
     }));
     individuals.forEach((m, i) => {

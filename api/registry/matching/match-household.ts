@@ -1,7 +1,15 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { MatchScore } from "../../../schemas/contracts/review";
 import { searchKey } from "../../../schemas/registry/search-key";
-import { matchPerson, membersOf, type CandidateRow, type MatchCandidate, type MatchThresholds, type PersonMatch, type PersonToMatch } from "./match-person";
+import {
+  matchPerson,
+  membersOf,
+  type CandidateRow,
+  type MatchCandidate,
+  type MatchThresholds,
+  type PersonMatch,
+  type PersonToMatch,
+} from "./match-person";
 import { scoreOf } from "../../../schemas/registry/match-score";
 
 /** Where the new household says it lives. */
@@ -86,7 +94,9 @@ export function decideHousehold(
     if (!household || !samePlace(place, household)) return false;
     // A household of one: the head's link-level match stands alone (likely() asked for it).
     if (!others.length) return true;
-    return household.members.some((m) => m.id !== c.individualId && others.some((o) => scoreOf({ ...o, ...area }, m).total >= thresholds.review));
+    return household.members.some(
+      (m) => m.id !== c.individualId && others.some((o) => scoreOf({ ...o, ...area }, m).total >= thresholds.review),
+    );
   });
   const candidates = confirmed.map(({ householdId, individualId, score }) => ({ householdId, individualId, score }));
   return candidates.length ? { decision: "review", householdId: candidates[0]!.householdId, candidates } : NO_MATCH;

@@ -112,7 +112,10 @@ export async function matchPeople(
   thresholds: MatchThresholds,
   options: MatchOptions = {},
 ): Promise<PersonMatch[]> {
-  const found = await findCandidates(em, people.map((person) => ({ person, area, excludeHouseholdId: options.excludeHouseholdId ?? null })));
+  const found = await findCandidates(
+    em,
+    people.map((person) => ({ person, area, excludeHouseholdId: options.excludeHouseholdId ?? null })),
+  );
   return people.map((person, i) => decideMatch({ ...person, ...area }, found[i]!, thresholds));
 }
 
@@ -132,7 +135,12 @@ export function decideMatch(incoming: ComparablePerson, rows: CandidateRow[], th
       .sort((a, b) => b.total - a.total),
   ).slice(0, MAX_CANDIDATES);
   // Only the candidates kept are explained in words.
-  const candidates = scored.map(({ row }) => ({ individualId: row.id, householdId: row.householdId, personId: row.personId, score: scorePair(incoming, row) }));
+  const candidates = scored.map(({ row }) => ({
+    individualId: row.id,
+    householdId: row.householdId,
+    personId: row.personId,
+    score: scorePair(incoming, row),
+  }));
   const best = candidates[0];
   return {
     decision: best ? decide(candidates, thresholds) : "new",
@@ -180,7 +188,12 @@ export function membersOf(em: EntityManager, householdIds: string[]): Promise<(C
   if (!householdIds.length) return Promise.resolve([]);
   return em
     .getConnection()
-    .execute(`select ${COLUMNS}, h.village from individuals i join households h on h.id = i.household_id where i.household_id in (?)`, [householdIds], "all", em.getTransactionContext());
+    .execute(
+      `select ${COLUMNS}, h.village from individuals i join households h on h.id = i.household_id where i.household_id in (?)`,
+      [householdIds],
+      "all",
+      em.getTransactionContext(),
+    );
 }
 
 /** The people searched for, as a relation: one row each, numbered by `tag`, read from one JSON parameter. */
@@ -261,14 +274,25 @@ export async function findCandidates(em: EntityManager, searches: CandidateSearc
     const [range, ...days] = person.birthDate && birthYear !== null ? plausibleBirthDates(person.birthDate) : [];
     const [lo, hi] = range ?? ["-infinity", "infinity"];
     return {
-      tag, nin: person.nin, block_key: blockKey, name_key: nameKey, island: area.island, exclude: excludeHouseholdId,
-      born: blockKey && nameKey ? person.birthDate : null, lo, hi, days: days.map(([day]) => day),
+      tag,
+      nin: person.nin,
+      block_key: blockKey,
+      name_key: nameKey,
+      island: area.island,
+      exclude: excludeHouseholdId,
+      born: blockKey && nameKey ? person.birthDate : null,
+      lo,
+      hi,
+      days: days.map(([day]) => day),
     };
   });
   const searched = rows.filter((r) => r.nin || r.block_key);
   const onIsland = searched.filter((r) => r.island !== null);
   const anywhere = searched.filter((r) => r.island === null);
-  for (const [reach, batch] of [["island", onIsland], ["anywhere", anywhere]] as const) {
+  for (const [reach, batch] of [
+    ["island", onIsland],
+    ["anywhere", anywhere],
+  ] as const) {
     if (!batch.length) continue;
     const { name, text } = CANDIDATES[reach];
     const candidates = await preparedRows<CandidateRow & { tag: number }>(em, name, text, [JSON.stringify(batch)]);

@@ -63,7 +63,13 @@ export async function decideReviewItem(
   return reviewItemDetail(em.fork(), await em.fork().findOneOrFail(ReviewItem, id));
 }
 
-async function apply(tx: EntityManager, item: ReviewItem, decision: "same" | "different", by: string, thresholds: MatchThresholds): Promise<string | null> {
+async function apply(
+  tx: EntityManager,
+  item: ReviewItem,
+  decision: "same" | "different",
+  by: string,
+  thresholds: MatchThresholds,
+): Promise<string | null> {
   switch (item.kind) {
     case "duplicate_person":
       return decision === "same" ? (await mergePersons(tx, item, by)).id : null;

@@ -39,7 +39,10 @@ export type ReviewItemRow = ReturnType<typeof reviewItemRow>;
 export const REASONS = {
   duplicatePerson: (line: number): StageReason => ({
     rule: "duplicate_person",
-    message: { fr: `La personne de la ligne ${line} ressemble à une personne déjà inscrite.`, en: `The person on line ${line} looks like someone already registered.` },
+    message: {
+      fr: `La personne de la ligne ${line} ressemble à une personne déjà inscrite.`,
+      en: `The person on line ${line} looks like someone already registered.`,
+    },
   }),
   duplicateHousehold: (): StageReason => ({
     rule: "duplicate_household",

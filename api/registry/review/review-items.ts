@@ -1,6 +1,13 @@
 import { LockMode } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
-import type { ReviewItemDetail, ReviewItemPage, ReviewItemSummary, ReviewKind, ReviewStatus, PersonView } from "../../../schemas/contracts/review";
+import type {
+  ReviewItemDetail,
+  ReviewItemPage,
+  ReviewItemSummary,
+  ReviewKind,
+  ReviewStatus,
+  PersonView,
+} from "../../../schemas/contracts/review";
 import { HOUSEHOLD_KEY_VARIABLES as KEYS } from "../../../schemas/contracts/registry";
 import { householdFromSubmission } from "../../../schemas/registry/household-from-submission";
 import { coversPlace, isAreaBound, type Actor } from "../../auth/actor";
@@ -31,8 +38,8 @@ const SUMMARIES: Record<ReviewKind, ReviewItemSummary["summary"]> = {
 export async function listReviewItems(em: EntityManager, filter: ReviewFilter, actor: Actor): Promise<ReviewItemPage> {
   const where: string[] = [];
   const params: unknown[] = [];
-  if (filter.status) (where.push(`r.status = ?`), params.push(filter.status));
-  if (filter.kind) (where.push(`r.kind = ?`), params.push(filter.kind));
+  if (filter.status) where.push(`r.status = ?`), params.push(filter.status);
+  if (filter.kind) where.push(`r.kind = ?`), params.push(filter.kind);
   if (isAreaBound(actor)) {
     const areas = actor.areas.length ? actor.areas : [""];
     const inAreas = (alias: string) => `(${alias}.island in (?) or ${alias}.prefecture in (?) or ${alias}.commune in (?))`;
@@ -41,9 +48,13 @@ export async function listReviewItems(em: EntityManager, filter: ReviewFilter, a
   }
   const from = `from review_items r left join households h on h.id = r.household_id left join submissions s on s.id = r.submission_id
     ${where.length ? `where ${where.join(" and ")}` : ""}`;
-  const rows = await em.getConnection().execute<{ id: string }[]>(`select r.id ${from} order by r.created_at, r.id limit ${filter.limit} offset ${filter.offset}`, params);
+  const rows = await em
+    .getConnection()
+    .execute<{ id: string }[]>(`select r.id ${from} order by r.created_at, r.id limit ${filter.limit} offset ${filter.offset}`, params);
   const [count] = await em.getConnection().execute<{ n: string }[]>(`select count(*) as n ${from}`, params);
-  const items = rows.length ? await em.find(ReviewItem, { id: { $in: rows.map((r) => r.id) } }, { orderBy: { createdAt: "asc", id: "asc" } }) : [];
+  const items = rows.length
+    ? await em.find(ReviewItem, { id: { $in: rows.map((r) => r.id) } }, { orderBy: { createdAt: "asc", id: "asc" } })
+    : [];
   return { items: items.map(summaryOf), total: Number(count?.n ?? 0) };
 }
 
@@ -94,10 +105,17 @@ export async function reviewItemDetail(em: EntityManager, item: ReviewItem): Pro
     existing,
     differences: incoming && existing ? COMPARED.filter((field) => (incoming as never)[field] !== (existing as never)[field]) : [],
     matchScore: item.score ?? null,
-    errors: item.kind === "invalid_submission" ? submission?.errors ?? null : null,
+    errors: item.kind === "invalid_submission" ? (submission?.errors ?? null) : null,
     reasons: item.reasons,
     decision: item.decision
-      ? { decision: item.decision, by: item.decidedBy ?? "", byName: (item.decidedBy && names.get(item.decidedBy)) || null, at: item.decidedAt!.toISOString(), comment: item.comment ?? null, mergeId: merge?.id ?? null }
+      ? {
+          decision: item.decision,
+          by: item.decidedBy ?? "",
+          byName: (item.decidedBy && names.get(item.decidedBy)) || null,
+          at: item.decidedAt!.toISOString(),
+          comment: item.comment ?? null,
+          mergeId: merge?.id ?? null,
+        }
       : null,
   };
 }

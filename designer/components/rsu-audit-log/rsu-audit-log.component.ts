@@ -63,10 +63,12 @@ export default class RsuAuditLog extends LoadingScreen {
     return html`
       <h2>${t("auditHeading")}</h2>
       <p>${t("auditIntro")}</p>
-      ${renderAuditFilters(this.filters, (e) => this.handleSearch(e), () => this.handleReset())}
-      ${this.requests.failed
-        ? renderLoadFailure(failureText(this.requests.error), () => void this.load())
-        : nothing}
+      ${renderAuditFilters(
+        this.filters,
+        (e) => this.handleSearch(e),
+        () => this.handleReset(),
+      )}
+      ${this.requests.failed ? renderLoadFailure(failureText(this.requests.error), () => void this.load()) : nothing}
       <p role="status">${this.requests.loading ? t("loading") : this.page ? t("auditCount", { count: this.page.total }) : ""}</p>
       ${this.page?.items.length ? this.renderTable(this.page) : this.page && !this.requests.loading ? html`<p class="status">${t("noEvents")}</p>` : nothing}
     `;
@@ -115,21 +117,25 @@ export default class RsuAuditLog extends LoadingScreen {
         <td class="object">${tCode("entity_", row.entityType)}${row.entityId ? html`<br /><code class="id">${row.entityId}</code>` : nothing}</td>
         <td>${row.address ? html`<code>${row.address}</code>` : t("none")}</td>
         <td>
-          ${details.length
-            ? html`<button class="link" aria-expanded=${open ? "true" : "false"} aria-controls="details-${seq}" @click=${() => this.toggle(seq)}>
+          ${
+            details.length
+              ? html`<button class="link" aria-expanded=${open ? "true" : "false"} aria-controls="details-${seq}" @click=${() => this.toggle(seq)}>
                 ${open ? t("hideDetails") : t("showDetails")}
               </button>`
-            : t("none")}
+              : t("none")
+          }
         </td>
       </tr>
-      ${open
-        ? html`<tr class="details" id="details-${seq}">
+      ${
+        open
+          ? html`<tr class="details" id="details-${seq}">
             <td colspan="7">
               <dl>
                 ${details.map(([name, value]) => html`<div><dt>${name}</dt><dd>${typeof value === "string" ? value : JSON.stringify(value)}</dd></div>`)}
               </dl>
             </td>
           </tr>`
-        : nothing}`;
+          : nothing
+      }`;
   }
 }

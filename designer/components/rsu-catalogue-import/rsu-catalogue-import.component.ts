@@ -16,12 +16,15 @@ import { catalogueImportedEvent } from "./catalogue-imported-event";
  * @event rsu-session-expired - The API answered 401.
  */
 export default class RsuCatalogueImport extends LitElement {
-  static override styles = [sharedStyles, css`
+  static override styles = [
+    sharedStyles,
+    css`
     section { border: 1px solid var(--rsu-border, #ccc); padding: 1rem; margin-block: 1rem; }
     .counts { display: flex; gap: 1.5rem; flex-wrap: wrap; }
     .actions { display: flex; gap: 0.5rem; margin-block-start: 0.75rem; }
     code { font-family: monospace; }
-  `];
+  `,
+  ];
   static override properties = {
     file: { state: true },
     result: { state: true },
@@ -92,21 +95,33 @@ export default class RsuCatalogueImport extends LitElement {
         <span>${t("importUnchanged", { count: result.unchanged })}</span>
         <span>${t("importRefused", { count: result.refused.length })}</span>
       </p>
-      ${result.refused.length
-        ? html`<div class="status error" role="alert">
+      ${
+        result.refused.length
+          ? html`<div class="status error" role="alert">
             <p>${t("importRefusedHint")}</p>
-            <ul>${result.refused.map((r) => html`<li>
+            <ul>${result.refused.map(
+              (r) => html`<li>
               ${t("importRow", { sheet: r.sheet, row: r.row })}${r.column ? html` (<code>${r.column}</code>)` : nothing}${r.entry ? html` — <code>${r.entry}</code>` : nothing} :
               ${pick(r.message)}${r.usedBy?.length ? html` — ${t("importUsedBy", { forms: r.usedBy.map((u) => `${u.formId} v${u.version}`).join(", ") })}` : nothing}
-            </li>`)}</ul>
+            </li>`,
+            )}</ul>
           </div>`
-        : !result.added.length && !result.changed.length
-          ? html`<p class="status">${t("importNothing")}</p>`
-          : nothing}
-      ${result.added.length ? html`<h4>${t("importAddedHeading")}</h4>
-        <ul>${result.added.map((a) => html`<li>${tCode("importKind_", a.kind)} <code>${a.code}</code></li>`)}</ul>` : nothing}
-      ${result.changed.length ? html`<h4>${t("importChangedHeading")}</h4>
-        <ul>${result.changed.map((c) => html`<li>${tCode("importKind_", c.kind)} <code>${c.code}</code> : ${c.fields.map((f) => f.field).join(", ")}</li>`)}</ul>` : nothing}
+          : !result.added.length && !result.changed.length
+            ? html`<p class="status">${t("importNothing")}</p>`
+            : nothing
+      }
+      ${
+        result.added.length
+          ? html`<h4>${t("importAddedHeading")}</h4>
+        <ul>${result.added.map((a) => html`<li>${tCode("importKind_", a.kind)} <code>${a.code}</code></li>`)}</ul>`
+          : nothing
+      }
+      ${
+        result.changed.length
+          ? html`<h4>${t("importChangedHeading")}</h4>
+        <ul>${result.changed.map((c) => html`<li>${tCode("importKind_", c.kind)} <code>${c.code}</code> : ${c.fields.map((f) => f.field).join(", ")}</li>`)}</ul>`
+          : nothing
+      }
     `;
   }
 }

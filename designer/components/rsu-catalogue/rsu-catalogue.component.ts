@@ -1,7 +1,14 @@
 import { html, nothing } from "lit";
 import { LoadingScreen } from "../../../runtime/shared/loading-screen";
 import type { Variable } from "../../../schemas/catalogue/types";
-import { getVariable, listVariableRevisions, searchVariables, type UsedBy, type VariablePage, type VariableRevision } from "../../api/catalogue";
+import {
+  getVariable,
+  listVariableRevisions,
+  searchVariables,
+  type UsedBy,
+  type VariablePage,
+  type VariableRevision,
+} from "../../api/catalogue";
 import type { RsuVariableSavedEvent } from "../../events/rsu-variable-saved";
 import "../rsu-variable-form/rsu-variable-form";
 import { renderVariableDetail } from "./variable-detail-view";
@@ -23,7 +30,10 @@ import "../rsu-catalogue-import/rsu-catalogue-import";
 const PAGE_SIZE = 50;
 
 /** What the screen shows above the list: nothing, the creation form, or one variable with its use and history. */
-type Editing = { kind: "none" } | { kind: "create" } | { kind: "open"; variable: Variable; usedBy: UsedBy[]; revisions: VariableRevision[] };
+type Editing =
+  | { kind: "none" }
+  | { kind: "create" }
+  | { kind: "open"; variable: Variable; usedBy: UsedBy[]; revisions: VariableRevision[] };
 /** Long enough to wait for the end of a word, short enough to feel immediate. */
 const SEARCH_PAUSE_MS = 300;
 
@@ -143,7 +153,12 @@ export default class RsuCatalogue extends LoadingScreen {
       <div role="status">${this.notice ? html`<p class="status success">${this.notice}</p>` : nothing}</div>
       ${this.openFailure ? html`<p class="status error" role="alert">${this.openFailure}</p>` : nothing}
       ${this.renderEditing()}
-      ${renderCatalogueFilters(this.q, this.filters, (q) => this.handleSearch(q), (f) => this.handleFilter(f))}
+      ${renderCatalogueFilters(
+        this.q,
+        this.filters,
+        (q) => this.handleSearch(q),
+        (f) => this.handleFilter(f),
+      )}
       ${this.requests.failed ? renderLoadFailure(failureText(this.requests.error), () => void this.load()) : nothing}
       <p class="count" role="status">${this.requests.loading ? t("loading") : page ? t("variablesCount", { count: page.total }) : ""}</p>
       ${page?.items.length ? this.renderTable(page) : page && !this.requests.loading ? html`<p class="status">${t("noVariables")}</p>` : nothing}
@@ -155,9 +170,11 @@ export default class RsuCatalogue extends LoadingScreen {
     if (editing.kind === "create") return html`<rsu-variable-form></rsu-variable-form>`;
     if (editing.kind === "none") return nothing;
     return html`<div class="editing">
-      ${this.canWrite
-        ? html`<rsu-variable-form .variable=${editing.variable}></rsu-variable-form>`
-        : html`<h3>${editing.variable.code}</h3><button class="secondary small" @click=${() => (this.editing = { kind: "none" })}>${t("close")}</button>`}
+      ${
+        this.canWrite
+          ? html`<rsu-variable-form .variable=${editing.variable}></rsu-variable-form>`
+          : html`<h3>${editing.variable.code}</h3><button class="secondary small" @click=${() => (this.editing = { kind: "none" })}>${t("close")}</button>`
+      }
       ${renderVariableDetail(editing.usedBy, editing.revisions)}
     </div>`;
   }

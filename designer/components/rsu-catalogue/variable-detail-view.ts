@@ -7,15 +7,18 @@ export function renderVariableDetail(usedBy: UsedBy[], revisions: VariableRevisi
   return html`<section class="detail">
     <div>
       <h3>${t("usedByHeading")}</h3>
-      ${usedBy.length
-        ? html`<ul>${usedBy.map((u) => html`<li>${t("formVersion", { formId: u.formId, version: u.version })}</li>`)}</ul>`
-        : html`<p class="muted">${t("notUsed")}</p>`}
+      ${
+        usedBy.length
+          ? html`<ul>${usedBy.map((u) => html`<li>${t("formVersion", { formId: u.formId, version: u.version })}</li>`)}</ul>`
+          : html`<p class="muted">${t("notUsed")}</p>`
+      }
     </div>
     <div>
       <h3>${t("revisionsHeading")}</h3>
       <ul class="revisions">
         ${revisions.map(
-          (r) => html`<li>${t("revisionLine", { revision: r.revision, change: tCode("change_", r.change), at: formatDate(r.changedAt, "compact"), by: r.changedBy ?? t("none") })}</li>`,
+          (r) =>
+            html`<li>${t("revisionLine", { revision: r.revision, change: tCode("change_", r.change), at: formatDate(r.changedAt, "compact"), by: r.changedBy ?? t("none") })}</li>`,
         )}
       </ul>
     </div>

@@ -54,7 +54,10 @@ export default class RsuCodeListEditor extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    listCodeLists().then((lists) => (this.lists = lists), () => {});
+    listCodeLists().then(
+      (lists) => (this.lists = lists),
+      () => {},
+    );
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
@@ -133,7 +136,6 @@ export default class RsuCodeListEditor extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }
 
-
   override render() {
     const d = this.draft;
     const m = this.messages;
@@ -151,7 +153,11 @@ export default class RsuCodeListEditor extends LitElement {
         ${renderGroupError("label", m)}
         <div class="grid">
           ${this.languages.map((language) =>
-            renderField(`label/${language}`, `${t("labelField")} (${language})`, m, { value: d.label[language] ?? "", required: language === "fr", onInput: (text) => (this.draft = { ...this.draft, label: { ...this.draft.label, [language]: text } }) }),
+            renderField(`label/${language}`, `${t("labelField")} (${language})`, m, {
+              value: d.label[language] ?? "",
+              required: language === "fr",
+              onInput: (text) => (this.draft = { ...this.draft, label: { ...this.draft.label, [language]: text } }),
+            }),
           )}
         </div>
       </fieldset>
@@ -168,7 +174,10 @@ export default class RsuCodeListEditor extends LitElement {
     const items = this.draft.items;
     const parentList = this.lists.find((list) => list.code === this.draft.parentList);
     const parentChoices = parentList
-      ? [{ value: "", text: t("chooseParent") }, ...parentList.items.map((item) => ({ value: item.code, text: `${pick({ en: "", ...item.label })} (${item.code})` }))]
+      ? [
+          { value: "", text: t("chooseParent") },
+          ...parentList.items.map((item) => ({ value: item.code, text: `${pick({ en: "", ...item.label })} (${item.code})` })),
+        ]
       : [];
     return html`<fieldset>
       <legend>${t("itemsLegend")}</legend>
@@ -181,7 +190,11 @@ export default class RsuCodeListEditor extends LitElement {
             <div class="item-fields">
               ${renderField(`items/${i}/code`, t("itemValue"), this.messages, { value: item.code, required: true, onInput: (code) => this.setItem(i, { code }) })}
               ${this.languages.map((language) =>
-                renderField(`items/${i}/label/${language}`, `${t("labelField")} (${language})`, this.messages, { value: item.label[language] ?? "", required: language === "fr", onInput: (text) => this.setItem(i, { label: { ...this.draft.items[i]!.label, [language]: text } }) }),
+                renderField(`items/${i}/label/${language}`, `${t("labelField")} (${language})`, this.messages, {
+                  value: item.label[language] ?? "",
+                  required: language === "fr",
+                  onInput: (text) => this.setItem(i, { label: { ...this.draft.items[i]!.label, [language]: text } }),
+                }),
               )}
               ${parentList ? renderSelect(`items/${i}/parent`, t("itemParent"), this.messages, parentChoices, item.parent ?? "", (parent) => this.setItem(i, { parent: parent || undefined })) : nothing}
             </div>

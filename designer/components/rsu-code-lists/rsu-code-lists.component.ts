@@ -102,11 +102,13 @@ export default class RsuCodeLists extends LoadingScreen {
     if (editing.kind === "none") return nothing;
     if (editing.kind === "create") return html`<div class="editing"><rsu-code-list-editor></rsu-code-list-editor></div>`;
     return html`<div class="editing">
-      ${this.canWrite
-        ? html`<rsu-code-list-editor .list=${editing.list}></rsu-code-list-editor>`
-        : html`<h4>${pick({ en: "", ...editing.list.label })} (${editing.list.code})</h4>
+      ${
+        this.canWrite
+          ? html`<rsu-code-list-editor .list=${editing.list}></rsu-code-list-editor>`
+          : html`<h4>${pick({ en: "", ...editing.list.label })} (${editing.list.code})</h4>
             ${renderCodeListPreview(editing.list)}
-            <button class="secondary small" @click=${() => (this.editing = { kind: "none" })}>${t("close")}</button>`}
+            <button class="secondary small" @click=${() => (this.editing = { kind: "none" })}>${t("close")}</button>`
+      }
     </div>`;
   }
 

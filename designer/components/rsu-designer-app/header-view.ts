@@ -5,23 +5,31 @@ import { t, tCode } from "../../i18n";
 import type { Section } from "./sections";
 
 /** The back office's title bar: who is signed in and as what, sign-out, language switch, then the tabs. */
-export function renderHeader(user: SignedInUser | null | undefined, sections: Section[], current: string | undefined, onSignOut: () => void) {
+export function renderHeader(
+  user: SignedInUser | null | undefined,
+  sections: Section[],
+  current: string | undefined,
+  onSignOut: () => void,
+) {
   return html`<header>
     <div class="bar">
       ${renderTitle(t("appTitle"))}
       <div class="tools">
-        ${user
-          ? html`<p class="user">
+        ${
+          user
+            ? html`<p class="user">
                 <span class="name">${t("signedInAs", { name: user.displayName ?? user.username })}</span>
                 <span class="roles">${t("userRoles", { roles: user.roles.map((role) => tCode("role_", role)).join(", ") })}</span>
               </p>
               <button class="on-primary" @click=${onSignOut}>${t("signOut")}</button>`
-          : nothing}
+            : nothing
+        }
         ${renderLanguageSwitch()}
       </div>
     </div>
-    ${user && sections.length
-      ? html`<nav class="tabs" aria-label=${t("sectionsNav")}>
+    ${
+      user && sections.length
+        ? html`<nav class="tabs" aria-label=${t("sectionsNav")}>
           <ul>
             ${sections.map(
               (section) => html`<li>
@@ -30,6 +38,7 @@ export function renderHeader(user: SignedInUser | null | undefined, sections: Se
             )}
           </ul>
         </nav>`
-      : nothing}
+        : nothing
+    }
   </header>`;
 }

@@ -83,13 +83,15 @@ export default class RsuDesignerApp extends LitElement {
     return html`
       ${renderHeader(this.user, sections, section?.id, () => this.handleSignOut())}
       <main>
-        ${this.user === undefined
-          ? html`<p role="status">${t("loading")}</p>`
-          : this.user === null
-            ? html`<rsu-sign-in .notice=${this.sessionEnded ? t("sessionExpired") : ""} @rsu-signed-in=${this.handleSignedIn}></rsu-sign-in>`
-            : section
-              ? section.render({ user: this.user, labels: this.labels })
-              : html`<p class="status">${t("noSection")}</p>`}
+        ${
+          this.user === undefined
+            ? html`<p role="status">${t("loading")}</p>`
+            : this.user === null
+              ? html`<rsu-sign-in .notice=${this.sessionEnded ? t("sessionExpired") : ""} @rsu-signed-in=${this.handleSignedIn}></rsu-sign-in>`
+              : section
+                ? section.render({ user: this.user, labels: this.labels })
+                : html`<p class="status">${t("noSection")}</p>`
+        }
       </main>
     `;
   }

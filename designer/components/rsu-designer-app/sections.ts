@@ -33,12 +33,18 @@ export const SECTIONS: readonly Section[] = [
     roles: ["admin", "supervisor", "clerk", "analyst"],
     render: ({ labels }) => html`<rsu-registry-browser .labels=${labels}></rsu-registry-browser>`,
   },
-  { id: "revue", title: "tabReview", roles: ["admin", "supervisor"], render: ({ labels }) => html`<rsu-review-queue .labels=${labels}></rsu-review-queue>` },
+  {
+    id: "revue",
+    title: "tabReview",
+    roles: ["admin", "supervisor"],
+    render: ({ labels }) => html`<rsu-review-queue .labels=${labels}></rsu-review-queue>`,
+  },
   {
     id: "catalogue",
     title: "tabCatalogue",
     roles: ["admin", "designer", "supervisor", "clerk", "analyst"],
-    render: ({ user }) => html`<rsu-catalogue .canWrite=${user.roles.some((role) => role === "admin" || role === "designer")}></rsu-catalogue>`,
+    render: ({ user }) =>
+      html`<rsu-catalogue .canWrite=${user.roles.some((role) => role === "admin" || role === "designer")}></rsu-catalogue>`,
   },
   {
     id: "masques",

@@ -15,9 +15,12 @@ const PAGE_SIZE = 50;
  * @event rsu-session-expired - The API answered 401.
  */
 export default class RsuFailedJobs extends LoadingScreen {
-  static override styles = [sharedStyles, css`
+  static override styles = [
+    sharedStyles,
+    css`
     td.error { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 0.8125rem; overflow-wrap: anywhere; }
-  `];
+  `,
+  ];
   static override properties = {
     page: { state: true },
     notice: { state: true },
@@ -65,16 +68,21 @@ export default class RsuFailedJobs extends LoadingScreen {
           <th scope="col"></th>
         </tr></thead>
         <tbody>
-          ${page.items.map((job) => html`<tr>
+          ${page.items.map(
+            (job) => html`<tr>
             <td>${job.submissionId ? html`<code>${job.submissionId}</code>` : "—"}</td>
             <td class="error">${job.error}</td>
             <td class="number">${job.attempts}</td>
             <td>${formatDate(job.failedAt, "compact")}</td>
             <td><button type="button" @click=${() => void this.retry(job.id)}>${t("retryJob")}</button></td>
-          </tr>`)}
+          </tr>`,
+          )}
         </tbody>
       </table></div>
-      ${renderPager(this.offset, PAGE_SIZE, page.total, (delta) => { this.offset = Math.max(0, this.offset + delta * PAGE_SIZE); void this.load(); })}
+      ${renderPager(this.offset, PAGE_SIZE, page.total, (delta) => {
+        this.offset = Math.max(0, this.offset + delta * PAGE_SIZE);
+        void this.load();
+      })}
     `;
   }
 }

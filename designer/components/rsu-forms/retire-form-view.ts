@@ -2,7 +2,14 @@ import { html, nothing } from "lit";
 import { t } from "../../i18n";
 
 /** Retiring a version cannot be undone: the admin says why (kept in the audit log). */
-export function renderRetireForm(formId: string, version: number, busy: boolean, failure: string, onSubmit: (event: SubmitEvent) => void, onCancel: () => void) {
+export function renderRetireForm(
+  formId: string,
+  version: number,
+  busy: boolean,
+  failure: string,
+  onSubmit: (event: SubmitEvent) => void,
+  onCancel: () => void,
+) {
   return html`<form class="panel" novalidate @submit=${onSubmit}>
     <h3>${t("retireHeading", { version, id: formId })}</h3>
     <p>${t("retireExplain")}</p>

@@ -147,9 +147,11 @@ export default class RsuForms extends LoadingScreen {
       </div>
       <div role="status">${this.notice ? html`<p class="status success">${this.notice}</p>` : nothing}</div>
       ${editing.kind === "create" ? renderCreateForm(this.busy, editing.messages, (e) => this.handleCreate(e), this.handleCancel) : nothing}
-      ${editing.kind === "retire"
-        ? renderRetireForm(editing.formId, editing.version, this.busy, editing.failure, (e) => this.handleRetire(e), this.handleCancel)
-        : nothing}
+      ${
+        editing.kind === "retire"
+          ? renderRetireForm(editing.formId, editing.version, this.busy, editing.failure, (e) => this.handleRetire(e), this.handleCancel)
+          : nothing
+      }
       ${this.requests.failed ? renderLoadFailure(failureText(this.requests.error), () => void this.load()) : nothing}
       ${this.requests.loading && !this.forms ? html`<p role="status">${t("loading")}</p>` : nothing}
       ${this.forms ? (this.forms.length ? this.renderTable(this.forms) : html`<p class="status">${t("noForms")}</p>`) : nothing}
@@ -165,7 +167,9 @@ export default class RsuForms extends LoadingScreen {
   private handleCancel = () => (this.editing = { kind: "none" });
 
   private renderTable(forms: FormSummary[]) {
-    const onRetire = this.canPublish ? (v: VersionSummary, formId: string) => (this.editing = { kind: "retire", formId, version: v.version, failure: "" }) : null;
+    const onRetire = this.canPublish
+      ? (v: VersionSummary, formId: string) => (this.editing = { kind: "retire", formId, version: v.version, failure: "" })
+      : null;
     return html`<div class="table-wrap">
       <table>
         <thead>

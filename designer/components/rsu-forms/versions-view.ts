@@ -11,11 +11,13 @@ export function renderVersions(form: FormSummary, onRetire: ((version: VersionSu
       (v) => html`<li class=${v.retiredAt ? "retired" : ""}>
         ${t("versionLine", { version: v.version, date: formatDate(v.publishedAt, "compact") })}
         ${v.publishedBy ? html` ${t("versionBy", { name: v.publishedBy })}` : nothing}
-        ${v.retiredAt
-          ? html` — <strong>${t("versionRetired", { date: formatDate(v.retiredAt, "compact") })}</strong>`
-          : onRetire
-            ? html`<button class="secondary small danger" aria-label=${t("retireLabel", { version: v.version, id: form.id })} @click=${() => onRetire(v)}>${t("retire")}</button>`
-            : nothing}
+        ${
+          v.retiredAt
+            ? html` — <strong>${t("versionRetired", { date: formatDate(v.retiredAt, "compact") })}</strong>`
+            : onRetire
+              ? html`<button class="secondary small danger" aria-label=${t("retireLabel", { version: v.version, id: form.id })} @click=${() => onRetire(v)}>${t("retire")}</button>`
+              : nothing
+        }
       </li>`,
     )}
   </ul>`;

@@ -28,11 +28,14 @@ function readablePath(path: string): string {
  * household as it stood on a chosen day.
  */
 export default class RsuHouseholdHistory extends LoadingScreen {
-  static override styles = [sharedStyles, css`
+  static override styles = [
+    sharedStyles,
+    css`
     .changes { margin: 0; padding-left: 1.25rem; font-size: 0.875rem; }
     .before { text-decoration: line-through; color: var(--rsu-color-muted); }
     .at { display: flex; gap: 1rem; align-items: end; flex-wrap: wrap; margin-top: 1.5rem; }
-  `];
+  `,
+  ];
   static override properties = {
     householdId: { type: String },
     history: { state: true },
@@ -84,7 +87,8 @@ export default class RsuHouseholdHistory extends LoadingScreen {
         <th scope="col">${t("historyChanges")}</th>
       </tr></thead>
       <tbody>
-        ${[...history.versions].reverse().map((version) => html`<tr>
+        ${[...history.versions].reverse().map(
+          (version) => html`<tr>
           <td class="number">${version.version}</td>
           <td>${formatDate(version.at, "compact")}</td>
           <td>${version.byName ?? (version.by ? html`<code title=${version.by}>${version.by.slice(0, 8)}</code>` : "—")}</td>
@@ -95,16 +99,19 @@ export default class RsuHouseholdHistory extends LoadingScreen {
             ${version.reviewItemId ? html`<div>${t("historyReview")} <code>${version.reviewItemId.slice(0, 8)}</code></div>` : nothing}
           </td>
           <td>${this.renderChanges(version.changes)}</td>
-        </tr>`)}
+        </tr>`,
+        )}
       </tbody>
     </table></div>`;
   }
 
   private renderChanges(changes: FieldChange[]) {
     if (!changes.length) return "—";
-    return html`<ul class="changes">${changes.map((change) => html`<li>
+    return html`<ul class="changes">${changes.map(
+      (change) => html`<li>
       <span title=${change.path}>${readablePath(change.path)}</span> : <span class="before">${shown(change.before)}</span> → <strong>${shown(change.after)}</strong>
-    </li>`)}</ul>`;
+    </li>`,
+    )}</ul>`;
   }
 
   private renderPast(day: string, household: HouseholdDetail) {

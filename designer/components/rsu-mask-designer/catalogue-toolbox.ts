@@ -35,7 +35,11 @@ export function buildToolbox(creator: SurveyCreatorModel, variables: Variable[],
   // defineCategories rebuilds the toolbox from Creator's own items: call it first, with every category's
   // title, then add the catalogue's items in front, each naming its category.
   toolbox.defineCategories([
-    ...[...byTheme.keys()].map((theme) => ({ category: theme, title: theme === NO_THEME ? t("themeNone") : tCode("theme_", theme), items: [] })),
+    ...[...byTheme.keys()].map((theme) => ({
+      category: theme,
+      title: theme === NO_THEME ? t("themeNone") : tCode("theme_", theme),
+      items: [],
+    })),
     { category: "rsu-layout", title: t("toolboxLayout"), items: LAYOUT_ITEMS },
     { category: "rsu-free", title: t("toolboxFree"), items: FREE_ITEMS },
   ]);

@@ -49,9 +49,22 @@ const FROM_VARIABLE = new Set(["name", "choices", "inputType", "valueName"]);
  * designers are not offered what the check would then report.
  */
 const REFUSED = new Set([
-  "valueName", "showCommentArea", "showOtherItem", "showNoneItem", "showRefuseItem", "showDontKnowItem",
-  "choicesByUrl", "choicesFromQuestion", "choicesFromQuestionMode", "hideIfChoicesEmpty", "minSelectedChoices",
-  "maskType", "maskSettings", "minValueExpression", "maxValueExpression", "templateVisibleIf",
+  "valueName",
+  "showCommentArea",
+  "showOtherItem",
+  "showNoneItem",
+  "showRefuseItem",
+  "showDontKnowItem",
+  "choicesByUrl",
+  "choicesFromQuestion",
+  "choicesFromQuestionMode",
+  "hideIfChoicesEmpty",
+  "minSelectedChoices",
+  "maskType",
+  "maskSettings",
+  "minValueExpression",
+  "maxValueExpression",
+  "templateVisibleIf",
 ]);
 
 /** Creator's message panel carries the check's problems on the question (problem-marks.ts): it reads as one. */
@@ -98,7 +111,13 @@ export function createMaskDesigner(options: MaskDesignerOptions): MaskDesigner {
   creator.onPropertyGetReadOnly.add((_, o) => {
     if (variableOf(o.element, catalogue) && FROM_VARIABLE.has(o.property.name)) o.readOnly = true;
     // The items of a bound question's choices (their values and texts) come from the code list too.
-    if (o.parentProperty?.name === "choices" && variableOf(o.parentElement, catalogue) && o.property.name !== "visibleIf" && o.property.name !== "enableIf") o.readOnly = true;
+    if (
+      o.parentProperty?.name === "choices" &&
+      variableOf(o.parentElement, catalogue) &&
+      o.property.name !== "visibleIf" &&
+      o.property.name !== "enableIf"
+    )
+      o.readOnly = true;
   });
   creator.onPropertyShowing.add((_, o) => {
     if (REFUSED.has(o.property.name)) o.show = false;
@@ -131,7 +150,10 @@ export function createMaskDesigner(options: MaskDesignerOptions): MaskDesigner {
       o.allow = false;
       if (warned === variable.code) return;
       warned = variable.code;
-      creator.notify(t(variable.level === "individual" ? "individualOutsideRoster" : "householdInsideRoster", { code: variable.code }), "error");
+      creator.notify(
+        t(variable.level === "individual" ? "individualOutsideRoster" : "householdInsideRoster", { code: variable.code }),
+        "error",
+      );
     }
   });
   creator.onSurveyInstanceCreated.add((_, o) => {
@@ -139,7 +161,8 @@ export function createMaskDesigner(options: MaskDesignerOptions): MaskDesigner {
     // choices are its code list's.
     if (o.area === "designer-tab") {
       o.survey.onShowingChoiceItem.add((_, c) => {
-        if (variableOf(c.question, catalogue) && !(c.question as unknown as { choices: unknown[] }).choices.includes(c.item)) c.visible = false;
+        if (variableOf(c.question, catalogue) && !(c.question as unknown as { choices: unknown[] }).choices.includes(c.item))
+          c.visible = false;
       });
     }
     // The preview shows the draft as the runtime does (rsu-form-entry): the runtime's locale, no title.

@@ -3,7 +3,13 @@ import type { SurveyCreatorModel } from "survey-creator-core";
 import type { Message } from "../../../schemas/contracts/api";
 import type { BindingError, DraftCheck } from "../../../schemas/contracts/forms";
 
-type Element = Base & { name: string; elements?: Element[]; template?: { elements: Element[] }; templateElements?: Element[]; isPanel?: boolean };
+type Element = Base & {
+  name: string;
+  elements?: Element[];
+  template?: { elements: Element[] };
+  templateElements?: Element[];
+  isPanel?: boolean;
+};
 
 /**
  * The draft check's problems shown where the designer works: a message panel inside the question's box on

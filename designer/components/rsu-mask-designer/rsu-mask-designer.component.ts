@@ -111,7 +111,8 @@ export default class RsuMaskDesigner extends LoadingScreen {
     try {
       return await getDraft(this.formId);
     } catch (error) {
-      if (error instanceof ApiError && error.status === 404 && error.problem?.code !== "form_not_found") return { mask: {}, check: NO_PROBLEM };
+      if (error instanceof ApiError && error.status === 404 && error.problem?.code !== "form_not_found")
+        return { mask: {}, check: NO_PROBLEM };
       throw error;
     }
   }
@@ -164,14 +165,18 @@ export default class RsuMaskDesigner extends LoadingScreen {
     return html`
       <div class="bar">
         <h2>${t("designerHeading", { id: this.formId })}</h2>
-        ${phase.kind === "ready"
-          ? html`<div class="actions">
+        ${
+          phase.kind === "ready"
+            ? html`<div class="actions">
               <button ?disabled=${this.saving} @click=${this.handleSave}>${this.saving ? t("saving") : t("saveDraft")}</button>
-              ${this.canPublish
-                ? html`<button class="secondary" ?disabled=${!!blocked || this.publishing} aria-describedby="blocked" @click=${() => (this.publishing = true)}>${t("publish")}</button>`
-                : nothing}
+              ${
+                this.canPublish
+                  ? html`<button class="secondary" ?disabled=${!!blocked || this.publishing} aria-describedby="blocked" @click=${() => (this.publishing = true)}>${t("publish")}</button>`
+                  : nothing
+              }
             </div>`
-          : nothing}
+            : nothing
+        }
       </div>
       <div role="status" class="said">
         ${this.notice ? html`<p class="saved">${this.notice}</p>` : nothing}
@@ -182,9 +187,11 @@ export default class RsuMaskDesigner extends LoadingScreen {
       ${phase.kind === "loading" ? html`<p role="status">${t("designerLoading")}</p>` : nothing}
       ${phase.kind === "failed" ? renderLoadFailure(phase.text, () => void this.load()) : nothing}
       ${phase.kind === "ready" ? renderProblems(this.check, (pointer, question) => this.designer?.reveal(pointer, question)) : nothing}
-      ${this.publishing
-        ? html`<rsu-mask-publish .formId=${this.formId} @rsu-mask-published=${this.handlePublished} @rsu-form-cancel=${this.handlePublishCancel}></rsu-mask-publish>`
-        : nothing}
+      ${
+        this.publishing
+          ? html`<rsu-mask-publish .formId=${this.formId} @rsu-mask-published=${this.handlePublished} @rsu-form-cancel=${this.handlePublishCancel}></rsu-mask-publish>`
+          : nothing
+      }
       <div class="creator" ?hidden=${phase.kind !== "ready"}></div>
     `;
   }

@@ -23,9 +23,10 @@ export function renderChanges(diff: VersionDiff) {
 }
 
 function renderChange(change: VariableChange) {
-  const values = change.before !== undefined || change.after !== undefined
-    ? html` : ${t("changeBeforeAfter", { before: shown(change.before), after: shown(change.after) })}`
-    : nothing;
+  const values =
+    change.before !== undefined || change.after !== undefined
+      ? html` : ${t("changeBeforeAfter", { before: shown(change.before), after: shown(change.after) })}`
+      : nothing;
   return html`<li><code>${change.variable}</code> — ${tCode("change_", change.kind)}${values}</li>`;
 }
 

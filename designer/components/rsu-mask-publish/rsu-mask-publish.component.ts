@@ -100,8 +100,9 @@ export default class RsuMaskPublish extends LoadingScreen {
     return html`<form class="panel" aria-labelledby="publish-heading" @submit=${this.handleSubmit}>
       <h3 id="publish-heading">${t("publishHeading", { id: this.formId })}</h3>
       ${diff ? renderChanges(diff) : this.failure ? nothing : html`<p role="status">${t("publishLoading")}</p>`}
-      ${this.breaking
-        ? html`<label class="check">
+      ${
+        this.breaking
+          ? html`<label class="check">
               <input type="checkbox" .checked=${this.confirmed} @change=${(e: Event) => (this.confirmed = (e.target as HTMLInputElement).checked)} />
               ${t("confirmBreaking")}
             </label>
@@ -109,7 +110,8 @@ export default class RsuMaskPublish extends LoadingScreen {
               ${t("breakingReason")}
               <textarea .value=${this.reason} @input=${(e: Event) => (this.reason = (e.target as HTMLTextAreaElement).value)}></textarea>
             </label>`
-        : nothing}
+          : nothing
+      }
       ${this.failure ? html`<p class="status error" role="alert">${this.failure}</p>` : nothing}
       <div class="actions">
         <button type="submit" ?disabled=${!ready || this.busy}>${t("publishConfirm")}</button>

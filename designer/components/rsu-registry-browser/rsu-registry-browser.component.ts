@@ -101,13 +101,13 @@ export default class RsuRegistryBrowser extends LitElement {
 
   override render() {
     return html`
-      ${this.requests.failed
-        ? renderLoadFailure(failureText(this.requests.error, "registryLoadFailed"), () => this.retry())
-        : nothing}
-      ${this.household
-        ? html`${renderHouseholdDetail(this.household, this.describe, () => this.handleBack())}
+      ${this.requests.failed ? renderLoadFailure(failureText(this.requests.error, "registryLoadFailed"), () => this.retry()) : nothing}
+      ${
+        this.household
+          ? html`${renderHouseholdDetail(this.household, this.describe, () => this.handleBack())}
             <rsu-household-history .householdId=${this.household.id}></rsu-household-history>`
-        : this.renderList()}
+          : this.renderList()
+      }
     `;
   }
 

@@ -36,9 +36,11 @@ function renderSides(incoming: PersonView | null, existing: PersonView | null, d
   return html`<table class="sides">
     <thead><tr><th scope="col">${t("fieldLabel")}</th><th scope="col">${t("sideIncoming")}</th><th scope="col">${t("sideExisting")}</th></tr></thead>
     <tbody>
-      ${COMPARED.map(({ field, label, variables }) => html`<tr class=${differences.includes(field) ? "differs" : ""}>
+      ${COMPARED.map(
+        ({ field, label, variables }) => html`<tr class=${differences.includes(field) ? "differs" : ""}>
         <th scope="row">${t(label)}</th><td>${value(incoming, field, variables)}</td><td>${value(existing, field, variables)}</td>
-      </tr>`)}
+      </tr>`,
+      )}
     </tbody>
   </table>`;
 }
@@ -47,8 +49,12 @@ function renderSides(incoming: PersonView | null, existing: PersonView | null, d
 function renderScore(score: MatchScore) {
   return html`<section class="score">
     <h3>${t("scoreHeading", { score: formatScore(score.total) })}</h3>
-    ${Object.entries(score.components).filter(([, part]) => part !== undefined).map(([name, part]) => html`
-      <div class="bar-row"><span>${tCode("score_", name)}</span><meter min="0" max="1" value=${part}></meter><span>${formatScore(part as number)}</span></div>`)}
+    ${Object.entries(score.components)
+      .filter(([, part]) => part !== undefined)
+      .map(
+        ([name, part]) => html`
+      <div class="bar-row"><span>${tCode("score_", name)}</span><meter min="0" max="1" value=${part}></meter><span>${formatScore(part as number)}</span></div>`,
+      )}
     <ul>${score.explanation.map((line) => html`<li>${pick(line)}</li>`)}</ul>
   </section>`;
 }
@@ -65,20 +71,36 @@ export function renderReviewDetail(item: ReviewItemDetail, labels: CodeLabels, a
     <p>${pick(item.summary)}</p>
     ${item.incoming || item.existing ? renderSides(item.incoming, item.existing, item.differences, labels) : nothing}
     ${item.matchScore ? renderScore(item.matchScore) : nothing}
-    ${item.errors?.length ? html`<h4>${t("errorsHeading")}</h4>
-      <ul class="errors">${item.errors.map((error) => html`<li><code>${error.pointer}</code> : ${pick(error.message)}</li>`)}</ul>` : nothing}
-    ${item.reasons.length ? html`<h4>${t("reasonsHeading")}</h4>
-      <ul>${item.reasons.map((reason) => html`<li>${pick(reason.message)}</li>`)}</ul>` : nothing}
-    ${item.decision ? html`<p class="decided">${t("decidedBy", { decision: tCode("decision_", item.decision.decision), by: item.decision.byName ?? item.decision.by, at: formatDate(item.decision.at, true) })}
-      ${item.decision.comment ? html`<br /><q>${item.decision.comment}</q>` : nothing}</p>` : nothing}
+    ${
+      item.errors?.length
+        ? html`<h4>${t("errorsHeading")}</h4>
+      <ul class="errors">${item.errors.map((error) => html`<li><code>${error.pointer}</code> : ${pick(error.message)}</li>`)}</ul>`
+        : nothing
+    }
+    ${
+      item.reasons.length
+        ? html`<h4>${t("reasonsHeading")}</h4>
+      <ul>${item.reasons.map((reason) => html`<li>${pick(reason.message)}</li>`)}</ul>`
+        : nothing
+    }
+    ${
+      item.decision
+        ? html`<p class="decided">${t("decidedBy", { decision: tCode("decision_", item.decision.decision), by: item.decision.byName ?? item.decision.by, at: formatDate(item.decision.at, true) })}
+      ${item.decision.comment ? html`<br /><q>${item.decision.comment}</q>` : nothing}</p>`
+        : nothing
+    }
     ${item.decision?.mergeId ? html`<button type="button" @click=${() => actions.undo(item.decision!.mergeId!)}>${t("undoMerge")}</button>` : nothing}
-    ${submissionKinds && item.submissionId
-      ? html`<form class="decide" @submit=${(e: SubmitEvent) => { e.preventDefault(); actions.returnToClerk(item.submissionId!, commentOf(e)); }}>
+    ${
+      submissionKinds && item.submissionId
+        ? html`<form class="decide" @submit=${(e: SubmitEvent) => {
+            e.preventDefault();
+            actions.returnToClerk(item.submissionId!, commentOf(e));
+          }}>
           <label>${t("returnComment")}<textarea name="comment" required rows="3"></textarea></label>
           <button type="submit">${t("returnToClerk")}</button>
         </form>`
-      : item.status !== "decided"
-        ? html`<form class="decide" @submit=${(e: SubmitEvent) => e.preventDefault()}>
+        : item.status !== "decided"
+          ? html`<form class="decide" @submit=${(e: SubmitEvent) => e.preventDefault()}>
             <label>${t("decisionComment")}<textarea name="comment" rows="2"></textarea></label>
             <div class="buttons">
               <button type="button" @click=${(e: Event) => actions.decide("same", commentOf(e))}>${t("decideSame")}</button>
@@ -86,6 +108,7 @@ export function renderReviewDetail(item: ReviewItemDetail, labels: CodeLabels, a
               <button type="button" class="secondary" @click=${(e: Event) => actions.decide("later", commentOf(e))}>${t("decideLater")}</button>
             </div>
           </form>`
-        : nothing}
+          : nothing
+    }
   `;
 }

@@ -2,7 +2,15 @@ import { html, nothing } from "lit";
 import { LoadingScreen } from "../../../runtime/shared/loading-screen";
 import type { CodeLabels } from "../../../runtime/shared/code-labels";
 import type { ReviewItemDetail, ReviewItemPage, ReviewKind, ReviewStatus } from "../../../schemas/contracts/review";
-import { decideReviewItem, getReviewItem, listReviewItems, returnSubmission, REVIEW_KINDS, REVIEW_STATUSES, undoMerge } from "../../api/review";
+import {
+  decideReviewItem,
+  getReviewItem,
+  listReviewItems,
+  returnSubmission,
+  REVIEW_KINDS,
+  REVIEW_STATUSES,
+  undoMerge,
+} from "../../api/review";
 import { failureText } from "../../api/failure-text";
 import { LatestRequestController } from "../../../runtime/shared/latest-request.controller";
 import { renderLoadFailure } from "../../../runtime/shared/load-failure-view";
@@ -76,11 +84,15 @@ export default class RsuReviewQueue extends LoadingScreen {
     const failure = this.requests.failed ? renderLoadFailure(failureText(this.requests.error), () => void this.load()) : nothing;
     if (this.detail) {
       return html`
-        <button type="button" class="secondary" @click=${() => { this.detail = undefined; void this.load(); }}>${t("backToQueue")}</button>
+        <button type="button" class="secondary" @click=${() => {
+          this.detail = undefined;
+          void this.load();
+        }}>${t("backToQueue")}</button>
         ${failure}
         ${this.notice ? html`<p role="status">${t(this.notice)}</p>` : nothing}
         ${renderReviewDetail(this.detail, this.labels, {
-          decide: (decision, comment) => void this.act(() => decideReviewItem(this.detail!.id, comment ? { decision, comment } : { decision })),
+          decide: (decision, comment) =>
+            void this.act(() => decideReviewItem(this.detail!.id, comment ? { decision, comment } : { decision })),
           undo: (mergeId) => void this.act(() => undoMerge(mergeId), "mergeUndone"),
           returnToClerk: (submissionId, comment) => void this.act(() => returnSubmission(submissionId, comment), "returned"),
         })}
@@ -123,18 +135,23 @@ export default class RsuReviewQueue extends LoadingScreen {
             <th scope="col"></th>
           </tr></thead>
           <tbody>
-            ${page.items.map((item) => html`<tr>
+            ${page.items.map(
+              (item) => html`<tr>
               <td>${tCode("review_kind_", item.kind)}</td>
               <td class="number">${item.score === null ? "—" : formatScore(item.score)}</td>
               <td>${pick(item.summary)}</td>
               <td>${tCode("review_status_", item.status)}</td>
               <td>${formatDate(item.createdAt, "compact")}</td>
               <td><button type="button" @click=${() => void this.open(item.id)}>${t("openItem")}</button></td>
-            </tr>`)}
+            </tr>`,
+            )}
           </tbody>
         </table>
       </div>
-      ${renderPager(this.offset, PAGE_SIZE, page.total, (delta) => { this.offset = Math.max(0, this.offset + delta * PAGE_SIZE); void this.load(); })}
+      ${renderPager(this.offset, PAGE_SIZE, page.total, (delta) => {
+        this.offset = Math.max(0, this.offset + delta * PAGE_SIZE);
+        void this.load();
+      })}
     `;
   }
 }

@@ -8,13 +8,15 @@ import { t } from "../../i18n";
  */
 export function renderRevokeDialog(token: ApiTokenView | undefined, busy: boolean, onConfirm: () => void, onClose: () => void) {
   return html`<dialog aria-labelledby="revoke-heading" @close=${onClose}>
-    ${token
-      ? html`<h3 id="revoke-heading">${t("revokeQuestion", { name: token.name })}</h3>
+    ${
+      token
+        ? html`<h3 id="revoke-heading">${t("revokeQuestion", { name: token.name })}</h3>
           <p>${t("revokeExplain")}</p>
           <div class="actions">
             <button type="button" class="secondary" autofocus @click=${onClose}>${t("cancel")}</button>
             <button type="button" class="danger" ?disabled=${busy} @click=${onConfirm}>${t("confirmRevoke")}</button>
           </div>`
-      : nothing}
+        : nothing
+    }
   </dialog>`;
 }

@@ -120,11 +120,24 @@ export default class RsuTokenAdmin extends LoadingScreen {
       <div role="status">${this.notice ? html`<p class="status success">${this.notice}</p>` : nothing}</div>
       ${this.failure ? html`<p class="status error" role="alert">${this.failure}</p>` : nothing}
       ${this.creating ? html`<rsu-token-form .users=${this.users.filter((u) => u.active)}></rsu-token-form>` : nothing}
-      ${this.issued
-        ? renderSecret(this.issued.token.name, this.issued.secret, this.copy, () => this.handleCopy(), () => (this.issued = undefined))
-        : nothing}
+      ${
+        this.issued
+          ? renderSecret(
+              this.issued.token.name,
+              this.issued.secret,
+              this.copy,
+              () => this.handleCopy(),
+              () => (this.issued = undefined),
+            )
+          : nothing
+      }
       ${this.tokens ? this.renderTable(this.tokens) : this.failure ? nothing : html`<p role="status">${t("loading")}</p>`}
-      ${renderRevokeDialog(this.revoking, this.busy, () => this.handleRevoke(), () => (this.revoking = undefined))}
+      ${renderRevokeDialog(
+        this.revoking,
+        this.busy,
+        () => this.handleRevoke(),
+        () => (this.revoking = undefined),
+      )}
     `;
   }
 
@@ -160,11 +173,13 @@ export default class RsuTokenAdmin extends LoadingScreen {
                 <td>${token.lastUsedAt ? formatDate(token.lastUsedAt, "compact") : t("never")}</td>
                 <td>${token.revokedAt ? formatDate(token.revokedAt, "compact") : t("none")}</td>
                 <td class="row-actions">
-                  ${token.revokedAt
-                    ? nothing
-                    : html`<button class="secondary danger small" aria-label=${t("revokeLabel", { name: token.name })} @click=${() => (this.revoking = token)}>
+                  ${
+                    token.revokedAt
+                      ? nothing
+                      : html`<button class="secondary danger small" aria-label=${t("revokeLabel", { name: token.name })} @click=${() => (this.revoking = token)}>
                         ${t("revoke")}
-                      </button>`}
+                      </button>`
+                  }
                 </td>
               </tr>`;
             })}

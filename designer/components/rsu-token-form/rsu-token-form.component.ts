@@ -107,7 +107,7 @@ export default class RsuTokenForm extends LitElement {
         ?disabled=${!options.length}
         aria-invalid=${state.invalid}
         aria-describedby=${state.describedBy || nothing}
-        @change=${name === "username" ? (e: Event) => (this.username = (e.target as HTMLSelectElement).value) : nothing}
+        @change=${name === "username" ? (e: Event) => ((this.username = (e.target as HTMLSelectElement).value)) : nothing}
       >
         ${options.map((o) => html`<option value=${o.value} ?selected=${name === "username" && o.value === this.username}>${o.text}</option>`)}
       </select>

@@ -106,12 +106,14 @@ export default class RsuUserAdmin extends LoadingScreen {
       <div role="status">${this.notice ? html`<p class="status success">${this.notice}</p>` : nothing}</div>
       ${this.failure ? html`<p class="status error" role="alert">${this.failure}</p>` : nothing}
       ${editing.kind === "create" ? html`<rsu-user-form .labels=${this.labels}></rsu-user-form>` : nothing}
-      ${editing.kind === "edit"
-        ? html`<div class="editing">
+      ${
+        editing.kind === "edit"
+          ? html`<div class="editing">
             <rsu-user-form .user=${editing.user} .labels=${this.labels}></rsu-user-form>
             <rsu-password-reset .user=${editing.user}></rsu-password-reset>
           </div>`
-        : nothing}
+          : nothing
+      }
       ${this.users ? this.renderTable(this.users) : this.failure ? nothing : html`<p role="status">${t("loading")}</p>`}
     `;
   }

@@ -17,8 +17,9 @@ export function renderAreaPicker(tree: AreaNode[], selected: ReadonlySet<string>
     <legend>${t("areasLegend")}</legend>
     <p class="hint" id="areas-hint">${t("areasHint")}</p>
     ${renderFieldError("areas", messages)}
-    ${tree.length
-      ? html`<ul class="area-tree">
+    ${
+      tree.length
+        ? html`<ul class="area-tree">
           ${tree.map(
             (island) => html`<li>
               ${areaBox(island, selected, covered, onToggle)}
@@ -28,7 +29,8 @@ export function renderAreaPicker(tree: AreaNode[], selected: ReadonlySet<string>
             </li>`,
           )}
         </ul>`
-      : html`<p class="hint">${t("areasUnavailable")}</p>`}
+        : html`<p class="hint">${t("areasUnavailable")}</p>`
+    }
   </fieldset>`;
 }
 
@@ -36,14 +38,16 @@ function renderPrefecture(prefecture: AreaNode, selected: ReadonlySet<string>, c
   const open = prefecture.children.some((commune) => selected.has(commune.code));
   return html`<li>
     ${areaBox(prefecture, selected, covered, onToggle)}
-    ${prefecture.children.length
-      ? html`<details ?open=${open}>
+    ${
+      prefecture.children.length
+        ? html`<details ?open=${open}>
           <summary>${t("communesOf", { name: pick(prefecture.label), count: prefecture.children.length })}</summary>
           <ul class="communes">
             ${prefecture.children.map((commune) => html`<li>${areaBox(commune, selected, covered, onToggle)}</li>`)}
           </ul>
         </details>`
-      : nothing}
+        : nothing
+    }
   </li>`;
 }
 

@@ -117,7 +117,9 @@ export default class RsuUserForm extends LitElement {
     this.messages = groupFieldErrors(fieldErrors, FIELDS);
     this.failure = [t("formHasErrors"), ...this.messages.other].join(" ");
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]:is(input, select), fieldset[aria-invalid="true"] input:enabled')?.focus();
+    this.renderRoot
+      .querySelector<HTMLElement>('[aria-invalid="true"]:is(input, select), fieldset[aria-invalid="true"] input:enabled')
+      ?.focus();
   }
 
   override render() {

@@ -10,11 +10,13 @@ export function renderCodeListPreview(list: CodeList | undefined) {
   if (!list) return nothing;
   return html`<div class="code-list-preview" aria-live="polite">
     <p class="hint">${t("codeListPreview")} (${list.items.length})</p>
-    ${list.items.length
-      ? html`<ol>
+    ${
+      list.items.length
+        ? html`<ol>
           ${list.items.slice(0, SHOWN).map((item) => html`<li><span class="code">${item.code}</span> ${pick({ en: "", ...item.label })}</li>`)}
           ${list.items.length > SHOWN ? html`<li class="muted">…</li>` : nothing}
         </ol>`
-      : html`<p class="muted">${t("codeListEmpty")}</p>`}
+        : html`<p class="muted">${t("codeListEmpty")}</p>`
+    }
   </div>`;
 }

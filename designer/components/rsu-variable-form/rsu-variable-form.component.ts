@@ -1,5 +1,13 @@
 import { html, LitElement, nothing } from "lit";
-import { CHOICE_TYPES, VARIABLE_TYPES, type CodeList, type Labels, type Variable, type VariableConstraints, type VariableType } from "../../../schemas/catalogue/types";
+import {
+  CHOICE_TYPES,
+  VARIABLE_TYPES,
+  type CodeList,
+  type Labels,
+  type Variable,
+  type VariableConstraints,
+  type VariableType,
+} from "../../../schemas/catalogue/types";
 import { listCodeLists, saveVariable } from "../../api/catalogue";
 import { formCancelEvent } from "../../events/rsu-form-cancel";
 import { variableSavedEvent } from "../../events/rsu-variable-saved";
@@ -24,7 +32,14 @@ const CONSTRAINTS: Partial<Record<VariableType, (keyof VariableConstraints)[]>> 
   national_id: ["pattern", "maxLength"],
   multiple_choice: ["maxSelected"],
 };
-const CONSTRAINT_LABELS = { min: "constraintMin", max: "constraintMax", decimals: "constraintDecimals", pattern: "constraintPattern", maxLength: "constraintMaxLength", maxSelected: "constraintMax" } as const;
+const CONSTRAINT_LABELS = {
+  min: "constraintMin",
+  max: "constraintMax",
+  decimals: "constraintDecimals",
+  pattern: "constraintPattern",
+  maxLength: "constraintMaxLength",
+  maxSelected: "constraintMax",
+} as const;
 
 /**
  * @summary Creates or changes one catalogue variable; the server's refusals show next to their fields, and a
@@ -64,7 +79,10 @@ export default class RsuVariableForm extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    listCodeLists().then((lists) => (this.codeLists = lists), () => {});
+    listCodeLists().then(
+      (lists) => (this.codeLists = lists),
+      () => {},
+    );
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
@@ -127,13 +145,15 @@ export default class RsuVariableForm extends LitElement {
   }
 
   private async handleFailure(error: unknown) {
-    const refusal = refusalOf(error, this.renderRoot, { hasErrors: t("variableHasErrors"), inUseAdvice: (forms) => t("variableInUseAdvice", { forms }) });
+    const refusal = refusalOf(error, this.renderRoot, {
+      hasErrors: t("variableHasErrors"),
+      inUseAdvice: (forms) => t("variableInUseAdvice", { forms }),
+    });
     if (!refusal) return void this.dispatchEvent(sessionExpiredEvent());
     ({ messages: this.messages, failure: this.failure } = refusal);
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }
-
 
   override render() {
     const v = this.variable;
@@ -141,7 +161,11 @@ export default class RsuVariableForm extends LitElement {
     const choices = (values: readonly string[], prefix: string) => values.map((value) => ({ value, text: tCode(prefix, value) }));
     const inLanguages = (name: (typeof TEXTS)[number], label: string, multiline = false) =>
       this.languages.map((language) =>
-        renderField(`${name}/${language}`, `${label} (${language})`, m, { value: v?.[name]?.[language] ?? "", required: name === "label" && language === "fr", multiline }),
+        renderField(`${name}/${language}`, `${label} (${language})`, m, {
+          value: v?.[name]?.[language] ?? "",
+          required: name === "label" && language === "fr",
+          multiline,
+        }),
       );
     return html`<form class="panel" novalidate @submit=${this.handleSubmit}>
       <h3>${v ? t("editVariableHeading", { code: v.code }) : t("createVariableHeading")}</h3>
@@ -172,12 +196,14 @@ export default class RsuVariableForm extends LitElement {
         ${renderField("theme", t("colTheme"), m, { value: v?.theme, hint: knownThemesHint() })}
       </div>
       ${this.renderConstraints()}
-      ${CHOICE_TYPES.includes(this.type)
-        ? html`<div class="code-list-choice">
+      ${
+        CHOICE_TYPES.includes(this.type)
+          ? html`<div class="code-list-choice">
             ${renderSelect("codeList", t("codeListField"), m, [{ value: "", text: t("noCodeList") }, ...this.codeLists.map((list) => ({ value: list.code, text: `${pick({ en: "", ...list.label })} (${list.code})` }))], this.codeList, (code) => (this.codeList = code))}
             ${renderCodeListPreview(this.codeLists.find((list) => list.code === this.codeList))}
           </div>`
-        : nothing}
+          : nothing
+      }
       <div class="grid">
         ${renderSelect("sensitivity", t("colSensitivity"), m, choices(["public", "internal", "personal", "sensitive"], "sensitivity_"), v?.sensitivity ?? "internal")}
         ${renderSelect("status", t("colStatus"), m, choices(["draft", "active", "deprecated"], "status_"), v?.status ?? "draft")}

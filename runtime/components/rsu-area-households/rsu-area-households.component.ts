@@ -48,14 +48,14 @@ export default class RsuAreaHouseholds extends PagedScreen<HouseholdPage> {
   }
 
   override render() {
-    const areas = this.areas.length ? this.areas.map((code) => describeCode(this.labels, AREA_VARIABLES, code, pick)).join(", ") : t("areaNone");
+    const areas = this.areas.length
+      ? this.areas.map((code) => describeCode(this.labels, AREA_VARIABLES, code, pick)).join(", ")
+      : t("areaNone");
     const { loading, error } = this.requests;
     return html`
       <h2>${t("areaHeading")}</h2>
       <p>${t("areaIntro", { areas })}</p>
-      ${error !== undefined
-        ? renderLoadFailure(t("areaFailed"), () => this.load())
-        : nothing}
+      ${error !== undefined ? renderLoadFailure(t("areaFailed"), () => this.load()) : nothing}
       ${this.opener.failed ? html`<p class="status error" role="alert">${t("openFailed")}</p>` : nothing}
       <p role="status">${loading ? t("areaLoading") : this.page ? t("areaCount", { count: this.page.total }) : ""}</p>
       ${this.page?.items.length ? this.renderTable(this.page) : this.page && !loading ? html`<p class="status">${t("areaEmpty")}</p>` : nothing}

@@ -82,9 +82,11 @@ export function renderPhase(phase: Phase, actions: PhaseActions) {
         ${renderFieldErrors(phase.errors, actions.model, false)}
         <p class="rsu-ref">${t("submissionRef", { id: phase.id })}</p>
         <div class="rsu-actions">
-          ${phase.status === "invalid"
-            ? html`<button class="rsu-button" @click=${() => actions.correct(phase.errors, true)}>${t("correct")}</button>`
-            : nothing}
+          ${
+            phase.status === "invalid"
+              ? html`<button class="rsu-button" @click=${() => actions.correct(phase.errors, true)}>${t("correct")}</button>`
+              : nothing
+          }
           <button class="rsu-button secondary" @click=${actions.newQuestionnaire}>${t("newQuestionnaire")}</button>
         </div>
       </div>`;
@@ -98,9 +100,11 @@ function renderFieldErrors(errors: FieldError[], model: SurveyModel | undefined,
       const { label, question } = model ? locateFieldError(model, error) : { label: error.pointer, question: undefined };
       return html`<li>
         <strong>${label}</strong>${t("colon")} ${pick(error.message)}
-        ${withLinks && question
-          ? html`<button class="rsu-link" @click=${() => question.focus(true)}>${t("goToQuestion")}</button>`
-          : nothing}
+        ${
+          withLinks && question
+            ? html`<button class="rsu-link" @click=${() => question.focus(true)}>${t("goToQuestion")}</button>`
+            : nothing
+        }
       </li>`;
     })}
   </ul>`;

@@ -154,8 +154,7 @@ export default class RsuFormEntry extends LitElement {
     if (!outcome || outcome.status === "received" || outcome.status === "valid") this.phase = { kind: "pending", id };
     else if (outcome.status === "needs_review") {
       this.phase = { kind: "in-review", id, stale: (outcome.reasons ?? []).some((r) => r.rule === STALE_UPDATE) };
-    }
-    else if (outcome.status === "integrated") this.phase = { kind: "integrated", id, householdId: outcome.householdId };
+    } else if (outcome.status === "integrated") this.phase = { kind: "integrated", id, householdId: outcome.householdId };
     else this.phase = { kind: "refused", id, status: outcome.status, errors: outcome.errors ?? [] };
   }
 

@@ -43,11 +43,13 @@ export default class RsuFormList extends LoadingScreen {
   override render() {
     return html`
       <h2>${t("formsHeading")}</h2>
-      ${this.failed
-        ? renderLoadFailure(t("formsFailed"), () => this.load())
-        : this.forms === undefined
-          ? html`<p class="status" role="status">${t("formsLoading")}</p>`
-          : this.renderForms(this.forms)}
+      ${
+        this.failed
+          ? renderLoadFailure(t("formsFailed"), () => this.load())
+          : this.forms === undefined
+            ? html`<p class="status" role="status">${t("formsLoading")}</p>`
+            : this.renderForms(this.forms)
+      }
     `;
   }
 

@@ -30,7 +30,10 @@ export function fieldLabels(mask: unknown): FieldLabels {
   collect(mask, root);
   return {
     label(pointer, pick, rosterItem) {
-      const segments = pointer.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+      const segments = pointer
+        .split("/")
+        .slice(1)
+        .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
       const parts: string[] = [];
       let scope = root;
       for (let i = 0; i < segments.length; i++) {
@@ -57,7 +60,11 @@ function collect(node: unknown, into: Labelled): void {
   if (!node || typeof node !== "object") return;
   const { name, title, templateTitle, elements, templateElements, pages } = node as MaskNode;
   if (templateElements !== undefined && typeof name === "string") {
-    const roster: Labelled = { title: message(title) ?? { fr: name, en: name }, templateTitle: message(templateTitle), children: new Map() };
+    const roster: Labelled = {
+      title: message(title) ?? { fr: name, en: name },
+      templateTitle: message(templateTitle),
+      children: new Map(),
+    };
     into.children.set(name, roster);
     collect(templateElements, roster);
     return;

@@ -1,6 +1,11 @@
 import { html, nothing } from "lit";
 import type { FieldError, PublishedFormSummary } from "../../../schemas/contracts/api";
-import { SUBMISSION_STAGES, type SubmissionListItem, type SubmissionPage, type SubmissionStage } from "../../../schemas/contracts/submissions";
+import {
+  SUBMISSION_STAGES,
+  type SubmissionListItem,
+  type SubmissionPage,
+  type SubmissionStage,
+} from "../../../schemas/contracts/submissions";
 import { getFormVersion, getSubmissionAnswers, listMySubmissions, listPublishedForms } from "../../api-client";
 import { pagerStyles, renderPager } from "../../shared/pager-view";
 import { tableStyles } from "../../shared/styles";
@@ -58,7 +63,12 @@ export default class RsuMySubmissions extends PagedScreen<SubmissionPage> {
 
   /** Errors are named by their questions once the masks arrive; by their pointers meanwhile. */
   private async loadLabels(items: SubmissionListItem[]) {
-    const missing = new Set(items.filter((s) => s.errors?.length).map((s) => `${s.formId}@${s.version}`).filter((key) => !this.labels.has(key)));
+    const missing = new Set(
+      items
+        .filter((s) => s.errors?.length)
+        .map((s) => `${s.formId}@${s.version}`)
+        .filter((key) => !this.labels.has(key)),
+    );
     for (const key of missing) {
       const [formId, version] = key.split("@") as [string, string];
       try {
@@ -138,10 +148,12 @@ export default class RsuMySubmissions extends PagedScreen<SubmissionPage> {
         ${s.errors?.length ? this.renderErrors(s, s.errors) : nothing}
       </td>
       <td>
-        ${TO_CORRECT.has(s.stage)
-          ? html`<button class="secondary" ?disabled=${this.opener.busy} aria-label=${t("fixSubmissionLabel", { date: sent })}
+        ${
+          TO_CORRECT.has(s.stage)
+            ? html`<button class="secondary" ?disabled=${this.opener.busy} aria-label=${t("fixSubmissionLabel", { date: sent })}
               @click=${() => this.opener.open(() => getSubmissionAnswers(s.id))}>${t("fixSubmission")}</button>`
-          : nothing}
+            : nothing
+        }
       </td>
     </tr>`;
   }

@@ -20,7 +20,6 @@ import styles from "./rsu-runtime-app.styles";
  */
 const loadFormEntry = () => import("../rsu-form-entry/rsu-form-entry");
 
-
 /** The screens a signed-in clerk moves between when no questionnaire is open. */
 type View = "forms" | "households" | "submissions";
 
@@ -130,10 +129,12 @@ export default class RsuRuntimeApp extends LitElement {
         <div class="bar">
           ${renderTitle(t("appTitle"))}
           <div class="tools">
-            ${this.user
-              ? html`<span class="user">${t("signedInAs", { name: this.user.displayName ?? this.user.username })}</span>
+            ${
+              this.user
+                ? html`<span class="user">${t("signedInAs", { name: this.user.displayName ?? this.user.username })}</span>
                   <button class="on-primary" @click=${this.handleSignOut}>${t("signOut")}</button>`
-              : nothing}
+                : nothing
+            }
             ${renderLanguageSwitch()}
           </div>
         </div>
@@ -145,9 +146,11 @@ export default class RsuRuntimeApp extends LitElement {
   private renderMain() {
     if (this.user === undefined) return html`<p class="status" role="status">${t("checkingSession")}</p>`;
     return html`
-      ${this.user === null
-        ? html`<rsu-sign-in .notice=${this.sessionEnded ? t("sessionExpired") : ""} .intro=${t("signInIntro")} @rsu-signed-in=${this.handleSignedIn}></rsu-sign-in>`
-        : nothing}
+      ${
+        this.user === null
+          ? html`<rsu-sign-in .notice=${this.sessionEnded ? t("sessionExpired") : ""} .intro=${t("signInIntro")} @rsu-signed-in=${this.handleSignedIn}></rsu-sign-in>`
+          : nothing
+      }
       ${this.entryFailed ? html`<p class="status error" role="alert">${t("formFailed")}</p>` : nothing}
       <div ?hidden=${this.user === null}>
         ${this.form ? html`<slot></slot>` : this.user ? this.renderLists(this.user) : nothing}
@@ -165,11 +168,13 @@ export default class RsuRuntimeApp extends LitElement {
       <nav class="views" aria-label=${t("viewsNav")}>
         ${tab("forms", t("navForms"))} ${tab("households", t("navHouseholds"))} ${tab("submissions", t("navSubmissions"))}
       </nav>
-      ${this.view === "forms"
-        ? html`<rsu-form-list @rsu-form-select=${this.handleSelect}></rsu-form-list>`
-        : this.view === "households"
-          ? html`<rsu-area-households .areas=${user.areas ?? []}></rsu-area-households>`
-          : html`<rsu-my-submissions></rsu-my-submissions>`}
+      ${
+        this.view === "forms"
+          ? html`<rsu-form-list @rsu-form-select=${this.handleSelect}></rsu-form-list>`
+          : this.view === "households"
+            ? html`<rsu-area-households .areas=${user.areas ?? []}></rsu-area-households>`
+            : html`<rsu-my-submissions></rsu-my-submissions>`
+      }
     `;
   }
 }

@@ -19,16 +19,46 @@ export function catalogueTables(catalogue: Catalogue): Record<CatalogueSheet, Sh
   const per = (prefix: string) => langs.map((l) => `${prefix}_${l}`);
   const variables: SheetTable = {
     columns: [
-      "code", "level", "type", ...per("label"), ...per("description"), "theme", ...per("universe"), "unit",
-      "min", "max", "decimals", "pattern", "max_length", "max_selected", "code_list", "sensitivity", "status", "notes",
+      "code",
+      "level",
+      "type",
+      ...per("label"),
+      ...per("description"),
+      "theme",
+      ...per("universe"),
+      "unit",
+      "min",
+      "max",
+      "decimals",
+      "pattern",
+      "max_length",
+      "max_selected",
+      "code_list",
+      "sensitivity",
+      "status",
+      "notes",
     ],
     rows: catalogue.variables.map((v) => {
       const c = v.constraints ?? {};
       return [
-        v.code, v.level, v.type, ...langs.map((l) => v.label[l] ?? null), ...langs.map((l) => v.description?.[l] ?? null),
-        v.theme ?? null, ...langs.map((l) => v.universe?.[l] ?? null), v.unit ?? null,
-        c.min ?? null, c.max ?? null, c.decimals ?? null, c.pattern ?? null, c.maxLength ?? null, c.maxSelected ?? null,
-        v.codeList ?? null, v.sensitivity ?? null, v.status ?? "active", v.notes ?? null,
+        v.code,
+        v.level,
+        v.type,
+        ...langs.map((l) => v.label[l] ?? null),
+        ...langs.map((l) => v.description?.[l] ?? null),
+        v.theme ?? null,
+        ...langs.map((l) => v.universe?.[l] ?? null),
+        v.unit ?? null,
+        c.min ?? null,
+        c.max ?? null,
+        c.decimals ?? null,
+        c.pattern ?? null,
+        c.maxLength ?? null,
+        c.maxSelected ?? null,
+        v.codeList ?? null,
+        v.sensitivity ?? null,
+        v.status ?? "active",
+        v.notes ?? null,
       ];
     }),
   };
@@ -36,8 +66,13 @@ export function catalogueTables(catalogue: Catalogue): Record<CatalogueSheet, Sh
     columns: ["list", ...per("list_label"), "parent_list", "order", "code", ...per("label"), "parent"],
     rows: catalogue.codeLists.flatMap((list) =>
       list.items.map((item, index) => [
-        list.code, ...langs.map((l) => list.label[l] ?? null), list.parentList ?? null, index + 1,
-        item.code, ...langs.map((l) => item.label[l] ?? null), item.parent ?? null,
+        list.code,
+        ...langs.map((l) => list.label[l] ?? null),
+        list.parentList ?? null,
+        index + 1,
+        item.code,
+        ...langs.map((l) => item.label[l] ?? null),
+        item.parent ?? null,
       ]),
     ),
   };

@@ -12,24 +12,74 @@ export function escapeHtml(text: string): string {
 
 const WORDS = {
   fr: {
-    title: "Cahier des charges des variables", release: "Version du catalogue", current: "Catalogue de travail au",
-    contents: "Sommaire", noTheme: "Sans thème", code: "Code", label: "Libellé", description: "Définition", type: "Type",
-    level: "Niveau", universe: "Univers", unit: "Unité", constraints: "Contraintes", codeList: "Liste de codes",
-    sensitivity: "Sensibilité", status: "Statut", parent: "parent", variables: "variables",
-    household: "Ménage", individual: "Individu", min: "min", max: "max", decimals: "décimales", pattern: "motif",
-    maxLength: "longueur max.", maxSelected: "réponses max.",
-    public: "Publique", internal: "Interne", personal: "Personnelle", sensitive: "Sensible",
-    draft: "Brouillon", active: "Active", deprecated: "Dépréciée",
+    title: "Cahier des charges des variables",
+    release: "Version du catalogue",
+    current: "Catalogue de travail au",
+    contents: "Sommaire",
+    noTheme: "Sans thème",
+    code: "Code",
+    label: "Libellé",
+    description: "Définition",
+    type: "Type",
+    level: "Niveau",
+    universe: "Univers",
+    unit: "Unité",
+    constraints: "Contraintes",
+    codeList: "Liste de codes",
+    sensitivity: "Sensibilité",
+    status: "Statut",
+    parent: "parent",
+    variables: "variables",
+    household: "Ménage",
+    individual: "Individu",
+    min: "min",
+    max: "max",
+    decimals: "décimales",
+    pattern: "motif",
+    maxLength: "longueur max.",
+    maxSelected: "réponses max.",
+    public: "Publique",
+    internal: "Interne",
+    personal: "Personnelle",
+    sensitive: "Sensible",
+    draft: "Brouillon",
+    active: "Active",
+    deprecated: "Dépréciée",
   },
   en: {
-    title: "Variable specification", release: "Catalogue release", current: "Working catalogue on",
-    contents: "Contents", noTheme: "No theme", code: "Code", label: "Label", description: "Definition", type: "Type",
-    level: "Level", universe: "Universe", unit: "Unit", constraints: "Constraints", codeList: "Code list",
-    sensitivity: "Sensitivity", status: "Status", parent: "parent", variables: "variables",
-    household: "Household", individual: "Individual", min: "min", max: "max", decimals: "decimals", pattern: "pattern",
-    maxLength: "max length", maxSelected: "max answers",
-    public: "Public", internal: "Internal", personal: "Personal", sensitive: "Sensitive",
-    draft: "Draft", active: "Active", deprecated: "Deprecated",
+    title: "Variable specification",
+    release: "Catalogue release",
+    current: "Working catalogue on",
+    contents: "Contents",
+    noTheme: "No theme",
+    code: "Code",
+    label: "Label",
+    description: "Definition",
+    type: "Type",
+    level: "Level",
+    universe: "Universe",
+    unit: "Unit",
+    constraints: "Constraints",
+    codeList: "Code list",
+    sensitivity: "Sensitivity",
+    status: "Status",
+    parent: "parent",
+    variables: "variables",
+    household: "Household",
+    individual: "Individual",
+    min: "min",
+    max: "max",
+    decimals: "decimals",
+    pattern: "pattern",
+    maxLength: "max length",
+    maxSelected: "max answers",
+    public: "Public",
+    internal: "Internal",
+    personal: "Personal",
+    sensitive: "Sensitive",
+    draft: "Draft",
+    active: "Active",
+    deprecated: "Deprecated",
   },
 } as const;
 
@@ -68,8 +118,10 @@ export function renderSpecificationHtml(catalogue: Catalogue, lang: string, sour
   const body = entries
     .map(([t, vs], i) => `<h2 id="${anchor(i)}">${e(themeName(t))}</h2>${vs.map((v) => variableSection(v, lists, lang, w)).join("")}`)
     .join("");
-  return `<!doctype html><html lang="${e(lang)}"><head><meta charset="utf-8"><title>${w.title}</title><style>${STYLE}</style></head>` +
-    `<body><h1>${w.title}</h1>${header}${toc}${body}</body></html>`;
+  return (
+    `<!doctype html><html lang="${e(lang)}"><head><meta charset="utf-8"><title>${w.title}</title><style>${STYLE}</style></head>` +
+    `<body><h1>${w.title}</h1>${header}${toc}${body}</body></html>`
+  );
 }
 
 type Words = (typeof WORDS)[keyof typeof WORDS];
@@ -87,16 +139,22 @@ function variableSection(v: Variable, lists: Map<string, CodeList>, lang: string
   add(w.unit, v.unit && e(v.unit));
   const c = v.constraints ?? {};
   const constraints = [
-    c.min !== undefined && `${w.min} ${c.min}`, c.max !== undefined && `${w.max} ${c.max}`,
-    c.decimals !== undefined && `${w.decimals} ${c.decimals}`, c.pattern !== undefined && `${w.pattern} <code>${e(c.pattern)}</code>`,
-    c.maxLength !== undefined && `${w.maxLength} ${c.maxLength}`, c.maxSelected !== undefined && `${w.maxSelected} ${c.maxSelected}`,
+    c.min !== undefined && `${w.min} ${c.min}`,
+    c.max !== undefined && `${w.max} ${c.max}`,
+    c.decimals !== undefined && `${w.decimals} ${c.decimals}`,
+    c.pattern !== undefined && `${w.pattern} <code>${e(c.pattern)}</code>`,
+    c.maxLength !== undefined && `${w.maxLength} ${c.maxLength}`,
+    c.maxSelected !== undefined && `${w.maxSelected} ${c.maxSelected}`,
   ].filter(Boolean);
   add(w.constraints, constraints.join(" · "));
   if (v.codeList) {
     const list = lists.get(v.codeList);
     const items = list
       ? `<ol class="items${list.items.length > 30 ? " long" : ""}">${list.items
-          .map((i) => `<li><code>${e(i.code)}</code> ${e(labelIn(i.label, lang))}${i.parent ? ` <small>(${w.parent} ${e(i.parent)})</small>` : ""}</li>`)
+          .map(
+            (i) =>
+              `<li><code>${e(i.code)}</code> ${e(labelIn(i.label, lang))}${i.parent ? ` <small>(${w.parent} ${e(i.parent)})</small>` : ""}</li>`,
+          )
           .join("")}</ol>`
       : "";
     add(w.codeList, `<code>${e(v.codeList)}</code>${list ? ` ${e(labelIn(list.label, lang))}` : ""}${items}`);

@@ -41,8 +41,21 @@ export interface ImportedCatalogue {
 }
 
 const VARIABLE_COLUMNS = [
-  "code", "level", "type", "theme", "unit", "min", "max", "decimals", "pattern", "max_length", "max_selected",
-  "code_list", "sensitivity", "status", "notes",
+  "code",
+  "level",
+  "type",
+  "theme",
+  "unit",
+  "min",
+  "max",
+  "decimals",
+  "pattern",
+  "max_length",
+  "max_selected",
+  "code_list",
+  "sensitivity",
+  "status",
+  "notes",
 ];
 const VARIABLE_LABELS = ["label", "description", "universe"];
 const LIST_COLUMNS = ["list", "parent_list", "order", "code", "parent"];
@@ -72,7 +85,9 @@ export function readSheet(into: ImportedCatalogue, sheet: CatalogueSheet, table:
   );
   const required = sheet === "variables" ? ["code", "level", "type", "label_fr"] : ["list", "list_label_fr", "code", "label_fr"];
   for (const column of required.filter((c) => !columns.includes(c))) {
-    headerErrors.push(rowError(sheet, 1, "missing_column", { fr: `La colonne « ${column} » manque.`, en: `Column "${column}" is missing.` }, column));
+    headerErrors.push(
+      rowError(sheet, 1, "missing_column", { fr: `La colonne « ${column} » manque.`, en: `Column "${column}" is missing.` }, column),
+    );
   }
   into.sheets.push(sheet);
   into.rowErrors.push(...headerErrors);
@@ -129,14 +144,27 @@ function readItem(into: ImportedCatalogue, row: RowReader): void {
   } else {
     const { items: _, ...first } = into.catalogue.codeLists[index]!;
     if (JSON.stringify(sorted(first)) !== JSON.stringify(sorted(definition))) {
-      into.rowErrors.push(rowError("code_lists", row.row, "list_inconsistent", {
-        fr: `Le libellé ou la liste parente de « ${code} » diffère de sa première ligne (${into.origin.codeLists[index]}).`,
-        en: `The label or parent list of "${code}" differs from its first row (${into.origin.codeLists[index]}).`,
-      }, "list", code));
+      into.rowErrors.push(
+        rowError(
+          "code_lists",
+          row.row,
+          "list_inconsistent",
+          {
+            fr: `Le libellé ou la liste parente de « ${code} » diffère de sa première ligne (${into.origin.codeLists[index]}).`,
+            en: `The label or parent list of "${code}" differs from its first row (${into.origin.codeLists[index]}).`,
+          },
+          "list",
+          code,
+        ),
+      );
       return;
     }
   }
-  const item = compact({ code: row.text("code") ?? "", label: row.labels("label") ?? { fr: "" }, parent: row.text("parent") }) as unknown as CodeListItem;
+  const item = compact({
+    code: row.text("code") ?? "",
+    label: row.labels("label") ?? { fr: "" },
+    parent: row.text("parent"),
+  }) as unknown as CodeListItem;
   const order = row.number("order");
   into.catalogue.codeLists[index]!.items.push(item);
   into.origin.items[index]!.push(row.row);
@@ -184,7 +212,16 @@ class RowReader {
     if (text === undefined) return undefined;
     const value = Number(text);
     if (Number.isFinite(value)) return value;
-    this.errors.push(rowError(this.sheet, this.row, "not_a_number", { fr: `« ${text} » n'est pas un nombre.`, en: `"${text}" is not a number.` }, column, this.text(this.sheet === "variables" ? "code" : "list")));
+    this.errors.push(
+      rowError(
+        this.sheet,
+        this.row,
+        "not_a_number",
+        { fr: `« ${text} » n'est pas un nombre.`, en: `"${text}" is not a number.` },
+        column,
+        this.text(this.sheet === "variables" ? "code" : "list"),
+      ),
+    );
     return undefined;
   }
 
@@ -200,7 +237,14 @@ class RowReader {
   }
 }
 
-export function rowError(sheet: CatalogueSheet, row: number, code: string, message: Message, column?: string, entry?: string): ImportRowError {
+export function rowError(
+  sheet: CatalogueSheet,
+  row: number,
+  code: string,
+  message: Message,
+  column?: string,
+  entry?: string,
+): ImportRowError {
   return { sheet, row, ...(column === undefined ? {} : { column }), ...(entry === undefined ? {} : { entry }), code, message };
 }
 

@@ -75,9 +75,16 @@ export function planImport(current: Catalogue, incoming: ImportedCatalogue, publ
     refused,
   ).filter((e) => !badRows.has(`${e.sheet}:${e.row}`));
   const lists = dedupe(
-    incoming.catalogue.codeLists.map((definition, i): Entry<CodeList> => ({
-      kind: "codeList", sheet: "code_lists", row: incoming.origin.codeLists[i]!, itemRows: incoming.origin.items[i], definition, before: currentLists.get(definition.code),
-    })),
+    incoming.catalogue.codeLists.map(
+      (definition, i): Entry<CodeList> => ({
+        kind: "codeList",
+        sheet: "code_lists",
+        row: incoming.origin.codeLists[i]!,
+        itemRows: incoming.origin.items[i],
+        definition,
+        before: currentLists.get(definition.code),
+      }),
+    ),
     refused,
   );
 
@@ -95,7 +102,10 @@ export function planImport(current: Catalogue, incoming: ImportedCatalogue, publ
       plan.unchanged++;
       continue;
     }
-    const errors = entry.kind === "variable" ? checkVariableEntry(entry as Entry<Variable>, after, published) : checkListEntry(entry as Entry<CodeList>, after, published);
+    const errors =
+      entry.kind === "variable"
+        ? checkVariableEntry(entry as Entry<Variable>, after, published)
+        : checkListEntry(entry as Entry<CodeList>, after, published);
     if (errors.length) {
       refused.push(...errors);
       continue;
@@ -122,10 +132,17 @@ function checkVariableEntry(entry: Entry<Variable>, after: Catalogue, published:
     const usedBy = published.filter((s) => s.catalogue.variables.some((u) => u.code === v.code));
     if (usedBy.length) {
       refused.push({
-        ...rowError("variables", entry.row, "variable_in_use", {
-          fr: `La variable « ${v.code} » est utilisée par une version publiée : son type ne peut plus changer (elle peut être dépréciée).`,
-          en: `Variable "${v.code}" is used by a published version: its type can no longer change (it may be deprecated).`,
-        }, "type", v.code),
+        ...rowError(
+          "variables",
+          entry.row,
+          "variable_in_use",
+          {
+            fr: `La variable « ${v.code} » est utilisée par une version publiée : son type ne peut plus changer (elle peut être dépréciée).`,
+            en: `Variable "${v.code}" is used by a published version: its type can no longer change (it may be deprecated).`,
+          },
+          "type",
+          v.code,
+        ),
         usedBy: usedBy.map(version),
       });
     }
@@ -140,13 +157,22 @@ function checkListEntry(entry: Entry<CodeList>, after: Catalogue, published: Pub
   const refused = errors.map((e) => fromFieldError(entry, e));
   const kept = new Set(list.items.map((i) => i.code));
   const removed = (entry.before?.items ?? []).map((i) => i.code).filter((value) => !kept.has(value));
-  const usedBy = published.filter((s) => s.catalogue.codeLists.some((l) => l.code === list.code && l.items.some((i) => removed.includes(i.code))));
+  const usedBy = published.filter((s) =>
+    s.catalogue.codeLists.some((l) => l.code === list.code && l.items.some((i) => removed.includes(i.code))),
+  );
   if (usedBy.length) {
     refused.push({
-      ...rowError("code_lists", entry.row, "code_in_use", {
-        fr: `Les valeurs ${removed.join(", ")} de la liste « ${list.code} » sont utilisées par une version publiée : elles ne peuvent pas être retirées.`,
-        en: `Values ${removed.join(", ")} of list "${list.code}" are used by a published version: they cannot be removed.`,
-      }, "code", list.code),
+      ...rowError(
+        "code_lists",
+        entry.row,
+        "code_in_use",
+        {
+          fr: `Les valeurs ${removed.join(", ")} de la liste « ${list.code} » sont utilisées par une version publiée : elles ne peuvent pas être retirées.`,
+          en: `Values ${removed.join(", ")} of list "${list.code}" are used by a published version: they cannot be removed.`,
+        },
+        "code",
+        list.code,
+      ),
       usedBy: usedBy.map(version),
     });
   }
@@ -158,11 +184,20 @@ function dedupe<T extends { code: string }>(entries: Entry<T>[], refused: Import
   const first = new Map<string, Entry<T>>();
   return entries.filter((e) => {
     const earlier = first.get(e.definition.code);
-    if (!earlier) return first.set(e.definition.code, e), true;
-    refused.push(rowError(e.sheet, e.row, "duplicate_code", {
-      fr: `Le code « ${e.definition.code} » est déjà défini ligne ${earlier.row}.`,
-      en: `Code "${e.definition.code}" is already defined on row ${earlier.row}.`,
-    }, e.sheet === "variables" ? "code" : "list", e.definition.code));
+    if (!earlier) return (first.set(e.definition.code, e), true);
+    refused.push(
+      rowError(
+        e.sheet,
+        e.row,
+        "duplicate_code",
+        {
+          fr: `Le code « ${e.definition.code} » est déjà défini ligne ${earlier.row}.`,
+          en: `Code "${e.definition.code}" is already defined on row ${earlier.row}.`,
+        },
+        e.sheet === "variables" ? "code" : "list",
+        e.definition.code,
+      ),
+    );
     return false;
   });
 }
@@ -183,9 +218,16 @@ function fieldChanges(kind: EntryKind, before: Variable | CodeList, after: Varia
     const byCode = (items: CodeList["items"]) => new Map(items.map((i) => [i.code, i]));
     const [bm, am] = [byCode(b), byCode(a)];
     for (const code of new Set([...bm.keys(), ...am.keys()])) {
-      if (!same(bm.get(code), am.get(code))) changes.push({ field: `items/${code}`, before: bm.get(code) ?? null, after: am.get(code) ?? null });
+      if (!same(bm.get(code), am.get(code)))
+        changes.push({ field: `items/${code}`, before: bm.get(code) ?? null, after: am.get(code) ?? null });
     }
-    if (!changes.length && !same(b.map((i) => i.code), a.map((i) => i.code))) {
+    if (
+      !changes.length &&
+      !same(
+        b.map((i) => i.code),
+        a.map((i) => i.code),
+      )
+    ) {
       changes.push({ field: "items/order", before: b.map((i) => i.code), after: a.map((i) => i.code) });
     }
   }
@@ -198,7 +240,8 @@ function fromFieldError(entry: Entry<Variable | CodeList>, error: FieldError): I
   let row = entry.row;
   let column: string;
   if (entry.kind === "variable") {
-    column = first === "constraints" && second ? snake(second) : second && first !== "constraints" ? `${snake(first)}_${second}` : snake(first);
+    column =
+      first === "constraints" && second ? snake(second) : second && first !== "constraints" ? `${snake(first)}_${second}` : snake(first);
   } else if (first === "items" && second !== undefined) {
     row = entry.itemRows?.[Number(second)] ?? entry.row;
     column = rest.length > 1 ? `${rest[0]}_${rest[1]}` : (rest[0] ?? "code");

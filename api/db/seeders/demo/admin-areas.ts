@@ -220,7 +220,5 @@ export const commune: CodeList = {
   code: "commune",
   label: { fr: "Communes", en: "Communes" },
   parentList: "prefecture",
-  items: AREAS.flatMap((i) =>
-    i.prefectures.flatMap((p) => p.communes.map(([code, name]) => named(code, name, p.code))),
-  ),
+  items: AREAS.flatMap((i) => i.prefectures.flatMap((p) => p.communes.map(([code, name]) => named(code, name, p.code)))),
 };

@@ -278,10 +278,17 @@ const variables: Variable[] = [
   v("poultry", H, "integer", "assets", ["Nombre de volailles", "Number of poultry"], { constraints: COUNT }),
 
   // Livelihood. Three sources at most: the question asks for the main ones, ranked by the clerk.
-  v("income_sources", H, "multiple_choice", "livelihood", ["Principales sources de revenu (3 au plus)", "Main income sources (at most 3)"], {
-    codeList: "income_source",
-    constraints: { maxSelected: 3 },
-  }),
+  v(
+    "income_sources",
+    H,
+    "multiple_choice",
+    "livelihood",
+    ["Principales sources de revenu (3 au plus)", "Main income sources (at most 3)"],
+    {
+      codeList: "income_source",
+      constraints: { maxSelected: 3 },
+    },
+  ),
   v("monthly_expenditure", H, "integer", "livelihood", ["Dépenses mensuelles du ménage (KMF)", "Monthly household expenditure (KMF)"], {
     constraints: { min: 0, max: 5_000_000 },
   }),
