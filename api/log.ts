@@ -19,7 +19,7 @@ export function createLogger(level: LogLevel, component: string): Logger {
     (at: LogLevel) =>
     (event: string, fields: Record<string, unknown> = {}) => {
       if (ORDER.indexOf(at) < threshold) return;
-      process.stderr.write(JSON.stringify({ time: new Date().toISOString(), level: at, component, event, ...fields }) + "\n");
+      process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level: at, component, event, ...fields })}\n`);
     };
   return { debug: write("debug"), info: write("info"), warn: write("warn"), error: write("error") };
 }

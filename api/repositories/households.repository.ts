@@ -1,5 +1,5 @@
 import type { EntityManager, FilterQuery } from "@mikro-orm/postgresql";
-import type { HouseholdListItem, HouseholdPage } from "../../schemas/contracts/api";
+import type { HouseholdPage } from "../../schemas/contracts/api";
 import { INDIVIDUAL_KEY_VARIABLES as KEY } from "../../schemas/contracts/registry";
 import { searchKey } from "../../schemas/registry/search-key";
 import { Household, Individual } from "../entities";

@@ -16,16 +16,14 @@ export function jobRoutes({ queue }: AppDeps) {
     })
     .post("/:id/retry", allow("jobs:manage"), async (c) => {
       const job = await retryFailedJob(queue, c.req.param("id"));
-      await c
-        .get("em")
-        .transactional((tx) =>
-          recordAudit(tx, auditActor(c.get("actor")!, c.get("address")), {
-            action: "job.retry",
-            entityType: "job",
-            entityId: job.id,
-            details: { submissionId: job.submissionId },
-          }),
-        );
+      await c.get("em").transactional((tx) =>
+        recordAudit(tx, auditActor(c.get("actor")!, c.get("address")), {
+          action: "job.retry",
+          entityType: "job",
+          entityId: job.id,
+          details: { submissionId: job.submissionId },
+        }),
+      );
       return c.json(job, 202);
     });
 }

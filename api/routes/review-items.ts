@@ -3,7 +3,6 @@ import type { ReviewDecisionRequest, ReviewKind, ReviewStatus } from "../../sche
 import type { AppDeps, AppEnv } from "../app-env";
 import { allow } from "../middleware/authorize";
 import { jsonBody, readJson } from "../middleware/json-body";
-import { problems } from "../problems";
 import { decideReviewItem, reviewDecisionSchema } from "../registry/review/review-decision";
 import { findReviewItem, listReviewItems, reviewItemDetail } from "../registry/review/review-items";
 import { oneOf, positiveInteger, uuid } from "./params";

@@ -49,17 +49,15 @@ export async function copyIn(client: pg.Client, table: string, columns: string[]
 
 /** COPY text format: tabs, newlines and backslashes escaped, NULL as \N (docs/STACK.md). */
 export function line(values: unknown[]): string {
-  return (
-    values
-      .map((v) =>
-        v === null || v === undefined
-          ? "\\N"
-          : String(typeof v === "object" ? JSON.stringify(v) : v)
-              .replace(/\\/g, "\\\\")
-              .replace(/\t/g, "\\t")
-              .replace(/\n/g, "\\n")
-              .replace(/\r/g, "\\r"),
-      )
-      .join("\t") + "\n"
-  );
+  return `${values
+    .map((v) =>
+      v === null || v === undefined
+        ? "\\N"
+        : String(typeof v === "object" ? JSON.stringify(v) : v)
+            .replace(/\\/g, "\\\\")
+            .replace(/\t/g, "\\t")
+            .replace(/\n/g, "\\n")
+            .replace(/\r/g, "\\r"),
+    )
+    .join("\t")}\n`;
 }

@@ -33,6 +33,7 @@ export function readsOnlyMember(expression: string): boolean {
 /** How a choice item's condition holds: survey-core runs those with a ConditionRunner, which tests `== true`. */
 export function choiceHolds(expression: string, values: Values): boolean {
   // Loose on purpose: survey-core's own test.
+  // biome-ignore lint/suspicious/noDoubleEquals: survey-core compares loosely
   return (evaluate(expression, values) as unknown) == true;
 }
 

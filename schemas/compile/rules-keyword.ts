@@ -109,6 +109,7 @@ class RulesRun {
       // Expression validators run on any shown, enabled question, answered or not; `== true` passes (ConditionRunner).
       if (rule.validators.length && this.enabled(rule)) {
         for (const i of rule.validators) {
+          // biome-ignore lint/suspicious/noDoubleEquals: survey-core compares loosely
           if (evaluate(this.expressions[i]!, this.valuesFor(i)) != true)
             this.fail(at, source.name, "expression", { expression: this.expressions[i] });
         }

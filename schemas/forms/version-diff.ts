@@ -68,7 +68,7 @@ export function diffVersions(from: FormSide | null, to: FormSide): VariableChang
       ...(b !== undefined ? { before: b } : {}),
       ...(a !== undefined ? { after: a } : {}),
     });
-  for (const [code, was] of before) if (!after.has(code)) add(code, "removed");
+  for (const [code, _was] of before) if (!after.has(code)) add(code, "removed");
   for (const [code, now] of after) {
     const was = before.get(code);
     if (!was) {

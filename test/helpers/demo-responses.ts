@@ -413,7 +413,7 @@ function longText(dice: Dice, length: number, words: readonly string[]): string 
   let s = dice.pick(words);
   while (s.length < length) s += (dice.chance(0.5) ? " " : "-") + dice.pick(words);
   s = s.slice(0, length);
-  return s.endsWith(" ") || s.endsWith("-") ? s.slice(0, -1) + "a" : s;
+  return s.endsWith(" ") || s.endsWith("-") ? `${s.slice(0, -1)}a` : s;
 }
 
 type Break = (r: Response, dice: Dice) => string;

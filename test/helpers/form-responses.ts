@@ -197,7 +197,7 @@ export class FormResponses {
         const found = shownAnd((a) => a.codes.length > 0 || !!a.numbers);
         if (!found) return undefined;
         const [a, , t] = found;
-        const stray = a.numbers ? Math.max(...a.numbers) + d.int(1, 5) : d.pick(["zz", "", "Other", a.codes[0]!.toUpperCase() + "x"]);
+        const stray = a.numbers ? Math.max(...a.numbers) + d.int(1, 5) : d.pick(["zz", "", "Other", `${a.codes[0]!.toUpperCase()}x`]);
         t[a.name] = a.variable.type === "multiple_choice" ? [stray] : stray;
         return this.where(data, t, a.name);
       }
@@ -326,7 +326,7 @@ const WORDS = ["Moroni", "Mutsamudu", "Fomboni", "bangwe", "marché", "école", 
 /** Text of exactly `length` characters, no blank at either end. */
 function words(dice: Dice, length: number): string {
   let s = dice.pick(WORDS);
-  while (s.length < length) s += " " + dice.pick(WORDS);
+  while (s.length < length) s += ` ${dice.pick(WORDS)}`;
   s = s.slice(0, length);
-  return s.endsWith(" ") ? s.slice(0, -1) + "a" : s;
+  return s.endsWith(" ") ? `${s.slice(0, -1)}a` : s;
 }

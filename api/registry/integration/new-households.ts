@@ -17,7 +17,6 @@ import {
   type CandidateRow,
   type MatchArea,
   type MatchThresholds,
-  type PersonMatch,
 } from "../matching/match-person";
 import { birthDateCloseness } from "../../../schemas/registry/match-score";
 

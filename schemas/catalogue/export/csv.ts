@@ -89,5 +89,5 @@ function csvField(cell: Cell): string {
 export function renderCatalogueCsv(catalogue: Catalogue, sheet: CatalogueSheet): string {
   const table = catalogueTables(catalogue)[sheet];
   const lines = [table.columns, ...table.rows].map((row) => row.map(csvField).join(","));
-  return "\uFEFF" + lines.join("\r\n") + "\r\n";
+  return `\uFEFF${lines.join("\r\n")}\r\n`;
 }
