@@ -1,5 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { Session, User } from "../entities";
+import { Session, type User } from "../entities";
 import type { Actor } from "./actor";
 import { isRole } from "./roles";
 import { hashSecret, newSecret } from "./secrets";

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import type { AppEnv } from "../app-env";
 import { auditActor } from "../auth/actor";
 import { recordAudit } from "../audit/record-audit";
-import { ReviewItem } from "../entities";
+import type { ReviewItem } from "../entities";
 import { allow } from "../middleware/authorize";
 import { undoMerge } from "../registry/households/merge-persons";
 import { findReviewItem } from "../registry/review/review-items";

@@ -16,7 +16,10 @@ import { loadCatalogue, recordRevision, refuseIfAny, versionsUsingVariable, with
 export async function searchVariables(em: EntityManager, f: VariableQuery): Promise<VariablePage> {
   const where: string[] = [];
   const params: unknown[] = [];
-  const add = (sql: string, value: unknown) => (where.push(sql), params.push(value));
+  const add = (sql: string, value: unknown) => {
+    where.push(sql);
+    params.push(value);
+  };
   if (f.q?.trim()) {
     add(
       `(code || ' ' || jsonb_path_query_array(definition, '$.label.*')::text || ' ' || jsonb_path_query_array(definition, '$.description.*')::text) ilike ?`,

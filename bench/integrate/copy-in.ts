@@ -5,7 +5,10 @@ import type pg from "pg";
 class CopyIn {
   private resolve!: () => void;
   private reject!: (e: unknown) => void;
-  readonly done = new Promise<void>((res, rej) => ((this.resolve = res), (this.reject = rej)));
+  readonly done = new Promise<void>((res, rej) => {
+    this.resolve = res;
+    this.reject = rej;
+  });
   constructor(
     private readonly text: string,
     private readonly rows: Iterable<string>,

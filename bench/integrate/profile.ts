@@ -33,7 +33,10 @@ export function profileQueries() {
     const started = performance.now();
     const callback = args[args.length - 1];
     if (typeof callback === "function") {
-      args[args.length - 1] = (...results: unknown[]) => (record(text, started, bytes), callback(...results));
+      args[args.length - 1] = (...results: unknown[]) => {
+        record(text, started, bytes);
+        return callback(...results);
+      };
       return original.apply(this, args);
     }
     const result = original.apply(this, args);

@@ -66,7 +66,10 @@ export function describeCode(
 }
 
 function collect(node: unknown, labels: CodeLabels): void {
-  if (Array.isArray(node)) return node.forEach((child) => collect(child, labels));
+  if (Array.isArray(node)) {
+    for (const child of node) collect(child, labels);
+    return;
+  }
   if (!node || typeof node !== "object") return;
   const { name, choices, elements, templateElements, pages } = node as MaskNode;
   if (typeof name === "string" && Array.isArray(choices)) {
@@ -81,7 +84,7 @@ function collect(node: unknown, labels: CodeLabels): void {
     }
     labels.set(name, byCode);
   }
-  [elements, templateElements, pages].forEach((child) => collect(child, labels));
+  for (const child of [elements, templateElements, pages]) collect(child, labels);
 }
 
 async function getJson(path: string, signal?: AbortSignal): Promise<unknown> {

@@ -36,7 +36,8 @@ export class LatestRequestController implements ReactiveController {
 
   async run(load: (signal: AbortSignal) => Promise<void>): Promise<void> {
     this.abort?.abort();
-    const abort = (this.abort = new AbortController());
+    const abort = new AbortController();
+    this.abort = abort;
     this.loading = true;
     this.error = undefined;
     this.host.requestUpdate();

@@ -1,5 +1,6 @@
 import type { ErrorObject } from "ajv";
 import type { FieldError, Message } from "../contracts/api";
+import { pointerSegment } from "./json-pointer";
 import { RULES_KEYWORD } from "./types";
 
 /** Every code a field error may carry: few and stable, since clients and reports key on them. */
@@ -51,7 +52,7 @@ function toFieldError(error: ErrorObject, listItems: ReadonlySet<string>): Field
     case RULES_KEYWORD:
       return ruleError(at, p);
     case "required":
-      return field(`${at}/${escape(String(p.missingProperty))}`, "required", REQUIRED);
+      return field(`${at}/${pointerSegment(String(p.missingProperty))}`, "required", REQUIRED);
     case "type":
       return field(at, "type", {
         fr: `La réponse doit être ${TYPE_FR[String(p.type)] ?? p.type}.`,
@@ -92,7 +93,7 @@ function toFieldError(error: ErrorObject, listItems: ReadonlySet<string>): Field
         en: "This answer is not one of the possible choices.",
       });
     case "additionalProperties":
-      return field(`${at}/${escape(String(p.additionalProperty))}`, "unknown_field", {
+      return field(`${at}/${pointerSegment(String(p.additionalProperty))}`, "unknown_field", {
         fr: "Cette question ne fait pas partie du questionnaire.",
         en: "This question is not part of the form.",
       });
@@ -156,10 +157,6 @@ const REQUIRED: Message = { fr: "Une réponse est obligatoire.", en: "An answer 
 
 function field(pointer: string, code: FieldErrorCode, message: Message): FieldError {
   return { pointer, code, message };
-}
-
-function escape(segment: string): string {
-  return segment.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
 const TYPE_FR: Record<string, string> = {

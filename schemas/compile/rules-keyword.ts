@@ -1,5 +1,6 @@
 import type { ErrorObject, FuncKeywordDefinition } from "ajv";
 import type { DataValidateFunction, DataValidationCxt } from "ajv/dist/types";
+import { pointerSegment } from "./json-pointer";
 import { choiceHolds, evaluate, isEmptyAnswer, readsOnlyMember, type Values } from "./expressions";
 import { RULES_KEYWORD, type QuestionRule, type RulesKeywordValue } from "./types";
 
@@ -124,7 +125,7 @@ class RulesRun {
           this.fail(at, source.name, "not_in_parent", { parent: source.parent.question });
         }
       }
-      if (source.keyName && Array.isArray(answer)) this.duplicateKeys(answer, source.keyName, `${at}/${escape(source.name)}`);
+      if (source.keyName && Array.isArray(answer)) this.duplicateKeys(answer, source.keyName, `${at}/${pointerSegment(source.name)}`);
     }
     return this.errors;
   }
@@ -162,21 +163,24 @@ class RulesRun {
   }
 
   private householdValues(): Values {
-    return (this.values ??= memberValues(this.root(), this.data, this.cxt?.parentDataProperty));
+    this.values ??= memberValues(this.root(), this.data, this.cxt?.parentDataProperty);
+    return this.values;
   }
 
   private valuesFor(index: number): Values {
     if (!this.memberOnly[index]) return this.householdValues();
     const i = this.cxt?.parentDataProperty;
-    return (this.local ??= { panel: this.data, panelIndex: i, visiblePanelIndex: i });
+    this.local ??= { panel: this.data, panelIndex: i, visiblePanelIndex: i };
+    return this.local;
   }
 
   private fail(at: string, name: string, code: RuleCode, params: Record<string, unknown> = {}): void {
-    this.failAt(`${at}/${escape(name)}`, code, params);
+    this.failAt(`${at}/${pointerSegment(name)}`, code, params);
   }
 
   private failAt(pointer: string, code: RuleCode, params: Record<string, unknown> = {}): void {
-    (this.errors ??= []).push({ keyword: RULES_KEYWORD, instancePath: pointer, params: { code, ...params }, message: code });
+    this.errors ??= [];
+    this.errors.push({ keyword: RULES_KEYWORD, instancePath: pointer, params: { code, ...params }, message: code });
   }
 
   /** SurveyJS `keyName`: two members may not give the same non-empty answer to the key question. */
@@ -187,7 +191,7 @@ class RulesRun {
       if (!member || typeof member !== "object") continue;
       const value = (member as Values)[key];
       if (isEmptyAnswer(value) || typeof value === "object") continue;
-      if (seen.has(value)) this.failAt(`${pointer}/${i}/${escape(key)}`, "duplicate_answer");
+      if (seen.has(value)) this.failAt(`${pointer}/${i}/${pointerSegment(key)}`, "duplicate_answer");
       seen.add(value);
     }
   }
@@ -216,8 +220,4 @@ function choicesShown(rule: Rule, answer: unknown, values: Values): boolean {
     if (!choiceHolds(condition, itemValues)) return false;
   }
   return true;
-}
-
-function escape(segment: string): string {
-  return segment.includes("~") || segment.includes("/") ? segment.replace(/~/g, "~0").replace(/\//g, "~1") : segment;
 }

@@ -2,6 +2,7 @@ import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import type { FieldError } from "../contracts/api";
 import { toFieldErrors } from "./field-errors";
+import { pointerSegment } from "./json-pointer";
 import { rulesKeyword } from "./rules-keyword";
 import { RULES_KEYWORD, type JsonSchema, type RulesKeywordValue } from "./types";
 
@@ -82,7 +83,7 @@ export function validatorFor(schema: JsonSchema): Validate {
 function choiceListItems(schema: JsonSchema, path = "#", found = new Set<string>()): Set<string> {
   const properties = schema.properties as Record<string, JsonSchema> | undefined;
   for (const [name, property] of Object.entries(properties ?? {})) {
-    const at = `${path}/properties/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+    const at = `${path}/properties/${pointerSegment(name)}`;
     const items = property.items as JsonSchema | undefined;
     if (!items || typeof items !== "object") continue;
     if (Array.isArray(items.enum)) found.add(`${at}/items`);

@@ -1,4 +1,4 @@
-import type { Locator, Page } from "playwright-core";
+import type { Locator } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer } from "../helpers/app-server";
 import { launchBrowser, saveScreenshot, SCREENSHOT_DIR, type BrowserSession, waitUnlessAlert, signIn } from "../helpers/browser";

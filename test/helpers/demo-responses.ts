@@ -523,8 +523,16 @@ function answerHidden(r: Response, dice: Dice): string {
       return `${MEMBERS_ROSTER}[${i}].education_level`;
     });
   }
-  if (r.owns_livestock === false) options.push(() => ((r.goats = dice.int(1, 12)), "goats"));
-  if (r.owns_land === false) options.push(() => ((r.land_area = dice.int(10, 300) / 100), "land_area"));
+  if (r.owns_livestock === false)
+    options.push(() => {
+      r.goats = dice.int(1, 12);
+      return "goats";
+    });
+  if (r.owns_land === false)
+    options.push(() => {
+      r.land_area = dice.int(10, 300) / 100;
+      return "land_area";
+    });
   if (options.length === 0) {
     // Everyone old enough is at school: taking one out keeps their level, now hidden.
     const i = list.findIndex((m) => m.attends_school === true);

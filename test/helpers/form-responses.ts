@@ -301,7 +301,10 @@ const ABSENT = Symbol("absent");
 const runners = new Map<string, ExpressionRunner>();
 function run(expression: string, values: Values): unknown {
   let runner = runners.get(expression);
-  if (!runner) runners.set(expression, (runner = new ExpressionRunner(expression)));
+  if (!runner) {
+    runner = new ExpressionRunner(expression);
+    runners.set(expression, runner);
+  }
   return runner.runValues(values);
 }
 

@@ -32,7 +32,9 @@ async function editWorkbook(
     const col = (sheet.getRow(1).values as unknown[]).indexOf(column);
     let done = false;
     sheet.eachRow((row) => {
-      if (!done && row.getCell(1).value === key) (row.getCell(col).value = value as ExcelJS.CellValue), (done = true);
+      if (done || row.getCell(1).value !== key) return;
+      row.getCell(col).value = value as ExcelJS.CellValue;
+      done = true;
     });
     expect(done).toBe(true);
   }

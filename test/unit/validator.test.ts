@@ -227,8 +227,26 @@ const cases: [string, (d: Data) => void, [string, string][], "same" | "stricter"
     ],
     "same",
   ],
-  ["false is an answer", (d) => ((d.owns_land = false), delete d.land_area, delete d.remark), [], "same"],
-  ["0 is an answer", (d) => ((d.members[1]!.age = 0), delete d.members[1]!.in_school, delete d.members[1]!.school_level), [], "same"],
+  [
+    "false is an answer",
+    (d) => {
+      d.owns_land = false;
+      delete d.land_area;
+      delete d.remark;
+    },
+    [],
+    "same",
+  ],
+  [
+    "0 is an answer",
+    (d) => {
+      d.members[1]!.age = 0;
+      delete d.members[1]!.in_school;
+      delete d.members[1]!.school_level;
+    },
+    [],
+    "same",
+  ],
   ["a member's required answer missing", (d) => delete d.members[1]!.sex, [["/members/1/sex", "required"]], "same"],
   ["no roster", (d) => delete (d as Record<string, unknown>).members, [["/members", "required"]], "stricter"],
   [
@@ -250,29 +268,70 @@ const cases: [string, (d: Data) => void, [string, string][], "same" | "stricter"
   ["an unknown answer", (d) => (d.nickname = "Bob"), [["/nickname", "unknown_field"]], "stricter"],
   ["an unknown member answer", (d) => (d.members[0]!.nickname = "Bob"), [["/members/0/nickname", "unknown_field"]], "stricter"],
   // visibleIf
-  ["an answer to a hidden question", (d) => ((d.owns_land = false), delete d.remark), [["/land_area", "hidden_answered"]], "same"],
+  [
+    "an answer to a hidden question",
+    (d) => {
+      d.owns_land = false;
+      delete d.remark;
+    },
+    [["/land_area", "hidden_answered"]],
+    "same",
+  ],
   ["a shown required question unanswered", (d) => delete d.land_area, [["/land_area", "required"]], "same"],
   ["a shown question is validated", (d) => (d.land_area = -3), [["/land_area", "minimum"]], "stricter"],
   ["an answer to a question never shown", (d) => (d.secret = "x"), [["/secret", "hidden_answered"]], "same"],
   [
     "a page shown: its required question",
-    (d) => ((d.island = "2"), (d.prefecture = "201"), (d.members[0]!.birth_prefecture = "201")),
+    (d) => {
+      d.island = "2";
+      d.prefecture = "201";
+      d.members[0]!.birth_prefecture = "201";
+    },
     [["/fishing", "required"]],
     "same",
   ],
   ["a page hidden: its answer", (d) => (d.fishing = true), [["/fishing", "hidden_answered"]], "same"],
   // Expression validators, run with survey-core's engine
   ["an answer that breaks the form's rule", (d) => (d.land_area = 600), [["/land_area", "expression"]], "same"],
-  ["the rule reads another answer", (d) => ((d.rooms = 6), (d.land_area = 600)), [], "same"],
+  [
+    "the rule reads another answer",
+    (d) => {
+      d.rooms = 6;
+      d.land_area = 600;
+    },
+    [],
+    "same",
+  ],
   // requiredIf, enableIf
   ["requiredIf true", (d) => (d.rooms = 15), [["/reason", "required"]], "same"],
-  ["requiredIf true and answered", (d) => ((d.rooms = 15), (d.reason = "famille")), [], "same"],
-  ["a disabled required question may stay empty", (d) => ((d.owns_land = false), delete d.land_area, delete d.remark), [], "same"],
+  [
+    "requiredIf true and answered",
+    (d) => {
+      d.rooms = 15;
+      d.reason = "famille";
+    },
+    [],
+    "same",
+  ],
+  [
+    "a disabled required question may stay empty",
+    (d) => {
+      d.owns_land = false;
+      delete d.land_area;
+      delete d.remark;
+    },
+    [],
+    "same",
+  ],
   ["an enabled required question must be answered", (d) => delete d.remark, [["/remark", "required"]], "same"],
   // {panel.x} in the roster
   [
     "a member too young for the question",
-    (d) => ((d.members[1]!.age = 2), delete d.members[1]!.in_school, delete d.members[1]!.school_level),
+    (d) => {
+      d.members[1]!.age = 2;
+      delete d.members[1]!.in_school;
+      delete d.members[1]!.school_level;
+    },
     [],
     "same",
   ],

@@ -106,7 +106,9 @@ async function integrateBatch(
       else outcomes.set(p.submission.id, await integrateOne(tx, p, thresholds, open));
     }
     const created = await integrateNewHouseholds(tx, creating, thresholds);
-    creating.forEach((p, i) => outcomes.set(p.submission.id, settleNew(p.submission, p.record, created[i]!, open)));
+    creating.forEach((p, i) => {
+      outcomes.set(p.submission.id, settleNew(p.submission, p.record, created[i]!, open));
+    });
     const entries: AuditEntry[] = pending.map(({ submission, errors }) => {
       const outcome = outcomes.get(submission.id)!;
       const details = outcome === "invalid" ? { errors: errors.length } : { householdId: submission.householdId ?? null };

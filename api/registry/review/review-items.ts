@@ -38,8 +38,14 @@ const SUMMARIES: Record<ReviewKind, ReviewItemSummary["summary"]> = {
 export async function listReviewItems(em: EntityManager, filter: ReviewFilter, actor: Actor): Promise<ReviewItemPage> {
   const where: string[] = [];
   const params: unknown[] = [];
-  if (filter.status) where.push(`r.status = ?`), params.push(filter.status);
-  if (filter.kind) where.push(`r.kind = ?`), params.push(filter.kind);
+  if (filter.status) {
+    where.push(`r.status = ?`);
+    params.push(filter.status);
+  }
+  if (filter.kind) {
+    where.push(`r.kind = ?`);
+    params.push(filter.kind);
+  }
   if (isAreaBound(actor)) {
     const areas = actor.areas.length ? actor.areas : [""];
     const inAreas = (alias: string) => `(${alias}.island in (?) or ${alias}.prefecture in (?) or ${alias}.commune in (?))`;

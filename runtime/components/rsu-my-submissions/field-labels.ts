@@ -56,7 +56,10 @@ export function fieldLabels(mask: unknown): FieldLabels {
 
 /** Questions by name; a panel's questions answer at the panel's own level, so they join its parent's. */
 function collect(node: unknown, into: Labelled): void {
-  if (Array.isArray(node)) return node.forEach((child) => collect(child, into));
+  if (Array.isArray(node)) {
+    for (const child of node) collect(child, into);
+    return;
+  }
   if (!node || typeof node !== "object") return;
   const { name, title, templateTitle, elements, templateElements, pages } = node as MaskNode;
   if (templateElements !== undefined && typeof name === "string") {
@@ -73,7 +76,7 @@ function collect(node: unknown, into: Labelled): void {
     into.children.set(name, { title: message(title) ?? { fr: name, en: name }, children: new Map() });
     return;
   }
-  [elements, pages].forEach((child) => collect(child, into));
+  for (const child of [elements, pages]) collect(child, into);
 }
 
 /** A SurveyJS localizable text: a plain string, or one per locale with `default` for the survey's own. */

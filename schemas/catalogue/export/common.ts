@@ -16,7 +16,9 @@ export function labelIn(labels: Labels | undefined, lang: string): string {
 /** Every language used by a label anywhere in the catalogue, French first, then alphabetical. */
 export function catalogueLanguages(catalogue: Catalogue): string[] {
   const langs = new Set<string>();
-  const add = (l?: Labels) => l && Object.keys(l).forEach((k) => langs.add(k));
+  const add = (l?: Labels) => {
+    for (const k of Object.keys(l ?? {})) langs.add(k);
+  };
   for (const v of catalogue.variables) add(v.label);
   for (const l of catalogue.codeLists) {
     add(l.label);

@@ -184,7 +184,10 @@ function dedupe<T extends { code: string }>(entries: Entry<T>[], refused: Import
   const first = new Map<string, Entry<T>>();
   return entries.filter((e) => {
     const earlier = first.get(e.definition.code);
-    if (!earlier) return (first.set(e.definition.code, e), true);
+    if (!earlier) {
+      first.set(e.definition.code, e);
+      return true;
+    }
     refused.push(
       rowError(
         e.sheet,
