@@ -57,7 +57,7 @@ const en: Record<MessageKey, string> = {
   ...jobs.en,
 };
 
-export { getLanguage, LANGUAGES, pick, setLanguage, type Language } from "../runtime/shared/i18n";
+export { getLanguage, pick } from "../runtime/shared/i18n";
 export { LanguageController } from "../runtime/shared/language.controller";
 
 restoreLanguage("rsu.designer.language");

@@ -183,7 +183,7 @@ const en: Record<Key, string> = {
   newHousehold: "New household",
 };
 
-export { getLanguage, LANGUAGES, pick, setLanguage, type Language } from "./shared/i18n";
+export { getLanguage, pick } from "./shared/i18n";
 
 restoreLanguage("rsu.runtime.language");
 

@@ -11,4 +11,3 @@ export const AREA_BOUND_ROLES: readonly Role[] = ["supervisor", "clerk"];
 
 /** Sensitivity levels beyond public and internal, which analysts read only when granted. */
 export const GRANTS = ["personal", "sensitive"] as const;
-export type Grant = (typeof GRANTS)[number];

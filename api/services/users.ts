@@ -4,7 +4,7 @@ import type { FieldError } from "../../schemas/contracts/api";
 import { HOUSEHOLD_KEY_VARIABLES } from "../../schemas/contracts/registry";
 import type { AuditActor } from "../audit/record-audit";
 import { recordAudit } from "../audit/record-audit";
-import { isRole, ROLES } from "../auth/roles";
+import { GRANTS, isRole, ROLES } from "../auth/roles";
 import { closeSessionsOf } from "../auth/sessions";
 import { CatalogueCodeList, User } from "../entities";
 import { Problem, problems } from "../problems";
@@ -44,7 +44,7 @@ export const userSchemas = {
       password: { type: "string", minLength: MIN_PASSWORD_LENGTH, maxLength: 1000 },
       roles: { type: "array", minItems: 1, uniqueItems: true, items: { enum: [...ROLES] } },
       areas: { type: "array", uniqueItems: true, items: { type: "string", maxLength: 20 } },
-      grants: { type: "array", uniqueItems: true, items: { enum: ["personal", "sensitive"] } },
+      grants: { type: "array", uniqueItems: true, items: { enum: [...GRANTS] } },
     },
   },
   update: {
@@ -55,7 +55,7 @@ export const userSchemas = {
       displayName: { type: "string", minLength: 1, maxLength: 200 },
       roles: { type: "array", minItems: 1, uniqueItems: true, items: { enum: [...ROLES] } },
       areas: { type: "array", uniqueItems: true, items: { type: "string", maxLength: 20 } },
-      grants: { type: "array", uniqueItems: true, items: { enum: ["personal", "sensitive"] } },
+      grants: { type: "array", uniqueItems: true, items: { enum: [...GRANTS] } },
       active: { type: "boolean" },
     },
   },

@@ -43,8 +43,6 @@ export function usedByOf(details: unknown): UsedBy[] {
   return Array.isArray(usedBy) ? (usedBy as UsedBy[]) : [];
 }
 
-export const getCodeList = (code: string) => request<CodeList>(`/api/code-lists/${encodeURIComponent(code)}`, { cache: "no-store" });
-
 /** `previousCode` is the code the list is known by on the server, absent for a new one (a list's code never changes). */
 export const saveCodeList = (list: CodeList, previousCode?: string) =>
   previousCode

@@ -1,7 +1,6 @@
 import type { Message } from "../../schemas/contracts/api";
 import type {
   DraftBody,
-  DraftCheck,
   FormCreateRequest,
   FormSummary,
   PublishRequest,
@@ -11,7 +10,7 @@ import type {
 } from "../../schemas/contracts/forms";
 import { request } from "../../runtime/shared/request";
 
-export type { DraftBody, DraftCheck, FormSummary, VersionDiff, VersionSummary };
+export type { DraftBody, FormSummary, VersionDiff, VersionSummary };
 
 const form = (id: string) => `/api/forms/${encodeURIComponent(id)}`;
 
@@ -21,15 +20,11 @@ export const listForms = (signal?: AbortSignal) => request<FormSummary[]>("/api/
 export const createForm = (id: string, title: Message) =>
   request<FormSummary>("/api/forms", { method: "POST", json: { id, title } satisfies FormCreateRequest });
 
-export const getForm = (id: string) => request<FormSummary>(form(id), { cache: "no-store" });
-
 export const getDraft = (id: string) => request<DraftBody>(`${form(id)}/draft`, { cache: "no-store" });
 
 /** Saving never fails for binding errors: the answer carries the draft's check. */
 export const saveDraft = (id: string, mask: Record<string, unknown>) =>
   request<DraftBody>(`${form(id)}/draft`, { method: "PUT", json: mask });
-
-export const checkDraft = (id: string) => request<DraftCheck>(`${form(id)}/check`, { cache: "no-store" });
 
 /** What publishing the draft would change, against the latest published version. */
 export const diffDraft = (id: string) => request<VersionDiff>(`${form(id)}/diff?to=draft`, { cache: "no-store" });

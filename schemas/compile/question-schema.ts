@@ -55,8 +55,6 @@ export function numericChoices(question: Question): number[] | undefined {
   return values.length > 0 && values.every((v): v is number => typeof v === "number" && Number.isFinite(v)) ? values : undefined;
 }
 
-export const SUPPORTED_QUESTION_TYPES = Object.keys(COMPATIBLE);
-
 export function isSupportedQuestionType(type: string): boolean {
   return type in COMPATIBLE;
 }

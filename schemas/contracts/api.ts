@@ -57,7 +57,6 @@ export interface SubmissionRequest {
   baseVersion?: number;
 }
 
-/** Same values as SubmissionStage (schemas/contracts/review.ts, issue #6). */
 export type SubmissionStatus = "received" | "valid" | "integrated" | "invalid" | "needs_review" | "rejected";
 
 export interface SubmissionAccepted {

@@ -1,11 +1,8 @@
 /**
- * Integration's side of the wire (issue #6): submission stages, the supervisors' review queue, merges,
+ * Integration's side of the wire (issue #6): why a submission stopped, the supervisors' review queue, merges,
  * household history and failed jobs. The designer's screens and the API compile against these shapes.
  */
 import type { FieldError, Message, RegistryMember } from "./api";
-
-/** Where a submission is: received → valid | invalid → integrated | needs_review | rejected. */
-export type SubmissionStage = "received" | "valid" | "invalid" | "integrated" | "needs_review" | "rejected";
 
 /** Why a submission stopped, per rule (per field errors stay in FieldError[]). */
 export interface StageReason {
