@@ -144,6 +144,19 @@ const verdict = (errors: { pointer: string; code: string }[]) =>
   errors.map((e) => [e.pointer, e.code]).sort((a, b) => `${a}`.localeCompare(`${b}`));
 const sorted = (pairs: [string, string][]) => [...pairs].sort((a, b) => `${a}`.localeCompare(`${b}`));
 
+/** A household without land: its land questions are hidden or disabled, so left unanswered. */
+const withoutLand = (d: Data) => {
+  d.owns_land = false;
+  delete d.land_area;
+  delete d.remark;
+};
+/** The second member at this age, with the school questions (shown from age 3) unanswered. */
+const memberAged = (age: number) => (d: Data) => {
+  d.members[1]!.age = age;
+  delete d.members[1]!.in_school;
+  delete d.members[1]!.school_level;
+};
+
 /**
  * [case, change to a valid household, expected errors, survey-core's verdict]: "same" where survey-core
  * decides as we do (checked below), "stricter" where the data has a shape the form cannot produce and
@@ -227,26 +240,8 @@ const cases: [string, (d: Data) => void, [string, string][], "same" | "stricter"
     ],
     "same",
   ],
-  [
-    "false is an answer",
-    (d) => {
-      d.owns_land = false;
-      delete d.land_area;
-      delete d.remark;
-    },
-    [],
-    "same",
-  ],
-  [
-    "0 is an answer",
-    (d) => {
-      d.members[1]!.age = 0;
-      delete d.members[1]!.in_school;
-      delete d.members[1]!.school_level;
-    },
-    [],
-    "same",
-  ],
+  ["false is an answer", withoutLand, [], "same"],
+  ["0 is an answer", memberAged(0), [], "same"],
   ["a member's required answer missing", (d) => delete d.members[1]!.sex, [["/members/1/sex", "required"]], "same"],
   ["no roster", (d) => delete (d as Record<string, unknown>).members, [["/members", "required"]], "stricter"],
   [
@@ -313,28 +308,10 @@ const cases: [string, (d: Data) => void, [string, string][], "same" | "stricter"
     [],
     "same",
   ],
-  [
-    "a disabled required question may stay empty",
-    (d) => {
-      d.owns_land = false;
-      delete d.land_area;
-      delete d.remark;
-    },
-    [],
-    "same",
-  ],
+  ["a disabled required question may stay empty", withoutLand, [], "same"],
   ["an enabled required question must be answered", (d) => delete d.remark, [["/remark", "required"]], "same"],
   // {panel.x} in the roster
-  [
-    "a member too young for the question",
-    (d) => {
-      d.members[1]!.age = 2;
-      delete d.members[1]!.in_school;
-      delete d.members[1]!.school_level;
-    },
-    [],
-    "same",
-  ],
+  ["a member too young for the question", memberAged(2), [], "same"],
   ["a member too young, answered anyway", (d) => (d.members[1]!.age = 2), [["/members/1/in_school", "hidden_answered"]], "same"],
   ["requiredIf on the member's age", (d) => delete d.members[1]!.school_level, [["/members/1/school_level", "required"]], "same"],
   ["requiredIf false for an adult", (d) => (d.members[0]!.in_school = true), [], "same"],
