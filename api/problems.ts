@@ -351,6 +351,24 @@ export const problems = {
       },
       { id },
     ),
+  /** A NIN that names a registered person given to someone else (issue #14); `lines` of the roster, when known. */
+  ninHeld: (lines?: number[]) =>
+    new Problem(
+      409,
+      "nin_held",
+      {
+        fr: "Ce NIN appartient déjà à une personne du registre : un NIN ne désigne qu'une personne, membre d'un seul ménage.",
+        en: "This NIN already belongs to a person in the registry: a NIN names one person, a member of one household.",
+      },
+      lines ? { lines } : undefined,
+    ),
+  ninRepeated: (lines: number[]) =>
+    new Problem(
+      409,
+      "nin_repeated",
+      { fr: "Deux membres du ménage ont le même NIN.", en: "Two members of the household have the same NIN." },
+      { lines },
+    ),
   conflict: () =>
     new Problem(409, "conflict", {
       fr: "Cette opération entre en conflit avec une donnée existante.",

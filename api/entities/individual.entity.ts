@@ -7,7 +7,14 @@ const CANDIDATE = `"id", "household_id", "person_id", "first_name", "last_name",
 export const Individual = defineEntity({
   name: "Individual",
   tableName: "individuals",
-  uniques: [{ properties: ["household", "lineNumber"] }],
+  uniques: [
+    { properties: ["household", "lineNumber"] },
+    // One NIN, one current person (issue #14, Migration20261206200000NinHolder); also the NIN lookup's index.
+    {
+      name: "individuals_nin_unique",
+      expression: 'create unique index "individuals_nin_unique" on "individuals" ("nin") where "nin" is not null',
+    },
+  ],
   // Matching (issue #6, workers/integrate/match-person.ts): a block's candidates, or people born the same day,
   // on one island, read from the index alone (migrations Migration20261129000000LookupCover and
   // Migration20261129020000IndividualPlace).
@@ -34,7 +41,7 @@ export const Individual = defineEntity({
     lastName: p.string().nullable(),
     sex: p.string().length(10).nullable(),
     birthDate: p.string().columnType("date").nullable(),
-    nin: p.string().length(40).nullable().index(),
+    nin: p.string().length(40).nullable(),
     relationToHead: p.string().length(10).nullable(),
     /** Identity across households (issue #6): a linked or merged individual shares the existing person's id. */
     personId: p.uuid().defaultRaw("gen_random_uuid()").index(),

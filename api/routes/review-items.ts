@@ -9,7 +9,14 @@ import { oneOf, positiveInteger, uuid } from "./params";
 import { validateBody } from "./validate-body";
 
 const STATUSES: ReviewStatus[] = ["open", "later", "decided"];
-const KINDS: ReviewKind[] = ["duplicate_person", "duplicate_household", "stale_update", "invalid_submission", "rejected_submission"];
+const KINDS: ReviewKind[] = [
+  "duplicate_person",
+  "duplicate_household",
+  "person_move",
+  "stale_update",
+  "invalid_submission",
+  "rejected_submission",
+];
 
 /** The supervisors' review queue (issue #6). */
 export function reviewItemRoutes({ config }: AppDeps) {

@@ -11,6 +11,7 @@ export interface ReviewQuery {
 export const REVIEW_KINDS: readonly ReviewKind[] = [
   "duplicate_person",
   "duplicate_household",
+  "person_move",
   "stale_update",
   "invalid_submission",
   "rejected_submission",

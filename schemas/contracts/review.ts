@@ -10,7 +10,14 @@ export interface StageReason {
   message: Message;
 }
 
-export type ReviewKind = "duplicate_person" | "duplicate_household" | "stale_update" | "invalid_submission" | "rejected_submission";
+/** person_move: a roster names, by NIN, a current member of another household (issue #14). */
+export type ReviewKind =
+  | "duplicate_person"
+  | "duplicate_household"
+  | "person_move"
+  | "stale_update"
+  | "invalid_submission"
+  | "rejected_submission";
 export type ReviewStatus = "open" | "later" | "decided";
 export type ReviewDecision = "same" | "different" | "later";
 

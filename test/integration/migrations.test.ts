@@ -24,4 +24,21 @@ describe("migrations", () => {
   it("are applied once: running them again applies nothing", async () => {
     expect(await orm.getMigrator().up()).toEqual([]);
   });
+
+  it("refuse a second current individual with the same NIN (issue #14), and not individuals without one", async () => {
+    const sql = (text: string) => orm.em.fork().getConnection().execute(text);
+    await sql(`insert into households (id, attributes, source_submission_id, created_at, updated_at) values
+      ('00000000-0000-4000-8000-000000000001', '{}', gen_random_uuid(), now(), now()),
+      ('00000000-0000-4000-8000-000000000002', '{}', gen_random_uuid(), now(), now())`);
+    const member = (household: number, nin: string | null) =>
+      sql(`insert into individuals (id, household_id, line_number, nin, attributes, created_at)
+        values (gen_random_uuid(), '00000000-0000-4000-8000-00000000000${household}',
+          (select count(*) + 1 from individuals where household_id = '00000000-0000-4000-8000-00000000000${household}'),
+          ${nin === null ? "null" : `'${nin}'`}, '{}', now())`);
+    await member(1, "222000000");
+    await member(1, null);
+    await member(2, null);
+    await expect(member(2, "222000000")).rejects.toMatchObject({ code: "23505", constraint: "individuals_nin_unique" });
+    await expect(member(1, "222000000")).rejects.toMatchObject({ code: "23505", constraint: "individuals_nin_unique" });
+  });
 });

@@ -6,6 +6,7 @@ import { readHouseholdState, stateOf } from "./household-state";
 import { versionRow, type Provenance } from "./household-versions";
 import { matchPeople, type MatchThresholds, type PersonMatch } from "../matching/match-person";
 import { insertRows, queryRows, sqlArray, updateRows } from "../../db/plain-sql";
+import { assertNinsFree } from "./nin-holders";
 import { REASONS, reviewItemRow, type NewReviewItem, type ReviewItemRow } from "../review/review-item-rows";
 
 export interface Applied {
@@ -46,15 +47,25 @@ export async function createHousehold(
   record: NewRecord,
   thresholds: MatchThresholds,
   reviewItemId: string | null = null,
+  moved: ReadonlyMap<number, string> = new Map(),
 ): Promise<Applied> {
   const householdId = randomUUID();
-  const matches = await matchPeople(em, record.members, areaOf(record.household), thresholds, { excludeHouseholdId: householdId });
+  // A NIN that names someone else is refused (issue #14): a move is decided first, then `moved` names its person.
+  await assertNinsFree(em, record.members, householdId);
+  const matches = (await matchPeople(em, record.members, areaOf(record.household), thresholds, { excludeHouseholdId: householdId })).map(
+    (match, i) => movedHere(match, moved.get(record.members[i]!.lineNumber)),
+  );
   const rows = newHouseholdRows(submission, record, householdId, matches, reviewItemId);
   await insertNewHouseholds(em, [rows]);
   return { householdId, version: 1, reviews: rows.reviews };
 }
 
 type NewRecord = { household: HouseholdRecord; members: IndividualRecord[] };
+
+/** A member a supervisor moved here from another household (move-person.ts) is that person, whatever the match said. */
+function movedHere(match: PersonMatch, personId: string | undefined): PersonMatch {
+  return personId ? { ...match, decision: "link", personId } : match;
+}
 
 /** A new household's rows, ready to insert: the household, its members (with their person ids) and version 1. */
 export interface NewHouseholdRows {
@@ -144,6 +155,7 @@ export async function updateHousehold(
   thresholds: MatchThresholds,
   reviewItemId: string | null = null,
 ): Promise<Applied> {
+  await assertNinsFree(em, record.members, household.id);
   const before = await readHouseholdState(em, household.id);
   const byLine = new Map(before.members.map((m) => [m.lineNumber, m]));
   const place = areaOf(record.household);
@@ -173,10 +185,14 @@ export async function updateHousehold(
   const version = household.version + 1;
   // A change of place reaches the members already there through a trigger (Migration20261129020000IndividualPlace).
   await updateRows(em, Household, [{ id: household.id, ...record.household, version, updatedAt: new Date() }]);
-  await updateRows(em, Individual, kept);
-  await insertRows(em, Individual, created);
+  // The unique NIN index checks each row as it is written: members leave, and NINs that change are let go,
+  // before any member takes one (a NIN passed from one line to another of the roster).
   const gone = [...byLine.values()].map((m) => m.id);
   if (gone.length) await queryRows(em, `delete from individuals where id = any(?::uuid[])`, [sqlArray(gone)]);
+  const ninChanged = kept.filter((m) => m.nin !== before.members.find((b) => b.id === m.id)?.nin).map((m) => m.id);
+  if (ninChanged.length) await queryRows(em, `update individuals set nin = null where id = any(?::uuid[])`, [sqlArray(ninChanged)]);
+  await updateRows(em, Individual, kept);
+  await insertRows(em, Individual, created);
   const after = stateOf(record.household, members);
   await insertRows(em, HouseholdVersion, [
     versionRow(household.id, version, before, fromSubmission(submission, "update", reviewItemId), after),

@@ -25,6 +25,29 @@ export async function lockPlaces(em: EntityManager, communes: (string | null)[])
   );
 }
 
+/** The advisory-lock class of NINs (two-key form: a key space apart from the communes' one-key locks). */
+const NIN_LOCKS = 14;
+
+/**
+ * Serialises, until the transaction ends, every writer that gives a person one of `nins` (issue #14):
+ * whoever comes second waits, then reads the first one's committed row when it looks the NIN up, so the
+ * conflict is found by the lookup instead of the unique index. One statement for a whole batch, in hash
+ * order (the lock's own key), so that two writers sharing NINs wait instead of deadlocking. Taken after
+ * the place and household locks, as every writer does.
+ */
+export async function lockNins(em: EntityManager, nins: (string | null)[]): Promise<void> {
+  const keys = [...new Set(nins.filter((n): n is string => !!n))];
+  if (!keys.length) return;
+  await em
+    .getConnection()
+    .execute(
+      `select pg_advisory_xact_lock(${NIN_LOCKS}, h) from (select distinct hashtext(n) as h from json_array_elements_text(?::json) as n order by h) k`,
+      [JSON.stringify(keys)],
+      "all",
+      em.getTransactionContext(),
+    );
+}
+
 /** SELECT … FOR UPDATE on households, in id order (the order every writer of several households uses). */
 export async function lockHouseholds(tx: EntityManager, ids: string[]): Promise<void> {
   if (!ids.length) return;

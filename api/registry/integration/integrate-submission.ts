@@ -10,7 +10,8 @@ import { readSubmissions, removeFromOutbox, writeStages, type IncomingSubmission
 import { claimBatch } from "./claim-batch";
 import { rememberSettled, settledHere } from "./settled-here";
 import { headIndex, registryRecord } from "../../../schemas/registry/household-from-submission";
-import { lockHouseholds, lockPlaces } from "../households/locks";
+import { lockHouseholds, lockNins, lockPlaces } from "../households/locks";
+import { clashes, NinHolders, type NinClash } from "../households/nin-holders";
 import { integrateNewHouseholds, type NewHouseholdResult } from "./new-households";
 import type { MatchThresholds } from "../matching/match-person";
 import { insertRows, queryRows } from "../../db/plain-sql";
@@ -146,6 +147,10 @@ async function lockTargets(tx: EntityManager, pending: Pending[]): Promise<void>
     ...new Set(valid.flatMap((p) => (p.submission.baseVersion != null && p.submission.householdId ? [p.submission.householdId] : []))),
   ].sort();
   if (households.length) await lockHouseholds(tx, households);
+  await lockNins(
+    tx,
+    valid.flatMap((p) => p.record.members.map((m) => m.nin)),
+  );
 }
 
 type Open = (item: NewReviewItem) => void;
@@ -174,6 +179,8 @@ function settleNew(submission: IncomingSubmission, record: Record, result: NewHo
     submission.householdId = result.householdId;
     return stage(submission, settle(submission, result.reviews));
   }
+  if (!result.match) return stage(submission, holdForNins(submission, result.clash, null, open));
+  const reasons = [...result.clash.held.map((h) => REASONS.ninHeld(h.line)), REASONS.duplicateHousehold()];
   const best = result.match.candidates[0]!;
   const head = record.members[headIndex(record.members)]!;
   open({
@@ -183,10 +190,34 @@ function settleNew(submission: IncomingSubmission, record: Record, result: NewHo
     existingIndividualId: best.individualId,
     incomingLine: head.lineNumber,
     score: best.score,
-    reasons: [REASONS.duplicateHousehold()],
+    reasons,
   });
-  submission.reasons = [REASONS.duplicateHousehold()];
+  submission.reasons = reasons;
   return stage(submission, "needs_review");
+}
+
+/**
+ * A roster that repeats a NIN is rejected (sent back to the clerk); one that gives a NIN naming a member of
+ * another household waits for a supervisor (issue #14): « same » moves that person here, « different »
+ * rejects the submission (review-decision.ts).
+ */
+function holdForNins(submission: IncomingSubmission, clash: NinClash, householdId: string | null, open: Open) {
+  if (clash.repeated.length) {
+    submission.reasons = clash.repeated.map((r) => REASONS.ninRepeated(r.line, r.firstLine));
+    open({ kind: "rejected_submission", submissionId: submission.id, reasons: submission.reasons });
+    return "rejected" as const;
+  }
+  const [first] = clash.held;
+  submission.reasons = clash.held.map((h) => REASONS.ninHeld(h.line));
+  open({
+    kind: "person_move",
+    submissionId: submission.id,
+    householdId,
+    incomingLine: first!.line,
+    existingIndividualId: first!.holder.individualId,
+    reasons: submission.reasons,
+  });
+  return "needs_review" as const;
 }
 
 function stage(submission: IncomingSubmission, outcome: "integrated" | "needs_review" | "rejected") {
@@ -212,6 +243,13 @@ async function integrateUpdate(tx: EntityManager, submission: IncomingSubmission
     submission.reasons = [reason];
     return "needs_review" as const;
   }
+  const clash = (
+    await NinHolders.read(
+      tx,
+      record.members.map((m) => m.nin),
+    )
+  ).clash(record.members, household.id);
+  if (clashes(clash)) return holdForNins(submission, clash, household.id, open);
   const applied = await updateHousehold(tx, submission, household, record, thresholds);
   return settle(submission, applied.reviews);
 }

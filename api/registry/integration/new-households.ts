@@ -19,6 +19,7 @@ import {
   type MatchThresholds,
 } from "../matching/match-person";
 import { birthDateCloseness } from "../../../schemas/registry/match-score";
+import { NinHolders, type NinClash } from "../households/nin-holders";
 
 /** A valid submission that creates a household, with its registry rows. */
 export interface NewHouseholdSubmission {
@@ -26,8 +27,13 @@ export interface NewHouseholdSubmission {
   record: { household: HouseholdRecord; members: IndividualRecord[] };
 }
 
-/** What became of one: created (with the number of its members waiting for review), or held as a probable duplicate. */
-export type NewHouseholdResult = { created: true; householdId: string; reviews: number } | { created: false; match: HouseholdMatch };
+/**
+ * What became of one: created (with the number of its members waiting for review), or held, as a probable
+ * duplicate (`match`) or for a NIN that names someone else (`clash`, issue #14), or both.
+ */
+export type NewHouseholdResult =
+  | { created: true; householdId: string; reviews: number }
+  | { created: false; match: HouseholdMatch | null; clash: NinClash };
 
 /**
  * Matches and creates the new households of a batch together (issue #6), in the caller's transaction, the
@@ -43,6 +49,11 @@ export async function integrateNewHouseholds(
   incoming: NewHouseholdSubmission[],
   thresholds: MatchThresholds,
 ): Promise<NewHouseholdResult[]> {
+  // Before the search: a batch that gave one of these NINs has committed once the lock is ours.
+  const holders = await NinHolders.read(
+    em,
+    incoming.flatMap(({ record }) => record.members.map((m) => m.nin)),
+  );
   const searches = incoming.flatMap(({ record }) =>
     record.members.map((person) => ({ person, area: areaOf(record.household), excludeHouseholdId: null })),
   );
@@ -65,6 +76,9 @@ export async function integrateNewHouseholds(
   const nearbyOrBatch = batch.withNearby(nearby);
   const created: NewHouseholdRows[] = [];
   const results = incoming.map(({ submission, record }, h): NewHouseholdResult => {
+    // A NIN names one current person (issue #14): never linked silently into a second household.
+    const clash = holders.clash(record.members, null);
+    if (clash.repeated.length) return { created: false, match: null, clash };
     const area = areaOf(record.household);
     const matches = record.members.map((member, i) =>
       decideMatch({ ...member, ...area }, [...inRegistry[h]![i]!, ...batch.candidatesFor(member, area)], thresholds),
@@ -72,10 +86,12 @@ export async function integrateNewHouseholds(
     const headAt = headIndex(record.members);
     if (headAt >= 0) {
       const match = decideHousehold(matches[headAt]!, others(record.members, headAt), record.household, nearbyOrBatch, thresholds);
-      if (match.decision === "review") return { created: false, match };
+      if (match.decision === "review") return { created: false, match, clash };
     }
+    if (clash.held.length) return { created: false, match: null, clash };
     const rows = newHouseholdRows(submission, record, randomUUID(), matches);
     batch.add(rows);
+    holders.hold(rows.individuals);
     created.push(rows);
     return { created: true, householdId: rows.household.id, reviews: rows.reviews };
   });

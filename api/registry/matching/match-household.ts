@@ -29,7 +29,8 @@ export interface HouseholdMatch {
 
 /**
  * Checks a new household against existing ones before it is created (issue #6). A candidate is a
- * household in the same village (or the same commune when either village is unknown) where
+ * household in the same village (or the same commune when either village is unknown; anywhere when the
+ * head's NIN matches, issue #14) where
  * - the incoming head matches a person (link or review zone), and
  * - a second incoming member matches another of its members (review zone or above); a household of
  *   one person needs its head matched at link level instead.
@@ -91,7 +92,8 @@ export function decideHousehold(
   const area = { island: place.island, commune: place.commune };
   const confirmed = likely(head, others, thresholds).filter((c) => {
     const household = nearby.get(c.householdId);
-    if (!household || !samePlace(place, household)) return false;
+    // The same NIN finds the household wherever it was registered (issue #14): commune codes are often wrong.
+    if (!household || (c.score.components.nin !== 1 && !samePlace(place, household))) return false;
     // A household of one: the head's link-level match stands alone (likely() asked for it).
     if (!others.length) return true;
     return household.members.some(

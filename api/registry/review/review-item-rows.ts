@@ -59,6 +59,20 @@ export const REASONS = {
     rule: "household_not_found",
     message: { fr: "Le ménage à mettre à jour n'existe plus.", en: "The household to update no longer exists." },
   }),
+  ninHeld: (line: number): StageReason => ({
+    rule: "nin_held",
+    message: {
+      fr: `Ce NIN appartient déjà à une personne du registre (ligne ${line}) : membre d'un autre ménage.`,
+      en: `This NIN already belongs to a person in the registry (line ${line}): a member of another household.`,
+    },
+  }),
+  ninRepeated: (line: number, firstLine: number): StageReason => ({
+    rule: "nin_repeated",
+    message: {
+      fr: `La ligne ${line} a le même NIN que la ligne ${firstLine} du ménage.`,
+      en: `Line ${line} has the same NIN as line ${firstLine} of the household.`,
+    },
+  }),
   rejectedByReviewer: (): StageReason => ({
     rule: "rejected_by_reviewer",
     message: { fr: "Un superviseur a refusé cette soumission.", en: "A supervisor rejected this submission." },
