@@ -21,7 +21,7 @@ export function handleError(logger: Logger): ErrorHandler {
 
 function toProblem(error: unknown): Problem {
   if (error instanceof Problem) return error;
-  if (error instanceof UniqueConstraintViolationException) return problems.conflict();
+  if (error instanceof UniqueConstraintViolationException) return uniqueViolation(error);
   if (error instanceof ForeignKeyConstraintViolationException) return problems.conflict();
   if (error instanceof DriverException && isConnectionFailure(error)) {
     return problems.serviceUnavailable({ postgres: "unreachable" });
@@ -30,6 +30,14 @@ function toProblem(error: unknown): Problem {
     return new Problem(error.status, "http_error", { fr: "Requête refusée.", en: error.message || "Request refused." });
   }
   return problems.internal();
+}
+
+/**
+ * The unique NIN index is the last line of defence (issue #14): the writers look a NIN up under its lock
+ * first, so reaching it means a path that did not; it still says what is wrong, not a bare conflict.
+ */
+function uniqueViolation(error: UniqueConstraintViolationException): Problem {
+  return (error as { constraint?: string }).constraint === "individuals_nin_unique" ? problems.ninHeld() : problems.conflict();
 }
 
 function isConnectionFailure(error: DriverException): boolean {

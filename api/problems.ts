@@ -369,6 +369,16 @@ export const problems = {
       { fr: "Deux membres du ménage ont le même NIN.", en: "Two members of the household have the same NIN." },
       { lines },
     ),
+  householdMovedOn: (base: number, current: number) =>
+    new Problem(
+      409,
+      "household_moved_on",
+      {
+        fr: `La mise à jour a été faite sur la version ${base} du ménage, qui est passé à la version ${current} : renvoyez-la au collecteur.`,
+        en: `The update was built on version ${base} of the household, which is now at version ${current}: return it to the clerk.`,
+      },
+      { base, current },
+    ),
   conflict: () =>
     new Problem(409, "conflict", {
       fr: "Cette opération entre en conflit avec une donnée existante.",

@@ -140,4 +140,135 @@ describe("one NIN, one current person (issue #14)", () => {
     }
     expect(await outcome(nin, ids)).toEqual(EXPECTED);
   });
+
+  describe("a NIN of another household's member, and the supervisor's decision", () => {
+    const integrate = async (submissionId: string) =>
+      integrateSubmission(ctx.orm.em.fork(), { submissionId }, ctx.config.matchThresholds, 10);
+    const decide = (itemId: string, decision: "same" | "different") =>
+      ctx.request(`/api/review-items/${itemId}/decision`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ decision, comment: "vu" }),
+      });
+    const itemOf = async (submissionId: string) =>
+      (await sql<{ id: string; kind: string; rules: string[] }>(
+        `select id, kind, array(select r->>'rule' from jsonb_array_elements(reasons) r) as rules from review_items where submission_id = ?`,
+        [submissionId],
+      ))!;
+    const stageOf = async (submissionId: string) =>
+      (
+        await sql<{ status: string; household_id: string | null }>(`select status, household_id from submissions where id = ?`, [
+          submissionId,
+        ])
+      )[0]!;
+    const holdersOf = (nin: string) =>
+      sql<{ household_id: string; person_id: string; line_number: number }>(
+        `select household_id, person_id, line_number from individuals where nin = ?`,
+        [nin],
+      );
+
+    /** A registered household whose second member holds `nin`, and another household that names that member on its line 2. */
+    async function moveSetup(seed: number, nin: string) {
+      const home = registration(seed, "10101", String(Number(nin) + 1));
+      (home.members as Member[])[1]!.nin = nin;
+      const from = await submit(home);
+      expect(await integrate(from)).toBe("integrated");
+      const before = (await holdersOf(nin))[0]!;
+      const other = registration(seed + 50, "10102", String(Number(nin) + 2));
+      const son = (home.members as Member[])[1]!;
+      Object.assign((other.members as Member[])[1]!, { ...son, relation_to_head: (other.members as Member[])[1]!.relation_to_head });
+      const to = await submit(other);
+      return { from, to, before };
+    }
+
+    it("holds a new household naming another household's member by NIN; « same » moves that person, with history", async () => {
+      const nin = "333000010";
+      const { to, before } = await moveSetup(300_000, nin);
+      expect(await integrate(to)).toBe("needs_review");
+      expect(await stageOf(to)).toEqual({ status: "needs_review", household_id: null });
+      const [item] = await itemOf(to);
+      expect(item).toMatchObject({ kind: "person_move", rules: ["nin_held"] });
+
+      const res = await decide(item!.id, "same");
+      expect(res.status).toBe(200);
+      const after = await stageOf(to);
+      expect(after.status).toBe("integrated");
+      expect(await holdersOf(nin)).toEqual([{ household_id: after.household_id, person_id: before.person_id, line_number: 2 }]);
+      const [left] = await sql<{ version: number; action: string; by: string | null; review_item_id: string; members: number }>(
+        `select v.version, v.action, v.by, v.review_item_id, jsonb_array_length(v.state->'members') as members
+           from household_versions v where v.household_id = ? order by v.version desc limit 1`,
+        [before.household_id],
+      );
+      const [admin] = await sql<{ id: string }>(`select id from users where username = 'admin'`);
+      const [registered] = await sql<{ n: number }>(
+        `select jsonb_array_length(state->'members') as n from household_versions where household_id = ? and version = 1`,
+        [before.household_id],
+      );
+      expect(left).toEqual({ version: 2, action: "move", by: admin!.id, review_item_id: item!.id, members: registered!.n - 1 });
+    });
+
+    it("« different » on such a hold rejects the submission, and the NIN stays with its holder", async () => {
+      const nin = "333000020";
+      const { to, before } = await moveSetup(310_000, nin);
+      expect(await integrate(to)).toBe("needs_review");
+      const [item] = await itemOf(to);
+      expect((await decide(item!.id, "different")).status).toBe(200);
+      expect(await stageOf(to)).toEqual({ status: "rejected", household_id: null });
+      expect(await holdersOf(nin)).toEqual([before]);
+    });
+
+    it("« different » on a household held for its head's NIN is refused with nin_held, and writes nothing", async () => {
+      const nin = "333000030";
+      const first = await submit(registration(320_000, "10101", nin));
+      const second = await submit(registration(320_000, "10102", nin));
+      expect(await integrate(first)).toBe("integrated");
+      expect(await integrate(second)).toBe("needs_review");
+      const [item] = await itemOf(second);
+      expect(item).toMatchObject({ kind: "duplicate_household", rules: ["nin_held", "duplicate_household"] });
+      const res = await decide(item!.id, "different");
+      expect(res.status).toBe(409);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe("nin_held");
+      expect(await stageOf(second)).toEqual({ status: "needs_review", household_id: null });
+      expect((await holdersOf(nin)).length).toBe(1);
+      const [open] = await sql<{ status: string }>(`select status from review_items where id = ?`, [item!.id]);
+      expect(open!.status).toBe("open");
+    });
+
+    it("rejects a roster that gives one NIN to two of its members, for the clerk to correct", async () => {
+      const data = registration(330_000, "10101", "333000040");
+      (data.members as Member[])[1]!.nin = "333000040";
+      const id = await submit(data);
+      expect(await integrate(id)).toBe("rejected");
+      expect(await itemOf(id)).toEqual([{ id: expect.any(String), kind: "rejected_submission", rules: ["nin_repeated"] }]);
+      expect(await holdersOf("333000040")).toEqual([]);
+    });
+
+    it("holds an update that adds another household's member by NIN; « same » moves that person into it", async () => {
+      const nin = "333000050";
+      const home = registration(340_000, "10101", "333000051");
+      (home.members as Member[])[1]!.nin = nin;
+      expect(await integrate(await submit(home))).toBe("integrated");
+      const before = (await holdersOf(nin))[0]!;
+      const otherData = registration(340_100, "10102", "333000052");
+      const created = await submit(otherData);
+      expect(await integrate(created)).toBe("integrated");
+      const target = (await stageOf(created)).household_id!;
+      const update = structuredClone(otherData);
+      const members = update.members as Member[];
+      members.push({ ...(home.members as Member[])[1]!, relation_to_head: "09" });
+      const res = await ctx.request("/api/submissions", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ id: randomUUID(), formId: "menage", version: 1, data: update, householdId: target, baseVersion: 1 }),
+      });
+      expect(res.status).toBe(202);
+      const updateId = ((await res.json()) as { id: string }).id;
+      expect(await integrate(updateId)).toBe("needs_review");
+      const [item] = await itemOf(updateId);
+      expect(item).toMatchObject({ kind: "person_move", rules: ["nin_held"] });
+      expect((await decide(item!.id, "same")).status).toBe(200);
+      expect(await stageOf(updateId)).toEqual({ status: "integrated", household_id: target });
+      expect(await holdersOf(nin)).toEqual([{ household_id: target, person_id: before.person_id, line_number: members.length }]);
+    });
+  });
 });

@@ -45,4 +45,18 @@ describe("handleError", () => {
     expect(res.status).toBe(409);
     expect(await res.text()).not.toContain("users_username_unique");
   });
+
+  it("says a NIN is held when the unique NIN index refuses a row, without the NIN (issue #14)", async () => {
+    const pgError = Object.assign(new Error('duplicate key value violates unique constraint "individuals_nin_unique"'), {
+      code: "23505",
+      constraint: "individuals_nin_unique",
+      detail: "Key (nin)=(222000000) already exists.",
+    });
+    const { app } = appThrowing(new UniqueConstraintViolationException(pgError));
+    const res = await app.request("/");
+    expect(res.status).toBe(409);
+    const text = await res.text();
+    expect(JSON.parse(text).error.code).toBe("nin_held");
+    expect(text).not.toMatch(/222000000|individuals_nin_unique/);
+  });
 });

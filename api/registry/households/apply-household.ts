@@ -154,6 +154,7 @@ export async function updateHousehold(
   record: { household: HouseholdRecord; members: IndividualRecord[] },
   thresholds: MatchThresholds,
   reviewItemId: string | null = null,
+  moved: ReadonlyMap<number, string> = new Map(),
 ): Promise<Applied> {
   await assertNinsFree(em, record.members, household.id);
   const before = await readHouseholdState(em, household.id);
@@ -161,7 +162,7 @@ export async function updateHousehold(
   const place = areaOf(record.household);
   const added = record.members.filter((m) => !byLine.has(m.lineNumber));
   const matched = await matchPeople(em, added, place, thresholds, { excludeHouseholdId: household.id });
-  const matches = new Map(added.map((member, i) => [member, matched[i]!]));
+  const matches = new Map(added.map((member, i) => [member, movedHere(matched[i]!, moved.get(member.lineNumber))]));
   const reviewItems: ReviewItemRow[] = [];
   const kept: (IndividualRecord & { id: string })[] = [];
   const created: NewHouseholdRows["individuals"] = [];

@@ -5,7 +5,7 @@ import { diffStates, readHouseholdState, type HouseholdState } from "./household
 
 /** Where a change came from. */
 export interface Provenance {
-  action: "create" | "update" | "merge" | "unmerge";
+  action: "create" | "update" | "merge" | "unmerge" | "move";
   submissionId?: string | null;
   formId?: string | null;
   formVersion?: number | null;

@@ -26,10 +26,13 @@ type Member = { lineNumber: number; nin: string | null };
 export class NinHolders {
   private constructor(private readonly byNin: Map<string, NinHolder>) {}
 
-  /** Locks `nins` (lockNins, a no-op for those the transaction holds already) and reads their holders. */
-  static async read(em: EntityManager, nins: (string | null)[]): Promise<NinHolders> {
+  /**
+   * Locks `nins` (lockNins, a no-op for those the transaction holds already) and reads their holders;
+   * `lock` false only to learn which households to lock first (move-person.ts).
+   */
+  static async read(em: EntityManager, nins: (string | null)[], lock = true): Promise<NinHolders> {
     const wanted = [...new Set(nins.filter((n): n is string => !!n))];
-    await lockNins(em, wanted);
+    if (lock) await lockNins(em, wanted);
     const rows = wanted.length
       ? await queryRows<NinHolder & { nin: string }>(
           em,

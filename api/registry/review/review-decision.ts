@@ -11,6 +11,7 @@ import { Household, ReviewItem, Submission } from "../../entities";
 import { problems } from "../../problems";
 import { mergePersons } from "../households/merge-persons";
 import { findReviewItem, reviewItemDetail } from "./review-items";
+import { decideMove } from "./decide-move";
 
 export const reviewDecisionSchema = {
   type: "object",
@@ -27,6 +28,7 @@ export const reviewDecisionSchema = {
  * - duplicate_person: same → merge (mergePersons); different → the incoming member stays its own person.
  * - duplicate_household: same → the submission is applied as an update of the existing household;
  *   different → the household is created as new (its members matched as usual).
+ * - person_move: same → those people move into the household; different → rejected (decide-move.ts).
  * - stale_update: same → the update is applied on top of the current version; different → rejected.
  * - invalid/rejected submissions: the decision is recorded (sending back is POST /submissions/:id/return).
  * - later: the item stays in the queue with status "later".
@@ -73,6 +75,9 @@ async function apply(
   switch (item.kind) {
     case "duplicate_person":
       return decision === "same" ? (await mergePersons(tx, item, by)).id : null;
+    case "person_move":
+      await decideMove(tx, item, decision, by, thresholds);
+      return null;
     case "duplicate_household":
     case "stale_update": {
       const submission = await tx.findOneOrFail(Submission, item.submissionId!, { populate: ["formVersion.form"] });
