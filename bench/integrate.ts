@@ -55,7 +55,7 @@ const DATABASE_URL = base.toString();
 // --reuse: the registry of step 1, kept as a template database per size, seed and schema (the number of
 // migrations), so that runs after the first copy it (seconds) instead of writing it again (minutes at full size).
 // The suffix after the migrations' number changes when registryLines writes its rows differently.
-const REGISTRY_TEMPLATE = `rsu_bench_registry_${args.households}_${args.seed}_m${migrationsList.length}_ids`;
+const REGISTRY_TEMPLATE = `rsu_bench_registry_${args.households}_${args.seed}_m${migrationsList.length}_nins`;
 
 const HOUSEHOLD_COLUMNS = [
   "id",
@@ -89,8 +89,12 @@ const INDIVIDUAL_COLUMNS = [
   "commune",
 ];
 
-/** The registry's rows of the given households as COPY lines, split by the pipeline's own function. */
-function registryLines(seeds: number[]): { households: string[]; individuals: string[] } {
+/**
+ * The registry's rows of the given households as COPY lines, split by the pipeline's own function. The
+ * generator draws NINs at random: one already `given` is left out, as the unique NIN index (issue #14)
+ * would refuse it; `prefix` keeps a second copy of rows already in the tables (step 4) apart from them.
+ */
+function registryLines(seeds: number[], given: Set<string>, prefix: string): { households: string[]; individuals: string[] } {
   const now = new Date().toISOString();
   const lines = { households: [] as string[], individuals: [] as string[] };
   for (const seed of seeds) {
@@ -100,6 +104,8 @@ function registryLines(seeds: number[]): { households: string[]; individuals: st
       line([id, h.island, h.prefecture, h.commune, h.village, h.headName, h.searchName, h.attributes, randomUUID(), now, now]),
     );
     for (const m of members) {
+      const nin = m.nin && !given.has(prefix + m.nin) ? prefix + m.nin : null;
+      if (nin) given.add(nin);
       lines.individuals.push(
         line([
           randomUUID(),
@@ -109,7 +115,7 @@ function registryLines(seeds: number[]): { households: string[]; individuals: st
           m.lastName,
           m.sex,
           m.birthDate,
-          m.nin,
+          nin,
           m.relationToHead,
           m.attributes,
           now,
@@ -131,12 +137,13 @@ function householdIdOf(seed: number): string {
 }
 
 /** Writes the registry of `seeds` by COPY, 5,000 households a statement; returns what it wrote. */
-async function copyRegistry(client: pg.Client, seeds: number[]): Promise<{ households: number; individuals: number }> {
+async function copyRegistry(client: pg.Client, seeds: number[], prefix = ""): Promise<{ households: number; individuals: number }> {
+  const given = new Set<string>();
   let households = 0;
   let individuals = 0;
   const BATCH = 5_000;
   for (let start = 0; start < seeds.length; start += BATCH) {
-    const lines = registryLines(seeds.slice(start, start + BATCH));
+    const lines = registryLines(seeds.slice(start, start + BATCH), given, prefix);
     await copyIn(client, "households", HOUSEHOLD_COLUMNS, lines.households);
     await copyIn(client, "individuals", INDIVIDUAL_COLUMNS, lines.individuals);
     households += lines.households.length;
@@ -397,7 +404,7 @@ async function main() {
     // 4. The same rows by raw COPY into the same tables (generation and splitting included, as in step 3).
     await client.query("checkpoint");
     t = performance.now();
-    const copied = await copyRegistry(client, newSeeds);
+    const copied = await copyRegistry(client, newSeeds, "C");
     const copySeconds = (performance.now() - t) / 1000;
     const copyRate = copied.households / copySeconds;
     log(
