@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import type { ReviewDecisionRequest, ReviewKind, ReviewStatus } from "../../schemas/contracts/review";
+import { REVIEW_KINDS, type ReviewDecisionRequest, type ReviewStatus } from "../../schemas/contracts/review";
 import type { AppDeps, AppEnv } from "../app-env";
 import { allow } from "../middleware/authorize";
 import { jsonBody, readJson } from "../middleware/json-body";
@@ -9,14 +9,6 @@ import { oneOf, positiveInteger, uuid } from "./params";
 import { validateBody } from "./validate-body";
 
 const STATUSES: ReviewStatus[] = ["open", "later", "decided"];
-const KINDS: ReviewKind[] = [
-  "duplicate_person",
-  "duplicate_household",
-  "person_move",
-  "stale_update",
-  "invalid_submission",
-  "rejected_submission",
-];
 
 /** The supervisors' review queue (issue #6). */
 export function reviewItemRoutes({ config }: AppDeps) {
@@ -26,7 +18,7 @@ export function reviewItemRoutes({ config }: AppDeps) {
         c.get("em"),
         {
           status: oneOf("status", c.req.query("status"), STATUSES),
-          kind: oneOf("kind", c.req.query("kind"), KINDS),
+          kind: oneOf("kind", c.req.query("kind"), REVIEW_KINDS),
           limit: positiveInteger("limit", c.req.query("limit"), { max: 500, fallback: 50 }),
           offset: positiveInteger("offset", c.req.query("offset"), { min: 0, max: 10_000_000, fallback: 0 }),
         },

@@ -1,4 +1,11 @@
-import type { ReviewDecisionRequest, ReviewItemDetail, ReviewItemPage, ReviewKind, ReviewStatus } from "../../schemas/contracts/review";
+import {
+  REVIEW_KINDS,
+  type ReviewDecisionRequest,
+  type ReviewItemDetail,
+  type ReviewItemPage,
+  type ReviewKind,
+  type ReviewStatus,
+} from "../../schemas/contracts/review";
 import { request } from "../../runtime/shared/request";
 
 export interface ReviewQuery {
@@ -8,14 +15,7 @@ export interface ReviewQuery {
   offset: number;
 }
 
-export const REVIEW_KINDS: readonly ReviewKind[] = [
-  "duplicate_person",
-  "duplicate_household",
-  "person_move",
-  "stale_update",
-  "invalid_submission",
-  "rejected_submission",
-];
+export { REVIEW_KINDS };
 export const REVIEW_STATUSES: readonly ReviewStatus[] = ["open", "later", "decided"];
 
 export function listReviewItems(query: ReviewQuery, signal?: AbortSignal): Promise<ReviewItemPage> {

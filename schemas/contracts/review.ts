@@ -10,14 +10,16 @@ export interface StageReason {
   message: Message;
 }
 
-/** person_move: a roster names, by NIN, a current member of another household (issue #14). */
-export type ReviewKind =
-  | "duplicate_person"
-  | "duplicate_household"
-  | "person_move"
-  | "stale_update"
-  | "invalid_submission"
-  | "rejected_submission";
+/** Every kind of review item, in the queue's order; person_move: a roster names, by NIN, a member of another household (issue #14). */
+export const REVIEW_KINDS = [
+  "duplicate_person",
+  "duplicate_household",
+  "person_move",
+  "stale_update",
+  "invalid_submission",
+  "rejected_submission",
+] as const;
+export type ReviewKind = (typeof REVIEW_KINDS)[number];
 export type ReviewStatus = "open" | "later" | "decided";
 export type ReviewDecision = "same" | "different" | "later";
 

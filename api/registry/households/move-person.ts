@@ -5,7 +5,7 @@ import { problems } from "../../problems";
 import { readHouseholdState } from "./household-state";
 import { recordVersion } from "./household-versions";
 import { lockHouseholds } from "./locks";
-import { NinHolders, type NinClash } from "./nin-holders";
+import { clashProblem, NinHolders, type NinClash } from "./nin-holders";
 
 /**
  * « Same person » on a person_move item (issue #14): the members of another household whom the roster
@@ -26,7 +26,7 @@ export async function moveHoldersOut(
   const households = [...new Set([...seen.held.map((h) => h.holder.householdId), ...(joining ? [joining] : [])])].sort();
   await lockHouseholds(tx, households);
   const clash: NinClash = (await NinHolders.read(tx, nins)).clash(members, joining);
-  if (clash.repeated.length) throw problems.ninRepeated(clash.repeated.flatMap((r) => [r.firstLine, r.line]));
+  if (clash.repeated.length) throw clashProblem(clash);
   // Someone moved them meanwhile: the supervisor looks again.
   if (clash.held.some((h) => !households.includes(h.holder.householdId))) throw problems.conflict();
   for (const householdId of [...new Set(clash.held.map((h) => h.holder.householdId))]) {
