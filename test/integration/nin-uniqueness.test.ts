@@ -270,5 +270,26 @@ describe("one NIN, one current person (issue #14)", () => {
       expect(await stageOf(updateId)).toEqual({ status: "integrated", household_id: target });
       expect(await holdersOf(nin)).toEqual([{ household_id: target, person_id: before.person_id, line_number: members.length }]);
     });
+
+    it("applies an update that swaps two members' NINs (a correction), each row taking the other's", async () => {
+      const data = registration(350_000, "10101", "333000060");
+      (data.members as Member[])[1]!.nin = "333000061";
+      const id = await submit(data);
+      expect(await integrate(id)).toBe("integrated");
+      const householdId = (await stageOf(id)).household_id!;
+      const update = structuredClone(data);
+      const [head, second] = update.members as Member[];
+      [head!.nin, second!.nin] = [second!.nin, head!.nin];
+      const res = await ctx.request("/api/submissions", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ id: randomUUID(), formId: "menage", version: 1, data: update, householdId, baseVersion: 1 }),
+      });
+      expect(res.status).toBe(202);
+      const updateId = ((await res.json()) as { id: string }).id;
+      expect(await integrate(updateId)).toBe("integrated");
+      expect((await holdersOf("333000060")).map((h) => h.line_number)).toEqual([2]);
+      expect((await holdersOf("333000061")).map((h) => h.line_number)).toEqual([1]);
+    });
   });
 });
