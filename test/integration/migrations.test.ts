@@ -41,4 +41,24 @@ describe("migrations", () => {
     await expect(member(2, "222000000")).rejects.toMatchObject({ code: "23505", constraint: "individuals_nin_unique" });
     await expect(member(1, "222000000")).rejects.toMatchObject({ code: "23505", constraint: "individuals_nin_unique" });
   });
+
+  it("refuse to add the NIN index over a registry where one NIN names two individuals, and say how many, not which", async () => {
+    const url = testEnv("migrations_nin_shared").DATABASE_URL!;
+    await dropDatabase(url);
+    const older = await openDatabase(url);
+    try {
+      await older.getMigrator().up({ to: "Migration20261129020000IndividualPlace" });
+      const sql = (text: string) => older.em.fork().getConnection().execute(text);
+      await sql(`insert into households (id, attributes, source_submission_id, created_at, updated_at)
+        select ('00000000-0000-4000-8000-00000000000' || n)::uuid, '{}', gen_random_uuid(), now(), now() from generate_series(1, 2) n`);
+      await sql(`insert into individuals (id, household_id, line_number, nin, attributes, created_at)
+        select gen_random_uuid(), ('00000000-0000-4000-8000-00000000000' || n)::uuid, 1, '222000000', '{}', now() from generate_series(1, 2) n`);
+      const refused = older.getMigrator().up();
+      await expect(refused).rejects.toThrow(/1 national ID numbers are each held by several current individuals/);
+      await expect(refused).rejects.not.toThrow(/222000000/);
+    } finally {
+      await older.close();
+      await dropDatabase(url);
+    }
+  });
 });

@@ -188,6 +188,15 @@ describe("one NIN, one current person (issue #14)", () => {
       expect(await stageOf(to)).toEqual({ status: "needs_review", household_id: null });
       const [item] = await itemOf(to);
       expect(item).toMatchObject({ kind: "person_move", rules: ["nin_held"] });
+      // The supervisor sees both: the line of the submission and the registered person who holds the NIN.
+      const detail = await ctx.request(`/api/review-items/${item!.id}`);
+      expect(detail.status).toBe(200);
+      const { incoming, existing } = (await detail.json()) as { incoming: { nin: string; lineNumber: number }; existing: { id: string } };
+      expect([incoming.nin, incoming.lineNumber, existing.id]).toEqual([
+        nin,
+        2,
+        (await sql<{ id: string }>(`select id from individuals where nin = ?`, [nin]))[0]!.id,
+      ]);
 
       const res = await decide(item!.id, "same");
       expect(res.status).toBe(200);
