@@ -1,0 +1,192 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { validHousehold } from "../helpers/demo-responses";
+import { createTestContext, type DemoUsername, type TestContext } from "../helpers/test-context";
+import { waitFor } from "../helpers/wait-for";
+
+/*
+ * Issue #14, defect 1: a supervisor's "same" on a duplicate household or a stale update must not revert
+ * what the household became meanwhile, nor give one person's row to another (members are matched by
+ * identity, never by line), and the version it writes names the supervisor and the decision.
+ */
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext("review_merge");
+  ctx.startWorkers();
+});
+afterAll(() => ctx?.close());
+
+type Data = Record<string, any>;
+const api = async (path: string, init: RequestInit = {}, as: DemoUsername = "admin") => {
+  const res = await ctx.request(path, { ...init, headers: { "content-type": "application/json", ...init.headers } }, as);
+  return { status: res.status, body: (await res.json()) as any };
+};
+const post = (path: string, body: unknown, as: DemoUsername) => api(path, { method: "POST", body: JSON.stringify(body) }, as);
+
+/** Sent by the clerk; resolves once the integration job has settled it (the stage it left "received" for). */
+async function send(data: Data, target: { householdId?: string; baseVersion?: number } = {}) {
+  const sent = await post("/api/submissions", { id: randomUUID(), formId: "menage", version: 1, data, ...target }, "agent");
+  expect(sent.status).toBe(202);
+  return waitFor(
+    async () => {
+      const { body } = await api(`/api/submissions/${sent.body.id}`);
+      return body.status === "received" ? undefined : body;
+    },
+    { what: `submission ${sent.body.id} to be integrated` },
+  );
+}
+
+/**
+ * Household A of commune 10101 (Moroni), village Séléa, 5 members, 4 rooms. NINs are left out so that
+ * matching rests on names and birth dates (seed 310 is in 10101 with six members; the sixth is dropped).
+ */
+function householdA(variant: number): Data {
+  const data = validHousehold(310) as Data;
+  expect(data.commune).toBe("10101");
+  data.village = "Séléa";
+  data.number_of_rooms = 4;
+  data.interview_date = "2025-03-10";
+  data.members = data.members.slice(0, 5);
+  for (const member of data.members) {
+    delete member.nin;
+    // Each test's people are born three years apart from the others': no test's people match another's.
+    member.birth_date = `${Number(member.birth_date.slice(0, 4)) - 3 * variant}${member.birth_date.slice(4)}`;
+  }
+  return data;
+}
+
+/** B: a copy of A whose head's first name is spelled differently. */
+function copyOfA(a: Data): Data {
+  const b = structuredClone(a);
+  b.members[0].first_name = `${a.members[0].first_name}e`;
+  return b;
+}
+
+const NEWBORN = { first_name: "Zalifa", last_name: "Nourdine", sex: "2", birth_date: "2025-05-02", relation_to_head: "03" };
+
+/** The update of A: moved to Iconi, member 5 gone, a newborn added, 5 rooms, interviewed later. */
+function updateOfA(a: Data, options: { village?: string } = {}): Data {
+  const u = structuredClone(a);
+  u.village = options.village ?? "Iconi";
+  u.number_of_rooms = 5;
+  u.interview_date = "2025-06-20";
+  u.members = [...u.members.slice(0, 4), { ...NEWBORN }];
+  return u;
+}
+
+interface Member {
+  id: string;
+  personId: string;
+  lineNumber: number;
+  firstName: string;
+  lastName: string;
+}
+const household = async (id: string) => (await api(`/api/households/${id}`)).body;
+const people = (h: { members: Member[] }) =>
+  h.members.map((m) => `${m.personId} ${m.firstName} ${m.lastName}`).sort();
+const history = async (id: string) => (await api(`/api/households/${id}/history`)).body.versions as any[];
+const itemOf = async (submissionId: string, kind: string) => {
+  const page = (await api(`/api/review-items?kind=${kind}&limit=500`)).body;
+  const item = page.items.find((i: any) => i.submissionId === submissionId);
+  expect(item).toBeDefined();
+  return item;
+};
+
+/** What the household must be after "same": the update's state, with B's spelling of the head. */
+function expectUpdateKept(after: any, updated: any, headFirstName: string) {
+  expect(after.village).toBe("Iconi");
+  expect(after.attributes.number_of_rooms).toBe(5);
+  expect(after.attributes.interview_date).toBe("2025-06-20");
+  // Same five people, each row still the same individual and person, the newborn included.
+  expect(after.members.map((m: Member) => [m.id, m.personId])).toEqual(updated.members.map((m: Member) => [m.id, m.personId]));
+  expect(after.members.map((m: Member) => m.firstName)).toEqual([headFirstName, ...updated.members.slice(1).map((m: Member) => m.firstName)]);
+  expect(after.members.map((m: Member) => m.firstName)).toContain("Zalifa");
+}
+
+describe("a supervisor's 'same' never reverts newer data (issue #14, defect 1)", () => {
+  it("duplicate then update: deciding 'same' on the duplicate keeps the update and names the supervisor", async () => {
+    const a = householdA(0);
+    const first = await send(a);
+    expect(first.status).toBe("integrated");
+    const householdId = first.householdId as string;
+    const b = copyOfA(a);
+    const duplicate = await send(b);
+    expect(duplicate.status).toBe("needs_review");
+    const item = await itemOf(duplicate.id, "duplicate_household");
+    expect(item.householdId).toBe(householdId);
+    const update = await send(updateOfA(a), { householdId, baseVersion: 1 });
+    expect(update.status).toBe("integrated");
+    const v2 = await household(householdId);
+    expect(v2.version).toBe(2);
+    const gone = (await api(`/api/households/${householdId}?at=${encodeURIComponent((await history(householdId))[0].at)}`)).body
+      .members[4] as Member;
+
+    const decided = await post(`/api/review-items/${item.id}/decision`, { decision: "same", comment: "même ménage, nom mal écrit" }, "superviseur");
+    expect(decided.status).toBe(200);
+    const v3 = await household(householdId);
+    expect(v3.version).toBe(3);
+    expectUpdateKept(v3, v2, b.members[0].first_name);
+    expect(people(v3)).not.toContain(`${gone.personId} ${gone.firstName} ${gone.lastName}`);
+    expect(v3.members.some((m: Member) => m.personId === gone.personId || m.id === gone.id)).toBe(false);
+
+    const version = (await history(householdId))[2];
+    expect(version).toMatchObject({
+      version: 3,
+      byName: "Superviseur Ngazidja",
+      submissionId: duplicate.id,
+      reviewItemId: item.id,
+      decision: "same",
+      comment: "même ménage, nom mal écrit",
+    });
+    expect(version.changes.map((c: any) => c.path)).toEqual(["/headName", "/members/0/firstName"]);
+    expect((await api(`/api/submissions/${duplicate.id}`)).body).toMatchObject({ status: "integrated", householdId });
+  });
+
+  it("update first, then a copy of the older data: 'same' keeps the update", async () => {
+    const a = householdA(1);
+    a.members[0].first_name = "Houmadi";
+    a.members[0].last_name = "Msaidie";
+    const householdId = (await send(a)).householdId as string;
+    // The village stays: a duplicate household is looked for in the same village.
+    const update = await send(updateOfA(a, { village: "Séléa" }), { householdId, baseVersion: 1 });
+    expect(update.status).toBe("integrated");
+    const v2 = await household(householdId);
+    const b = copyOfA(a);
+    const duplicate = await send(b);
+    expect(duplicate.status).toBe("needs_review");
+    const item = await itemOf(duplicate.id, "duplicate_household");
+
+    const decided = await post(`/api/review-items/${item.id}/decision`, { decision: "same" }, "superviseur");
+    expect(decided.status).toBe(200);
+    const v3 = await household(householdId);
+    expect(v3.version).toBe(3);
+    expect(v3.village).toBe("Séléa");
+    expect(v3.attributes.number_of_rooms).toBe(5);
+    expect(v3.attributes.interview_date).toBe("2025-06-20");
+    expect(v3.members.map((m: Member) => [m.id, m.personId])).toEqual(v2.members.map((m: Member) => [m.id, m.personId]));
+    expect(v3.members.map((m: Member) => m.firstName)).toEqual(["Houmadie", ...v2.members.slice(1).map((m: Member) => m.firstName)]);
+    expect((await history(householdId))[2]).toMatchObject({ byName: "Superviseur Ngazidja", decision: "same", comment: null });
+  });
+
+  it("a stale update decided 'same' brings its own change and keeps everything the household became", async () => {
+    const a = householdA(2);
+    a.members[0].first_name = "Chamsoudine";
+    const householdId = (await send(a)).householdId as string;
+    await send(updateOfA(a), { householdId, baseVersion: 1 });
+    const v2 = await household(householdId);
+    const stale = structuredClone(a);
+    stale.owns_land = !a.owns_land;
+    delete stale.land_area;
+    const late = await send(stale, { householdId, baseVersion: 1 });
+    expect(late.status).toBe("needs_review");
+    const item = await itemOf(late.id, "stale_update");
+
+    const decided = await post(`/api/review-items/${item.id}/decision`, { decision: "same" }, "superviseur");
+    expect(decided.status).toBe(200);
+    const v3 = await household(householdId);
+    expectUpdateKept(v3, v2, "Chamsoudine");
+    expect(v3.attributes.owns_land).toBe(!a.owns_land);
+    expect((await history(householdId))[2]).toMatchObject({ byName: "Superviseur Ngazidja", submissionId: late.id, decision: "same" });
+  });
+});
