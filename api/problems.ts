@@ -1,5 +1,6 @@
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { FieldError, Message, ProblemBody } from "../schemas/contracts/api";
+import type { MergeConflict } from "../schemas/contracts/review";
 
 /**
  * The problem catalogue (DESIGN.md rule 5): every error the API can answer, with its stable code, its
@@ -205,6 +206,17 @@ export const problems = {
         en: "This item has already been decided; undo the merge to reopen it.",
       },
       { id },
+    ),
+  /** Values only: no name or NIN goes into a problem (nor into the log that may carry it). */
+  mergeConflicts: (conflicts: Pick<MergeConflict, "path" | "variable" | "lineNumber" | "kept">[]) =>
+    new Problem(
+      409,
+      "merge_conflicts",
+      {
+        fr: "Le ménage et la soumission ont changé différemment des variables clés : confirmez chaque conflit (confirm) après l'avoir examiné.",
+        en: "The household and the submission changed key variables differently: confirm each conflict (confirm) once reviewed.",
+      },
+      { conflicts: conflicts.map(({ path, variable, lineNumber, kept }) => ({ path, variable, lineNumber, kept })) },
     ),
   mergeNotFound: () => new Problem(404, "merge_not_found", { fr: "Aucune fusion ne porte cet identifiant.", en: "No merge has this id." }),
   mergeUndone: (id: string) =>

@@ -1,5 +1,5 @@
 import { defineEntity, p, type InferEntity } from "@mikro-orm/core";
-import type { FieldChange } from "../../schemas/contracts/review";
+import type { FieldChange, ReviewDecision } from "../../schemas/contracts/review";
 import { Household } from "./household.entity";
 
 /**
@@ -11,6 +11,13 @@ export const HouseholdVersion = defineEntity({
   name: "HouseholdVersion",
   tableName: "household_versions",
   uniques: [{ properties: ["household", "version"] }],
+  // Integrating a submission twice cannot add two versions; a reviewer's decision may apply it again after an undo.
+  indexes: [
+    {
+      name: "household_versions_submission_id_unique",
+      expression: `create unique index "household_versions_submission_id_unique" on "household_versions" ("submission_id") where "review_item_id" is null`,
+    },
+  ],
   properties: {
     id: p.uuid().primary(),
     household: () => p.manyToOne(Household).deleteRule("cascade"),
@@ -19,13 +26,16 @@ export const HouseholdVersion = defineEntity({
     changes: p.json<FieldChange[]>(),
     /** create, update, merge, unmerge, review. */
     action: p.string().length(30),
-    /** The change's source submission, unique: integrating one submission twice cannot add two versions. */
-    submissionId: p.uuid().nullable().unique(),
+    /** The change's source submission. */
+    submissionId: p.uuid().nullable(),
     formId: p.string().length(100).nullable(),
     formVersion: p.integer().nullable(),
     /** The user behind the change (the clerk who sent it, or the reviewer who decided it). */
     by: p.uuid().nullable(),
     reviewItemId: p.uuid().nullable(),
+    /** The reviewer's decision behind the change, and their comment. */
+    decision: p.string().$type<ReviewDecision>().length(10).nullable(),
+    comment: p.text().nullable(),
     createdAt: p
       .datetime()
       .onCreate(() => new Date())

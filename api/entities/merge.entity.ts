@@ -11,8 +11,13 @@ export const Merge = defineEntity({
   properties: {
     id: p.uuid().primary(),
     reviewItemId: p.uuid().index(),
-    keptIndividualId: p.uuid(),
-    mergedIndividualId: p.uuid(),
+    /** person: two records are one person; household: a submission merged into a household (issue #14). */
+    kind: p.string().$type<"person" | "household">().length(10),
+    keptIndividualId: p.uuid().nullable(),
+    mergedIndividualId: p.uuid().nullable(),
+    /** A household merge: the household and the version the decision wrote (undo restores the one before). */
+    householdId: p.uuid().nullable(),
+    householdVersion: p.integer().nullable(),
     /** Person ids of every individual whose identity the merge changed, as they were before it. */
     before: p.json<{ individualId: string; personId: string }[]>(),
     by: p.uuid().nullable(),

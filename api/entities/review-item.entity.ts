@@ -15,6 +15,8 @@ export const ReviewItem = defineEntity({
     status: p.string().$type<ReviewStatus>().length(10).index(),
     submissionId: p.uuid().nullable().index(),
     householdId: p.uuid().nullable().index(),
+    /** The household's version when the item was opened (set by a trigger, Migration20261206210000ReviewMerge). */
+    householdVersion: p.integer().nullable(),
     /** The individual the submission brought (null when it is not created yet: duplicate household). */
     incomingIndividualId: p.uuid().nullable(),
     existingIndividualId: p.uuid().nullable(),

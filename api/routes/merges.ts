@@ -18,15 +18,16 @@ export function mergeRoutes() {
       // Area check through the item the merge came from; a refusal rolls the undo back.
       const item: ReviewItem = await findReviewItem(tx, undone.reviewItemId, actor, true);
       Object.assign(item, { status: "open", decision: null, decidedBy: null, decidedAt: null, mergeId: null });
+      // A duplicate household waits again without a household, as before the decision.
       if (item.submissionId)
-        await tx
-          .getConnection()
-          .execute(
-            `update submissions set status = 'needs_review', integrated_at = null where id = ? and status = 'integrated'`,
-            [item.submissionId],
-            "all",
-            tx.getTransactionContext(),
-          );
+        await tx.getConnection().execute(
+          `update submissions set status = case when status = 'integrated' then 'needs_review' else status end,
+              integrated_at = case when status = 'integrated' then null else integrated_at end,
+              household_id = case when ? then null else household_id end where id = ?`,
+          [item.kind === "duplicate_household", item.submissionId],
+          "all",
+          tx.getTransactionContext(),
+        );
       await tx.flush();
       await recordAudit(tx, auditActor(actor, c.get("address")), {
         action: "merge.undo",

@@ -68,6 +68,11 @@ export interface ReviewItemDetail extends ReviewItemSummary {
   /** For invalid/rejected submissions: what was wrong. */
   errors: FieldError[] | null;
   reasons: StageReason[];
+  /**
+   * For a duplicate household or a stale update still to decide: what "same" would merge into the
+   * household as it is now (issue #14). Null for other kinds and once decided.
+   */
+  merge: MergePreview | null;
   /** `by` is the deciding user's id, `byName` their display name (null if the account is gone). */
   decision: {
     decision: ReviewDecision;
@@ -79,10 +84,40 @@ export interface ReviewItemDetail extends ReviewItemSummary {
   } | null;
 }
 
+/**
+ * A value that both the household (since the submission's base) and the submission changed, differently.
+ * "same" keeps the newest (`kept`); a conflict on a key variable must be confirmed (`confirm`).
+ */
+export interface MergeConflict {
+  /** Stable across reads: "/village", "/attributes/<code>", "/members/<individual id>/<field>", "/members/<id>" (kept or removed). */
+  path: string;
+  /** The catalogue variable's code ("members" for a member kept by one side and removed by the other). */
+  variable: string;
+  /** A key variable: place, names, sex, birth date, NIN, relation, or a member's presence. */
+  key: boolean;
+  /** The member's line in the household now (null for a household variable, or a member no longer there). */
+  lineNumber: number | null;
+  household: unknown;
+  submission: unknown;
+  kept: "household" | "submission";
+}
+
+/** What "same" on a duplicate household or stale update would do. */
+export interface MergePreview {
+  /** The household's version when the item was opened, and now. */
+  itemVersion: number | null;
+  currentVersion: number;
+  /** The version the submission is merged from: its own base, or the one it most resembles. */
+  baseVersion: number;
+  conflicts: MergeConflict[];
+}
+
 /** `POST /api/review-items/:id/decision`. */
 export interface ReviewDecisionRequest {
   decision: ReviewDecision;
   comment?: string;
+  /** Paths of the key-variable conflicts the reviewer saw and accepts (MergeConflict.path). */
+  confirm?: string[];
 }
 
 /** `POST /api/submissions/:id/return`: back to the clerk with a comment. */
@@ -110,6 +145,9 @@ export interface HouseholdVersionEntry {
   formVersion: number | null;
   /** Set when the version came from a reviewer's decision (a merge, an undo). */
   reviewItemId: string | null;
+  /** The reviewer's decision that wrote this version, and their comment (issue #14). */
+  decision: ReviewDecision | null;
+  comment: string | null;
   action: string;
   changes: FieldChange[];
 }

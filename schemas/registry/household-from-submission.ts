@@ -36,20 +36,24 @@ export function householdFromSubmission(data: Answers): { household: HouseholdRe
   const { [MEMBERS_ROSTER]: roster, ...householdAnswers } = data;
   const [keys, attributes] = take(householdAnswers, Object.values(HOUSEHOLD_KEY_VARIABLES));
   const members = (Array.isArray(roster) ? (roster as Answers[]) : []).map(individualFromPanel);
-  const head = members[headIndex(members)];
-  const headName = head ? [head.firstName, head.lastName].filter(Boolean).join(" ") || null : null;
   return {
     household: {
       island: text(keys[HOUSEHOLD_KEY_VARIABLES.island]),
       prefecture: text(keys[HOUSEHOLD_KEY_VARIABLES.prefecture]),
       commune: text(keys[HOUSEHOLD_KEY_VARIABLES.commune]),
       village: text(keys[HOUSEHOLD_KEY_VARIABLES.village]),
-      headName,
-      searchName: headName ? searchKey(headName) : null,
+      ...headNameOf(members),
       attributes,
     },
     members,
   };
+}
+
+/** The head's name as the household row carries it, and its search key. */
+export function headNameOf(members: { firstName: string | null; lastName: string | null; relationToHead: string | null }[]) {
+  const head = members[headIndex(members)];
+  const headName = head ? [head.firstName, head.lastName].filter(Boolean).join(" ") || null : null;
+  return { headName, searchName: headName ? searchKey(headName) : null };
 }
 
 /**

@@ -82,9 +82,17 @@ interface Member {
   firstName: string;
   lastName: string;
 }
-const household = async (id: string) => (await api(`/api/households/${id}`)).body;
-const people = (h: { members: Member[] }) =>
-  h.members.map((m) => `${m.personId} ${m.firstName} ${m.lastName}`).sort();
+/** The household as the API shows it, each member with the person it is (which the API does not show). */
+const household = async (id: string) => {
+  const { body } = await api(`/api/households/${id}`);
+  const rows = await ctx.orm.em
+    .fork()
+    .getConnection()
+    .execute<{ id: string; person_id: string }[]>(`select id, person_id from individuals where household_id = ?`, [id]);
+  const personOf = new Map(rows.map((r) => [r.id, r.person_id]));
+  expect(rows).toHaveLength(body.members.length);
+  return { ...body, members: body.members.map((m: Member) => ({ ...m, personId: personOf.get(m.id)! })) };
+};
 const history = async (id: string) => (await api(`/api/households/${id}/history`)).body.versions as any[];
 const itemOf = async (submissionId: string, kind: string) => {
   const page = (await api(`/api/review-items?kind=${kind}&limit=500`)).body;
@@ -100,7 +108,10 @@ function expectUpdateKept(after: any, updated: any, headFirstName: string) {
   expect(after.attributes.interview_date).toBe("2025-06-20");
   // Same five people, each row still the same individual and person, the newborn included.
   expect(after.members.map((m: Member) => [m.id, m.personId])).toEqual(updated.members.map((m: Member) => [m.id, m.personId]));
-  expect(after.members.map((m: Member) => m.firstName)).toEqual([headFirstName, ...updated.members.slice(1).map((m: Member) => m.firstName)]);
+  expect(after.members.map((m: Member) => m.firstName)).toEqual([
+    headFirstName,
+    ...updated.members.slice(1).map((m: Member) => m.firstName),
+  ]);
   expect(after.members.map((m: Member) => m.firstName)).toContain("Zalifa");
 }
 
@@ -115,20 +126,31 @@ describe("a supervisor's 'same' never reverts newer data (issue #14, defect 1)",
     expect(duplicate.status).toBe("needs_review");
     const item = await itemOf(duplicate.id, "duplicate_household");
     expect(item.householdId).toBe(householdId);
+    const v1 = await household(householdId);
     const update = await send(updateOfA(a), { householdId, baseVersion: 1 });
     expect(update.status).toBe("integrated");
     const v2 = await household(householdId);
     expect(v2.version).toBe(2);
+    // The clerk's update kept members 1-4 as they were (rows and persons); the newborn is someone new.
+    const pairs = (h: any) => h.members.map((m: Member) => [m.id, m.personId]);
+    expect(pairs(v2).slice(0, 4)).toEqual(pairs(v1).slice(0, 4));
+    expect(pairs(v1).flat()).not.toContain(v2.members[4].id);
+    expect(pairs(v1).flat()).not.toContain(v2.members[4].personId);
     const gone = (await api(`/api/households/${householdId}?at=${encodeURIComponent((await history(householdId))[0].at)}`)).body
       .members[4] as Member;
 
-    const decided = await post(`/api/review-items/${item.id}/decision`, { decision: "same", comment: "même ménage, nom mal écrit" }, "superviseur");
+    const decided = await post(
+      `/api/review-items/${item.id}/decision`,
+      { decision: "same", comment: "même ménage, nom mal écrit" },
+      "superviseur",
+    );
     expect(decided.status).toBe(200);
     const v3 = await household(householdId);
     expect(v3.version).toBe(3);
     expectUpdateKept(v3, v2, b.members[0].first_name);
-    expect(people(v3)).not.toContain(`${gone.personId} ${gone.firstName} ${gone.lastName}`);
-    expect(v3.members.some((m: Member) => m.personId === gone.personId || m.id === gone.id)).toBe(false);
+    // Member 5 (removed by the update) is not back, under any row or person.
+    expect(gone.firstName).toBe(a.members[4].first_name);
+    expect(v3.members.some((m: Member) => m.id === gone.id || m.firstName === gone.firstName)).toBe(false);
 
     const version = (await history(householdId))[2];
     expect(version).toMatchObject({
@@ -139,7 +161,7 @@ describe("a supervisor's 'same' never reverts newer data (issue #14, defect 1)",
       decision: "same",
       comment: "même ménage, nom mal écrit",
     });
-    expect(version.changes.map((c: any) => c.path)).toEqual(["/headName", "/members/0/firstName"]);
+    expect(version.changes.map((c: any) => c.path).sort()).toEqual(["/headName", "/members/0/firstName"]);
     expect((await api(`/api/submissions/${duplicate.id}`)).body).toMatchObject({ status: "integrated", householdId });
   });
 
@@ -188,5 +210,77 @@ describe("a supervisor's 'same' never reverts newer data (issue #14, defect 1)",
     expectUpdateKept(v3, v2, "Chamsoudine");
     expect(v3.attributes.owns_land).toBe(!a.owns_land);
     expect((await history(householdId))[2]).toMatchObject({ byName: "Superviseur Ngazidja", submissionId: late.id, decision: "same" });
+  });
+
+  it("refuses a conflict on a key variable until it is confirmed, shows it first, and the merge can be undone exactly", async () => {
+    const a = householdA(3);
+    a.members[0].first_name = "Abdallah";
+    const householdId = (await send(a)).householdId as string;
+    const spouse = a.members[1];
+    const b = copyOfA(a);
+    b.members[1].birth_date = `${spouse.birth_date.slice(0, 4)}-02-11`;
+    const duplicate = await send(b);
+    expect(duplicate.status).toBe("needs_review");
+    const item = await itemOf(duplicate.id, "duplicate_household");
+    const corrected = updateOfA(a);
+    corrected.members[1].birth_date = `${spouse.birth_date.slice(0, 4)}-03-15`;
+    expect((await send(corrected, { householdId, baseVersion: 1 })).status).toBe("integrated");
+    const v2 = await household(householdId);
+    const path = `/members/${v2.members[1].id}/birthDate`;
+
+    const refused = await post(`/api/review-items/${item.id}/decision`, { decision: "same" }, "superviseur");
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe("merge_conflicts");
+    expect(refused.body.error.details.conflicts).toEqual([{ path, variable: "birth_date", lineNumber: 2, kept: "household" }]);
+    expect(await household(householdId)).toEqual(v2);
+
+    // The review screen shows the conflict, both values, before the supervisor confirms it.
+    const detail = (await api(`/api/review-items/${item.id}`, {}, "superviseur")).body;
+    expect(detail.merge).toEqual({
+      itemVersion: 1,
+      currentVersion: 2,
+      baseVersion: 1,
+      conflicts: [
+        {
+          path,
+          variable: "birth_date",
+          key: true,
+          lineNumber: 2,
+          household: corrected.members[1].birth_date,
+          submission: b.members[1].birth_date,
+          kept: "household",
+        },
+      ],
+    });
+
+    const confirmed = await post(`/api/review-items/${item.id}/decision`, { decision: "same", confirm: [path] }, "superviseur");
+    expect(confirmed.status).toBe(200);
+    const v3 = await household(householdId);
+    expectUpdateKept(v3, v2, b.members[0].first_name);
+    expect(v3.members[1].birthDate).toBe(corrected.members[1].birth_date);
+
+    const undone = await post(`/api/merges/${confirmed.body.decision.mergeId}/undo`, {}, "superviseur");
+    expect(undone.status).toBe(200);
+    const v4 = await household(householdId);
+    const { version: _v2, updatedAt: _u2, ...was } = v2;
+    const { version, updatedAt: _u4, ...is } = v4;
+    expect(version).toBe(4);
+    expect(is).toEqual(was);
+    expect((await history(householdId)).map((v: any) => [v.version, v.action, v.byName])).toEqual([
+      [1, "create", "Agent de saisie Moroni"],
+      [2, "update", "Agent de saisie Moroni"],
+      [3, "update", "Superviseur Ngazidja"],
+      [4, "unmerge", "Superviseur Ngazidja"],
+    ]);
+    expect((await api(`/api/review-items/${item.id}`)).body.status).toBe("open");
+    expect((await api(`/api/submissions/${duplicate.id}`)).body).toMatchObject({ status: "needs_review", householdId: null });
+
+    // Decided again, the same merge applies again.
+    const again = await post(`/api/review-items/${item.id}/decision`, { decision: "same", confirm: [path] }, "superviseur");
+    expect(again.status).toBe(200);
+    const { version: v5, updatedAt: _u5, ...redone } = await household(householdId);
+    const { version: _v3, updatedAt: _u3, ...merged } = v3;
+    expect(v5).toBe(5);
+    expect(redone).toEqual(merged);
   });
 });

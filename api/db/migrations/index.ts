@@ -9,6 +9,7 @@ import { Migration20261129000000LookupCover } from "./Migration20261129000000Loo
 import { Migration20261129010000SubmissionCommune } from "./Migration20261129010000SubmissionCommune";
 import { Migration20261129020000IndividualPlace } from "./Migration20261129020000IndividualPlace";
 import { Migration20261206200000NinHolder } from "./Migration20261206200000NinHolder";
+import { Migration20261206210000ReviewMerge } from "./Migration20261206210000ReviewMerge";
 
 /** Every migration, in order. New ones are generated with `rsu migrate --create` and added here. */
 export const migrationsList: MigrationObject[] = [
@@ -22,4 +23,5 @@ export const migrationsList: MigrationObject[] = [
   { name: "Migration20261129010000SubmissionCommune", class: Migration20261129010000SubmissionCommune },
   { name: "Migration20261129020000IndividualPlace", class: Migration20261129020000IndividualPlace },
   { name: "Migration20261206200000NinHolder", class: Migration20261206200000NinHolder },
+  { name: "Migration20261206210000ReviewMerge", class: Migration20261206210000ReviewMerge },
 ];

@@ -2,10 +2,10 @@ import { randomUUID } from "node:crypto";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { Household, HouseholdVersion, Individual, ReviewItem } from "../../entities";
 import type { HouseholdRecord, IndividualRecord } from "../../../schemas/registry/household-from-submission";
-import { readHouseholdState, stateOf } from "./household-state";
+import { stateOf } from "./household-state";
 import { versionRow, type Provenance } from "./household-versions";
 import { matchPeople, type MatchThresholds, type PersonMatch } from "../matching/match-person";
-import { insertRows, queryRows, sqlArray, updateRows } from "../../db/plain-sql";
+import { insertRows } from "../../db/plain-sql";
 import { assertNinsFree } from "./nin-holders";
 import { REASONS, reviewItemRow, type NewReviewItem, type ReviewItemRow } from "../review/review-item-rows";
 
@@ -63,7 +63,7 @@ export async function createHousehold(
 type NewRecord = { household: HouseholdRecord; members: IndividualRecord[] };
 
 /** A member a supervisor moved here from another household (move-person.ts) is that person, whatever the match said. */
-function movedHere(match: PersonMatch, personId: string | undefined): PersonMatch {
+export function movedHere(match: PersonMatch, personId: string | undefined): PersonMatch {
   return personId ? { ...match, decision: "link", personId } : match;
 }
 
@@ -100,7 +100,7 @@ export function newHouseholdRows(
   const place = areaOf(record.household);
   const individuals = record.members.map((member, i) => {
     const id = randomUUID();
-    const personId = placePerson(submission, householdId, member, id, matches[i]!, (item) => reviewItems.push(reviewItemRow(item)));
+    const personId = placePerson(submission.id, householdId, member, id, matches[i]!, (item) => reviewItems.push(reviewItemRow(item)));
     return { ...member, ...place, id, personId, household: householdId, createdAt: at };
   });
   return {
@@ -139,77 +139,14 @@ export async function insertNewHouseholds(em: EntityManager, rows: NewHouseholdR
   );
 }
 
-/**
- * Applies a submission as the next version of `household` (locked by the caller): members are matched to
- * the roster by line number, so each keeps its id and person; new lines are matched like new members,
- * lines no longer there are removed. The field changes are recorded with the version.
- * Written with plain statements, as a batch writes new households: through the unit of work, each update
- * loaded the household's entities and compared every entity the transaction held at its flush, four
- * times the worker's time of a new household.
- */
-export async function updateHousehold(
-  em: EntityManager,
-  submission: SubmissionSource,
-  household: { id: string; version: number },
-  record: { household: HouseholdRecord; members: IndividualRecord[] },
-  thresholds: MatchThresholds,
-  reviewItemId: string | null = null,
-  moved: ReadonlyMap<number, string> = new Map(),
-): Promise<Applied> {
-  await assertNinsFree(em, record.members, household.id);
-  const before = await readHouseholdState(em, household.id);
-  const byLine = new Map(before.members.map((m) => [m.lineNumber, m]));
-  const place = areaOf(record.household);
-  const added = record.members.filter((m) => !byLine.has(m.lineNumber));
-  const matched = await matchPeople(em, added, place, thresholds, { excludeHouseholdId: household.id });
-  const matches = new Map(added.map((member, i) => [member, movedHere(matched[i]!, moved.get(member.lineNumber))]));
-  const reviewItems: ReviewItemRow[] = [];
-  const kept: (IndividualRecord & { id: string })[] = [];
-  const created: NewHouseholdRows["individuals"] = [];
-  const members: Parameters<typeof stateOf>[1] = [];
-  for (const member of record.members) {
-    const current = byLine.get(member.lineNumber);
-    byLine.delete(member.lineNumber);
-    if (current) {
-      kept.push({ ...member, id: current.id });
-      members.push({ ...member, id: current.id, personId: current.personId });
-      continue;
-    }
-    const id = randomUUID();
-    const personId = placePerson(submission, household.id, member, id, matches.get(member)!, (item) =>
-      reviewItems.push(reviewItemRow(item)),
-    );
-    const row = { ...member, ...place, id, personId, household: household.id, createdAt: new Date() };
-    created.push(row);
-    members.push(row);
-  }
-  const version = household.version + 1;
-  // A change of place reaches the members already there through a trigger (Migration20261129020000IndividualPlace).
-  await updateRows(em, Household, [{ id: household.id, ...record.household, version, updatedAt: new Date() }]);
-  // The unique NIN index checks each row as it is written: members leave, and NINs that change are let go,
-  // before any member takes one (a NIN passed from one line to another of the roster).
-  const gone = [...byLine.values()].map((m) => m.id);
-  if (gone.length) await queryRows(em, `delete from individuals where id = any(?::uuid[])`, [sqlArray(gone)]);
-  const ninChanged = kept.filter((m) => m.nin !== before.members.find((b) => b.id === m.id)?.nin).map((m) => m.id);
-  if (ninChanged.length) await queryRows(em, `update individuals set nin = null where id = any(?::uuid[])`, [sqlArray(ninChanged)]);
-  await updateRows(em, Individual, kept);
-  await insertRows(em, Individual, created);
-  const after = stateOf(record.household, members);
-  await insertRows(em, HouseholdVersion, [
-    versionRow(household.id, version, before, fromSubmission(submission, "update", reviewItemId), after),
-  ]);
-  await insertRows(em, ReviewItem, reviewItems);
-  return { householdId: household.id, version, reviews: reviewItems.length };
-}
-
 /** Where matching looks for a household's members: its island (and commune, for the score); also the place its members carry. */
 export function areaOf(place: { island?: string | null; commune?: string | null }) {
   return { island: place.island ?? null, commune: place.commune ?? null };
 }
 
 /** The person id a new member gets from its match, opening a review item (`open`) in the grey zone. */
-function placePerson(
-  submission: SubmissionSource,
+export function placePerson(
+  submissionId: string,
   householdId: string,
   member: IndividualRecord,
   individualId: string,
@@ -221,7 +158,7 @@ function placePerson(
   if (match.decision === "review") {
     open({
       kind: "duplicate_person",
-      submissionId: submission.id,
+      submissionId,
       householdId,
       incomingIndividualId: individualId,
       existingIndividualId: match.individualId,

@@ -38,6 +38,8 @@ export async function householdHistory(em: EntityManager, householdId: string, r
       formId: v.formId ?? null,
       formVersion: v.formVersion ?? null,
       reviewItemId: v.reviewItemId ?? null,
+      decision: v.decision ?? null,
+      comment: v.comment ?? null,
       action: v.action,
       changes: v.changes.map((change) => (mayReadPath(change.path, redactor) ? change : { ...change, before: null, after: null })),
     })),

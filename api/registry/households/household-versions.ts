@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { HouseholdVersion } from "../../entities";
+import type { ReviewDecision } from "../../../schemas/contracts/review";
 import { diffStates, readHouseholdState, type HouseholdState } from "./household-state";
 
 /** Where a change came from. */
@@ -11,6 +12,9 @@ export interface Provenance {
   formVersion?: number | null;
   by?: string | null;
   reviewItemId?: string | null;
+  /** A reviewer's decision behind the change, and their comment. */
+  decision?: ReviewDecision | null;
+  comment?: string | null;
 }
 
 /**
@@ -52,6 +56,8 @@ export function versionRow(
     formVersion: provenance.formVersion ?? null,
     by: provenance.by ?? null,
     reviewItemId: provenance.reviewItemId ?? null,
+    decision: provenance.decision ?? null,
+    comment: provenance.comment ?? null,
     createdAt: new Date(),
   };
 }

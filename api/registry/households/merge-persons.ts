@@ -4,6 +4,7 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import { readHouseholdState, type HouseholdState } from "./household-state";
 import { recordVersion } from "./household-versions";
 import { lockHouseholds } from "./locks";
+import { undoHouseholdMerge } from "./undo-household-merge";
 import { Household, Individual, Merge, type ReviewItem } from "../../entities";
 import { problems } from "../../problems";
 
@@ -22,6 +23,7 @@ export async function mergePersons(tx: EntityManager, item: ReviewItem, by: stri
   return tx.create(Merge, {
     id: randomUUID(),
     reviewItemId: item.id,
+    kind: "person",
     keptIndividualId: existing.id,
     mergedIndividualId: incoming.id,
     before,
@@ -29,17 +31,25 @@ export async function mergePersons(tx: EntityManager, item: ReviewItem, by: stri
   });
 }
 
-/** Undoes a merge: every individual it moved gets its person id back, as a new version of its household. */
+/**
+ * Undoes a merge: every individual it moved gets its person id back, or the household a submission was
+ * merged into gets back what the merge changed; either as a new version of each household touched.
+ */
 export async function undoMerge(tx: EntityManager, mergeId: string, by: string): Promise<Merge> {
   const merge = await tx.findOne(Merge, mergeId, { lockMode: LockMode.PESSIMISTIC_WRITE });
   if (!merge) throw problems.mergeNotFound();
   if (merge.undoneAt) throw problems.mergeUndone(merge.id);
-  const previous = new Map(merge.before.map((b) => [b.individualId, b.personId]));
-  const moved = await tx.find(Individual, { id: { $in: [...previous.keys()] } });
-  await changeIdentities(tx, moved, (m) => previous.get(m.id)!, { action: "unmerge", by, reviewItemId: merge.reviewItemId });
+  if (merge.kind === "household") await undoHouseholdMerge(tx, merge, by);
+  else await restoreIdentities(tx, merge, by);
   merge.undoneAt = new Date();
   merge.undoneBy = by;
   return merge;
+}
+
+async function restoreIdentities(tx: EntityManager, merge: Merge, by: string) {
+  const previous = new Map(merge.before.map((b) => [b.individualId, b.personId]));
+  const moved = await tx.find(Individual, { id: { $in: [...previous.keys()] } });
+  await changeIdentities(tx, moved, (m) => previous.get(m.id)!, { action: "unmerge", by, reviewItemId: merge.reviewItemId });
 }
 
 /** Sets person ids and records one version per household touched, each household locked first. */

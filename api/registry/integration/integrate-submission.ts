@@ -5,7 +5,7 @@ import { recordAudits, type AuditEntry } from "../../audit/record-audit";
 import { validatorFor } from "../../services/form-validators";
 import type { FieldError } from "../../../schemas/contracts/api";
 import type { IntegrateSubmissionPayload } from "../../../schemas/contracts/jobs";
-import { updateHousehold } from "../households/apply-household";
+import { updateHousehold } from "../households/update-household";
 import { readSubmissions, removeFromOutbox, writeStages, type IncomingSubmission } from "./batch-submissions";
 import { claimBatch } from "./claim-batch";
 import { rememberSettled, settledHere } from "./settled-here";

@@ -1,13 +1,16 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { ReviewDecisionRequest, ReviewItemDetail } from "../../../schemas/contracts/review";
-import { createHousehold, updateHousehold } from "../households/apply-household";
+import { randomUUID } from "node:crypto";
+import { createHousehold, fromSubmission } from "../households/apply-household";
+import { writeHousehold } from "../households/update-household";
+import { planSame } from "./household-merge-plan";
 import { registryRecord } from "../../../schemas/registry/household-from-submission";
 import { lockHouseholds, lockPlace } from "../households/locks";
 import type { MatchThresholds } from "../matching/match-person";
 import { REASONS } from "./review-item-rows";
 import { auditActor, type Actor } from "../../auth/actor";
 import { recordAudit } from "../../audit/record-audit";
-import { Household, ReviewItem, Submission } from "../../entities";
+import { Merge, ReviewItem, Submission } from "../../entities";
 import { problems } from "../../problems";
 import { mergePersons } from "../households/merge-persons";
 import { findReviewItem, reviewItemDetail } from "./review-items";
@@ -20,16 +23,18 @@ export const reviewDecisionSchema = {
   properties: {
     decision: { enum: ["same", "different", "later"] },
     comment: { type: "string", maxLength: 2000 },
+    confirm: { type: "array", maxItems: 500, items: { type: "string", maxLength: 200 } },
   },
 } as const;
 
 /**
  * A supervisor's decision on a review item (issue #6), in one audited transaction:
  * - duplicate_person: same → merge (mergePersons); different → the incoming member stays its own person.
- * - duplicate_household: same → the submission is applied as an update of the existing household;
- *   different → the household is created as new (its members matched as usual).
+ * - duplicate_household, stale_update: same → the submission is merged into the household value by value
+ *   (household-merge-plan.ts): nothing the household became since is reverted, a conflict on a key
+ *   variable must be confirmed, and the version names the reviewer, the decision and the comment; the
+ *   merge can be undone. different → a new household (its members matched as usual), or rejected.
  * - person_move: same → those people move into the household; different → rejected (decide-move.ts).
- * - stale_update: same → the update is applied on top of the current version; different → rejected.
  * - invalid/rejected submissions: the decision is recorded (sending back is POST /submissions/:id/return).
  * - later: the item stays in the queue with status "later".
  * When a submission has no undecided item left, it leaves needs_review.
@@ -46,7 +51,7 @@ export async function decideReviewItem(
     const item = await findReviewItem(tx, id, actor, true);
     if (item.status === "decided") throw problems.reviewItemDecided(item.id);
     let mergeId: string | null = null;
-    if (request.decision !== "later") mergeId = await apply(tx, item, request.decision, actor.userId, thresholds);
+    if (request.decision !== "later") mergeId = await apply(tx, item, { ...request, decision: request.decision }, actor.userId, thresholds);
     item.status = request.decision === "later" ? "later" : "decided";
     item.decision = request.decision;
     item.decidedBy = actor.userId;
@@ -68,10 +73,11 @@ export async function decideReviewItem(
 async function apply(
   tx: EntityManager,
   item: ReviewItem,
-  decision: "same" | "different",
+  request: ReviewDecisionRequest & { decision: "same" | "different" },
   by: string,
   thresholds: MatchThresholds,
 ): Promise<string | null> {
+  const { decision } = request;
   switch (item.kind) {
     case "duplicate_person":
       return decision === "same" ? (await mergePersons(tx, item, by)).id : null;
@@ -93,12 +99,29 @@ async function apply(
         submission.householdId = (await createHousehold(tx, submission, record, thresholds, item.id)).householdId;
         return null;
       }
-      // "same": the submission describes the existing household as it is now.
       await lockHouseholds(tx, [item.householdId!]);
-      const household = await tx.findOneOrFail(Household, item.householdId!, { refresh: true });
-      await updateHousehold(tx, submission, household, record, thresholds, item.id);
-      submission.householdId = household.id;
-      return null;
+      const plan = await planSame(tx, item, submission);
+      if (!plan) throw problems.householdNotFound();
+      const confirmed = new Set(request.confirm ?? []);
+      const unconfirmed = plan.merged.conflicts.filter((c) => c.key && !confirmed.has(c.path));
+      if (unconfirmed.length) throw problems.mergeConflicts(unconfirmed);
+      const provenance = { ...fromSubmission(submission, "update", item.id), by, decision, comment: request.comment ?? null };
+      const applied = await writeHousehold(tx, plan.household, plan.current, plan.merged, {
+        provenance,
+        submissionId: submission.id,
+        thresholds,
+      });
+      submission.householdId = plan.household.id;
+      const merge = tx.create(Merge, {
+        id: randomUUID(),
+        reviewItemId: item.id,
+        kind: "household",
+        householdId: plan.household.id,
+        householdVersion: applied.version,
+        before: [],
+        by,
+      });
+      return merge.id;
     }
     default:
       return null;

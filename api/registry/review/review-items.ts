@@ -15,6 +15,7 @@ import { Household, Individual, Merge, ReviewItem, Submission } from "../../enti
 import { problems } from "../../problems";
 import { placeOf } from "../../services/accept-submission";
 import { userNames } from "../../services/user-names";
+import { planSame } from "./household-merge-plan";
 
 export interface ReviewFilter {
   status?: ReviewStatus;
@@ -103,11 +104,13 @@ export async function findReviewItem(em: EntityManager, id: string, actor: Actor
 
 /** Both sides of an item, their differences and the explained score. */
 export async function reviewItemDetail(em: EntityManager, item: ReviewItem): Promise<ReviewItemDetail> {
-  const submission = item.submissionId ? await em.findOne(Submission, item.submissionId) : null;
+  const submission = item.submissionId ? await em.findOne(Submission, item.submissionId, { populate: ["formVersion"] }) : null;
   const existing = item.existingIndividualId ? await personView(em, item.existingIndividualId) : null;
   let incoming = item.incomingIndividualId ? await personView(em, item.incomingIndividualId) : null;
   if (!incoming && submission && item.incomingLine != null) incoming = personFromSubmission(submission, item.incomingLine);
   const merge = item.mergeId ? await em.findOne(Merge, item.mergeId) : null;
+  const mergesHousehold = item.kind === "duplicate_household" || item.kind === "stale_update";
+  const preview = mergesHousehold && item.status !== "decided" && submission ? await planSame(em, item, submission) : null;
   const names = await userNames(em, [item.decidedBy]);
   return {
     ...summaryOf(item),
@@ -117,6 +120,7 @@ export async function reviewItemDetail(em: EntityManager, item: ReviewItem): Pro
     matchScore: item.score ?? null,
     errors: item.kind === "invalid_submission" ? (submission?.errors ?? null) : null,
     reasons: item.reasons,
+    merge: preview?.preview ?? null,
     decision: item.decision
       ? {
           decision: item.decision,

@@ -1,0 +1,41 @@
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { lastChanges, mergeHousehold } from "../../../schemas/registry/household-merge";
+import { HouseholdVersion, type Merge } from "../../entities";
+import { queryRows } from "../../db/plain-sql";
+import { problems } from "../../problems";
+import { readHouseholdState, type HouseholdState } from "./household-state";
+import { lockHouseholds } from "./locks";
+import { writeHousehold } from "./update-household";
+
+/**
+ * Undoes a submission merged into a household by a reviewer (issue #14): what the merge changed goes back
+ * to the version before it, the same rows and persons included, as a new version ("unmerge"). Whatever
+ * the household became after the merge stays: the undo is the merge's own reverse, merged value by value.
+ */
+export async function undoHouseholdMerge(tx: EntityManager, merge: Merge, by: string): Promise<void> {
+  await lockHouseholds(tx, [merge.householdId!]);
+  const [household] = await queryRows<{ id: string; version: number }>(tx, `select id, version from households where id = ?`, [
+    merge.householdId,
+  ]);
+  if (!household) throw problems.householdNotFound();
+  const versions = (
+    await tx.find(
+      HouseholdVersion,
+      { household: household.id, version: { $gte: merge.householdVersion! - 1 } },
+      { orderBy: { version: "asc" } },
+    )
+  ).map((v) => ({ at: v.createdAt, state: v.state as unknown as HouseholdState }));
+  const [before, after] = versions;
+  if (!before || !after) throw new Error(`merge ${merge.id}: household ${household.id} lacks the versions it wrote`);
+  const current = await readHouseholdState(tx, household.id);
+  // The household's later changes are newer than what the merge replaced: with no time of its own, the undo never wins a conflict.
+  const merged = mergeHousehold({
+    base: after.state,
+    current,
+    incoming: before.state,
+    incomingAt: null,
+    changedAt: lastChanges(versions.slice(1)),
+  });
+  const provenance = { action: "unmerge" as const, by, reviewItemId: merge.reviewItemId };
+  await writeHousehold(tx, household, current, merged, { provenance, submissionId: null, thresholds: null });
+}
