@@ -283,4 +283,23 @@ describe("a supervisor's 'same' never reverts newer data (issue #14, defect 1)",
     expect(v5).toBe(5);
     expect(redone).toEqual(merged);
   });
+
+  it("a clerk's update that reorders the roster keeps each member's row and person (matched by identity, not line)", async () => {
+    const a = householdA(4);
+    a.members[0].first_name = "Djaffar";
+    const householdId = (await send(a)).householdId as string;
+    const v1 = await household(householdId);
+    const reordered = structuredClone(a);
+    reordered.members = [a.members[0], a.members[4], a.members[3], a.members[2], a.members[1]];
+    expect((await send(reordered, { householdId, baseVersion: 1 })).status).toBe("integrated");
+    const v2 = await household(householdId);
+    const byName = (h: any) => h.members.map((m: Member) => [m.firstName, m.id, m.personId, m.lineNumber]);
+    expect(byName(v2)).toEqual(
+      [0, 4, 3, 2, 1].map((n, line) => {
+        const [firstName, id, personId] = byName(v1)[n];
+        return [firstName, id, personId, line + 1];
+      }),
+    );
+    expect((await history(householdId))[1].byName).toBe("Agent de saisie Moroni");
+  });
 });
