@@ -51,6 +51,18 @@ export const fr = {
   decision_different: "Personnes différentes",
   decision_later: "Plus tard",
   mergeUndone: "Fusion annulée : l'élément est de nouveau à traiter.",
+  conflictsHeading: "Conflits avec le ménage actuel (version {current})",
+  conflictsIntro:
+    "Depuis la version {base}, le ménage et cet envoi ont changé ces valeurs chacun à sa façon. « Même » garde la plus récente, indiquée ci-dessous, et vaut confirmation de ces conflits.",
+  colConflictVariable: "Variable",
+  colConflictLine: "Ligne",
+  colConflictHousehold: "Ménage actuel",
+  colConflictSubmission: "Cet envoi",
+  colConflictKept: "Gardée",
+  kept_household: "Ménage",
+  kept_submission: "Envoi",
+  memberPresent: "présent",
+  memberRemoved: "retiré",
 };
 
 export const en: Record<keyof typeof fr, string> = {
@@ -105,4 +117,16 @@ export const en: Record<keyof typeof fr, string> = {
   decision_different: "Different people",
   decision_later: "Later",
   mergeUndone: "Merge undone: the item is open again.",
+  conflictsHeading: "Conflicts with the household as it is now (version {current})",
+  conflictsIntro:
+    'Since version {base}, the household and this submission changed these values each in its own way. "Same" keeps the newest, shown below, and confirms these conflicts.',
+  colConflictVariable: "Variable",
+  colConflictLine: "Line",
+  colConflictHousehold: "Household now",
+  colConflictSubmission: "This submission",
+  colConflictKept: "Kept",
+  kept_household: "Household",
+  kept_submission: "Submission",
+  memberPresent: "present",
+  memberRemoved: "removed",
 };

@@ -1,5 +1,5 @@
 import { html, nothing } from "lit";
-import type { MatchScore, PersonView, ReviewItemDetail } from "../../../schemas/contracts/review";
+import type { MatchScore, MergePreview, PersonView, ReviewItemDetail } from "../../../schemas/contracts/review";
 import type { CodeLabels } from "../../../runtime/shared/code-labels";
 import { describeCode } from "../../../runtime/shared/code-labels";
 import { formatDate, formatScore, pick, t, tCode, type MessageKey } from "../../i18n";
@@ -59,6 +59,30 @@ function renderScore(score: MatchScore) {
   </section>`;
 }
 
+/** What "same" would not take as is (issue #14): each conflict, both values and the one kept. */
+function renderConflicts(merge: MergePreview) {
+  const shown = (variable: string, value: unknown) =>
+    value === null || value === undefined ? "—" : variable === "members" ? t(value ? "memberPresent" : "memberRemoved") : String(value);
+  return html`<section class="conflicts">
+    <h4>${t("conflictsHeading", { current: merge.currentVersion })}</h4>
+    <p>${t("conflictsIntro", { base: merge.baseVersion })}</p>
+    <table>
+      <thead><tr>
+        <th scope="col">${t("colConflictVariable")}</th><th scope="col">${t("colConflictLine")}</th>
+        <th scope="col">${t("colConflictHousehold")}</th><th scope="col">${t("colConflictSubmission")}</th><th scope="col">${t("colConflictKept")}</th>
+      </tr></thead>
+      <tbody>
+        ${merge.conflicts.map(
+          (c) => html`<tr class=${c.key ? "differs" : ""}>
+          <th scope="row"><code>${c.variable}</code></th><td>${c.lineNumber ?? "—"}</td>
+          <td>${shown(c.variable, c.household)}</td><td>${shown(c.variable, c.submission)}</td><td>${tCode("kept_", c.kept)}</td>
+        </tr>`,
+        )}
+      </tbody>
+    </table>
+  </section>`;
+}
+
 function commentOf(event: Event): string {
   const form = (event.target as HTMLElement).closest("form")!;
   return (new FormData(form).get("comment") as string | null)?.trim() ?? "";
@@ -70,6 +94,7 @@ export function renderReviewDetail(item: ReviewItemDetail, labels: CodeLabels, a
     <h3>${tCode("review_kind_", item.kind)} — ${tCode("review_status_", item.status)}</h3>
     <p>${pick(item.summary)}</p>
     ${item.incoming || item.existing ? renderSides(item.incoming, item.existing, item.differences, labels) : nothing}
+    ${item.merge?.conflicts.length ? renderConflicts(item.merge) : nothing}
     ${item.matchScore ? renderScore(item.matchScore) : nothing}
     ${
       item.errors?.length

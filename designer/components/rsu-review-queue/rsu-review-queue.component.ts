@@ -1,7 +1,7 @@
 import { html, nothing } from "lit";
 import { LoadingScreen } from "../../../runtime/shared/loading-screen";
 import type { CodeLabels } from "../../../runtime/shared/code-labels";
-import type { ReviewItemDetail, ReviewItemPage, ReviewKind, ReviewStatus } from "../../../schemas/contracts/review";
+import type { ReviewDecisionRequest, ReviewItemDetail, ReviewItemPage, ReviewKind, ReviewStatus } from "../../../schemas/contracts/review";
 import {
   decideReviewItem,
   getReviewItem,
@@ -71,6 +71,12 @@ export default class RsuReviewQueue extends LoadingScreen {
     });
   }
 
+  /** "Same" confirms the key conflicts the screen shows (the API refuses any other, e.g. one that appeared since). */
+  private decision(decision: ReviewDecisionRequest["decision"], comment: string): ReviewDecisionRequest {
+    const confirm = decision === "same" ? (this.detail?.merge?.conflicts ?? []).filter((c) => c.key).map((c) => c.path) : [];
+    return { decision, ...(comment ? { comment } : {}), ...(confirm.length ? { confirm } : {}) };
+  }
+
   private handleFilter(event: SubmitEvent) {
     event.preventDefault();
     const data = new FormData(event.target as HTMLFormElement);
@@ -91,8 +97,7 @@ export default class RsuReviewQueue extends LoadingScreen {
         ${failure}
         ${this.notice ? html`<p role="status">${t(this.notice)}</p>` : nothing}
         ${renderReviewDetail(this.detail, this.labels, {
-          decide: (decision, comment) =>
-            void this.act(() => decideReviewItem(this.detail!.id, comment ? { decision, comment } : { decision })),
+          decide: (decision, comment) => void this.act(() => decideReviewItem(this.detail!.id, this.decision(decision, comment))),
           undo: (mergeId) => void this.act(() => undoMerge(mergeId), "mergeUndone"),
           returnToClerk: (submissionId, comment) => void this.act(() => returnSubmission(submissionId, comment), "returned"),
         })}
