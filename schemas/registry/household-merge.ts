@@ -51,24 +51,43 @@ export function pairMembers(
   candidates: MergeMember[],
   also: (candidate: MergeMember) => MergeMember | undefined = () => undefined,
 ): number[] {
-  const pairs: [score: number, member: number, candidate: number][] = [];
+  const paired = members.map((member) => (member.id ? candidates.findIndex((c) => c.id === member.id) : -1));
+  const taken = new Set(paired.filter((c) => c >= 0));
+  // Most members of an update are unchanged: the same identity pairs at once, only the rest are scored.
+  const byIdentity = new Map<string, number[]>();
+  candidates.forEach((candidate, c) => {
+    if (taken.has(c)) return;
+    for (const side of [candidate, also(candidate)])
+      if (side) byIdentity.set(identity(side), [...(byIdentity.get(identity(side)) ?? []), c]);
+  });
   members.forEach((member, m) => {
     if (member.id) return;
+    const c = byIdentity.get(identity(member))?.find((n) => !taken.has(n));
+    if (c === undefined) return;
+    paired[m] = c;
+    taken.add(c);
+  });
+  const pairs: [score: number, member: number, candidate: number][] = [];
+  members.forEach((member, m) => {
+    if (paired[m]! >= 0 || member.id) return;
     candidates.forEach((candidate, c) => {
+      if (taken.has(c)) return;
       const older = also(candidate);
       const score = Math.max(similarity(member, candidate), older ? similarity(member, older) : 0);
       if (score >= SAME_MEMBER) pairs.push([score, m, c]);
     });
   });
   pairs.sort((a, b) => b[0] - a[0] || a[1] - b[1] || a[2] - b[2]);
-  const paired = members.map((member) => (member.id ? candidates.findIndex((c) => c.id === member.id) : -1));
-  const taken = new Set(paired.filter((c) => c >= 0));
   for (const [, m, c] of pairs) {
     if (paired[m]! >= 0 || taken.has(c)) continue;
     paired[m] = c;
     taken.add(c);
   }
   return paired;
+}
+
+function identity(m: MergeMember): string {
+  return JSON.stringify([m.firstName, m.lastName, m.sex, m.birthDate, m.nin]);
 }
 
 function similarity(a: MergeMember, b: MergeMember): number {
@@ -125,6 +144,8 @@ export interface MergeInput {
  */
 export function mergeHousehold({ base, current, incoming, incomingAt, changedAt }: MergeInput): MergedHousehold {
   const inc = withIds(incoming, current, base);
+  // Built on the current version (a clerk's update), only the submission changed anything: its values stand.
+  if (base === current) return { ...taken(inc), conflicts: [] };
   const [b, c, i] = [flatten(base), flatten(current), flatten(inc)];
   const conflicts: MergeConflict[] = [];
   const lineOf = new Map(current.members.map((m, n) => [m.id!, n + 1]));
@@ -149,9 +170,10 @@ export function mergeHousehold({ base, current, incoming, incomingAt, changedAt 
 
   const merged: Record<string, string | undefined> = {};
   for (const field of PLACE) merged[field] = resolve(`/${field}`, HOUSEHOLD_KEY_VARIABLES[field], true, null);
-  const attributes = mergeAttributes("", [b, c, i], (path, code) => resolve(path, code, false, null));
+  const attributes = mergeAttributes("", [base, current, inc], (path, code) => resolve(path, code, false, null));
 
-  const byId = new Map<string, MergeMember>([...base.members, ...current.members, ...inc.members].map((m) => [m.id!, m]));
+  const sides = [base, current, inc].map((side) => new Map(side.members.map((m) => [m.id!, m])));
+  const byId = new Map([...sides[0]!, ...sides[1]!, ...sides[2]!]);
   const members: MergeMember[] = [];
   for (const id of rosterOrder(inc, current)) {
     const at = `/members/${id}`;
@@ -161,7 +183,12 @@ export function mergeHousehold({ base, current, incoming, incomingAt, changedAt 
     const value = (path: string, variable: string, key: boolean) => (side ? side.get(path) : resolve(path, variable, key, id));
     const member = byId.get(id)!;
     const fields = Object.fromEntries(FIELDS.map((f) => [f, parse(value(`${at}/${f}`, INDIVIDUAL_KEY_VARIABLES[f], true)) ?? null]));
-    const memberAttributes = mergeAttributes(at, side ? [side, side, side] : [b, c, i], (path, code) => value(path, code, false));
+    const own = presence === "both" ? sides : [presence === "current" ? sides[1]! : sides[2]!];
+    const memberAttributes = mergeAttributes(
+      at,
+      own.map((m) => m.get(id)),
+      (path, code) => value(path, code, false),
+    );
     members.push({
       ...(id.startsWith("new:") ? {} : { id, personId: member.personId }),
       ...(fields as Pick<MergeMember, Field>),
@@ -194,6 +221,25 @@ export function mergeHousehold({ base, current, incoming, incomingAt, changedAt 
   }
 }
 
+/** A side as the merge's result: no null answers, no provisional ids. */
+function taken(side: MergeSide): MergeSide {
+  const answered = (values: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null && v !== undefined));
+  const { island, prefecture, commune, village } = side;
+  return {
+    island,
+    prefecture,
+    commune,
+    village,
+    attributes: answered(side.attributes),
+    members: side.members.map(({ id, personId, attributes, ...member }) => ({
+      ...(id?.startsWith("new:") ? {} : { id, personId }),
+      ...(Object.fromEntries(FIELDS.map((f) => [f, member[f] ?? null])) as Pick<MergeMember, Field>),
+      attributes: answered(attributes),
+    })),
+  };
+}
+
 /** Gives each incoming member without an id the id of the current (or base) member it is. */
 function withIds(incoming: MergeSide, current: MergeSide, base: MergeSide): MergeSide {
   const baseById = new Map(base.members.map((m) => [m.id!, m]));
@@ -214,13 +260,16 @@ function rosterOrder(incoming: MergeSide, current: MergeSide): string[] {
   return [...new Set([...incoming.members.map((m) => m.id!), ...current.members.map((m) => m.id!)])];
 }
 
-/** Every attribute code under `prefix` on any side, each resolved. */
-function mergeAttributes(prefix: string, sides: Flat[], resolve: (path: string, code: string) => string | undefined) {
-  const start = `${prefix}/attributes/`;
-  const codes = new Set(sides.flatMap((side) => [...side.keys()].filter((p) => p.startsWith(start)).map((p) => p.slice(start.length))));
+/** Every attribute code of `owners` (the sides that have them), each resolved under `prefix`. */
+function mergeAttributes(
+  prefix: string,
+  owners: ({ attributes: Record<string, unknown> } | undefined)[],
+  resolve: (path: string, code: string) => string | undefined,
+) {
+  const codes = new Set(owners.flatMap((owner) => Object.keys(owner?.attributes ?? {})));
   const attributes: Record<string, unknown> = {};
   for (const code of [...codes].sort()) {
-    const value = resolve(`${start}${code}`, code);
+    const value = resolve(`${prefix}/attributes/${code}`, code);
     if (value !== undefined) attributes[code] = parse(value);
   }
   return attributes;

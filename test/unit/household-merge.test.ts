@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { householdFromSubmission } from "../../schemas/registry/household-from-submission";
+import { validHousehold } from "../helpers/demo-responses";
 import { closestVersion, lastChanges, mergeHousehold, type MergeMember, type MergeSide } from "../../schemas/registry/household-merge";
 
 const person = (id: string | undefined, firstName: string, birthDate: string, attributes: Record<string, unknown> = {}): MergeMember => ({
@@ -106,5 +108,28 @@ describe("mergeHousehold (issue #14)", () => {
     const v2 = { version: 2, state: household([ali, fatima], "Iconi", { rooms: 5 }) };
     expect(closestVersion([v1, v2], household([ali, fatima, ibrahim].map(noId)))?.version).toBe(1);
     expect(closestVersion([v1, v2], household([ali, fatima].map(noId), "Iconi", { rooms: 5 }))?.version).toBe(2);
+  });
+
+  it("an update on the current version takes the shortcut, with the same result as the full merge", () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const { household: h, members } = householdFromSubmission(validHousehold(seed) as Record<string, unknown>);
+      const before: MergeSide = { ...h, members: members.map((m, n) => ({ ...m, id: `m${n}`, personId: `p${n}` })) };
+      const elsewhere = validHousehold(seed + 1000) as { village: string };
+      const update: MergeSide = {
+        ...h,
+        village: elsewhere.village,
+        attributes: { ...h.attributes, rooms: seed },
+        members: [...members].reverse().slice(1),
+      };
+      const shortcut = mergeHousehold({ base: before, current: before, incoming: update, incomingAt: null, changedAt: new Map() });
+      const full = mergeHousehold({
+        base: structuredClone(before),
+        current: before,
+        incoming: update,
+        incomingAt: null,
+        changedAt: new Map(),
+      });
+      expect(shortcut).toEqual(full);
+    }
   });
 });

@@ -7,6 +7,7 @@ import type {
   ReviewKind,
   ReviewStatus,
   PersonView,
+  MergeConflict,
 } from "../../../schemas/contracts/review";
 import { HOUSEHOLD_KEY_VARIABLES as KEYS } from "../../../schemas/contracts/registry";
 import { householdFromSubmission } from "../../../schemas/registry/household-from-submission";
@@ -16,6 +17,7 @@ import { problems } from "../../problems";
 import { placeOf } from "../../services/accept-submission";
 import { userNames } from "../../services/user-names";
 import { planSame } from "./household-merge-plan";
+import type { Redactor } from "../../services/redaction";
 
 export interface ReviewFilter {
   status?: ReviewStatus;
@@ -103,7 +105,7 @@ export async function findReviewItem(em: EntityManager, id: string, actor: Actor
 }
 
 /** Both sides of an item, their differences and the explained score. */
-export async function reviewItemDetail(em: EntityManager, item: ReviewItem): Promise<ReviewItemDetail> {
+export async function reviewItemDetail(em: EntityManager, item: ReviewItem, redactor?: Redactor): Promise<ReviewItemDetail> {
   const submission = item.submissionId ? await em.findOne(Submission, item.submissionId, { populate: ["formVersion"] }) : null;
   const existing = item.existingIndividualId ? await personView(em, item.existingIndividualId) : null;
   let incoming = item.incomingIndividualId ? await personView(em, item.incomingIndividualId) : null;
@@ -120,7 +122,7 @@ export async function reviewItemDetail(em: EntityManager, item: ReviewItem): Pro
     matchScore: item.score ?? null,
     errors: item.kind === "invalid_submission" ? (submission?.errors ?? null) : null,
     reasons: item.reasons,
-    merge: preview?.preview ?? null,
+    merge: preview ? { ...preview.preview, conflicts: preview.preview.conflicts.map((c) => redacted(c, redactor)) } : null,
     decision: item.decision
       ? {
           decision: item.decision,
@@ -132,6 +134,12 @@ export async function reviewItemDetail(em: EntityManager, item: ReviewItem): Pro
         }
       : null,
   };
+}
+
+/** A conflict's values are read like the household's own: by their variable's sensitivity. */
+function redacted(conflict: MergeConflict, redactor: Redactor | undefined): MergeConflict {
+  if (!redactor || conflict.variable === "members" || redactor.may(conflict.variable)) return conflict;
+  return { ...conflict, household: null, submission: null };
 }
 
 const COMPARED = ["firstName", "lastName", "sex", "birthDate", "nin", "relationToHead", "commune", "village"] as const;
