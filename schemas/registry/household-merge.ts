@@ -1,4 +1,5 @@
 import { HOUSEHOLD_KEY_VARIABLES, INDIVIDUAL_KEY_VARIABLES } from "../contracts/registry";
+import type { RegistryMember } from "../contracts/api";
 import type { MergeConflict } from "../contracts/review";
 import { scoreOf } from "./match-score";
 
@@ -13,16 +14,9 @@ export interface MergeSide {
 }
 
 /** A member; `id` (and `personId`) name an existing individual, absent for one a submission brings. */
-export interface MergeMember {
+export interface MergeMember extends Omit<RegistryMember, "id" | "lineNumber"> {
   id?: string;
   personId?: string;
-  firstName: string | null;
-  lastName: string | null;
-  sex: string | null;
-  birthDate: string | null;
-  nin: string | null;
-  relationToHead: string | null;
-  attributes: Record<string, unknown>;
 }
 
 /** What the household becomes: members in roster order, each existing one under its own id. */
