@@ -96,7 +96,8 @@ export default class RsuHouseholdHistory extends LoadingScreen {
           <td>
             ${version.submissionId ? html`<div>${t("historySubmission")} <code>${version.submissionId.slice(0, 8)}</code></div>` : nothing}
             ${version.formId ? html`<div>${t("historyForm", { form: version.formId, version: version.formVersion ?? "?" })}</div>` : nothing}
-            ${version.reviewItemId ? html`<div>${t("historyReview")} <code>${version.reviewItemId.slice(0, 8)}</code></div>` : nothing}
+            ${version.reviewItemId ? html`<div>${t("historyReview")} <code>${version.reviewItemId.slice(0, 8)}</code>${version.decision ? ` « ${tCode("decision_", version.decision)} »` : ""}</div>` : nothing}
+            ${version.comment ? html`<div><q>${version.comment}</q></div>` : nothing}
           </td>
           <td>${this.renderChanges(version.changes)}</td>
         </tr>`,
