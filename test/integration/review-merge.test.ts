@@ -302,4 +302,40 @@ describe("a supervisor's 'same' never reverts newer data (issue #14, defect 1)",
     );
     expect((await history(householdId))[1].byName).toBe("Agent de saisie Moroni");
   });
+
+  it("undoing a merge that brought a new member removes that member and the doubt it raised", async () => {
+    const other = householdA(5);
+    other.members[0].first_name = "Moussa";
+    expect((await send(other)).status).toBe("integrated");
+    const a = householdA(6);
+    a.members[0].first_name = "Salim";
+    const householdId = (await send(a)).householdId as string;
+    const v1 = await household(householdId);
+    // B lists one more person: someone of the other household, names swapped, a doubt rather than a link.
+    const b = copyOfA(a);
+    const stranger = other.members[1];
+    b.members.push({ ...stranger, first_name: stranger.last_name, last_name: stranger.first_name });
+    const duplicate = await send(b);
+    const item = await itemOf(duplicate.id, "duplicate_household");
+
+    const decided = await post(`/api/review-items/${item.id}/decision`, { decision: "same" }, "superviseur");
+    expect(decided.status).toBe(200);
+    expect((await household(householdId)).members.map((m: Member) => m.firstName)).toEqual([
+      b.members[0].first_name,
+      ...a.members.slice(1).map((m: Data) => m.first_name),
+      stranger.last_name,
+    ]);
+    const doubts = await itemOf(duplicate.id, "duplicate_person");
+    expect(doubts.status).toBe("open");
+    expect((await api(`/api/submissions/${duplicate.id}`)).body.status).toBe("needs_review");
+
+    expect((await post(`/api/merges/${decided.body.decision.mergeId}/undo`, {}, "superviseur")).status).toBe(200);
+    const { version, updatedAt: _u3, ...restored } = await household(householdId);
+    const { version: _v1, updatedAt: _u1, ...was } = v1;
+    expect(version).toBe(3);
+    expect(restored).toEqual(was);
+    const left = (await api(`/api/review-items?limit=500`)).body.items.filter((i: any) => i.submissionId === duplicate.id);
+    expect(left.map((i: any) => [i.kind, i.status])).toEqual([["duplicate_household", "open"]]);
+    expect((await api(`/api/submissions/${duplicate.id}`)).body).toMatchObject({ status: "needs_review", householdId: null });
+  });
 });

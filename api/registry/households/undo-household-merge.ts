@@ -38,4 +38,12 @@ export async function undoHouseholdMerge(tx: EntityManager, merge: Merge, by: st
   });
   const provenance = { action: "unmerge" as const, by, reviewItemId: merge.reviewItemId };
   await writeHousehold(tx, household, current, merged, { provenance, submissionId: null, thresholds: null });
+  // The doubts the merge raised about members it brought go with those members: deciding one would find nobody.
+  await queryRows(
+    tx,
+    `delete from review_items r where r.kind = 'duplicate_person' and r.status <> 'decided' and r.household_id = ?
+      and r.submission_id = (select submission_id from review_items where id = ?)
+      and not exists (select 1 from individuals i where i.id = r.incoming_individual_id)`,
+    [household.id, merge.reviewItemId],
+  );
 }
