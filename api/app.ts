@@ -3,8 +3,10 @@ import type { AppDeps, AppEnv } from "./app-env";
 import { handleError } from "./errors";
 import { authenticate } from "./middleware/authenticate";
 import { denyUndeclared } from "./middleware/authorize";
+import { noStore } from "./middleware/cache-control";
 import { sameOrigin } from "./middleware/same-origin";
 import { securityHeaders } from "./middleware/security-headers";
+import { wellFormedText } from "./middleware/well-formed-text";
 import { problems } from "./problems";
 import { auditRoutes } from "./routes/audit";
 import { authRoutes } from "./routes/auth";
@@ -28,12 +30,12 @@ import { variableRoutes } from "./routes/variables";
 /** The whole HTTP application. It never listens: api/server.ts does, tests call `app.request()`. */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.use(securityHeaders);
-  app.use("/api/*", async function entityManager(c, next) {
+  app.use(securityHeaders, wellFormedText);
+  app.use("/api/*", noStore, async function entityManager(c, next) {
     c.set("em", deps.orm.em.fork());
     await next();
   });
-  app.use("/api/*", authenticate(deps.config), sameOrigin, denyUndeclared);
+  app.use("/api/*", authenticate(deps.config), sameOrigin(deps.config), denyUndeclared);
 
   app.route("/", healthRoutes(deps));
   app.route("/api/auth", authRoutes(deps));

@@ -1,8 +1,12 @@
+import pino, { type DestinationStream } from "pino";
 import type { LogLevel } from "./config";
 
+export { errorMessage } from "./errors";
+
 /**
- * One JSON line per event on stderr. Callers pass ids, never names or national ID numbers
- * (DESIGN.md rule 3): the logger has no way to know what is personal, so it is the callers' duty.
+ * One JSON line per event on stderr (pino). Callers pass ids and codes, never names, national ID numbers,
+ * answers or SQL (DESIGN.md rule 3); database errors are reduced to their SQLSTATE in api/errors.ts, and
+ * the fields named below are censored should one slip through anyway.
  */
 export interface Logger {
   debug(event: string, fields?: Record<string, unknown>): void;
@@ -11,20 +15,26 @@ export interface Logger {
   error(event: string, fields?: Record<string, unknown>): void;
 }
 
-const ORDER: LogLevel[] = ["debug", "info", "warn", "error"];
+const SECRET_FIELDS = ["sql", "parameters", "params", "bindings", "detail", "password", "secret", "token", "authorization", "cookie"];
+const PERSONAL_FIELDS = ["nin", "name", "firstName", "lastName", "displayName", "birthDate", "data", "answers"];
+const REDACT = [...SECRET_FIELDS, ...PERSONAL_FIELDS].flatMap((field) => [field, `*.${field}`]);
 
-export function createLogger(level: LogLevel, component: string): Logger {
-  const threshold = ORDER.indexOf(level);
-  const write =
-    (at: LogLevel) =>
-    (event: string, fields: Record<string, unknown> = {}) => {
-      if (ORDER.indexOf(at) < threshold) return;
-      process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level: at, component, event, ...fields })}\n`);
-    };
-  return { debug: write("debug"), info: write("info"), warn: write("warn"), error: write("error") };
-}
-
-/** The message of an unknown thrown value, for logs. */
-export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/** `destination` defaults to stderr; tests pass their own to read what was written. */
+export function createLogger(level: LogLevel, component: string, destination: DestinationStream = pino.destination(2)): Logger {
+  const log = pino(
+    {
+      level,
+      base: { component },
+      messageKey: "event",
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      redact: { paths: REDACT, censor: "[redacted]" },
+    },
+    destination,
+  );
+  const at =
+    (method: LogLevel) =>
+    (event: string, fields: Record<string, unknown> = {}) =>
+      log[method](fields, event);
+  return { debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error") };
 }

@@ -33,6 +33,32 @@ export const problems = {
       fr: "Le corps de la requête n'est pas un JSON valide.",
       en: "The request body is not valid JSON.",
     }),
+  malformedText: (where: "path" | "query" | "body", pointer?: string) =>
+    new Problem(
+      400,
+      "malformed_text",
+      {
+        fr: "La requête contient un caractère interdit (octet nul) ou un texte Unicode mal formé.",
+        en: "The request contains a forbidden character (NUL byte) or ill-formed Unicode text.",
+      },
+      { where, ...(pointer === undefined ? {} : { pointer }) },
+    ),
+  jsonTooComplex: (maxDepth: number, maxArrayLength: number) =>
+    new Problem(
+      400,
+      "json_too_complex",
+      {
+        fr: `Le corps de la requête est trop imbriqué (plus de ${maxDepth} niveaux) ou une liste a plus de ${maxArrayLength} éléments.`,
+        en: `The request body is nested too deeply (over ${maxDepth} levels) or a list has over ${maxArrayLength} items.`,
+      },
+      { maxDepth, maxArrayLength },
+    ),
+  /** A value the database refuses (out of range, not representable): bad input that slipped past validation. */
+  valueRefused: () =>
+    new Problem(400, "value_refused", {
+      fr: "Une valeur de la requête est hors limites ou ne peut pas être enregistrée.",
+      en: "A value in the request is out of range or cannot be stored.",
+    }),
   invalidParameter: (details: FieldError[]) =>
     new Problem(
       400,

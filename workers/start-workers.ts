@@ -1,6 +1,7 @@
 import type { MikroORM } from "@mikro-orm/postgresql";
 import { Worker } from "bullmq";
 import type { AppConfig } from "../api/config";
+import { withoutSql } from "../api/errors";
 import { errorMessage, type Logger } from "../api/log";
 import { createIntegrationQueue } from "../api/queue/integration-queue";
 import { producerConnection, workerConnection } from "../api/queue/redis";
@@ -21,11 +22,16 @@ export function startWorkers(config: AppConfig, orm: MikroORM, logger: Logger): 
     async (job) => {
       const definition = jobs[job.name];
       if (!definition) throw new Error(`unknown job ${job.name}`);
-      const outcome = await definition.handle(definition.parse(job.data), {
-        em: orm.em.fork(),
-        thresholds: config.matchThresholds,
-        batchSize: config.integrationBatchSize,
-      });
+      // BullMQ keeps a failure's message in Redis: a database error's carries the SQL with its values.
+      const outcome = await definition
+        .handle(definition.parse(job.data), {
+          em: orm.em.fork(),
+          thresholds: config.matchThresholds,
+          batchSize: config.integrationBatchSize,
+        })
+        .catch((error: unknown) => {
+          throw withoutSql(error);
+        });
       logger.info("job_done", { job: job.name, id: job.id, outcome });
       return outcome;
     },
@@ -42,9 +48,9 @@ export function startWorkers(config: AppConfig, orm: MikroORM, logger: Logger): 
     },
   );
   worker.on("failed", (job, error) =>
-    logger.warn("job_failed", { job: job?.name, id: job?.id, attempt: job?.attemptsMade, error: error.message }),
+    logger.warn("job_failed", { job: job?.name, id: job?.id, attempt: job?.attemptsMade, error: errorMessage(error) }),
   );
-  worker.on("error", (error) => logger.error("worker_error", { error: error.message }));
+  worker.on("error", (error) => logger.error("worker_error", { error: errorMessage(error) }));
 
   const producer = producerConnection(config.redisUrl);
   const queue = createIntegrationQueue(producer, config.queuePrefix);

@@ -1,10 +1,19 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { problems } from "../problems";
+import { isWellFormedText } from "./well-formed-text";
+
+/** Deeper than any mask or household (about 10 levels); far below what overflows the stack (#15). */
+export const MAX_JSON_DEPTH = 64;
+/** More items than any roster, choice list or code list; bounds the work a single array can ask for. */
+export const MAX_JSON_ARRAY_LENGTH = 10_000;
+
+const parsed = new WeakMap<Context, unknown>();
 
 /**
- * Refuses bodies that are too large or not JSON before a route reads them. A household with a full
- * roster weighs a few kilobytes; the limit leaves room for long texts without inviting abuse.
+ * Refuses bodies that are too large, not JSON, too deep, with too long arrays, or holding text PostgreSQL
+ * refuses (NUL, lone surrogates), before a route reads them. A household with a full roster weighs a few
+ * kilobytes; the limit leaves room for long texts without inviting abuse.
  */
 export function jsonBody(maxBytes = 1024 * 1024): MiddlewareHandler {
   const limit = bodyLimit({
@@ -16,15 +25,65 @@ export function jsonBody(maxBytes = 1024 * 1024): MiddlewareHandler {
   return async function jsonBody(c, next) {
     const type = c.req.header("content-type") ?? "";
     if (!/^application\/(.+\+)?json\b/i.test(type)) throw problems.unsupportedMediaType();
-    return limit(c, next);
+    return limit(c, async () => {
+      parsed.set(c, parseBounded(await c.req.text()));
+      await next();
+    });
   };
 }
 
-/** The parsed body; a 400 with a stable code when it is not JSON. */
-export async function readJson(c: Context): Promise<unknown> {
+/** The body checked by `jsonBody()`; a route that reads JSON without it is a programming error. */
+export function readJson(c: Context): unknown {
+  if (!parsed.has(c)) throw new Error("readJson() on a route without jsonBody()");
+  return parsed.get(c);
+}
+
+function parseBounded(text: string): unknown {
+  checkShape(text);
+  let value: unknown;
   try {
-    return await c.req.json();
+    value = JSON.parse(text);
   } catch {
     throw problems.malformedJson();
   }
+  const pointer = illFormedText(value);
+  if (pointer !== null) throw problems.malformedText("body", pointer);
+  return value;
+}
+
+/**
+ * Depth and array lengths, read from the text in one pass without recursion: what is refused here never
+ * reaches JSON.stringify, ajv or PostgreSQL, which all recurse. Malformed text is left to JSON.parse.
+ */
+function checkShape(text: string) {
+  const counts: number[] = []; // per open container: items seen so far (-1 for objects)
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      if (ch === 0x5c) i++;
+      else if (ch === 0x22) inString = false;
+      continue;
+    }
+    if (ch === 0x22) inString = true;
+    else if (ch === 0x5b || ch === 0x7b) {
+      if (counts.length >= MAX_JSON_DEPTH) throw problems.jsonTooComplex(MAX_JSON_DEPTH, MAX_JSON_ARRAY_LENGTH);
+      counts.push(ch === 0x5b ? 1 : -1);
+    } else if (ch === 0x2c && counts.length && counts[counts.length - 1]! > 0) {
+      if (++counts[counts.length - 1]! > MAX_JSON_ARRAY_LENGTH) throw problems.jsonTooComplex(MAX_JSON_DEPTH, MAX_JSON_ARRAY_LENGTH);
+    } else if (ch === 0x5d || ch === 0x7d) counts.pop();
+  }
+}
+
+/** The JSON pointer of the first key or string that is not well-formed text, or null. Depth is bounded already. */
+function illFormedText(value: unknown, pointer = ""): string | null {
+  if (typeof value === "string") return isWellFormedText(value) ? null : pointer;
+  if (value === null || typeof value !== "object") return null;
+  for (const [key, item] of Object.entries(value)) {
+    const at = `${pointer}/${isWellFormedText(key) ? key.replaceAll("~", "~0").replaceAll("/", "~1") : "?"}`;
+    if (!isWellFormedText(key)) return at;
+    const found = illFormedText(item, at);
+    if (found !== null) return found;
+  }
+  return null;
 }

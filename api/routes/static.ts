@@ -2,6 +2,7 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import type { AppEnv } from "../app-env";
 import { allow } from "../middleware/authorize";
+import { staticCaching } from "../middleware/cache-control";
 
 /**
  * The built browser apps: the runtime (clerks) at /runtime/, the designer (back office) at /designer/.
@@ -12,5 +13,5 @@ export function staticRoutes(root: string) {
     .get("/", allow("public"), (c) => c.redirect("/runtime/"))
     .get("/runtime", allow("public"), (c) => c.redirect("/runtime/"))
     .get("/designer", allow("public"), (c) => c.redirect("/designer/"))
-    .get("/*", allow("public"), serveStatic({ root }));
+    .get("/*", allow("public"), staticCaching, serveStatic({ root }));
 }

@@ -31,6 +31,8 @@ export interface TestContext {
   request(path: string, init?: RequestInit, as?: DemoUsername | null): Promise<Response>;
   /** The API token of each demo account. */
   tokens: Record<DemoUsername, string>;
+  /** Every line the app and the workers logged (also written to stderr), to check what they reveal. */
+  logs: string[];
   queue: IntegrationQueue;
   startWorkers(overrides?: Record<string, string>): RunningWorkers;
   /** Starts the real HTTP server on a free port, serving dist/ too. */
@@ -63,7 +65,13 @@ export async function createTestContext(name: string, overrides: Record<string, 
   await dropDatabase(config.databaseUrl);
   const orm = await openDatabase(config.databaseUrl, { migrate: true });
   await seedDemo(orm.em.fork());
-  const logger = createLogger(config.logLevel, `test:${name}`);
+  const logs: string[] = [];
+  const logger = createLogger(config.logLevel, `test:${name}`, {
+    write(line: string) {
+      logs.push(line);
+      process.stderr.write(line);
+    },
+  });
   const redis = producerConnection(config.redisUrl);
   const queue = createIntegrationQueue(redis, config.queuePrefix);
   const app = createApp({ config, orm, queue, redis, logger, staticRoot: DIST });
@@ -78,6 +86,7 @@ export async function createTestContext(name: string, overrides: Record<string, 
     orm,
     app,
     tokens,
+    logs,
     request(path, init = {}, as = "admin") {
       const headers = new Headers(init.headers);
       if (as) headers.set("authorization", `Bearer ${tokens[as]}`);
