@@ -56,7 +56,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   if (/^(08...|57P0[123]|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH)$/.test(code)) return true;
   if (error.name === "KnexTimeoutError") return true;
   if (
-    /^Connection terminated|connection (error|timeout)|terminating connection|the database system is (starting up|shutting down)/i.test(
+    /Connection terminated|connection (error|timeout)|terminating connection|the database system is (starting up|shutting down)/i.test(
       error.message,
     )
   ) {
@@ -84,7 +84,7 @@ export function errorFields(error: unknown): Record<string, unknown> {
   if (!(error instanceof Error)) return { error: typeof error };
   if (isDatabaseError(error)) {
     const { constraint, table, column, routine } = error as unknown as Record<string, unknown>;
-    return { error: error.name, code: errorCode(error) || undefined, constraint, table, column, routine };
+    return { error: databaseErrorName(error), code: errorCode(error) || undefined, constraint, table, column, routine };
   }
   return { error: error.name, message: error.message, stack: error.stack };
 }
@@ -93,7 +93,7 @@ export function errorFields(error: unknown): Record<string, unknown> {
 export function errorMessage(error: unknown): string {
   if (error instanceof Error && isDatabaseError(error)) {
     const code = errorCode(error);
-    return `${error.name}${code ? ` (${code})` : ""}`;
+    return `${databaseErrorName(error)}${code ? ` (${code})` : ""}`;
   }
   return error instanceof Error ? error.message : String(error);
 }
@@ -103,10 +103,15 @@ function isDatabaseError(error: Error): boolean {
   return error instanceof DriverException || "severity" in error || "sql" in error || "parameters" in error;
 }
 
+/** pg's own errors are all named "error". */
+function databaseErrorName(error: Error): string {
+  return error instanceof DriverException ? error.name : "DatabaseError";
+}
+
 /** A job's error stripped of SQL before BullMQ stores it in Redis as the failure reason. */
 export function withoutSql(error: unknown): unknown {
   if (!(error instanceof Error) || !isDatabaseError(error)) return error;
   const safe = new Error(errorMessage(error));
-  safe.name = error.name;
+  safe.name = databaseErrorName(error);
   return safe;
 }

@@ -1,0 +1,35 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { staticRoutes } from "../../api/routes/static";
+
+/** How long browsers keep the built apps (#15, finding 12), on a folder laid out as `vite build` lays out dist/. */
+const root = mkdtempSync(join(tmpdir(), "rsu-static-"));
+mkdirSync(join(root, "assets"));
+mkdirSync(join(root, "runtime"));
+writeFileSync(join(root, "runtime", "index.html"), "<!doctype html><title>rsu</title>");
+writeFileSync(join(root, "assets", "runtime-B1x_9aQz.js"), "export {};");
+writeFileSync(join(root, "assets", "survey-core-Dk3mP0aa.css"), "body{}");
+writeFileSync(join(root, "favicon.svg"), "<svg/>");
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const app = staticRoutes(root);
+const cacheControl = async (path: string) => {
+  const res = await app.request(path);
+  expect(res.status, path).toBe(200);
+  return res.headers.get("cache-control");
+};
+
+describe("static files", () => {
+  it("lets browsers keep hashed assets for a year, unchanged", async () => {
+    expect(await cacheControl("/assets/runtime-B1x_9aQz.js")).toBe("public, max-age=31536000, immutable");
+    expect(await cacheControl("/assets/survey-core-Dk3mP0aa.css")).toBe("public, max-age=31536000, immutable");
+  });
+
+  it("has pages and unhashed files revalidated, so a new deployment shows at once", async () => {
+    expect(await cacheControl("/runtime/")).toBe("no-cache");
+    expect(await cacheControl("/runtime/index.html")).toBe("no-cache");
+    expect(await cacheControl("/favicon.svg")).toBe("no-cache");
+  });
+});
