@@ -8,6 +8,8 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly problem: ProblemBody["error"] | null,
+    /** What the server asked to wait before trying again (503, 429), in seconds. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(problem?.message.en ?? `HTTP ${status}`);
   }
@@ -45,9 +47,17 @@ export async function request<T>(path: string, init: RequestInit & { json?: unkn
   if (!response.ok) {
     const body = (await response.json().catch(() => null)) as Partial<ProblemBody> | null;
     const problem = body?.error;
-    throw new ApiError(response.status, problem && typeof problem.message?.fr === "string" ? problem : null);
+    const usable = problem && typeof problem.message?.fr === "string" ? problem : null;
+    throw new ApiError(response.status, usable, retryAfter(response.headers.get("retry-after")));
   }
   return (response.status === 204 ? undefined : await response.json()) as T;
+}
+
+/** Retry-After is a number of seconds or an HTTP date. */
+function retryAfter(header: string | null): number | null {
+  if (!header) return null;
+  const seconds = /^\d+$/.test(header.trim()) ? Number(header) : (Date.parse(header) - Date.now()) / 1000;
+  return Number.isFinite(seconds) ? Math.max(0, Math.ceil(seconds)) : null;
 }
 
 function isFieldError(value: unknown): value is FieldError {

@@ -9,7 +9,8 @@ export type Phase =
   | { kind: "loading" }
   | { kind: "load-failed" }
   | { kind: "filling"; fieldErrors: FieldError[] }
-  | { kind: "sending" }
+  /** `retryInSeconds`: the server was unavailable, the next try comes by itself. */
+  | { kind: "sending"; retryInSeconds?: number }
   /** `problem` absent: no answer at all (network). */
   | { kind: "send-failed"; problem?: Message; retryable: boolean }
   | { kind: "waiting"; id: string }
@@ -48,7 +49,9 @@ export function renderPhase(phase: Phase, actions: PhaseActions) {
         ${renderFieldErrors(phase.fieldErrors, actions.model, true)}
       </div>`;
     case "sending":
-      return html`<p class="rsu-status busy" role="status">${t("sending")}</p>`;
+      return html`<p class="rsu-status busy" role="status">
+        ${phase.retryInSeconds === undefined ? t("sending") : t("sendingRetry", { seconds: phase.retryInSeconds })}
+      </p>`;
     case "send-failed":
       return html`<div class="rsu-status error" role="alert">
         <p>${phase.problem ? pick(phase.problem) : t("networkError")}</p>

@@ -8,6 +8,7 @@ import type { ReviewKind } from "../../../schemas/contracts/review";
 import type { FormAnswers } from "../../../schemas/contracts/submissions";
 import { getFormVersion, postSubmission } from "../../api-client";
 import { ApiError } from "../../shared/request";
+import { retryWhileUnavailable } from "../../shared/retry-unavailable";
 import { LanguageController } from "../../shared/language.controller";
 import { formCloseEvent } from "../../events/rsu-form-close";
 import { sessionExpiredEvent } from "../../shared/events/rsu-session-expired";
@@ -127,7 +128,12 @@ export default class RsuFormEntry extends LitElement {
       // An update names the household and the version it was built on: the registry applies it, or asks a
       // supervisor when someone changed the household in between.
       const target = householdId && baseVersion != null ? { householdId, baseVersion } : {};
-      const accepted = await postSubmission({ id: this.submissionId, formId, version, data: this.answers, ...target }, this.abort.signal);
+      const submission = { id: this.submissionId, formId, version, data: this.answers, ...target };
+      // A database restart or a failover answers 503 for a few seconds: sent again by itself, same id.
+      const accepted = await retryWhileUnavailable(() => postSubmission(submission, this.abort.signal), {
+        signal: this.abort.signal,
+        onWait: (seconds) => (this.phase = { kind: "sending", retryInSeconds: seconds }),
+      });
       await this.follow(accepted.id);
     } catch (error) {
       if (this.abort.signal.aborted) return;

@@ -1,5 +1,6 @@
 import type { SubmissionBody } from "../../../schemas/contracts/api";
 import { getSubmission } from "../../api-client";
+import { pause } from "../../shared/pause";
 
 /**
  * Polls an accepted submission until the worker has decided (integrated, invalid or rejected).
@@ -22,16 +23,4 @@ export async function waitForIntegration(
     }
   }
   return null;
-}
-
-function pause(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const timer = setTimeout(resolve, ms);
-    const stop = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    signal.addEventListener("abort", stop, { once: true });
-  });
 }
