@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { problems } from "../problems";
-import { isWellFormedText } from "./well-formed-text";
+import { illFormedTextAt } from "./well-formed-text";
 
 /** Deeper than any mask or household (about 10 levels); far below what overflows the stack (#15). */
 export const MAX_JSON_DEPTH = 64;
@@ -46,7 +46,7 @@ function parseBounded(text: string): unknown {
   } catch {
     throw problems.malformedJson();
   }
-  const pointer = illFormedText(value);
+  const pointer = illFormedTextAt(value);
   if (pointer !== null) throw problems.malformedText("body", pointer);
   return value;
 }
@@ -73,17 +73,4 @@ function checkShape(text: string) {
       if (++counts[counts.length - 1]! > MAX_JSON_ARRAY_LENGTH) throw problems.jsonTooComplex(MAX_JSON_DEPTH, MAX_JSON_ARRAY_LENGTH);
     } else if (ch === 0x5d || ch === 0x7d) counts.pop();
   }
-}
-
-/** The JSON pointer of the first key or string that is not well-formed text, or null. Depth is bounded already. */
-function illFormedText(value: unknown, pointer = ""): string | null {
-  if (typeof value === "string") return isWellFormedText(value) ? null : pointer;
-  if (value === null || typeof value !== "object") return null;
-  for (const [key, item] of Object.entries(value)) {
-    const at = `${pointer}/${isWellFormedText(key) ? key.replaceAll("~", "~0").replaceAll("/", "~1") : "?"}`;
-    if (!isWellFormedText(key)) return at;
-    const found = illFormedText(item, at);
-    if (found !== null) return found;
-  }
-  return null;
 }

@@ -11,6 +11,19 @@ export function isWellFormedText(text: string): boolean {
   return !ILL_FORMED.test(text);
 }
 
+/** The JSON pointer of the first key or string that is not well-formed text, or null. For values of bounded depth. */
+export function illFormedTextAt(value: unknown, pointer = ""): string | null {
+  if (typeof value === "string") return isWellFormedText(value) ? null : pointer;
+  if (value === null || typeof value !== "object") return null;
+  for (const [key, item] of Object.entries(value)) {
+    const at = `${pointer}/${isWellFormedText(key) ? key.replaceAll("~", "~0").replaceAll("/", "~1") : "?"}`;
+    if (!isWellFormedText(key)) return at;
+    const found = illFormedTextAt(item, at);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
 /**
  * Path and query string must decode to well-formed text before any route reads them: percent-escapes
  * that are not UTF-8 (a lone surrogate is encoded %ED%A0%80), and NUL bytes, answer 400 `malformed_text`.

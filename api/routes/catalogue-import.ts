@@ -3,6 +3,7 @@ import { bodyLimit } from "hono/body-limit";
 import type { AppEnv } from "../app-env";
 import { auditActor } from "../auth/actor";
 import { allow } from "../middleware/authorize";
+import { illFormedTextAt } from "../middleware/well-formed-text";
 import { problems } from "../problems";
 import { IMPORT_TYPES, importCatalogue, readImportFile, type ImportMode } from "../services/catalogue-import";
 
@@ -43,6 +44,9 @@ export function catalogueImportRoutes() {
       }
       const format = c.req.header("content-type")!.toLowerCase().startsWith(IMPORT_TYPES.csv) ? "csv" : "xlsx";
       const file = await readImportFile(new Uint8Array(await c.req.arrayBuffer()), format);
+      // A NUL in a cell would pass the preview and fail the apply in PostgreSQL: refused for both.
+      const pointer = illFormedTextAt(file);
+      if (pointer !== null) throw problems.malformedText("body", pointer);
       return c.json(await importCatalogue(c.get("em"), auditActor(c.get("actor"), c.get("address")), file, mode));
     },
   );

@@ -50,6 +50,18 @@ describe("NUL bytes and lone surrogates (finding 3)", () => {
     expect(await res.json()).toMatchObject({ error: { code: "malformed_text", details: { pointer: "/data/village" } } });
     expect(await submissionCount()).toBe(before);
   });
+
+  it("refuses a catalogue file with a NUL in a cell at the preview already, not only when applying it", async () => {
+    const csv = await (await ctx.request(`${ORIGIN}/api/catalogue/export?format=csv&sheet=variables`)).text();
+    const withNul = csv.replace("Adresse ou point de repère", "Adr\u0000esse ou point de repère");
+    for (const mode of ["preview", "apply"]) {
+      const res = await send("POST", `/api/catalogue/import?mode=${mode}`, withNul, "admin", { "content-type": "text/csv" });
+      expect(res.status, mode).toBe(400);
+      expect(await res.json()).toMatchObject({
+        error: { code: "malformed_text", details: { where: "body", pointer: "/catalogue/variables/0/label/fr" } },
+      });
+    }
+  });
 });
 
 describe("deep and wide JSON (finding 4)", () => {
