@@ -24,7 +24,7 @@ export function handleError(logger: Logger): ErrorHandler {
   };
 }
 
-export function toProblem(error: unknown): Problem {
+function toProblem(error: unknown): Problem {
   if (error instanceof Problem) return error;
   if (error instanceof UniqueConstraintViolationException) return uniqueViolation(error);
   if (error instanceof ForeignKeyConstraintViolationException) return problems.conflict();
@@ -49,7 +49,7 @@ function uniqueViolation(error: UniqueConstraintViolationException): Problem {
  * connection failure (class 08), a refused or cut socket, a pool with no connection to give. Protocol
  * violation (08P01) is not one: it is what a NUL byte in a parameter provokes.
  */
-export function isDatabaseUnavailable(error: unknown): boolean {
+function isDatabaseUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = errorCode(error);
   if (code === "08P01") return false;
@@ -80,7 +80,7 @@ function errorCode(error: Error): string {
  * values, and its detail the offending key (a name, a national ID): only its class, SQLSTATE and schema
  * names are kept (DESIGN.md rule 3).
  */
-export function errorFields(error: unknown): Record<string, unknown> {
+function errorFields(error: unknown): Record<string, unknown> {
   if (!(error instanceof Error)) return { error: typeof error };
   if (isDatabaseError(error)) {
     const { constraint, table, column, routine } = error as unknown as Record<string, unknown>;
