@@ -19,8 +19,12 @@ const SECRET_FIELDS = ["sql", "parameters", "params", "bindings", "detail", "pas
 const PERSONAL_FIELDS = ["nin", "name", "firstName", "lastName", "displayName", "birthDate", "data", "answers"];
 const REDACT = [...SECRET_FIELDS, ...PERSONAL_FIELDS].flatMap((field) => [field, `*.${field}`]);
 
-/** `destination` defaults to stderr; tests pass their own to read what was written. */
-export function createLogger(level: LogLevel, component: string, destination: DestinationStream = pino.destination(2)): Logger {
+/** `destination` defaults to stderr, written synchronously so that a crash loses no line; tests pass their own. */
+export function createLogger(
+  level: LogLevel,
+  component: string,
+  destination: DestinationStream = pino.destination({ dest: 2, sync: true }),
+): Logger {
   const log = pino(
     {
       level,
