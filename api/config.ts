@@ -7,6 +7,8 @@ export type LogLevel = "debug" | "info" | "warn" | "error";
 
 export interface AppConfig {
   readonly databaseUrl: string;
+  /** Migrations connect with this URL: the owner of the schema (DATABASE_URL when unset). */
+  readonly migrationDatabaseUrl: string;
   readonly redisUrl: string;
   readonly host: string;
   readonly port: number;
@@ -35,6 +37,13 @@ export interface AppConfig {
   readonly loginLockMs: number;
   /** Person matching (issue #6): a total score ≥ link links to the existing person, ≥ review asks a supervisor. */
   readonly matchThresholds: { readonly link: number; readonly review: number };
+  /** The audit log's sequencer and anchors (api/audit/): never logged, required in production. */
+  readonly audit: {
+    readonly anchorKey: string;
+    readonly anchorFile: string;
+    readonly anchorIntervalMs: number;
+    readonly chainIntervalMs: number;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -42,6 +51,7 @@ export class ConfigError extends Error {}
 type Env = Record<string, string | undefined>;
 
 const DEV_SESSION_SECRET = "rsu-development-secret-never-use-in-production";
+const DEV_AUDIT_ANCHOR_KEY = "rsu-development-audit-key-never-use-in-production";
 
 export function loadConfig(env: Env): AppConfig {
   const production = env.NODE_ENV === "production";
@@ -49,8 +59,10 @@ export function loadConfig(env: Env): AppConfig {
   if (!sessionSecret || sessionSecret.length < 32) {
     throw new ConfigError("SESSION_SECRET must be set to at least 32 characters in production (NODE_ENV=production).");
   }
+  const databaseUrl = url(env, "DATABASE_URL", "postgres://postgres@127.0.0.1:5432/rsu", ["postgres:", "postgresql:"]);
   return Object.freeze({
-    databaseUrl: url(env, "DATABASE_URL", "postgres://postgres@127.0.0.1:5432/rsu", ["postgres:", "postgresql:"]),
+    databaseUrl,
+    migrationDatabaseUrl: url(env, "MIGRATION_DATABASE_URL", databaseUrl, ["postgres:", "postgresql:"]),
     redisUrl: url(env, "REDIS_URL", "redis://127.0.0.1:6379/0", ["redis:", "rediss:"]),
     host: env.HOST || "127.0.0.1",
     port: integer(env, "PORT", 3000, 0, 65535),
@@ -70,6 +82,20 @@ export function loadConfig(env: Env): AppConfig {
     loginMaxFailuresPerAddress: integer(env, "LOGIN_MAX_FAILURES_PER_ADDRESS", 50, 1, 100_000),
     loginLockMs: integer(env, "LOGIN_LOCK_SECONDS", 30, 0, 86_400) * 1000,
     matchThresholds: matchThresholds(env),
+    audit: audit(env, production),
+  });
+}
+
+function audit(env: Env, production: boolean): AppConfig["audit"] {
+  const anchorKey = env.AUDIT_ANCHOR_KEY ?? (production ? undefined : DEV_AUDIT_ANCHOR_KEY);
+  if (!anchorKey || anchorKey.length < 32) {
+    throw new ConfigError("AUDIT_ANCHOR_KEY must be set to at least 32 characters in production (NODE_ENV=production).");
+  }
+  return Object.freeze({
+    anchorKey,
+    anchorFile: env.AUDIT_ANCHOR_FILE || "data/audit-anchors.jsonl",
+    anchorIntervalMs: integer(env, "AUDIT_ANCHOR_INTERVAL_SECONDS", 300, 1, 86_400) * 1000,
+    chainIntervalMs: integer(env, "AUDIT_CHAIN_INTERVAL_MS", 500, 50, 60_000),
   });
 }
 

@@ -20,7 +20,7 @@ export interface ApiProcess {
 /** Migrates, seeds the demo when asked, and serves the API with the built front ends (dist/) if present. */
 export async function startApiProcess(config: AppConfig, { demo }: { demo: boolean }): Promise<ApiProcess> {
   const logger = createLogger(config.logLevel, "api");
-  const orm = await openDatabase(config.databaseUrl, { migrate: true });
+  const orm = await openDatabase(config.databaseUrl, { migrate: true, migrationUrl: config.migrationDatabaseUrl });
   if (demo) await seedDemo(orm.em.fork());
   const distRoot = fileURLToPath(new URL("../dist", import.meta.url));
   const api = await startApi(config, orm, logger, existsSync(distRoot) ? distRoot : null);

@@ -2,8 +2,8 @@
  * rsu — operations on an installation. Configuration comes from the environment, as for the server.
  */
 import type { MikroORM } from "@mikro-orm/postgresql";
-import { ConfigError, loadConfig } from "../api/config";
-import { openDatabase } from "../api/db/database";
+import { type AppConfig, ConfigError, loadConfig } from "../api/config";
+import { migrateDatabase, openDatabase } from "../api/db/database";
 import { seedDemo } from "../api/db/seeders/seed-demo";
 import { audit } from "./commands/audit";
 import { token } from "./commands/token";
@@ -16,13 +16,11 @@ const USAGE = `usage: rsu <command>
   user passwd USERNAME                      password read from standard input
   user list
   token create USERNAME [--role ROLE] [--name NAME] [--days N]   prints the token once
-  audit verify                              check the audit log's hash chain`;
+  audit verify                              check the audit log against its hash chain and anchors
+  audit chain                               chain new audit rows and anchor the head (the workers do it on their own)`;
 
-const commands: Record<string, (orm: MikroORM, args: string[], operator: string) => Promise<void>> = {
-  async migrate(orm) {
-    const applied = await orm.getMigrator().up();
-    console.log(applied.length ? `applied: ${applied.map((m) => m.name).join(", ")}` : "database is up to date");
-  },
+const commands: Record<string, (orm: MikroORM, args: string[], operator: string, config: AppConfig) => Promise<void>> = {
+  // migrate is run before any application connection: see below.
   async seed(orm, _args, operator) {
     await seedDemo(orm.em.fork(), operator);
     console.log("demo data loaded");
@@ -33,7 +31,7 @@ const commands: Record<string, (orm: MikroORM, args: string[], operator: string)
 };
 
 const [name, ...args] = process.argv.slice(2);
-const command = name ? commands[name] : undefined;
+const command = name === "migrate" ? async () => {} : name ? commands[name] : undefined;
 if (!command) {
   console.error(USAGE);
   process.exit(2);
@@ -41,10 +39,13 @@ if (!command) {
 let orm: MikroORM | undefined;
 try {
   const config = loadConfig(process.env);
-  // Every command but migrate needs the schema to be current; migrating first is harmless when it is.
-  orm = await openDatabase(config.databaseUrl, { migrate: name !== "migrate" });
+  // Every command needs the schema to be current; migrating first is harmless when it is. Migrations
+  // connect as the schema's owner, the commands as the application role.
+  const applied = await migrateDatabase(config.migrationDatabaseUrl);
+  if (name === "migrate") console.log(applied.length ? `applied: ${applied.join(", ")}` : "database is up to date");
+  orm = await openDatabase(config.databaseUrl);
   // Audit rows name the operating-system account that ran the command.
-  await command(orm, args, `cli:${process.env.USER ?? "operator"}`);
+  await command(orm, args, `cli:${process.env.USER ?? "operator"}`, config);
 } catch (error) {
   const message = error instanceof Error ? error.message : String(error);
   const problem = (error as { text?: { en: string } }).text?.en;

@@ -1,5 +1,6 @@
 import type { MikroORM } from "@mikro-orm/postgresql";
 import { Worker } from "bullmq";
+import { startAuditSequencer } from "../api/audit/audit-sequencer";
 import type { AppConfig } from "../api/config";
 import { withoutSql } from "../api/errors";
 import { errorMessage, type Logger } from "../api/log";
@@ -14,7 +15,7 @@ export interface RunningWorkers {
   close(): Promise<void>;
 }
 
-/** Starts the integration worker and the outbox relay for one process. */
+/** Starts the integration worker, the outbox relay and the audit log's sequencer for one process. */
 export function startWorkers(config: AppConfig, orm: MikroORM, logger: Logger): RunningWorkers {
   const connection = workerConnection(config.redisUrl);
   const worker = new Worker(
@@ -64,10 +65,13 @@ export function startWorkers(config: AppConfig, orm: MikroORM, logger: Logger): 
       .finally(() => (relaying = null));
   }, config.relayIntervalMs);
 
+  const sequencer = startAuditSequencer(config, logger);
+
   return {
     async close() {
       clearInterval(timer);
       await relaying;
+      await sequencer.close();
       await worker.close();
       await queue.close();
       connection.disconnect();

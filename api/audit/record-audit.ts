@@ -1,7 +1,6 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { AuditEvent } from "../entities";
 import { insertRows } from "../db/plain-sql";
-import { auditHash, GENESIS_HASH } from "./audit-chain";
+import { AuditEvent } from "../entities";
 
 /** Who acts: a signed-in user, a token, or the system itself (CLI, seed, workers). */
 export interface AuditActor {
@@ -18,42 +17,27 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
-/** Any constant will do: it only has to be the same for every writer of the audit log. */
-const AUDIT_LOCK = 0x72_73_75_61; // "rsua"
-
 /**
  * Appends one row to the audit log inside the caller's transaction, so the row commits or rolls back with
- * the change it describes. Appends are serialised by a transaction-scoped advisory lock: the chain needs
- * each row to know the hash of the one before it.
+ * the change it describes.
  */
 export function recordAudit(em: EntityManager, actor: AuditActor, entry: AuditEntry): Promise<void> {
   return recordAudits(em, actor, [entry]);
 }
 
 /**
- * Appends several rows at once, chained in order: one lock, one read of the chain's head and one insert
- * for all of them, which is what lets the workers integrate submissions in batches.
+ * Appends several rows with one statement and no lock: writers never wait for each other. The trigger
+ * numbers the rows; the sequencer (chain-audit.ts) chains them, in number order, once their transaction
+ * has committed.
  */
 export async function recordAudits(em: EntityManager, actor: AuditActor, entries: AuditEntry[]): Promise<void> {
   if (!em.isInTransaction()) throw new Error("recordAudit must run inside the transaction of the change it records");
-  if (!entries.length) return;
-  const connection = em.getConnection();
-  const ctx = em.getTransactionContext();
-  await connection.execute("select pg_advisory_xact_lock(?)", [AUDIT_LOCK], "all", ctx);
-  const [last] = await connection.execute<{ hash: string }[]>("select hash from audit_log order by seq desc limit 1", [], "all", ctx);
-  const seqs = await connection.execute<{ seq: string }[]>(
-    "select nextval(pg_get_serial_sequence('audit_log', 'seq')) as seq from generate_series(1, ?)",
-    [entries.length],
-    "all",
-    ctx,
-  );
-  // nextval gives each row its own number; sorted, so that the chain follows seq order.
-  const numbers = seqs.map((s) => Number(s.seq)).sort((a, b) => a - b);
-  let prevHash = last?.hash ?? GENESIS_HASH;
+  // The hash covers `at` read back from PostgreSQL: milliseconds, as JavaScript writes them, survive the trip.
   const at = new Date();
-  const rows = entries.map((entry, i) => {
-    const row = {
-      seq: numbers[i]!,
+  await insertRows(
+    em,
+    AuditEvent,
+    entries.map((entry) => ({
       at,
       actorId: actor.id,
       actor: actor.name,
@@ -62,11 +46,6 @@ export async function recordAudits(em: EntityManager, actor: AuditActor, entries
       entityId: entry.entityId ?? null,
       details: entry.details ?? {},
       address: actor.address,
-    };
-    const hash = auditHash(prevHash, row);
-    const chained = { ...row, prevHash, hash };
-    prevHash = hash;
-    return chained;
-  });
-  await insertRows(em, AuditEvent, rows);
+    })),
+  );
 }

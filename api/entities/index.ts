@@ -9,7 +9,7 @@ import { Submission } from "./submission.entity";
 import { User } from "./user.entity";
 import { Session } from "./session.entity";
 import { ApiToken } from "./api-token.entity";
-import { AuditEvent } from "./audit-event.entity";
+import { AuditEvent, AuditLink } from "./audit-event.entity";
 import { LoginThrottle } from "./login-throttle.entity";
 import { HouseholdVersion } from "./household-version.entity";
 import { ReviewItem } from "./review-item.entity";
@@ -18,6 +18,7 @@ import { Merge } from "./merge.entity";
 export {
   ApiToken,
   AuditEvent,
+  AuditLink,
   CatalogueCodeList,
   CatalogueRelease,
   CatalogueVariable,
@@ -51,6 +52,7 @@ export const entities = [
   Session,
   ApiToken,
   AuditEvent,
+  AuditLink,
   LoginThrottle,
   VariableRevision,
   CodeListRevision,

@@ -1,11 +1,11 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../app-env";
-import { AuditEvent } from "../entities";
+import { AuditEvent, AuditLink } from "../entities";
 import { allow } from "../middleware/authorize";
 import { problems } from "../problems";
 import { positiveInteger } from "./params";
 
-/** The audit log, newest first, filtered by actor, entity and time. */
+/** The audit log, newest first, filtered by actor, entity and time; a row's link is null until the sequencer chains it. */
 export function auditRoutes() {
   return new Hono<AppEnv>().get("/", allow("audit:read"), async (c) => {
     const q = (name: string) => c.req.query(name) || undefined;
@@ -22,9 +22,15 @@ export function auditRoutes() {
       limit: positiveInteger("limit", q("limit"), { max: 1000, fallback: 100 }),
       offset: positiveInteger("offset", q("offset"), { min: 0, max: 100_000_000, fallback: 0 }),
     });
+    const links = new Map((await c.get("em").find(AuditLink, { seq: { $in: rows.map((r) => r.seq) } })).map((l) => [l.seq, l]));
     return c.json({
       total,
-      items: rows.map((r) => ({ ...r, at: r.at.toISOString() })),
+      items: rows.map(({ xid: _xid, ...r }) => ({
+        ...r,
+        at: r.at.toISOString(),
+        prevHash: links.get(r.seq)?.prevHash ?? null,
+        hash: links.get(r.seq)?.hash ?? null,
+      })),
     });
   });
 }

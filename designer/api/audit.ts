@@ -11,8 +11,9 @@ export interface AuditRow {
   entityId: string | null;
   details: Record<string, unknown>;
   address: string | null;
-  prevHash: string;
-  hash: string;
+  /** Null until the sequencer chains the row (within about a second). */
+  prevHash: string | null;
+  hash: string | null;
 }
 
 export interface AuditPage {

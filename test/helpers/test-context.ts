@@ -1,4 +1,7 @@
 import { randomBytes } from "node:crypto";
+import { rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { MikroORM } from "@mikro-orm/postgresql";
 import { createApp } from "../../api/app";
@@ -55,6 +58,7 @@ export function testEnv(name: string, overrides: Record<string, string> = {}): R
     RELAY_INTERVAL_MS: "200",
     RELAY_GRACE_MS: "2000",
     LOG_LEVEL: "error",
+    AUDIT_ANCHOR_FILE: join(tmpdir(), `rsu-test-${run}-${name}`, "audit-anchors.jsonl"),
     ...overrides,
   };
 }
@@ -63,7 +67,9 @@ export async function createTestContext(name: string, overrides: Record<string, 
   const env = testEnv(name, overrides);
   const config = loadConfig(env);
   await dropDatabase(config.databaseUrl);
-  const orm = await openDatabase(config.databaseUrl, { migrate: true });
+  // A new database: anchors of an earlier run's database would name rows this one never had.
+  await rm(config.audit.anchorFile, { force: true });
+  const orm = await openDatabase(config.databaseUrl, { migrate: true, migrationUrl: config.migrationDatabaseUrl });
   await seedDemo(orm.em.fork());
   const logs: string[] = [];
   const logger = createLogger(config.logLevel, `test:${name}`, {

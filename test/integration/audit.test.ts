@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AppConfig } from "../../api/config";
+import { asOwner } from "../helpers/audit-log";
 import { runCli } from "../helpers/run-cli";
 import { createTestContext, type TestContext } from "../helpers/test-context";
 
@@ -6,19 +8,22 @@ let ctx: TestContext;
 let env: Record<string, string>;
 beforeAll(async () => {
   ctx = await createTestContext("audit");
-  env = { DATABASE_URL: ctx.config.databaseUrl, REDIS_URL: ctx.config.redisUrl, LOG_LEVEL: "error" };
+  env = {
+    DATABASE_URL: ctx.config.databaseUrl,
+    REDIS_URL: ctx.config.redisUrl,
+    AUDIT_ANCHOR_FILE: ctx.config.audit.anchorFile,
+    LOG_LEVEL: "error",
+  };
 });
 afterAll(() => ctx?.close());
 
 const sql = (text: string, params: unknown[] = []) => ctx.orm.em.getConnection().execute(text, params);
 
 /** As a database superuser could: with triggers off for this connection only. */
-async function tamper(statement: string, params: unknown[]) {
-  await ctx.orm.em.transactional(async (tx) => {
-    const conn = tx.getConnection();
-    const trx = tx.getTransactionContext();
-    await conn.execute("set local session_replication_role = replica", [], "run", trx);
-    await conn.execute(statement, params, "run", trx);
+function tamper(config: AppConfig, statement: string, params: unknown[]) {
+  return asOwner(config, async (owner) => {
+    await owner.query("set session_replication_role = replica");
+    await owner.query(statement, params);
   });
 }
 
@@ -39,39 +44,42 @@ describe("audit log", () => {
     expect((await ctx.request("/api/audit?from=yesterday")).status).toBe(400);
   });
 
-  it("refuses changes to its rows in the database itself", async () => {
-    await expect(sql("update audit_log set actor = 'someone else'")).rejects.toThrow(/append-only/);
-    await expect(sql("delete from audit_log")).rejects.toThrow(/append-only/);
+  it("refuses changes to its rows in the database itself: the application may not, the owner's triggers refuse", async () => {
+    await expect(sql("update audit_log set actor = 'someone else'")).rejects.toThrow(/permission denied/);
+    await expect(sql("delete from audit_log")).rejects.toThrow(/permission denied/);
+    await asOwner(ctx.config, async (owner) => {
+      await expect(owner.query("update audit_log set actor = 'someone else'")).rejects.toThrow(/append-only/);
+      await expect(owner.query("delete from audit_log")).rejects.toThrow(/append-only/);
+    });
   });
 
   it("`rsu audit verify` passes on an intact log and names the first edited, then the first deleted, row", async () => {
+    const chained = await runCli(["audit", "chain"], env);
+    expect(chained.stdout).toMatch(/^chained \d+ rows; anchored seq=\d+/);
     const intact = await runCli(["audit", "verify"], env);
     expect(intact.code).toBe(0);
     expect(intact.stdout).toContain("intact");
 
     const [{ seq: edited }] = (await sql("select seq from audit_log order by seq limit 1 offset 2")) as [{ seq: string }];
-    await tamper("update audit_log set details = '{\"forged\": true}' where seq = ?", [edited]);
+    await tamper(ctx.config, `update audit_log set details = '{"forged": true}' where seq = $1`, [edited]);
     const afterEdit = await runCli(["audit", "verify"], env);
     expect(afterEdit.code).toBe(1);
     expect(afterEdit.stdout).toContain(`seq=${edited}`);
     expect(afterEdit.stdout).toContain("altered");
   });
 
-  it("names the row after a deleted one", async () => {
+  it("names a deleted row", async () => {
     const fresh = await createTestContext("audit_delete");
     try {
+      const freshEnv = { DATABASE_URL: fresh.config.databaseUrl, AUDIT_ANCHOR_FILE: fresh.config.audit.anchorFile, LOG_LEVEL: "error" };
+      await runCli(["audit", "chain"], freshEnv);
       const rows = (await fresh.orm.em.getConnection().execute("select seq from audit_log order by seq")) as { seq: string }[];
       const deleted = rows[1]!.seq;
-      const next = rows[2]!.seq;
-      await fresh.orm.em.transactional(async (tx) => {
-        const trx = tx.getTransactionContext();
-        await tx.getConnection().execute("set local session_replication_role = replica", [], "run", trx);
-        await tx.getConnection().execute("delete from audit_log where seq = ?", [deleted], "run", trx);
-      });
-      const verdict = await runCli(["audit", "verify"], { DATABASE_URL: fresh.config.databaseUrl, LOG_LEVEL: "error" });
+      await tamper(fresh.config, "delete from audit_log where seq = $1", [deleted]);
+      const verdict = await runCli(["audit", "verify"], freshEnv);
       expect(verdict.code).toBe(1);
-      expect(verdict.stdout).toContain(`seq=${next}`);
-      expect(verdict.stdout).toContain("deleted");
+      expect(verdict.stdout).toContain(`seq=${deleted}`);
+      expect(verdict.stdout).toContain("DELETED");
     } finally {
       await fresh.close();
     }

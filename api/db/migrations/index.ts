@@ -10,6 +10,7 @@ import { Migration20261129010000SubmissionCommune } from "./Migration20261129010
 import { Migration20261129020000IndividualPlace } from "./Migration20261129020000IndividualPlace";
 import { Migration20261206200000NinHolder } from "./Migration20261206200000NinHolder";
 import { Migration20261206210000ReviewMerge } from "./Migration20261206210000ReviewMerge";
+import { Migration20261206220000AuditSequencer } from "./Migration20261206220000AuditSequencer";
 
 /** Every migration, in order. New ones are generated with `rsu migrate --create` and added here. */
 export const migrationsList: MigrationObject[] = [
@@ -24,4 +25,5 @@ export const migrationsList: MigrationObject[] = [
   { name: "Migration20261129020000IndividualPlace", class: Migration20261129020000IndividualPlace },
   { name: "Migration20261206200000NinHolder", class: Migration20261206200000NinHolder },
   { name: "Migration20261206210000ReviewMerge", class: Migration20261206210000ReviewMerge },
+  { name: "Migration20261206220000AuditSequencer", class: Migration20261206220000AuditSequencer },
 ];
