@@ -17,7 +17,7 @@ import {
  * number (trigger audit_log_sequence). Then, once the sequence's last value H has been read, every
  * transaction holding a number ≤ H already has an id, so it is committed, rolled back, or listed as running
  * in the next snapshot; when all of those have ended, every number ≤ H is final and rows up to H can be
- * chained in order. A long transaction anywhere on the server delays chaining (never writers).
+ * chained in order. A long transaction of this database delays chaining (never writers).
  * The sequence must keep CACHE 1 (the default), or sessions would hand numbers out of order.
  */
 
@@ -45,7 +45,18 @@ const PAGE = 1_000;
 /** Two statements, in this order: the number first, then the snapshot (a statement's snapshot is taken before it runs). */
 export async function takeHorizon(sql: Sql): Promise<Horizon> {
   const [number] = (await sql.query(`select case when is_called then last_value else 0 end as seq from audit_log_seq_seq`)).rows;
-  const [snapshot] = (await sql.query(`select array(select pg_snapshot_xip(pg_current_snapshot()))::text[] as xip`)).rows;
+  // Transactions seen running in another database of the server cannot hold one of our numbers (seen as
+  // far as this role may see other sessions; the ones it may not see are waited for).
+  const [snapshot] = (
+    await sql.query(
+      `select array(
+         select x from pg_snapshot_xip(pg_current_snapshot()) x
+          where x::text::bigint % 4294967296 not in (
+            select backend_xid::text::bigint from pg_stat_activity
+             where backend_xid is not null and datid <> (select oid from pg_database where datname = current_database()))
+       )::text[] as xip`,
+    )
+  ).rows;
   return { seq: Number(number!.seq), waitFor: snapshot!.xip };
 }
 

@@ -66,7 +66,7 @@ describe("audit log", () => {
     expect(afterEdit.code).toBe(1);
     expect(afterEdit.stdout).toContain(`seq=${edited}`);
     expect(afterEdit.stdout).toContain("altered");
-  });
+  }, 120_000);
 
   it("names a deleted row", async () => {
     const fresh = await createTestContext("audit_delete");
@@ -83,7 +83,7 @@ describe("audit log", () => {
     } finally {
       await fresh.close();
     }
-  });
+  }, 120_000);
 });
 
 describe("rsu user and rsu token", () => {

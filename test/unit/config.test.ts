@@ -42,6 +42,8 @@ describe("loadConfig", () => {
     [{ INTEGRATION_BATCH_SIZE: "0" }, /INTEGRATION_BATCH_SIZE must be a whole number from 1 to 500/],
     [{ NODE_ENV: "production" }, /SESSION_SECRET must be set/],
     [{ NODE_ENV: "production", SESSION_SECRET: "short" }, /SESSION_SECRET must be set to at least 32/],
+    [{ NODE_ENV: "production", SESSION_SECRET: "s".repeat(32) }, /AUDIT_ANCHOR_KEY must be set/],
+    [{ NODE_ENV: "production", SESSION_SECRET: "s".repeat(32), AUDIT_ANCHOR_KEY: "short" }, /AUDIT_ANCHOR_KEY must be set to at least 32/],
   ])("stops on %j with one clear line", (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
