@@ -29,14 +29,18 @@ async function round(locked: boolean): Promise<{ ms: number; waitingMax: number 
   let waitingMax = 0;
   let done = false;
   const sampler = (async () => {
-    const sql = orm.em.fork().getConnection();
+    // Its own connection, as the owner: the writers fill the pool, and pg_stat_activity shows the
+    // application role only its own sessions.
+    const sql = new pg.Client({ connectionString: DATABASE_URL });
+    await sql.connect();
     while (!done) {
-      const [row] = await sql.execute(
+      const { rows } = await sql.query(
         "select count(*)::int as n from pg_stat_activity where wait_event = 'advisory' and datname = current_database()",
       );
-      waitingMax = Math.max(waitingMax, row?.n ?? 0);
+      waitingMax = Math.max(waitingMax, rows[0]?.n ?? 0);
       await new Promise((resolve) => setTimeout(resolve, 2));
     }
+    await sql.end();
   })();
   const started = performance.now();
   await Promise.all(
