@@ -24,13 +24,18 @@ export async function openDatabase(
 
 /** Creates the database if needed and applies pending migrations as the owner; returns their names. */
 export async function migrateDatabase(migrationUrl: string): Promise<string[]> {
-  await createDatabaseIfMissing(migrationUrl);
-  const owner = await MikroORM.init(ormOptions(migrationUrl, { pool: { min: 0, max: 1 } }));
+  const owner = await openDatabaseAsOwner(migrationUrl);
   try {
     return (await owner.getMigrator().up()).map((m) => m.name);
   } finally {
     await owner.close();
   }
+}
+
+/** The database as its owner, for migrations: connections that do not switch to the application role. */
+export async function openDatabaseAsOwner(migrationUrl: string): Promise<MikroORM> {
+  await createDatabaseIfMissing(migrationUrl);
+  return MikroORM.init(ormOptions(migrationUrl, { pool: { min: 0, max: 1 } }));
 }
 
 /** knex's pool hook: every new connection switches to the application role before it is used. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { MikroORM } from "@mikro-orm/postgresql";
 import { dropDatabase } from "../../api/db/create-database";
-import { openDatabase } from "../../api/db/database";
+import { openDatabase, openDatabaseAsOwner } from "../../api/db/database";
 import { testEnv } from "../helpers/test-context";
 
 const databaseUrl = testEnv("migrations").DATABASE_URL!;
@@ -45,7 +45,7 @@ describe("migrations", () => {
   it("refuse to add the NIN index over a registry where one NIN names two individuals, and say how many, not which", async () => {
     const url = testEnv("migrations_nin_shared").DATABASE_URL!;
     await dropDatabase(url);
-    const older = await openDatabase(url);
+    const older = await openDatabaseAsOwner(url);
     try {
       await older.getMigrator().up({ to: "Migration20261129020000IndividualPlace" });
       const sql = (text: string) => older.em.fork().getConnection().execute(text);
