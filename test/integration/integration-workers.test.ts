@@ -28,6 +28,7 @@ function startWorkerProcess(): ChildProcess {
       ...process.env,
       DATABASE_URL: ctx.config.databaseUrl,
       REDIS_URL: ctx.config.redisUrl,
+      AUDIT_ANCHOR_FILE: ctx.config.audit.anchorFile,
       QUEUE_PREFIX: ctx.config.queuePrefix,
       RELAY_INTERVAL_MS: "200",
       RELAY_GRACE_MS: "2000",
