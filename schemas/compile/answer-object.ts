@@ -1,7 +1,7 @@
 import { choiceValue } from "./mask-checks";
 import { extend, nonEmpty, type Chain, type MaskElement } from "./mask-walker";
 import { expressionValidators } from "./question-schema";
-import { RULES_KEYWORD, type JsonSchema, type QuestionRule, type RulesKeywordValue } from "./types";
+import { RULES_KEYWORD, type GroupRule, type JsonSchema, type QuestionRule, type RulesKeywordValue } from "./types";
 
 /**
  * The schema of one object of answers (the household, or one member): a property per bound question,
@@ -11,6 +11,8 @@ export class AnswerObject {
   private readonly properties: Record<string, JsonSchema> = {};
   private readonly required: string[] = [];
   readonly rules: QuestionRule[] = [];
+  /** Pages and panels that want an answer (required-groups.ts). */
+  readonly groups: GroupRule[] = [];
 
   /** `computed`: keys the form computes into this object (survey-logic.ts), dropped by the validator. */
   constructor(
@@ -33,14 +35,15 @@ export class AnswerObject {
     // A rule with nothing to check would cost a lookup per answer and per submission for nothing.
     const rules = this.rules.filter((r) => Object.keys(r).length > 1);
     const displayOnly = this.computed.length ? { displayOnly: this.computed } : {};
+    const groups = this.groups.length ? { groups: this.groups } : {};
     return {
       type: "object",
       properties: this.properties,
       ...(this.required.length ? { required: this.required } : {}),
       additionalProperties: false,
       // The household's keyword is always there: it also marks the schema as compiled from a mask.
-      ...(rules.length || this.computed.length || this.scope === "household"
-        ? { [RULES_KEYWORD]: { scope: this.scope, rules, ...displayOnly } satisfies RulesKeywordValue }
+      ...(rules.length || this.computed.length || this.groups.length || this.scope === "household"
+        ? { [RULES_KEYWORD]: { scope: this.scope, rules, ...groups, ...displayOnly } satisfies RulesKeywordValue }
         : {}),
     };
   }

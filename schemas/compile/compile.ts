@@ -6,8 +6,9 @@ import { checkCondition, type Names } from "./condition-checks";
 import { linkParentLists, type BoundQuestion } from "./parent-lists";
 import { checkQuestion, unsupportedTypeReason } from "./mask-checks";
 import { freeVariable } from "./free-questions";
+import { groupRules } from "./required-groups";
 import { checkTriggers, computedKeys } from "./survey-logic";
-import { extend, nonEmpty, problem, typeOf, walkMask, type MaskQuestion } from "./mask-walker";
+import { extend, nonEmpty, problem, typeOf, walkMask, type MaskElement, type MaskQuestion } from "./mask-walker";
 import { answerSchema, compatibleTypes, expressionValidators, isSupportedQuestionType } from "./question-schema";
 import { CompileError, SCHEMA_DIALECT, type CompileProblem, type JsonSchema, type SurveyJson } from "./types";
 
@@ -39,7 +40,7 @@ export function compile(mask: SurveyJson, catalogue: Catalogue): JsonSchema {
   const computed = computedKeys(mask, walked, bound);
   problems.push(...computed.problems);
   problems.push(...checkTriggers(mask, new Set(bound.filter((b) => b.scope === "household").map((b) => b.variable.code.toLowerCase()))));
-  problems.push(...checkConditions(walked.questions, roster, bound, walked.displayOnly));
+  problems.push(...checkConditions([...walked.questions, ...walked.groups], roster, bound, walked.displayOnly));
 
   const objects = {
     household: new AnswerObject("household", computed.keys.household),
@@ -51,6 +52,12 @@ export function compile(mask: SurveyJson, catalogue: Catalogue): JsonSchema {
     rules.set(b, objects[b.scope].add(b.variable.code, schema, b.question, b.chain, b.question.isRequired === true));
   }
   problems.push(...linkParentLists(bound, lists, rules));
+  const boundBy = new Map<MaskElement, string>(bound.map((b) => [b.question, b.variable.code]));
+  if (roster) boundBy.set(roster.question, MEMBERS_ROSTER);
+  const groups = groupRules(walked.groups, (q) => boundBy.get(q.question));
+  problems.push(...groups.problems);
+  objects.household.groups.push(...groups.rules.household);
+  objects.members.groups.push(...groups.rules.members);
   if (problems.length) throw new CompileError(problems);
 
   const household = objects.household;
@@ -66,6 +73,7 @@ export function compile(mask: SurveyJson, catalogue: Catalogue): JsonSchema {
     };
     // A household is its members: at least minPanelCount of them whenever the roster is shown.
     const rule = household.add(MEMBERS_ROSTER, members, q, roster.chain, q.isRequired === true || min > 0);
+    rule.panels = true;
     const keyName = nonEmpty(q.keyName);
     if (keyName) rule.keyName = keyName;
   }
@@ -184,7 +192,7 @@ function checkRoster(roster: MaskQuestion, bound: BoundQuestion[]): CompileProbl
   return problems;
 }
 
-/** Every condition of the mask once, where it runs, against the names a submission may carry. */
+/** Every condition of the mask once (required pages and panels included), where it runs, against the names a submission may carry. */
 function checkConditions(
   questions: MaskQuestion[],
   roster: MaskQuestion | null,

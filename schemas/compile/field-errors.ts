@@ -6,6 +6,7 @@ import { RULES_KEYWORD } from "./types";
 /** Every code a field error may carry: few and stable, since clients and reports key on them. */
 export const FIELD_ERROR_CODES = [
   "required",
+  "one_answer_required",
   "type",
   "minimum",
   "maximum",
@@ -117,6 +118,11 @@ function ruleError(at: string, p: Record<string, unknown>): FieldError {
   switch (p.code) {
     case "required":
       return field(at, "required", REQUIRED);
+    case "one_answer_required":
+      return field(at, "one_answer_required", {
+        fr: `Au moins une question de « ${p.group} » doit avoir une réponse.`,
+        en: `At least one question of "${p.group}" must be answered.`,
+      });
     case "hidden_answered":
       return field(at, "hidden_answered", {
         fr: "Cette question n'est pas posée compte tenu des autres réponses : elle ne doit pas avoir de réponse.",

@@ -23,8 +23,33 @@ export interface MaskQuestion {
   chain: Chain;
 }
 
+/**
+ * A page or panel with `isRequired` or `requiredIf`: survey-core then wants, while it is shown and
+ * required, an answer to at least one of the questions shown inside it, at any depth ("requireoneanswer").
+ */
+export interface RequiredGroup extends MaskQuestion {
+  /** Answer-holding questions inside it (the members roster counts as one question of the household). */
+  questions: MaskQuestion[];
+  /** Display elements inside it: survey-core counts html and image as questions never answered. */
+  displays: MaskQuestion[];
+  /** Expression elements inside it: survey-core counts their computed value as an answer. */
+  computed: MaskQuestion[];
+}
+
+/** Any element of the mask the walker went through, with the kind survey-core would make of it. */
+export interface WalkedElement {
+  element: MaskElement;
+  path: string;
+  /** `page`, `panel`, or the question's type in lower case (`paneldynamic` for the roster). */
+  kind: string;
+}
+
 export interface WalkResult {
   questions: MaskQuestion[];
+  /** Every page, panel, roster, question and display element, in mask order. */
+  elements: WalkedElement[];
+  /** Pages and panels that want at least one answer. */
+  groups: RequiredGroup[];
   roster: MaskQuestion | null;
   /** Names of display-only elements: a condition naming one reads a value no submission carries. */
   displayOnly: Set<string>;
@@ -42,6 +67,8 @@ const EMPTY_CHAIN: Chain = { visibleIf: [], hidden: false, enableIf: [], readOnl
 export function walkMask(mask: SurveyJson): WalkResult {
   const result: WalkResult = {
     questions: [],
+    elements: [],
+    groups: [],
     roster: null,
     displayOnly: new Set(),
     computed: { household: [], members: [] },
@@ -49,29 +76,53 @@ export function walkMask(mask: SurveyJson): WalkResult {
   };
   // A survey in display mode is read-only throughout: survey-core then checks nothing.
   const top: Chain = mask.mode === "display" || mask.readOnly === true ? { ...EMPTY_CHAIN, readOnly: true } : EMPTY_CHAIN;
-  asElements(mask.pages).forEach((page, i) => {
-    // Old masks list a page's elements as `questions`: survey-core reads both.
-    walk(asElements(page.elements), `/pages/${i}/elements`, "household", extend(top, page), result);
-    walk(asElements(page.questions), `/pages/${i}/questions`, "household", extend(top, page), result);
-  });
+  asElements(mask.pages).forEach((page, i) => container(page, `/pages/${i}`, "page", "household", top, [], result));
   // Single-page masks may list their elements at the top, and old ones call them `questions`.
-  walk(asElements(mask.elements), "/elements", "household", top, result);
-  walk(asElements(mask.questions), "/questions", "household", top, result);
+  walk(asElements(mask.elements), "/elements", "household", top, [], result);
+  walk(asElements(mask.questions), "/questions", "household", top, [], result);
   return result;
 }
 
-function walk(elements: MaskElement[], path: string, scope: MaskQuestion["scope"], chain: Chain, result: WalkResult): void {
+/** A page or panel: its contents stand in its chain, and in its group when it wants an answer. */
+function container(
+  element: MaskElement,
+  path: string,
+  kind: "page" | "panel",
+  scope: MaskQuestion["scope"],
+  chain: Chain,
+  groups: RequiredGroup[],
+  result: WalkResult,
+): void {
+  result.elements.push({ element, path, kind });
+  let inside = groups;
+  if (element.isRequired === true || nonEmpty(element.requiredIf)) {
+    const group: RequiredGroup = { question: element, path, scope, chain, questions: [], displays: [], computed: [] };
+    result.groups.push(group);
+    inside = [...groups, group];
+  }
+  // Old masks list a container's elements as `questions`: survey-core reads both.
+  walk(asElements(element.elements), `${path}/elements`, scope, extend(chain, element), inside, result);
+  walk(asElements(element.questions), `${path}/questions`, scope, extend(chain, element), inside, result);
+}
+
+function walk(
+  elements: MaskElement[],
+  path: string,
+  scope: MaskQuestion["scope"],
+  chain: Chain,
+  groups: RequiredGroup[],
+  result: WalkResult,
+): void {
   elements.forEach((element, i) => {
     const at = `${path}/${i}`;
     const type = typeOf(element);
+    const entry: MaskQuestion = { question: element, path: at, scope, chain };
+    if (type === "panel") return container(element, at, "panel", scope, chain, groups, result);
+    result.elements.push({ element, path: at, kind: type });
     if (DISPLAY_ONLY.has(type)) {
       if (typeof element.name === "string") result.displayOnly.add(element.name.toLowerCase());
-      if (type === "expression" && typeof element.name === "string" && element.name !== "")
-        result.computed[scope].push({ question: element, path: at, scope, chain });
-      return;
-    }
-    if (type === "panel") {
-      walk(asElements(element.elements), `${at}/elements`, scope, extend(chain, element), result);
+      if (type === "expression" && typeof element.name === "string" && element.name !== "") result.computed[scope].push(entry);
+      for (const group of groups) (type === "expression" ? group.computed : group.displays).push(entry);
       return;
     }
     if (type === "paneldynamic" && element.name === MEMBERS_ROSTER && scope === "household") {
@@ -87,14 +138,16 @@ function walk(elements: MaskElement[], path: string, scope: MaskQuestion["scope"
         );
         return;
       }
-      result.roster = { question: element, path: at, scope, chain };
+      result.roster = entry;
+      for (const group of groups) group.questions.push(entry);
       // The roster's own visibility is checked on `members` itself; its read-only state reaches its questions.
       const inside = extend(chain, element);
       const memberChain: Chain = { ...EMPTY_CHAIN, enableIf: inside.enableIf, readOnly: inside.readOnly };
-      walk(asElements(element.templateElements), `${at}/templateElements`, "members", memberChain, result);
+      walk(asElements(element.templateElements), `${at}/templateElements`, "members", memberChain, [], result);
       return;
     }
-    result.questions.push({ question: element, path: at, scope, chain });
+    result.questions.push(entry);
+    for (const group of groups) group.questions.push(entry);
   });
 }
 

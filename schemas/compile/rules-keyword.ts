@@ -2,10 +2,17 @@ import type { ErrorObject, FuncKeywordDefinition } from "ajv";
 import type { DataValidateFunction, DataValidationCxt } from "ajv/dist/types";
 import { pointerSegment } from "./json-pointer";
 import { choiceHolds, evaluate, isEmptyAnswer, readsOnlyMember, type Values } from "./expressions";
-import { RULES_KEYWORD, type QuestionRule, type RulesKeywordValue } from "./types";
+import { RULES_KEYWORD, type GroupRule, type QuestionRule, type RulesKeywordValue } from "./types";
 
 /** The error codes this keyword reports, in `params.code`; field-errors.ts words them. */
-export type RuleCode = "required" | "hidden_answered" | "not_in_list" | "not_in_parent" | "duplicate_answer" | "expression";
+export type RuleCode =
+  | "required"
+  | "one_answer_required"
+  | "hidden_answered"
+  | "not_in_list"
+  | "not_in_parent"
+  | "duplicate_answer"
+  | "expression";
 
 /** Outcomes of one condition, memoised for the object being checked: a page's condition is shared by its questions. */
 const UNKNOWN = 0,
@@ -23,6 +30,13 @@ interface Rule {
   /** Whether an empty answer can matter (required, or validated anyway): otherwise an unanswered question costs one lookup. */
   mayBeRequired: boolean;
   offered?: Set<string>;
+}
+
+interface Group {
+  source: GroupRule;
+  visible: number[];
+  requiredIf: number;
+  displays: { visible: number[]; hidden: boolean }[];
 }
 
 /**
@@ -57,6 +71,9 @@ export const rulesKeyword: FuncKeywordDefinition = {
 class RulesRun {
   private readonly expressions: string[] = [];
   private readonly rules: Rule[];
+  private readonly groups: Group[];
+  /** Rules by question name; a question with none is shown whenever its containers are. */
+  private readonly byName: Map<string, Rule>;
   private readonly memo: Int8Array;
   private readonly inRoster: boolean;
   /** survey-core looks a name up by scanning every key: conditions on the member alone scan only the member's. */
@@ -77,6 +94,13 @@ class RulesRun {
       mayBeRequired: !!(source.required || source.requiredIf || source.validators),
       ...(source.choices ? { offered: new Set(source.choices.offered) } : {}),
     }));
+    this.groups = (value.groups ?? []).map((source) => ({
+      source,
+      visible: (source.visibleIf ?? []).map((e) => this.indexOf(e)),
+      requiredIf: source.requiredIf ? this.indexOf(source.requiredIf) : -1,
+      displays: (source.displays ?? []).map((d) => ({ visible: (d.visibleIf ?? []).map((e) => this.indexOf(e)), hidden: !!d.hidden })),
+    }));
+    this.byName = new Map(this.rules.map((r) => [r.source.name, r]));
     this.memo = new Int8Array(this.expressions.length);
     this.inRoster = value.scope === "member";
     this.memberOnly = this.expressions.map((e) => this.inRoster && readsOnlyMember(e));
@@ -93,10 +117,10 @@ class RulesRun {
     for (const rule of this.rules) {
       const { source } = rule;
       const answer = data[source.name];
-      const empty = isEmptyAnswer(answer);
+      const empty = isEmpty(answer, source);
       if (empty && !rule.mayBeRequired) continue;
       // survey-core shows an element only when its condition is exactly `true`.
-      if (source.hidden || !this.all(rule.visible, TRUE)) {
+      if (!this.shown(rule)) {
         if (!empty) this.fail(at, source.name, "hidden_answered");
         continue;
       }
@@ -127,7 +151,30 @@ class RulesRun {
       }
       if (source.keyName && Array.isArray(answer)) this.duplicateKeys(answer, source.keyName, `${at}/${pointerSegment(source.name)}`);
     }
+    for (const group of this.groups) this.checkGroup(group, at);
     return this.errors;
+  }
+
+  /** survey-core's PanelModelBase.hasRequiredError: reported on the first question shown inside, where a clerk looks. */
+  private checkGroup(group: Group, at: string): void {
+    const { source } = group;
+    if (source.hidden || !this.all(group.visible, TRUE)) return;
+    if (!(group.requiredIf >= 0 ? this.outcome(group.requiredIf) === TRUE : !!source.required)) return;
+    let first: string | undefined;
+    for (const name of source.questions) {
+      const rule = this.byName.get(name);
+      if (rule && !this.shown(rule)) continue;
+      if (!isEmpty(this.data[name], rule?.source)) return;
+      first ??= name;
+    }
+    if (first === undefined && !group.displays.some((d) => !d.hidden && this.all(d.visible, TRUE))) return;
+    const params = { group: source.label };
+    if (first === undefined) this.failAt(at, "one_answer_required", params);
+    else this.fail(at, first, "one_answer_required", params);
+  }
+
+  private shown(rule: Rule): boolean {
+    return !rule.source.hidden && this.all(rule.visible, TRUE);
   }
 
   private indexOf(expression: string): number {
@@ -195,6 +242,13 @@ class RulesRun {
       seen.add(value);
     }
   }
+}
+
+/** survey-core's emptiness of an answer; for the roster, a list of panels none of which holds a key. */
+function isEmpty(answer: unknown, rule: QuestionRule | undefined): boolean {
+  if (!rule?.panels || !Array.isArray(answer)) return isEmptyAnswer(answer);
+  for (const panel of answer) if (panel && typeof panel === "object" && Object.keys(panel).length > 0) return false;
+  return true;
 }
 
 /** What `{…}` reads inside the roster: the household's answers, with `panel` and `panelIndex` on top. */

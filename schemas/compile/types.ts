@@ -70,12 +70,38 @@ export interface QuestionRule {
    * the question is shown and enabled and has no required error, answered or not.
    */
   validators?: string[];
+  /**
+   * The answer is a list of panels (the members roster): empty, as survey-core's QuestionPanelDynamicModel
+   * says, when no panel holds any key, so `[{}]` is no answer.
+   */
+  panels?: true;
+}
+
+/**
+ * A page or panel that wants an answer (`isRequired`, or `requiredIf` deciding alone): while it is shown
+ * and required, at least one of the questions shown inside it must be answered, when any is shown.
+ * survey-core's PanelModelBase.hasRequiredError; read-only containers are checked too, as there.
+ */
+export interface GroupRule {
+  /** The page's or panel's title or name, for the message. */
+  label: string;
+  /** Its own conditions and its containers', like a question's. */
+  visibleIf?: string[];
+  hidden?: true;
+  required?: true;
+  requiredIf?: string;
+  /** The questions inside it, at any depth, by name: each is shown by its own rule (none: always). */
+  questions: string[];
+  /** Display elements inside it (html, image): survey-core counts them as questions never answered. */
+  displays?: { visibleIf?: string[]; hidden?: true }[];
 }
 
 /** The value of the `x-rsu-rules` keyword on the household object and on each member object. */
 export interface RulesKeywordValue {
   scope: "household" | "member";
   rules: QuestionRule[];
+  /** Pages and panels of this object that want at least one answer. */
+  groups?: GroupRule[];
   /**
    * Keys the form itself computes into its data (expression questions, calculated values included into
    * the result): never a clerk's answer nor a variable, so the validator drops them (see validator.ts).

@@ -35,29 +35,41 @@ export function createValidator(schema: JsonSchema): Validate {
 /**
  * Removes, in place, what a submission carries that is no answer, before it is checked, so that what is
  * stored afterwards holds answers only: the values the form computes (expression questions, calculated
- * values: see survey-logic.ts), and `null`, which survey-core takes for "no answer" (isEmptyAnswer) as
- * it takes a missing key. Only for schemas compiled from a mask; the API's own bodies are left alone.
+ * values: see survey-logic.ts), `null`, which survey-core takes for "no answer" (isEmptyAnswer) as it
+ * takes a missing key, and a blank string given to a choice question, which survey-core also counts as
+ * no answer (a text question keeps its blanks: survey-core's e-mail validator refuses them).
+ * Only for schemas compiled from a mask; the API's own bodies are left alone.
  */
 function noAnswerRemover(schema: JsonSchema): ((data: unknown) => void) | undefined {
   if (!(RULES_KEYWORD in schema)) return undefined;
-  const own = (schema[RULES_KEYWORD] as RulesKeywordValue).displayOnly ?? [];
+  const own = { computed: (schema[RULES_KEYWORD] as RulesKeywordValue).displayOnly ?? [], choices: choiceKeys(schema) };
   const lists = Object.entries((schema.properties ?? {}) as Record<string, JsonSchema>).flatMap(([name, property]) => {
     const items = property.items as JsonSchema | undefined;
-    const rules = items && typeof items === "object" ? (items[RULES_KEYWORD] as RulesKeywordValue | undefined) : undefined;
-    return items && typeof items === "object" && items.type === "object" ? [[name, rules?.displayOnly ?? []] as const] : [];
+    if (!items || typeof items !== "object" || items.type !== "object") return [];
+    const rules = items[RULES_KEYWORD] as RulesKeywordValue | undefined;
+    return [[name, { computed: rules?.displayOnly ?? [], choices: choiceKeys(items) }] as const];
   });
-  const clean = (answers: Record<string, unknown>, computed: readonly string[]) => {
-    for (const key of computed) delete answers[key];
+  const clean = (answers: Record<string, unknown>, keys: { computed: readonly string[]; choices: readonly string[] }) => {
+    for (const key of keys.computed) delete answers[key];
+    for (const key of keys.choices) if (typeof answers[key] === "string" && (answers[key] as string).trim() === "") delete answers[key];
     for (const key in answers) if (answers[key] === null) delete answers[key];
   };
   return (data) => {
     if (!isObject(data)) return;
     clean(data, own);
-    for (const [name, computed] of lists) {
+    for (const [name, keys] of lists) {
       const items = data[name];
-      if (Array.isArray(items)) for (const item of items) if (isObject(item)) clean(item, computed);
+      if (Array.isArray(items)) for (const item of items) if (isObject(item)) clean(item, keys);
     }
   };
+}
+
+/** The answers of an object given by choosing: one value among a list, or a list of them. */
+function choiceKeys(object: JsonSchema): string[] {
+  return Object.entries((object.properties ?? {}) as Record<string, JsonSchema>).flatMap(([name, property]) => {
+    const items = property.items as JsonSchema | undefined;
+    return Array.isArray(property.enum) || (items && typeof items === "object" && Array.isArray(items.enum)) ? [name] : [];
+  });
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -25,6 +25,7 @@ export const FORM_BREAKAGES = [
   "not_in_list",
   "edge_value",
   "computed_value",
+  "empty_group",
 ] as const;
 export type FormBreakage = (typeof FORM_BREAKAGES)[number];
 
@@ -53,12 +54,24 @@ interface Asked {
   requiredIf?: string;
 }
 
+/** A page or panel that wants an answer among its shown questions (schemas/compile/required-groups.ts). */
+interface Group {
+  scope: MaskQuestion["scope"];
+  visibleIf: string[];
+  hidden: boolean;
+  required: boolean;
+  requiredIf?: string;
+  questions: string[];
+}
+
 /** A generator of responses to one mask: `next(kind)` gives a response broken that way, or a valid one. */
 export class FormResponses {
   private readonly household: Asked[];
   private readonly members: Asked[];
   private readonly roster?: { min: number; max: number };
   private readonly computed: string[];
+  private readonly memberComputed: string[];
+  private readonly groups: Group[];
 
   constructor(
     mask: SurveyJson,
@@ -85,6 +98,19 @@ export class FormResponses {
       ...walked.computed.household.map((c) => String(c.question.name)),
       ...calculated.flatMap((c) => (nonEmpty(c?.name) ? [String(c.name)] : [])),
     ];
+    this.memberComputed = walked.computed.members.map((c) => String(c.question.name));
+    this.groups = walked.groups.map((g) => {
+      const own = extend(g.chain, g.question);
+      const requiredIf = nonEmpty(g.question.requiredIf);
+      return {
+        scope: g.scope,
+        visibleIf: own.visibleIf,
+        hidden: own.hidden,
+        required: g.question.isRequired === true,
+        ...(requiredIf ? { requiredIf } : {}),
+        questions: g.questions.map((q) => String(q.question.name)),
+      };
+    });
   }
 
   /** `count` responses, a share `broken` of them broken (the kinds in turn), the rest valid. */
@@ -120,6 +146,15 @@ export class FormResponses {
           changed = true;
         }
       }
+      // A required page or panel shown with nothing answered: a clerk answers one of its shown questions.
+      for (const [group, values, target] of this.groupTargets(data)) {
+        if (!wantsAnswer(group, values)) continue;
+        const shown = this.groupQuestions(group, values);
+        if (shown.length === 0 || shown.some((a) => !isEmptyAnswer(target[a.name]))) continue;
+        const a = this.dice.pick(shown);
+        target[a.name] = this.value(a);
+        changed = true;
+      }
       if (!changed) break;
     }
     return data;
@@ -133,6 +168,22 @@ export class FormResponses {
       const values = { ...data, panel: member, panelIndex: i, visiblePanelIndex: i };
       for (const asked of this.members) yield [asked, values, member];
     }
+  }
+
+  /** Every (group, values its conditions read, object holding its answers) of a response. */
+  private *groupTargets(data: Values): Generator<[Group, Values, Values]> {
+    const members = Array.isArray(data[MEMBERS_ROSTER]) ? (data[MEMBERS_ROSTER] as Values[]) : [];
+    for (const group of this.groups) {
+      if (group.scope === "household") yield [group, data, data];
+      else
+        for (const [i, member] of members.entries()) yield [group, { ...data, panel: member, panelIndex: i, visiblePanelIndex: i }, member];
+    }
+  }
+
+  /** The questions of a group shown given these values (the roster is no Asked: it is never cleared here). */
+  private groupQuestions(group: Group, values: Values): Asked[] {
+    const asked = group.scope === "household" ? this.household : this.members;
+    return group.questions.flatMap((name) => asked.filter((a) => a.name === name && isShown(a, values)));
   }
 
   private where(data: Values, target: Values, name: string): string {
@@ -160,7 +211,7 @@ export class FormResponses {
           ABSENT,
           null,
           ...(a.variable.type === "multiple_choice" ? [[]] : []),
-          ...(isText(a) ? ["", "   "] : []),
+          ...(isText(a) || isChoice(a) ? ["", "   "] : []),
         ];
         const empty = d.pick(empties);
         if (empty === ABSENT) delete t[a.name];
@@ -197,7 +248,8 @@ export class FormResponses {
         const found = shownAnd((a) => a.codes.length > 0 || !!a.numbers);
         if (!found) return undefined;
         const [a, , t] = found;
-        const stray = a.numbers ? Math.max(...a.numbers) + d.int(1, 5) : d.pick(["zz", "", "Other", `${a.codes[0]!.toUpperCase()}x`]);
+        // A blank is no answer to survey-core, not a stray choice: edge_value and empty_required give those.
+        const stray = a.numbers ? Math.max(...a.numbers) + d.int(1, 5) : d.pick(["zz", "Other", `${a.codes[0]!.toUpperCase()}x`]);
         t[a.name] = a.variable.type === "multiple_choice" ? [stray] : stray;
         return this.where(data, t, a.name);
       }
@@ -216,16 +268,31 @@ export class FormResponses {
             "0",
           );
         if (a.variable.type === "boolean") edges.push(false);
-        if (!isRequired(a, v)) edges.push(...(isText(a) ? ["", "  "] : []), ...(a.variable.type === "multiple_choice" ? [[]] : []), null);
+        if (!isRequired(a, v))
+          edges.push(...(isText(a) || isChoice(a) ? ["", "  "] : []), ...(a.variable.type === "multiple_choice" ? [[]] : []), null);
         if (edges.length === 0) return undefined;
         t[a.name] = d.pick(edges);
         return this.where(data, t, a.name);
       }
       case "computed_value": {
-        if (this.computed.length === 0) return undefined;
-        const name = d.pick(this.computed);
-        data[name] = d.pick([d.int(-5, 500), "99", true, null, "n'importe quoi"]);
-        return name;
+        // Whatever a computed value says, shown or hidden, survey-core computes it again: it is no answer.
+        const members = Array.isArray(data[MEMBERS_ROSTER]) ? (data[MEMBERS_ROSTER] as Values[]) : [];
+        const inMember = this.memberComputed.length > 0 && members.length > 0 && (this.computed.length === 0 || d.chance(0.5));
+        if (!inMember && this.computed.length === 0) return undefined;
+        const target = inMember ? d.pick(members) : data;
+        const name = d.pick(inMember ? this.memberComputed : this.computed);
+        target[name] = d.pick([d.int(-5, 500), "99", true, null, "n'importe quoi"]);
+        return this.where(data, target, name);
+      }
+      case "empty_group": {
+        const found = [...this.groupTargets(data)].filter(
+          ([g, v, t]) => wantsAnswer(g, v) && this.groupQuestions(g, v).some((a) => !isEmptyAnswer(t[a.name])),
+        );
+        if (found.length === 0) return undefined;
+        const [g, v, t] = d.pick(found);
+        const cleared = this.groupQuestions(g, v);
+        for (const a of cleared) delete t[a.name];
+        return this.where(data, t, cleared[0]!.name);
       }
     }
   }
@@ -314,6 +381,15 @@ function isShown(a: Asked, values: Values): boolean {
 
 function isRequired(a: Asked, values: Values): boolean {
   return a.requiredIf ? run(a.requiredIf, values) === true : a.required;
+}
+
+function wantsAnswer(group: Group, values: Values): boolean {
+  const shown = !group.hidden && group.visibleIf.every((e) => run(e, values) === true);
+  return shown && (group.requiredIf ? run(group.requiredIf, values) === true : group.required);
+}
+
+function isChoice(a: Asked): boolean {
+  return a.codes.length > 0 || !!a.numbers;
 }
 
 function isText(a: Asked): boolean {

@@ -4,7 +4,8 @@ import { Model, type Question, type QuestionPanelDynamicModel } from "survey-cor
  * survey-core's own verdict on a submission, the reference the server validator is compared with:
  * what `validate(false)` accepts, minus answers survey-core would not keep (DESIGN.md rule 4). An
  * answer is refused when its question is hidden in the model (`isVisibleInSurvey`), or when survey-core
- * dropped it on loading the data (a choice filtered out is cleared by survey-core itself).
+ * dropped it on loading the data (a choice filtered out is cleared by survey-core itself). An expression
+ * question's value is no answer: survey-core computes it again whatever the data says, hidden or not.
  * One Model per submission: reusing one gives wrong verdicts (docs/STACK.md, trap 14). Callers running
  * many should yield (`await new Promise(setImmediate)`) between calls so that the Models' timers free them.
  */
@@ -19,7 +20,7 @@ export function surveyCoreAccepts(mask: object, data: Record<string, unknown>): 
 export function noAnsweredHiddenQuestion(model: Model, data: Record<string, unknown>): boolean {
   for (const question of model.getAllQuestions(false) as Question[]) {
     const answer = data[question.getValueName()];
-    if (question.isValueEmpty(answer)) continue;
+    if (question.isValueEmpty(answer) || question.getType() === "expression") continue;
     if (!question.isVisibleInSurvey || question.isEmpty()) return false;
     if (question.getType() !== "paneldynamic") continue;
     const members = Array.isArray(answer) ? (answer as Record<string, unknown>[]) : [];
@@ -27,7 +28,7 @@ export function noAnsweredHiddenQuestion(model: Model, data: Record<string, unkn
     for (const [i, panel] of roster.panels.entries()) {
       for (const inner of panel.questions as Question[]) {
         const value = members[i]?.[inner.getValueName()];
-        if (inner.isValueEmpty(value)) continue;
+        if (inner.isValueEmpty(value) || inner.getType() === "expression") continue;
         if (!inner.isVisibleInSurvey || inner.isEmpty()) return false;
       }
     }

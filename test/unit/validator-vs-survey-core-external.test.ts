@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { compile, CompileError, createValidator, type SurveyJson } from "../../schemas/compile";
+import { compile, CompileError, type SurveyJson } from "../../schemas/compile";
 import { deriveCatalogue } from "../helpers/derived-catalogue";
-import { FormResponses, type FormResponse } from "../helpers/form-responses";
-import { surveyCoreAccepts } from "../helpers/survey-core-verdict";
+import { compareWithSurveyCore } from "../helpers/differential";
+import { FormResponses } from "../helpers/form-responses";
 
 /**
  * DESIGN.md rule 4 on forms written by others: the SurveyJS forms of test/fixtures/surveyjs (copied from
@@ -72,32 +72,6 @@ const EXPECTED: Record<string, string[]> = {
   ],
 };
 
-interface Disagreement {
-  kind: string | null;
-  where: string | undefined;
-  data: unknown;
-  ours: string[];
-  surveyCore: boolean;
-}
-
-async function compare(mask: SurveyJson, responses: FormResponse[]): Promise<{ disagreements: Disagreement[]; refused: number }> {
-  const validate = createValidator(compile(mask, deriveCatalogue(mask)));
-  const disagreements: Disagreement[] = [];
-  let refused = 0;
-  for (const { data, kind, where } of responses) {
-    const shown = structuredClone(data);
-    // survey-core first, on its own copy: our validator drops computed values from what it is given.
-    const surveyCore = surveyCoreAccepts(mask, structuredClone(data));
-    const errors = validate(data);
-    if (errors.length) refused++;
-    if ((errors.length === 0) !== surveyCore)
-      disagreements.push({ kind, where, data: shown, ours: errors.map((e) => `${e.pointer} ${e.code}`), surveyCore });
-    // Each Model schedules timers: yield so that they run and the Model can be freed (STACK.md, trap 14).
-    await new Promise(setImmediate);
-  }
-  return { disagreements, refused };
-}
-
 describe("the external SurveyJS forms, bound to the catalogue derived from each", () => {
   it("are compiled, or refused with every unsupported question named", () => {
     expect(fixtures.map((f) => f.file)).toEqual(Object.keys(EXPECTED).sort());
@@ -109,7 +83,7 @@ describe("the external SurveyJS forms, bound to the catalogue derived from each"
     `%s: survey-core's verdict on ${RESPONSES} generated responses`,
     async (_, mask) => {
       const responses = FormResponses.generate(mask, deriveCatalogue(mask), RESPONSES, 0.6, 20261128);
-      const { disagreements, refused } = await compare(mask, responses);
+      const { disagreements, refused } = await compareWithSurveyCore(mask, deriveCatalogue(mask), responses);
       if (disagreements.length) console.log(JSON.stringify(disagreements.slice(0, 5), null, 1));
       expect(disagreements.length).toBe(0);
       // Not a one-sided pass: the responses are both accepted and refused.
