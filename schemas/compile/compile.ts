@@ -7,6 +7,7 @@ import { linkParentLists, type BoundQuestion } from "./parent-lists";
 import { checkQuestion, unsupportedTypeReason } from "./mask-checks";
 import { freeVariable } from "./free-questions";
 import { groupRules } from "./required-groups";
+import { checkProperties } from "./property-checks";
 import { checkTriggers, computedKeys } from "./survey-logic";
 import { extend, nonEmpty, problem, typeOf, walkMask, type MaskElement, type MaskQuestion } from "./mask-walker";
 import { answerSchema, compatibleTypes, expressionValidators, isSupportedQuestionType } from "./question-schema";
@@ -25,7 +26,7 @@ export function compile(mask: SurveyJson, catalogue: Catalogue): JsonSchema {
   const variables = new Map(catalogue.variables.map((v) => [v.code, v]));
   const lists = new Map(catalogue.codeLists.map((l) => [l.code, l]));
   const walked = walkMask(mask);
-  const problems = [...walked.problems];
+  const problems = [...walked.problems, ...checkProperties(mask, walked)];
 
   const bound: BoundQuestion[] = [];
   const boundAt = new Set<string>();
@@ -48,7 +49,7 @@ export function compile(mask: SurveyJson, catalogue: Catalogue): JsonSchema {
   };
   const rules = new Map<BoundQuestion, ReturnType<AnswerObject["add"]>>();
   for (const b of bound) {
-    const schema = answerSchema(b.variable, b.question, b.codeList);
+    const schema = answerSchema(b.variable, b.question, b.codeList, mask.maxTextLength);
     rules.set(b, objects[b.scope].add(b.variable.code, schema, b.question, b.chain, b.question.isRequired === true));
   }
   problems.push(...linkParentLists(bound, lists, rules));
@@ -58,7 +59,7 @@ export function compile(mask: SurveyJson, catalogue: Catalogue): JsonSchema {
   problems.push(...groups.problems);
   objects.household.groups.push(...groups.rules.household);
   objects.members.groups.push(...groups.rules.members);
-  if (problems.length) throw new CompileError(problems);
+  if (problems.length) throw new CompileError(problems.sort(inMaskOrder));
 
   const household = objects.household;
   if (roster) {
@@ -164,19 +165,6 @@ function bind(
 function checkRoster(roster: MaskQuestion, bound: BoundQuestion[]): CompileProblem[] {
   const q = roster.question;
   const problems: CompileProblem[] = [];
-  for (const property of ["valueName", "templateVisibleIf"]) {
-    if (nonEmpty(q[property])) {
-      problems.push(
-        problem(
-          roster.path,
-          q,
-          "unsupported_property",
-          `La propriété « ${property} » du tableau des membres n'est pas prise en charge par rsu.`,
-          `Property "${property}" of the members roster is not supported by rsu.`,
-        ),
-      );
-    }
-  }
   const keyName = nonEmpty(q.keyName);
   if (keyName && !bound.some((b) => b.scope === "members" && b.variable.code === keyName)) {
     problems.push(
@@ -224,6 +212,18 @@ function checkConditions(
     }
   }
   return problems;
+}
+
+/** Problems in the order of the mask (pointers compared segment by segment, numbers as numbers), each element's together. */
+function inMaskOrder(a: CompileProblem, b: CompileProblem): number {
+  const x = a.path.split("/");
+  const y = b.path.split("/");
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    if (x[i] === y[i]) continue;
+    const [m, n] = [Number(x[i]), Number(y[i])];
+    return Number.isInteger(m) && Number.isInteger(n) ? m - n : x[i]! < y[i]! ? -1 : 1;
+  }
+  return x.length - y.length;
 }
 
 function titleOf(mask: SurveyJson): { title?: string } {

@@ -3,39 +3,6 @@ import { nonEmpty, problem, typeOf, type MaskElement } from "./mask-walker";
 import { validatorsOf } from "./question-schema";
 import type { CompileProblem } from "./types";
 
-/**
- * SurveyJS properties that change what a question stores or when survey-core accepts it, in ways the
- * compiled schema does not reproduce. A mask using one is refused rather than validated differently
- * on the server and in the browser (DESIGN.md rule 4). Values: when the property counts as used.
- */
-const UNSUPPORTED_PROPERTIES: Record<string, (value: unknown, question: MaskElement) => boolean> = {
-  valueName: (v) => typeof v === "string" && v !== "", // stores the answer under another key
-  showCommentArea: (v) => v === true, // adds a `<name>-Comment` key
-  hasComment: (v) => v === true,
-  showOtherItem: (v) => v === true, // stores free text or "other", outside the code list
-  hasOther: (v) => v === true,
-  showNoneItem: (v) => v === true,
-  hasNone: (v) => v === true,
-  showRefuseItem: (v) => v === true,
-  showDontKnowItem: (v) => v === true,
-  choicesByUrl: (v) => !!v, // choices the compiler cannot see
-  choicesFromQuestion: (v) => typeof v === "string" && v !== "",
-  hideIfChoicesEmpty: (v) => v === true, // visibility from the choices: not modelled
-  valuePropertyName: (v) => typeof v === "string" && v !== "", // stores objects instead of codes
-  minSelectedChoices: (v) => typeof v === "number" && v > 0, // a requiredness of its own, even when empty
-  valueTrue: (v) => v !== undefined,
-  valueFalse: (v) => v !== undefined,
-  maskType: (v) => typeof v === "string" && v !== "none", // input masks may store numbers or masked text
-  minValueExpression: (v) => typeof v === "string" && v !== "",
-  maxValueExpression: (v) => typeof v === "string" && v !== "",
-  min: (v, q) => v !== undefined && q.inputType !== "number", // date limits are not compiled
-  max: (v, q) => v !== undefined && q.inputType !== "number",
-  templateVisibleIf: (v) => typeof v === "string" && v !== "", // hidden members
-  allowSpaceAsAnswer: (v) => v === true,
-  choicesMin: (v) => v !== undefined, // numbers generated as choices: not compiled
-  choicesMax: (v) => v !== undefined,
-};
-
 /** Validators rsu compiles, and the variable types each applies to. */
 const VALIDATORS: Record<string, Variable["type"][]> = {
   text: ["text", "phone", "national_id", "gps_point"],
@@ -47,21 +14,11 @@ const VALIDATORS: Record<string, Variable["type"][]> = {
   expression: [...VARIABLE_TYPES],
 };
 
-/** Properties, validators, choices and patterns of one bound question. */
+/** Validators, choices and patterns of one bound question; its properties are property-checks.ts's business. */
 export function checkQuestion(path: string, question: MaskElement, variable: Variable, codeList: CodeList | undefined): CompileProblem[] {
   const problems: CompileProblem[] = [];
   const fail = (code: CompileProblem["code"], fr: string, en: string) => problems.push(problem(path, question, code, fr, en));
   const name = variable.code;
-
-  for (const [property, used] of Object.entries(UNSUPPORTED_PROPERTIES)) {
-    if (property in question && used(question[property], question)) {
-      fail(
-        "unsupported_property",
-        `La propriété « ${property} » de la question « ${name} » n'est pas prise en charge par rsu.`,
-        `Property "${property}" of question "${name}" is not supported by rsu.`,
-      );
-    }
-  }
 
   for (const validator of validatorsOf(question)) {
     const type = String(validator.type ?? "").toLowerCase();
@@ -70,12 +27,6 @@ export function checkQuestion(path: string, question: MaskElement, variable: Var
         "unsupported_validator",
         `Le validateur « ${type} » de la question « ${name} » n'est pas pris en charge pour une variable de type ${variable.type}.`,
         `Validator "${type}" of question "${name}" is not supported for a variable of type ${variable.type}.`,
-      );
-    } else if (type === "regex" && validator.caseInsensitive === true) {
-      fail(
-        "unsupported_validator",
-        `Le validateur « regex » insensible à la casse de « ${name} » n'est pas pris en charge.`,
-        `The case-insensitive "regex" validator of "${name}" is not supported.`,
       );
     } else if (type === "regex" && typeof validator.regex === "string") {
       checkPattern(validator.regex, fail, name);

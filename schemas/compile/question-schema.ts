@@ -96,7 +96,12 @@ export function wholeValue(pattern: string): string {
  * restrict, never widen. Limits on text bind only answered text: survey-core's validators skip values
  * that are empty once trimmed, and requiredness is the rules keyword's business.
  */
-export function answerSchema(variable: Variable, question: Question, codeList: CodeList | undefined): JsonSchema {
+export function answerSchema(
+  variable: Variable,
+  question: Question,
+  codeList: CodeList | undefined,
+  surveyMaxLength?: unknown,
+): JsonSchema {
   const c = variable.constraints ?? {};
   const v = limitsOf(question);
   const codes = codeList?.items.map((i) => i.code) ?? [];
@@ -113,7 +118,7 @@ export function answerSchema(variable: Variable, question: Question, codeList: C
         ...(c.pattern !== undefined ? [wholeValue(c.pattern)] : []),
         ...v.patterns.filter((p) => p !== c.pattern),
       ]);
-      const maxLength = narrowest(Math.min, c.maxLength, v.maxLength, positive(question.maxLength));
+      const maxLength = narrowest(Math.min, c.maxLength, v.maxLength, inputMaxLength(question, surveyMaxLength));
       const schema = answeredOnly(
         { type: "string", ...(maxLength !== undefined ? { maxLength } : {}) },
         {
@@ -163,6 +168,12 @@ export function answerSchema(variable: Variable, question: Question, codeList: C
       };
     }
   }
+}
+
+/** survey-core's Helpers.getMaxLength: the question's own limit, else (when it says -1 or nothing) the survey's; 0 is none. */
+function inputMaxLength(question: Question, surveyMaxLength: unknown): number | undefined {
+  const own = numberOrUndefined(question.maxLength);
+  return positive(own === undefined || own < 0 ? surveyMaxLength : own);
 }
 
 function answeredOnly(schema: JsonSchema, answered: JsonSchema): JsonSchema {

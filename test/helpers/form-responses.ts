@@ -47,6 +47,8 @@ interface Asked {
   max?: number;
   minLength?: number;
   maxLength?: number;
+  /** The input's own limit: values never exceed it, and breakages neither. */
+  inputMaxLength?: number;
   email: boolean;
   visibleIf: string[];
   hidden: boolean;
@@ -84,7 +86,14 @@ export class FormResponses {
     const asked = walked.questions.flatMap((entry) => {
       const variable = variables.get(String(entry.question.name));
       return variable
-        ? [describe(entry, variable, variable.codeList ? (lists.get(variable.codeList)?.items.map((i) => i.code) ?? []) : [])]
+        ? [
+            describe(
+              entry,
+              variable,
+              variable.codeList ? (lists.get(variable.codeList)?.items.map((i) => i.code) ?? []) : [],
+              mask.maxTextLength,
+            ),
+          ]
         : [];
     });
     this.household = asked.filter((a) => a.entry.scope === "household");
@@ -263,7 +272,9 @@ export class FormResponses {
         if (a.numbers) edges.push(Math.min(...a.numbers), Math.max(...a.numbers));
         if (isText(a))
           edges.push(
-            ...[a.minLength, a.maxLength].filter((n): n is number => n !== undefined && n > 0).map((n) => words(d, n)),
+            ...[a.minLength, a.maxLength]
+              .filter((n): n is number => n !== undefined && n > 0)
+              .map((n) => words(d, Math.min(n, a.inputMaxLength ?? n))),
             " x ",
             "0",
           );
@@ -319,14 +330,14 @@ export class FormResponses {
       default: {
         if (a.email) return `${d.pick(["jon", "fatima", "said.ali"])}@${d.pick(["nightwatch.com", "comores.km", "example.org"])}`;
         const min = Math.max(1, a.minLength ?? 1);
-        const max = Math.max(min, a.maxLength ?? Math.max(min, 40));
+        const max = Math.min(Math.max(min, a.maxLength ?? Math.max(min, 40)), a.inputMaxLength ?? Infinity);
         return words(d, d.int(min, max));
       }
     }
   }
 }
 
-function describe(entry: MaskQuestion, variable: Variable, codes: string[]): Asked {
+function describe(entry: MaskQuestion, variable: Variable, codes: string[], surveyMaxLength: unknown): Asked {
   const q = entry.question;
   const own = extend(entry.chain, q);
   const c = variable.constraints ?? {};
@@ -344,6 +355,10 @@ function describe(entry: MaskQuestion, variable: Variable, codes: string[]): Ask
     ...(c.max !== undefined ? { max: c.max } : {}),
     ...(c.maxLength !== undefined ? { maxLength: c.maxLength } : {}),
   };
+  // The input's own limit, else the survey's (survey-core's Helpers.getMaxLength): the form's input stops the
+  // clerk there, though survey-core's validation does not check it (STACK.md trap 13), so no breakage crosses it.
+  const inputMax = typeof q.maxLength === "number" && q.maxLength >= 0 ? q.maxLength : surveyMaxLength;
+  if (typeof inputMax === "number" && inputMax > 0 && ["text", "comment"].includes(String(q.type))) asked.inputMaxLength = inputMax;
   const numbers = q.inputType === "number" ? undefined : numericChoices(q);
   if (numbers) asked.numbers = numbers;
   for (const v of validatorsOf(q)) {

@@ -90,6 +90,6 @@ describe("the external SurveyJS forms, bound to the catalogue derived from each"
       console.log(`${_}: ${responses.length} responses, ${refused} refused by both`);
       expect(refused).toBeGreaterThan(0);
     },
-    120_000,
+    400_000,
   );
 });
