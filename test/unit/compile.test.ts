@@ -338,6 +338,21 @@ describe("compile: masks that do not fit the catalogue are refused, every proble
     ["valueName", page({ type: "boolean", name: "owns_land", valueName: "land" }), "unsupported_property"],
     ["a comment area", page({ type: "boolean", name: "owns_land", showCommentArea: true }), "unsupported_property"],
     [
+      "a required panel holding an expression, whose computed value survey-core counts as an answer",
+      page({ type: "panel", name: "box", isRequired: true, elements: [{ type: "expression", name: "total", expression: "1" }] }),
+      "unsupported_property",
+    ],
+    [
+      "a panel's requiredIf on an unknown answer",
+      page({ type: "panel", name: "box", requiredIf: "{roms} > 1", elements: [{ type: "boolean", name: "owns_land" }] }),
+      "unknown_expression_variable",
+    ],
+    [
+      "a choice asking for a comment",
+      page({ type: "dropdown", name: "island", choices: [{ value: "1", showCommentArea: true }] }),
+      "unsupported_property",
+    ],
+    [
       "an expression validator",
       page({ type: "text", inputType: "number", name: "rooms", validators: [{ type: "expression", expression: "{rooms} > 1" }] }),
       null,
