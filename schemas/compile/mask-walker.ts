@@ -37,7 +37,7 @@ export interface RequiredGroup extends MaskQuestion {
 }
 
 /** Any element of the mask the walker went through, with the kind survey-core would make of it. */
-export interface WalkedElement {
+interface WalkedElement {
   element: MaskElement;
   path: string;
   /** `page`, `panel`, or the question's type in lower case (`paneldynamic` for the roster). */

@@ -3,7 +3,7 @@ import { compile, createValidator, type SurveyJson } from "../../schemas/compile
 import type { FormResponse } from "./form-responses";
 import { surveyCoreAccepts } from "./survey-core-verdict";
 
-export interface Disagreement {
+interface Disagreement {
   kind: string | null;
   where: string | undefined;
   data: unknown;

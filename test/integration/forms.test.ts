@@ -47,6 +47,15 @@ describe("forms: create → draft → check → publish", () => {
     expect(await versionCount("enquete_test")).toBe(0);
   });
 
+  it("reports a property rsu does not compile, on a page as on a question, naming it, and refuses to publish (#20)", async () => {
+    const mask = { pages: [{ name: "p1", timeLimit: 60, elements: [{ type: "text", name: "note" }] }] };
+    const saved = await call("PUT", "/api/forms/enquete_test/draft", mask, "concepteur");
+    expect(saved.body.check).toMatchObject({ publishable: false, errors: [{ code: "unsupported_property", pointer: "/pages/0" }] });
+    expect(saved.body.check.errors[0].message.fr).toContain("« timeLimit » de la page « p1 »");
+    expect((await call("POST", "/api/forms/enquete_test/publish", {})).body.error.code).toBe("draft_has_errors");
+    expect(await versionCount("enquete_test")).toBe(0);
+  });
+
   it("refuses a draft that is not an object", async () => {
     expect((await call("PUT", "/api/forms/enquete_test/draft", [1, 2])).status).toBe(422);
   });
