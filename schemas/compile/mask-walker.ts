@@ -76,7 +76,7 @@ export function walkMask(mask: SurveyJson): WalkResult {
   };
   // A survey in display mode is read-only throughout: survey-core then checks nothing.
   const top: Chain = mask.mode === "display" || mask.readOnly === true ? { ...EMPTY_CHAIN, readOnly: true } : EMPTY_CHAIN;
-  asElements(mask.pages).forEach((page, i) => container(page, `/pages/${i}`, "page", "household", top, [], result));
+  for (const [i, page] of asElements(mask.pages).entries()) container(page, `/pages/${i}`, "page", "household", top, [], result);
   // Single-page masks may list their elements at the top, and old ones call them `questions`.
   walk(asElements(mask.elements), "/elements", "household", top, [], result);
   walk(asElements(mask.questions), "/questions", "household", top, [], result);
@@ -113,17 +113,20 @@ function walk(
   groups: RequiredGroup[],
   result: WalkResult,
 ): void {
-  elements.forEach((element, i) => {
+  for (const [i, element] of elements.entries()) {
     const at = `${path}/${i}`;
     const type = typeOf(element);
     const entry: MaskQuestion = { question: element, path: at, scope, chain };
-    if (type === "panel") return container(element, at, "panel", scope, chain, groups, result);
+    if (type === "panel") {
+      container(element, at, "panel", scope, chain, groups, result);
+      continue;
+    }
     result.elements.push({ element, path: at, kind: type });
     if (DISPLAY_ONLY.has(type)) {
       if (typeof element.name === "string") result.displayOnly.add(element.name.toLowerCase());
       if (type === "expression" && typeof element.name === "string" && element.name !== "") result.computed[scope].push(entry);
       for (const group of groups) (type === "expression" ? group.computed : group.displays).push(entry);
-      return;
+      continue;
     }
     if (type === "paneldynamic" && element.name === MEMBERS_ROSTER && scope === "household") {
       if (result.roster) {
@@ -136,7 +139,7 @@ function walk(
             'The "members" roster appears twice.',
           ),
         );
-        return;
+        continue;
       }
       result.roster = entry;
       for (const group of groups) group.questions.push(entry);
@@ -144,11 +147,11 @@ function walk(
       const inside = extend(chain, element);
       const memberChain: Chain = { ...EMPTY_CHAIN, enableIf: inside.enableIf, readOnly: inside.readOnly };
       walk(asElements(element.templateElements), `${at}/templateElements`, "members", memberChain, [], result);
-      return;
+      continue;
     }
     result.questions.push(entry);
     for (const group of groups) group.questions.push(entry);
-  });
+  }
 }
 
 /** The chain of an element's contents, given the chain the element itself stands in. */

@@ -139,7 +139,10 @@ const optionalMembers: SurveyJson = {
 const validators = new Map<SurveyJson, ReturnType<typeof createValidator>>();
 const verdict = (mask: SurveyJson, data: Record<string, unknown>) => {
   let validate = validators.get(mask);
-  if (!validate) validators.set(mask, (validate = createValidator(compile(mask, deriveCatalogue(mask)))));
+  if (!validate) {
+    validate = createValidator(compile(mask, deriveCatalogue(mask)));
+    validators.set(mask, validate);
+  }
   return {
     ours: validate(structuredClone(data)).map((e) => `${e.pointer} ${e.code}`),
     surveyCore: surveyCoreAccepts(mask, structuredClone(data)),
