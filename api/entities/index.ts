@@ -14,6 +14,7 @@ import { LoginThrottle } from "./login-throttle.entity";
 import { HouseholdVersion } from "./household-version.entity";
 import { ReviewItem } from "./review-item.entity";
 import { Merge } from "./merge.entity";
+import { NameFrequencies } from "./name-frequencies.entity";
 
 export {
   ApiToken,
@@ -31,6 +32,7 @@ export {
   HouseholdVersion,
   ReviewItem,
   Merge,
+  NameFrequencies,
   LoginThrottle,
   OutboxEntry,
   Session,
@@ -60,4 +62,5 @@ export const entities = [
   HouseholdVersion,
   ReviewItem,
   Merge,
+  NameFrequencies,
 ];

@@ -23,9 +23,15 @@ export type ReviewKind = (typeof REVIEW_KINDS)[number];
 export type ReviewStatus = "open" | "later" | "decided";
 export type ReviewDecision = "same" | "different" | "later";
 
-/** Score of a candidate match, with its parts so a person can see why. Each part is in [0, 1]. */
+/**
+ * Score of a candidate match, with its parts so a person can see why: `total` is the match probability,
+ * `weight` its log-odds in bits (Fellegi–Sunter, schemas/registry/match-weights.ts), `weights` each
+ * comparison's share of it; each component is a closeness in [0, 1].
+ */
 export interface MatchScore {
   total: number;
+  weight?: number;
+  weights?: { prior: number; name: number; birthDate: number; sex: number; area: number; nin?: number };
   components: { name: number; sex: number; birthDate: number; nin?: number; area?: number };
   /** The reasons in words, e.g. « Noms proches (0,86) : Mohamed ≈ Mouhamad ». */
   explanation: Message[];

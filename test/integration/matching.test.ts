@@ -10,7 +10,7 @@ import { createTestContext, type TestContext } from "../helpers/test-context";
 /**
  * Person matching on the real database (issue #6): the registry below is written through the entity layer
  * with the same keys the pipeline writes, then each incoming person is matched with the default thresholds
- * (MATCH_LINK_THRESHOLD 0.9, MATCH_REVIEW_THRESHOLD 0.7).
+ * (MATCH_LINK_THRESHOLD 0.99, MATCH_REVIEW_THRESHOLD 0.7, match probabilities).
  */
 let ctx: TestContext;
 const ids: Record<string, string> = {};
@@ -256,11 +256,22 @@ describe("matchPerson: a table of incoming people against the registry", () => {
       ),
     );
     const { score } = match.candidates[0]!;
-    expect(score).toMatchObject({ total: 0.88, components: { name: 0.75, sex: 1, birthDate: 1, area: 1 } });
-    expect(score.explanation[0]).toEqual({
-      fr: "Prénom et nom inversés (0,75) : Said Mohamed ≈ Mohamed Said",
-      en: "First and last names swapped (0.75): Said Mohamed ≈ Mohamed Said",
-    });
+    // A registry this small is counted as 10,000 people (match-weights.ts): prior log2(0.25 / 10,000).
+    expect(score).toMatchObject({ total: 0.9948, weight: 7.59, components: { name: 0.75, sex: 1, birthDate: 1, area: 1 } });
+    expect(score.explanation).toEqual([
+      {
+        fr: "Prénom et nom inversés : Said Mohamed ≈ Mohamed Said (−5,1)",
+        en: "First and last names swapped: Said Mohamed ≈ Mohamed Said (−5.1)",
+      },
+      { fr: "Prénom identique : said (+4,6)", en: "Same first name: said (+4.6)" },
+      { fr: "Nom identique : mohamed (+4,6)", en: "Same last name: mohamed (+4.6)" },
+      { fr: "Même date de naissance (1980-05-03) (+13,6)", en: "Same birth date (1980-05-03) (+13.6)" },
+      { fr: "Même sexe (+1,0)", en: "Same sex (+1.0)" },
+      { fr: "Même commune (101) (+4,2)", en: "Same commune (101) (+4.2)" },
+      { fr: "A priori : une personne sur 10\u202f000 du registre (−15,3)", en: "Prior: one person in 10,000 of the registry (−15.3)" },
+    ]);
+    // Above the link threshold, but swapped names are for a supervisor to confirm.
+    expect(match.decision).toBe("review");
   });
 
   it("does not offer the members of a household being updated as candidates", async () => {
@@ -315,7 +326,7 @@ describe("matchPerson: a table of incoming people against the registry", () => {
         await tx.flush();
         const match = await matchPerson(tx, person({ ...fields, firstName: "Mouhamad" }), ICONI, ctx.config.matchThresholds);
         expect(match.decision).toBe("link");
-        expect(match.candidates.filter((c) => c.score.total >= 0.9)).toHaveLength(1);
+        expect(match.candidates.filter((c) => c.score.total >= ctx.config.matchThresholds.link)).toHaveLength(1);
         throw new RollBack();
       })
       .catch((e) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { blockKey, nameKey, normalisedPart, phoneticKey, trigramSimilarity } from "../../schemas/registry/person-names";
 import { personKeys } from "../../schemas/registry/person-keys";
-import { birthDateCloseness, plausibleBirthDates, scoreOf, scorePair, type ComparablePerson } from "../../schemas/registry/match-score";
+import { birthDateCloseness, plausibleBirthDates } from "../../schemas/registry/birth-dates";
 
 describe("normalisedPart: spelling variants of one name become one spelling", () => {
   it.each([
@@ -185,57 +185,6 @@ describe("plausibleBirthDates: exactly the dates birthDateCloseness gives more t
     const year = Number(date.slice(0, 4));
     for (const other of days(Date.UTC(year - 2, 0, 1), Date.UTC(year + 2, 11, 31))) {
       expect(inWindows(other), `${date} / ${other}`).toBe(birthDateCloseness(date, other) > 0);
-    }
-  });
-});
-
-describe("scorePair", () => {
-  const base: ComparablePerson = {
-    firstName: "Mohamed",
-    lastName: "Said",
-    sex: "1",
-    birthDate: "1980-05-03",
-    nin: null,
-    island: "1",
-    commune: "101",
-  };
-  it("explains every component in French and English", () => {
-    const score = scorePair(base, { ...base, firstName: "Mouhamad", lastName: "Saïdi" });
-    expect(score.total).toBe(1);
-    expect(score.components).toEqual({ name: 1, sex: 1, birthDate: 1, area: 1 });
-    expect(score.explanation.map((m) => m.fr)).toEqual([
-      "Mêmes noms après normalisation (mohamed said) : Mohamed Said ≈ Mouhamad Saïdi",
-      "Même date de naissance (1980-05-03)",
-      "Même sexe",
-      "Même commune (101)",
-    ]);
-    expect(score.explanation.every((m) => m.en.length > 0)).toBe(true);
-  });
-
-  it("a same NIN scores 1 whatever the rest; a different NIN is shown", () => {
-    expect(scorePair({ ...base, nin: "123" }, { ...base, firstName: "Ali", nin: "123" }).total).toBe(1);
-    const conflicting = scorePair({ ...base, nin: "123" }, { ...base, nin: "456" });
-    expect(conflicting.components.nin).toBe(0);
-    expect(conflicting.explanation[0]!.fr).toBe("NIN différents (123 ≠ 456)");
-  });
-
-  it("swapped names keep 75 % of their similarity", () => {
-    const score = scorePair(base, { ...base, firstName: "Said", lastName: "Mohamed" });
-    expect(score.components.name).toBe(0.75);
-    expect(score.explanation[0]!.en).toMatch(/^First and last names swapped \(0\.75\)/);
-  });
-
-  it("scoreOf gives scorePair's figures, without the words", () => {
-    const others: Partial<ComparablePerson>[] = [
-      { firstName: "Mouhamad", lastName: "Saïdi" },
-      { firstName: "Said", lastName: "Mohamed", birthDate: "1981-05-03" },
-      { nin: "456", sex: "2", commune: "102" },
-      { firstName: null, birthDate: null, island: "2" },
-    ];
-    for (const other of others) {
-      const { explanation, ...figures } = scorePair({ ...base, nin: "123" }, { ...base, ...other });
-      expect(scoreOf({ ...base, nin: "123" }, { ...base, ...other })).toEqual(figures);
-      expect(explanation.length).toBeGreaterThan(0);
     }
   });
 });

@@ -11,6 +11,7 @@ import { Migration20261129020000IndividualPlace } from "./Migration2026112902000
 import { Migration20261206200000NinHolder } from "./Migration20261206200000NinHolder";
 import { Migration20261206210000ReviewMerge } from "./Migration20261206210000ReviewMerge";
 import { Migration20261206220000AuditSequencer } from "./Migration20261206220000AuditSequencer";
+import { Migration20261206230000NameFrequencies } from "./Migration20261206230000NameFrequencies";
 
 /** Every migration, in order. New ones are generated with `rsu migrate --create` and added here. */
 export const migrationsList: MigrationObject[] = [
@@ -26,4 +27,5 @@ export const migrationsList: MigrationObject[] = [
   { name: "Migration20261206200000NinHolder", class: Migration20261206200000NinHolder },
   { name: "Migration20261206210000ReviewMerge", class: Migration20261206210000ReviewMerge },
   { name: "Migration20261206220000AuditSequencer", class: Migration20261206220000AuditSequencer },
+  { name: "Migration20261206230000NameFrequencies", class: Migration20261206230000NameFrequencies },
 ];

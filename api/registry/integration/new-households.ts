@@ -1,24 +1,21 @@
 import { randomUUID } from "node:crypto";
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { trigramSimilarity } from "../../../schemas/registry/person-names";
 import { areaOf, insertNewHouseholds, newHouseholdRows, type NewHouseholdRows, type SubmissionSource } from "../households/apply-household";
 import { headIndex, type HouseholdRecord, type IndividualRecord } from "../../../schemas/registry/household-from-submission";
+import { readNearbyHouseholds } from "../matching/match-household";
+import { findCandidates, type FoundRow, type MatchArea } from "../matching/match-person";
+import { nameFrequencies } from "../matching/name-frequencies";
 import {
+  candidateRows,
   decideHousehold,
-  likelyHouseholds,
-  readNearbyHouseholds,
-  type HouseholdMatch,
-  type NearbyHousehold,
-} from "../matching/match-household";
-import {
   decideMatch,
-  findCandidates,
-  TRIGRAM_THRESHOLD,
+  foundBy,
+  likelyHouseholds,
   type CandidateRow,
-  type MatchArea,
+  type HouseholdMatch,
   type MatchThresholds,
-} from "../matching/match-person";
-import { birthDateCloseness } from "../../../schemas/registry/match-score";
+  type NearbyHousehold,
+} from "../../../schemas/registry/match-decision";
 import { NinHolders, type NinClash } from "../households/nin-holders";
 
 /** A valid submission that creates a household, with its registry rows. */
@@ -40,9 +37,10 @@ export type NewHouseholdResult =
  * communes locked: the registry is searched once for every member of every household (findCandidates, one
  * statement), the households of the heads' candidates are read once, and the rows are written with
  * one insert per table. What a per-household loop would have seen in the database, the households created
- * earlier in the same batch, is searched in memory with the lookup's own rules (BatchHouseholds), so two
- * submissions of one household in one batch still meet: the second waits for review.
- * Decisions are made in the order given (the order received), as one at a time would make them.
+ * earlier in the same batch, is searched in memory with the lookup's own rules (`foundBy`, BatchHouseholds),
+ * so two submissions of one household in one batch still meet: the second waits for review. Decisions are
+ * made in the order given (the order received) by the one rule set (match-decision.ts), with one snapshot
+ * of the registry's frequencies: as one at a time would make them (test/integration/matching-differential.test.ts).
  */
 export async function integrateNewHouseholds(
   em: EntityManager,
@@ -58,6 +56,7 @@ export async function integrateNewHouseholds(
     record.members.map((person) => ({ person, area: areaOf(record.household), excludeHouseholdId: null })),
   );
   const registryRows = await findCandidates(em, searches);
+  const rules = { thresholds, frequencies: await nameFrequencies(em) };
   let next = 0;
   const inRegistry = incoming.map(({ record }) => record.members.map(() => registryRows[next++]!));
   // The households the heads' candidates live in, as the registry alone gives them (the batch can only
@@ -67,8 +66,8 @@ export async function integrateNewHouseholds(
     incoming.flatMap(({ record }, h) => {
       const headAt = headIndex(record.members);
       if (headAt < 0) return [];
-      const match = decideMatch({ ...record.members[headAt]!, ...areaOf(record.household) }, inRegistry[h]![headAt]!, thresholds);
-      return likelyHouseholds(match, others(record.members, headAt), thresholds);
+      const match = decideMatch({ ...record.members[headAt]!, ...areaOf(record.household) }, candidateRows(inRegistry[h]![headAt]!), rules);
+      return likelyHouseholds(match, others(record.members, headAt)).map((c) => c.householdId);
     }),
   );
 
@@ -81,11 +80,11 @@ export async function integrateNewHouseholds(
     if (clash.repeated.length) return { created: false, match: null, clash };
     const area = areaOf(record.household);
     const matches = record.members.map((member, i) =>
-      decideMatch({ ...member, ...area }, [...inRegistry[h]![i]!, ...batch.candidatesFor(member, area)], thresholds),
+      decideMatch({ ...member, ...area }, candidateRows([...inRegistry[h]![i]!, ...batch.candidatesFor(member, area)]), rules),
     );
     const headAt = headIndex(record.members);
     if (headAt >= 0) {
-      const match = decideHousehold(matches[headAt]!, others(record.members, headAt), record.household, nearbyOrBatch, thresholds);
+      const match = decideHousehold(matches[headAt]!, others(record.members, headAt), record.household, nearbyOrBatch, rules);
       if (match.decision === "review") return { created: false, match, clash };
     }
     if (clash.held.length) return { created: false, match: null, clash };
@@ -105,10 +104,8 @@ function others(members: IndividualRecord[], headAt: number): IndividualRecord[]
 
 /**
  * The households a batch has created so far, not yet in the database: their members are candidates for
- * the next ones by the same rules as findCandidates (match-person.ts): same NIN; or same block key, a
- * plausible birth date and the same island; or, when those find nobody, born the same day on the island
- * with a trigram-neighbour name. Members are filed by NIN, block key and birth date, so each search reads
- * only its own few (a batch of 50 households holds some 270 people).
+ * the next ones by the lookup's rules (`foundBy`). Members are filed by NIN, block key and birth date, so
+ * each search reads only the few that can pass them (a batch of 50 households holds some 270 people).
  */
 class BatchHouseholds {
   private readonly byNin = new Map<string, BatchMember[]>();
@@ -117,41 +114,42 @@ class BatchHouseholds {
   private readonly households = new Map<string, NearbyHousehold>();
 
   add({ household, individuals }: NewHouseholdRows): void {
-    const rows = individuals.map((m) => ({
-      row: {
-        id: m.id,
-        householdId: household.id,
-        personId: m.personId,
-        firstName: m.firstName,
-        lastName: m.lastName,
-        sex: m.sex,
-        birthDate: m.birthDate,
-        nin: m.nin,
-        island: household.island,
-        commune: household.commune,
-      },
-      nameKey: m.nameKey,
-    }));
-    individuals.forEach((m, i) => {
-      file(this.byNin, m.nin, rows[i]!);
-      file(this.byBlock, m.blockKey, rows[i]!);
-      file(this.byBirthDate, m.birthDate, rows[i]!);
+    const members = individuals.map((m) => {
+      const member: BatchMember = {
+        row: {
+          id: m.id,
+          householdId: household.id,
+          personId: m.personId,
+          firstName: m.firstName,
+          lastName: m.lastName,
+          sex: m.sex,
+          birthDate: m.birthDate,
+          nin: m.nin,
+          island: household.island,
+          commune: household.commune,
+        },
+        keys: m,
+      };
+      file(this.byNin, m.nin, member);
+      file(this.byBlock, m.blockKey, member);
+      file(this.byBirthDate, m.birthDate, member);
+      return member.row;
     });
-    this.households.set(household.id, { commune: household.commune, village: household.village, members: rows.map((r) => r.row) });
+    this.households.set(household.id, { commune: household.commune, village: household.village, members });
   }
 
-  candidatesFor(person: IndividualRecord, area: MatchArea): CandidateRow[] {
-    const island = (row: CandidateRow) => !area.island || row.island === area.island;
-    // plausibleBirthDates are by definition the dates birthDateCloseness counts; no birth date: any.
-    const dated = person.birthDate !== null && person.birthYear !== null;
-    const born = (date: string | null) => date !== null && (!dated || birthDateCloseness(person.birthDate!, date) > 0);
-    const found = new Set<BatchMember>();
-    for (const m of (person.nin && this.byNin.get(person.nin)) || []) found.add(m);
-    for (const m of (person.blockKey && this.byBlock.get(person.blockKey)) || []) if (born(m.row.birthDate) && island(m.row)) found.add(m);
-    if (found.size || !person.blockKey || !person.nameKey || !person.birthDate) return [...found].map((m) => m.row);
-    return (this.byBirthDate.get(person.birthDate) ?? [])
-      .filter((m) => m.nameKey && island(m.row) && trigramSimilarity(m.nameKey, person.nameKey!) >= TRIGRAM_THRESHOLD)
-      .map((m) => m.row);
+  candidatesFor(person: IndividualRecord, area: MatchArea): FoundRow[] {
+    const near = [
+      ...((person.nin && this.byNin.get(person.nin)) || []),
+      ...((person.blockKey && this.byBlock.get(person.blockKey)) || []),
+      ...((person.birthDate && this.byBirthDate.get(person.birthDate)) || []),
+    ];
+    const found = new Map<string, FoundRow>();
+    for (const { row, keys } of near) {
+      const by = found.has(row.id) ? null : foundBy(person, area.island, { ...keys, island: row.island });
+      if (by) found.set(row.id, { ...row, foundBy: by });
+    }
+    return [...found.values()];
   }
 
   /** The registry's candidate households and those of the batch (as it grows), as one lookup. */
@@ -162,7 +160,7 @@ class BatchHouseholds {
 
 interface BatchMember {
   row: CandidateRow;
-  nameKey: string | null;
+  keys: Pick<IndividualRecord, "nin" | "birthDate" | "birthYear" | "blockKey" | "nameKey">;
 }
 
 function file(index: Map<string, BatchMember[]>, key: string | null, member: BatchMember): void {

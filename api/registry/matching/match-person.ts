@@ -1,8 +1,25 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import type { MatchScore } from "../../../schemas/contracts/review";
 import { personKeys, type PersonKeys } from "../../../schemas/registry/person-keys";
 import { preparedRows } from "../../db/plain-sql";
-import { plausibleBirthDates, scoreOf, scorePair, type ComparablePerson } from "../../../schemas/registry/match-score";
+import { plausibleBirthDates } from "../../../schemas/registry/birth-dates";
+import {
+  candidateRows,
+  decideMatch,
+  TRIGRAM_THRESHOLD,
+  type CandidateRow,
+  type FoundBy,
+  type MatchThresholds,
+  type PersonMatch,
+} from "../../../schemas/registry/match-decision";
+import { nameFrequencies } from "./name-frequencies";
+
+export type {
+  CandidateRow,
+  MatchCandidate,
+  MatchDecision,
+  MatchThresholds,
+  PersonMatch,
+} from "../../../schemas/registry/match-decision";
 
 /** The incoming person's key fields, as `householdFromSubmission` builds them. */
 export interface PersonToMatch {
@@ -20,32 +37,6 @@ export interface MatchArea {
   commune: string | null;
 }
 
-/** Total score at or above `link` → same person; at or above `review` → a supervisor decides; below → new. */
-export interface MatchThresholds {
-  link: number;
-  review: number;
-}
-
-export interface MatchCandidate {
-  individualId: string;
-  householdId: string;
-  /** The person the candidate record is (several records share one after a merge or a link). */
-  personId: string;
-  score: MatchScore;
-}
-
-export type MatchDecision = "link" | "review" | "new";
-
-export interface PersonMatch {
-  decision: MatchDecision;
-  /** The best candidate (null when the decision is "new" and nobody came close). */
-  individualId: string | null;
-  householdId: string | null;
-  personId: string | null;
-  /** Best first, at most `MAX_CANDIDATES`, each with its explained score. */
-  candidates: MatchCandidate[];
-}
-
 export interface MatchOptions {
   /**
    * Individuals of this household are not candidates: when an update re-submits a household, its own
@@ -54,17 +45,13 @@ export interface MatchOptions {
   excludeHouseholdId?: string | null;
 }
 
-/** How many scored candidates a match keeps (for the review screen), best first. */
-export const MAX_CANDIDATES = 5;
 /** Rows scored from one block at most, the nearest names first (a block is rarely larger). */
 const BLOCK_LIMIT = 50;
-/** pg_trgm's default similarity threshold (its `%`): names this close are neighbours. */
-export const TRIGRAM_THRESHOLD = 0.3;
-/** Candidates scoring below this are not worth showing to anyone. */
-const CANDIDATE_FLOOR = 0.5;
 
 /*
- * How candidates are found (issue #6). Every individual carries `block_key` (sorted phonetic keys of both
+ * How candidates are found (issue #6): the rules are `foundBy` (schemas/registry/match-decision.ts), which a
+ * batch applies in memory to its own new households; this statement is their indexed form, and each row
+ * says which rule found it. Every individual carries `block_key` (sorted phonetic keys of both
  * names, so swapped names share it) and `name_key` (schemas/registry/person-keys.ts).
  * 1. A NIN, when given, is looked up exactly, anywhere: a same-NIN candidate links whatever the area.
  * 2. And the block: same block_key, born the same year ± 1 (an age given instead of a date, or
@@ -82,8 +69,8 @@ const CANDIDATE_FLOOR = 0.5;
  *    on name_key: at 27,000 individuals a `%` search over birth years took 100 ms (common trigrams such as
  *    "moh" or "sai" match a large share of the registry), against a 5 ms budget; the same-day
  *    neighbourhood is a few dozen rows. The GIN index serves searches by name (review screens).
- * Each candidate is then scored in TypeScript (match-score.ts, pg_trgm's similarity) so the score and its
- * explanation are one pure function, and the decision follows the configured thresholds.
+ * Each candidate is then scored and decided in TypeScript (match-score.ts, match-decision.ts), one pure
+ * rule set for every path.
  */
 
 /**
@@ -116,7 +103,8 @@ export async function matchPeople(
     em,
     people.map((person) => ({ person, area, excludeHouseholdId: options.excludeHouseholdId ?? null })),
   );
-  return people.map((person, i) => decideMatch({ ...person, ...area }, found[i]!, thresholds));
+  const rules = { thresholds, frequencies: await nameFrequencies(em) };
+  return people.map((person, i) => decideMatch({ ...person, ...area }, candidateRows(found[i]!), rules));
 }
 
 /** One person to look for, where, and which household's members are not candidates (MatchOptions). */
@@ -124,60 +112,6 @@ export interface CandidateSearch {
   person: PersonToMatch;
   area: MatchArea;
   excludeHouseholdId: string | null;
-}
-
-/** The decision on `incoming` given its candidate rows (from findCandidates, and from a batch's own new households). */
-export function decideMatch(incoming: ComparablePerson, rows: CandidateRow[], thresholds: MatchThresholds): PersonMatch {
-  const scored = onePerPerson(
-    rows
-      .map((row) => ({ row, total: scoreOf(incoming, row).total }))
-      .filter(({ total }) => total >= CANDIDATE_FLOOR)
-      .sort((a, b) => b.total - a.total),
-  ).slice(0, MAX_CANDIDATES);
-  // Only the candidates kept are explained in words.
-  const candidates = scored.map(({ row }) => ({
-    individualId: row.id,
-    householdId: row.householdId,
-    personId: row.personId,
-    score: scorePair(incoming, row),
-  }));
-  const best = candidates[0];
-  return {
-    decision: best ? decide(candidates, thresholds) : "new",
-    individualId: best?.individualId ?? null,
-    householdId: best?.householdId ?? null,
-    personId: best?.personId ?? null,
-    candidates,
-  };
-}
-
-/**
- * A person merged by a supervisor has several records (one per household that registered them), all with
- * one person id: they are one candidate, at their best record's score, not homonyms making the match
- * ambiguous. Expects the rows best first.
- */
-function onePerPerson<T extends { row: CandidateRow }>(sorted: T[]): T[] {
-  const seen = new Set<string>();
-  return sorted.filter(({ row }) => !seen.has(row.personId) && !!seen.add(row.personId));
-}
-
-/**
- * Link only when one candidate clears the link threshold on its own: two of them above it (homonyms in the
- * same block) or a NIN that contradicts the names' verdict go to a supervisor instead.
- */
-function decide([best, second]: MatchCandidate[], thresholds: MatchThresholds): MatchDecision {
-  const { total, components } = best!.score;
-  if (total >= thresholds.link) {
-    const ambiguous = second !== undefined && second.score.total >= thresholds.link && components.nin !== 1;
-    return components.nin === 0 || ambiguous ? "review" : "link";
-  }
-  return total >= thresholds.review ? "review" : "new";
-}
-
-export interface CandidateRow extends ComparablePerson {
-  id: string;
-  householdId: string;
-  personId: string;
 }
 
 const COLUMNS = `i.id, i.household_id as "householdId", i.person_id as "personId", i.first_name as "firstName", i.last_name as "lastName", i.sex,
@@ -219,15 +153,15 @@ const NEAREST = `and (p.exclude is null or i.household_id <> p.exclude)
  */
 function byNinAndBlock(onIsland: string): string {
   return `
-  select p.tag, c.* from searched p cross join lateral (
+  select p.tag, 'nin' as "foundBy", c.* from searched p cross join lateral (
     select ${COLUMNS} from individuals i where i.nin = p.nin ${NEAREST}) c
   where p.nin is not null
   union all
-  select p.tag, c.* from searched p cross join lateral (
+  select p.tag, 'block' as "foundBy", c.* from searched p cross join lateral (
     select ${COLUMNS} from individuals i where i.block_key = p.block_key ${onIsland} and i.birth_date between p.lo and p.hi ${NEAREST}) c
   where p.block_key is not null
   union all
-  select p.tag, c.* from searched p cross join lateral (
+  select p.tag, 'block' as "foundBy", c.* from searched p cross join lateral (
     select ${COLUMNS} from individuals i where i.block_key = p.block_key ${onIsland} and i.birth_date = any(p.days) ${NEAREST}) c
   where p.block_key is not null and cardinality(p.days) > 0`;
 }
@@ -241,7 +175,7 @@ function byNinAndBlock(onIsland: string): string {
  */
 function sameDayNeighbours(onIsland: string): string {
   return `
-  select p.tag, c.* from searched p cross join lateral (
+  select p.tag, 'neighbour' as "foundBy", c.* from searched p cross join lateral (
     select ${COLUMNS} from individuals i
     where i.birth_date = p.born ${onIsland} and similarity(i.name_key, p.name_key) >= ${TRIGRAM_THRESHOLD} ${NEAREST}) c
   where p.born is not null and not exists (select from found f where f.tag = p.tag)`;
@@ -259,13 +193,18 @@ const CANDIDATES: Record<Reach, { name: string; text: string }> = {
   anywhere: { name: "rsu_match_candidates_anywhere", text: candidatesSql("anywhere") },
 };
 
+/** A candidate record and how the lookup found it (match-decision.ts, `foundBy`). */
+export type FoundRow = CandidateRow & { foundBy: FoundBy };
+
+const FOUND_FIRST: Record<FoundBy, number> = { nin: 0, block: 1, neighbour: 2 };
+
 /**
  * The candidate rows of each search, read for all of them at once: one statement whatever their number,
  * so that a batch of households pays one round trip and one plan for the lookups of all its members
  * (issue #6: per person, round trips and planning were most of the cost).
  */
-export async function findCandidates(em: EntityManager, searches: CandidateSearch[]): Promise<CandidateRow[][]> {
-  const found = searches.map(() => new Map<string, CandidateRow>());
+export async function findCandidates(em: EntityManager, searches: CandidateSearch[]): Promise<FoundRow[][]> {
+  const found = searches.map(() => new Map<string, FoundRow>());
   const rows = searches.map(({ person, area, excludeHouseholdId }, tag) => {
     // Members split from a submission carry their keys already (householdFromSubmission).
     const { blockKey, nameKey, birthYear } = "blockKey" in person ? (person as PersonToMatch & PersonKeys) : personKeys(person);
@@ -295,8 +234,12 @@ export async function findCandidates(em: EntityManager, searches: CandidateSearc
   ] as const) {
     if (!batch.length) continue;
     const { name, text } = CANDIDATES[reach];
-    const candidates = await preparedRows<CandidateRow & { tag: number }>(em, name, text, [JSON.stringify(batch)]);
-    for (const { tag, ...row } of candidates) found[tag]!.set(row.id, row);
+    const candidates = await preparedRows<FoundRow & { tag: number }>(em, name, text, [JSON.stringify(batch)]);
+    // A record found by NIN and by block is found by NIN (FOUND_FIRST).
+    for (const { tag, ...row } of candidates) {
+      const before = found[tag]!.get(row.id);
+      if (!before || FOUND_FIRST[row.foundBy] < FOUND_FIRST[before.foundBy]) found[tag]!.set(row.id, row);
+    }
   }
   return found.map((rows) => [...rows.values()]);
 }
