@@ -13,7 +13,6 @@
  * matching keys are those the pipeline writes. --profile: integrate/profile.ts.
  */
 import { fork } from "node:child_process";
-import { randomUUID } from "node:crypto";
 import pg from "pg";
 import type { MikroORM } from "@mikro-orm/postgresql";
 import { loadConfig } from "../api/config";
@@ -21,15 +20,12 @@ import { databaseName, dropDatabase, onServer, quoteIdentifier } from "../api/db
 import { openDatabase } from "../api/db/database";
 import { migrationsList } from "../api/db/migrations";
 import { seedDemo } from "../api/db/seeders/seed-demo";
-import { DEMO_FORM } from "../api/db/seeders/demo/catalogue";
-import { contentHash } from "../api/services/hash";
-import { placeOf } from "../api/services/accept-submission";
-import { householdFromSubmission } from "../schemas/registry/household-from-submission";
 import { matchPerson, type PersonToMatch } from "../api/registry/matching/match-person";
 import { integrateSubmission } from "../api/registry/integration/integrate-submission";
 import { Dice, prng } from "../test/helpers/demo-responses";
 import { generatedHousehold, nameDrawer } from "./integrate/comorian-households";
-import { copyIn, line } from "./integrate/copy-in";
+import { copyRegistry, householdIdOf, insertReceived } from "./integrate/registry-rows";
+import { refreshNameFrequencies } from "../api/registry/matching/name-frequencies";
 import { profileQueries } from "./integrate/profile";
 
 const config = loadConfig(process.env);
@@ -56,101 +52,6 @@ const DATABASE_URL = base.toString();
 // migrations), so that runs after the first copy it (seconds) instead of writing it again (minutes at full size).
 // The suffix after the migrations' number changes when registryLines writes its rows differently.
 const REGISTRY_TEMPLATE = `rsu_bench_registry_${args.households}_${args.seed}_m${migrationsList.length}_nins`;
-
-const HOUSEHOLD_COLUMNS = [
-  "id",
-  "island",
-  "prefecture",
-  "commune",
-  "village",
-  "head_name",
-  "search_name",
-  "attributes",
-  "source_submission_id",
-  "created_at",
-  "updated_at",
-];
-const INDIVIDUAL_COLUMNS = [
-  "id",
-  "household_id",
-  "line_number",
-  "first_name",
-  "last_name",
-  "sex",
-  "birth_date",
-  "nin",
-  "relation_to_head",
-  "attributes",
-  "created_at",
-  "name_key",
-  "block_key",
-  "birth_year",
-  "island",
-  "commune",
-];
-
-/**
- * The registry's rows of the given households as COPY lines, split by the pipeline's own function. The
- * generator draws NINs at random: one already `given` is left out, as the unique NIN index (issue #14)
- * would refuse it; `prefix` keeps a second copy of rows already in the tables (step 4) apart from them.
- */
-function registryLines(seeds: number[], given: Set<string>, prefix: string): { households: string[]; individuals: string[] } {
-  const now = new Date().toISOString();
-  const lines = { households: [] as string[], individuals: [] as string[] };
-  for (const seed of seeds) {
-    const { household: h, members } = householdFromSubmission(generatedHousehold(seed));
-    const id = householdIdOf(seed);
-    lines.households.push(
-      line([id, h.island, h.prefecture, h.commune, h.village, h.headName, h.searchName, h.attributes, randomUUID(), now, now]),
-    );
-    for (const m of members) {
-      const nin = m.nin && !given.has(prefix + m.nin) ? prefix + m.nin : null;
-      if (nin) given.add(nin);
-      lines.individuals.push(
-        line([
-          randomUUID(),
-          id,
-          m.lineNumber,
-          m.firstName,
-          m.lastName,
-          m.sex,
-          m.birthDate,
-          nin,
-          m.relationToHead,
-          m.attributes,
-          now,
-          m.nameKey,
-          m.blockKey,
-          m.birthYear,
-          h.island,
-          h.commune,
-        ]),
-      );
-    }
-  }
-  return lines;
-}
-
-/** A generated household's id, made from its seed, so that an update (--updates) can name it. */
-function householdIdOf(seed: number): string {
-  return `00000000-0000-4000-8000-${seed.toString(16).padStart(12, "0")}`;
-}
-
-/** Writes the registry of `seeds` by COPY, 5,000 households a statement; returns what it wrote. */
-async function copyRegistry(client: pg.Client, seeds: number[], prefix = ""): Promise<{ households: number; individuals: number }> {
-  const given = new Set<string>();
-  let households = 0;
-  let individuals = 0;
-  const BATCH = 5_000;
-  for (let start = 0; start < seeds.length; start += BATCH) {
-    const lines = registryLines(seeds.slice(start, start + BATCH), given, prefix);
-    await copyIn(client, "households", HOUSEHOLD_COLUMNS, lines.households);
-    await copyIn(client, "individuals", INDIVIDUAL_COLUMNS, lines.individuals);
-    households += lines.households.length;
-    individuals += lines.individuals.length;
-  }
-  return { households, individuals };
-}
 
 // ——— measures ———
 
@@ -233,38 +134,15 @@ function incomingHouseholds(dice: Dice): Incoming[] {
 }
 
 async function insertSubmissions(client: pg.Client, incoming: Incoming[]): Promise<string[]> {
-  const { rows } = await client.query(`select id from form_versions where form_id = $1 order by version desc limit 1`, [DEMO_FORM.id]);
-  const formVersionId = rows[0].id;
-  const start = Date.now();
-  const ids: string[] = [];
-  const lines = incoming.map(({ seed, update }, i) => {
-    const data = generatedHousehold(seed);
-    const target = update ? { householdId: householdIdOf(seed), baseVersion: 1 } : null;
-    if (update) data.number_of_rooms = (data.number_of_rooms as number) + 1;
-    const id = randomUUID();
-    ids.push(id);
-    // Received one after the other, as clerks' submissions arrive, each with its commune as the API keeps it.
-    const receivedAt = new Date(start + i).toISOString();
-    const hash = contentHash({ formId: DEMO_FORM.id, version: 1, data, ...target });
-    return line([
-      id,
-      formVersionId,
-      data,
-      hash,
-      "received",
-      receivedAt,
-      placeOf(data).commune,
-      target?.householdId ?? null,
-      target?.baseVersion ?? null,
-    ]);
-  });
-  await copyIn(
+  return insertReceived(
     client,
-    "submissions",
-    ["id", "form_version_id", "data", "content_hash", "status", "received_at", "commune", "household_id", "base_version"],
-    lines,
+    incoming.map(({ seed, update }) => {
+      const data = generatedHousehold(seed);
+      if (!update) return { data };
+      data.number_of_rooms = (data.number_of_rooms as number) + 1;
+      return { data, target: { householdId: householdIdOf(seed), baseVersion: 1 } };
+    }),
   );
-  return ids;
 }
 
 /**
@@ -376,6 +254,11 @@ async function main() {
         await client.connect();
       }
     }
+
+    // The match model's frequencies, as the first lookup after a bulk load would compute them.
+    t = performance.now();
+    await refreshNameFrequencies(orm.em.fork());
+    log(`name frequencies: recomputed in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
     // 2. Match lookups at this size.
     const lookups = await measureLookups(orm, client, args.lookups, new Dice(prng(args.seed + 7)));

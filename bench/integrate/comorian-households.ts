@@ -116,3 +116,10 @@ export function generatedHousehold(seed: number): Response {
   for (const m of members) if (m.relation_to_head === "03" || m.relation_to_head === "05") m.last_name = father;
   return data;
 }
+
+/** Another spelling clerks use for `name` (Mohamed → Mouhamad), or null when the lists know none. */
+export function otherSpelling(name: string, dice: Dice): string | null {
+  const family = [...MALE, ...FEMALE].find(([spellings]) => spellings.includes(name))?.[0];
+  const others = family?.filter((s) => s !== name) ?? [];
+  return others.length ? dice.pick(others) : null;
+}

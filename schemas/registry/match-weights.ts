@@ -23,7 +23,7 @@ export const NAME: Record<Exclude<NameLevel, "exact">, Mu> & { exact: number } =
   close: [0.1, 0.015],
   /** Trigram similarity from 0.3 to 0.5. */
   neighbour: [0.03, 0.05],
-  different: [0.005, 0.93],
+  different: [0.002, 0.93],
 };
 
 /**

@@ -10,7 +10,7 @@ import { createTestContext, type TestContext } from "../helpers/test-context";
 /**
  * Person matching on the real database (issue #6): the registry below is written through the entity layer
  * with the same keys the pipeline writes, then each incoming person is matched with the default thresholds
- * (MATCH_LINK_THRESHOLD 0.99, MATCH_REVIEW_THRESHOLD 0.7, match probabilities).
+ * (MATCH_LINK_THRESHOLD 0.99, MATCH_REVIEW_THRESHOLD 0.4, match probabilities).
  */
 let ctx: TestContext;
 const ids: Record<string, string> = {};

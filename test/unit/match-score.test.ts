@@ -42,7 +42,7 @@ describe("scoreOf: one level per comparison, log2(m/u) bits each", () => {
       "another last name: different",
       { lastName: "Bacar" },
       { firstName: "exact", lastName: "different" },
-      { name: log2(0.85 / 0.035) + log2(0.005 / 0.93) },
+      { name: log2(0.85 / 0.035) + log2(0.002 / 0.93) },
     ],
     [
       "first and last names swapped: the crossed names, less log2(0.03)",
@@ -122,8 +122,8 @@ describe("scorePair: the reasons a supervisor reads, in French and English", () 
     const score = scorePair({ ...base, nin: "123" }, { ...base, firstName: "Houmadi", nin: "456" });
     expect(score.explanation[0]).toEqual({ fr: "NIN différents (123 ≠ 456) (−5,1)", en: "Different NINs (123 ≠ 456) (−5.1)" });
     expect(score.explanation[1]).toEqual({
-      fr: "Prénoms différents : mohamed ≠ humadi (−7,5)",
-      en: "Different first names: mohamed ≠ humadi (−7.5)",
+      fr: "Prénoms différents : mohamed ≠ humadi (−8,9)",
+      en: "Different first names: mohamed ≠ humadi (−8.9)",
     });
   });
 
