@@ -14,10 +14,11 @@ import { generatedHousehold, otherSpelling } from "../integrate/comorian-househo
 
 /** How a planted duplicate differs from the registry's record (besides its NIN, see `nin`). */
 export type Perturbation = "none" | "spelling" | "typo" | "swapped" | "yearOff" | "spellingAndYearOff";
-export type HouseholdKind = "reregistered" | "mover" | "new";
+export type HouseholdKind = "reregistered" | "mover" | "new" | "repeated";
 
 /** Who an incoming member truly is: a registry household's seed and roster line, and how they were written. */
 export interface Truth {
+  /** -1: a member of an earlier incoming household (kind "repeated"). */
   seed: number;
   line: number;
   perturbation: Perturbation;
@@ -38,7 +39,8 @@ export interface CorpusOptions {
   /** Seeds of new households start here (past the registry's). */
   firstNewSeed: number;
   seed: number;
-  shares?: { reregistered: number; mover: number };
+  /** `repeated`: an incoming new household sent again, respelt, later in the corpus (none by default). */
+  shares?: { reregistered: number; mover: number; repeated?: number };
 }
 
 const PERTURBATIONS: [Perturbation, number][] = [
@@ -52,16 +54,31 @@ const PERTURBATIONS: [Perturbation, number][] = [
 
 export function plantedCorpus({ registrySeeds, incoming, firstNewSeed, seed, shares }: CorpusOptions): IncomingHousehold[] {
   const dice = new Dice(prng(seed));
-  const { reregistered, mover } = shares ?? { reregistered: 0.25, mover: 0.15 };
+  const { reregistered, mover, repeated = 0 } = shares ?? { reregistered: 0.25, mover: 0.15 };
   let nextNew = firstNewSeed;
-  return Array.from({ length: incoming }, (): IncomingHousehold => {
+  const corpus: IncomingHousehold[] = [];
+  for (let n = 0; n < incoming; n++) {
     const roll = dice.int(0, 999) / 1000;
-    if (roll < reregistered) return reregister(dice.pick(registrySeeds), dice);
-    const data = generatedHousehold(nextNew++);
-    const truth: (Truth | null)[] = (data[MEMBERS_ROSTER] as Member[]).map(() => null);
-    if (roll < reregistered + mover) return withMover({ kind: "mover", data, truth }, registrySeeds, dice);
-    return { kind: "new", data, truth };
-  });
+    const earlier = corpus.filter((h) => h.kind === "new");
+    if (roll < reregistered) corpus.push(reregister(dice.pick(registrySeeds), dice));
+    else if (roll < reregistered + repeated && earlier.length) corpus.push(repeat(dice.pick(earlier), dice));
+    else {
+      const data = generatedHousehold(nextNew++);
+      const truth: (Truth | null)[] = (data[MEMBERS_ROSTER] as Member[]).map(() => null);
+      corpus.push(
+        roll < reregistered + repeated + mover
+          ? withMover({ kind: "mover", data, truth }, registrySeeds, dice)
+          : { kind: "new", data, truth },
+      );
+    }
+  }
+  return corpus;
+}
+
+function repeat(earlier: IncomingHousehold, dice: Dice): IncomingHousehold {
+  const data = structuredClone(earlier.data);
+  const truth = (data[MEMBERS_ROSTER] as Member[]).map((m, i) => plant(m, -1, i + 1, dice));
+  return { kind: "repeated", data, truth };
 }
 
 function reregister(registrySeed: number, dice: Dice): IncomingHousehold {
