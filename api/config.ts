@@ -35,7 +35,7 @@ export interface AppConfig {
   readonly loginMaxFailuresPerAccount: number;
   readonly loginMaxFailuresPerAddress: number;
   readonly loginLockMs: number;
-  /** Person matching (issue #6): a total score ≥ link links to the existing person, ≥ review asks a supervisor. */
+  /** Person matching (issue #14): a match probability ≥ link links to the existing person, ≥ review asks a supervisor. */
   readonly matchThresholds: { readonly link: number; readonly review: number };
   /** The audit log's sequencer and anchors (api/audit/): never logged, required in production. */
   readonly audit: {

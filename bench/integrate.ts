@@ -24,6 +24,7 @@ import { matchPerson, type PersonToMatch } from "../api/registry/matching/match-
 import { integrateSubmission } from "../api/registry/integration/integrate-submission";
 import { Dice, prng } from "../test/helpers/demo-responses";
 import { generatedHousehold, nameDrawer } from "./integrate/comorian-households";
+import { parseArgs } from "./parse-args";
 import { copyRegistry, householdIdOf, insertReceived } from "./integrate/registry-rows";
 import { refreshNameFrequencies } from "../api/registry/matching/name-frequencies";
 import { profileQueries } from "./integrate/profile";
@@ -320,16 +321,6 @@ async function copyTemplate(from: string, to: string): Promise<boolean> {
     await client.query(`create database ${quoteIdentifier(bare(to))} template ${quoteIdentifier(bare(from))} strategy file_copy`);
     return true;
   });
-}
-
-function parseArgs<T extends Record<string, number>>(argv: string[], defaults: T): T {
-  const out: Record<string, number> = { ...defaults };
-  for (let i = 0; i < argv.length; i++) {
-    const name = argv[i]!.replace(/^--/, "");
-    if (!(name in defaults)) throw new Error(`unknown option --${name} (options: ${Object.keys(defaults).join(", ")})`);
-    out[name] = name === "keep" ? 1 : Number(argv[++i]);
-  }
-  return out as T;
 }
 
 (args.child >= 0 ? childMain(args.child) : main()).catch((error) => {

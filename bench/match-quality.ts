@@ -18,6 +18,7 @@ import { openDatabase } from "../api/db/database";
 import { seedDemo } from "../api/db/seeders/seed-demo";
 import { integrateSubmission } from "../api/registry/integration/integrate-submission";
 import { refreshNameFrequencies } from "../api/registry/matching/name-frequencies";
+import { parseArgs } from "./parse-args";
 import { copyRegistry, insertReceived } from "./integrate/registry-rows";
 import { caughtBy, memberOutcomes, qualityOf } from "./match-quality/decisions";
 import { plantedCorpus } from "./match-quality/planted-duplicates";
@@ -117,16 +118,6 @@ function countBy(values: string[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const v of values) counts[v] = (counts[v] ?? 0) + 1;
   return counts;
-}
-
-function parseArgs<T extends Record<string, number>>(argv: string[], defaults: T): T {
-  const out: Record<string, number> = { ...defaults };
-  for (let i = 0; i < argv.length; i++) {
-    const name = argv[i]!.replace(/^--/, "");
-    if (!(name in defaults)) throw new Error(`unknown option --${name} (options: ${Object.keys(defaults).join(", ")})`);
-    out[name] = name === "keep" ? 1 : Number(argv[++i]);
-  }
-  return out as T;
 }
 
 main().catch((error) => {
