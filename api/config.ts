@@ -101,7 +101,7 @@ function audit(env: Env, production: boolean): AppConfig["audit"] {
 
 function matchThresholds(env: Env): { link: number; review: number } {
   const link = fraction(env, "MATCH_LINK_THRESHOLD", 0.99);
-  const review = fraction(env, "MATCH_REVIEW_THRESHOLD", 0.4);
+  const review = fraction(env, "MATCH_REVIEW_THRESHOLD", 0.1);
   if (review > link) throw new ConfigError(`MATCH_REVIEW_THRESHOLD (${review}) must not exceed MATCH_LINK_THRESHOLD (${link}).`);
   return Object.freeze({ link, review });
 }

@@ -92,6 +92,10 @@ async function main() {
       reviewItems: items,
       quality,
       caught: caughtBy(outcomes),
+      // The automatic links the truth disowns, with what was planted, to see why.
+      wrongLinks: outcomes
+        .filter((o) => o.decision === "link" && o.linkedTo !== (o.truth ? `${o.truth.seed}:${o.truth.line}` : undefined))
+        .map((o) => ({ ...o, kind: corpus[o.household]!.kind, seed: corpus[o.household]!.truth.find((t) => t)?.seed ?? null })),
     };
     mkdirSync(new URL("./results/", import.meta.url), { recursive: true });
     writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);

@@ -14,7 +14,7 @@ export interface MemberOutcome {
   line: number;
   truth: Truth | null;
   decision: MemberDecision;
-  /** For a link: the registry person it joined ("seed:line"), or "incoming" for another incoming record. */
+  /** For a link: the registry person it joined ("seed:line", also through an incoming record of theirs), or "incoming". */
   linkedTo: string | null;
   /** The submission's stage: integrated, needs_review (a person or the household to check), invalid… */
   status: string;
@@ -27,6 +27,10 @@ export async function memberOutcomes(client: pg.Client, corpus: IncomingHousehol
     [submissionIds],
   );
   const byId = new Map(submissions.rows.map((s) => [s.id, s]));
+  // An incoming record linked to another incoming record is judged by that record's truth.
+  const incomingHousehold = new Map(
+    submissionIds.flatMap((id, h) => (byId.get(id)?.household_id ? [[byId.get(id)!.household_id!, h]] : [])),
+  );
   const members = await client.query<{ household_id: string; line_number: number; id: string; person_id: string }>(
     `select household_id, line_number, id, person_id from individuals where household_id = any($1::uuid[])`,
     [submissions.rows.flatMap((s) => (s.household_id ? [s.household_id] : []))],
@@ -57,9 +61,19 @@ export async function memberOutcomes(client: pg.Client, corpus: IncomingHousehol
       if (reviewedPeople.has(member.id)) return { ...base, decision: "review", linkedTo: null };
       const others = (recordsOf.get(member.person_id) ?? []).filter((r) => r.id !== member.id);
       if (!others.length) return { ...base, decision: "new", linkedTo: null };
-      return { ...base, decision: "link", linkedTo: registryRecordOf(others) ?? "incoming" };
+      return { ...base, decision: "link", linkedTo: registryRecordOf(others) ?? incomingTruthOf(others) };
     }),
   );
+
+  /** Who the first incoming record among `records` truly is ("seed:line" of its registry person), else "incoming". */
+  function incomingTruthOf(records: { household_id: string; line_number: number }[]): string {
+    for (const r of records) {
+      const h = incomingHousehold.get(r.household_id);
+      const t = h === undefined ? null : corpus[h]!.truth[r.line_number - 1];
+      if (t && t.seed >= 0) return `${t.seed}:${t.line}`;
+    }
+    return "incoming";
+  }
 }
 
 /** "seed:line" of the first registry record among `records` (registry households have ids made from their seed). */

@@ -99,14 +99,17 @@ export function candidateRows<T extends { foundBy: FoundBy }>(rows: T[]): T[] {
 
 /**
  * What one candidate alone decides: the thresholds on its probability, then guards that keep doubt with a
- * supervisor. A link needs the same birth date or the same NIN (a year off, a swapped day, names swapped or
- * NINs that differ are for a person to judge); a same NIN is never a new person (one NIN, one person).
+ * supervisor. A link needs the same names (once normalised) and birth date, or the same NIN (a typo, a year
+ * off, names swapped or NINs that differ are for a person to judge); a same NIN is never a new person (one NIN, one person); an
+ * unlike first name is another person (twins share their birth date and their father's name, not their own).
  */
 export function verdictOf(score: Pick<PairScore, "total" | "levels">, thresholds: MatchThresholds): MatchDecision {
   const { levels, total } = score;
   const verdict: MatchDecision = total >= thresholds.link ? "link" : total >= thresholds.review ? "review" : "new";
   if (levels.nin === "same") return verdict === "new" ? "review" : verdict;
-  if (verdict === "link" && (levels.nin === "different" || levels.swapped || levels.birthDate !== "exact")) return "review";
+  if (levels.firstName === "different") return "new";
+  const exact = levels.firstName === "exact" && levels.lastName === "exact" && levels.birthDate === "exact";
+  if (verdict === "link" && (levels.nin === "different" || levels.swapped || !exact)) return "review";
   return verdict;
 }
 

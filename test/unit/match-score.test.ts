@@ -143,22 +143,24 @@ describe("scorePair: the reasons a supervisor reads, in French and English", () 
 });
 
 describe("verdictOf: thresholds on the probability, then the guards", () => {
-  const thresholds = { link: 0.99, review: 0.7 };
-  const levels: Levels = { swapped: false, birthDate: "exact" };
+  const thresholds = { link: 0.99, review: 0.1 };
+  const levels: Levels = { swapped: false, birthDate: "exact", firstName: "exact", lastName: "exact" };
   it.each([
     ["probable enough, same birth date → link", 0.995, levels, "link"],
     ["probable enough but a birth year one off → review", 0.995, { ...levels, birthDate: "yearOff" }, "review"],
     ["probable enough but names swapped → review", 0.995, { ...levels, swapped: true }, "review"],
+    ["probable enough but a first name only close (a typo) → review", 0.995, { ...levels, firstName: "close" }, "review"],
+    ["an unlike first name is another person (twins)", 0.9, { ...levels, firstName: "different" }, "new"],
     ["probable enough but NINs differ → review", 0.995, { ...levels, nin: "different" }, "review"],
     ["a same NIN is never a new person", 0.2, { ...levels, nin: "same" }, "review"],
     ["a same NIN links without the same birth date", 0.999, { ...levels, nin: "same", birthDate: "different" }, "link"],
-    ["between the thresholds → review", 0.8, levels, "review"],
-    ["below review → new", 0.5, levels, "new"],
+    ["between the thresholds → review", 0.5, levels, "review"],
+    ["below review → new", 0.05, levels, "new"],
   ] as const)("%s", (_label, total, l, verdict) => expect(verdictOf({ total, levels: l as Levels }, thresholds)).toBe(verdict));
 });
 
 describe("decideMatch", () => {
-  const rules = { thresholds: { link: 0.99, review: 0.7 }, frequencies: NO_FREQUENCIES };
+  const rules = { thresholds: { link: 0.99, review: 0.1 }, frequencies: NO_FREQUENCIES };
   const row = (id: string, personId: string, other: Partial<ComparablePerson> = {}): CandidateRow => ({
     ...base,
     ...other,

@@ -20,7 +20,7 @@ import { REASONS, reviewItemRow, type NewReviewItem, type ReviewItemRow } from "
 export type IntegrationOutcome = "integrated" | "invalid" | "needs_review" | "rejected" | "already_done" | "unknown_submission";
 
 /** Used when no configuration is passed (the defaults of api/config.ts). */
-export const DEFAULT_THRESHOLDS: MatchThresholds = { link: 0.99, review: 0.4 };
+export const DEFAULT_THRESHOLDS: MatchThresholds = { link: 0.99, review: 0.1 };
 
 /**
  * Integrates an accepted submission into the registry (issue #6), in one transaction that also removes
