@@ -202,10 +202,7 @@ function birthDateWeight(a: string | null, b: string | null, frequencies: Freque
     return { weight: 0, closeness: 0.5 };
   }
   const level = birthDateLevel(a, b);
-  const weight =
-    level === "exact"
-      ? Math.log2(BIRTH_DATE.exact / exactU(frequencies, "birthDates", a))
-      : bits(BIRTH_DATE[level]);
+  const weight = level === "exact" ? Math.log2(BIRTH_DATE.exact / exactU(frequencies, "birthDates", a)) : bits(BIRTH_DATE[level]);
   const dates = level === "exact" ? a : `${a} / ${b}`;
   const [frText, enText] = DATE_WORDS[level];
   say?.(`${frText} (${dates}) (${signed(weight, "fr")})`, `${enText} (${dates}) (${signed(weight, "en")})`);

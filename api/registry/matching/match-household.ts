@@ -10,8 +10,6 @@ import {
 import { matchPerson, membersOf, type PersonToMatch } from "./match-person";
 import { nameFrequencies } from "./name-frequencies";
 
-export type { HouseholdMatch, HouseholdPlace, NearbyHousehold } from "../../../schemas/registry/match-decision";
-
 /**
  * Checks a new household against existing ones before it is created (issue #6): the head is matched as a
  * person, the households of the head's likely candidates are read, and the household rule decides

@@ -13,13 +13,7 @@ import {
 } from "../../../schemas/registry/match-decision";
 import { nameFrequencies } from "./name-frequencies";
 
-export type {
-  CandidateRow,
-  MatchCandidate,
-  MatchDecision,
-  MatchThresholds,
-  PersonMatch,
-} from "../../../schemas/registry/match-decision";
+export type { MatchThresholds, PersonMatch } from "../../../schemas/registry/match-decision";
 
 /** The incoming person's key fields, as `householdFromSubmission` builds them. */
 export interface PersonToMatch {
