@@ -23,8 +23,6 @@ import {
 } from "./match-weights";
 import { normalisedPart, phoneticKey, trigramSimilarity } from "./person-names";
 
-export { birthDateCloseness, plausibleBirthDates } from "./birth-dates";
-
 /** What the score compares on each side. */
 export interface ComparablePerson {
   firstName: string | null;
