@@ -29,11 +29,11 @@ const FIELDS = Object.keys(INDIVIDUAL_KEY_VARIABLES) as Field[];
 const PLACE = Object.keys(HOUSEHOLD_KEY_VARIABLES) as (keyof typeof HOUSEHOLD_KEY_VARIABLES)[];
 
 /**
- * Below this score two roster entries are not the same member. Within one household the candidates are a
- * handful of relatives: the same names and sex (0.65) pair even when the birth date was corrected, while
- * siblings or twins (different first names) stay below it.
+ * Evidence (in bits, the registry-wide prior left out) from which two roster entries are the same member.
+ * Within one household the candidates are a handful of relatives: the same names and sex (+5.9) pair even
+ * when the birth date was corrected; siblings and twins, whose names differ, never pair (see similarity).
  */
-const SAME_MEMBER = 0.6;
+const SAME_MEMBER = 1;
 
 /**
  * Pairs each member without an id with one of `candidates` by identity (NIN, names, sex, birth date),
@@ -84,9 +84,14 @@ function identity(m: MergeMember): string {
   return JSON.stringify([m.firstName, m.lastName, m.sex, m.birthDate, m.nin]);
 }
 
+/**
+ * The match weight without the prior: the registry-wide prior (one person among thousands) does not hold
+ * among a household's few members. Names must agree: a shared birth date is what twins have in common.
+ */
 function similarity(a: MergeMember, b: MergeMember): number {
   const place = { island: null, commune: null };
-  return scoreOf({ ...a, ...place }, { ...b, ...place }).total;
+  const { weight, weights } = scoreOf({ ...a, ...place }, { ...b, ...place });
+  return weights.name > 0 ? weight - weights.prior : Number.NEGATIVE_INFINITY;
 }
 
 /** When each value (by its path) last changed across `versions`, oldest first. */

@@ -46,7 +46,7 @@ export interface Levels {
 }
 
 /** A score's figures, without its words, and its levels. */
-export type PairScore = Omit<MatchScore, "explanation"> & { weight: number; levels: Levels };
+export type PairScore = Omit<MatchScore, "explanation"> & { weight: number; weights: NonNullable<MatchScore["weights"]>; levels: Levels };
 
 /** Writes one reason of the score in both languages; absent when only the figures are wanted. */
 type Say = ((frText: string, enText: string) => void) | undefined;
