@@ -35,7 +35,8 @@ export async function migrateDatabase(migrationUrl: string): Promise<string[]> {
 /** The database as its owner, for migrations: connections that do not switch to the application role. */
 export async function openDatabaseAsOwner(migrationUrl: string): Promise<MikroORM> {
   await createDatabaseIfMissing(migrationUrl);
-  return MikroORM.init(ormOptions(migrationUrl, { pool: { min: 0, max: 1 } }));
+  // Silent: callers say what was applied (rsu migrate prints the names), and a test run's output stays its results.
+  return MikroORM.init(ormOptions(migrationUrl, { pool: { min: 0, max: 1 }, migrations: { silent: true } }));
 }
 
 /** knex's pool hook: every new connection switches to the application role before it is used. */

@@ -3,8 +3,11 @@ import { Migrator } from "@mikro-orm/migrations";
 import { entities } from "../entities";
 import { migrationsList } from "./migrations";
 
-/** MikroORM options for a database URL. Migrations are listed statically (STACK.md trap 7). */
-export function ormOptions(databaseUrl: string, overrides: Partial<Options> = {}): Options {
+/**
+ * MikroORM options for a database URL. Migrations are listed statically (STACK.md trap 7); migration
+ * overrides are merged (tests pass `{ migrations: { silent: true } }` to keep their output short).
+ */
+export function ormOptions(databaseUrl: string, { migrations, ...overrides }: Partial<Options> = {}): Options {
   return defineConfig({
     clientUrl: databaseUrl,
     entities,
@@ -16,6 +19,7 @@ export function ormOptions(databaseUrl: string, overrides: Partial<Options> = {}
       snapshotName: ".snapshot-rsu",
       transactional: true,
       allOrNothing: true,
+      ...migrations,
     },
     // Entities are plain objects from defineEntity: nothing to discover, no reflection.
     discovery: { warnWhenNoEntities: true },

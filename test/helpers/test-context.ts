@@ -17,6 +17,9 @@ import { startWorkers, type RunningWorkers } from "../../workers/start-workers";
 import { systemActor } from "../../api/auth/actor";
 import { DEMO_ACCOUNTS } from "../../api/db/seeders/demo-accounts";
 import { createApiToken } from "../../api/services/api-tokens";
+import { createUser, type NewUser } from "../../api/services/users";
+import { watchQueue, type QueueWatch } from "./drain";
+import { testClient, type Caller, type TestClient } from "./test-client";
 
 export type DemoUsername = (typeof DEMO_ACCOUNTS)[number]["username"];
 
@@ -25,18 +28,25 @@ export type DemoUsername = (typeof DEMO_ACCOUNTS)[number]["username"];
  * prefix on the real Redis, the demo data seeded. Nothing is mocked; tests differ only by configuration.
  * The base servers come from TEST_DATABASE_URL / TEST_REDIS_URL (defaults: the local ones).
  */
-export interface TestContext {
+export interface TestContext extends TestClient {
   config: AppConfig;
   orm: MikroORM;
   /** The HTTP app without a server, for `app.request()`. */
   app: ReturnType<typeof createApp>;
-  /** A request through the app as a demo account (by its username), authenticated by an API token. */
-  request(path: string, init?: RequestInit, as?: DemoUsername | null): Promise<Response>;
-  /** The API token of each demo account. */
-  tokens: Record<DemoUsername, string>;
+  /**
+   * A request through the app as a demo account or an added user (by username; null: anonymous),
+   * authenticated by an API token.
+   */
+  request(path: string, init?: RequestInit, as?: Caller): Promise<Response>;
+  /** The API token of each demo account, and of each user added with addUser. */
+  tokens: Record<DemoUsername, string> & Record<string, string>;
+  /** Creates a user (its password is `<username>-demo-2026`) whom `as` may then name. */
+  addUser(user: Omit<NewUser, "password">): Promise<void>;
   /** Every line the app and the workers logged (also written to stderr), to check what they reveal. */
   logs: string[];
   queue: IntegrationQueue;
+  /** Waits until the integration work is done (test/helpers/drain.ts), on the Redis the workers use. */
+  drain(timeoutMs?: number): Promise<void>;
   startWorkers(overrides?: Record<string, string>): RunningWorkers;
   /** Starts the real HTTP server on a free port, serving dist/ too. */
   listen(): Promise<RunningApi & { url: string }>;
@@ -82,25 +92,46 @@ export async function createTestContext(name: string, overrides: Record<string, 
   const queue = createIntegrationQueue(redis, config.queuePrefix);
   const app = createApp({ config, orm, queue, redis, logger, staticRoot: DIST });
   const closers: (() => Promise<void>)[] = [];
-  const tokens = {} as Record<DemoUsername, string>;
-  for (const account of DEMO_ACCOUNTS) {
-    const { secret } = await createApiToken(orm.em.fork(), systemActor("test"), { username: account.username, name: "test" });
-    tokens[account.username] = secret;
-  }
+  const tokens = {} as TestContext["tokens"];
+  const addToken = async (username: string) => {
+    tokens[username] = (await createApiToken(orm.em.fork(), systemActor("test"), { username, name: "test" })).secret;
+  };
+  for (const account of DEMO_ACCOUNTS) await addToken(account.username);
+  const request = (path: string, init: RequestInit = {}, as: Caller = "admin") => {
+    const headers = new Headers(init.headers);
+    if (as) {
+      if (!tokens[as]) throw new Error(`no test account named ${as}`);
+      headers.set("authorization", `Bearer ${tokens[as]}`);
+    }
+    return Promise.resolve(app.request(path, { ...init, headers }));
+  };
+  // The queue is watched on the Redis of the workers last started (the API's may be the one that is down).
+  let watch: { redisUrl: string; queue: QueueWatch } | null = null;
+  const watchOn = (redisUrl: string) => {
+    if (watch?.redisUrl === redisUrl) return watch.queue;
+    const previous = watch?.queue;
+    watch = { redisUrl, queue: watchQueue(orm, redisUrl, config.queuePrefix) };
+    void previous?.close();
+    return watch.queue;
+  };
+  const drain = (timeoutMs?: number) => (watch?.queue ?? watchOn(config.redisUrl)).drain(timeoutMs);
   return {
     config,
     orm,
     app,
     tokens,
     logs,
-    request(path, init = {}, as = "admin") {
-      const headers = new Headers(init.headers);
-      if (as) headers.set("authorization", `Bearer ${tokens[as]}`);
-      return Promise.resolve(app.request(path, { ...init, headers }));
+    request,
+    ...testClient(request, () => drain()),
+    async addUser(user) {
+      await createUser(orm.em.fork(), systemActor("test"), { ...user, password: `${user.username}-demo-2026` });
+      await addToken(user.username);
     },
     queue,
+    drain,
     startWorkers(workerOverrides = {}) {
       const workerConfig = loadConfig({ ...env, ...workerOverrides });
+      watchOn(workerConfig.redisUrl);
       const workers = startWorkers(workerConfig, orm, logger);
       closers.push(() => workers.close());
       return workers;
@@ -112,6 +143,7 @@ export async function createTestContext(name: string, overrides: Record<string, 
     },
     async close() {
       for (const close of closers.reverse()) await close().catch(() => {});
+      await watch?.queue.close();
       await Promise.race([queue.queue.obliterate({ force: true }).catch(() => {}), new Promise((r) => setTimeout(r, 2_000))]);
       await queue.close();
       redis.disconnect();
