@@ -5,7 +5,6 @@ import { ROLES } from "../../api/auth/roles";
 import { DEMO_ACCOUNTS } from "../../api/db/seeders/demo-accounts";
 import { validHousehold } from "../helpers/demo-responses";
 import { createTestContext, type DemoUsername, type TestContext } from "../helpers/test-context";
-import { waitFor } from "../helpers/wait-for";
 
 /**
  * Every registered route × every role (and anonymous) → allowed or refused, generated from the routes the
@@ -77,29 +76,14 @@ describe("authorization matrix", () => {
   it("refuses a clerk outside their area: submitting there, and reading a household there", async () => {
     // The clerk "agent" works in prefecture 101 (Moroni-Bambao); this household is in another island.
     const elsewhere = householdOnIsland("3");
-    const submit = (as: DemoUsername) =>
-      ctx.request(
-        "/api/submissions",
-        {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ id: randomUUID(), formId: "menage", version: 1, data: elsewhere }),
-        },
-        as,
-      );
-    const refused = await submit("agent");
+    const refused = await ctx.submit(elsewhere, {}, "agent");
     expect(refused.status).toBe(403);
-    expect(((await refused.json()) as any).error.code).toBe("outside_area");
+    expect(refused.body.error.code).toBe("outside_area");
 
-    const accepted = await submit("admin");
-    expect(accepted.status).toBe(202);
-    const { id } = (await accepted.json()) as { id: string };
     const workers = ctx.startWorkers();
-    const householdId = await waitFor(async () => {
-      const body = (await (await ctx.request(`/api/submissions/${id}`)).json()) as any;
-      return body.householdId ?? undefined;
-    });
+    const { id, status, householdId } = await ctx.submitAndDrain(elsewhere, {}, "admin");
     await workers.close();
+    expect(status).toBe("integrated");
     expect((await ctx.request(`/api/households/${householdId}`, {}, "agent")).status).toBe(403);
     expect((await ctx.request(`/api/households/${householdId}`, {}, "superviseur")).status).toBe(403);
     expect((await ctx.request(`/api/households/${householdId}`, {}, "admin")).status).toBe(200);

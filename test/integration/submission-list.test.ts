@@ -1,11 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { systemActor } from "../../api/auth/actor";
-import { createApiToken } from "../../api/services/api-tokens";
-import { createUser } from "../../api/services/users";
 import { validHousehold } from "../helpers/demo-responses";
-import { createTestContext, type DemoUsername, type TestContext } from "../helpers/test-context";
-import { waitFor } from "../helpers/wait-for";
+import { createTestContext, type TestContext } from "../helpers/test-context";
+import type { Caller } from "../helpers/test-client";
 
 /**
  * What a clerk follows and starts from (issue #6): « Mes envois » (`GET /api/submissions`), the answers
@@ -13,30 +10,16 @@ import { waitFor } from "../helpers/wait-for";
  */
 let ctx: TestContext;
 /** A second clerk of the same area, whose submissions the first must never see; a supervisor of another island. */
-const EXTRA = { agent2: { roles: ["clerk"], areas: ["101"] }, superviseur3: { roles: ["supervisor"], areas: ["3"] } };
-const extraTokens: Record<string, string> = {};
 beforeAll(async () => {
   ctx = await createTestContext("submission_list");
   ctx.startWorkers();
-  for (const [username, account] of Object.entries(EXTRA)) {
-    await createUser(ctx.orm.em.fork(), systemActor("test"), { username, password: `${username}-demo-2026`, ...account });
-    extraTokens[username] = (await createApiToken(ctx.orm.em.fork(), systemActor("test"), { username, name: "test" })).secret;
-  }
+  await ctx.addUser({ username: "agent2", roles: ["clerk"], areas: ["101"] });
+  await ctx.addUser({ username: "superviseur3", roles: ["supervisor"], areas: ["3"] });
 });
 afterAll(() => ctx?.close());
 
-type Caller = DemoUsername | keyof typeof EXTRA;
-const call = async (method: string, path: string, body?: unknown, as: Caller = "agent") => {
-  const headers: Record<string, string> = { "content-type": "application/json" };
-  const extra = extraTokens[as];
-  if (extra) headers.authorization = `Bearer ${extra}`;
-  const res = await ctx.request(
-    path,
-    { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) },
-    extra ? null : (as as DemoUsername),
-  );
-  return { status: res.status, body: (await res.json()) as any };
-};
+/** As the clerk "agent" unless told otherwise. */
+const call = (method: string, path: string, body?: unknown, as: Caller = "agent") => ctx.send(method, path, body, as);
 const ids = (page: { items: { id: string }[] }) => page.items.map((s) => s.id);
 
 /** Households of the clerk's prefecture (101), without NINs so that each is a new household. */
@@ -51,20 +34,17 @@ function inMoroni(from: number, count: number): Record<string, any>[] {
   return found;
 }
 
-const send = async (data: Record<string, unknown>, as: Caller = "agent", extra: Record<string, unknown> = {}) => {
-  const res = await call("POST", "/api/submissions", { id: randomUUID(), formId: "menage", version: 1, data, ...extra }, as);
+const send = async (data: Record<string, unknown>, as: Caller = "agent", envelope: Record<string, unknown> = {}) => {
+  const res = await ctx.submit(data, envelope, as);
   expect(res.status, JSON.stringify(res.body)).toBe(202);
   return res.body.id as string;
 };
 
-const settled = (id: string) =>
-  waitFor(
-    async () => {
-      const { body } = await call("GET", `/api/submissions/${id}`, undefined, "admin");
-      return body.status !== "received" ? body : undefined;
-    },
-    { what: `submission ${id} to be integrated` },
-  );
+/** The submission as it stands once the queue is drained. */
+const settled = async (id: string) => {
+  await ctx.drain();
+  return (await ctx.get(`/api/submissions/${id}`)).body;
+};
 
 describe("« Mes envois » and the answers to start from", () => {
   const sent: string[] = [];
@@ -74,7 +54,7 @@ describe("« Mes envois » and the answers to start from", () => {
     const households = inMoroni(900, 4);
     for (const data of households.slice(0, 3)) sent.push(await send(data));
     theirs = await send(households[3]!, "agent2");
-    for (const id of [...sent, theirs]) await settled(id);
+    await ctx.drain();
 
     const page = await call("GET", "/api/submissions?mine=1&limit=2");
     expect(page.status).toBe(200);

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OutboxEntry, Submission } from "../../api/entities";
 import { validHousehold } from "../helpers/demo-responses";
 import { createTestContext, type TestContext } from "../helpers/test-context";
-import { waitFor } from "../helpers/wait-for";
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -11,24 +10,13 @@ beforeAll(async () => {
 });
 afterAll(() => ctx?.close());
 
-const post = (body: unknown, headers: Record<string, string> = { "content-type": "application/json" }) =>
-  ctx.request("/api/submissions", { method: "POST", headers, body: typeof body === "string" ? body : JSON.stringify(body) });
-const get = async (path: string) => {
-  const res = await ctx.request(path);
-  return { status: res.status, body: (await res.json()) as any };
-};
+/** A body sent as it is (not JSON-encoded by the client), with its own content type. */
+const postRaw = (body: string, type: string) =>
+  ctx.request("/api/submissions", { method: "POST", headers: { "content-type": type }, body });
+const post = (body: unknown) => ctx.post("/api/submissions", body);
+const get = (path: string) => ctx.get(path);
 const submission = (data = validHousehold(1)) => ({ id: randomUUID(), formId: "menage", version: 1, data });
 const count = (entity: typeof Submission) => ctx.orm.em.fork().count(entity, {});
-
-async function waitForStatus(id: string, status: string) {
-  return waitFor(
-    async () => {
-      const { body } = await get(`/api/submissions/${id}`);
-      return body.status === status ? body : undefined;
-    },
-    { what: `submission ${id} to be ${status}` },
-  );
-}
 
 describe("POST /api/submissions → worker → registry", () => {
   it("integrates a valid household with its members, found by commune and by the head's name", async () => {
@@ -36,9 +24,11 @@ describe("POST /api/submissions → worker → registry", () => {
     const sent = submission(validHousehold(7));
     const res = await post(sent);
     expect(res.status).toBe(202);
-    expect(await res.json()).toEqual({ id: sent.id, status: "received" });
+    expect(res.body).toEqual({ id: sent.id, status: "received" });
 
-    const done = await waitForStatus(sent.id, "integrated");
+    await ctx.drain();
+    const done = (await get(`/api/submissions/${sent.id}`)).body;
+    expect(done.status).toBe("integrated");
     const household = await get(`/api/households/${done.householdId}`);
     expect(household.status).toBe(200);
     const members = sent.data.members as Record<string, unknown>[];
@@ -63,7 +53,7 @@ describe("POST /api/submissions → worker → registry", () => {
     data.number_of_rooms = 999;
     const res = await post(submission(data));
     expect(res.status).toBe(422);
-    const body = (await res.json()) as any;
+    const body = res.body;
     expect(body.error.code).toBe("submission_invalid");
     expect(body.error.message.fr).toBeTruthy();
     expect(body.error.message.en).toBeTruthy();
@@ -79,14 +69,14 @@ describe("POST /api/submissions → worker → registry", () => {
     const again = await post(sent);
     expect(first.status).toBe(202);
     expect(again.status).toBe(202);
-    expect(await again.json()).toEqual({ id: sent.id, status: "received" });
+    expect(again.body).toEqual({ id: sent.id, status: "received" });
     // Same content with keys in another order is the same submission.
     const reordered = Object.fromEntries(Object.entries(sent.data).reverse());
     expect((await post({ ...sent, data: reordered })).status).toBe(202);
 
     const changed = await post({ ...sent, data: { ...sent.data, village: "Autre village" } });
     expect(changed.status).toBe(409);
-    expect(((await changed.json()) as any).error.code).toBe("submission_conflict");
+    expect(changed.body.error.code).toBe("submission_conflict");
     expect(await ctx.orm.em.fork().count(Submission, { id: sent.id })).toBe(1);
   });
 
@@ -95,30 +85,32 @@ describe("POST /api/submissions → worker → registry", () => {
     expect((await post(sent)).status).toBe(202);
     expect((await get(`/api/submissions/${sent.id}`)).body.status).toBe("received");
     const workers = ctx.startWorkers();
-    const done = await waitForStatus(sent.id, "integrated");
-    expect(done.householdId).toBeTruthy();
+    await ctx.drain();
+    const done = (await get(`/api/submissions/${sent.id}`)).body;
+    expect(done).toMatchObject({ status: "integrated", householdId: expect.any(String) });
     await workers.close();
   });
 
   it.each([
-    ["malformed JSON", "{not json", 400, "malformed_json"],
     ["a missing id", { formId: "menage", version: 1, data: {} }, 422, "submission_envelope_invalid"],
     ["an id that is not a UUID", { id: "123", formId: "menage", version: 1, data: {} }, 422, "submission_envelope_invalid"],
     ["an unknown form version", { id: randomUUID(), formId: "menage", version: 99, data: {} }, 404, "form_version_not_found"],
   ])("answers %s with %i %s", async (_what, body, status, code) => {
     const res = await post(body);
     expect(res.status).toBe(status);
-    expect(((await res.json()) as any).error.code).toBe(code);
+    expect(res.body.error.code).toBe(code);
   });
 
-  it("refuses a body that is not JSON with 415", async () => {
-    const res = await post(submission(), { "content-type": "text/plain" });
+  it("answers malformed JSON with 400 malformed_json, and a body that is not JSON with 415", async () => {
+    const malformed = await postRaw("{not json", "application/json");
+    expect(malformed.status).toBe(400);
+    expect(((await malformed.json()) as any).error.code).toBe("malformed_json");
+    const res = await postRaw(JSON.stringify(submission()), "text/plain");
     expect(res.status).toBe(415);
   });
 
   it("says where the envelope is wrong", async () => {
-    const res = await post({ formId: "menage", version: 1, data: {} });
-    const body = (await res.json()) as any;
+    const { body } = await post({ formId: "menage", version: 1, data: {} });
     expect(body.error.details.map((d: { pointer: string }) => d.pointer)).toContain("/id");
   });
 });
