@@ -50,6 +50,9 @@ try {
   const message = error instanceof Error ? error.message : String(error);
   const problem = (error as { text?: { en: string } }).text?.en;
   console.error(`rsu ${name}: ${error instanceof ConfigError ? "configuration error: " : ""}${problem ?? message}`);
+  // A refusal says what was wrong, field by field (an unknown role, a short password).
+  const details = (error as { details?: unknown }).details;
+  if (Array.isArray(details)) for (const detail of details) if (detail?.message?.en) console.error(`  ${detail.message.en}`);
   process.exitCode = 1;
 } finally {
   await orm?.close();

@@ -17,6 +17,8 @@ beforeAll(async () => {
 });
 afterAll(() => ctx?.close());
 
+/** Each `rsu` run starts a Node process that compiles TypeScript: several of them take a while on a busy machine. */
+const CLI = { timeout: 120_000 };
 const sql = (text: string, params: unknown[] = []) => ctx.orm.em.getConnection().execute(text, params);
 
 /** As a database superuser could: with triggers off for this connection only. */
@@ -87,7 +89,7 @@ describe("audit log", () => {
 });
 
 describe("rsu user and rsu token", () => {
-  it("adds a user with the password from standard input, lists them, and issues a working token", async () => {
+  it("adds a user with the password from standard input, lists them, and issues a working token", CLI, async () => {
     const added = await runCli(["user", "add", "cli.clerk", "--role", "clerk", "--area", "101"], env, "mot-de-passe-cli-2026\n");
     expect(added.stderr).toBe("");
     expect(added.code).toBe(0);
@@ -111,9 +113,14 @@ describe("rsu user and rsu token", () => {
     expect(((await me.json()) as any).username).toBe("cli.clerk");
   });
 
-  it("refuses a short password and an unknown role with a clear message", async () => {
+  it("refuses a short password and an unknown role with a clear message", CLI, async () => {
     const short = await runCli(["user", "add", "cli.short", "--role", "clerk"], env, "court\n");
     expect(short.code).toBe(1);
     expect(short.stderr).toMatch(/password|mot de passe/i);
+    const king = await runCli(["user", "add", "cli.king", "--role", "king"], env, "mot-de-passe-cli-2026\n");
+    expect(king.code).toBe(1);
+    expect(king.stderr).toContain('"king" is not a role');
+    // Neither was created.
+    expect((await runCli(["user", "list"], env)).stdout).not.toMatch(/cli\.short|cli\.king/);
   });
 });

@@ -8,9 +8,8 @@ beforeAll(async () => {
 });
 afterAll(() => ctx?.close());
 
-const send = (method: string, path: string, body: unknown, as: DemoUsername = "concepteur") =>
-  ctx.request(path, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) }, as);
-const json = async (res: Response) => (await res.json()) as any;
+/** A write as the designer unless told otherwise. */
+const send = (method: string, path: string, body: unknown, as: DemoUsername = "concepteur") => ctx.send(method, path, body, as);
 const sql = (text: string, params: unknown[] = []) => ctx.orm.em.fork().getConnection().execute(text, params);
 
 const income = {
@@ -31,8 +30,8 @@ describe("variables", () => {
   it("creates a variable as a draft, keeps its revision and audits it", async () => {
     const res = await send("POST", "/api/variables", income);
     expect(res.status).toBe(201);
-    expect(await json(res)).toMatchObject({ code: "monthly_income", status: "draft" });
-    const got = await json(await ctx.request("/api/variables/monthly_income", {}, "analyste"));
+    expect(res.body).toMatchObject({ code: "monthly_income", status: "draft" });
+    const got = (await ctx.get("/api/variables/monthly_income", "analyste")).body;
     expect(got).toMatchObject({ code: "monthly_income", unit: "KMF", usedBy: [] });
     const audit = await sql(`select actor, action from audit_log where entity_id = 'monthly_income'`);
     expect(audit).toEqual([{ actor: "concepteur", action: "variable.create" }]);
@@ -45,7 +44,7 @@ describe("variables", () => {
       label: { ...income.label, fr: "Revenu mensuel" },
     });
     expect(res.status).toBe(200);
-    const revisions = await json(await ctx.request("/api/variables/monthly_income/revisions"));
+    const revisions = (await ctx.get("/api/variables/monthly_income/revisions")).body;
     expect(revisions.map((r: any) => [r.revision, r.change, r.changedBy])).toEqual([
       [2, "update", "concepteur"],
       [1, "create", "concepteur"],
@@ -58,7 +57,7 @@ describe("variables", () => {
   });
 
   it("searches code, labels in any language and description, with filters and paging", async () => {
-    const search = async (query: string) => json(await ctx.request(`/api/variables?${query}`, {}, "analyste"));
+    const search = async (query: string) => (await ctx.get(`/api/variables?${query}`, "analyste")).body;
     expect((await search("q=MONTHLY_INC")).items.map((v: any) => v.code)).toEqual(["monthly_income"]);
     expect((await search("q=الدخل")).items.map((v: any) => v.code)).toEqual(["monthly_income"]);
     expect((await search("q=revenus%20mon")).items.map((v: any) => v.code)).toEqual(["monthly_income"]);
@@ -84,7 +83,7 @@ describe("variables", () => {
   ])("refuses %s with 422 naming the field", async (_name, changes, pointer, code) => {
     const res = await send("POST", "/api/variables", { ...income, ...changes });
     expect(res.status).toBe(422);
-    const body = await json(res);
+    const body = res.body;
     expect(body.error.code).toBe("body_invalid");
     expect(body.error.details).toContainEqual(
       expect.objectContaining({ pointer, ...(code === "required" || code === "enum" ? {} : { code }) }),
@@ -93,7 +92,7 @@ describe("variables", () => {
   });
 
   it("refuses changing the code or type of a variable used by a published version, but allows deprecating it", async () => {
-    const current = await json(await ctx.request("/api/variables/number_of_rooms"));
+    const current = (await ctx.get("/api/variables/number_of_rooms")).body;
     expect(current.usedBy).toEqual([{ formId: "menage", version: 1 }]);
     const { usedBy: _usedBy, ...definition } = current;
     for (const changed of [
@@ -102,12 +101,12 @@ describe("variables", () => {
     ]) {
       const res = await send("PUT", "/api/variables/number_of_rooms", changed);
       expect(res.status).toBe(409);
-      expect((await json(res)).error).toMatchObject({ code: "variable_in_use", details: { usedBy: [{ formId: "menage", version: 1 }] } });
+      expect(res.body.error).toMatchObject({ code: "variable_in_use", details: { usedBy: [{ formId: "menage", version: 1 }] } });
     }
     const deprecated = await send("PUT", "/api/variables/number_of_rooms", { ...definition, status: "deprecated" });
     expect(deprecated.status).toBe(200);
-    expect((await json(await ctx.request("/api/variables?status=deprecated"))).items.map((v: any) => v.code)).toEqual(["number_of_rooms"]);
-    const revisions = await json(await ctx.request("/api/variables/number_of_rooms/revisions"));
+    expect((await ctx.get("/api/variables?status=deprecated")).body.items.map((v: any) => v.code)).toEqual(["number_of_rooms"]);
+    const revisions = (await ctx.get("/api/variables/number_of_rooms/revisions")).body;
     expect(revisions.map((r: any) => [r.revision, r.change, r.definition.status ?? "active"])).toEqual([
       [2, "update", "deprecated"],
       [1, "create", "active"],
@@ -122,14 +121,14 @@ describe("variables", () => {
   });
 
   it("answers 404 for an unknown variable and 403 to an analyst who writes", async () => {
-    expect((await json(await ctx.request("/api/variables/nope"))).error.code).toBe("variable_not_found");
+    expect((await ctx.get("/api/variables/nope")).body.error.code).toBe("variable_not_found");
     expect((await send("POST", "/api/variables", { ...income, code: "analyst_try" }, "analyste")).status).toBe(403);
     expect((await send("PUT", "/api/code-lists/tenure", {}, "analyste")).status).toBe(403);
     expect((await send("POST", "/api/catalogue/releases", { name: "x" }, "analyste")).status).toBe(403);
   });
 });
 
-const tenure = async () => json(await ctx.request("/api/code-lists/tenure"));
+const tenure = async () => (await ctx.get("/api/code-lists/tenure")).body;
 
 describe("code lists", () => {
   it("creates hierarchical lists and refuses unknown parents, duplicate values and cycles", async () => {
@@ -158,7 +157,7 @@ describe("code lists", () => {
     for (const [body, pointer, code] of refusals) {
       const res = await send("POST", "/api/code-lists", body);
       expect(res.status).toBe(422);
-      expect((await json(res)).error.details).toContainEqual(expect.objectContaining({ pointer, code }));
+      expect(res.body.error.details).toContainEqual(expect.objectContaining({ pointer, code }));
     }
     const cycle = await send("PUT", "/api/code-lists/zone", {
       ...zone,
@@ -169,14 +168,14 @@ describe("code lists", () => {
       ],
     });
     expect(cycle.status).toBe(422);
-    expect((await json(cycle)).error.details).toContainEqual(expect.objectContaining({ pointer: "/parentList", code: "hierarchy_cycle" }));
+    expect(cycle.body.error.details).toContainEqual(expect.objectContaining({ pointer: "/parentList", code: "hierarchy_cycle" }));
   });
 
   it("refuses removing a value a published version holds, allows reordering and adding", async () => {
     const list = await tenure();
     const removed = await send("PUT", "/api/code-lists/tenure", { ...list, items: list.items.slice(1) });
     expect(removed.status).toBe(409);
-    expect((await json(removed)).error).toMatchObject({
+    expect(removed.body.error).toMatchObject({
       code: "code_in_use",
       details: { values: ["1"], usedBy: [{ formId: "menage", version: 1 }] },
     });
@@ -195,9 +194,9 @@ describe("code lists", () => {
   });
 
   it("lists code lists and answers 404 for an unknown one", async () => {
-    const lists = await json(await ctx.request("/api/code-lists", {}, "agent"));
+    const lists = (await ctx.get("/api/code-lists", "agent")).body;
     expect(lists.map((l: any) => l.code)).toContain("tenure");
-    expect((await json(await ctx.request("/api/code-lists/nope"))).error.code).toBe("code_list_not_found");
+    expect((await ctx.get("/api/code-lists/nope")).body.error.code).toBe("code_list_not_found");
   });
 });
 
@@ -205,27 +204,27 @@ describe("releases", () => {
   it("freezes the catalogue with a checksum, is immutable, and diffs against another release or the working catalogue", async () => {
     const first = await send("POST", "/api/catalogue/releases", { name: "v1.0", notes: "Validée par le comité de pilotage" });
     expect(first.status).toBe(201);
-    const v1 = await json(first);
+    const v1 = first.body;
     expect(v1.checksum).toMatch(/^[0-9a-f]{64}$/);
     expect((await send("POST", "/api/catalogue/releases", { name: "v1.0" })).status).toBe(409);
 
     expect((await send("POST", "/api/variables", { ...income, code: "remittances", label: { fr: "Transferts reçus" } })).status).toBe(201);
-    const sinceV1 = await json(await ctx.request(`/api/catalogue/releases/${v1.id}/diff?against=current`));
+    const sinceV1 = (await ctx.get(`/api/catalogue/releases/${v1.id}/diff?against=current`)).body;
     expect(sinceV1.variables.removed).toEqual(["remittances"]); // v1 lacks what the working catalogue added
 
-    const v2 = await json(await send("POST", "/api/catalogue/releases", { name: "v1.1" }));
-    const diff = await json(await ctx.request(`/api/catalogue/releases/${v2.id}/diff?against=${v1.id}`, {}, "analyste"));
+    const v2 = (await send("POST", "/api/catalogue/releases", { name: "v1.1" })).body;
+    const diff = (await ctx.get(`/api/catalogue/releases/${v2.id}/diff?against=${v1.id}`, "analyste")).body;
     expect(diff).toEqual({
       variables: { added: ["remittances"], removed: [], changed: [] },
       codeLists: { added: [], removed: [], changed: [] },
     });
 
-    const listed = await json(await ctx.request("/api/catalogue/releases"));
+    const listed = (await ctx.get("/api/catalogue/releases")).body;
     expect(listed.map((r: any) => r.name)).toEqual(["v1.1", "v1.0"]);
-    const got = await json(await ctx.request(`/api/catalogue/releases/${v1.id}`));
+    const got = (await ctx.get(`/api/catalogue/releases/${v1.id}`)).body;
     expect(got.catalogue.variables.some((v: any) => v.code === "remittances")).toBe(false);
     await expect(sql(`update catalogue_releases set name = 'changed' where id = ?`, [v1.id])).rejects.toThrow(/append-only/);
     expect((await sql(`select count(*)::int as n from audit_log where action = 'catalogue.release'`))[0]!.n).toBe(2);
-    expect((await json(await ctx.request("/api/catalogue/releases/9999"))).error.code).toBe("release_not_found");
+    expect((await ctx.get("/api/catalogue/releases/9999")).body.error.code).toBe("release_not_found");
   });
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validHousehold } from "../helpers/demo-responses";
-import { createTestContext, type TestContext } from "../helpers/test-context";
+import { createTestContext, type DemoUsername, type TestContext } from "../helpers/test-context";
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -9,16 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => ctx?.close());
 
-type Role = "admin" | "concepteur" | "superviseur" | "agent" | "analyste";
-const call = async (method: string, path: string, body?: unknown, role: Role = "admin") => {
-  const res = await ctx.request(
-    path,
-    { method, ...(body !== undefined ? { headers: { "content-type": "application/json" }, body: JSON.stringify(body) } : {}) },
-    role,
-  );
-  const text = await res.text();
-  return { status: res.status, body: text ? (JSON.parse(text) as any) : null };
-};
+const call = (method: string, path: string, body?: unknown, as?: DemoUsername) => ctx.send(method, path, body, as);
 const sql = (text: string, params: unknown[] = []) => ctx.orm.em.fork().getConnection().execute(text, params);
 const audits = async (action: string) => (await sql(`select count(*)::int as n from audit_log where action = ?`, [action]))[0]!.n as number;
 const versionCount = async (formId: string) =>

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Individual, ReviewItem, Submission } from "../../api/entities";
 import { HOUSEHOLD_KEY_VARIABLES } from "../../schemas/contracts/registry";
@@ -19,13 +18,9 @@ beforeAll(async () => {
 afterAll(() => ctx?.close());
 
 async function submit(data: Response): Promise<string> {
-  const res = await ctx.request("/api/submissions", {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ id: randomUUID(), formId: "menage", version: 1, data }),
-  });
+  const res = await ctx.submit(data);
   expect(res.status).toBe(202);
-  return ((await res.json()) as { id: string }).id;
+  return res.body.id;
 }
 
 /** The first household from `seed` on with at least two members, the head holding a NIN. */

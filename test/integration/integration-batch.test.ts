@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AuditEvent, Household, HouseholdVersion, OutboxEntry, Submission } from "../../api/entities";
 import { integrateSubmission } from "../../api/registry/integration/integrate-submission";
@@ -19,13 +18,9 @@ afterAll(() => ctx?.close());
 
 async function submit(data: Response): Promise<string> {
   for (const member of data.members as Record<string, unknown>[]) delete member.nin;
-  const res = await ctx.request("/api/submissions", {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ id: randomUUID(), formId: "menage", version: 1, data }),
-  });
+  const res = await ctx.submit(data);
   expect(res.status).toBe(202);
-  return ((await res.json()) as { id: string }).id;
+  return res.body.id;
 }
 
 describe("integration in batches", () => {

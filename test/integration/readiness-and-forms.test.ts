@@ -3,7 +3,7 @@ import { createTestContext, type TestContext } from "../helpers/test-context";
 
 let ctx: TestContext;
 beforeAll(async () => {
-  ctx = await createTestContext("forms");
+  ctx = await createTestContext("readiness");
 });
 afterAll(() => ctx?.close());
 
