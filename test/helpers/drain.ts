@@ -29,7 +29,9 @@ export function watchQueue(orm: MikroORM, redisUrl: string, prefix: string): Que
   const queue = new Queue(INTEGRATION_QUEUE, { connection, prefix });
   let listening: Promise<QueueEvents> | undefined;
   const waiters = new Set<() => void>();
+  let generation = 0;
   const wake = () => {
+    generation++;
     for (const resolve of waiters) resolve();
     waiters.clear();
   };
@@ -52,6 +54,13 @@ export function watchQueue(orm: MikroORM, redisUrl: string, prefix: string): Que
     return { outbox: row!.n, jobs };
   };
 
+  // Drains waiting at once share one check per queue event rather than each running its own.
+  let shared: { generation: number; result: Promise<Pending> } | undefined;
+  const check = () => {
+    if (shared?.generation !== generation) shared = { generation, result: pending() };
+    return shared.result;
+  };
+
   return {
     async drain(timeoutMs = 25_000) {
       listening ??= listen();
@@ -59,7 +68,7 @@ export function watchQueue(orm: MikroORM, redisUrl: string, prefix: string): Que
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const next = new Promise<void>((resolve) => waiters.add(resolve));
-        const left = await pending();
+        const left = await check();
         if (left.outbox === 0 && Object.values(left.jobs).every((n) => n === 0)) return;
         if (!(await before(next, deadline))) {
           const jobs = Object.entries(left.jobs).filter(([, n]) => n > 0);

@@ -24,7 +24,7 @@ async function submit(data: Response): Promise<string> {
 }
 
 describe("integration in batches", () => {
-  it("integrates 50 submissions with two concurrent batch runs, each exactly once", async () => {
+  it("integrates 50 submissions with two concurrent batch runs, each exactly once", { timeout: 120_000 }, async () => {
     const ids: string[] = [];
     for (let i = 0; i < 50; i++) ids.push(await submit(validHousehold(5000 + i)));
     const thresholds = ctx.config.matchThresholds;

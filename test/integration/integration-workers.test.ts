@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomUUID } from "node:crypto";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readHouseholdState } from "../../api/registry/households/household-state";
 import { validHousehold } from "../helpers/demo-responses";
@@ -47,27 +47,14 @@ const exited = (child: ChildProcess) =>
 
 type Data = Record<string, any>;
 async function submit(data: Data, target: { householdId?: string; baseVersion?: number } = {}): Promise<string> {
-  const id = randomUUID();
-  const res = await ctx.request("/api/submissions", {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ id, formId: "menage", version: 1, data, ...target }),
-  });
+  const res = await ctx.submit(data, target);
   expect(res.status).toBe(202);
-  return id;
+  return res.body.id;
 }
 
 const sql = <T>(query: string, params: unknown[] = []) => ctx.orm.em.fork().getConnection().execute<T[]>(query, params);
 const stage = async (id: string) =>
   (await sql<{ status: string; household_id: string | null }>(`select status, household_id from submissions where id = ?`, [id]))[0]!;
-const settled = (ids: string[], timeoutMs = 90_000) =>
-  waitFor(
-    async () => {
-      const [row] = await sql<{ n: string }>(`select count(*) as n from submissions where id in (?) and status = 'received'`, [ids]);
-      return Number(row!.n) === 0 ? true : undefined;
-    },
-    { timeoutMs, intervalMs: 250, what: `${ids.length} submissions to be integrated` },
-  );
 
 /** A household without NINs and unique names, so that no two test households match each other. */
 function household(seed: number): Data {
@@ -81,12 +68,12 @@ function household(seed: number): Data {
 
 describe("worker processes (issue #6)", () => {
   it("two worker processes, 200 submissions on 20 households: every change is exactly one version, none lost", {
-    timeout: 180_000,
+    timeout: 300_000,
   }, async () => {
     const workers = [startWorkerProcess(), startWorkerProcess()];
     const bases = Array.from({ length: 20 }, (_, i) => household(1000 + i));
     const created = await Promise.all(bases.map((data) => submit(data)));
-    await settled(created);
+    await ctx.drain(90_000);
     const householdIds = await Promise.all(created.map(async (id) => (await stage(id)).household_id!));
 
     // Per household: 5 updates issued one after the other on the version just read, and 4 sent at once
@@ -105,12 +92,12 @@ describe("worker processes (issue #6)", () => {
           data.monthly_expenditure = 1000 * (k + 1);
           const id = await submit(data, { householdId, baseVersion: current!.version });
           updates.push(id);
-          await settled([id]);
+          await ctx.drain(90_000);
         }
         updates.push(...(await Promise.all(racing)));
       }),
     );
-    await settled(updates);
+    await ctx.drain(90_000);
     expect(created.length + updates.length).toBe(200);
 
     const rows = await sql<{ id: string; status: string; versions: string; stale: string }>(
@@ -147,25 +134,63 @@ describe("worker processes (issue #6)", () => {
     expect(await Promise.all(workers.map(exited))).toEqual([0, 0]);
   });
 
-  it("a worker killed with -9 in the middle of a batch: after a restart every submission is integrated exactly once", {
-    timeout: 180_000,
+  it("a worker killed with -9 while blocked inside its batch's transaction: after a restart every submission is integrated exactly once", {
+    timeout: 240_000,
   }, async () => {
-    const first = startWorkerProcess();
-    const ids = await Promise.all(Array.from({ length: 100 }, (_, i) => submit(household(5000 + i))));
-    await waitFor(
-      async () => {
-        const [row] = await sql<{ n: string }>(`select count(*) as n from submissions where id in (?) and status <> 'received'`, [ids]);
-        return Number(row!.n) >= 10 ? true : undefined;
-      },
-      { timeoutMs: 60_000, what: "the batch to be under way" },
-    );
-    first.kill("SIGKILL");
-    await exited(first);
-    const [done] = await sql<{ n: string }>(`select count(*) as n from submissions where id in (?) and status <> 'received'`, [ids]);
-    expect(Number(done!.n)).toBeLessThan(100);
+    // 100 new households of one commune: the worker's batches take them and lock that commune for new households.
+    const place = household(5000);
+    const inOnePlace = (seed: number) => {
+      const data = household(seed);
+      for (const key of ["island", "prefecture", "commune", "village"]) data[key] = place[key];
+      return data;
+    };
+    const ids = await Promise.all(Array.from({ length: 100 }, (_, i) => submit(inOnePlace(5000 + i))));
+    // The test holds the commune's lock (api/registry/households/locks.ts), so a batch that has claimed its
+    // submissions and removed their outbox rows waits inside its transaction for as long as the test wants.
+    const holder = new pg.Client({ connectionString: ctx.config.databaseUrl });
+    await holder.connect();
+    try {
+      await holder.query(`select pg_advisory_lock(hashtext($1))`, [`rsu:new-household:${place.commune}`]);
+      const first = startWorkerProcess();
+      await waitFor(
+        async () => {
+          const [row] = await sql<{ n: number }>(
+            `select count(*)::int as n from pg_locks l join pg_stat_activity a on a.pid = l.pid
+              where l.locktype = 'advisory' and not l.granted and a.datname = current_database()`,
+          );
+          return row!.n > 0 ? true : undefined;
+        },
+        { timeoutMs: 60_000, what: "a batch to wait for the commune's lock" },
+      );
+      // Mid-batch: a whole batch of submissions is locked by the waiting transaction, nothing is committed.
+      const locked = await ctx.orm.em.fork().transactional(async (tx) => {
+        const free = await tx
+          .getConnection()
+          .execute<{ id: string }[]>(
+            `select id from submissions where id in (?) for update skip locked`,
+            [ids],
+            "all",
+            tx.getTransactionContext(),
+          );
+        return ids.length - free.length;
+      });
+      expect(locked).toBeGreaterThanOrEqual(50);
+      const [before] = await sql<{ received: number; outbox: number }>(
+        `select (select count(*)::int from submissions where id in (?) and status = 'received') as received,
+                (select count(*)::int from outbox where submission_id in (?)) as outbox`,
+        [ids, ids],
+      );
+      expect(before).toEqual({ received: 100, outbox: 100 });
+
+      first.kill("SIGKILL");
+      await exited(first);
+    } finally {
+      await holder.end();
+    }
 
     const second = startWorkerProcess();
-    await settled(ids, 120_000);
+    // The killed worker's jobs come back once their locks expire (workers/start-workers.ts: 10 s).
+    await ctx.drain(180_000);
     const [counts] = await sql<{ households: string; versions: string; integrated: string; empty: string }>(
       `select (select count(*) from households where source_submission_id in (?)) as households,
               (select count(*) from household_versions where submission_id in (?)) as versions,
