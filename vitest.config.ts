@@ -9,6 +9,8 @@ process.env.RSU_TEST_RUN ??= randomBytes(3).toString("hex");
 // PostgreSQL and Redis; each file creates its own database and queue prefix (test/helpers/).
 export default defineConfig({
   test: {
+    // What a test printed (a worker's log line, a library's warning) is shown only when that test fails.
+    silent: "passed-only",
     projects: [
       { extends: true, test: { name: "unit", include: ["test/unit/**/*.test.ts"] } },
       {

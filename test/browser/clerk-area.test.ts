@@ -1,11 +1,9 @@
-import { randomUUID } from "node:crypto";
 import type { Locator } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_FORM } from "../../api/db/seeders/demo/catalogue";
 import { startTestServer } from "../helpers/app-server";
 import { launchBrowser, saveScreenshot, type BrowserSession, waitUnlessAlert, signIn } from "../helpers/browser";
 import { validHousehold } from "../helpers/demo-responses";
-import { waitFor } from "../helpers/wait-for";
 
 /**
  * A clerk sees the households of their own area and no other: households of several islands and
@@ -40,25 +38,9 @@ describe("a clerk lists the households of their area", () => {
     const { context } = server;
     for (const seed of SEEDS) {
       const data = validHousehold(seed);
-      const id = randomUUID();
-      const posted = await context.request("/api/submissions", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ id, formId: DEMO_FORM.id, version: 1, data }),
-      });
-      expect(posted.status, await posted.clone().text()).toBe(202);
-      const householdId = await waitFor(
-        async () => {
-          const body = (await (await context.request(`/api/submissions/${id}`)).json()) as { status: string; householdId: string | null };
-          if (body.status === "invalid" || body.status === "rejected") throw new Error(`seed ${seed}: ${body.status}`);
-          return body.status === "integrated" ? (body.householdId ?? undefined) : undefined;
-        },
-        { what: `submission of seed ${seed} integrated` },
-      );
-      const household = (await (await context.request(`/api/households/${householdId}`)).json()) as {
-        prefecture: string;
-        headName: string;
-      };
+      const done = await context.submitAndDrain(data, { formId: DEMO_FORM.id });
+      expect(done.status, `seed ${seed}`).toBe("integrated");
+      const household = (await context.get(`/api/households/${done.householdId}`)).body as { prefecture: string; headName: string };
       expect(household.prefecture).toBe(data.prefecture);
       seeded.push({ prefecture: household.prefecture, headName: household.headName });
     }

@@ -1,11 +1,9 @@
-import { randomUUID } from "node:crypto";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_FORM } from "../../api/db/seeders/demo/catalogue";
 import { startTestServer } from "../helpers/app-server";
 import { launchBrowser, saveScreenshot, type BrowserSession, waitUnlessAlert, signIn } from "../helpers/browser";
 import { validHousehold } from "../helpers/demo-responses";
-import { waitFor } from "../helpers/wait-for";
 
 /**
  * A clerk updates a household of their area (issue #6), in French: « Ménages de ma zone » →
@@ -25,31 +23,18 @@ describe("a clerk updates a household of their area", () => {
   let session: BrowserSession;
   let householdId = "";
 
-  const api = async (method: string, path: string, body?: unknown, as: "agent" | "superviseur" = "agent") => {
-    const res = await server.context.request(
-      path,
-      { method, headers: { "content-type": "application/json" }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) },
-      as,
-    );
-    return { status: res.status, body: (await res.json()) as any };
-  };
-  const settled = (id: string) =>
-    waitFor(
-      async () => {
-        const { body } = await api("GET", `/api/submissions/${id}`);
-        return body.status !== "received" ? body : undefined;
-      },
-      { what: `submission ${id} to be settled` },
-    );
+  /** As the clerk unless told otherwise. */
+  const api = (method: string, path: string, body?: unknown, as: "agent" | "superviseur" = "agent") =>
+    server.context.send(method, path, body, as);
   const household = async () =>
     (await api("GET", `/api/households/${householdId}`)).body as { version: number; attributes: Record<string, unknown> };
 
   beforeAll(async () => {
     server = await startTestServer("browser_household_update");
     session = await launchBrowser();
-    const id = randomUUID();
-    expect((await api("POST", "/api/submissions", { id, formId: DEMO_FORM.id, version: 1, data: validHousehold(SEED) })).status).toBe(202);
-    householdId = (await settled(id)).householdId;
+    const created = await server.context.submitAndDrain(validHousehold(SEED), { formId: DEMO_FORM.id }, "agent");
+    expect(created.status).toBe("integrated");
+    householdId = created.householdId;
   });
 
   afterAll(async () => {
@@ -120,15 +105,12 @@ describe("a clerk updates a household of their area", () => {
       await (await openUpdate(page)).click();
       await waitUnlessAlert(page, page.getByText("Mise à jour d'un ménage déjà enregistré"));
       const current = (await api("GET", `/api/households/${householdId}/answers`)).body;
-      const meanwhile = await api("POST", "/api/submissions", {
-        id: randomUUID(),
-        formId: DEMO_FORM.id,
-        version: 1,
-        data: { ...current.data, address: OTHER_ADDRESS },
-        householdId,
-        baseVersion: 2,
-      });
-      expect((await settled(meanwhile.body.id)).status).toBe("integrated");
+      const meanwhile = await server.context.submitAndDrain(
+        { ...current.data, address: OTHER_ADDRESS },
+        { formId: DEMO_FORM.id, householdId, baseVersion: 2 },
+        "agent",
+      );
+      expect(meanwhile.status).toBe("integrated");
       await setAddress(page, "Près du marché");
       await finish(page);
       await waitUnlessAlert(page, page.getByText("un superviseur va rapprocher les deux versions"), 35_000);

@@ -162,12 +162,15 @@ describe("an administrator designs and publishes an entry mask", () => {
       await member.locator('[data-name="sex"]').getByText("Féminin", { exact: true }).click();
       await saveScreenshot(page, "mask-designer-06-runtime");
       await page.getByRole("button", { name: "Terminer" }).click();
-      // Received by the API (the compiled schema accepted it); what the registry then does is the workers' business.
-      await page
-        .getByText(/Questionnaire reçu|Intégré au registre|bien reçu|refusé/)
-        .first()
-        .waitFor({ timeout: 30_000 });
+      // Accepted by the API (the compiled schema took it) and integrated by the workers; a refusal, or a
+      // hold for review, is a failure the clerk would see, so the page must say « Intégré au registre ».
+      const outcome = page.getByText(/Intégré au registre|refusé|superviseur/).first();
+      await outcome.waitFor({ timeout: 30_000 });
       await saveScreenshot(page, "mask-designer-07-sent");
+      expect(await outcome.textContent()).toContain("Intégré au registre");
+      await server.context.drain();
+      const [sent] = (await server.context.get(`/api/submissions?mine=1&limit=1`)).body.items;
+      expect(sent).toMatchObject({ formId: FORM.id, version: 1, status: "integrated" });
       // Left alone for now (see the session note): Creator scrolls its design surface through an element
       // it looks up in the document, which lives in our shadow root, and throws while the mask still works.
       const creatorScroll = (e: string) => e.includes("reading 'scrollTop'");

@@ -1,10 +1,8 @@
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_FORM } from "../../api/db/seeders/demo/catalogue";
 import { startTestServer } from "../helpers/app-server";
 import { launchBrowser, saveScreenshot, type BrowserSession, waitUnlessAlert, signIn } from "../helpers/browser";
 import { validHousehold } from "../helpers/demo-responses";
-import { waitFor } from "../helpers/wait-for";
 
 /**
  * A supervisor of Ngazidja (island 1) opens « Revue », examines a probable duplicate (the same household
@@ -21,25 +19,8 @@ describe("a supervisor works the review queue", () => {
   /** The village of the household declared second, whose history shows the merge and its undoing. */
   let secondVillage = "";
 
-  async function submit(data: Data): Promise<{ status: string; householdId: string | null }> {
-    const id = randomUUID();
-    const posted = await server.context.request("/api/submissions", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ id, formId: DEMO_FORM.id, version: 1, data }),
-    });
-    expect(posted.status, await posted.clone().text()).toBe(202);
-    return waitFor(
-      async () => {
-        const body = (await (await server.context.request(`/api/submissions/${id}`)).json()) as {
-          status: string;
-          householdId: string | null;
-        };
-        return body.status === "received" ? undefined : body;
-      },
-      { what: `submission ${id} settled` },
-    );
-  }
+  const submit = (data: Data): Promise<{ status: string; householdId: string | null }> =>
+    server.context.submitAndDrain(data, { formId: DEMO_FORM.id });
 
   beforeAll(async () => {
     server = await startTestServer("browser_review_queue");
