@@ -6,6 +6,7 @@
  */
 import { parseArgs } from "node:util";
 import { createTestContext } from "../test/helpers/test-context";
+import { writeResults } from "./results-file";
 
 const { values } = parseArgs({
   options: {
@@ -125,6 +126,11 @@ try {
     `created ${LISTS} code lists in ${(listsMs / 1000).toFixed(1)} s (${(listsMs / LISTS).toFixed(1)} ms each), ${VARIABLES} variables in ${(variablesMs / 1000).toFixed(1)} s (${(variablesMs / VARIABLES).toFixed(1)} ms each)`,
   );
   console.table(results);
+  writeResults("catalogue", { variables: VARIABLES, lists: LISTS, requests: REQUESTS }, {
+    codeListWriteMs: listsMs / LISTS,
+    variableWriteMs: variablesMs / VARIABLES,
+    requests: results,
+  });
 } finally {
   await ctx.close();
 }

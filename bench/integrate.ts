@@ -28,6 +28,7 @@ import { parseArgs } from "./parse-args";
 import { copyRegistry, householdIdOf, insertReceived } from "./integrate/registry-rows";
 import { refreshNameFrequencies } from "../api/registry/matching/name-frequencies";
 import { profileQueries } from "./integrate/profile";
+import { writeResults } from "./results-file";
 
 const config = loadConfig(process.env);
 // Concurrency and batch size default to the workers' own (WORKER_CONCURRENCY, INTEGRATION_BATCH_SIZE).
@@ -268,7 +269,10 @@ async function main() {
     );
     results.lookups = lookups;
 
-    if (args.integrate === 0) return;
+    if (args.integrate === 0) {
+      writeResults("integrate", args, results);
+      return;
+    }
     // 3. Integration of new households through the real function (submissions inserted directly).
     const newSeeds = Array.from({ length: args.integrate }, (_, i) => args.seed + args.households + i);
     const incoming = incomingHouseholds(new Dice(prng(args.seed + 11)));
@@ -297,6 +301,7 @@ async function main() {
     log(`integration is ${((100 * integrationRate) / copyRate).toFixed(1)} % of the raw COPY rate`);
     results.copy = { ...copied, seconds: copySeconds, rate: copyRate, integrationShare: integrationRate / copyRate };
     console.log(JSON.stringify(results));
+    writeResults("integrate", args, results);
   } finally {
     await client.end();
     await orm.close();

@@ -14,6 +14,7 @@ import { parseArgs } from "node:util";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { compile, createValidator } from "../schemas/compile";
 import { surveyCoreAccepts } from "../test/helpers/survey-core-verdict";
+import { writeResults } from "./results-file";
 import { benchForms, questionCount, type BenchForm, type BenchResponse } from "./validate-forms";
 
 interface Settings {
@@ -88,6 +89,7 @@ async function main(): Promise<void> {
     console.log(
       `| ${r.form} | ${r.questions} | ${r.compileMs.toFixed(1)} | ${fmt(r.ours)} | ${fmt(r.surveyCore)} | ${fmt(r.ours / r.surveyCore)}× | ${r.disagreements} |`,
     );
+  writeResults("validate", settings, results);
   if (results.some((r) => r.disagreements > 0)) process.exit(1);
 }
 
