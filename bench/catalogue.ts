@@ -126,11 +126,15 @@ try {
     `created ${LISTS} code lists in ${(listsMs / 1000).toFixed(1)} s (${(listsMs / LISTS).toFixed(1)} ms each), ${VARIABLES} variables in ${(variablesMs / 1000).toFixed(1)} s (${(variablesMs / VARIABLES).toFixed(1)} ms each)`,
   );
   console.table(results);
-  writeResults("catalogue", { variables: VARIABLES, lists: LISTS, requests: REQUESTS }, {
-    codeListWriteMs: listsMs / LISTS,
-    variableWriteMs: variablesMs / VARIABLES,
-    requests: results,
-  });
+  writeResults(
+    "catalogue",
+    { variables: VARIABLES, lists: LISTS, requests: REQUESTS },
+    {
+      codeListWriteMs: listsMs / LISTS,
+      variableWriteMs: variablesMs / VARIABLES,
+      requests: results,
+    },
+  );
 } finally {
   await ctx.close();
 }
