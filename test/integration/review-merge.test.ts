@@ -1,8 +1,6 @@
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validHousehold } from "../helpers/demo-responses";
 import { createTestContext, type DemoUsername, type TestContext } from "../helpers/test-context";
-import { waitFor } from "../helpers/wait-for";
 
 /*
  * Issue #14, defect 1: a supervisor's "same" on a duplicate household or a stale update must not revert
@@ -25,17 +23,7 @@ const api = async (path: string, init: RequestInit = {}, as: DemoUsername = "adm
 const post = (path: string, body: unknown, as: DemoUsername) => api(path, { method: "POST", body: JSON.stringify(body) }, as);
 
 /** Sent by the clerk; resolves once the integration job has settled it (the stage it left "received" for). */
-async function send(data: Data, target: { householdId?: string; baseVersion?: number } = {}) {
-  const sent = await post("/api/submissions", { id: randomUUID(), formId: "menage", version: 1, data, ...target }, "agent");
-  expect(sent.status).toBe(202);
-  return waitFor(
-    async () => {
-      const { body } = await api(`/api/submissions/${sent.body.id}`);
-      return body.status === "received" ? undefined : body;
-    },
-    { what: `submission ${sent.body.id} to be integrated` },
-  );
-}
+const send = (data: Data, target: { householdId?: string; baseVersion?: number } = {}) => ctx.submitAndDrain(data, target, "agent");
 
 /**
  * Household A of commune 10101 (Moroni), village Séléa, 5 members, 4 rooms. NINs are left out so that
