@@ -1,5 +1,7 @@
+import type { Sensitivity } from "../../schemas/catalogue/types";
 import type { AuditActor } from "../audit/record-audit";
-import { AREA_BOUND_ROLES, type Role } from "./roles";
+import { roleMay, type Permission } from "./permissions";
+import { AREA_BOUND_ROLES, readableSensitivities, type Role } from "./roles";
 
 /** The person (or machine acting for a person) behind a request. */
 export interface Actor {
@@ -12,15 +14,46 @@ export interface Actor {
   via: "session" | "token";
 }
 
-/** True when the actor's view is limited to their areas (clerks and supervisors without a wider role). */
-export function isAreaBound(actor: Actor): boolean {
-  return !actor.roles.includes("admin") && actor.roles.some((r) => AREA_BOUND_ROLES.includes(r)) && !actor.roles.includes("analyst");
+/**
+ * What one of the actor's roles reaches (DESIGN.md rule 11): a user with several roles gets each role's
+ * reach with that role's own areas and redaction, never one role's breadth with another's depth (#15).
+ */
+export interface RoleScope {
+  role: Role;
+  /** Island, prefecture or commune codes; null when the role is not bound to areas. */
+  areas: readonly string[] | null;
+  /** Clerks see the submissions they sent, not those of others. */
+  ownSubmissionsOnly: boolean;
+  sensitivities: ReadonlySet<Sensitivity>;
 }
 
-/** A place is within the actor's areas when its island, prefecture or commune is one of them. */
-export function coversPlace(actor: Actor, place: { island?: string | null; prefecture?: string | null; commune?: string | null }): boolean {
-  if (!isAreaBound(actor)) return true;
-  return [place.island, place.prefecture, place.commune].some((code) => code != null && actor.areas.includes(code));
+export type Place = { island?: string | null; prefecture?: string | null; commune?: string | null };
+
+/** The scopes of the actor's roles that hold the permission. */
+export function scopesFor(actor: Actor, permission: Permission): RoleScope[] {
+  return actor.roles
+    .filter((role) => roleMay([role], permission))
+    .map((role) => ({
+      role,
+      areas: AREA_BOUND_ROLES.includes(role) ? actor.areas : null,
+      ownSubmissionsOnly: role === "clerk",
+      sensitivities: readableSensitivities(role, actor.grants),
+    }));
+}
+
+/** A place is within a scope when the scope is unbound or the island, prefecture or commune is one of its areas. */
+export function scopeCovers(scope: RoleScope, place: Place): boolean {
+  const { areas } = scope;
+  return areas === null || [place.island, place.prefecture, place.commune].some((code) => code != null && areas.includes(code));
+}
+
+/** The scopes under which the permission reaches this place. */
+export function scopesCovering(actor: Actor, permission: Permission, place: Place): RoleScope[] {
+  return scopesFor(actor, permission).filter((scope) => scopeCovers(scope, place));
+}
+
+export function coversPlace(actor: Actor, permission: Permission, place: Place): boolean {
+  return scopesCovering(actor, permission, place).length > 0;
 }
 
 export function auditActor(actor: Actor | null, address: string | null): AuditActor {

@@ -3,28 +3,32 @@ import type { HouseholdPage } from "../../schemas/contracts/api";
 import { INDIVIDUAL_KEY_VARIABLES as KEY } from "../../schemas/contracts/registry";
 import { searchKey } from "../../schemas/registry/search-key";
 import { Household, Individual } from "../entities";
-import { mayReadHeadName, type Redactor } from "../services/redaction";
+import { scopeCovers, type RoleScope } from "../auth/actor";
+import { mayReadHeadName, type Redactor, type RedactorOf } from "../services/redaction";
 import type { HouseholdState } from "../registry/households/household-state";
 
 export interface HouseholdFilter {
   commune?: string;
   /** Part of the head's name, in any case, with or without accents. */
   q?: string;
-  /** Island, prefecture or commune codes the caller is limited to; undefined for no limit. */
-  areas?: string[];
+  /** The caller's roles that may read households: a row is listed when one of them reaches it. */
+  scopes: readonly RoleScope[];
   limit: number;
   offset: number;
 }
 
-export async function listHouseholds(em: EntityManager, filter: HouseholdFilter, redactor: Redactor): Promise<HouseholdPage> {
+/**
+ * A page of households: the union, over the caller's roles, of the rows each reaches with its own areas;
+ * each row shown as the union of what the roles reaching it may read (#15). A name search looks only where
+ * a role may read names, so a hidden name never decides whether a row is listed.
+ */
+export async function listHouseholds(em: EntityManager, filter: HouseholdFilter, redactorOf: RedactorOf): Promise<HouseholdPage> {
   const where: FilterQuery<Household>[] = [];
   if (filter.commune) where.push({ commune: filter.commune });
-  const key = filter.q && mayReadHeadName(redactor) ? searchKey(filter.q) : "";
-  if (key) where.push({ searchName: { $like: `%${escapeLike(key)}%` } });
-  if (filter.areas) {
-    const areas = filter.areas;
-    where.push({ $or: [{ island: { $in: areas } }, { prefecture: { $in: areas } }, { commune: { $in: areas } }] });
-  }
+  const key = filter.q ? searchKey(filter.q) : "";
+  const reach = filter.scopes.filter((scope) => !key || mayReadHeadName(redactorOf([scope]))).map((scope) => scopeWhere(scope, key));
+  if (!reach.length) return { total: 0, items: [] };
+  where.push({ $or: reach });
   const [rows, total] = await em.findAndCount(
     Household,
     { $and: where },
@@ -38,7 +42,6 @@ export async function listHouseholds(em: EntityManager, filter: HouseholdFilter,
     em,
     rows.map((h) => h.id),
   );
-  const headName = mayReadHeadName(redactor);
   return {
     total,
     items: rows.map((h) => ({
@@ -47,11 +50,20 @@ export async function listHouseholds(em: EntityManager, filter: HouseholdFilter,
       prefecture: h.prefecture ?? null,
       commune: h.commune ?? null,
       village: h.village ?? null,
-      headName: headName ? (h.headName ?? null) : null,
+      headName: mayReadHeadName(redactorOf(filter.scopes.filter((scope) => scopeCovers(scope, h)))) ? (h.headName ?? null) : null,
       memberCount: counts.get(h.id) ?? 0,
       createdAt: h.createdAt.toISOString(),
     })),
   };
+}
+
+/** The rows one role reaches: its areas, and the name searched when given. */
+function scopeWhere(scope: RoleScope, key: string): FilterQuery<Household> {
+  const where: FilterQuery<Household>[] = [];
+  if (key) where.push({ searchName: { $like: `%${escapeLike(key)}%` } });
+  const areas = scope.areas ? [...scope.areas] : null;
+  if (areas) where.push({ $or: [{ island: { $in: areas } }, { prefecture: { $in: areas } }, { commune: { $in: areas } }] });
+  return { $and: where };
 }
 
 export async function findHousehold(em: EntityManager, id: string) {

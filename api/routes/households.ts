@@ -1,13 +1,15 @@
 import { Hono, type Context } from "hono";
 import { MEMBERS_ROSTER } from "../../schemas/contracts/registry";
 import type { AppEnv } from "../app-env";
-import { coversPlace, isAreaBound } from "../auth/actor";
+import type { Household } from "../entities";
+import { scopesCovering, scopesFor, type RoleScope } from "../auth/actor";
+import type { Permission } from "../auth/permissions";
 import { allow } from "../middleware/authorize";
 import { problems } from "../problems";
 import { findHousehold, householdWithMembers, listHouseholds, pastHousehold } from "../repositories/households.repository";
 import { householdAnswers } from "../services/form-answers";
 import { householdHistory, householdStateAt } from "../registry/households/household-history";
-import { redactorFor, type Redactor } from "../services/redaction";
+import { redactorFor, redactorsFor, type Redactor } from "../services/redaction";
 import { positiveInteger, uuid } from "./params";
 
 /** `?at=` accepts an ISO date or date-time. */
@@ -33,24 +35,23 @@ export function householdRoutes() {
   return (
     new Hono<AppEnv>()
       .get("/", allow("households:read"), async (c) => {
-        const actor = c.get("actor")!;
+        const scopes = scopesFor(c.get("actor")!, "households:read");
         const result = await listHouseholds(
           c.get("em"),
           {
             commune: c.req.query("commune") || undefined,
             q: c.req.query("q") || undefined,
-            areas: isAreaBound(actor) ? actor.areas : undefined,
+            scopes,
             limit: positiveInteger("limit", c.req.query("limit"), { max: 500, fallback: 50 }),
             offset: positiveInteger("offset", c.req.query("offset"), { min: 0, max: 10_000_000, fallback: 0 }),
           },
-          await redactorFor(c.get("em"), actor),
+          await redactorsFor(c.get("em"), scopes),
         );
         return c.json(result);
       })
       .get("/:id", allow("households:read"), async (c) => {
-        const actor = c.get("actor")!;
-        const household = await visibleHousehold(c);
-        const redactor = await redactorFor(c.get("em"), actor);
+        const { household, covering } = await visibleHousehold(c, "households:read");
+        const redactor = await redactorFor(c.get("em"), covering);
         const at = c.req.query("at");
         if (at !== undefined) {
           // The state at a past date (issue #6), from the version recorded by then.
@@ -62,28 +63,27 @@ export function householdRoutes() {
       })
       // What an update starts from (the runtime's « Mettre à jour »): for those who submit, in their areas.
       .get("/:id/answers", allow("submissions:create"), async (c) => {
-        const actor = c.get("actor")!;
-        const household = await visibleHousehold(c);
+        const { household, covering } = await visibleHousehold(c, "submissions:create");
         const answers = await householdAnswers(c.get("em"), household);
         // The same reading rights as the household itself. Hiding an answer is no option here: the update
         // sent back without it would erase it from the registry, so whoever may not read them all may not update.
-        if (hidesAny(answers.data, await redactorFor(c.get("em"), actor))) throw problems.forbidden();
+        if (hidesAny(answers.data, await redactorFor(c.get("em"), covering))) throw problems.forbidden();
         return c.json(answers);
       })
       .get("/:id/history", allow("households:read"), async (c) => {
-        const actor = c.get("actor")!;
-        const household = await visibleHousehold(c);
-        return c.json(await householdHistory(c.get("em"), household.id, await redactorFor(c.get("em"), actor)));
+        const { household, covering } = await visibleHousehold(c, "households:read");
+        return c.json(await householdHistory(c.get("em"), household.id, await redactorFor(c.get("em"), covering)));
       })
   );
 }
 
-/** The household named in the path, if it is within the caller's areas. */
-async function visibleHousehold(c: Context<AppEnv>) {
+/** The household named in the path and the caller's roles that reach it with the permission (none: outside their areas). */
+async function visibleHousehold(c: Context<AppEnv>, permission: Permission): Promise<{ household: Household; covering: RoleScope[] }> {
   const household = await findHousehold(c.get("em"), uuid("id", c.req.param("id")!));
   if (!household) throw problems.householdNotFound();
-  if (!coversPlace(c.get("actor")!, household)) throw problems.outsideArea();
-  return household;
+  const covering = scopesCovering(c.get("actor")!, permission, household);
+  if (!covering.length) throw problems.outsideArea();
+  return { household, covering };
 }
 
 function hidesAny(data: Record<string, unknown>, redactor: Redactor): boolean {

@@ -41,14 +41,15 @@ export async function acceptSubmission(
   // The update target is part of the content only when given, so earlier hashes stay valid.
   const target = request.householdId ? { householdId: request.householdId.toLowerCase(), baseVersion: request.baseVersion! } : null;
   const hash = contentHash({ formId: request.formId, version: request.version, data: request.data, ...target });
+  // Clerks and supervisors collect only in their areas (the household's location answers say where). Checked
+  // before the id is looked up, so that a 409 never tells anyone that another area's submission exists (#15).
+  const place = placeOf(request.data);
+  if (!coversPlace(actor, "submissions:create", place)) throw problems.outsideArea();
   const earlier = await em.findOne(Submission, id);
-  if (earlier) return sameAnswerOrConflict(earlier, hash);
+  if (earlier) return sameAnswerOrConflict(earlier, hash, actor);
 
   const dataErrors = validatorFor(version)(request.data);
   if (dataErrors.length) throw problems.submissionInvalid(dataErrors);
-  // Clerks and supervisors collect only in their areas (the household's location answers say where).
-  const place = placeOf(request.data);
-  if (!coversPlace(actor, place)) throw problems.outsideArea();
   if (target) await checkUpdateTarget(em, target.householdId, actor);
 
   try {
@@ -77,7 +78,7 @@ export async function acceptSubmission(
     // as a retry would.
     if (!(error instanceof UniqueConstraintViolationException)) throw error;
     const winner = await em.fork().findOneOrFail(Submission, id);
-    return sameAnswerOrConflict(winner, hash);
+    return sameAnswerOrConflict(winner, hash, actor);
   }
   await dispatchSubmission(em, dispatch, id);
   return { id, status: "received" };
@@ -90,7 +91,7 @@ export async function acceptSubmission(
 async function checkUpdateTarget(em: EntityManager, householdId: string, actor: Actor) {
   const household = await em.findOne(Household, householdId);
   if (!household) throw problems.householdNotFound();
-  if (!coversPlace(actor, household)) throw problems.outsideArea();
+  if (!coversPlace(actor, "submissions:create", household)) throw problems.outsideArea();
 }
 
 /** Where a household is, from its answers; the variable codes are the registry's key columns. */
@@ -103,7 +104,9 @@ export function placeOf(data: Record<string, unknown>) {
   };
 }
 
-function sameAnswerOrConflict(earlier: Submission, hash: string): SubmissionAccepted {
+/** A retry gets its first answer; an id already used elsewhere is refused as outside the caller's areas. */
+function sameAnswerOrConflict(earlier: Submission, hash: string, actor: Actor): SubmissionAccepted {
+  if (!coversPlace(actor, "submissions:create", placeOf(earlier.data))) throw problems.outsideArea();
   if (earlier.contentHash !== hash) throw problems.submissionConflict(earlier.id);
   return { id: earlier.id, status: earlier.status };
 }

@@ -7,14 +7,18 @@ import {
 } from "../../schemas/contracts/registry";
 import type { SubmissionListItem, SubmissionPage, SubmissionStage } from "../../schemas/contracts/submissions";
 import { Submission } from "../entities";
+import { placeOf } from "./accept-submission";
 import { submissionBody } from "../repositories/submissions.repository";
-import { mayReadHeadName, type Redactor } from "./redaction";
+import { scopeCovers, type RoleScope } from "../auth/actor";
+import { mayReadHeadName, type Redactor, type RedactorOf } from "./redaction";
 
 export interface SubmissionListQuery {
-  /** Only what this user sent (clerks always; others with `mine=1`). */
-  submittedBy?: string;
-  /** Island, prefecture or commune codes the caller is limited to; undefined for no limit. */
-  areas?: string[];
+  /** The caller. */
+  userId: string;
+  /** Only what the caller sent (`mine=1`). */
+  mine: boolean;
+  /** The caller's roles that may read submissions: a row is listed when one of them reaches it. */
+  scopes: readonly RoleScope[];
   stage?: SubmissionStage;
   limit: number;
   offset: number;
@@ -24,16 +28,11 @@ export interface SubmissionListQuery {
  * « Mes envois » and the supervisor's view of the submissions of their areas (issue #6): newest first,
  * each with its stage, its reasons and errors, and the household it names.
  */
-export async function listSubmissions(em: EntityManager, query: SubmissionListQuery, redactor: Redactor): Promise<SubmissionPage> {
-  const where: FilterQuery<Submission>[] = [];
-  if (query.submittedBy) where.push({ submittedBy: query.submittedBy });
+export async function listSubmissions(em: EntityManager, query: SubmissionListQuery, redactorOf: RedactorOf): Promise<SubmissionPage> {
+  if (!query.scopes.length) return { items: [], total: 0 };
+  const where: FilterQuery<Submission>[] = [{ $or: query.scopes.map((scope) => scopeWhere(scope, query.userId)) }];
+  if (query.mine) where.push({ submittedBy: query.userId });
   if (query.stage) where.push(stageFilter(query.stage));
-  if (query.areas) {
-    // The same place a submission is checked against when one reads it (accept-submission.ts placeOf).
-    const areas = query.areas;
-    const { island, prefecture, commune } = HOUSEHOLD_KEY_VARIABLES;
-    where.push({ $or: [island, prefecture, commune].map((code) => ({ data: { [code]: { $in: areas } } })) } as FilterQuery<Submission>);
-  }
   const [rows, total] = await em.findAndCount(
     Submission,
     { $and: where },
@@ -44,7 +43,26 @@ export async function listSubmissions(em: EntityManager, query: SubmissionListQu
       offset: query.offset,
     },
   );
-  return { items: rows.map((s) => listItem(s, redactor)), total };
+  const reaching = (s: Submission) => query.scopes.filter((scope) => submissionInScope(scope, s, query.userId));
+  return { items: rows.map((s) => listItem(s, redactorOf(reaching(s)))), total };
+}
+
+/** The submissions one role reaches: those of its areas, and only the caller's own for a clerk. */
+function scopeWhere(scope: RoleScope, userId: string): FilterQuery<Submission> {
+  const where: FilterQuery<Submission>[] = [];
+  if (scope.ownSubmissionsOnly) where.push({ submittedBy: userId });
+  if (scope.areas) {
+    // The same place a submission is checked against when one reads it (accept-submission.ts placeOf).
+    const areas = [...scope.areas];
+    const { island, prefecture, commune } = HOUSEHOLD_KEY_VARIABLES;
+    where.push({ $or: [island, prefecture, commune].map((code) => ({ data: { [code]: { $in: areas } } })) } as FilterQuery<Submission>);
+  }
+  return { $and: where };
+}
+
+/** Whether one role reaches this submission (GET /api/submissions/:id and the list alike). */
+export function submissionInScope(scope: RoleScope, submission: Submission, userId: string): boolean {
+  return (!scope.ownSubmissionsOnly || submission.submittedBy === userId) && scopeCovers(scope, placeOf(submission.data));
 }
 
 /** A submission sent back is "returned" whatever its status: the stage a clerk filters on is the one shown. */

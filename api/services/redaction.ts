@@ -1,20 +1,8 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { Sensitivity } from "../../schemas/catalogue/types";
 import { INDIVIDUAL_KEY_VARIABLES } from "../../schemas/contracts/registry";
-import type { Actor } from "../auth/actor";
+import type { RoleScope } from "../auth/actor";
 import { CatalogueVariable } from "../entities";
-
-/**
- * What a user may read of the registry by the catalogue's sensitivity marks: those who collect and review
- * data (admins, supervisors, clerks) read everything of their areas; analysts read public and internal
- * variables, and personal or sensitive ones only where granted.
- */
-export function readableSensitivities(actor: Actor): Set<Sensitivity> {
-  if (actor.roles.some((r) => r === "admin" || r === "supervisor" || r === "clerk")) {
-    return new Set(["public", "internal", "personal", "sensitive"]);
-  }
-  return new Set<Sensitivity>(["public", "internal", ...(actor.grants as Sensitivity[])]);
-}
 
 export interface Redactor {
   /** Whether the variable with this code may be read. */
@@ -25,17 +13,32 @@ export interface Redactor {
   value<T>(code: string, value: T): T | null;
 }
 
-export async function redactorFor(em: EntityManager, actor: Actor): Promise<Redactor> {
-  const readable = readableSensitivities(actor);
-  const everything = readable.size === 4;
-  const sensitivity = everything ? new Map<string, Sensitivity>() : await sensitivities(em);
-  // A variable missing from the catalogue is treated as sensitive: refusing is the safe mistake.
-  const may = (code: string) => everything || readable.has(sensitivity.get(code) ?? "sensitive");
-  return {
-    may,
-    attributes: (values) => Object.fromEntries(Object.entries(values).filter(([code]) => may(code))),
-    value: (code, value) => (may(code) ? value : null),
+/** The redactor of the scopes that reach one record: it shows what at least one of them may read (#15). */
+export type RedactorOf = (covering: readonly RoleScope[]) => Redactor;
+
+/**
+ * Reads the catalogue's sensitivity marks once (only when some scope needs them) and returns the redactor
+ * maker for records each reached by some of these scopes.
+ */
+export async function redactorsFor(em: EntityManager, scopes: readonly RoleScope[]): Promise<RedactorOf> {
+  const needed = scopes.some((scope) => scope.sensitivities.size < 4);
+  const sensitivity = needed ? await sensitivities(em) : new Map<string, Sensitivity>();
+  return (covering) => {
+    const readable = new Set(covering.flatMap((scope) => [...scope.sensitivities]));
+    const everything = readable.size === 4;
+    // A variable missing from the catalogue is treated as sensitive: refusing is the safe mistake.
+    const may = (code: string) => everything || readable.has(sensitivity.get(code) ?? "sensitive");
+    return {
+      may,
+      attributes: (values) => Object.fromEntries(Object.entries(values).filter(([code]) => may(code))),
+      value: (code, value) => (may(code) ? value : null),
+    };
   };
+}
+
+/** The redactor for one record reached by these scopes. */
+export async function redactorFor(em: EntityManager, covering: readonly RoleScope[]): Promise<Redactor> {
+  return (await redactorsFor(em, covering))(covering);
 }
 
 /** The head's name is made of first and last names: readable only when both are. */

@@ -29,7 +29,7 @@ export async function returnSubmission(
   return em.transactional(async (tx) => {
     const submission = await tx.findOne(Submission, id, { populate: ["formVersion.form"] });
     if (!submission) throw problems.submissionNotFound();
-    if (!coversPlace(actor, placeOf(submission.data))) throw problems.outsideArea();
+    if (!coversPlace(actor, "review:decide", placeOf(submission.data))) throw problems.outsideArea();
     if (!RETURNABLE.has(submission.status)) throw problems.submissionNotReturnable(submission.status);
     submission.returnComment = request.comment;
     submission.returnedAt = new Date();

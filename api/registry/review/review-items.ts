@@ -11,7 +11,7 @@ import type {
 } from "../../../schemas/contracts/review";
 import { HOUSEHOLD_KEY_VARIABLES as KEYS } from "../../../schemas/contracts/registry";
 import { householdFromSubmission } from "../../../schemas/registry/household-from-submission";
-import { coversPlace, isAreaBound, type Actor } from "../../auth/actor";
+import { coversPlace, scopesFor, type Actor } from "../../auth/actor";
 import { Household, Individual, Merge, ReviewItem, Submission } from "../../entities";
 import { problems } from "../../problems";
 import { placeOf } from "../../services/accept-submission";
@@ -53,8 +53,11 @@ export async function listReviewItems(em: EntityManager, filter: ReviewFilter, a
     where.push(`r.kind = ?`);
     params.push(filter.kind);
   }
-  if (isAreaBound(actor)) {
-    const areas = actor.areas.length ? actor.areas : [""];
+  // Unbound when one of the actor's deciding roles is; else the areas of their area-bound deciding roles.
+  const scopes = scopesFor(actor, "review:decide");
+  if (!scopes.some((scope) => scope.areas === null)) {
+    const bound = scopes.flatMap((scope) => scope.areas ?? []);
+    const areas = bound.length ? bound : [""];
     const inAreas = (alias: string) => `(${alias}.island in (?) or ${alias}.prefecture in (?) or ${alias}.commune in (?))`;
     where.push(`(${inAreas("h")} or (h.id is null and ${submissionInAreas()}))`);
     params.push(areas, areas, areas, areas, areas, areas);
@@ -95,12 +98,10 @@ export function summaryOf(item: ReviewItem): ReviewItemSummary {
 export async function findReviewItem(em: EntityManager, id: string, actor: Actor, lock = false): Promise<ReviewItem> {
   const item = await em.findOne(ReviewItem, id, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
   if (!item) throw problems.reviewItemNotFound();
-  if (isAreaBound(actor)) {
-    const household = item.householdId ? await em.findOne(Household, item.householdId) : null;
-    const submission = !household && item.submissionId ? await em.findOne(Submission, item.submissionId) : null;
-    const place = household ?? (submission ? placeOf(submission.data) : {});
-    if (!coversPlace(actor, place)) throw problems.outsideArea();
-  }
+  const household = item.householdId ? await em.findOne(Household, item.householdId) : null;
+  const submission = !household && item.submissionId ? await em.findOne(Submission, item.submissionId) : null;
+  const place = household ?? (submission ? placeOf(submission.data) : {});
+  if (!coversPlace(actor, "review:decide", place)) throw problems.outsideArea();
   return item;
 }
 
