@@ -32,9 +32,10 @@ export interface AppConfig {
   readonly sessionMaxAgeMs: number;
   /** Behind a reverse proxy: trust X-Forwarded-For / X-Forwarded-Proto for the address and https. */
   readonly trustProxy: boolean;
-  readonly loginMaxFailuresPerAccount: number;
-  readonly loginMaxFailuresPerAddress: number;
+  /** Sign-in throttling per (account, address): failures allowed, the first wait, and the cap of the doubling waits. */
+  readonly loginMaxFailures: number;
   readonly loginLockMs: number;
+  readonly loginMaxLockMs: number;
   /** Person matching (issue #14): a match probability ≥ link links to the existing person, ≥ review asks a supervisor. */
   readonly matchThresholds: { readonly link: number; readonly review: number };
   /** The audit log's sequencer and anchors (api/audit/): never logged, required in production. */
@@ -78,9 +79,9 @@ export function loadConfig(env: Env): AppConfig {
     sessionIdleMs: integer(env, "SESSION_IDLE_MINUTES", 30, 1, 24 * 60) * 60_000,
     sessionMaxAgeMs: integer(env, "SESSION_MAX_HOURS", 12, 1, 24 * 30) * 3_600_000,
     trustProxy: oneOf(env, "TRUST_PROXY", "false", ["true", "false"] as const) === "true",
-    loginMaxFailuresPerAccount: integer(env, "LOGIN_MAX_FAILURES", 5, 1, 1000),
-    loginMaxFailuresPerAddress: integer(env, "LOGIN_MAX_FAILURES_PER_ADDRESS", 50, 1, 100_000),
+    loginMaxFailures: integer(env, "LOGIN_MAX_FAILURES", 5, 1, 100),
     loginLockMs: integer(env, "LOGIN_LOCK_SECONDS", 30, 0, 86_400) * 1000,
+    loginMaxLockMs: integer(env, "LOGIN_MAX_LOCK_SECONDS", 900, 1, 86_400) * 1000,
     matchThresholds: matchThresholds(env),
     audit: audit(env, production),
   });

@@ -19,7 +19,10 @@ export function handleError(logger: Logger): ErrorHandler {
       const log = problem.status >= 500 ? logger.error : logger.warn;
       log("request_failed", { method: c.req.method, path: c.req.path, status: problem.status, ...errorFields(error) });
     }
-    if (problem.status === 503) c.header("Retry-After", String(RETRY_AFTER_SECONDS));
+    // A 503 says when to come back; so does a 429 (sign-in throttling), from its own wait.
+    const retryAfter =
+      problem.status === 503 ? RETRY_AFTER_SECONDS : (problem.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+    if (typeof retryAfter === "number") c.header("Retry-After", String(retryAfter));
     return c.json(problem.toBody(), problem.status);
   };
 }

@@ -1,47 +1,76 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 
+/**
+ * Sign-in throttling (OWASP ASVS 4 §2.2.1, NIST SP 800-63B §5.2.2), per (account, address) pair: someone
+ * failing from elsewhere never locks the account's owner out, and a field office behind one NAT is not
+ * locked as a whole. Past the allowed failures, each further one doubles the wait up to a cap: never a
+ * permanent lock. Counts live in PostgreSQL so that every API instance throttles as one; its clock decides.
+ */
 export interface ThrottlePolicy {
-  /** Failures allowed per account within the window before it is locked for a while. */
-  maxFailuresPerAccount: number;
-  /** Failures allowed per address (a field office behind one NAT has many users: set higher). */
-  maxFailuresPerAddress: number;
-  /** First lock; each further failure doubles it, up to the window. */
+  /** Failures allowed for a pair before it waits. */
+  maxFailures: number;
+  /** First wait; each further failure doubles it, up to `maxLockMs`. */
   lockMs: number;
-  windowMs: number;
+  maxLockMs: number;
+  /** Failures are forgotten after this long without one. */
+  forgetMs: number;
 }
 
-const keys = (username: string, address: string | null) => [`user:${username.toLowerCase()}`, ...(address ? [`address:${address}`] : [])];
+const normal = (username: string) => username.toLowerCase();
+const keyOf = (username: string, address: string | null) => `${normal(username)}|${address ?? ""}`;
 
-/** Milliseconds until the account or the address may try again; 0 when they may try now. */
+/** Milliseconds until this pair may try again; 0 when it may try now. */
 export async function lockedFor(em: EntityManager, username: string, address: string | null): Promise<number> {
-  const rows: { locked_until: Date | null }[] = await em
+  const [row] = await em
     .getConnection()
-    .execute(`select locked_until from login_throttle where key in (?) and locked_until > now()`, [keys(username, address)]);
-  const until = Math.max(0, ...rows.map((r) => new Date(r.locked_until!).getTime()));
-  return Math.max(0, until - Date.now());
+    .execute<{ wait: string | null }[]>(
+      `select greatest(0, ceil(extract(epoch from locked_until - now()) * 1000)) as wait from login_throttle where key = ?`,
+      [keyOf(username, address)],
+    );
+  return Number(row?.wait ?? 0);
 }
 
-/** Counts a failure for the account and the address, locking either once past its limit. */
-export async function recordFailure(em: EntityManager, username: string, address: string | null, policy: ThrottlePolicy): Promise<void> {
-  for (const key of keys(username, address)) {
-    const max = key.startsWith("user:") ? policy.maxFailuresPerAccount : policy.maxFailuresPerAddress;
-    await em.getConnection().execute(
-      `insert into login_throttle (key, failures, window_started_at, locked_until) values (?, 1, now(), null)
-       on conflict (key) do update set
-         failures = case when login_throttle.window_started_at < now() - ?::interval then 1 else login_throttle.failures + 1 end,
-         window_started_at = case when login_throttle.window_started_at < now() - ?::interval then now() else login_throttle.window_started_at end`,
-      [key, `${policy.windowMs} milliseconds`, `${policy.windowMs} milliseconds`],
-    );
-    await em.getConnection().execute(
-      `update login_throttle
-          set locked_until = now() + least(?::bigint * power(2, failures - ?)::bigint, ?::bigint) * interval '1 millisecond'
-        where key = ? and failures >= ?`,
-      [policy.lockMs, max, policy.windowMs, key, max],
-    );
-  }
+/** Counts a failure for the pair; returns the wait it now starts (0 when it may try again at once). */
+export async function recordFailure(em: EntityManager, username: string, address: string | null, policy: ThrottlePolicy): Promise<number> {
+  await em.getConnection().execute(
+    `insert into login_throttle as t (key, username, address, failures, last_failure_at, locked_until)
+     values (?, ?, ?, 1, now(), null)
+     on conflict (key) do update set
+       failures = case when t.last_failure_at < now() - ?::bigint * interval '1 millisecond' then 1 else t.failures + 1 end,
+       last_failure_at = now()`,
+    [keyOf(username, address), normal(username), address, policy.forgetMs],
+  );
+  const [locked] = await em.getConnection().execute<{ wait: string }[]>(
+    `update login_throttle
+        set locked_until = now() + least(?::float8 * power(2, failures - ?), ?::float8) * interval '1 millisecond'
+      where key = ? and failures >= ?
+      returning ceil(extract(epoch from locked_until - now()) * 1000) as wait`,
+    [policy.lockMs, policy.maxFailures, policy.maxLockMs, keyOf(username, address), policy.maxFailures],
+  );
+  return Number(locked?.wait ?? 0);
 }
 
-/** A successful sign-in clears the account's count (not the address's: others may share it). */
-export async function recordSuccess(em: EntityManager, username: string): Promise<void> {
-  await em.getConnection().execute(`delete from login_throttle where key = ?`, [`user:${username.toLowerCase()}`]);
+/** A successful sign-in clears the pair's count. */
+export async function recordSuccess(em: EntityManager, username: string, address: string | null): Promise<void> {
+  await em.getConnection().execute(`delete from login_throttle where key = ?`, [keyOf(username, address)]);
+}
+
+/** An administrator lifts every wait of an account, from every address; returns how many pairs waited. */
+export async function unlockAccount(em: EntityManager, username: string): Promise<number> {
+  const rows = await em
+    .getConnection()
+    .execute<{ locked: boolean }[]>(`delete from login_throttle where username = ? returning locked_until > now() as locked`, [
+      normal(username),
+    ]);
+  return rows.filter((r) => r.locked).length;
+}
+
+/** The accounts waiting now, with the latest end of their waits (for the users screen). */
+export async function lockedAccounts(em: EntityManager): Promise<Map<string, Date>> {
+  const rows = await em
+    .getConnection()
+    .execute<{ username: string; until: Date }[]>(
+      `select username, max(locked_until) as until from login_throttle where locked_until > now() group by username`,
+    );
+  return new Map(rows.map((r) => [r.username, new Date(r.until)]));
 }

@@ -1,8 +1,8 @@
 import { defineEntity, p, type InferEntity } from "@mikro-orm/core";
 
 /**
- * Failed sign-ins counted per account ("user:<name>") and per address ("address:<ip>"), in PostgreSQL so
- * that every API instance sees the same counts.
+ * Failed sign-ins counted per (account, address) pair, in PostgreSQL so that every API instance sees the
+ * same counts (api/auth/login-throttle.ts).
  */
 export const LoginThrottle = defineEntity({
   name: "LoginThrottle",
@@ -10,7 +10,9 @@ export const LoginThrottle = defineEntity({
   properties: {
     key: p.string().primary(),
     failures: p.integer(),
-    windowStartedAt: p.datetime(),
+    username: p.string(),
+    address: p.string().nullable(),
+    lastFailureAt: p.datetime(),
     lockedUntil: p.datetime().nullable(),
   },
 });

@@ -5,7 +5,8 @@ import { User } from "../entities";
 import { allow } from "../middleware/authorize";
 import { jsonBody, readJson } from "../middleware/json-body";
 import { problems } from "../problems";
-import { createUser, setPassword, updateUser, userSchemas, userView, type NewUser, type UserChanges } from "../services/users";
+import { lockedAccounts } from "../auth/login-throttle";
+import { createUser, setPassword, unlockUser, updateUser, userSchemas, userView, type NewUser, type UserChanges } from "../services/users";
 import { uuid } from "./params";
 import { validateBody } from "./validate-body";
 
@@ -13,7 +14,8 @@ export function userRoutes() {
   return new Hono<AppEnv>()
     .get("/", allow("users:manage"), async (c) => {
       const users = await c.get("em").find(User, {}, { orderBy: { username: "asc" } });
-      return c.json(users.map(userView));
+      const locked = await lockedAccounts(c.get("em"));
+      return c.json(users.map((user) => userView(user, locked.get(user.username) ?? null)));
     })
     .post("/", allow("users:manage"), jsonBody(), async (c) => {
       const input = validateBody<NewUser>(userSchemas.create, await readJson(c));
@@ -31,6 +33,10 @@ export function userRoutes() {
       const user = await em.findOne(User, uuid("id", c.req.param("id")));
       if (!user) throw problems.userNotFound();
       await setPassword(em, auditActor(c.get("actor"), c.get("address")), user.username, password);
+      return c.body(null, 204);
+    })
+    .post("/:id/unlock", allow("users:manage"), async (c) => {
+      await unlockUser(c.get("em"), auditActor(c.get("actor"), c.get("address")), uuid("id", c.req.param("id")));
       return c.body(null, 204);
     });
 }

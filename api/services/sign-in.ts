@@ -12,8 +12,8 @@ const decoy = hashPassword("decoy password that matches nothing");
 
 /**
  * Signs a user in and returns the new session's secret (for the cookie). A wrong username and a wrong
- * password get the same answer, in the same time; repeated failures lock the account and the address
- * for a growing while (429). Successes and failures are both audited.
+ * password get the same answer, in the same time; repeated failures make this account-and-address pair
+ * wait for a growing, capped while (429 with Retry-After). Successes, failures and locks are audited.
  */
 export async function signIn(
   em: EntityManager,
@@ -29,23 +29,23 @@ export async function signIn(
   const matches = await verifyPassword(password, user?.passwordHash ?? (await decoy));
   if (!user || !matches || !user.active) {
     await em.transactional(async (tx) => {
-      await recordFailure(tx, username, address, {
-        maxFailuresPerAccount: config.loginMaxFailuresPerAccount,
-        maxFailuresPerAddress: config.loginMaxFailuresPerAddress,
+      const wait = await recordFailure(tx, username, address, {
+        maxFailures: config.loginMaxFailures,
         lockMs: config.loginLockMs,
-        windowMs: 15 * 60_000,
+        maxLockMs: config.loginMaxLockMs,
+        forgetMs: 24 * 3_600_000,
       });
-      await recordAudit(
-        tx,
-        { id: user?.id ?? null, name: username.slice(0, 80), address },
-        { action: "auth.login_failed", entityType: "user", entityId: user?.id ?? null },
-      );
+      const who = { id: user?.id ?? null, name: username.slice(0, 80), address };
+      const entityId = user?.id ?? null;
+      await recordAudit(tx, who, { action: "auth.login_failed", entityType: "user", entityId });
+      if (wait > 0)
+        await recordAudit(tx, who, { action: "auth.locked", entityType: "user", entityId, details: { seconds: Math.ceil(wait / 1000) } });
     });
     throw problems.invalidCredentials();
   }
 
   return em.transactional(async (tx) => {
-    await recordSuccess(tx, username);
+    await recordSuccess(tx, username, address);
     const secret = await openSession(tx, user, address, { idleMs: config.sessionIdleMs, maxAgeMs: config.sessionMaxAgeMs });
     await recordAudit(
       tx,

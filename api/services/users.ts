@@ -5,8 +5,9 @@ import { HOUSEHOLD_KEY_VARIABLES } from "../../schemas/contracts/registry";
 import type { AuditActor } from "../audit/record-audit";
 import { recordAudit } from "../audit/record-audit";
 import { GRANTS, isRole, ROLES } from "../auth/roles";
+import { unlockAccount } from "../auth/login-throttle";
 import { closeSessionsOf } from "../auth/sessions";
-import { CatalogueCodeList, User } from "../entities";
+import { ApiToken, CatalogueCodeList, User } from "../entities";
 import { Problem, problems } from "../problems";
 import { hashPassword } from "./passwords";
 
@@ -107,7 +108,10 @@ export async function updateUser(em: EntityManager, by: AuditActor, id: string, 
     await tx.flush();
     // Deactivation or a change of rights takes effect now, not when the session would have expired.
     if (changes.active === false || changes.roles || changes.areas || changes.grants) await closeSessionsOf(tx, id);
-    await recordAudit(tx, by, { action: "user.update", entityType: "user", entityId: id, details: { ...changes } });
+    // Revoked, not only refused while inactive: enabling the account again must not bring its machines back (#15).
+    const revokedTokens =
+      changes.active === false ? await tx.nativeUpdate(ApiToken, { user: id, revokedAt: null }, { revokedAt: new Date() }) : 0;
+    await recordAudit(tx, by, { action: "user.update", entityType: "user", entityId: id, details: { ...changes, revokedTokens } });
     return user;
   });
 }
@@ -126,7 +130,18 @@ export async function setPassword(em: EntityManager, by: AuditActor, username: s
   });
 }
 
-export function userView(user: User) {
+/** Lifts every sign-in wait of the account (users screen « Déverrouiller »), audited. */
+export async function unlockUser(em: EntityManager, by: AuditActor, id: string): Promise<void> {
+  await em.transactional(async (tx) => {
+    const user = await tx.findOne(User, id);
+    if (!user) throw problems.userNotFound();
+    const pairs = await unlockAccount(tx, user.username);
+    await recordAudit(tx, by, { action: "user.unlock", entityType: "user", entityId: id, details: { pairs } });
+  });
+}
+
+/** The API view of an account; `lockedUntil` when sign-ins from some address wait. */
+export function userView(user: User, lockedUntil: Date | null = null) {
   return {
     id: user.id,
     username: user.username,
@@ -136,6 +151,7 @@ export function userView(user: User) {
     grants: user.grants,
     active: user.active,
     createdAt: user.createdAt.toISOString(),
+    lockedUntil: lockedUntil?.toISOString() ?? null,
   };
 }
 

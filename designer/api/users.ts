@@ -10,6 +10,8 @@ export interface UserAccount {
   grants: string[];
   active: boolean;
   createdAt: string;
+  /** Set while sign-ins from some address wait after wrong passwords. */
+  lockedUntil: string | null;
 }
 
 export interface NewUser {
@@ -40,3 +42,6 @@ export const updateUser = (id: string, changes: UserChanges) =>
 /** Also ends the account's open sessions. */
 export const resetPassword = (id: string, password: string) =>
   request<void>(`/api/users/${encodeURIComponent(id)}/password`, { method: "POST", json: { password } });
+
+/** Lifts the waits that wrong passwords put on the account's sign-ins. */
+export const unlockUser = (id: string) => request<void>(`/api/users/${encodeURIComponent(id)}/unlock`, { method: "POST" });

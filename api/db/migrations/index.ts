@@ -12,6 +12,7 @@ import { Migration20261206200000NinHolder } from "./Migration20261206200000NinHo
 import { Migration20261206210000ReviewMerge } from "./Migration20261206210000ReviewMerge";
 import { Migration20261206220000AuditSequencer } from "./Migration20261206220000AuditSequencer";
 import { Migration20261206230000NameFrequencies } from "./Migration20261206230000NameFrequencies";
+import { Migration20261206233000LoginThrottlePairs } from "./Migration20261206233000LoginThrottlePairs";
 
 /** Every migration, in order. New ones are generated with `rsu migrate --create` and added here. */
 export const migrationsList: MigrationObject[] = [
@@ -28,4 +29,5 @@ export const migrationsList: MigrationObject[] = [
   { name: "Migration20261206210000ReviewMerge", class: Migration20261206210000ReviewMerge },
   { name: "Migration20261206220000AuditSequencer", class: Migration20261206220000AuditSequencer },
   { name: "Migration20261206230000NameFrequencies", class: Migration20261206230000NameFrequencies },
+  { name: "Migration20261206233000LoginThrottlePairs", class: Migration20261206233000LoginThrottlePairs },
 ];

@@ -4,10 +4,10 @@ import { describeArea } from "../../api/areas";
 import type { CodeLabels } from "../../../runtime/shared/code-labels";
 import { ApiError } from "../../../runtime/shared/request";
 import { failureText } from "../../api/failure-text";
-import { listUsers, updateUser, type UserAccount } from "../../api/users";
+import { listUsers, unlockUser, updateUser, type UserAccount } from "../../api/users";
 import type { RsuUserSavedEvent } from "../../events/rsu-user-saved";
 import { sessionExpiredEvent } from "../../../runtime/shared/events/rsu-session-expired";
-import { t, tCode } from "../../i18n";
+import { formatDate, t, tCode } from "../../i18n";
 import { sharedStyles } from "../../styles/shared.styles";
 import "../rsu-password-reset/rsu-password-reset";
 import "../rsu-user-form/rsu-user-form";
@@ -81,14 +81,23 @@ export default class RsuUserAdmin extends LoadingScreen {
     void this.load();
   }
 
-  private async handleActive(user: UserAccount, active: boolean) {
+  private handleActive(user: UserAccount, active: boolean) {
+    return this.act(user, () => updateUser(user.id, { active }), active ? "userReactivated" : "userDeactivated");
+  }
+
+  private handleUnlock(user: UserAccount) {
+    return this.act(user, () => unlockUser(user.id), "userUnlocked");
+  }
+
+  /** Runs one row action, then says so once the list shows its effect. */
+  private async act(user: UserAccount, call: () => Promise<unknown>, notice: "userReactivated" | "userDeactivated" | "userUnlocked") {
     this.busyId = user.id;
     this.notice = "";
     this.failure = "";
     try {
-      await updateUser(user.id, { active });
-      this.notice = t(active ? "userReactivated" : "userDeactivated", { username: user.username });
+      await call();
       await this.load();
+      this.notice = t(notice, { username: user.username });
     } catch (error) {
       this.fail(error);
     } finally {
@@ -140,12 +149,23 @@ export default class RsuUserAdmin extends LoadingScreen {
                 <td>${user.displayName}</td>
                 <td>${user.roles.map((role) => tCode("role_", role)).join(", ")}</td>
                 <td>${user.areas.length ? user.areas.map((code) => describeArea(this.labels, code)).join(", ") : t("none")}</td>
-                <td>${user.active ? t("yes") : t("no")}</td>
+                <td>
+                  ${user.active ? t("yes") : t("no")}
+                  ${user.lockedUntil ? html`<br /><small>${t("lockedUntil", { time: formatDate(user.lockedUntil, "compact") })}</small>` : nothing}
+                </td>
                 <td class="row-actions">
                   <button class="secondary small" aria-label=${t("editUserLabel", { username: user.username })} @click=${() => this.openForm({ kind: "edit", user })}>
                     ${t("editUser")}
                   </button>
                   ${this.renderActivation(user)}
+                  ${
+                    user.lockedUntil
+                      ? html`<button class="secondary small" ?disabled=${this.busyId === user.id}
+                          aria-label=${t("unlockLabel", { username: user.username })} @click=${() => this.handleUnlock(user)}>
+                          ${t("unlock")}
+                        </button>`
+                      : nothing
+                  }
                 </td>
               </tr>`,
             )}
