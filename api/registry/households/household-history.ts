@@ -1,5 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import type { HouseholdHistory } from "../../../schemas/contracts/review";
+import type { FieldChange, HouseholdHistory } from "../../../schemas/contracts/review";
 import type { HouseholdState } from "./household-state";
 import { INDIVIDUAL_KEY_VARIABLES } from "../../../schemas/contracts/registry";
 import { HouseholdVersion } from "../../entities";
@@ -7,17 +7,37 @@ import { mayReadHeadName, type Redactor } from "../../services/redaction";
 import { userNames } from "../../services/user-names";
 
 /**
- * Whether a changed field may be shown: an answer under /attributes/<code> or a member's key column is
- * read by its variable's sensitivity, like the household page itself.
+ * Whether the value at this JSON pointer may be shown: an answer under /attributes/<code> or a member's key
+ * column is read by its variable's sensitivity, like the household page itself.
  */
-function mayReadPath(path: string, redactor: Redactor): boolean {
-  const parts = path.split("/");
+function mayReadPath(parts: readonly string[], redactor: Redactor): boolean {
   const attribute = parts.lastIndexOf("attributes");
   if (attribute >= 0 && parts[attribute + 1]) return redactor.may(parts[attribute + 1]!);
   const field = parts[parts.length - 1]!;
   if (field === "headName") return mayReadHeadName(redactor);
   const code = (INDIVIDUAL_KEY_VARIABLES as Record<string, string>)[field];
   return code ? redactor.may(code) : true;
+}
+
+/** An answer the reader may not see is left out, as on the household page: even its code would say too much. */
+const hiddenAnswer = (parts: readonly string[], redactor: Redactor) => parts.at(-2) === "attributes" && !mayReadPath(parts, redactor);
+
+/**
+ * The value at a pointer as the reader may see it. A change may carry a whole member (added or removed)
+ * or a whole answer set, so the value is walked, not only its path judged (#15).
+ */
+function redacted(parts: readonly string[], value: unknown, redactor: Redactor): unknown {
+  if (!mayReadPath(parts, redactor)) return null;
+  if (Array.isArray(value)) return value.map((item, i) => redacted([...parts, String(i)], item, redactor));
+  if (value === null || typeof value !== "object") return value;
+  const entries = Object.entries(value).filter(([key]) => !hiddenAnswer([...parts, key], redactor));
+  return Object.fromEntries(entries.map(([key, item]) => [key, redacted([...parts, key], item, redactor)]));
+}
+
+function redactedChange(change: FieldChange, redactor: Redactor): FieldChange | null {
+  const parts = change.path.split("/").map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"));
+  if (hiddenAnswer(parts, redactor)) return null;
+  return { ...change, before: redacted(parts, change.before, redactor), after: redacted(parts, change.after, redactor) };
 }
 
 /** Every version of a household, oldest first, with who changed what and when (issue #6). */
@@ -41,7 +61,7 @@ export async function householdHistory(em: EntityManager, householdId: string, r
       decision: v.decision ?? null,
       comment: v.comment ?? null,
       action: v.action,
-      changes: v.changes.map((change) => (mayReadPath(change.path, redactor) ? change : { ...change, before: null, after: null })),
+      changes: v.changes.map((change) => redactedChange(change, redactor)).filter((change) => change !== null),
     })),
   };
 }
