@@ -28,7 +28,8 @@ export async function listHouseholds(em: EntityManager, filter: HouseholdFilter,
   const key = filter.q ? searchKey(filter.q) : "";
   const reach = filter.scopes.filter((scope) => !key || mayReadHeadName(redactorOf([scope]))).map((scope) => scopeWhere(scope, key));
   if (!reach.length) return { total: 0, items: [] };
-  where.push({ $or: reach });
+  // A role reaching every row needs no condition (MikroORM drops an empty branch of an $or rather than matching all).
+  if (!reach.some((branch) => branch === null)) where.push({ $or: reach as FilterQuery<Household>[] });
   const [rows, total] = await em.findAndCount(
     Household,
     { $and: where },
@@ -57,13 +58,13 @@ export async function listHouseholds(em: EntityManager, filter: HouseholdFilter,
   };
 }
 
-/** The rows one role reaches: its areas, and the name searched when given. */
-function scopeWhere(scope: RoleScope, key: string): FilterQuery<Household> {
+/** The rows one role reaches: its areas, and the name searched when given; null for every row. */
+function scopeWhere(scope: RoleScope, key: string): FilterQuery<Household> | null {
   const where: FilterQuery<Household>[] = [];
   if (key) where.push({ searchName: { $like: `%${escapeLike(key)}%` } });
   const areas = scope.areas ? [...scope.areas] : null;
   if (areas) where.push({ $or: [{ island: { $in: areas } }, { prefecture: { $in: areas } }, { commune: { $in: areas } }] });
-  return { $and: where };
+  return where.length ? { $and: where } : null;
 }
 
 export async function findHousehold(em: EntityManager, id: string) {

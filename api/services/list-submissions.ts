@@ -30,7 +30,9 @@ export interface SubmissionListQuery {
  */
 export async function listSubmissions(em: EntityManager, query: SubmissionListQuery, redactorOf: RedactorOf): Promise<SubmissionPage> {
   if (!query.scopes.length) return { items: [], total: 0 };
-  const where: FilterQuery<Submission>[] = [{ $or: query.scopes.map((scope) => scopeWhere(scope, query.userId)) }];
+  const reach = query.scopes.map((scope) => scopeWhere(scope, query.userId));
+  // A role reaching every row needs no condition (MikroORM drops an empty branch of an $or rather than matching all).
+  const where: FilterQuery<Submission>[] = reach.some((branch) => branch === null) ? [] : [{ $or: reach as FilterQuery<Submission>[] }];
   if (query.mine) where.push({ submittedBy: query.userId });
   if (query.stage) where.push(stageFilter(query.stage));
   const [rows, total] = await em.findAndCount(
@@ -47,8 +49,8 @@ export async function listSubmissions(em: EntityManager, query: SubmissionListQu
   return { items: rows.map((s) => listItem(s, redactorOf(reaching(s)))), total };
 }
 
-/** The submissions one role reaches: those of its areas, and only the caller's own for a clerk. */
-function scopeWhere(scope: RoleScope, userId: string): FilterQuery<Submission> {
+/** The submissions one role reaches: those of its areas, and only the caller's own for a clerk; null for all. */
+function scopeWhere(scope: RoleScope, userId: string): FilterQuery<Submission> | null {
   const where: FilterQuery<Submission>[] = [];
   if (scope.ownSubmissionsOnly) where.push({ submittedBy: userId });
   if (scope.areas) {
@@ -57,7 +59,7 @@ function scopeWhere(scope: RoleScope, userId: string): FilterQuery<Submission> {
     const { island, prefecture, commune } = HOUSEHOLD_KEY_VARIABLES;
     where.push({ $or: [island, prefecture, commune].map((code) => ({ data: { [code]: { $in: areas } } })) } as FilterQuery<Submission>);
   }
-  return { $and: where };
+  return where.length ? { $and: where } : null;
 }
 
 /** Whether one role reaches this submission (GET /api/submissions/:id and the list alike). */
