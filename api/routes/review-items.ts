@@ -6,6 +6,7 @@ import { jsonBody, readJson } from "../middleware/json-body";
 import { decideReviewItem, reviewDecisionSchema } from "../registry/review/review-decision";
 import { findReviewItem, listReviewItems, reviewItemDetail } from "../registry/review/review-items";
 import { redactorFor } from "../services/redaction";
+import { scopesFor } from "../auth/actor";
 import { oneOf, positiveInteger, uuid } from "./params";
 import { validateBody } from "./validate-body";
 
@@ -29,7 +30,7 @@ export function reviewItemRoutes({ config }: AppDeps) {
     })
     .get("/:id", allow("review:decide"), async (c) => {
       const item = await findReviewItem(c.get("em"), uuid("id", c.req.param("id")), c.get("actor")!);
-      return c.json(await reviewItemDetail(c.get("em"), item, await redactorFor(c.get("em"), c.get("actor")!)));
+      return c.json(await reviewItemDetail(c.get("em"), item, await redactorFor(c.get("em"), scopesFor(c.get("actor")!, "review:decide"))));
     })
     .post("/:id/decision", allow("review:decide"), jsonBody(), async (c) => {
       const request = validateBody<ReviewDecisionRequest>(reviewDecisionSchema, await readJson(c));
