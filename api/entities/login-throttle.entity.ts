@@ -7,6 +7,8 @@ import { defineEntity, p, type InferEntity } from "@mikro-orm/core";
 export const LoginThrottle = defineEntity({
   name: "LoginThrottle",
   tableName: "login_throttle",
+  // An administrator's unlock and the users screen look an account's pairs up by name.
+  indexes: [{ properties: ["username"] }],
   properties: {
     key: p.string().primary(),
     failures: p.integer(),
