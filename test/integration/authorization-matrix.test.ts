@@ -226,18 +226,9 @@ describe("authorization matrix", () => {
     beforeAll(async () => {
       const workers = ctx.startWorkers();
       const registered = async (data: ReturnType<typeof validHousehold>) => {
-        const id = randomUUID();
-        const res = await ctx.request("/api/submissions", {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ id, formId: "menage", version: 1, data }),
-        });
-        expect(res.status).toBe(202);
-        const householdId = await waitFor(
-          async () => ((await (await ctx.request(`/api/submissions/${id}`)).json()) as any).householdId ?? undefined,
-        );
+        const { id: submissionId, householdId } = await ctx.submitAndDrain(data);
         const head = (data.members as Record<string, string>[])[0]!.last_name!;
-        return { householdId, submissionId: id, head };
+        return { householdId, submissionId, head };
       };
       // Seeds of their own: the households of the test above would make these probable duplicates.
       inArea = await registered(householdOnIsland("1", "101", 500));
