@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { ApiToken, type User } from "../entities";
 import type { Actor } from "./actor";
+import { cachedActor, rememberActor } from "./credential-cache";
 import type { Role } from "./roles";
 import { hashSecret, newSecret } from "./secrets";
 
@@ -24,13 +25,16 @@ export function issueApiToken(
 /** The actor behind a bearer token, or null when unknown, revoked, expired, or its user is inactive. */
 export async function actorFromToken(em: EntityManager, secret: string): Promise<Actor | null> {
   if (!secret.startsWith(PREFIX)) return null;
-  const token = await em.findOne(ApiToken, { tokenHash: hashSecret(secret) }, { populate: ["user"] });
+  const hash = hashSecret(secret);
+  const cached = cachedActor(hash);
+  if (cached) return cached;
+  const token = await em.findOne(ApiToken, { tokenHash: hash }, { populate: ["user"] });
   if (!token || token.revokedAt || (token.expiresAt && token.expiresAt.getTime() <= Date.now()) || !token.user.active) return null;
   // The role must still be one of the user's: removing a role from a user removes it from their tokens.
   if (!token.user.roles.includes(token.role)) return null;
-  await em.nativeUpdate(ApiToken, { id: token.id }, { lastUsedAt: new Date() });
+  touchToken(em, token.id);
   const { user } = token;
-  return {
+  const actor: Actor = {
     userId: user.id,
     username: user.username,
     displayName: user.displayName,
@@ -39,4 +43,20 @@ export async function actorFromToken(em: EntityManager, secret: string): Promise
     grants: user.grants,
     via: "token",
   };
+  rememberActor(hash, actor);
+  return actor;
+}
+
+/** When each token's `lastUsedAt` was last written by this process: at most once a minute. */
+const touched = new Map<string, number>();
+const TOUCH_EVERY_MS = 60_000;
+
+/** Written apart from the request (not awaited): a lost write only makes "last used" a minute older. */
+function touchToken(em: EntityManager, id: string): void {
+  const now = Date.now();
+  if (now - (touched.get(id) ?? 0) < TOUCH_EVERY_MS) return;
+  touched.set(id, now);
+  em.fork()
+    .nativeUpdate(ApiToken, { id }, { lastUsedAt: new Date(now) })
+    .catch(() => touched.delete(id));
 }

@@ -1,6 +1,7 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { Session, type User } from "../entities";
 import type { Actor } from "./actor";
+import { cachedActor, forgetCredential, forgetUser, rememberActor } from "./credential-cache";
 import { isRole } from "./roles";
 import { hashSecret, newSecret } from "./secrets";
 
@@ -22,7 +23,10 @@ export async function openSession(em: EntityManager, user: User, address: string
 
 /** The actor behind a session cookie, or null when the session is unknown, idle too long or expired. */
 export async function actorFromSession(em: EntityManager, secret: string, policy: SessionPolicy): Promise<Actor | null> {
-  const session = await em.findOne(Session, hashSecret(secret), { populate: ["user"] });
+  const hash = hashSecret(secret);
+  const cached = cachedActor(hash);
+  if (cached) return cached;
+  const session = await em.findOne(Session, hash, { populate: ["user"] });
   if (!session) return null;
   const now = Date.now();
   if (session.expiresAt.getTime() <= now || session.lastSeenAt.getTime() + policy.idleMs <= now || !session.user.active) {
@@ -33,7 +37,7 @@ export async function actorFromSession(em: EntityManager, secret: string, policy
     await em.nativeUpdate(Session, { tokenHash: session.tokenHash }, { lastSeenAt: new Date(now) });
   }
   const { user } = session;
-  return {
+  const actor: Actor = {
     userId: user.id,
     username: user.username,
     displayName: user.displayName,
@@ -42,13 +46,18 @@ export async function actorFromSession(em: EntityManager, secret: string, policy
     grants: user.grants,
     via: "session",
   };
+  rememberActor(hash, actor);
+  return actor;
 }
 
 export async function closeSession(em: EntityManager, secret: string): Promise<void> {
-  await em.nativeDelete(Session, { tokenHash: hashSecret(secret) });
+  const hash = hashSecret(secret);
+  await em.nativeDelete(Session, { tokenHash: hash });
+  forgetCredential(hash);
 }
 
 /** Ends every session of a user (deactivation, password reset). */
 export async function closeSessionsOf(em: EntityManager, userId: string): Promise<void> {
   await em.nativeDelete(Session, { user: userId });
+  forgetUser(userId);
 }

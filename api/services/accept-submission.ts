@@ -1,4 +1,3 @@
-import { UniqueConstraintViolationException } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { createValidator } from "../../schemas/compile";
 import type { SubmissionAccepted, SubmissionRequest } from "../../schemas/contracts/api";
@@ -6,11 +5,11 @@ import { HOUSEHOLD_KEY_VARIABLES } from "../../schemas/contracts/registry";
 import { submissionEnvelopeSchema } from "../../schemas/contracts/submission-envelope";
 import { auditActor, coversPlace, type Actor } from "../auth/actor";
 import { recordAudit } from "../audit/record-audit";
-import { Household, OutboxEntry, Submission } from "../entities";
+import { queryRows } from "../db/plain-sql";
+import { Household } from "../entities";
 import { problems } from "../problems";
-import { findFormVersion } from "../repositories/form-versions.repository";
 import { dispatchSubmission, type Dispatch } from "./dispatch-submission";
-import { validatorFor } from "./form-validators";
+import { publishedVersion } from "./published-versions";
 import { contentHash } from "./hash";
 
 const validateEnvelope = createValidator(submissionEnvelopeSchema);
@@ -33,52 +32,60 @@ export async function acceptSubmission(
   const request = body as SubmissionRequest;
   const id = request.id.toLowerCase();
 
-  const version = await findFormVersion(em, request.formId, request.version);
+  const version = await publishedVersion(em, request.formId, request.version);
   if (!version) throw problems.formVersionNotFound(request.formId, request.version);
   // A retired version stays readable (its submissions keep their meaning) but takes no new ones.
-  if (version.retiredAt) throw problems.formVersionRetired(request.formId, request.version);
+  if (version.retired) throw problems.formVersionRetired(request.formId, request.version);
 
-  // The update target is part of the content only when given, so earlier hashes stay valid.
-  const target = request.householdId ? { householdId: request.householdId.toLowerCase(), baseVersion: request.baseVersion! } : null;
-  const hash = contentHash({ formId: request.formId, version: request.version, data: request.data, ...target });
-  // Clerks and supervisors collect only in their areas (the household's location answers say where). Checked
-  // before the id is looked up, so that a 409 never tells anyone that another area's submission exists (#15).
+  const dataErrors = version.validate(request.data);
+  if (dataErrors.length) throw problems.submissionInvalid(dataErrors);
+  // Clerks and supervisors collect only in their areas (the household's location answers say where);
+  // checked before any answer about an earlier copy, so that nobody learns of ids outside their areas.
   const place = placeOf(request.data);
   if (!coversPlace(actor, "submissions:create", place)) throw problems.outsideArea();
-  const earlier = await em.findOne(Submission, id);
-  if (earlier) return sameAnswerOrConflict(earlier, hash, actor);
-
-  const dataErrors = validatorFor(version)(request.data);
-  if (dataErrors.length) throw problems.submissionInvalid(dataErrors);
+  // The update target is part of the content only when given, so earlier hashes stay valid.
+  const target = request.householdId ? { householdId: request.householdId.toLowerCase(), baseVersion: request.baseVersion! } : null;
   if (target) await checkUpdateTarget(em, target.householdId, actor);
+  const hash = contentHash({ formId: request.formId, version: request.version, data: request.data, ...target });
 
-  try {
-    await em.transactional(async (tx) => {
-      tx.create(Submission, {
+  // Plain SQL: the ORM's change tracking cost more than the three inserts. A copy already there (a retry,
+  // or a double tap racing this one) inserts nothing and is answered from the stored row.
+  const inserted = await em.transactional(async (tx) => {
+    const rows = await queryRows<{ id: string }>(
+      tx,
+      `insert into submissions (id, form_version_id, data, content_hash, status, submitted_by, commune, household_id, base_version, received_at)
+       values (?, ?, ?::jsonb, ?, 'received', ?, ?, ?, ?, now()) on conflict (id) do nothing returning id`,
+      [
         id,
-        formVersion: version,
-        data: request.data,
-        contentHash: hash,
-        status: "received",
-        submittedBy: actor.userId,
-        commune: place.commune,
-        ...target,
-      });
-      tx.create(OutboxEntry, { submissionId: id, nextAttemptAt: dispatch.retryAt() });
-      await tx.flush();
-      await recordAudit(tx, auditActor(actor, address), {
-        action: "submission.create",
-        entityType: "submission",
-        entityId: id,
-        details: { formId: request.formId, version: request.version },
-      });
+        version.id,
+        JSON.stringify(request.data),
+        hash,
+        actor.userId,
+        place.commune,
+        target?.householdId ?? null,
+        target?.baseVersion ?? null,
+      ],
+    );
+    if (!rows.length) return false;
+    await queryRows(tx, `insert into outbox (submission_id, created_at, next_attempt_at, attempts) values (?, now(), ?, 0)`, [
+      id,
+      dispatch.retryAt(),
+    ]);
+    await recordAudit(tx, auditActor(actor, address), {
+      action: "submission.create",
+      entityType: "submission",
+      entityId: id,
+      details: { formId: request.formId, version: request.version },
     });
-  } catch (error) {
-    // Two copies of the same submission raced (a double tap, a retry over a slow link): the loser answers
-    // as a retry would.
-    if (!(error instanceof UniqueConstraintViolationException)) throw error;
-    const winner = await em.fork().findOneOrFail(Submission, id);
-    return sameAnswerOrConflict(winner, hash, actor);
+    return true;
+  });
+  if (!inserted) {
+    const [earlier] = await queryRows<{ data: Record<string, unknown>; content_hash: string; status: SubmissionAccepted["status"] }>(
+      em,
+      `select data, content_hash, status from submissions where id = ?`,
+      [id],
+    );
+    return sameAnswerOrConflict(id, earlier!, hash, actor);
   }
   await dispatchSubmission(em, dispatch, id);
   return { id, status: "received" };
@@ -104,9 +111,14 @@ export function placeOf(data: Record<string, unknown>) {
   };
 }
 
-/** A retry gets its first answer; an id already used elsewhere is refused as outside the caller's areas. */
-function sameAnswerOrConflict(earlier: Submission, hash: string, actor: Actor): SubmissionAccepted {
+/** A retry gets its first answer; an id already used elsewhere is refused as outside the caller's areas (#15). */
+function sameAnswerOrConflict(
+  id: string,
+  earlier: { data: Record<string, unknown>; content_hash: string; status: SubmissionAccepted["status"] },
+  hash: string,
+  actor: Actor,
+): SubmissionAccepted {
   if (!coversPlace(actor, "submissions:create", placeOf(earlier.data))) throw problems.outsideArea();
-  if (earlier.contentHash !== hash) throw problems.submissionConflict(earlier.id);
-  return { id: earlier.id, status: earlier.status };
+  if (earlier.content_hash !== hash) throw problems.submissionConflict(id);
+  return { id, status: earlier.status };
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
+import { forgetCredential } from "../auth/credential-cache";
 import { issueApiToken } from "../auth/api-tokens";
 import type { Role } from "../auth/roles";
 import type { AuditActor } from "../audit/record-audit";
@@ -45,7 +46,7 @@ export async function createApiToken(
 }
 
 export async function revokeApiToken(em: EntityManager, by: AuditActor, id: string): Promise<ApiToken> {
-  return em.transactional(async (tx) => {
+  const revoked = await em.transactional(async (tx) => {
     const token = await tx.findOne(ApiToken, id);
     if (!token) throw problems.tokenNotFound();
     token.revokedAt ??= new Date();
@@ -53,6 +54,9 @@ export async function revokeApiToken(em: EntityManager, by: AuditActor, id: stri
     await recordAudit(tx, by, { action: "token.revoke", entityType: "api_token", entityId: id });
     return token;
   });
+  // After commit, so that no request re-reads the token as valid in between.
+  forgetCredential(revoked.tokenHash);
+  return revoked;
 }
 
 export function tokenView(token: ApiToken) {

@@ -1,4 +1,5 @@
 import { LockMode } from "@mikro-orm/core";
+import { forgetPublishedVersion } from "./published-versions";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { Message } from "../../schemas/contracts/api";
 import type { DraftBody, DraftCheck, FormCreateRequest, FormSummary, PublishRequest, VersionDiff } from "../../schemas/contracts/forms";
@@ -172,7 +173,7 @@ export async function retireVersion(
   version: number,
   reason: string,
 ): Promise<FormVersion> {
-  return em.transactional(async (tx) => {
+  const retired = await em.transactional(async (tx) => {
     const found = await tx.findOne(FormVersion, { form: formId, version }, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ["form"] });
     if (!found) throw problems.formVersionNotFound(formId, version);
     if (found.retiredAt) throw problems.versionAlreadyRetired(formId, version);
@@ -188,4 +189,7 @@ export async function retireVersion(
     });
     return found;
   });
+  // After commit: a reload before it would have cached the version as still open.
+  forgetPublishedVersion(formId, version);
+  return retired;
 }

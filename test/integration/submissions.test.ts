@@ -80,6 +80,16 @@ describe("POST /api/submissions → worker → registry", () => {
     expect(await ctx.orm.em.fork().count(Submission, { id: sent.id })).toBe(1);
   });
 
+  it("answers two copies sent at once exactly: the same content twice is one submission, other content is 409", async () => {
+    const sent = submission(validHousehold(12));
+    const same = await Promise.all([post(sent), post(sent)]);
+    expect(same.map((r) => r.status)).toEqual([202, 202]);
+    const other = submission(validHousehold(13));
+    const [a, b] = await Promise.all([post(other), post({ ...other, data: { ...other.data, village: "Autre village" } })]);
+    expect([a.status, b.status].sort()).toEqual([202, 409]);
+    expect(await ctx.orm.em.fork().count(Submission, { id: { $in: [sent.id, other.id] } })).toBe(2);
+  });
+
   it("integrates a submission accepted while no worker ran, once a worker starts", async () => {
     const sent = submission(validHousehold(21));
     expect((await post(sent)).status).toBe(202);
