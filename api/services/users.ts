@@ -7,6 +7,7 @@ import { recordAudit } from "../audit/record-audit";
 import { GRANTS, isRole, ROLES } from "../auth/roles";
 import { unlockAccount } from "../auth/login-throttle";
 import { closeSessionsOf } from "../auth/sessions";
+import { forgetUser } from "../auth/credential-cache";
 import { ApiToken, CatalogueCodeList, User } from "../entities";
 import { Problem, problems } from "../problems";
 import { hashPassword } from "./passwords";
@@ -98,7 +99,7 @@ export async function createUser(em: EntityManager, by: AuditActor, input: NewUs
 
 export async function updateUser(em: EntityManager, by: AuditActor, id: string, changes: UserChanges): Promise<User> {
   if (changes.areas) await checkAreas(em, changes.areas);
-  return em.transactional(async (tx) => {
+  const updated = await em.transactional(async (tx) => {
     const user = await tx.findOne(User, id);
     if (!user) throw problems.userNotFound();
     if (by.id === id && (changes.active === false || (changes.roles && !changes.roles.includes("admin") && user.roles.includes("admin")))) {
@@ -114,12 +115,15 @@ export async function updateUser(em: EntityManager, by: AuditActor, id: string, 
     await recordAudit(tx, by, { action: "user.update", entityType: "user", entityId: id, details: { ...changes, revokedTokens } });
     return user;
   });
+  // After commit, for the tokens too: the next request of theirs reads the user again (issue #22).
+  forgetUser(id);
+  return updated;
 }
 
 export async function setPassword(em: EntityManager, by: AuditActor, username: string, password: string): Promise<User> {
   if (password.length < MIN_PASSWORD_LENGTH) throw problems.passwordTooShort(MIN_PASSWORD_LENGTH);
   const passwordHash = await hashPassword(password);
-  return em.transactional(async (tx) => {
+  const user = await em.transactional(async (tx) => {
     const user = await tx.findOne(User, { username });
     if (!user) throw problems.userNotFound();
     user.passwordHash = passwordHash;
@@ -128,6 +132,8 @@ export async function setPassword(em: EntityManager, by: AuditActor, username: s
     await recordAudit(tx, by, { action: "user.password_reset", entityType: "user", entityId: user.id });
     return user;
   });
+  forgetUser(user.id);
+  return user;
 }
 
 /** Lifts every sign-in wait of the account (users screen « Déverrouiller »), audited. */
