@@ -32,7 +32,7 @@ export async function actorFromToken(em: EntityManager, secret: string): Promise
   if (!token || token.revokedAt || (token.expiresAt && token.expiresAt.getTime() <= Date.now()) || !token.user.active) return null;
   // The role must still be one of the user's: removing a role from a user removes it from their tokens.
   if (!token.user.roles.includes(token.role)) return null;
-  touchToken(em, token.id);
+  await touchToken(em, token.id);
   const { user } = token;
   const actor: Actor = {
     userId: user.id,
@@ -51,12 +51,16 @@ export async function actorFromToken(em: EntityManager, secret: string): Promise
 const touched = new Map<string, number>();
 const TOUCH_EVERY_MS = 60_000;
 
-/** Written apart from the request (not awaited): a lost write only makes "last used" a minute older. */
-function touchToken(em: EntityManager, id: string): void {
+/**
+ * Awaited: it happens once a minute per token, so the request pays for it rarely, and the token list then
+ * shows a use as soon as it happened. A failed write only makes "last used" older.
+ */
+async function touchToken(em: EntityManager, id: string): Promise<void> {
   const now = Date.now();
   if (now - (touched.get(id) ?? 0) < TOUCH_EVERY_MS) return;
   touched.set(id, now);
-  em.fork()
+  await em
+    .fork()
     .nativeUpdate(ApiToken, { id }, { lastUsedAt: new Date(now) })
     .catch(() => touched.delete(id));
 }
