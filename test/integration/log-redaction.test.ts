@@ -1,6 +1,7 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MEMBERS_ROSTER } from "../../schemas/contracts/registry";
+import { asOwner } from "../helpers/audit-log";
 import { validHousehold } from "../helpers/demo-responses";
 import { createTestContext, type TestContext } from "../helpers/test-context";
 import { waitFor } from "../helpers/wait-for";
@@ -38,7 +39,8 @@ function householdWithGeneratedPeople() {
   }
 }
 
-const execute = (sql: string) => ctx.orm.em.getConnection().execute(sql);
+// As the schema owner: the application's role (rsu_app) may not alter tables.
+const execute = (sql: string) => asOwner(ctx.config, (owner) => owner.query(sql));
 const post = (data: unknown) =>
   ctx.request("/api/submissions", {
     method: "POST",
