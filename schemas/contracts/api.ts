@@ -98,9 +98,8 @@ export interface HouseholdPage {
   total: number;
 }
 
-/** One member of a household in `GET /api/households/:id`. */
-export interface RegistryMember {
-  id: string;
+/** A member's typed columns and other answers, as the registry stores them. */
+export interface MemberColumns {
   lineNumber: number;
   firstName: string | null;
   lastName: string | null;
@@ -109,6 +108,11 @@ export interface RegistryMember {
   nin: string | null;
   relationToHead: string | null;
   attributes: Record<string, unknown>;
+}
+
+/** One member of a household in `GET /api/households/:id`. */
+export interface RegistryMember extends MemberColumns {
+  id: string;
 }
 
 /** `GET /api/households/:id`: the household's current state with its members. */

@@ -1,3 +1,4 @@
+import type { MemberColumns } from "../contracts/api";
 import { HEAD_OF_HOUSEHOLD, HOUSEHOLD_KEY_VARIABLES, INDIVIDUAL_KEY_VARIABLES, MEMBERS_ROSTER } from "../contracts/registry";
 import type { Catalogue } from "../catalogue/types";
 import { registryAnswers } from "./registry-answers";
@@ -17,16 +18,7 @@ export interface HouseholdRecord {
 }
 
 /** A member's typed columns; the matching keys (issue #6) are derived from its names and birth date. */
-export interface IndividualRecord extends PersonKeys {
-  lineNumber: number;
-  firstName: string | null;
-  lastName: string | null;
-  sex: string | null;
-  birthDate: string | null;
-  nin: string | null;
-  relationToHead: string | null;
-  attributes: Answers;
-}
+export interface IndividualRecord extends PersonKeys, MemberColumns {}
 
 /**
  * Splits a validated submission into the registry's rows: key answers go to typed columns, every other
