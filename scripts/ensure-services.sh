@@ -1,5 +1,6 @@
 #!/bin/sh
-# Makes sure PostgreSQL and Redis answer (and, with --for-tests, that Debian's Chromium is installed).
+# Makes sure PostgreSQL and Redis answer and ReadStat is installed (and, with --for-tests, that Debian's
+# Chromium is installed).
 # On Debian as root it installs and starts what is missing; elsewhere it stops and says what to do.
 # Reads DATABASE_URL and REDIS_URL like the application does (defaults: 127.0.0.1:5432 and :6379).
 set -eu
@@ -70,6 +71,16 @@ if ! answers "$redis_host" "$redis_port"; then
     i=0; until answers "$redis_host" "$redis_port" || [ $i -ge 15 ]; do sleep 1; i=$((i+1)); done
   fi
   answers "$redis_host" "$redis_port" || give_up "Redis at $redis_host:$redis_port"
+fi
+
+# ReadStat writes and reads the Stata and SPSS files of registry exports and bulk imports.
+if ! command -v readstat >/dev/null 2>&1; then
+  if can_install; then
+    echo "rsu: installing ReadStat for Stata/SPSS files (Debian package readstat)…"
+    apt_install readstat
+  else
+    echo "rsu: Stata/SPSS exports and imports need ReadStat (Debian: sudo apt-get install readstat)." >&2
+  fi
 fi
 
 if [ $for_tests = 1 ] && [ ! -x /usr/bin/chromium ]; then
