@@ -1,7 +1,7 @@
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer } from "../helpers/app-server";
-import { launchBrowser, saveScreenshot, type BrowserSession, waitUnlessAlert } from "../helpers/browser";
+import { launchBrowser, saveScreenshot, type BrowserSession, signIn, waitUnlessAlert } from "../helpers/browser";
 
 /**
  * A clerk's whole path, in French, against the real API and workers: sign in, choose the demo
@@ -165,6 +165,33 @@ describe("a clerk submits a household from the runtime", () => {
       expect(session.pageErrors.filter((e) => !e.endsWith("/api/auth/me"))).toEqual([]);
     } catch (error) {
       await saveScreenshot(page, "failure").catch(() => {});
+      throw new Error(`${String(error)}\npage errors: ${session.pageErrors.join("\n") || "none"}`, { cause: error });
+    }
+  });
+
+  it("opens a new questionnaire with the form's default answers already there (issue #20)", async () => {
+    const { page } = session;
+    const draft = (await server.context.get("/api/forms/menage/draft")).body.mask;
+    const identification = draft.pages[0].elements as { name: string; defaultValue?: unknown }[];
+    identification.find((element) => element.name === "village")!.defaultValue = "Iconi";
+    identification.push({ type: "text", name: "enumerator_note", defaultValue: "RAS" } as (typeof identification)[number]);
+    expect((await server.context.put("/api/forms/menage/draft", draft)).status).toBe(200);
+    expect((await server.context.post("/api/forms/menage/publish")).status).toBe(201);
+    try {
+      // A fresh page: signed in already when the first test ran before, at the sign-in form otherwise.
+      await page.context().clearCookies();
+      await signIn(page, `${server.url}/runtime/`, CLERK);
+      await waitUnlessAlert(page, page.getByRole("heading", { name: "Questionnaires publiés" }), 30_000);
+      await page
+        .getByRole("button", { name: /^Remplir le questionnaire/ })
+        .first()
+        .click();
+      await question(page, "village").locator("input").waitFor();
+      await saveScreenshot(page, "05-defaults");
+      expect(await question(page, "village").locator("input").inputValue()).toBe("Iconi");
+      expect(await question(page, "enumerator_note").locator("input").inputValue()).toBe("RAS");
+    } catch (error) {
+      await saveScreenshot(page, "failure-defaults").catch(() => {});
       throw new Error(`${String(error)}\npage errors: ${session.pageErrors.join("\n") || "none"}`, { cause: error });
     }
   });

@@ -101,7 +101,9 @@ export default class RsuFormEntry extends LitElement {
     model.locale = getLanguage();
     model.showTitle = false;
     model.showCompletedPage = false;
-    model.data = data;
+    // Assigning data replaces every value, the questions' defaults too: a new questionnaire keeps them
+    // (defaultValue, defaultValueExpression); answers restored (an update, a correction) are kept as they were.
+    if (Object.keys(data).length > 0) model.data = data;
     model.onComplete.add((sender) => this.handleComplete(sender));
     this.model = model;
     this.phase = { kind: "filling", fieldErrors };
