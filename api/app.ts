@@ -1,13 +1,16 @@
 import { Hono } from "hono";
 import type { AppDeps, AppEnv } from "./app-env";
 import { handleError } from "./errors";
+import { createMetrics } from "./metrics/app-metrics";
 import { authenticate } from "./middleware/authenticate";
 import { denyUndeclared } from "./middleware/authorize";
 import { noStore } from "./middleware/cache-control";
+import { requestMetrics } from "./middleware/request-metrics";
 import { sameOrigin } from "./middleware/same-origin";
 import { securityHeaders } from "./middleware/security-headers";
 import { wellFormedText } from "./middleware/well-formed-text";
 import { problems } from "./problems";
+import { jobQueues } from "./queue/job-queues";
 import { auditRoutes } from "./routes/audit";
 import { authRoutes } from "./routes/auth";
 import { catalogueExportRoutes } from "./routes/catalogue-export";
@@ -20,17 +23,22 @@ import { healthRoutes } from "./routes/health";
 import { householdRoutes } from "./routes/households";
 import { jobRoutes } from "./routes/jobs";
 import { mergeRoutes } from "./routes/merges";
+import { metricsRoutes } from "./routes/metrics";
 import { reviewItemRoutes } from "./routes/review-items";
 import { staticRoutes } from "./routes/static";
 import { submissionRoutes } from "./routes/submissions";
 import { tokenRoutes } from "./routes/tokens";
 import { userRoutes } from "./routes/users";
 import { variableRoutes } from "./routes/variables";
+import { readOperationsFigures } from "./services/operations-figures";
 
 /** The whole HTTP application. It never listens: api/server.ts does, tests call `app.request()`. */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.use(securityHeaders, wellFormedText);
+  const metrics = createMetrics();
+  const queues = jobQueues(deps.queue, deps.redis, deps.config.queuePrefix);
+  const readFigures = () => readOperationsFigures({ config: deps.config, orm: deps.orm, queues });
+  app.use(requestMetrics(metrics), securityHeaders, wellFormedText);
   app.use("/api/*", noStore, async function entityManager(c, next) {
     c.set("em", deps.orm.em.fork());
     await next();
@@ -38,6 +46,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use("/api/*", authenticate(deps.config), sameOrigin(deps.config), denyUndeclared);
 
   app.route("/", healthRoutes(deps));
+  app.route("/", metricsRoutes(deps.config, metrics, readFigures));
   app.route("/api/auth", authRoutes(deps));
   app.route("/api/forms", formRoutes());
   app.route("/api/config", designerConfigRoutes(deps));

@@ -38,6 +38,8 @@ export interface AppConfig {
   readonly loginMaxLockMs: number;
   /** Person matching (issue #14): a match probability ≥ link links to the existing person, ≥ review asks a supervisor. */
   readonly matchThresholds: { readonly link: number; readonly review: number };
+  /** Bearer token Prometheus sends to read /metrics (issue #23); null: /metrics is off. Never logged. */
+  readonly metricsToken: string | null;
   /** The audit log's sequencer and anchors (api/audit/): never logged, required in production. */
   readonly audit: {
     readonly anchorKey: string;
@@ -83,6 +85,7 @@ export function loadConfig(env: Env): AppConfig {
     loginLockMs: integer(env, "LOGIN_LOCK_SECONDS", 30, 0, 86_400) * 1000,
     loginMaxLockMs: integer(env, "LOGIN_MAX_LOCK_SECONDS", 900, 1, 86_400) * 1000,
     matchThresholds: matchThresholds(env),
+    metricsToken: metricsToken(env),
     audit: audit(env, production),
   });
 }
@@ -98,6 +101,13 @@ function audit(env: Env, production: boolean): AppConfig["audit"] {
     anchorIntervalMs: integer(env, "AUDIT_ANCHOR_INTERVAL_SECONDS", 300, 1, 86_400) * 1000,
     chainIntervalMs: integer(env, "AUDIT_CHAIN_INTERVAL_MS", 500, 50, 60_000),
   });
+}
+
+function metricsToken(env: Env): string | null {
+  const token = env.METRICS_TOKEN;
+  if (token === undefined || token === "") return null;
+  if (token.length < 32) throw new ConfigError("METRICS_TOKEN must be at least 32 characters (or unset, which turns /metrics off).");
+  return token;
 }
 
 function matchThresholds(env: Env): { link: number; review: number } {

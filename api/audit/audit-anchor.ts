@@ -1,4 +1,4 @@
-import { appendFile, mkdir, readFile } from "node:fs/promises";
+import { appendFile, mkdir, open, readFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { AppConfig } from "../config";
 import type { Logger } from "../log";
@@ -67,6 +67,36 @@ export async function readAnchors(file: string, key: string): Promise<AnchorFile
     else result.forgedLines.push(i + 1);
   });
   return result;
+}
+
+/** How much of the file's end is read for its latest anchor: a line is about 200 bytes. */
+const TAIL_BYTES = 8_192;
+
+/**
+ * The file's latest anchor with a right MAC, from its last lines only (the file grows by a line per chain
+ * run, so it is never read whole for this); null when there is none. For the anchor's age (issue #23).
+ */
+export async function latestAnchor(file: string, key: string): Promise<AuditAnchor | null> {
+  let handle: Awaited<ReturnType<typeof open>>;
+  try {
+    handle = await open(file, "r");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw error;
+  }
+  try {
+    const { size } = await handle.stat();
+    const length = Math.min(size, TAIL_BYTES);
+    const { buffer } = await handle.read(Buffer.alloc(length), 0, length, size - length);
+    const lines = buffer.toString("utf8").split("\n");
+    for (const line of lines.reverse()) {
+      const anchor = line.trim() ? parseAnchor(line) : null;
+      if (anchor && sameMac(anchor.mac, anchorMac(key, anchor))) return anchor;
+    }
+    return null;
+  } finally {
+    await handle.close();
+  }
 }
 
 function parseAnchor(line: string): AuditAnchor | null {

@@ -4,6 +4,9 @@
  */
 export const INTEGRATION_QUEUE = "integration";
 
+/** Every queue the workers serve: the operations page and /metrics watch each one (issue #23). */
+export const JOB_QUEUES: readonly string[] = [INTEGRATION_QUEUE];
+
 export const JOB_INTEGRATE_SUBMISSION = "integrate-submission";
 
 export interface IntegrateSubmissionPayload {

@@ -50,6 +50,8 @@ function householdOnIsland(island: string, prefecture?: string, from = 1) {
 const ROUTE_TABLE: Record<string, Permission> = {
   "GET /healthz": "public",
   "GET /readyz": "public",
+  // Prometheus's: no user may read it, only the scraper's METRICS_TOKEN (test/integration/metrics.test.ts).
+  "GET /metrics": "public",
   "POST /api/auth/login": "public",
   "POST /api/auth/logout": "authenticated",
   "GET /api/auth/me": "authenticated",

@@ -11,6 +11,7 @@ describe("loadConfig", () => {
       port: 3000,
       logLevel: "info",
       integrationBatchSize: 50,
+      metricsToken: null,
     });
     expect(Object.isFrozen(config)).toBe(true);
   });
@@ -40,6 +41,7 @@ describe("loadConfig", () => {
     [{ REDIS_URL: "http://h" }, /REDIS_URL must start with redis:/],
     [{ LOG_LEVEL: "verbose" }, /LOG_LEVEL must be one of/],
     [{ INTEGRATION_BATCH_SIZE: "0" }, /INTEGRATION_BATCH_SIZE must be a whole number from 1 to 500/],
+    [{ METRICS_TOKEN: "short" }, /METRICS_TOKEN must be at least 32 characters/],
     [{ NODE_ENV: "production" }, /SESSION_SECRET must be set/],
     [{ NODE_ENV: "production", SESSION_SECRET: "short" }, /SESSION_SECRET must be set to at least 32/],
     [{ NODE_ENV: "production", SESSION_SECRET: "s".repeat(32) }, /AUDIT_ANCHOR_KEY must be set/],
