@@ -21,6 +21,8 @@ export interface AppConfig {
   readonly workerConcurrency: number;
   /** Received submissions one integration job may take into its transaction (1: one at a time). */
   readonly integrationBatchSize: number;
+  /** Group commit of submissions (issue #22): rows per transaction at most, and how long a batch waits to fill. */
+  readonly submissionBatch: { readonly maxSize: number; readonly maxWaitMs: number };
   /** How often the outbox relay looks for submissions whose job never reached Redis. */
   readonly relayIntervalMs: number;
   /** How long an enqueued submission may wait before the relay enqueues it again (a no-op if the job exists). */
@@ -75,6 +77,10 @@ export function loadConfig(env: Env): AppConfig {
     queuePrefix: pattern(env, "QUEUE_PREFIX", "rsu", /^[a-z0-9_-]{1,40}$/i),
     workerConcurrency: integer(env, "WORKER_CONCURRENCY", 4, 1, 64),
     integrationBatchSize: integer(env, "INTEGRATION_BATCH_SIZE", 50, 1, 500),
+    submissionBatch: Object.freeze({
+      maxSize: integer(env, "SUBMISSION_BATCH_SIZE", 50, 1, 1000),
+      maxWaitMs: integer(env, "SUBMISSION_BATCH_WAIT_MS", 2, 0, 10_000),
+    }),
     relayIntervalMs: integer(env, "RELAY_INTERVAL_MS", 5_000, 50, 3_600_000),
     relayGraceMs: integer(env, "RELAY_GRACE_MS", 30_000, 0, 86_400_000),
     production,

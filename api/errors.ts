@@ -52,7 +52,7 @@ function uniqueViolation(error: UniqueConstraintViolationException): Problem {
  * connection failure (class 08), a refused or cut socket, a pool with no connection to give. Protocol
  * violation (08P01) is not one: it is what a NUL byte in a parameter provokes.
  */
-function isDatabaseUnavailable(error: unknown): boolean {
+export function isDatabaseUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = errorCode(error);
   if (code === "08P01") return false;

@@ -1,5 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { dispatchSubmission, type Dispatch } from "../api/services/dispatch-submission";
+import { dispatchSubmissions, type Dispatch } from "../api/services/dispatch-submission";
 
 const BATCH = 500;
 
@@ -19,11 +19,7 @@ export async function relayOutbox(em: EntityManager, dispatch: Dispatch): Promis
       returning submission_id`,
     [dispatch.retryAt()],
   );
-  let enqueued = 0;
-  for (const { submission_id } of due) {
-    if (await dispatchSubmission(em, dispatch, submission_id)) enqueued++;
-    // Redis is down again: the rest stay due and the next round takes them.
-    else break;
-  }
-  return enqueued;
+  const ids = due.map((row) => row.submission_id);
+  // Redis is down again: they are all due again and the next round takes them.
+  return (await dispatchSubmissions(em, dispatch, ids)) ? ids.length : 0;
 }

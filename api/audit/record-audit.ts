@@ -30,14 +30,22 @@ export function recordAudit(em: EntityManager, actor: AuditActor, entry: AuditEn
  * numbers the rows; the sequencer (chain-audit.ts) chains them, in number order, once their transaction
  * has committed.
  */
-export async function recordAudits(em: EntityManager, actor: AuditActor, entries: AuditEntry[]): Promise<void> {
+export function recordAudits(em: EntityManager, actor: AuditActor, entries: AuditEntry[]): Promise<void> {
+  return recordAuditsBy(
+    em,
+    entries.map((entry) => ({ actor, entry })),
+  );
+}
+
+/** Rows of several actors with one statement: a group commit's submissions (issue #22). */
+export async function recordAuditsBy(em: EntityManager, rows: { actor: AuditActor; entry: AuditEntry }[]): Promise<void> {
   if (!em.isInTransaction()) throw new Error("recordAudit must run inside the transaction of the change it records");
   // The hash covers `at` read back from PostgreSQL: milliseconds, as JavaScript writes them, survive the trip.
   const at = new Date();
   await insertRows(
     em,
     AuditEvent,
-    entries.map((entry) => ({
+    rows.map(({ actor, entry }) => ({
       at,
       actorId: actor.id,
       actor: actor.name,

@@ -6,11 +6,23 @@ import { INTEGRATION_QUEUE, JOB_INTEGRATE_SUBMISSION, type IntegrateSubmissionPa
 const ENQUEUE_TIMEOUT_MS = 2_000;
 
 export interface IntegrationQueue {
-  /** Adds the integration job of a submission; job id = submission id, so adding twice is a no-op. */
-  enqueue(submissionId: string): Promise<void>;
+  /**
+   * Adds the integration jobs of submissions in one round trip (BullMQ's addBulk); job id = submission id,
+   * so adding twice is a no-op.
+   */
+  enqueue(submissionIds: string[]): Promise<void>;
   readonly queue: Queue;
   close(): Promise<void>;
 }
+
+const JOB_OPTIONS = {
+  attempts: 10,
+  backoff: { type: "exponential", delay: 1_000 },
+  // Completed jobs are removed so that Redis does not fill up (STACK.md trap 15); failed ones stay a month so
+  // that administrators can see and retry them.
+  removeOnComplete: true,
+  removeOnFail: { age: 30 * 24 * 3600 },
+};
 
 export function createIntegrationQueue(connection: Redis, prefix: string): IntegrationQueue {
   const queue = new Queue<IntegrateSubmissionPayload>(INTEGRATION_QUEUE, { connection, prefix });
@@ -18,20 +30,15 @@ export function createIntegrationQueue(connection: Redis, prefix: string): Integ
   queue.on("error", () => {});
   return {
     queue,
-    async enqueue(submissionId) {
+    async enqueue(submissionIds) {
+      if (!submissionIds.length) return;
       await withTimeout(
-        queue.add(
-          JOB_INTEGRATE_SUBMISSION,
-          { submissionId },
-          {
-            jobId: submissionId,
-            attempts: 10,
-            backoff: { type: "exponential", delay: 1_000 },
-            // Completed jobs are removed so that Redis does not fill up (STACK.md trap 15); failed ones stay
-            // a month so that administrators can see and retry them.
-            removeOnComplete: true,
-            removeOnFail: { age: 30 * 24 * 3600 },
-          },
+        queue.addBulk(
+          submissionIds.map((submissionId) => ({
+            name: JOB_INTEGRATE_SUBMISSION,
+            data: { submissionId },
+            opts: { ...JOB_OPTIONS, jobId: submissionId },
+          })),
         ),
         ENQUEUE_TIMEOUT_MS,
       );

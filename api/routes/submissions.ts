@@ -11,6 +11,7 @@ import { problems } from "../problems";
 import { submissionBody } from "../repositories/submissions.repository";
 import { acceptSubmission } from "../services/accept-submission";
 import { submissionAnswers } from "../services/form-answers";
+import { submissionBatcher } from "../services/submission-batcher";
 import { listSubmissions, submissionInScope } from "../services/list-submissions";
 import { redactorsFor } from "../services/redaction";
 import { returnSubmission, submissionReturnSchema } from "../services/submission-return";
@@ -18,12 +19,14 @@ import type { SubmissionReturnRequest } from "../../schemas/contracts/review";
 import { oneOf, positiveInteger, uuid } from "./params";
 import { validateBody } from "./validate-body";
 
-export function submissionRoutes({ queue, logger, config }: AppDeps) {
+export function submissionRoutes({ orm, queue, logger, config }: AppDeps) {
   const dispatch = { queue, logger, retryAt: () => new Date(Date.now() + config.relayGraceMs) };
+  // One batcher per application: its submissions share transactions (group commit, issue #22).
+  const batcher = submissionBatcher(orm, dispatch, config.submissionBatch);
   return (
     new Hono<AppEnv>()
       .post("/", allow("submissions:create"), jsonBody(), async (c) => {
-        const accepted = await acceptSubmission(c.get("em"), dispatch, await readJson(c), c.get("actor")!, c.get("address"));
+        const accepted = await acceptSubmission(c.get("em"), batcher, await readJson(c), c.get("actor")!, c.get("address"));
         return c.json(accepted, 202);
       })
       // « Mes envois » (mine=1, and always for clerks); supervisors and administrators: the submissions of their areas.

@@ -4,11 +4,10 @@ import type { SubmissionAccepted, SubmissionRequest } from "../../schemas/contra
 import { HOUSEHOLD_KEY_VARIABLES } from "../../schemas/contracts/registry";
 import { submissionEnvelopeSchema } from "../../schemas/contracts/submission-envelope";
 import { auditActor, coversPlace, type Actor } from "../auth/actor";
-import { recordAudit } from "../audit/record-audit";
-import { queryRows } from "../db/plain-sql";
 import { Household } from "../entities";
 import { problems } from "../problems";
-import { dispatchSubmission, type Dispatch } from "./dispatch-submission";
+import type { StoredSubmission } from "../repositories/submission-batch.repository";
+import type { SubmissionBatcher } from "./submission-batcher";
 import { publishedVersion } from "./published-versions";
 import { contentHash } from "./hash";
 
@@ -16,13 +15,13 @@ const validateEnvelope = createValidator(submissionEnvelopeSchema);
 
 /**
  * Accepts a clerk's submission (DESIGN.md rules 1 and 2): checks the envelope and the answers against the
- * published version, then writes the submission and its outbox row in one transaction and enqueues the
- * integration job after commit. A retry with the same id and content gets the same answer; with other
- * content, 409. Nothing is written for refused input.
+ * published version, then writes the submission, its outbox row and its audit row in one transaction shared
+ * with concurrent submissions, and enqueues the integration job after commit. A retry with the same id and
+ * content gets the same answer; with other content, 409. Nothing is written for refused input.
  */
 export async function acceptSubmission(
   em: EntityManager,
-  dispatch: Dispatch,
+  batcher: SubmissionBatcher,
   body: unknown,
   actor: Actor,
   address: string | null,
@@ -48,46 +47,29 @@ export async function acceptSubmission(
   if (target) await checkUpdateTarget(em, target.householdId, actor);
   const hash = contentHash({ formId: request.formId, version: request.version, data: request.data, ...target });
 
-  // Plain SQL: the ORM's change tracking cost more than the three inserts. A copy already there (a retry,
-  // or a double tap racing this one) inserts nothing and is answered from the stored row.
-  const inserted = await em.transactional(async (tx) => {
-    const rows = await queryRows<{ id: string }>(
-      tx,
-      `insert into submissions (id, form_version_id, data, content_hash, status, submitted_by, commune, household_id, base_version, received_at)
-       values (?, ?, ?::jsonb, ?, 'received', ?, ?, ?, ?, now()) on conflict (id) do nothing returning id`,
-      [
-        id,
-        version.id,
-        JSON.stringify(request.data),
-        hash,
-        actor.userId,
-        place.commune,
-        target?.householdId ?? null,
-        target?.baseVersion ?? null,
-      ],
-    );
-    if (!rows.length) return false;
-    await queryRows(tx, `insert into outbox (submission_id, created_at, next_attempt_at, attempts) values (?, now(), ?, 0)`, [
-      id,
-      dispatch.retryAt(),
-    ]);
-    await recordAudit(tx, auditActor(actor, address), {
-      action: "submission.create",
-      entityType: "submission",
-      entityId: id,
-      details: { formId: request.formId, version: request.version },
-    });
-    return true;
+  // Written together with the submissions arriving at the same moment (group commit, issue #22); answered
+  // once this one's row is durable. A copy already there (a retry, or a double tap racing this one, even in
+  // the same batch) inserts nothing and is answered from that copy.
+  const outcome = await batcher.write({
+    id,
+    formVersionId: version.id,
+    data: request.data,
+    contentHash: hash,
+    submittedBy: actor.userId,
+    commune: place.commune,
+    householdId: target?.householdId ?? null,
+    baseVersion: target?.baseVersion ?? null,
+    audit: {
+      actor: auditActor(actor, address),
+      entry: {
+        action: "submission.create",
+        entityType: "submission",
+        entityId: id,
+        details: { formId: request.formId, version: request.version },
+      },
+    },
   });
-  if (!inserted) {
-    const [earlier] = await queryRows<{ data: Record<string, unknown>; content_hash: string; status: SubmissionAccepted["status"] }>(
-      em,
-      `select data, content_hash, status from submissions where id = ?`,
-      [id],
-    );
-    return sameAnswerOrConflict(id, earlier!, hash, actor);
-  }
-  await dispatchSubmission(em, dispatch, id);
+  if (!outcome.inserted) return sameAnswerOrConflict(id, outcome.earlier, hash, actor);
   return { id, status: "received" };
 }
 
@@ -112,13 +94,8 @@ export function placeOf(data: Record<string, unknown>) {
 }
 
 /** A retry gets its first answer; an id already used elsewhere is refused as outside the caller's areas (#15). */
-function sameAnswerOrConflict(
-  id: string,
-  earlier: { data: Record<string, unknown>; content_hash: string; status: SubmissionAccepted["status"] },
-  hash: string,
-  actor: Actor,
-): SubmissionAccepted {
+function sameAnswerOrConflict(id: string, earlier: StoredSubmission, hash: string, actor: Actor): SubmissionAccepted {
   if (!coversPlace(actor, "submissions:create", placeOf(earlier.data))) throw problems.outsideArea();
-  if (earlier.content_hash !== hash) throw problems.submissionConflict(id);
+  if (earlier.contentHash !== hash) throw problems.submissionConflict(id);
   return { id, status: earlier.status };
 }

@@ -11,17 +11,19 @@ export interface Dispatch {
 }
 
 /**
- * Enqueues a committed submission's integration job. A failure is never swallowed: it is logged with the
- * submission id and recorded on the outbox row, which is made due at once so the relay retries it.
+ * Enqueues committed submissions' integration jobs in one round trip. A failure is never swallowed: it is
+ * logged with the submission ids and recorded on their outbox rows, which are made due at once so the relay
+ * retries them.
  */
-export async function dispatchSubmission(em: EntityManager, dispatch: Dispatch, submissionId: string): Promise<boolean> {
+export async function dispatchSubmissions(em: EntityManager, dispatch: Dispatch, submissionIds: string[]): Promise<boolean> {
+  if (!submissionIds.length) return true;
   try {
-    await dispatch.queue.enqueue(submissionId);
+    await dispatch.queue.enqueue(submissionIds);
     return true;
   } catch (error) {
     const message = errorMessage(error);
-    dispatch.logger.warn("enqueue_failed_left_to_relay", { submissionId, error: message });
-    await em.fork().nativeUpdate(OutboxEntry, { submissionId }, { nextAttemptAt: new Date(), lastError: message });
+    dispatch.logger.warn("enqueue_failed_left_to_relay", { submissionIds, error: message });
+    await em.fork().nativeUpdate(OutboxEntry, { submissionId: { $in: submissionIds } }, { nextAttemptAt: new Date(), lastError: message });
     return false;
   }
 }

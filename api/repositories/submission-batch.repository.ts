@@ -1,0 +1,82 @@
+import type { EntityManager } from "@mikro-orm/postgresql";
+import type { SubmissionStatus } from "../../schemas/contracts/api";
+import { preparedRows, sqlArray } from "../db/plain-sql";
+
+/** A submission as the batch writes it: checked, hashed, its place known. */
+export interface SubmissionRow {
+  id: string;
+  formVersionId: number;
+  data: Record<string, unknown>;
+  contentHash: string;
+  submittedBy: string | null;
+  commune: string | null;
+  householdId: string | null;
+  baseVersion: number | null;
+}
+
+/** What an earlier copy of an id says, to answer a retry (same content) or refuse other content (409). */
+export interface StoredSubmission {
+  data: Record<string, unknown>;
+  contentHash: string;
+  status: SubmissionStatus;
+}
+
+/*
+ * The SQL of group commit (issue #22): each statement takes the whole batch as one bind parameter, so a
+ * batch of fifty costs three statements, not a hundred and fifty.
+ */
+
+/**
+ * Inserts the rows (distinct ids) with one statement; an id already stored, or being stored by another
+ * batch that commits, is left alone. Returns the ids this statement inserted. Rows go in id order, so two
+ * batches holding the same two ids lock them in the same order and never deadlock.
+ */
+export async function insertSubmissions(tx: EntityManager, rows: SubmissionRow[]): Promise<Set<string>> {
+  const sorted = [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const inserted = await preparedRows<{ id: string }>(
+    tx,
+    "rsu_insert_submission_batch",
+    `insert into submissions (id, form_version_id, data, content_hash, status, submitted_by, commune, household_id, base_version, received_at)
+     select r.id, r.form_version_id, r.data, r.content_hash, 'received', r.submitted_by, r.commune, r.household_id, r.base_version, now()
+       from json_to_recordset($1::json)
+         as r(id uuid, form_version_id integer, data jsonb, content_hash text, submitted_by uuid, commune text, household_id uuid, base_version integer)
+     on conflict (id) do nothing returning id`,
+    [
+      JSON.stringify(
+        sorted.map((row) => ({
+          id: row.id,
+          form_version_id: row.formVersionId,
+          data: row.data,
+          content_hash: row.contentHash,
+          submitted_by: row.submittedBy,
+          commune: row.commune,
+          household_id: row.householdId,
+          base_version: row.baseVersion,
+        })),
+      ),
+    ],
+  );
+  return new Set(inserted.map((row) => row.id));
+}
+
+/** The outbox rows of the inserted submissions (DESIGN.md rule 1), in the same transaction. */
+export async function insertOutboxRows(tx: EntityManager, ids: string[], nextAttemptAt: Date): Promise<void> {
+  if (!ids.length) return;
+  await preparedRows(
+    tx,
+    "rsu_insert_outbox_batch",
+    `insert into outbox (submission_id, created_at, next_attempt_at, attempts) select id, now(), $2, 0 from unnest($1::uuid[]) as id`,
+    [sqlArray(ids), nextAttemptAt],
+  );
+}
+
+/** The stored copies of ids a batch found already there (committed by an earlier request or another instance). */
+export async function storedSubmissions(em: EntityManager, ids: string[]): Promise<Map<string, StoredSubmission>> {
+  const rows = await preparedRows<{ id: string; data: Record<string, unknown>; content_hash: string; status: SubmissionStatus }>(
+    em,
+    "rsu_stored_submissions",
+    `select id, data, content_hash, status from submissions where id = any($1::uuid[])`,
+    [sqlArray(ids)],
+  );
+  return new Map(rows.map((row) => [row.id, { data: row.data, contentHash: row.content_hash, status: row.status }]));
+}
