@@ -49,6 +49,21 @@ export interface AppConfig {
     readonly anchorIntervalMs: number;
     readonly chainIntervalMs: number;
   };
+  /** Scheduled backups (issue #16): where, when, how many kept, and when their absence is an alarm. */
+  readonly backup: BackupConfig;
+}
+
+export interface BackupConfig {
+  readonly dir: string;
+  /** Daily time of day ("HH:MM", the server's time zone), or null: no scheduled backups. */
+  readonly timeOfDay: { readonly hour: number; readonly minute: number } | null;
+  /** A backup every this many milliseconds instead of daily (small installations, tests); null: daily. */
+  readonly everyMs: number | null;
+  readonly keep: { readonly daily: number; readonly weekly: number; readonly monthly: number };
+  /** The last verified backup older than this is an alarm. */
+  readonly maxAgeMs: number;
+  /** A file holding the passphrase scheduled backups are encrypted with (null: not encrypted). */
+  readonly passphraseFile: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -93,6 +108,26 @@ export function loadConfig(env: Env): AppConfig {
     matchThresholds: matchThresholds(env),
     metricsToken: metricsToken(env),
     audit: audit(env, production),
+    backup: backup(env),
+  });
+}
+
+function backup(env: Env): BackupConfig {
+  const time = env.BACKUP_TIME || "02:30";
+  const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(time);
+  if (time !== "off" && !match) throw new ConfigError(`BACKUP_TIME must be HH:MM (24 h) or "off", got "${time}".`);
+  const every = env.BACKUP_EVERY_SECONDS;
+  return Object.freeze({
+    dir: env.BACKUP_DIR || "data/backups",
+    timeOfDay: match ? Object.freeze({ hour: Number(match[1]), minute: Number(match[2]) }) : null,
+    everyMs: every ? integer(env, "BACKUP_EVERY_SECONDS", 86_400, 1, 31 * 86_400) * 1000 : null,
+    keep: Object.freeze({
+      daily: integer(env, "BACKUP_KEEP_DAILY", 7, 1, 366),
+      weekly: integer(env, "BACKUP_KEEP_WEEKLY", 4, 0, 520),
+      monthly: integer(env, "BACKUP_KEEP_MONTHLY", 12, 0, 1200),
+    }),
+    maxAgeMs: integer(env, "BACKUP_MAX_AGE_HOURS", 26, 1, 24 * 366) * 3_600_000,
+    passphraseFile: env.BACKUP_PASSPHRASE_FILE || null,
   });
 }
 

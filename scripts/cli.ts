@@ -6,6 +6,8 @@ import { type AppConfig, ConfigError, loadConfig } from "../api/config";
 import { migrateDatabase, openDatabase } from "../api/db/database";
 import { seedDemo } from "../api/db/seeders/seed-demo";
 import { audit } from "./commands/audit";
+import { backup } from "./commands/backup";
+import { restore } from "./commands/restore";
 import { token } from "./commands/token";
 import { user } from "./commands/user";
 
@@ -17,7 +19,13 @@ const USAGE = `usage: rsu <command>
   user list
   token create USERNAME [--role ROLE] [--name NAME] [--days N]   prints the token once
   audit verify                              check the audit log against its hash chain and anchors
-  audit chain                               chain new audit rows and anchor the head (the workers do it on their own)`;
+  audit chain                               chain new audit rows and anchor the head (the workers do it on their own)
+  backup [--out FILE] [--encrypt] [--passphrase-file FILE]   one file: pg_dump custom format and its manifest
+  backup verify FILE [--passphrase-file FILE]   restore into a scratch database and compare with the manifest
+  restore FILE [--force] [--passphrase-file FILE]   into an empty database (--force: replace it, the old one kept renamed)`;
+
+/** Commands that must find the database as it is: no migration first, no application connection. */
+const asFound: Record<string, (args: string[], config: AppConfig) => Promise<void>> = { backup, restore };
 
 const commands: Record<string, (orm: MikroORM, args: string[], operator: string, config: AppConfig) => Promise<void>> = {
   // migrate is run before any application connection: see below.
@@ -32,20 +40,15 @@ const commands: Record<string, (orm: MikroORM, args: string[], operator: string,
 
 const [name, ...args] = process.argv.slice(2);
 const command = name === "migrate" ? async () => {} : name ? commands[name] : undefined;
-if (!command) {
+if (!command && !(name && asFound[name])) {
   console.error(USAGE);
   process.exit(2);
 }
 let orm: MikroORM | undefined;
 try {
   const config = loadConfig(process.env);
-  // Every command needs the schema to be current; migrating first is harmless when it is. Migrations
-  // connect as the schema's owner, the commands as the application role.
-  const applied = await migrateDatabase(config.migrationDatabaseUrl);
-  if (name === "migrate") console.log(applied.length ? `applied: ${applied.join(", ")}` : "database is up to date");
-  orm = await openDatabase(config.databaseUrl);
-  // Audit rows name the operating-system account that ran the command.
-  await command(orm, args, `cli:${process.env.USER ?? "operator"}`, config);
+  if (name && asFound[name]) await asFound[name](args, config);
+  else await migrateThenRun(config);
 } catch (error) {
   const message = error instanceof Error ? error.message : String(error);
   const problem = (error as { text?: { en: string } }).text?.en;
@@ -56,4 +59,14 @@ try {
   process.exitCode = 1;
 } finally {
   await orm?.close();
+}
+
+async function migrateThenRun(config: AppConfig) {
+  // Every command needs the schema to be current; migrating first is harmless when it is. Migrations
+  // connect as the schema's owner, the commands as the application role.
+  const applied = await migrateDatabase(config.migrationDatabaseUrl);
+  if (name === "migrate") console.log(applied.length ? `applied: ${applied.join(", ")}` : "database is up to date");
+  orm = await openDatabase(config.databaseUrl);
+  // Audit rows name the operating-system account that ran the command.
+  await command!(orm, args, `cli:${process.env.USER ?? "operator"}`, config);
 }

@@ -69,18 +69,31 @@ export function testEnv(name: string, overrides: Record<string, string> = {}): R
     RELAY_GRACE_MS: "2000",
     LOG_LEVEL: "error",
     AUDIT_ANCHOR_FILE: join(tmpdir(), `rsu-test-${run}-${name}`, "audit-anchors.jsonl"),
+    // No backup at 02:30 in the middle of a test run; the backup tests schedule their own.
+    BACKUP_TIME: "off",
+    BACKUP_DIR: join(tmpdir(), `rsu-test-${run}-${name}`, "backups"),
     ...overrides,
   };
 }
 
-export async function createTestContext(name: string, overrides: Record<string, string> = {}): Promise<TestContext> {
+/**
+ * `restored`: open the database already there (one a test restored from a backup) as the application
+ * would start on it: no fresh database, no demo seed, its anchors kept.
+ */
+export async function createTestContext(
+  name: string,
+  overrides: Record<string, string> = {},
+  { restored = false }: { restored?: boolean } = {},
+): Promise<TestContext> {
   const env = testEnv(name, overrides);
   const config = loadConfig(env);
-  await dropDatabase(config.databaseUrl);
-  // A new database: anchors of an earlier run's database would name rows this one never had.
-  await rm(config.audit.anchorFile, { force: true });
+  if (!restored) {
+    await dropDatabase(config.databaseUrl);
+    // A new database: anchors of an earlier run's database would name rows this one never had.
+    await rm(config.audit.anchorFile, { force: true });
+  }
   const orm = await openDatabase(config.databaseUrl, { migrate: true, migrationUrl: config.migrationDatabaseUrl });
-  await seedDemo(orm.em.fork());
+  if (!restored) await seedDemo(orm.em.fork());
   const logs: string[] = [];
   const logger = createLogger(config.logLevel, `test:${name}`, {
     write(line: string) {

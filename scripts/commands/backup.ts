@@ -1,0 +1,61 @@
+import { join } from "node:path";
+import { openBackup } from "../../api/backup/backup-file";
+import { backupFileName } from "../../api/backup/backup-names";
+import type { VerifyReport } from "../../api/backup/restore-backup";
+import { verifyBackup } from "../../api/backup/restore-backup";
+import { writeBackup } from "../../api/backup/write-backup";
+import type { AppConfig } from "../../api/config";
+import { databaseName } from "../../api/db/create-database";
+import { backupPassphrase } from "./backup-passphrase";
+import { parseOptions } from "./options";
+
+/**
+ * rsu backup [--out FILE] [--encrypt] [--passphrase-file FILE]: one file, dump and manifest (issue #16).
+ * rsu backup verify FILE [--passphrase-file FILE]: restores it into a scratch database and compares.
+ */
+export async function backup(args: string[], config: AppConfig): Promise<void> {
+  const { positional, options } = parseOptions(args, ["encrypt"]);
+  if (positional[0] === "verify") {
+    const file = positional[1];
+    if (!file) throw new Error("usage: rsu backup verify FILE");
+    const report = await verifyBackup(file, await restoreOptions(file, options, config));
+    printChecks(report);
+    if (!report.ok) process.exitCode = 1;
+    return;
+  }
+  if (positional.length) throw new Error("usage: rsu backup [--out FILE] [--encrypt] [--passphrase-file FILE] | rsu backup verify FILE");
+  const file = options.get("out")?.[0] ?? join(config.backup.dir, backupFileName(databaseName(config.migrationDatabaseUrl), new Date()));
+  const passphrase = options.has("encrypt") ? await backupPassphrase(options, config.backup.passphraseFile) : null;
+  const manifest = await writeBackup({ databaseUrl: config.migrationDatabaseUrl, file, passphrase });
+  const rows = Object.values(manifest.tables).reduce((a, b) => a + b, 0);
+  console.log(`sauvegarde écrite / backup written: ${file}`);
+  console.log(
+    `  ${Object.keys(manifest.tables).length} tables, ${rows} rows, ${manifest.migrations.length} migrations, audit head seq=${manifest.auditHead?.seq ?? "none"}`,
+  );
+  console.log(
+    `  sha256=${manifest.dump.sha256} ${manifest.dump.bytes} bytes, ${manifest.durationMs} ms${manifest.encrypted ? ", chiffrée / encrypted" : ""}`,
+  );
+}
+
+/** What restoring a file needs: the owner's connection, the audit key and anchors, the passphrase if any. */
+export async function restoreOptions(file: string, options: Map<string, string[]>, config: AppConfig) {
+  const encrypted = (await openBackup(file)).header.encryption !== null;
+  return {
+    databaseUrl: config.migrationDatabaseUrl,
+    passphrase: encrypted ? await backupPassphrase(options, config.backup.passphraseFile) : null,
+    audit: config.audit,
+  };
+}
+
+export function printChecks(report: VerifyReport): void {
+  const { manifest } = report.backup;
+  console.log(
+    `sauvegarde / backup ${report.backup.file}: ${manifest.startedAt}, rsu ${manifest.application.version}, ${manifest.database.name}`,
+  );
+  for (const c of report.checks) console.log(`  ${c.ok ? "ok    " : "ÉCHEC / FAILED"} ${c.check}: ${c.detail}`);
+  console.log(
+    report.ok
+      ? "sauvegarde vérifiée : elle se restaure à l'identique / backup verified: it restores identically"
+      : "sauvegarde NON conforme / backup does NOT match its manifest",
+  );
+}
