@@ -18,6 +18,7 @@ import { catalogueImportRoutes } from "./routes/catalogue-import";
 import { catalogueReleaseRoutes } from "./routes/catalogue-releases";
 import { codeListRoutes } from "./routes/code-lists";
 import { designerConfigRoutes } from "./routes/designer-config";
+import { formImportRoutes } from "./routes/form-import";
 import { formRoutes } from "./routes/forms";
 import { healthRoutes } from "./routes/health";
 import { householdRoutes } from "./routes/households";
@@ -48,6 +49,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/", healthRoutes(deps));
   app.route("/", metricsRoutes(deps.config, metrics, readFigures));
   app.route("/api/auth", authRoutes(deps));
+  app.route("/api/forms/import", formImportRoutes());
   app.route("/api/forms", formRoutes());
   app.route("/api/config", designerConfigRoutes(deps));
   app.route("/api/submissions", submissionRoutes(deps));

@@ -339,6 +339,11 @@ export const problems = {
       fr: "Ce fichier n'est pas un catalogue : attendu un classeur XLSX avec une feuille « variables » ou « code_lists », ou un CSV UTF-8 tel que l'export le produit.",
       en: `This file is not a catalogue: expected an XLSX workbook with a "variables" or "code_lists" sheet, or a UTF-8 CSV as the export writes it.`,
     }),
+  xlsFormUnreadable: () =>
+    new Problem(422, "xlsform_unreadable", {
+      fr: "Ce fichier n'est pas un XLSForm : attendu un classeur XLSX ou XLS avec une feuille « survey », ou un CSV ou markdown UTF-8 à la manière de pyxform.",
+      en: `This file is not an XLSForm: expected an XLSX or XLS workbook with a "survey" sheet, or a UTF-8 CSV or markdown table as pyxform reads them.`,
+    }),
   importMediaType: (allowed: readonly string[]) =>
     new Problem(
       415,

@@ -59,6 +59,7 @@ const ROUTE_TABLE: Record<string, Permission> = {
   "POST /api/forms": "forms:design",
   "GET /api/forms/:id": "forms:design",
   "GET /api/forms/:id/draft": "forms:design",
+  "POST /api/forms/import": "forms:design",
   "PUT /api/forms/:id/draft": "forms:design",
   "GET /api/forms/:id/check": "forms:design",
   "GET /api/forms/:id/diff": "forms:design",

@@ -1,0 +1,49 @@
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import type { AppEnv } from "../app-env";
+import { auditActor } from "../auth/actor";
+import { allow } from "../middleware/authorize";
+import { problems } from "../problems";
+import { FORM_ID, importXlsForm, type XlsFormImportMode } from "../services/xlsform-import";
+
+/** The largest real XLSForms (hundreds of questions, thousands of choices) weigh about 1 MB. */
+const MAX_BYTES = 10 * 1024 * 1024;
+const MODES: readonly XlsFormImportMode[] = ["preview", "create"];
+
+/**
+ * POST /api/forms/import?mode=preview|create&id= (issue #20), the body being the XLSForm file itself
+ * (.xlsx, .xls, CSV or markdown, told apart by their bytes). Preview is the default; create makes a new
+ * form whose draft is the converted mask (201), with `id` or the form's own `form_id`.
+ */
+export function formImportRoutes() {
+  return new Hono<AppEnv>().post(
+    "/",
+    allow("forms:design"),
+    bodyLimit({
+      maxSize: MAX_BYTES,
+      onError: () => {
+        throw problems.payloadTooLarge(MAX_BYTES);
+      },
+    }),
+    async (c) => {
+      const mode = (c.req.query("mode") ?? "preview") as XlsFormImportMode;
+      const id = c.req.query("id");
+      if (!MODES.includes(mode)) throw badParameter("/mode", "« mode » vaut preview ou create.", `"mode" is preview or create.`);
+      if (id !== undefined && !FORM_ID.test(id)) {
+        throw badParameter(
+          "/id",
+          "« id » : minuscules, chiffres et _, commençant par une lettre.",
+          `"id": lowercase letters, digits and _, starting with a letter.`,
+        );
+      }
+      const bytes = new Uint8Array(await c.req.arrayBuffer());
+      const by = auditActor(c.get("actor"), c.get("address"));
+      const result = await importXlsForm(c.get("em"), by, bytes, { mode, ...(id ? { formId: id } : {}) });
+      return c.json(result, result.created ? 201 : 200);
+    },
+  );
+}
+
+function badParameter(pointer: string, fr: string, en: string) {
+  return problems.invalidParameter([{ pointer, code: "invalid_parameter", message: { fr, en } }]);
+}
