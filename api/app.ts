@@ -18,6 +18,7 @@ import { catalogueImportRoutes } from "./routes/catalogue-import";
 import { catalogueReleaseRoutes } from "./routes/catalogue-releases";
 import { codeListRoutes } from "./routes/code-lists";
 import { designerConfigRoutes } from "./routes/designer-config";
+import { exportRoutes } from "./routes/exports";
 import { formImportRoutes } from "./routes/form-import";
 import { formRoutes } from "./routes/forms";
 import { healthRoutes } from "./routes/health";
@@ -54,6 +55,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/api/config", designerConfigRoutes(deps));
   app.route("/api/submissions", submissionRoutes(deps));
   app.route("/api/households", householdRoutes());
+  app.route("/api/exports", exportRoutes(deps));
   app.route("/api/review-items", reviewItemRoutes(deps));
   app.route("/api/merges", mergeRoutes());
   app.route("/api/jobs", jobRoutes(deps));

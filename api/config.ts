@@ -42,6 +42,8 @@ export interface AppConfig {
   readonly matchThresholds: { readonly link: number; readonly review: number };
   /** Bearer token Prometheus sends to read /metrics (issue #23); null: /metrics is off. Never logged. */
   readonly metricsToken: string | null;
+  /** Registry exports (issue #17): where files are written (shared by the API and the workers) and how long they are kept. */
+  readonly exports: { readonly dir: string; readonly keepMs: number };
   /** The audit log's sequencer and anchors (api/audit/): never logged, required in production. */
   readonly audit: {
     readonly anchorKey: string;
@@ -107,6 +109,10 @@ export function loadConfig(env: Env): AppConfig {
     loginMaxLockMs: integer(env, "LOGIN_MAX_LOCK_SECONDS", 900, 1, 86_400) * 1000,
     matchThresholds: matchThresholds(env),
     metricsToken: metricsToken(env),
+    exports: Object.freeze({
+      dir: env.EXPORT_DIR || "data/exports",
+      keepMs: integer(env, "EXPORT_KEEP_HOURS", 24, 1, 24 * 90) * 3_600_000,
+    }),
     audit: audit(env, production),
     backup: backup(env),
   });

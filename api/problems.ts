@@ -296,6 +296,36 @@ export const problems = {
       },
       { parameter, value: value ?? null, allowed },
     ),
+  exportNotFound: () =>
+    new Problem(404, "export_not_found", {
+      fr: "Aucun export ne porte cet identifiant parmi les vôtres.",
+      en: "None of your exports has this id.",
+    }),
+  exportNotReady: (status: string) =>
+    new Problem(
+      409,
+      "export_not_ready",
+      {
+        fr: "Le fichier de cet export n'est pas prêt (en attente, en cours, annulé ou en échec).",
+        en: "This export's file is not ready (queued, running, cancelled or failed).",
+      },
+      { status },
+    ),
+  exportExpired: () =>
+    new Problem(410, "export_expired", {
+      fr: "Le fichier de cet export a été supprimé après son délai de conservation : demandez un nouvel export.",
+      en: "This export's file was deleted after its keeping time: request a new export.",
+    }),
+  exportFinished: (status: string) =>
+    new Problem(
+      409,
+      "export_finished",
+      {
+        fr: "Cet export est déjà terminé : il ne peut plus être annulé.",
+        en: "This export has already finished: it can no longer be cancelled.",
+      },
+      { status },
+    ),
   variableInUse: (code: string, usedBy: UsedBy[]) =>
     new Problem(
       409,

@@ -3,6 +3,8 @@ import { UnrecoverableError } from "bullmq";
 import { JOB_INTEGRATE_SUBMISSION, type IntegrateSubmissionPayload } from "../schemas/contracts/jobs";
 import type { MatchThresholds } from "../api/registry/matching/match-person";
 import { integrateSubmission } from "../api/registry/integration/integrate-submission";
+import { runRegistryExport, type ExportStore } from "../api/registry/exports/run-export";
+import { JOB_EXPORT_REGISTRY, type ExportRegistryPayload } from "../schemas/contracts/exports";
 
 export interface JobContext {
   /** A fresh EntityManager fork for this job. */
@@ -11,6 +13,8 @@ export interface JobContext {
   thresholds: MatchThresholds;
   /** Submissions one integration may take at once (api/config.ts). */
   batchSize: number;
+  /** Where export files go and how long they stay (api/config.ts). */
+  exports: ExportStore;
 }
 
 interface JobDefinition<P> {
@@ -31,4 +35,12 @@ export const jobs: Record<string, JobDefinition<any>> = {
     },
     handle: (payload: IntegrateSubmissionPayload, { em, thresholds, batchSize }) => integrateSubmission(em, payload, thresholds, batchSize),
   } satisfies JobDefinition<IntegrateSubmissionPayload>,
+  [JOB_EXPORT_REGISTRY]: {
+    parse(data: unknown): ExportRegistryPayload {
+      const exportId = (data as { exportId?: unknown } | null)?.exportId;
+      if (typeof exportId !== "string" || !UUID.test(exportId)) throw new UnrecoverableError("payload without an export id");
+      return { exportId };
+    },
+    handle: (payload: ExportRegistryPayload, { em, exports }) => runRegistryExport(em, payload, exports),
+  } satisfies JobDefinition<ExportRegistryPayload>,
 };

@@ -7,6 +7,9 @@ import { errorMessage, type Logger } from "../api/log";
 import { createIntegrationQueue } from "../api/queue/integration-queue";
 import { producerConnection, workerConnection } from "../api/queue/redis";
 import { INTEGRATION_QUEUE } from "../schemas/contracts/jobs";
+import { EXPORT_QUEUE } from "../schemas/contracts/exports";
+import { sweepExpiredExports } from "../api/registry/exports/run-export";
+import type { Job } from "bullmq";
 import { jobs } from "./jobs";
 import { relayOutbox } from "./relay";
 
@@ -18,36 +21,41 @@ export interface RunningWorkers {
 /** Starts the integration worker, the outbox relay and the audit log's sequencer for one process. */
 export function startWorkers(config: AppConfig, orm: MikroORM, logger: Logger): RunningWorkers {
   const connection = workerConnection(config.redisUrl);
-  const worker = new Worker(
-    INTEGRATION_QUEUE,
-    async (job) => {
-      const definition = jobs[job.name];
-      if (!definition) throw new Error(`unknown job ${job.name}`);
-      // BullMQ keeps a failure's message in Redis: a database error's carries the SQL with its values.
-      const outcome = await definition
-        .handle(definition.parse(job.data), {
-          em: orm.em.fork(),
-          thresholds: config.matchThresholds,
-          batchSize: config.integrationBatchSize,
-        })
-        .catch((error: unknown) => {
-          throw withoutSql(error);
-        });
-      logger.info("job_done", { job: job.name, id: job.id, outcome });
-      return outcome;
-    },
-    {
-      connection,
-      prefix: config.queuePrefix,
-      concurrency: config.workerConcurrency,
-      // A job whose worker died (kill -9, a lost machine) goes back to the queue once its lock expires; an
-      // integration takes well under a second, so 10 s is ample and recovery after a crash is quick. Its
-      // transaction rolled back with the dropped connection: re-running it is safe.
-      lockDuration: 10_000,
-      stalledInterval: 10_000,
-      maxStalledCount: 3,
-    },
-  );
+  const runJob = async (job: Job) => {
+    const definition = jobs[job.name];
+    if (!definition) throw new Error(`unknown job ${job.name}`);
+    // BullMQ keeps a failure's message in Redis: a database error's carries the SQL with its values.
+    const outcome = await definition
+      .handle(definition.parse(job.data), {
+        em: orm.em.fork(),
+        thresholds: config.matchThresholds,
+        batchSize: config.integrationBatchSize,
+        exports: config.exports,
+      })
+      .catch((error: unknown) => {
+        throw withoutSql(error);
+      });
+    logger.info("job_done", { job: job.name, id: job.id, outcome });
+    return outcome;
+  };
+  const worker = new Worker(INTEGRATION_QUEUE, runJob, {
+    connection,
+    prefix: config.queuePrefix,
+    concurrency: config.workerConcurrency,
+    // A job whose worker died (kill -9, a lost machine) goes back to the queue once its lock expires; an
+    // integration takes well under a second, so 10 s is ample and recovery after a crash is quick. Its
+    // transaction rolled back with the dropped connection: re-running it is safe.
+    lockDuration: 10_000,
+    stalledInterval: 10_000,
+    maxStalledCount: 3,
+  });
+  // Exports one at a time per process: each reads the whole registry, and two cores also integrate.
+  const exportWorker = new Worker(EXPORT_QUEUE, runJob, { connection, prefix: config.queuePrefix, concurrency: 1, lockDuration: 30_000 });
+  exportWorker.on("failed", (job, error) => logger.warn("job_failed", { job: job?.name, id: job?.id, error: errorMessage(error) }));
+  exportWorker.on("error", (error) => logger.error("worker_error", { error: errorMessage(error) }));
+  const sweeping = setInterval(() => {
+    sweepExpiredExports(orm.em.fork(), config.exports).catch((error) => logger.warn("export_sweep_failed", { error: errorMessage(error) }));
+  }, 600_000);
   worker.on("failed", (job, error) =>
     logger.warn("job_failed", { job: job?.name, id: job?.id, attempt: job?.attemptsMade, error: errorMessage(error) }),
   );
@@ -70,9 +78,11 @@ export function startWorkers(config: AppConfig, orm: MikroORM, logger: Logger): 
   return {
     async close() {
       clearInterval(timer);
+      clearInterval(sweeping);
       await relaying;
       await sequencer.close();
       await worker.close();
+      await exportWorker.close();
       await queue.close();
       connection.disconnect();
       producer.disconnect();

@@ -18,6 +18,8 @@ export const PERMISSIONS = {
   "submissions:create": ["admin", "supervisor", "clerk"],
   "submissions:read": ["admin", "supervisor", "clerk"],
   "households:read": ["admin", "supervisor", "clerk", "analyst"],
+  /** Registry exports (issue #17): a file of many households, read as the same role reads them on screen. */
+  "registry:export": ["admin", "supervisor", "analyst"],
   /** Review queue (issue #6): supervisors decide within their areas; return submissions to clerks. */
   "review:decide": ["admin", "supervisor"],
   /** Integration jobs that failed for good: see and retry them. */

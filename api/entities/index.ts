@@ -15,6 +15,7 @@ import { HouseholdVersion } from "./household-version.entity";
 import { ReviewItem } from "./review-item.entity";
 import { Merge } from "./merge.entity";
 import { NameFrequencies } from "./name-frequencies.entity";
+import { RegistryExport } from "./registry-export.entity";
 
 export {
   ApiToken,
@@ -33,6 +34,7 @@ export {
   ReviewItem,
   Merge,
   NameFrequencies,
+  RegistryExport,
   LoginThrottle,
   OutboxEntry,
   Session,
@@ -63,4 +65,5 @@ export const entities = [
   ReviewItem,
   Merge,
   NameFrequencies,
+  RegistryExport,
 ];

@@ -1,7 +1,11 @@
 import type { MikroORM } from "@mikro-orm/postgresql";
 import { Queue, QueueEvents } from "bullmq";
 import { workerConnection } from "../../api/queue/redis";
+import { EXPORT_QUEUE } from "../../schemas/contracts/exports";
 import { INTEGRATION_QUEUE } from "../../schemas/contracts/jobs";
+
+/** The queues whose work a test waits for: integration, and registry exports (issue #17). */
+const QUEUES = [INTEGRATION_QUEUE, EXPORT_QUEUE] as const;
 
 /** Job states that mean integration work is still to come; completed and failed-for-good jobs are done. */
 const PENDING = ["waiting", "active", "delayed", "prioritized", "waiting-children"] as const;
@@ -22,12 +26,12 @@ export interface Pending {
   jobs: Record<string, number>;
 }
 
-/** Watches the integration queue of one Redis and prefix (in-process workers or worker processes alike). */
+/** Watches the queues of one Redis and prefix (in-process workers or worker processes alike). */
 export function watchQueue(orm: MikroORM, redisUrl: string, prefix: string): QueueWatch {
   const connection = workerConnection(redisUrl);
-  const blocking = workerConnection(redisUrl);
-  const queue = new Queue(INTEGRATION_QUEUE, { connection, prefix });
-  let listening: Promise<QueueEvents> | undefined;
+  const blocking = QUEUES.map(() => workerConnection(redisUrl));
+  const queues = QUEUES.map((name) => new Queue(name, { connection, prefix }));
+  let listening: Promise<QueueEvents[]> | undefined;
   const waiters = new Set<() => void>();
   let generation = 0;
   const wake = () => {
@@ -36,21 +40,27 @@ export function watchQueue(orm: MikroORM, redisUrl: string, prefix: string): Que
     waiters.clear();
   };
 
-  const listen = async () => {
-    // From the newest event already recorded: anything that happens after this line is heard, so a check
-    // made after subscribing can never miss the event that would change its answer.
-    const [newest] = await connection.xrevrange(queue.keys.events!, "+", "-", "COUNT", 1);
-    const events = new QueueEvents(INTEGRATION_QUEUE, { connection: blocking, prefix, lastEventId: newest?.[0] ?? "0-0" });
-    for (const event of EVENTS) events.on(event, wake);
-    events.on("error", () => {});
-    await events.waitUntilReady();
-    return events;
-  };
+  const listen = () =>
+    Promise.all(
+      queues.map(async (queue, i) => {
+        // From the newest event already recorded: anything that happens after this line is heard, so a check
+        // made after subscribing can never miss the event that would change its answer.
+        const [newest] = await connection.xrevrange(queue.keys.events!, "+", "-", "COUNT", 1);
+        const events = new QueueEvents(queue.name, { connection: blocking[i]!, prefix, lastEventId: newest?.[0] ?? "0-0" });
+        for (const event of EVENTS) events.on(event, wake);
+        events.on("error", () => {});
+        await events.waitUntilReady();
+        return events;
+      }),
+    );
 
   const pending = async (): Promise<Pending> => {
     // The outbox first: a job can only appear later for a row still there (relay) or one the test adds.
     const [row] = await orm.em.fork().getConnection().execute<{ n: number }[]>(`select count(*)::int as n from outbox`);
-    const jobs = (await queue.getJobCounts(...PENDING)) as Record<string, number>;
+    const jobs: Record<string, number> = {};
+    for (const queue of queues) {
+      for (const [state, n] of Object.entries(await queue.getJobCounts(...PENDING))) jobs[state] = (jobs[state] ?? 0) + n;
+    }
     return { outbox: row!.n, jobs };
   };
 
@@ -80,10 +90,10 @@ export function watchQueue(orm: MikroORM, redisUrl: string, prefix: string): Que
     },
     async close() {
       wake();
-      if (listening) await (await listening).close().catch(() => {});
-      await queue.close().catch(() => {});
+      if (listening) for (const events of await listening) await events.close().catch(() => {});
+      for (const queue of queues) await queue.close().catch(() => {});
       connection.disconnect();
-      blocking.disconnect();
+      for (const redis of blocking) redis.disconnect();
     },
   };
 }

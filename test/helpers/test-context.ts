@@ -72,6 +72,7 @@ export function testEnv(name: string, overrides: Record<string, string> = {}): R
     // No backup at 02:30 in the middle of a test run; the backup tests schedule their own.
     BACKUP_TIME: "off",
     BACKUP_DIR: join(tmpdir(), `rsu-test-${run}-${name}`, "backups"),
+    EXPORT_DIR: join(tmpdir(), `rsu-test-${run}-${name}`, "exports"),
     ...overrides,
   };
 }

@@ -1,0 +1,220 @@
+import type { Catalogue, CodeList, Labels, Variable, VariableLevel } from "../catalogue/types";
+import { HOUSEHOLD_KEY_VARIABLES, INDIVIDUAL_KEY_VARIABLES } from "../contracts/registry";
+
+/**
+ * The columns of a registry export (issue #17), one list per level, from the catalogue: a column per
+ * variable of that level, in catalogue order, after the keys that join the two files.
+ */
+export type ColumnKind = "text" | "number" | "date" | "code" | "codes" | "boolean";
+
+export interface ExportColumn {
+  name: string;
+  label: string;
+  kind: ColumnKind;
+  /** The catalogue variable whose sensitivity decides who reads it; none for keys and provenance. */
+  variable?: string;
+  /** Read only where first and last names both may be (the head's name). */
+  needsNames?: boolean;
+  /** Value labels, in the export's language. */
+  categories?: { code: string; label: string }[];
+  /** Every code of the list is a whole number: Stata and SPSS store it as a labelled number. */
+  numericCodes?: boolean;
+}
+
+export interface ExportLevel {
+  level: VariableLevel;
+  file: "households" | "individuals";
+  columns: ExportColumn[];
+}
+
+const KEY_LABELS = {
+  household_id: { fr: "Identifiant du ménage", en: "Household identifier" },
+  version: { fr: "Version du ménage", en: "Household version" },
+  changed_at: { fr: "Date de la dernière modification", en: "Date of the last change" },
+  form_id: { fr: "Questionnaire de la dernière modification", en: "Form of the last change" },
+  form_version: { fr: "Version du questionnaire", en: "Form version" },
+  head_name: { fr: "Nom du chef de ménage", en: "Name of the head of household" },
+  individual_id: { fr: "Identifiant du membre", en: "Member identifier" },
+  person_id: { fr: "Identifiant de la personne", en: "Person identifier" },
+  line_number: { fr: "Numéro de ligne dans le ménage", en: "Line number in the household" },
+} as const satisfies Record<string, Labels>;
+
+const BOOLEAN_LABELS = { fr: ["Non", "Oui"], en: ["No", "Yes"] } as const;
+
+export function labelIn(labels: Labels | undefined, language: string): string {
+  return labels?.[language] ?? labels?.fr ?? "";
+}
+
+/** Both levels' columns, labelled in `language` (French where a label lacks it). */
+export function exportLevels(catalogue: Catalogue, language: string): [ExportLevel, ExportLevel] {
+  const key = (name: keyof typeof KEY_LABELS, kind: ColumnKind): ExportColumn => ({
+    name,
+    label: labelIn(KEY_LABELS[name], language),
+    kind,
+  });
+  const lists = new Map(catalogue.codeLists.map((list) => [list.code, list]));
+  const of = (level: VariableLevel) =>
+    catalogue.variables.filter((v) => v.level === level && v.status !== "draft").map((v) => variableColumn(v, lists, language));
+  return [
+    {
+      level: "household",
+      file: "households",
+      columns: [
+        key("household_id", "text"),
+        key("version", "number"),
+        key("changed_at", "text"),
+        key("form_id", "text"),
+        key("form_version", "number"),
+        { ...key("head_name", "text"), needsNames: true },
+        ...of("household"),
+      ],
+    },
+    {
+      level: "individual",
+      file: "individuals",
+      columns: [
+        key("individual_id", "text"),
+        key("household_id", "text"),
+        key("person_id", "text"),
+        key("line_number", "number"),
+        ...of("individual"),
+      ],
+    },
+  ];
+}
+
+function variableColumn(variable: Variable, lists: Map<string, CodeList>, language: string): ExportColumn {
+  const column: ExportColumn = {
+    name: variable.code,
+    label: labelIn(variable.label, language),
+    kind: kindOf(variable),
+    variable: variable.code,
+  };
+  if (variable.type === "boolean") {
+    const [no, yes] = BOOLEAN_LABELS[language as keyof typeof BOOLEAN_LABELS] ?? BOOLEAN_LABELS.fr;
+    column.categories = [
+      { code: "0", label: no },
+      { code: "1", label: yes },
+    ];
+    column.numericCodes = true;
+  }
+  const list = variable.codeList ? lists.get(variable.codeList) : undefined;
+  if (list) {
+    column.categories = list.items.map((item) => ({ code: item.code, label: labelIn(item.label, language) }));
+    column.numericCodes = list.items.every((item) => /^\d{1,15}$/.test(item.code));
+  }
+  return column;
+}
+
+function kindOf(variable: Variable): ColumnKind {
+  switch (variable.type) {
+    case "integer":
+    case "decimal":
+      return "number";
+    case "date":
+      return "date";
+    case "boolean":
+      return "boolean";
+    case "single_choice":
+      return "code";
+    case "multiple_choice":
+      return "codes";
+    default:
+      return "text";
+  }
+}
+
+/** Where a household-level variable's value lives in a state: key columns, or the answers. */
+const HOUSEHOLD_COLUMNS: Record<string, string> = Object.fromEntries(
+  Object.entries(HOUSEHOLD_KEY_VARIABLES).map(([field, code]) => [code, field]),
+);
+const MEMBER_COLUMNS: Record<string, string> = Object.fromEntries(
+  Object.entries(INDIVIDUAL_KEY_VARIABLES).map(([field, code]) => [code, field]),
+);
+
+/** A household state's value for a column; `keys` holds the values that are not answers (ids, provenance). */
+export function householdValue(
+  column: ExportColumn,
+  state: { attributes?: Record<string, unknown> } & Record<string, unknown>,
+  keys: Record<string, unknown>,
+): unknown {
+  if (column.name in keys) return keys[column.name];
+  const field = HOUSEHOLD_COLUMNS[column.name];
+  return field ? state[field] : state.attributes?.[column.name];
+}
+
+export function memberValue(
+  column: ExportColumn,
+  member: { attributes?: Record<string, unknown> } & Record<string, unknown>,
+  keys: Record<string, unknown>,
+): unknown {
+  if (column.name in keys) return keys[column.name];
+  const field = MEMBER_COLUMNS[column.name];
+  return field ? member[field] : member.attributes?.[column.name];
+}
+
+/**
+ * A value as an export cell: numbers stay numbers, booleans are 1/0 (labelled), several codes are one
+ * space-separated text, anything else is text; missing is null.
+ */
+export function cell(column: ExportColumn, value: unknown): string | number | null {
+  if (value === null || value === undefined || value === "") return null;
+  switch (column.kind) {
+    case "number":
+      return typeof value === "number" ? value : Number.isFinite(Number(value)) ? Number(value) : null;
+    case "boolean":
+      return value === true ? 1 : value === false ? 0 : null;
+    case "codes":
+      return Array.isArray(value) ? value.join(" ") : String(value);
+    default:
+      return typeof value === "string" ? value : typeof value === "object" ? JSON.stringify(value) : String(value);
+  }
+}
+
+/** One line of the codebook that goes with every export. */
+export interface CodebookLine {
+  file: string;
+  name: string;
+  label: string;
+  type: ColumnKind;
+  sensitivity: string;
+  values: string;
+  /** Set when the variable's type or codes differ between the published versions the data came from. */
+  changed: string;
+}
+
+export function codebook(levels: readonly ExportLevel[], catalogue: Catalogue, changes: ReadonlyMap<string, string>): CodebookLine[] {
+  const sensitivity = new Map(catalogue.variables.map((v) => [v.code, v.sensitivity ?? "internal"]));
+  return levels.flatMap(({ file, columns }) =>
+    columns.map((column) => ({
+      file,
+      name: column.name,
+      label: column.label,
+      type: column.kind,
+      sensitivity: column.variable ? sensitivity.get(column.variable)! : column.needsNames ? "personal" : "internal",
+      values: (column.categories ?? []).map((c) => `${c.code}=${c.label}`).join(" | "),
+      changed: changes.get(column.variable ?? "") ?? "",
+    })),
+  );
+}
+
+/**
+ * Variables whose meaning changed between published versions: another type, or other codes in their
+ * list. Returns the variable's code → which versions disagree (e.g. "menage v1 ≠ menage v2").
+ */
+export function meaningChanges(snapshots: readonly { formId: string; version: number; catalogue: Catalogue }[]): Map<string, string> {
+  const seen = new Map<string, { where: string; shape: string }[]>();
+  for (const { formId, version, catalogue } of snapshots) {
+    const lists = new Map(catalogue.codeLists.map((list) => [list.code, list]));
+    for (const variable of catalogue.variables) {
+      const codes = variable.codeList ? (lists.get(variable.codeList)?.items.map((item) => item.code) ?? []) : [];
+      const shape = JSON.stringify([variable.type, codes]);
+      const shapes = seen.get(variable.code) ?? [];
+      if (!shapes.some((s) => s.shape === shape)) shapes.push({ where: `${formId} v${version}`, shape });
+      seen.set(variable.code, shapes);
+    }
+  }
+  return new Map(
+    [...seen].filter(([, shapes]) => shapes.length > 1).map(([code, shapes]) => [code, shapes.map((s) => s.where).join(" ≠ ")]),
+  );
+}
