@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { ApiToken, type User } from "../entities";
 import type { Actor } from "./actor";
-import { cachedActor, rememberActor } from "./credential-cache";
+import { cacheGeneration, cachedActor, rememberActor } from "./credential-cache";
 import type { Role } from "./roles";
 import { hashSecret, newSecret } from "./secrets";
 
@@ -28,6 +28,7 @@ export async function actorFromToken(em: EntityManager, secret: string): Promise
   const hash = hashSecret(secret);
   const cached = cachedActor(hash);
   if (cached) return cached;
+  const readAt = cacheGeneration();
   const token = await em.findOne(ApiToken, { tokenHash: hash }, { populate: ["user"] });
   if (!token || token.revokedAt || (token.expiresAt && token.expiresAt.getTime() <= Date.now()) || !token.user.active) return null;
   // The role must still be one of the user's: removing a role from a user removes it from their tokens.
@@ -43,7 +44,7 @@ export async function actorFromToken(em: EntityManager, secret: string): Promise
     grants: user.grants,
     via: "token",
   };
-  rememberActor(hash, actor);
+  rememberActor(hash, actor, readAt, token.expiresAt?.getTime());
   return actor;
 }
 

@@ -1,7 +1,8 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { Session, type User } from "../entities";
 import type { Actor } from "./actor";
-import { cachedActor, forgetCredential, forgetUser, rememberActor } from "./credential-cache";
+import { announceCredentialChange } from "./credential-changes";
+import { cacheGeneration, cachedActor, forgetCredential, forgetUser, rememberActor } from "./credential-cache";
 import { isRole } from "./roles";
 import { hashSecret, newSecret } from "./secrets";
 
@@ -26,6 +27,7 @@ export async function actorFromSession(em: EntityManager, secret: string, policy
   const hash = hashSecret(secret);
   const cached = cachedActor(hash);
   if (cached) return cached;
+  const readAt = cacheGeneration();
   const session = await em.findOne(Session, hash, { populate: ["user"] });
   if (!session) return null;
   const now = Date.now();
@@ -33,8 +35,10 @@ export async function actorFromSession(em: EntityManager, secret: string, policy
     await em.nativeDelete(Session, { tokenHash: session.tokenHash });
     return null;
   }
-  if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+  let lastSeen = session.lastSeenAt.getTime();
+  if (now - lastSeen > TOUCH_EVERY_MS) {
     await em.nativeUpdate(Session, { tokenHash: session.tokenHash }, { lastSeenAt: new Date(now) });
+    lastSeen = now;
   }
   const { user } = session;
   const actor: Actor = {
@@ -46,7 +50,7 @@ export async function actorFromSession(em: EntityManager, secret: string, policy
     grants: user.grants,
     via: "session",
   };
-  rememberActor(hash, actor);
+  rememberActor(hash, actor, readAt, Math.min(session.expiresAt.getTime(), lastSeen + policy.idleMs));
   return actor;
 }
 
@@ -54,10 +58,12 @@ export async function closeSession(em: EntityManager, secret: string): Promise<v
   const hash = hashSecret(secret);
   await em.nativeDelete(Session, { tokenHash: hash });
   forgetCredential(hash);
+  await announceCredentialChange(em, { credential: hash });
 }
 
 /** Ends every session of a user (deactivation, password reset). */
 export async function closeSessionsOf(em: EntityManager, userId: string): Promise<void> {
   await em.nativeDelete(Session, { user: userId });
   forgetUser(userId);
+  await announceCredentialChange(em, { userId });
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
+import { announceCredentialChange } from "../auth/credential-changes";
 import { forgetCredential } from "../auth/credential-cache";
 import { issueApiToken } from "../auth/api-tokens";
 import type { Role } from "../auth/roles";
@@ -52,6 +53,7 @@ export async function revokeApiToken(em: EntityManager, by: AuditActor, id: stri
     token.revokedAt ??= new Date();
     await tx.flush();
     await recordAudit(tx, by, { action: "token.revoke", entityType: "api_token", entityId: id });
+    await announceCredentialChange(tx, { credential: token.tokenHash });
     return token;
   });
   // After commit, so that no request re-reads the token as valid in between.

@@ -7,6 +7,7 @@ import { recordAudit } from "../audit/record-audit";
 import { GRANTS, isRole, ROLES } from "../auth/roles";
 import { unlockAccount } from "../auth/login-throttle";
 import { closeSessionsOf } from "../auth/sessions";
+import { announceCredentialChange } from "../auth/credential-changes";
 import { forgetUser } from "../auth/credential-cache";
 import { ApiToken, CatalogueCodeList, User } from "../entities";
 import { Problem, problems } from "../problems";
@@ -113,6 +114,7 @@ export async function updateUser(em: EntityManager, by: AuditActor, id: string, 
     const revokedTokens =
       changes.active === false ? await tx.nativeUpdate(ApiToken, { user: id, revokedAt: null }, { revokedAt: new Date() }) : 0;
     await recordAudit(tx, by, { action: "user.update", entityType: "user", entityId: id, details: { ...changes, revokedTokens } });
+    await announceCredentialChange(tx, { userId: id });
     return user;
   });
   // After commit, for the tokens too: the next request of theirs reads the user again (issue #22).
