@@ -26,6 +26,7 @@ import { householdRoutes } from "./routes/households";
 import { jobRoutes } from "./routes/jobs";
 import { mergeRoutes } from "./routes/merges";
 import { metricsRoutes } from "./routes/metrics";
+import { operationsRoutes } from "./routes/operations";
 import { reviewItemRoutes } from "./routes/review-items";
 import { staticRoutes } from "./routes/static";
 import { submissionRoutes } from "./routes/submissions";
@@ -58,7 +59,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/api/exports", exportRoutes(deps));
   app.route("/api/review-items", reviewItemRoutes(deps));
   app.route("/api/merges", mergeRoutes());
-  app.route("/api/jobs", jobRoutes(deps));
+  app.route("/api/jobs", jobRoutes(queues));
+  app.route("/api/operations", operationsRoutes(readFigures));
   app.route("/api/users", userRoutes());
   app.route("/api/tokens", tokenRoutes());
   app.route("/api/audit", auditRoutes());

@@ -262,6 +262,11 @@ export const problems = {
       fr: "Aucun traitement en échec ne porte cet identifiant.",
       en: "No failed job has this id.",
     }),
+  jobStillNeeded: () =>
+    new Problem(409, "job_still_needed", {
+      fr: "Cette tâche porte un envoi accepté qui n'est pas encore intégré : relancez-la (ou renvoyez l'envoi à l'agent), elle ne peut pas être abandonnée.",
+      en: "This job carries an accepted submission that is not integrated yet: retry it (or return the submission to the clerk); it cannot be discarded.",
+    }),
   householdNotFound: () =>
     new Problem(404, "household_not_found", {
       fr: "Aucun ménage ne porte cet identifiant.",

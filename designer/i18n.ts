@@ -6,6 +6,7 @@ import * as catalogueImport from "./messages/catalogue-import";
 import * as codeLists from "./messages/code-lists";
 import * as forms from "./messages/forms";
 import * as maskDesigner from "./messages/mask-designer";
+import * as operations from "./messages/operations";
 import * as history from "./messages/history";
 import * as jobs from "./messages/jobs";
 import * as registry from "./messages/registry";
@@ -35,6 +36,7 @@ const fr = {
   ...review.fr,
   ...history.fr,
   ...jobs.fr,
+  ...operations.fr,
 };
 
 export type MessageKey = keyof typeof fr;
@@ -55,6 +57,7 @@ const en: Record<MessageKey, string> = {
   ...review.en,
   ...history.en,
   ...jobs.en,
+  ...operations.en,
 };
 
 export { getLanguage, pick } from "../runtime/shared/i18n";

@@ -22,8 +22,10 @@ export const PERMISSIONS = {
   "registry:export": ["admin", "supervisor", "analyst"],
   /** Review queue (issue #6): supervisors decide within their areas; return submissions to clerks. */
   "review:decide": ["admin", "supervisor"],
-  /** Integration jobs that failed for good: see and retry them. */
+  /** Jobs that failed for good, in every queue: see, retry and discard them. */
   "jobs:manage": ["admin"],
+  /** The « Exploitation » page (issue #23): how the system is doing, incidents, the monthly report. */
+  "operations:manage": ["admin"],
   "users:manage": ["admin"],
   "tokens:manage": ["admin"],
   "audit:read": ["admin"],

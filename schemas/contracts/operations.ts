@@ -43,3 +43,37 @@ export interface OperationsFigures {
   /** Seconds since the latest backup that was made and verified; null: none yet. */
   backupAgeSeconds: number | null;
 }
+
+/**
+ * Why a job failed, as a code: the failure's own text may quote data, so it is never shown (issue #23).
+ * database_unavailable: PostgreSQL did not answer; database_error: it refused a statement; invalid_payload:
+ * the job can never succeed; unknown_job: no worker knows its name; stalled: its worker died too often.
+ */
+export const FAILURE_REASONS = [
+  "invalid_payload",
+  "unknown_job",
+  "stalled",
+  "database_unavailable",
+  "database_error",
+  "service_unavailable",
+  "unexpected_error",
+] as const;
+export type FailureReason = (typeof FAILURE_REASONS)[number];
+
+/** One job that failed for good; `POST /api/jobs/:id/retry?queue=` re-runs it, `…/discard?queue=` removes it. */
+export interface FailedJob {
+  queue: string;
+  id: string;
+  /** The job's name (integrate-submission…). */
+  name: string;
+  submissionId: string | null;
+  reason: FailureReason;
+  attempts: number;
+  failedAt: string;
+}
+
+/** `GET /api/jobs/failed?queue=&limit=&offset=`: one page of failed jobs of every queue (or one), newest first. */
+export interface FailedJobPage {
+  items: FailedJob[];
+  total: number;
+}

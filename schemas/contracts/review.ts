@@ -163,18 +163,3 @@ export interface HouseholdHistory {
   householdId: string;
   versions: HouseholdVersionEntry[];
 }
-
-/** One integration job that failed for good; `POST /api/jobs/:id/retry` re-runs it. */
-export interface FailedJob {
-  id: string;
-  submissionId: string | null;
-  error: string;
-  attempts: number;
-  failedAt: string;
-}
-
-/** `GET /api/jobs/failed?limit=&offset=`: one page of failed jobs and how many there are. */
-export interface FailedJobPage {
-  items: FailedJob[];
-  total: number;
-}

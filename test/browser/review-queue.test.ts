@@ -97,16 +97,16 @@ describe("a supervisor works the review queue", () => {
     }
   });
 
-  it("offers « Tâches en échec » to an administrator, not to a supervisor", async () => {
+  it("offers « Exploitation » (with the failed jobs) to an administrator, not to a supervisor", async () => {
     const { page } = session;
     try {
-      await expect(page.getByRole("link", { name: "Tâches en échec" }).count()).resolves.toBe(0);
+      await expect(page.getByRole("link", { name: "Exploitation" }).count()).resolves.toBe(0);
       await page.getByRole("button", { name: "Se déconnecter" }).click();
-      await page.goto(`${server.url}/designer/#taches`);
+      await page.goto(`${server.url}/designer/#exploitation`);
       await page.getByLabel("Identifiant").fill("admin");
       await page.getByLabel("Mot de passe").fill("admin-demo-2026");
       await page.getByRole("button", { name: "Se connecter" }).click();
-      await waitUnlessAlert(page, page.getByRole("heading", { name: "Tâches d'intégration en échec" }));
+      await waitUnlessAlert(page, page.getByRole("heading", { name: "Tâches en échec" }));
       await waitUnlessAlert(page, page.getByText("Aucune tâche en échec."));
       await saveScreenshot(page, "jobs-00-failed-jobs-empty");
     } catch (error) {

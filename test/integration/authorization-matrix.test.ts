@@ -92,6 +92,8 @@ const ROUTE_TABLE: Record<string, Permission> = {
   "POST /api/merges/:id/undo": "review:decide",
   "GET /api/jobs/failed": "jobs:manage",
   "POST /api/jobs/:id/retry": "jobs:manage",
+  "POST /api/jobs/:id/discard": "jobs:manage",
+  "GET /api/operations/figures": "operations:manage",
   "GET /api/users": "users:manage",
   "POST /api/users": "users:manage",
   "PATCH /api/users/:id": "users:manage",

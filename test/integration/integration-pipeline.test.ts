@@ -296,8 +296,13 @@ describe("integration pipeline (issue #6)", () => {
     await ctx.queue.queue.add(JOB_INTEGRATE_SUBMISSION, { submissionId: "not-a-uuid" }, { jobId: "broken-job", attempts: 5 });
     await ctx.drain();
     const failed = (await ctx.get(`/api/jobs/failed`)).body.items.find((j: any) => j.id === "broken-job");
-    expect(failed).toMatchObject({ id: "broken-job", submissionId: "not-a-uuid", attempts: 1 });
-    expect(failed.error).toContain("payload");
+    expect(failed).toMatchObject({
+      queue: "integration",
+      id: "broken-job",
+      submissionId: "not-a-uuid",
+      attempts: 1,
+      reason: "invalid_payload",
+    });
     const retried = await ctx.post(`/api/jobs/broken-job/retry`, {});
     expect(retried.status).toBe(202);
     // It ran again (and failed again: its payload is still broken), later than the first time.

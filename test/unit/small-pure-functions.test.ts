@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { auditHash, GENESIS_HASH } from "../../api/audit/audit-chain";
 import { roleMay } from "../../api/auth/permissions";
+import { failureReason } from "../../api/services/failed-jobs";
 import { catalogueSnapshot } from "../../schemas/catalogue/snapshot";
 import type { Catalogue } from "../../schemas/catalogue/types";
 import { canonicalJson } from "../../schemas/contracts/canonical-json";
@@ -14,6 +15,21 @@ describe("searchKey", () => {
     ["Zaïnaba M'Madi", "zainaba m madi"],
     ["Hadidja-Ahamada", "hadidja ahamada"],
   ])("%s → %s", (name, key) => expect(searchKey(name)).toBe(key));
+});
+
+describe("failureReason: a failed job's stored text becomes a code, never shown itself", () => {
+  it.each([
+    ["payload without a submission id", "invalid_payload"],
+    ["unknown job export-registry", "unknown_job"],
+    ["job stalled more than allowable limit", "stalled"],
+    ["DatabaseError (08006)", "database_unavailable"],
+    ["ConnectionException (57P01)", "database_unavailable"],
+    ["UniqueConstraintViolationException (23505)", "database_error"],
+    ["DatabaseError", "database_error"],
+    ["KnexTimeoutError: Timeout acquiring a connection", "database_unavailable"],
+    ["connect ECONNREFUSED 127.0.0.1:6379", "service_unavailable"],
+    ["Cannot read properties of undefined (reading 'nin') for Saïd Mohamed", "unexpected_error"],
+  ])("%s → %s", (text, code) => expect(failureReason(text)).toBe(code));
 });
 
 describe("canonicalJson", () => {

@@ -4,8 +4,8 @@ import type { SignedInUser } from "../../../runtime/shared/session";
 import type { MessageKey } from "../../i18n";
 import "../rsu-audit-log/rsu-audit-log";
 import "../rsu-catalogue/rsu-catalogue";
-import "../rsu-failed-jobs/rsu-failed-jobs";
 import "../rsu-forms/rsu-forms";
+import "../rsu-operations/rsu-operations";
 import "../rsu-registry-browser/rsu-registry-browser";
 import "../rsu-review-queue/rsu-review-queue";
 import "../rsu-token-admin/rsu-token-admin";
@@ -60,7 +60,7 @@ export const SECTIONS: readonly Section[] = [
   },
   { id: "jetons", title: "tabTokens", roles: ["admin"], render: () => html`<rsu-token-admin></rsu-token-admin>` },
   { id: "audit", title: "tabAudit", roles: ["admin"], render: () => html`<rsu-audit-log></rsu-audit-log>` },
-  { id: "taches", title: "tabFailedJobs", roles: ["admin"], render: () => html`<rsu-failed-jobs></rsu-failed-jobs>` },
+  { id: "exploitation", title: "tabOperations", roles: ["admin"], render: () => html`<rsu-operations></rsu-operations>` },
 ];
 
 export function sectionsFor(roles: readonly string[]): Section[] {

@@ -1,24 +1,25 @@
 import { css, html, nothing } from "lit";
 import { LoadingScreen } from "../../../runtime/shared/loading-screen";
-import { listFailedJobs, retryJob, type FailedJobPage } from "../../api/jobs";
+import { discardJob, listFailedJobs, retryJob, type FailedJob, type FailedJobPage } from "../../api/jobs";
 import { failureText } from "../../api/failure-text";
 import { LatestRequestController } from "../../../runtime/shared/latest-request.controller";
 import { renderLoadFailure } from "../../../runtime/shared/load-failure-view";
 import { renderPager } from "../../../runtime/shared/pager-view";
-import { formatDate, t, type MessageKey } from "../../i18n";
+import { formatDate, t, tCode, type MessageKey } from "../../i18n";
 import { sharedStyles } from "../../styles/shared.styles";
 
 const PAGE_SIZE = 50;
 
 /**
- * @summary Integration jobs that failed for good (admins, issue #6): error, attempts, date, and « Relancer ».
+ * @summary Jobs of every queue that failed for good (admins, issues #6 and #23): queue, reason as a code
+ * (never the failure's text, which may quote data), attempts, date, « Relancer » and « Abandonner ».
  * @event rsu-session-expired - The API answered 401.
  */
 export default class RsuFailedJobs extends LoadingScreen {
   static override styles = [
     sharedStyles,
     css`
-    td.error { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 0.8125rem; overflow-wrap: anywhere; }
+    td.actions { display: flex; flex-wrap: wrap; gap: 0.5rem; }
   `,
   ];
   static override properties = {
@@ -39,17 +40,19 @@ export default class RsuFailedJobs extends LoadingScreen {
     });
   }
 
-  private retry(id: string) {
+  private act(job: FailedJob, action: "retry" | "discard") {
+    if (action === "discard" && !confirm(t("discardJobConfirm", { id: job.id }))) return;
     return this.requests.run(async (signal) => {
-      await retryJob(id);
+      this.notice = "";
+      await (action === "retry" ? retryJob(job) : discardJob(job));
       this.page = await listFailedJobs(PAGE_SIZE, this.offset, signal);
-      this.notice = "jobRetried";
+      this.notice = action === "retry" ? "jobRetried" : "jobDiscarded";
     });
   }
 
   override render() {
     return html`
-      <h2>${t("failedJobsHeading")}</h2>
+      <h3>${t("failedJobsHeading")}</h3>
       <p>${t("failedJobsIntro")}</p>
       ${this.requests.failed ? renderLoadFailure(failureText(this.requests.error), () => void this.load()) : nothing}
       <p role="status">${this.requests.loading ? t("loading") : (this.notice && t(this.notice)) || (this.page ? t("failedJobsCount", { count: this.page.total }) : "")}</p>
@@ -61,20 +64,25 @@ export default class RsuFailedJobs extends LoadingScreen {
     return html`
       <div class="table-wrap"><table>
         <thead><tr>
+          <th scope="col">${t("colJobQueue")}</th>
           <th scope="col">${t("colJobSubmission")}</th>
-          <th scope="col">${t("colJobError")}</th>
+          <th scope="col">${t("colJobReason")}</th>
           <th scope="col">${t("colJobAttempts")}</th>
           <th scope="col">${t("colJobFailedAt")}</th>
-          <th scope="col"></th>
+          <th scope="col">${t("colActions")}</th>
         </tr></thead>
         <tbody>
           ${page.items.map(
             (job) => html`<tr>
+            <td>${tCode("queue_", job.queue)}</td>
             <td>${job.submissionId ? html`<code>${job.submissionId}</code>` : "—"}</td>
-            <td class="error">${job.error}</td>
+            <td>${tCode("reason_", job.reason)} <code>${job.reason}</code></td>
             <td class="number">${job.attempts}</td>
             <td>${formatDate(job.failedAt, "compact")}</td>
-            <td><button type="button" @click=${() => void this.retry(job.id)}>${t("retryJob")}</button></td>
+            <td class="actions">
+              <button type="button" class="small" @click=${() => void this.act(job, "retry")}>${t("retryJob")}</button>
+              <button type="button" class="small secondary danger" @click=${() => void this.act(job, "discard")}>${t("discardJob")}</button>
+            </td>
           </tr>`,
           )}
         </tbody>

@@ -1,0 +1,8 @@
+import type { OperationsFigures } from "../../schemas/contracts/operations";
+import { request } from "../../runtime/shared/request";
+
+export type { OperationsFigures };
+
+export function operationsFigures(signal?: AbortSignal): Promise<OperationsFigures> {
+  return request("/api/operations/figures", { signal, cache: "no-store" });
+}
