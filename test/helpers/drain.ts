@@ -75,6 +75,8 @@ export function watchQueue(orm: MikroORM, redisUrl: string, prefix: string): Que
     async drain(timeoutMs = 25_000) {
       listening ??= listen();
       await listening;
+      // A check made before this call may predate work just added whose events have not arrived yet.
+      generation++;
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const next = new Promise<void>((resolve) => waiters.add(resolve));
