@@ -2,10 +2,12 @@
  * Job names and payloads shared by the API (producer, outbox relay) and the workers.
  * Jobs carry ids, never personal data (DESIGN.md rule 3).
  */
+import { EXPORT_QUEUE } from "./exports";
+
 export const INTEGRATION_QUEUE = "integration";
 
 /** Every queue the workers serve: the operations page and /metrics watch each one (issue #23). */
-export const JOB_QUEUES: readonly string[] = [INTEGRATION_QUEUE];
+export const JOB_QUEUES: readonly string[] = [INTEGRATION_QUEUE, EXPORT_QUEUE];
 
 export const JOB_INTEGRATE_SUBMISSION = "integrate-submission";
 

@@ -138,6 +138,7 @@ describe("/metrics", () => {
     expect(requests({ method: "GET", route: "/metrics", status: "401" })).toBe(3);
     expect(value(m, "rsu_queue_depth", { queue: "integration" })).toBe(2);
     expect(value(m, "rsu_queue_failed_jobs", { queue: "integration" })).toBe(1);
+    expect(value(m, "rsu_queue_depth", { queue: "exports" })).toBe(0);
     expect(value(m, "rsu_integration_outbox_rows")).toBe(2);
     expect(value(m, "rsu_integration_lag_seconds")).toBeGreaterThanOrEqual(90);
     expect(value(m, "rsu_integration_lag_seconds")).toBeLessThan(150);
