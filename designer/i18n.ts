@@ -15,6 +15,7 @@ import * as shell from "./messages/shell";
 import * as tokens from "./messages/tokens";
 import * as users from "./messages/users";
 import * as variableForm from "./messages/variable-form";
+import * as xlsformImport from "./messages/xlsform-import";
 
 /**
  * Every text of the back office, French first (DESIGN.md rule 8), one module per screen so that each
@@ -37,6 +38,7 @@ const fr = {
   ...history.fr,
   ...jobs.fr,
   ...operations.fr,
+  ...xlsformImport.fr,
 };
 
 export type MessageKey = keyof typeof fr;
@@ -58,6 +60,7 @@ const en: Record<MessageKey, string> = {
   ...history.en,
   ...jobs.en,
   ...operations.en,
+  ...xlsformImport.en,
 };
 
 export { getLanguage, pick } from "../runtime/shared/i18n";

@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer } from "../helpers/app-server";
@@ -177,6 +178,39 @@ describe("an administrator designs and publishes an entry mask", () => {
       expect(session.pageErrors.filter((e) => !e.includes("/api/auth/me") && !creatorScroll(e))).toEqual([]);
     } catch (error) {
       await saveScreenshot(page, "mask-designer-failure");
+      console.error(session.pageErrors.join("\n"));
+      throw error;
+    }
+  });
+
+  it("imports an XLSForm (legacy .xls): reads the report row by row, creates the draft, opens it in the designer (issue #20)", async () => {
+    const { page } = session;
+    try {
+      await signIn(page, `${server.url}/designer/`, ADMIN);
+      await page.getByRole("navigation", { name: "Sections du back-office" }).getByRole("link", { name: "Masques" }).click();
+      await page.getByRole("button", { name: "Importer un XLSForm" }).click();
+      await page
+        .getByLabel("Fichier XLSForm")
+        .setInputFiles(fileURLToPath(new URL("../fixtures/xlsform/pyxform__widgets.xls", import.meta.url)));
+      await page.getByLabel("Identifiant du masque (facultatif)").fill("widgets_odk");
+      await page.getByRole("button", { name: "Prévisualiser" }).click();
+      const summary = page.getByRole("status").filter({ hasText: "widgets_odk :" });
+      await waitOurs(page, summary);
+      expect(await summary.textContent()).toMatch(/widgets_odk : \d+ repris, \d+ approchés, \d+ refusés/);
+      const image = page.locator("rsu-xlsform-import tbody tr").filter({ hasText: "survey, ligne 13" });
+      expect(await image.textContent()).toContain("Refusé");
+      expect(await image.textContent()).toContain("les pièces jointes ne sont pas encore gérées");
+      await saveScreenshot(page, "mask-designer-08-xlsform-report");
+
+      await page.getByRole("button", { name: "Créer le brouillon" }).click();
+      await waitOurs(page, page.getByRole("heading", { name: "Masque « widgets_odk »" }));
+      await page.locator('.svc-creator [data-name="my_decimal"]').first().waitFor({ timeout: 30_000 });
+      await saveScreenshot(page, "mask-designer-09-xlsform-draft");
+      expect((await server.context.get("/api/forms/widgets_odk/draft")).body.mask.pages[0].elements[0]).toMatchObject({
+        name: "my_string",
+      });
+    } catch (error) {
+      await saveScreenshot(page, "mask-designer-xlsform-failure");
       console.error(session.pageErrors.join("\n"));
       throw error;
     }

@@ -10,6 +10,7 @@ import { formatDate, pick, t } from "../../i18n";
 import { sharedStyles } from "../../styles/shared.styles";
 import { groupFieldErrors, type FieldMessages } from "../../views/field-errors";
 import "../rsu-mask-designer/rsu-mask-designer";
+import "../rsu-xlsform-import/rsu-xlsform-import";
 import { renderCreateForm } from "./create-form-view";
 import { renderRetireForm } from "./retire-form-view";
 import { renderVersions } from "./versions-view";
@@ -20,6 +21,7 @@ const FIELDS = ["id", "title"] as const;
 type Editing =
   | { kind: "none" }
   | { kind: "create"; messages: FieldMessages | null }
+  | { kind: "import" }
   | { kind: "retire"; formId: string; version: number; failure: string }
   | { kind: "design"; formId: string };
 
@@ -74,6 +76,15 @@ export default class RsuForms extends LoadingScreen {
   constructor() {
     super();
     this.addEventListener("rsu-mask-published", () => void this.load());
+    // An imported XLSForm opens at once in the designer, as a form just created does.
+    this.addEventListener("rsu-xlsform-imported", (event) => {
+      this.notice = t("formCreated", { id: event.detail.formId });
+      this.editing = { kind: "design", formId: event.detail.formId };
+      void this.load();
+    });
+    this.addEventListener("rsu-form-cancel", () => {
+      if (this.editing.kind === "import") this.editing = { kind: "none" };
+    });
   }
 
   protected override load() {
@@ -143,9 +154,17 @@ export default class RsuForms extends LoadingScreen {
     return html`
       <div class="heading">
         <h2>${t("formsHeading")}</h2>
-        ${editing.kind === "none" ? html`<button @click=${() => (this.editing = { kind: "create", messages: null })}>${t("newForm")}</button>` : nothing}
+        ${
+          editing.kind === "none"
+            ? html`<div class="actions">
+              <button @click=${() => (this.editing = { kind: "create", messages: null })}>${t("newForm")}</button>
+              <button class="secondary" @click=${() => (this.editing = { kind: "import" })}>${t("xlsImport")}</button>
+            </div>`
+            : nothing
+        }
       </div>
       <div role="status">${this.notice ? html`<p class="status success">${this.notice}</p>` : nothing}</div>
+      ${editing.kind === "import" ? html`<rsu-xlsform-import></rsu-xlsform-import>` : nothing}
       ${editing.kind === "create" ? renderCreateForm(this.busy, editing.messages, (e) => this.handleCreate(e), this.handleCancel) : nothing}
       ${
         editing.kind === "retire"
