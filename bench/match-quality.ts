@@ -75,7 +75,7 @@ async function main() {
 
     const outcomes = await memberOutcomes(client, corpus, ids);
     const { rows } = await client.query<{ kind: string; n: string }>(
-      `select kind, count(*) as n from review_items where submission_id = any($1::uuid[]) and kind in ('duplicate_person', 'duplicate_household') group by kind`,
+      `select kind, count(*) as n from review_items where submission_id = any($1::uuid[]) and kind in ('duplicate_person', 'duplicate_household', 'person_move') group by kind`,
       [ids],
     );
     const items = Object.fromEntries(rows.map((r) => [r.kind, Number(r.n)]));

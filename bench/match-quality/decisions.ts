@@ -7,6 +7,7 @@ import type pg from "pg";
 import { householdIdOf } from "../integrate/registry-rows";
 import type { IncomingHousehold, Truth } from "./planted-duplicates";
 
+/** "link": the matcher named the person (a member of another household, so a move for a supervisor to confirm: issue #14). */
 export type MemberDecision = "link" | "review" | "new";
 
 export interface MemberOutcome {
@@ -35,18 +36,32 @@ export async function memberOutcomes(client: pg.Client, corpus: IncomingHousehol
     `select household_id, line_number, id, person_id from individuals where household_id = any($1::uuid[])`,
     [submissions.rows.flatMap((s) => (s.household_id ? [s.household_id] : []))],
   );
-  const reviewed = await client.query<{ incoming_individual_id: string | null; submission_id: string; kind: string }>(
-    `select incoming_individual_id, submission_id, kind from review_items where submission_id = any($1::uuid[])`,
-    [submissionIds],
-  );
+  const reviewed = await client.query<{
+    incoming_individual_id: string | null;
+    existing_individual_id: string | null;
+    submission_id: string;
+    kind: string;
+  }>(`select incoming_individual_id, existing_individual_id, submission_id, kind from review_items where submission_id = any($1::uuid[])`, [
+    submissionIds,
+  ]);
   const heldHouseholds = new Set(reviewed.rows.filter((r) => r.kind === "duplicate_household").map((r) => r.submission_id));
-  const reviewedPeople = new Set(reviewed.rows.flatMap((r) => (r.incoming_individual_id ? [r.incoming_individual_id] : [])));
+  // A link to a member of another household is a move the supervisor confirms (issue #14): the matcher's
+  // decision is still a link, to the person the item names.
+  const moves = new Map(
+    reviewed.rows.flatMap((r) =>
+      r.kind === "person_move" && r.incoming_individual_id ? [[r.incoming_individual_id, r.existing_individual_id!]] : [],
+    ),
+  );
+  const reviewedPeople = new Set(
+    reviewed.rows.flatMap((r) => (r.incoming_individual_id && r.kind !== "person_move" ? [r.incoming_individual_id] : [])),
+  );
   // Every record of the linked people: registry records name their seed and line through their household id.
   const personIds = [...new Set(members.rows.map((m) => m.person_id))];
   const records = await client.query<{ person_id: string; household_id: string; line_number: number; id: string }>(
-    `select person_id, household_id, line_number, id from individuals where person_id = any($1::uuid[])`,
-    [personIds],
+    `select person_id, household_id, line_number, id from individuals where person_id = any($1::uuid[]) or id = any($2::uuid[])`,
+    [personIds, [...moves.values()]],
   );
+  const recordById = new Map(records.rows.map((r) => [r.id, r]));
   const recordsOf = new Map<string, typeof records.rows>();
   for (const r of records.rows) recordsOf.set(r.person_id, [...(recordsOf.get(r.person_id) ?? []), r]);
   const byMember = new Map(members.rows.map((m) => [`${m.household_id}:${m.line_number}`, m]));
@@ -59,6 +74,8 @@ export async function memberOutcomes(client: pg.Client, corpus: IncomingHousehol
       const member = submission.household_id ? byMember.get(`${submission.household_id}:${i + 1}`) : undefined;
       if (!member) return { ...base, decision: "new", linkedTo: null };
       if (reviewedPeople.has(member.id)) return { ...base, decision: "review", linkedTo: null };
+      const moving = moves.has(member.id) ? recordById.get(moves.get(member.id)!) : undefined;
+      if (moving) return { ...base, decision: "link", linkedTo: registryRecordOf([moving]) ?? incomingTruthOf([moving]) };
       const others = (recordsOf.get(member.person_id) ?? []).filter((r) => r.id !== member.id);
       if (!others.length) return { ...base, decision: "new", linkedTo: null };
       return { ...base, decision: "link", linkedTo: registryRecordOf(others) ?? incomingTruthOf(others) };

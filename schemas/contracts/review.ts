@@ -10,7 +10,10 @@ export interface StageReason {
   message: Message;
 }
 
-/** Every kind of review item, in the queue's order; person_move: a roster names, by NIN, a member of another household (issue #14). */
+/**
+ * Every kind of review item, in the queue's order; person_move: a roster names a member of another household, by
+ * NIN or by names and birth date (issue #14: a person is a current member of one household).
+ */
 export const REVIEW_KINDS = [
   "duplicate_person",
   "duplicate_household",

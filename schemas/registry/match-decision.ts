@@ -144,6 +144,20 @@ export function decideMatch(incoming: ComparablePerson, rows: CandidateRow[], { 
 }
 
 /**
+ * What becomes of a new member of household `householdId` given its match (issue #14). A person is a current
+ * member of one household: a link to someone who lives in another household is a move ("move", for a
+ * supervisor, never silent: the same names and birth date are often a homonym, and a move takes a member
+ * from another household); a link that names nobody's household (a person a decision just moved out,
+ * `householdId` null) or this one joins that person; a doubt is a "review"; otherwise a new person.
+ */
+export type Placement = "join" | "move" | "review" | "new";
+
+export function placementOf(match: Pick<PersonMatch, "decision" | "personId" | "householdId">, householdId: string): Placement {
+  if (match.decision === "link" && match.personId) return match.householdId === null || match.householdId === householdId ? "join" : "move";
+  return match.decision === "review" ? "review" : "new";
+}
+
+/**
  * A person merged by a supervisor has several records (one per household that registered them), all with
  * one person id: they are one candidate, at their best record's score, not homonyms making the match
  * ambiguous. Expects the rows best first.

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { integrateSubmission } from "../../api/registry/integration/integrate-submission";
-import { validHousehold, type Member, type Response } from "../helpers/demo-responses";
+import type { Member, Response } from "../helpers/demo-responses";
+import { registration } from "../helpers/registrations";
 import { createTestContext, type TestContext } from "../helpers/test-context";
 
 /*
@@ -15,30 +16,6 @@ beforeAll(async () => {
   ctx = await createTestContext("nin_uniqueness");
 });
 afterAll(() => ctx?.close());
-
-const PREFECTURE: Record<string, string> = { "10101": "101", "10102": "101", "10201": "102" };
-
-/** Household `seed` (at least two members), placed in `commune` of Ngazidja, its head holding `nin`, no other NIN. */
-function registration(seed: number, commune: string, nin: string): Response {
-  for (let s = seed; ; s++) {
-    const data = validHousehold(s);
-    const members = data.members as Member[];
-    if (data.island !== "1" || members.length < 2 || !members[0]!.nin) continue;
-    members.forEach((m, i) => {
-      delete m.nin;
-      m.last_name = `Famille ${spelled(seed)} ${spelled(i)}`;
-    });
-    members[0]!.nin = nin;
-    return { ...data, prefecture: PREFECTURE[commune], commune };
-  }
-}
-
-/** A number in letters, so that households of different seeds have names that neither spelling nor sound brings together. */
-function spelled(n: number): string {
-  return [...n.toString(10)]
-    .map((d) => ["Zaro", "Moja", "Mbili", "Tatu", "Nne", "Tsano", "Sita", "Saba", "Nane", "Shenda"][Number(d)])
-    .join("");
-}
 
 async function submit(data: Response): Promise<string> {
   const id = randomUUID();

@@ -52,6 +52,15 @@ function copyOfA(a: Data): Data {
 }
 
 const NEWBORN = { first_name: "Zalifa", last_name: "Nourdine", sex: "2", birth_date: "2025-05-02", relation_to_head: "03" };
+const NEWBORN_NAMES = ["Zalifa", "Zaitouni", "Anrifa", "Moinaecha", "Faouzia", "Hadjira", "Nassra", "Roukia"];
+
+/**
+ * A newborn of A's own: each test's A (its head born in another year) names theirs differently, so that
+ * two tests' newborns are not one person, who would then be moving between households (issue #14).
+ */
+function newbornOf(a: Data): Data {
+  return { ...NEWBORN, first_name: NEWBORN_NAMES[Number(a.members[0].birth_date.slice(0, 4)) % NEWBORN_NAMES.length] };
+}
 
 /** The update of A: moved to Iconi, member 5 gone, a newborn added, 5 rooms, interviewed later. */
 function updateOfA(a: Data, options: { village?: string } = {}): Data {
@@ -59,7 +68,7 @@ function updateOfA(a: Data, options: { village?: string } = {}): Data {
   u.village = options.village ?? "Iconi";
   u.number_of_rooms = 5;
   u.interview_date = "2025-06-20";
-  u.members = [...u.members.slice(0, 4), { ...NEWBORN }];
+  u.members = [...u.members.slice(0, 4), newbornOf(a)];
   return u;
 }
 
@@ -90,7 +99,7 @@ const itemOf = async (submissionId: string, kind: string) => {
 };
 
 /** What the household must be after "same": the update's state, with B's spelling of the head. */
-function expectUpdateKept(after: any, updated: any, headFirstName: string) {
+function expectUpdateKept(after: any, updated: any, headFirstName: string, a: Data) {
   expect(after.village).toBe("Iconi");
   expect(after.attributes.number_of_rooms).toBe(5);
   expect(after.attributes.interview_date).toBe("2025-06-20");
@@ -100,7 +109,7 @@ function expectUpdateKept(after: any, updated: any, headFirstName: string) {
     headFirstName,
     ...updated.members.slice(1).map((m: Member) => m.firstName),
   ]);
-  expect(after.members.map((m: Member) => m.firstName)).toContain("Zalifa");
+  expect(after.members.map((m: Member) => m.firstName)).toContain(newbornOf(a).first_name);
 }
 
 describe("a supervisor's 'same' never reverts newer data (issue #14, defect 1)", () => {
@@ -135,7 +144,7 @@ describe("a supervisor's 'same' never reverts newer data (issue #14, defect 1)",
     expect(decided.status).toBe(200);
     const v3 = await household(householdId);
     expect(v3.version).toBe(3);
-    expectUpdateKept(v3, v2, b.members[0].first_name);
+    expectUpdateKept(v3, v2, b.members[0].first_name, a);
     // Member 5 (removed by the update) is not back, under any row or person.
     expect(gone.firstName).toBe(a.members[4].first_name);
     expect(v3.members.some((m: Member) => m.id === gone.id || m.firstName === gone.firstName)).toBe(false);
@@ -195,7 +204,7 @@ describe("a supervisor's 'same' never reverts newer data (issue #14, defect 1)",
     const decided = await post(`/api/review-items/${item.id}/decision`, { decision: "same" }, "superviseur");
     expect(decided.status).toBe(200);
     const v3 = await household(householdId);
-    expectUpdateKept(v3, v2, "Chamsoudine");
+    expectUpdateKept(v3, v2, "Chamsoudine", a);
     expect(v3.attributes.owns_land).toBe(!a.owns_land);
     expect((await history(householdId))[2]).toMatchObject({ byName: "Superviseur Ngazidja", submissionId: late.id, decision: "same" });
   });
@@ -244,7 +253,7 @@ describe("a supervisor's 'same' never reverts newer data (issue #14, defect 1)",
     const confirmed = await post(`/api/review-items/${item.id}/decision`, { decision: "same", confirm: [path] }, "superviseur");
     expect(confirmed.status).toBe(200);
     const v3 = await household(householdId);
-    expectUpdateKept(v3, v2, b.members[0].first_name);
+    expectUpdateKept(v3, v2, b.members[0].first_name, a);
     expect(v3.members[1].birthDate).toBe(corrected.members[1].birth_date);
 
     const undone = await post(`/api/merges/${confirmed.body.decision.mergeId}/undo`, {}, "superviseur");

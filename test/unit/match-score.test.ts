@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { scoreOf, scorePair, type ComparablePerson, type Levels } from "../../schemas/registry/match-score";
-import { candidateRows, decideMatch, foundBy, verdictOf, type CandidateRow } from "../../schemas/registry/match-decision";
+import { candidateRows, decideMatch, foundBy, placementOf, verdictOf, type CandidateRow } from "../../schemas/registry/match-decision";
 import { MIN_REGISTRY, NO_FREQUENCIES, type Frequencies } from "../../schemas/registry/match-weights";
 import { personKeys } from "../../schemas/registry/person-keys";
 
@@ -183,6 +183,16 @@ describe("decideMatch", () => {
     expect(match.decision).toBe("link");
     expect(match.candidates).toHaveLength(1);
   });
+});
+
+describe("placementOf: a person is a current member of one household (issue #14)", () => {
+  it.each([
+    ["a link to a member of another household is a move for a supervisor", { decision: "link", personId: "p", householdId: "A" }, "move"],
+    ["a link to a person a decision moved out joins them", { decision: "link", personId: "p", householdId: null }, "join"],
+    ["a link within the household joins", { decision: "link", personId: "p", householdId: "B" }, "join"],
+    ["a doubt is reviewed", { decision: "review", personId: "p", householdId: "A" }, "review"],
+    ["nobody close: a new person", { decision: "new", personId: null, householdId: null }, "new"],
+  ] as const)("%s", (_label, match, placement) => expect(placementOf(match, "B")).toBe(placement));
 });
 
 describe("foundBy: the lookup's rules, as a batch applies them in memory", () => {

@@ -5,6 +5,8 @@ import type { HouseholdRecord, IndividualRecord } from "../../../schemas/registr
 import { stateOf } from "./household-state";
 import { versionRow, type Provenance } from "./household-versions";
 import { matchPeople, type MatchThresholds, type PersonMatch } from "../matching/match-person";
+import { placementOf } from "../../../schemas/registry/match-decision";
+import type { ReviewDecision } from "../../../schemas/contracts/review";
 import { insertRows } from "../../db/plain-sql";
 import { assertNinsFree } from "./nin-holders";
 import { REASONS, reviewItemRow, type NewReviewItem, type ReviewItemRow } from "../review/review-item-rows";
@@ -23,30 +25,39 @@ export interface SubmissionSource {
   formVersion: { version: number; form: { id: string } };
 }
 
-/** Provenance of a change made by integrating `submission` (its form version must be loaded). */
-export function fromSubmission(submission: SubmissionSource, action: Provenance["action"], reviewItemId: string | null = null): Provenance {
+/** A supervisor's decision that applies a submission: the version it writes names them, not the clerk (issue #14). */
+export interface Decided {
+  reviewItemId: string;
+  by: string;
+  decision: ReviewDecision;
+  comment: string | null;
+}
+
+/** Provenance of a change made by integrating `submission` (its form version must be loaded), or by a decision on it. */
+export function fromSubmission(submission: SubmissionSource, action: Provenance["action"], decided: Decided | null = null): Provenance {
   return {
     action,
     submissionId: submission.id,
     formId: submission.formVersion.form.id,
     formVersion: submission.formVersion.version,
-    by: submission.submittedBy ?? null,
-    reviewItemId,
+    by: decided?.by ?? submission.submittedBy ?? null,
+    reviewItemId: decided?.reviewItemId ?? null,
+    decision: decided?.decision ?? null,
+    comment: decided?.comment ?? null,
   };
 }
 
 /**
- * Creates a household from a submission as version 1. Each member is matched (workers/integrate/
- * match-person.ts): "link" reuses the existing person's id; "review" creates the member as a new person
- * and opens a duplicate_person item (a supervisor's "same" later merges them); "new" is a new person.
- * The household is not held back for a doubt on one member: the registry keeps every answer at once.
+ * Creates a household from a submission as version 1 (in the name of the supervisor when `decided`). Each
+ * member is placed by its match (placePerson). The household is not held back for a doubt on one member:
+ * the registry keeps every answer at once.
  */
 export async function createHousehold(
   em: EntityManager,
   submission: SubmissionSource,
   record: NewRecord,
   thresholds: MatchThresholds,
-  reviewItemId: string | null = null,
+  decided: Decided | null = null,
   moved: ReadonlyMap<number, string> = new Map(),
 ): Promise<Applied> {
   const householdId = randomUUID();
@@ -55,16 +66,19 @@ export async function createHousehold(
   const matches = (await matchPeople(em, record.members, areaOf(record.household), thresholds, { excludeHouseholdId: householdId })).map(
     (match, i) => movedHere(match, moved.get(record.members[i]!.lineNumber)),
   );
-  const rows = newHouseholdRows(submission, record, householdId, matches, reviewItemId);
+  const rows = newHouseholdRows(submission, record, householdId, matches, decided);
   await insertNewHouseholds(em, [rows]);
   return { householdId, version: 1, reviews: rows.reviews };
 }
 
 type NewRecord = { household: HouseholdRecord; members: IndividualRecord[] };
 
-/** A member a supervisor moved here from another household (move-person.ts) is that person, whatever the match said. */
+/**
+ * A member a supervisor moved here from another household (move-person.ts) is that person, whatever the
+ * match said: they have left their household, so they join this one (placementOf).
+ */
 export function movedHere(match: PersonMatch, personId: string | undefined): PersonMatch {
-  return personId ? { ...match, decision: "link", personId } : match;
+  return personId ? { ...match, decision: "link", personId, householdId: null } : match;
 }
 
 /** A new household's rows, ready to insert: the household, its members (with their person ids) and version 1. */
@@ -93,7 +107,7 @@ export function newHouseholdRows(
   record: NewRecord,
   householdId: string,
   matches: PersonMatch[],
-  reviewItemId: string | null = null,
+  decided: Decided | null = null,
 ): NewHouseholdRows {
   const reviewItems: ReviewItemRow[] = [];
   const at = new Date();
@@ -106,7 +120,7 @@ export function newHouseholdRows(
   return {
     household: { id: householdId, ...record.household, version: 1, sourceSubmissionId: submission.id, createdAt: at, updatedAt: at },
     individuals,
-    version: versionRow(householdId, 1, null, fromSubmission(submission, "create", reviewItemId), stateOf(record.household, individuals)),
+    version: versionRow(householdId, 1, null, fromSubmission(submission, "create", decided), stateOf(record.household, individuals)),
     reviewItems,
     reviews: reviewItems.length,
   };
@@ -144,7 +158,12 @@ export function areaOf(place: { island?: string | null; commune?: string | null 
   return { island: place.island ?? null, commune: place.commune ?? null };
 }
 
-/** The person id a new member gets from its match, opening a review item (`open`) in the grey zone. */
+/**
+ * The person id a new member gets from its match (placementOf): joining, the person the candidate is (read
+ * with the candidate, no query more); otherwise a person of their own, with a review item (`open`) when
+ * the match is a doubt (duplicate_person: « same » merges them) or a member of another household
+ * (person_move, issue #14: « same » moves that person here, move-person.ts). Never one person in two households.
+ */
 export function placePerson(
   submissionId: string,
   householdId: string,
@@ -153,18 +172,19 @@ export function placePerson(
   match: PersonMatch,
   open: (item: NewReviewItem) => void,
 ): string {
-  // Linked: the record joins the person the candidate is (read with the candidate, no query more).
-  if (match.decision === "link" && match.personId) return match.personId;
-  if (match.decision === "review") {
+  const placement = placementOf(match, householdId);
+  if (placement === "join") return match.personId!;
+  if (placement !== "new") {
+    const line = member.lineNumber;
     open({
-      kind: "duplicate_person",
+      kind: placement === "move" ? "person_move" : "duplicate_person",
       submissionId,
       householdId,
       incomingIndividualId: individualId,
       existingIndividualId: match.individualId,
-      incomingLine: member.lineNumber,
+      incomingLine: line,
       score: match.candidates[0]?.score ?? null,
-      reasons: [REASONS.duplicatePerson(member.lineNumber)],
+      reasons: [placement === "move" ? REASONS.personElsewhere(line) : REASONS.duplicatePerson(line)],
     });
   }
   return randomUUID();

@@ -6,7 +6,7 @@ import { mergeHousehold, type MergedHousehold } from "../../../schemas/registry/
 import { personKeys } from "../../../schemas/registry/person-keys";
 import { readHouseholdState, stateOf, type HouseholdState } from "./household-state";
 import { versionRow, type Provenance } from "./household-versions";
-import { areaOf, fromSubmission, movedHere, placePerson, type Applied, type SubmissionSource } from "./apply-household";
+import { areaOf, fromSubmission, movedHere, placePerson, type Applied, type Decided, type SubmissionSource } from "./apply-household";
 import { assertNinsFree } from "./nin-holders";
 import { matchPeople, type MatchThresholds } from "../matching/match-person";
 import { insertRows, queryRows, sqlArray, updateRows } from "../../db/plain-sql";
@@ -24,13 +24,13 @@ export async function updateHousehold(
   household: { id: string; version: number },
   record: { household: HouseholdRecord; members: IndividualRecord[] },
   thresholds: MatchThresholds,
-  reviewItemId: string | null = null,
+  decided: Decided | null = null,
   moved: ReadonlyMap<number, string> = new Map(),
 ): Promise<Applied> {
   const before = await readHouseholdState(em, household.id);
   const incoming = { ...record.household, members: record.members };
   const merged = mergeHousehold({ base: before, current: before, incoming, incomingAt: null, changedAt: new Map() });
-  const provenance = fromSubmission(submission, "update", reviewItemId);
+  const provenance = fromSubmission(submission, "update", decided);
   // A person moved here (a person_move decision) is named by the NIN that made the move.
   const movedByNin = new Map(record.members.flatMap((m) => (m.nin && moved.has(m.lineNumber) ? [[m.nin, moved.get(m.lineNumber)!]] : [])));
   return writeHousehold(em, household, before, merged, { provenance, submissionId: submission.id, thresholds, moved: movedByNin });

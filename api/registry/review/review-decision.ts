@@ -1,7 +1,7 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { ReviewDecisionRequest, ReviewItemDetail } from "../../../schemas/contracts/review";
 import { randomUUID } from "node:crypto";
-import { createHousehold, fromSubmission } from "../households/apply-household";
+import { createHousehold, fromSubmission, type Decided } from "../households/apply-household";
 import { writeHousehold } from "../households/update-household";
 import { planSame } from "./household-merge-plan";
 import { registryRecord } from "../../../schemas/registry/household-from-submission";
@@ -34,7 +34,8 @@ export const reviewDecisionSchema = {
  *   (household-merge-plan.ts): nothing the household became since is reverted, a conflict on a key
  *   variable must be confirmed, and the version names the reviewer, the decision and the comment; the
  *   merge can be undone. different → a new household (its members matched as usual), or rejected.
- * - person_move: same → those people move into the household; different → rejected (decide-move.ts).
+ * - person_move: same → the person moves into the household (leaving theirs); different → two people, or,
+ *   for a roster held for a NIN, rejected (decide-move.ts).
  * - invalid/rejected submissions: the decision is recorded (sending back is POST /submissions/:id/return).
  * - later: the item stays in the queue with status "later".
  * When a submission has no undecided item left, it leaves needs_review.
@@ -78,11 +79,13 @@ async function apply(
   thresholds: MatchThresholds,
 ): Promise<string | null> {
   const { decision } = request;
+  // A version a decision writes names the supervisor, the decision and the comment (issue #14).
+  const decided: Decided = { reviewItemId: item.id, by, decision, comment: request.comment ?? null };
   switch (item.kind) {
     case "duplicate_person":
       return decision === "same" ? (await mergePersons(tx, item, by)).id : null;
     case "person_move":
-      await decideMove(tx, item, decision, by, thresholds);
+      await decideMove(tx, item, decided, thresholds);
       return null;
     case "duplicate_household":
     case "stale_update": {
@@ -96,7 +99,7 @@ async function apply(
       if (item.kind === "duplicate_household" && decision === "different") {
         // Same rule as the worker: new households of one commune are created one at a time.
         await lockPlace(tx, record.household.commune);
-        submission.householdId = (await createHousehold(tx, submission, record, thresholds, item.id)).householdId;
+        submission.householdId = (await createHousehold(tx, submission, record, thresholds, decided)).householdId;
         return null;
       }
       await lockHouseholds(tx, [item.householdId!]);
@@ -105,7 +108,7 @@ async function apply(
       const confirmed = new Set(request.confirm ?? []);
       const unconfirmed = plan.merged.conflicts.filter((c) => c.key && !confirmed.has(c.path));
       if (unconfirmed.length) throw problems.mergeConflicts(unconfirmed);
-      const provenance = { ...fromSubmission(submission, "update", item.id), by, decision, comment: request.comment ?? null };
+      const provenance = fromSubmission(submission, "update", decided);
       const applied = await writeHousehold(tx, plan.household, plan.current, plan.merged, {
         provenance,
         submissionId: submission.id,

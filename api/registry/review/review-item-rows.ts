@@ -44,6 +44,13 @@ export const REASONS = {
       en: `The person on line ${line} looks like someone already registered.`,
     },
   }),
+  personElsewhere: (line: number): StageReason => ({
+    rule: "person_elsewhere",
+    message: {
+      fr: `La personne de la ligne ${line} est déjà membre d'un autre ménage : la déplacer dans celui-ci ?`,
+      en: `The person on line ${line} is already a member of another household: move them into this one?`,
+    },
+  }),
   duplicateHousehold: (): StageReason => ({
     rule: "duplicate_household",
     message: { fr: "Un ménage du même village a déjà ce chef de ménage.", en: "A household in the same village already has this head." },

@@ -30,8 +30,8 @@ const SUMMARIES: Record<ReviewKind, ReviewItemSummary["summary"]> = {
   duplicate_person: { fr: "Personne probablement déjà inscrite", en: "Person probably already registered" },
   duplicate_household: { fr: "Ménage probablement déjà inscrit", en: "Household probably already registered" },
   person_move: {
-    fr: "Une personne du registre (même NIN) inscrite dans un autre ménage",
-    en: "A person of the registry (same NIN) registered in another household",
+    fr: "Une personne du registre inscrite dans un autre ménage",
+    en: "A person of the registry registered in another household",
   },
   stale_update: { fr: "Mise à jour faite sur une version dépassée du ménage", en: "Update built on an outdated household version" },
   invalid_submission: { fr: "Soumission invalide", en: "Invalid submission" },
