@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_FORM } from "../../api/db/seeders/demo/catalogue";
 import { startTestServer } from "../helpers/app-server";
-import { launchBrowser, saveScreenshot, type BrowserSession, waitUnlessAlert, signIn } from "../helpers/browser";
+import { launchBrowser, saveScreenshot, seriousA11yViolations, type BrowserSession, waitUnlessAlert, signIn } from "../helpers/browser";
 import { validHousehold } from "../helpers/demo-responses";
 
 /**
@@ -93,6 +93,24 @@ describe("a supervisor works the review queue", () => {
       await saveScreenshot(page, "history-00-household");
     } catch (error) {
       await saveScreenshot(page, "review-failure").catch(() => {});
+      throw new Error(`${String(error)}\npage errors: ${session.pageErrors.join("\n") || "none"}`, { cause: error });
+    }
+  });
+
+  it("shows why a registered person would move (issue #14): the other members of the household declared again", async () => {
+    const { page } = session;
+    try {
+      await page.goto(`${server.url}/designer/#revue`);
+      const row = page.getByRole("row").filter({ hasText: "Déplacement d'une personne inscrite" }).first();
+      await waitUnlessAlert(page, row);
+      await expect(row.textContent()).resolves.toContain("Une personne du registre inscrite dans un autre ménage");
+      await row.getByRole("button", { name: "Examiner" }).click();
+      await waitUnlessAlert(page, page.getByText(/est déjà membre d'un autre ménage : la déplacer dans celui-ci \?/));
+      await expect(page.getByRole("heading", { name: "Motifs" }).count()).resolves.toBe(1);
+      await saveScreenshot(page, "review-05-person-move");
+      expect(await seriousA11yViolations(page)).toEqual([]);
+    } catch (error) {
+      await saveScreenshot(page, "review-move-failure").catch(() => {});
       throw new Error(`${String(error)}\npage errors: ${session.pageErrors.join("\n") || "none"}`, { cause: error });
     }
   });
