@@ -23,6 +23,8 @@ import { formImportRoutes } from "./routes/form-import";
 import { formRoutes } from "./routes/forms";
 import { healthRoutes } from "./routes/health";
 import { householdRoutes } from "./routes/households";
+import { importProfileRoutes } from "./routes/import-profiles";
+import { importRoutes } from "./routes/imports";
 import { jobRoutes } from "./routes/jobs";
 import { mergeRoutes } from "./routes/merges";
 import { metricsRoutes } from "./routes/metrics";
@@ -69,6 +71,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/api/catalogue/releases", catalogueReleaseRoutes());
   app.route("/api/catalogue/export", catalogueExportRoutes());
   app.route("/api/catalogue/import", catalogueImportRoutes());
+  app.route("/api/imports", importRoutes(deps));
+  app.route("/api/import-profiles", importProfileRoutes());
   if (deps.staticRoot) app.route("/", staticRoutes(deps.staticRoot));
 
   app.notFound(() => {

@@ -31,6 +31,11 @@ export const PERMISSIONS = {
   "audit:read": ["admin"],
   "catalogue:read": ["admin", "designer", "supervisor", "clerk", "analyst"],
   "catalogue:write": ["admin", "designer"],
+  /**
+   * Bulk import of partner databases (issue #19): administrators only. An import spans the whole source,
+   * whatever areas it covers; a supervisor's area limit would refuse rows one by one after the upload.
+   */
+  "imports:manage": ["admin"],
 } as const satisfies Record<string, readonly Role[] | "anyone" | "signed-in">;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -16,6 +16,7 @@ import { ReviewItem } from "./review-item.entity";
 import { Merge } from "./merge.entity";
 import { NameFrequencies } from "./name-frequencies.entity";
 import { RegistryExport } from "./registry-export.entity";
+import { DataImport, ImportHousehold, ImportProfile, ImportRow } from "./import.entity";
 
 export {
   ApiToken,
@@ -35,6 +36,10 @@ export {
   Merge,
   NameFrequencies,
   RegistryExport,
+  DataImport,
+  ImportHousehold,
+  ImportProfile,
+  ImportRow,
   LoginThrottle,
   OutboxEntry,
   Session,
@@ -66,4 +71,8 @@ export const entities = [
   Merge,
   NameFrequencies,
   RegistryExport,
+  ImportProfile,
+  DataImport,
+  ImportRow,
+  ImportHousehold,
 ];

@@ -13,6 +13,7 @@ import { Migration20261206210000ReviewMerge } from "./Migration20261206210000Rev
 import { Migration20261206220000AuditSequencer } from "./Migration20261206220000AuditSequencer";
 import { Migration20261206230000NameFrequencies } from "./Migration20261206230000NameFrequencies";
 import { Migration20261206233000LoginThrottlePairs } from "./Migration20261206233000LoginThrottlePairs";
+import { Migration20261207060000Imports } from "./Migration20261207060000Imports";
 import { Migration20261207070000RegistryExports } from "./Migration20261207070000RegistryExports";
 
 /** Every migration, in order. New ones are generated with `rsu migrate --create` and added here. */
@@ -31,5 +32,6 @@ export const migrationsList: MigrationObject[] = [
   { name: "Migration20261206220000AuditSequencer", class: Migration20261206220000AuditSequencer },
   { name: "Migration20261206230000NameFrequencies", class: Migration20261206230000NameFrequencies },
   { name: "Migration20261206233000LoginThrottlePairs", class: Migration20261206233000LoginThrottlePairs },
+  { name: "Migration20261207060000Imports", class: Migration20261207060000Imports },
   { name: "Migration20261207070000RegistryExports", class: Migration20261207070000RegistryExports },
 ];

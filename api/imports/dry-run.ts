@@ -1,0 +1,230 @@
+import type { EntityManager } from "@mikro-orm/postgresql";
+import type { FieldError } from "../../schemas/contracts/api";
+import type { ImportOutcome, ImportSummary } from "../../schemas/contracts/imports";
+import {
+  householdAnswers,
+  placeFieldErrors,
+  ProfileCatalogue,
+  type RowError,
+  type SourceHousehold,
+} from "../../schemas/imports/household-answers";
+import type { ImportProfileBody } from "../../schemas/imports/import-profile";
+import { registryRecord } from "../../schemas/registry/household-from-submission";
+import { auditActor, type Actor } from "../auth/actor";
+import { recordAudit } from "../audit/record-audit";
+import { queryRows } from "../db/plain-sql";
+import { DataImport, ImportProfile } from "../entities";
+import { previewNewHouseholds } from "../registry/integration/preview-new-households";
+import type { MatchThresholds } from "../registry/matching/match-person";
+import { validatorFor } from "../services/form-validators";
+import { importSubmissionId } from "./deterministic-id";
+import { importProblems } from "./import-problems";
+import { profileTarget } from "./import-profiles";
+import { SummaryCounter } from "./import-summary";
+import { fileUnderKeys, isKeyless, stagedHouseholds } from "./staged-households";
+
+/** A household of the page, as checked. */
+interface Checked {
+  key: string;
+  lines: number[];
+  submissionId: string;
+  data: Record<string, unknown>;
+  errors: RowError[];
+  outcome: ImportOutcome;
+  reason?: FieldError["message"];
+  householdId?: string;
+  baseVersion?: number;
+}
+
+/**
+ * The dry run (issue #19): every source household mapped by the profile, checked by the mask's own
+ * schema (the codes a clerk's submission gets), and previewed by the integration's own matching in a
+ * transaction rolled back. Nothing is written to the registry; what was found is kept with the import
+ * (import_households), for the report, the error workbook and the run, which submits exactly that.
+ */
+export async function dryRunImport(
+  em: EntityManager,
+  importId: string,
+  profileId: string,
+  actor: Actor,
+  address: string | null,
+  thresholds: MatchThresholds,
+): Promise<ImportSummary> {
+  const found = await em.fork().findOne(DataImport, importId);
+  if (!found) throw importProblems.importNotFound();
+  if (!["uploaded", "checked"].includes(found.status)) throw importProblems.wrongStatus(found.status as never, ["uploaded", "checked"]);
+  const profileRow = await em.fork().findOne(ImportProfile, profileId);
+  if (!profileRow) throw importProblems.profileNotFound();
+  const profile = profileRow.body;
+  const target = await profileTarget(em, profile.formId, profile.version);
+  if (!target) throw importProblems.profileInvalid([]);
+  const catalogue = new ProfileCatalogue(target.snapshot);
+  checkColumns(found.files, profile, catalogue);
+  const [version] = await queryRows<{ id: number; checksum: string; schema: Record<string, unknown> }>(
+    em,
+    `select id, checksum, schema from form_versions where id = ?`,
+    [target.id],
+  );
+  const validate = validatorFor(version!);
+  const source = { id: "", submittedBy: actor.userId, formVersion: { version: profile.version, form: { id: profile.formId } } };
+
+  await fileUnderKeys(em, importId, profile);
+  await queryRows(em, `delete from import_households where import_id = ?`, [importId]);
+  const summary = new SummaryCounter();
+  for await (const page of stagedHouseholds(em, importId, profile.layout)) {
+    const checked = page.map((household) => check(household, profile, catalogue, validate, found.delivery));
+    await classify(em, importId, profile, checked);
+    const fresh = checked.filter((c) => c.outcome === "new");
+    const previews = await previewNewHouseholds(
+      em,
+      fresh.map((c) => ({
+        submission: { ...source, id: c.submissionId },
+        record: registryRecord(structuredClone(c.data), target.snapshot),
+      })),
+      thresholds,
+    );
+    previews.forEach((result, i) => {
+      if (result.created) return;
+      fresh[i]!.outcome = "duplicate";
+      fresh[i]!.reason = result.match
+        ? {
+            fr: "Doublon probable d'un ménage du registre : à examiner par un superviseur.",
+            en: "Probable duplicate of a registry household: a supervisor reviews it.",
+          }
+        : {
+            fr: "Un NIN désigne déjà une personne d'un autre ménage (ou se répète) : à examiner.",
+            en: "A NIN already names someone of another household (or repeats): to be reviewed.",
+          };
+    });
+    await saveChecked(em, importId, checked);
+    for (const c of checked) summary.add(c);
+  }
+  const result = summary.summary();
+  await em.transactional(async (tx) => {
+    await queryRows(
+      tx,
+      `update imports set status = 'checked', profile_id = ?, profile = ?::jsonb, summary = ?::jsonb, updated_at = now() where id = ?`,
+      [profileId, JSON.stringify(profile), JSON.stringify(result), importId],
+    );
+    await recordAudit(tx, auditActor(actor, address), {
+      action: "import.dry_run",
+      entityType: "import",
+      entityId: importId,
+      details: { profileId, households: result.households, counts: result.counts },
+    });
+  });
+  return result;
+}
+
+/** Every column the profile names must be in the file its variable's level reads from. */
+function checkColumns(files: DataImport["files"], profile: ImportProfileBody, catalogue: ProfileCatalogue): void {
+  const households = files.households;
+  if (!households) throw importProblems.filesMissing("households");
+  const individuals = profile.layout === "two_files" ? files.individuals : households;
+  if (!individuals) throw importProblems.filesMissing("individuals");
+  const wanted = { households: new Set([profile.householdKey]), individuals: new Set<string>() };
+  if (profile.layout === "two_files") wanted.individuals.add(profile.memberHouseholdKey ?? profile.householdKey);
+  if (profile.memberKey) wanted.individuals.add(profile.memberKey);
+  for (const { column, variable } of profile.columns) {
+    const level = catalogue.variables.get(variable)?.level;
+    (level === "individual" ? wanted.individuals : wanted.households).add(column);
+  }
+  for (const [role, info] of [
+    ["households", households],
+    ["individuals", individuals],
+  ] as const) {
+    const missing = [...wanted[role]].filter((c) => !info.columns.includes(c));
+    if (missing.length) throw importProblems.columnsMissing(info.name, missing);
+  }
+}
+
+function check(
+  household: SourceHousehold,
+  profile: ImportProfileBody,
+  catalogue: ProfileCatalogue,
+  validate: (data: unknown) => FieldError[],
+  delivery: string,
+): Checked {
+  const lines = [...household.households, ...household.members].map((r) => r.line);
+  const submissionId = importSubmissionId(profile.source, household.key, delivery);
+  if (isKeyless(household.key)) {
+    const row = household.households[0] ?? household.members[0]!;
+    const column = row.file === "individuals" ? (profile.memberHouseholdKey ?? profile.householdKey) : profile.householdKey;
+    const errors: RowError[] = [
+      {
+        file: row.file,
+        line: row.line,
+        column,
+        value: null,
+        code: "missing_source_key",
+        message: { fr: "Ligne sans identifiant de ménage.", en: "Row without a household key." },
+      },
+    ];
+    return { key: household.key, lines, submissionId, data: {}, errors, outcome: "error" };
+  }
+  const { data, errors } = householdAnswers(profile, catalogue, household);
+  // The schema's verdict on what could be converted; a cell that could not be is already an error of its
+  // own, and visibility decided without it (a member's age without the birth date) says nothing more.
+  const converted = new Set(errors.map((e) => `${e.line}:${e.column}`));
+  const unconverted = new Set(errors.map((e) => e.line));
+  const schemaErrors = placeFieldErrors(profile, household, validate(data)).filter(
+    (e) => !converted.has(`${e.line}:${e.column}`) && !(e.code === "hidden_answered" && unconverted.has(e.line)),
+  );
+  const all = [...errors, ...schemaErrors];
+  return { key: household.key, lines, submissionId, data, errors: all, outcome: all.length ? "error" : "new" };
+}
+
+/**
+ * Valid households already submitted with this id are unchanged (the same delivery imported again);
+ * those an earlier delivery of the same source created become updates of that household.
+ */
+async function classify(em: EntityManager, importId: string, profile: ImportProfileBody, checked: Checked[]): Promise<void> {
+  const valid = checked.filter((c) => c.outcome === "new");
+  if (!valid.length) return;
+  const submitted = new Set(
+    (
+      await queryRows<{ id: string }>(em, `select id from submissions where id = any(?::uuid[])`, [
+        `{${valid.map((c) => c.submissionId).join(",")}}`,
+      ])
+    ).map((r) => r.id),
+  );
+  const earlier = await queryRows<{ household_key: string; household_id: string; version: number }>(
+    em,
+    `select distinct on (ih.household_key) ih.household_key, h.id as household_id, h.version
+       from import_households ih join imports i on i.id = ih.import_id
+       join submissions s on s.id = ih.submission_id join households h on h.id = s.household_id
+      where i.profile->>'source' = ? and ih.import_id <> ? and ih.household_key = any(array(select json_array_elements_text(?::json)))
+      order by ih.household_key, s.received_at desc`,
+    [profile.source, importId, JSON.stringify(valid.map((c) => c.key))],
+  );
+  const byKey = new Map(earlier.map((e) => [e.household_key, e]));
+  for (const c of valid) {
+    const previous = byKey.get(c.key);
+    if (submitted.has(c.submissionId)) c.outcome = "unchanged";
+    else if (previous) Object.assign(c, { outcome: "update", householdId: previous.household_id, baseVersion: previous.version });
+  }
+}
+
+async function saveChecked(em: EntityManager, importId: string, checked: Checked[]): Promise<void> {
+  await queryRows(
+    em,
+    `insert into import_households (import_id, household_key, submission_id, outcome, lines, data, errors, household_id, base_version)
+     select ?::uuid, r.key, r.submission_id, r.outcome, r.lines, r.data, r.errors, r.household_id, r.base_version
+       from json_to_recordset(?::json) as r(key text, submission_id uuid, outcome text, lines jsonb, data jsonb, errors jsonb, household_id uuid, base_version int)`,
+    [
+      importId,
+      JSON.stringify(
+        checked.map((c) => ({
+          key: c.key,
+          submission_id: c.submissionId,
+          outcome: c.outcome,
+          lines: c.lines,
+          data: c.outcome === "error" ? null : c.data,
+          errors: c.errors.length ? c.errors : null,
+          household_id: c.householdId ?? null,
+          base_version: c.baseVersion ?? null,
+        })),
+      ),
+    ],
+  );
+}

@@ -1,0 +1,74 @@
+import { Readable } from "node:stream";
+import { Hono } from "hono";
+import type { AppDeps, AppEnv } from "../app-env";
+import { dryRunImport } from "../imports/dry-run";
+import { errorReport } from "../imports/error-report";
+import { importSuggestions } from "../imports/import-suggestions";
+import { importView, listImports, uploadImportFile, type Upload } from "../imports/upload-import";
+import { allow } from "../middleware/authorize";
+import { jsonBody, readJson } from "../middleware/json-body";
+import { positiveInteger, uuid } from "./params";
+import { validateBody } from "./validate-body";
+
+const dryRunSchema = {
+  type: "object",
+  additionalProperties: false,
+  required: ["profileId"],
+  properties: { profileId: { type: "string", format: "uuid" } },
+} as const;
+
+const deliverySchema = /^[\p{L}\p{N} ._:-]{1,64}$/u;
+
+/**
+ * Bulk import (issue #19): upload the partner's files (the body is the file itself, its name in `name`),
+ * see the mapping suggestions, dry-run with a profile, download the errors as XLSX.
+ */
+export function importRoutes({ config }: AppDeps) {
+  const upload = (c: { req: { raw: Request; query(name: string): string | undefined } }): Upload => {
+    const delivery = c.req.query("delivery");
+    return {
+      body: c.req.raw.body,
+      name: (c.req.query("name") ?? "").slice(0, 200),
+      format: c.req.query("format"),
+      ...(delivery && deliverySchema.test(delivery) ? { delivery } : {}),
+    };
+  };
+  return (
+    new Hono<AppEnv>()
+      .get("/", allow("imports:manage"), async (c) => c.json(await listImports(c.get("em"))))
+      .post("/", allow("imports:manage"), async (c) =>
+        c.json(await uploadImportFile(c.get("em"), c.get("actor")!, c.get("address"), "households", upload(c)), 201),
+      )
+      .get("/:id", allow("imports:manage"), async (c) => c.json(await importView(c.get("em"), uuid("id", c.req.param("id")))))
+      .put("/:id/individuals", allow("imports:manage"), async (c) =>
+        c.json(
+          await uploadImportFile(c.get("em"), c.get("actor")!, c.get("address"), "individuals", upload(c), uuid("id", c.req.param("id"))),
+        ),
+      )
+      // Which variable each column and code each value probably is, for the published version chosen.
+      .get("/:id/suggestions", allow("imports:manage"), async (c) =>
+        c.json(
+          await importSuggestions(
+            c.get("em"),
+            uuid("id", c.req.param("id")),
+            c.req.query("formId") ?? "",
+            positiveInteger("version", c.req.query("version")),
+          ),
+        ),
+      )
+      .post("/:id/dry-run", allow("imports:manage"), jsonBody(), async (c) => {
+        const { profileId } = validateBody<{ profileId: string }>(dryRunSchema, await readJson(c));
+        const id = uuid("id", c.req.param("id"));
+        return c.json(
+          await dryRunImport(c.get("em"), id, profileId.toLowerCase(), c.get("actor")!, c.get("address"), config.matchThresholds),
+        );
+      })
+      .get("/:id/errors.xlsx", allow("imports:manage"), async (c) => {
+        const id = uuid("id", c.req.param("id"));
+        const stream = await errorReport(c.get("em"), id);
+        c.header("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        c.header("Content-Disposition", `attachment; filename="import-${id.slice(0, 8)}-erreurs.xlsx"`);
+        return c.body(Readable.toWeb(stream as Readable) as ReadableStream);
+      })
+  );
+}

@@ -1,0 +1,61 @@
+/**
+ * Bulk import's side of the wire (issue #19): what an upload learnt of the files, what a dry run found.
+ * The back office's import screen and the API compile against these shapes.
+ */
+import type { Message } from "./api";
+
+export const IMPORT_FILE_ROLES = ["households", "individuals"] as const;
+export type ImportFileRole = (typeof IMPORT_FILE_ROLES)[number];
+
+/** uploaded → checked (dry run done) → running ⇄ paused → done, or cancelled. */
+export type ImportStatus = "uploaded" | "checked" | "running" | "paused" | "done" | "cancelled";
+
+export interface ImportFileInfo {
+  name: string;
+  format: string;
+  /** The encoding assumed for a text file (a Windows-1252 guess is said, not hidden). */
+  encoding: string | null;
+  delimiter: string | null;
+  columns: string[];
+  labels: Record<string, string>;
+  /** Header cells renamed because blank (merged) or repeated. */
+  renamed: { column: string; reason: "blank" | "repeated" }[];
+  rows: number;
+  emptyRows: number;
+  /** Some distinct values per column (at most 20), for value mapping suggestions. */
+  values: Record<string, string[]>;
+  sha256: string;
+}
+
+/** households: the one file, or the households file; individuals: the second file of two. */
+export type ImportFiles = Partial<Record<ImportFileRole, ImportFileInfo>>;
+
+/** What the dry run says one source household would become. */
+export const IMPORT_OUTCOMES = ["new", "update", "duplicate", "unchanged", "error"] as const;
+export type ImportOutcome = (typeof IMPORT_OUTCOMES)[number];
+
+export interface ImportSample {
+  key: string;
+  lines: number[];
+  reason?: Message;
+}
+
+export interface ImportSummary {
+  households: number;
+  counts: Record<ImportOutcome, number>;
+  /** Errors by code, over all rows. */
+  errorCodes: Record<string, number>;
+  /** A few households of each outcome, to look at before running. */
+  samples: Record<ImportOutcome, ImportSample[]>;
+  checkedAt: string;
+}
+
+export interface ImportView {
+  id: string;
+  status: ImportStatus;
+  delivery: string;
+  profileId: string | null;
+  files: ImportFiles;
+  summary: ImportSummary | null;
+  createdAt: string;
+}
