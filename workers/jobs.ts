@@ -1,6 +1,9 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { UnrecoverableError } from "bullmq";
-import { JOB_INTEGRATE_SUBMISSION, type IntegrateSubmissionPayload } from "../schemas/contracts/jobs";
+import { runScheduledBackup } from "../api/backup/scheduled-backup";
+import type { AppConfig } from "../api/config";
+import type { Logger } from "../api/log";
+import { JOB_INTEGRATE_SUBMISSION, JOB_SCHEDULED_BACKUP, type IntegrateSubmissionPayload } from "../schemas/contracts/jobs";
 import type { MatchThresholds } from "../api/registry/matching/match-person";
 import { integrateSubmission } from "../api/registry/integration/integrate-submission";
 import { runRegistryExport, type ExportStore } from "../api/registry/exports/run-export";
@@ -15,6 +18,8 @@ export interface JobContext {
   batchSize: number;
   /** Where export files go and how long they stay (api/config.ts). */
   exports: ExportStore;
+  config: AppConfig;
+  logger: Logger;
 }
 
 interface JobDefinition<P> {
@@ -43,4 +48,9 @@ export const jobs: Record<string, JobDefinition<any>> = {
     },
     handle: (payload: ExportRegistryPayload, { em, exports }) => runRegistryExport(em, payload, exports),
   } satisfies JobDefinition<ExportRegistryPayload>,
+  // Issue #16: a backup, proven by a restore into a scratch database, then the retention policy.
+  [JOB_SCHEDULED_BACKUP]: {
+    parse: () => ({}),
+    handle: (_payload: object, { config, logger }) => runScheduledBackup(config, logger),
+  } satisfies JobDefinition<object>,
 };

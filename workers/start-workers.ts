@@ -1,5 +1,5 @@
 import type { MikroORM } from "@mikro-orm/postgresql";
-import { Worker } from "bullmq";
+import { type Job, Worker } from "bullmq";
 import { startAuditSequencer } from "../api/audit/audit-sequencer";
 import type { AppConfig } from "../api/config";
 import { withoutSql } from "../api/errors";
@@ -9,7 +9,7 @@ import { producerConnection, workerConnection } from "../api/queue/redis";
 import { INTEGRATION_QUEUE } from "../schemas/contracts/jobs";
 import { EXPORT_QUEUE } from "../schemas/contracts/exports";
 import { sweepExpiredExports } from "../api/registry/exports/run-export";
-import type { Job } from "bullmq";
+import { startBackupWorker } from "./backup-worker";
 import { jobs } from "./jobs";
 import { relayOutbox } from "./relay";
 
@@ -18,7 +18,7 @@ export interface RunningWorkers {
   close(): Promise<void>;
 }
 
-/** Starts the integration worker, the outbox relay and the audit log's sequencer for one process. */
+/** Starts the integration worker, the outbox relay, the audit log's sequencer and the backup worker for one process. */
 export function startWorkers(config: AppConfig, orm: MikroORM, logger: Logger): RunningWorkers {
   const connection = workerConnection(config.redisUrl);
   const runJob = async (job: Job) => {
@@ -31,6 +31,8 @@ export function startWorkers(config: AppConfig, orm: MikroORM, logger: Logger): 
         thresholds: config.matchThresholds,
         batchSize: config.integrationBatchSize,
         exports: config.exports,
+        config,
+        logger,
       })
       .catch((error: unknown) => {
         throw withoutSql(error);
@@ -74,6 +76,7 @@ export function startWorkers(config: AppConfig, orm: MikroORM, logger: Logger): 
   }, config.relayIntervalMs);
 
   const sequencer = startAuditSequencer(config, logger);
+  const backups = startBackupWorker(config, runJob, logger);
 
   return {
     async close() {
@@ -81,6 +84,7 @@ export function startWorkers(config: AppConfig, orm: MikroORM, logger: Logger): 
       clearInterval(sweeping);
       await relaying;
       await sequencer.close();
+      await backups.close();
       await worker.close();
       await exportWorker.close();
       await queue.close();

@@ -17,9 +17,11 @@ import { Merge } from "./merge.entity";
 import { NameFrequencies } from "./name-frequencies.entity";
 import { RegistryExport } from "./registry-export.entity";
 import { DataImport, ImportHousehold, ImportProfile, ImportRow } from "./import.entity";
+import { BackupRun } from "./backup-run.entity";
 
 export {
   ApiToken,
+  BackupRun,
   AuditEvent,
   AuditLink,
   CatalogueCodeList,
@@ -75,4 +77,5 @@ export const entities = [
   DataImport,
   ImportRow,
   ImportHousehold,
+  BackupRun,
 ];

@@ -1,12 +1,17 @@
 import { Hono } from "hono";
 import type { AppDeps, AppEnv } from "../app-env";
 import { allow } from "../middleware/authorize";
+import { backupAlarm } from "../services/backup-age";
 import { problems } from "../problems";
 
 const CHECK_TIMEOUT_MS = 1_500;
 
-/** Liveness (the process answers) and readiness (PostgreSQL and Redis answer too). */
-export function healthRoutes({ orm, redis }: AppDeps) {
+/**
+ * Liveness (the process answers) and readiness (PostgreSQL and Redis answer too). Readiness also says
+ * whether the last proven backup is recent (issue #16): `late` or `never` is an operator's alarm, not a
+ * reason to take the instance out of a load balancer, so it never turns the answer into a 503.
+ */
+export function healthRoutes({ orm, redis, config }: AppDeps) {
   return new Hono<AppEnv>()
     .get("/healthz", allow("public"), (c) => c.json({ status: "ok" }))
     .get("/readyz", allow("public"), async (c) => {
@@ -16,7 +21,8 @@ export function healthRoutes({ orm, redis }: AppDeps) {
       ]);
       const services = { postgres, redis: redisState };
       if (postgres !== "ok" || redisState !== "ok") throw problems.serviceUnavailable(services);
-      return c.json({ status: "ok", services });
+      const backup = await backupAlarm(orm.em.fork(), config.backup.maxAgeMs).catch(() => "unknown" as const);
+      return c.json({ status: "ok", services, backup });
     });
 }
 

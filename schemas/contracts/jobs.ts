@@ -5,9 +5,13 @@
 import { EXPORT_QUEUE } from "./exports";
 
 export const INTEGRATION_QUEUE = "integration";
+/** Scheduled backups (issue #16): one repeatable job, with no payload. */
+export const BACKUP_QUEUE = "backup";
 
 /** Every queue the workers serve: the operations page and /metrics watch each one (issue #23). */
-export const JOB_QUEUES: readonly string[] = [INTEGRATION_QUEUE, EXPORT_QUEUE];
+export const JOB_QUEUES: readonly string[] = [INTEGRATION_QUEUE, EXPORT_QUEUE, BACKUP_QUEUE];
+
+export const JOB_SCHEDULED_BACKUP = "scheduled-backup";
 
 export const JOB_INTEGRATE_SUBMISSION = "integrate-submission";
 
