@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { brotliCompressSync, brotliDecompressSync, gzipSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -12,6 +13,11 @@ writeFileSync(join(root, "runtime", "index.html"), "<!doctype html><title>rsu</t
 writeFileSync(join(root, "assets", "runtime-B1x_9aQz.js"), "export {};");
 writeFileSync(join(root, "assets", "survey-core-Dk3mP0aa.css"), "body{}");
 writeFileSync(join(root, "favicon.svg"), "<svg/>");
+// Built beside each asset by vite.config.ts (vite-plugin-compression2).
+const SCRIPT = "export const answer = 42;".repeat(100);
+writeFileSync(join(root, "assets", "survey-js-ui-DBVDkzz0.js"), SCRIPT);
+writeFileSync(join(root, "assets", "survey-js-ui-DBVDkzz0.js.br"), brotliCompressSync(SCRIPT));
+writeFileSync(join(root, "assets", "survey-js-ui-DBVDkzz0.js.gz"), gzipSync(SCRIPT));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const app = staticRoutes(root);
@@ -31,5 +37,19 @@ describe("static files", () => {
     expect(await cacheControl("/runtime/")).toBe("no-cache");
     expect(await cacheControl("/runtime/index.html")).toBe("no-cache");
     expect(await cacheControl("/favicon.svg")).toBe("no-cache");
+  });
+
+  it("sends the brotli or gzip file built beside an asset to a browser that accepts it, the plain one otherwise", async () => {
+    const path = "/assets/survey-js-ui-DBVDkzz0.js";
+    const br = await app.request(path, { headers: { "accept-encoding": "gzip, deflate, br" } });
+    expect(br.headers.get("content-encoding")).toBe("br");
+    expect(br.headers.get("vary")).toBe("Accept-Encoding");
+    expect(br.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    expect(brotliDecompressSync(Buffer.from(await br.arrayBuffer())).toString()).toBe(SCRIPT);
+    const gz = await app.request(path, { headers: { "accept-encoding": "gzip" } });
+    expect(gz.headers.get("content-encoding")).toBe("gzip");
+    const plain = await app.request(path);
+    expect(plain.headers.get("content-encoding")).toBeNull();
+    expect(await plain.text()).toBe(SCRIPT);
   });
 });

@@ -11,8 +11,10 @@ export type Phase =
   | { kind: "filling"; fieldErrors: FieldError[] }
   /** `retryInSeconds`: the server was unavailable, the next try comes by itself. */
   | { kind: "sending"; retryInSeconds?: number }
-  /** `problem` absent: no answer at all (network). */
-  | { kind: "send-failed"; problem?: Message; retryable: boolean }
+  /** In the outbox: no link for now, it leaves by itself when the link comes back. */
+  | { kind: "queued"; id: string }
+  /** The server refused it on arrival (a 4xx other than field errors), for the reason it gave. */
+  | { kind: "send-failed"; problem: Message }
   | { kind: "waiting"; id: string }
   | { kind: "integrated"; id: string; householdId: string | null }
   | { kind: "pending"; id: string }
@@ -26,7 +28,6 @@ export type Phase =
 export interface PhaseActions {
   model?: SurveyModel;
   retryLoad(): void;
-  retrySend(): void;
   correct(errors: FieldError[], freshId: boolean): void;
   newQuestionnaire(): void;
 }
@@ -52,12 +53,17 @@ export function renderPhase(phase: Phase, actions: PhaseActions) {
       return html`<p class="rsu-status busy" role="status">
         ${phase.retryInSeconds === undefined ? t("sending") : t("sendingRetry", { seconds: phase.retryInSeconds })}
       </p>`;
+    case "queued":
+      return html`<div class="rsu-status" role="status">
+        <p>${t("queuedOffline")}</p>
+        <p class="rsu-ref">${t("submissionRef", { id: phase.id })}</p>
+        <button class="rsu-button" @click=${actions.newQuestionnaire}>${t("newQuestionnaire")}</button>
+      </div>`;
     case "send-failed":
       return html`<div class="rsu-status error" role="alert">
-        <p>${phase.problem ? pick(phase.problem) : t("networkError")}</p>
+        <p>${pick(phase.problem)}</p>
         <div class="rsu-actions">
-          ${phase.retryable ? html`<button class="rsu-button" @click=${actions.retrySend}>${t("retry")}</button>` : nothing}
-          <button class="rsu-button secondary" @click=${() => actions.correct([], !phase.retryable)}>${t("correct")}</button>
+          <button class="rsu-button secondary" @click=${() => actions.correct([], true)}>${t("correct")}</button>
         </div>
       </div>`;
     case "waiting":

@@ -4,26 +4,26 @@ import { html, LitElement, nothing, type PropertyValues } from "lit";
 import { Model, type SurveyModel } from "survey-core";
 import { renderSurvey, unmountComponentAtNode } from "survey-js-ui";
 import type { FieldError, FormVersionBody, Message, PublishedFormSummary } from "../../../schemas/contracts/api";
-import type { ReviewKind } from "../../../schemas/contracts/review";
 import type { FormAnswers } from "../../../schemas/contracts/submissions";
-import { getFormVersion, postSubmission } from "../../api-client";
+import { getFormVersion } from "../../api-client";
+import type { Draft, OutboxItem } from "../../offline/db";
+import { onOfflineChange } from "../../offline/db";
+import { moveDraftToOutbox, saveDraft } from "../../offline/drafts";
+import { getOutboxItem } from "../../offline/outbox";
+import { sendNow } from "../../offline/outbox-sender";
 import { ApiError } from "../../shared/request";
-import { retryWhileUnavailable } from "../../shared/retry-unavailable";
 import { LanguageController } from "../../shared/language.controller";
 import { formCloseEvent } from "../../events/rsu-form-close";
 import { sessionExpiredEvent } from "../../shared/events/rsu-session-expired";
-import { getLanguage, message, pick, t } from "../../i18n";
+import { getLanguage, pick, t } from "../../i18n";
 import { locateFieldError } from "./locate-field-error";
 import { renderPhase, type Phase } from "./phase-view";
 import styles from "./rsu-form-entry.styles";
 import { newSubmissionId } from "./submission-id";
-import { waitForIntegration } from "./wait-for-integration";
-
-/** The rule the registry names when an update was built on a household version changed meanwhile. */
-const STALE_UPDATE: ReviewKind = "stale_update";
 
 /**
- * @summary Fills one published questionnaire with SurveyJS, sends it, and follows it into the registry.
+ * @summary Fills one published questionnaire with SurveyJS, saving each answer as a draft on the device; on
+ * « Terminer » puts it in the outbox, which sends it when the link allows, and follows it into the registry.
  * Renders into light DOM: SurveyJS styles are global and do not reach into a shadow root (STACK.md trap 1).
  * @event rsu-form-close - The clerk goes back to the list of questionnaires.
  */
@@ -31,12 +31,18 @@ export default class RsuFormEntry extends LitElement {
   static override properties = {
     form: { attribute: false },
     prefill: { attribute: false },
+    draft: { attribute: false },
+    userId: { attribute: false },
     phase: { state: true },
   };
 
   form?: PublishedFormSummary;
   /** Answers to start from: an update of a household (householdId, baseVersion) or a correction. */
   prefill?: Pick<FormAnswers, "data" | "householdId" | "baseVersion">;
+  /** A questionnaire saved on this device, reopened where the clerk left it. */
+  draft?: Draft;
+  /** Whose drafts the answers go to. */
+  userId = "";
   phase: Phase = { kind: "loading" };
 
   private version?: FormVersionBody;
@@ -45,6 +51,10 @@ export default class RsuFormEntry extends LitElement {
   private submissionId = newSubmissionId();
   private answers: Record<string, unknown> = {};
   private abort = new AbortController();
+  /** Answers given since the last write of the draft; written one write at a time, the latest last. */
+  private draftDirty = false;
+  private draftWriting?: Promise<void>;
+  private stopWatching?: () => void;
 
   constructor() {
     super();
@@ -57,6 +67,7 @@ export default class RsuFormEntry extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.stopWatching = onOfflineChange(() => void this.showOutboxState());
     const sheet = styles.styleSheet;
     if (sheet && !document.adoptedStyleSheets.includes(sheet)) {
       document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
@@ -66,11 +77,17 @@ export default class RsuFormEntry extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.abort.abort();
+    this.stopWatching?.();
     const host = this.surveyHost;
     if (host) unmountComponentAtNode(host);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has("draft") && this.draft) {
+      const { id, data, householdId, baseVersion } = this.draft;
+      this.submissionId = id;
+      this.prefill = { data, householdId: householdId ?? null, baseVersion: baseVersion ?? null };
+    }
     if (changed.has("form") && this.form) void this.load(this.form);
     if (this.model && this.model.locale !== getLanguage()) {
       this.model.locale = getLanguage();
@@ -86,7 +103,7 @@ export default class RsuFormEntry extends LitElement {
     this.phase = { kind: "loading" };
     try {
       this.version = await getFormVersion(form.id, form.version, this.abort.signal);
-      this.startQuestionnaire(structuredClone(this.prefill?.data ?? {}));
+      this.startQuestionnaire(structuredClone(this.prefill?.data ?? {}), [], this.draft?.pageNo);
     } catch (error) {
       if (this.abort.signal.aborted) return;
       this.phase = { kind: "load-failed" };
@@ -95,7 +112,7 @@ export default class RsuFormEntry extends LitElement {
   }
 
   /** A new Model each time: reusing one across questionnaires keeps stale state (STACK.md trap 14). */
-  private startQuestionnaire(data: Record<string, unknown>, fieldErrors: FieldError[] = []) {
+  private startQuestionnaire(data: Record<string, unknown>, fieldErrors: FieldError[] = [], pageNo = 0) {
     if (!this.version) return;
     const model = new Model(this.version.mask);
     model.locale = getLanguage();
@@ -104,6 +121,11 @@ export default class RsuFormEntry extends LitElement {
     // Assigning data replaces every value, the questions' defaults too: a new questionnaire keeps them
     // (defaultValue, defaultValueExpression); answers restored (an update, a correction) are kept as they were.
     if (Object.keys(data).length > 0) model.data = data;
+    // Saved as typed, not only when a field is left: a battery that dies mid-word loses that word at most.
+    model.textUpdateMode = "onTyping";
+    if (pageNo > 0 && pageNo < model.visiblePageCount) model.currentPageNo = pageNo;
+    model.onValueChanged.add(() => this.keepDraft());
+    model.onCurrentPageChanged.add(() => this.keepDraft());
     model.onComplete.add((sender) => this.handleComplete(sender));
     this.model = model;
     this.phase = { kind: "filling", fieldErrors };
@@ -121,49 +143,58 @@ export default class RsuFormEntry extends LitElement {
     void this.send();
   }
 
-  private async send() {
-    if (!this.version) return;
-    this.phase = { kind: "sending" };
-    const { formId, version } = this.version;
-    try {
-      const { householdId, baseVersion } = this.prefill ?? {};
-      // An update names the household and the version it was built on: the registry applies it, or asks a
-      // supervisor when someone changed the household in between.
-      const target = householdId && baseVersion != null ? { householdId, baseVersion } : {};
-      const submission = { id: this.submissionId, formId, version, data: this.answers, ...target };
-      // A database restart or a failover answers 503 for a few seconds: sent again by itself, same id.
-      const accepted = await retryWhileUnavailable(() => postSubmission(submission, this.abort.signal), {
-        signal: this.abort.signal,
-        onWait: (seconds) => (this.phase = { kind: "sending", retryInSeconds: seconds }),
-      });
-      await this.follow(accepted.id);
-    } catch (error) {
-      if (this.abort.signal.aborted) return;
-      if (error instanceof ApiError && error.problem?.code === "submission_invalid") {
-        this.startQuestionnaire(this.answers, error.fieldErrors);
-      } else if (error instanceof ApiError && !error.unanswered) {
-        const retryable = error.unauthenticated || error.status >= 500 || error.status === 429;
-        // A proxy or a crash may answer with HTML or nothing: then a message naming the status.
-        const problem = error.unauthenticated
-          ? message("notSentSessionEnded")
-          : (error.problem?.message ?? message("serverError", { status: error.status }));
-        this.phase = { kind: "send-failed", problem, retryable };
-        this.reportSessionEnd(error);
-      } else {
-        // No usable answer (offline, cut connection): the request may have arrived, so the retry keeps the id.
-        this.phase = { kind: "send-failed", retryable: true };
-      }
-    }
+  /** The draft as it stands now, for the device's store. */
+  private currentDraft(): Draft | undefined {
+    if (!this.form || !this.model || !this.userId) return undefined;
+    const { householdId, baseVersion } = this.prefill ?? {};
+    return {
+      id: this.submissionId,
+      userId: this.userId,
+      form: this.form,
+      data: this.model.data as Record<string, unknown>,
+      ...(householdId && baseVersion != null ? { householdId, baseVersion } : {}),
+      pageNo: this.model.currentPageNo,
+      updatedAt: new Date().toISOString(),
+    };
   }
 
-  private async follow(id: string) {
-    this.phase = { kind: "waiting", id };
-    const outcome = await waitForIntegration(id, this.abort.signal);
-    if (!outcome || outcome.status === "received" || outcome.status === "valid") this.phase = { kind: "pending", id };
-    else if (outcome.status === "needs_review") {
-      this.phase = { kind: "in-review", id, stale: (outcome.reasons ?? []).some((r) => r.rule === STALE_UPDATE) };
-    } else if (outcome.status === "integrated") this.phase = { kind: "integrated", id, householdId: outcome.householdId };
-    else this.phase = { kind: "refused", id, status: outcome.status, errors: outcome.errors ?? [] };
+  /** Writes the draft after each answer; answers given during a write go in the next one. */
+  private keepDraft() {
+    this.draftDirty = true;
+    this.draftWriting ??= (async () => {
+      while (this.draftDirty) {
+        this.draftDirty = false;
+        const draft = this.currentDraft();
+        if (draft && this.phase.kind === "filling") await saveDraft(draft).catch(() => {});
+      }
+      this.draftWriting = undefined;
+    })();
+  }
+
+  /** « Terminer »: the questionnaire goes to the outbox, which sends it now or when the link comes back. */
+  private async send() {
+    this.phase = { kind: "sending" };
+    await this.draftWriting;
+    const draft = this.currentDraft();
+    if (!draft) return;
+    draft.data = this.answers;
+    await moveDraftToOutbox(draft);
+    sendNow();
+    await this.showOutboxState();
+  }
+
+  /** The phase follows the outbox item of this questionnaire, whichever tab sends it. */
+  private async showOutboxState() {
+    const watched = ["sending", "queued", "waiting"];
+    if (!watched.includes(this.phase.kind)) return;
+    const item = await getOutboxItem(this.submissionId);
+    if (!item || !watched.includes(this.phase.kind)) return;
+    this.answers = item.data;
+    this.phase = phaseOf(item);
+    if (item.state === "to-correct" && item.problem) {
+      // Refused on arrival (422): nothing was stored, the same questionnaire is corrected and sent again.
+      this.startQuestionnaire(item.data, item.fieldErrors ?? []);
+    }
   }
 
   /** After signing in again the clerk finds this questionnaire as it was, and retries. */
@@ -190,8 +221,6 @@ export default class RsuFormEntry extends LitElement {
     if (first && this.model) locateFieldError(this.model, first).question?.focus(true);
     else if (errors.length) this.querySelector<HTMLElement>(".rsu-entry-errors")?.focus();
   }
-
-  private handleRetry = () => void this.send();
 
   /** Back to the filled questionnaire; after a worker's refusal the corrected one is a new submission. */
   private handleCorrect = (errors: FieldError[], freshId: boolean) => {
@@ -221,12 +250,29 @@ export default class RsuFormEntry extends LitElement {
         ${renderPhase(this.phase, {
           model: this.model,
           retryLoad: () => this.form && this.load(this.form),
-          retrySend: this.handleRetry,
           correct: this.handleCorrect,
           newQuestionnaire: this.handleNew,
         })}
       </div>
       <div class="rsu-entry-survey" ?hidden=${this.phase.kind !== "filling"}></div>
     `;
+  }
+}
+
+function phaseOf(item: OutboxItem): Phase {
+  const { id } = item;
+  switch (item.state) {
+    case "pending":
+      return item.attempts > 0 || !navigator.onLine ? { kind: "queued", id } : { kind: "sending" };
+    case "sent":
+      return { kind: "waiting", id };
+    case "integrated":
+      return { kind: "integrated", id, householdId: item.householdResult ?? null };
+    case "in-review":
+      return { kind: "in-review", id, stale: item.stale ?? false };
+    case "to-correct":
+      return { kind: "refused", id, status: "invalid", errors: item.fieldErrors ?? [] };
+    case "rejected":
+      return item.problem ? { kind: "send-failed", problem: item.problem } : { kind: "refused", id, status: "rejected", errors: [] };
   }
 }

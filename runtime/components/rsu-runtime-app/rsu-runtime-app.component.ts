@@ -2,6 +2,13 @@ import { html, LitElement, nothing } from "lit";
 import type { PublishedFormSummary } from "../../../schemas/contracts/api";
 import type { FormAnswers } from "../../../schemas/contracts/submissions";
 import { getCurrentUser, signOut, type SignedInUser } from "../../shared/session";
+import { ApiError } from "../../shared/request";
+import type { Draft } from "../../offline/db";
+import { countUnsent } from "../../offline/outbox";
+import { startSending, stopSending } from "../../offline/outbox-sender";
+import { forgetUser, rememberedUser, rememberUser } from "../../offline/remembered-user";
+import { keepFormsForOffline } from "../../offline/form-versions";
+import { registerServiceWorker } from "../../offline/service-worker";
 import { LanguageController } from "../../shared/language.controller";
 import type { RsuFormSelectEvent } from "../../events/rsu-form-select";
 import type { RsuSignedInEvent } from "../../shared/events/rsu-signed-in";
@@ -9,6 +16,8 @@ import { t } from "../../i18n";
 import { headerStyles, renderLanguageSwitch, renderTitle } from "../../shared/header-view";
 import { sharedStyles } from "../../styles/shared.styles";
 import "../rsu-area-households/rsu-area-households";
+import "../rsu-drafts/rsu-drafts";
+import "../rsu-outbox/rsu-outbox";
 import "../rsu-form-list/rsu-form-list";
 import "../rsu-my-submissions/rsu-my-submissions";
 import "../../shared/rsu-sign-in/rsu-sign-in";
@@ -21,7 +30,7 @@ import styles from "./rsu-runtime-app.styles";
 const loadFormEntry = () => import("../rsu-form-entry/rsu-form-entry");
 
 /** The screens a signed-in clerk moves between when no questionnaire is open. */
-type View = "forms" | "households" | "submissions";
+type View = "forms" | "drafts" | "households" | "submissions";
 
 /** Roles whose registry is limited to their areas: they get the list of their area's households. */
 const AREA_BOUND_ROLES = ["clerk", "supervisor"];
@@ -40,6 +49,9 @@ export default class RsuRuntimeApp extends LitElement {
     form: { state: true },
     entryFailed: { state: true },
     view: { state: true },
+    offline: { state: true },
+    unsent: { state: true },
+    applyUpdate: { state: true },
   };
 
   /** undefined while the session is checked, null when nobody is signed in. */
@@ -50,18 +62,37 @@ export default class RsuRuntimeApp extends LitElement {
   /** The form library could not be fetched (offline before it was ever loaded). */
   entryFailed = false;
   view: View = "forms";
+  offline = !navigator.onLine;
+  /** Asked before signing out with work left on the device. */
+  unsent?: { drafts: number; outbox: number };
+  /** Set when a new version of the app waits; calling it takes it. */
+  applyUpdate?: () => void;
+  private readonly handleConnectivity = () => {
+    this.offline = !navigator.onLine;
+    if (!this.offline && this.user) void keepFormsForOffline().catch(() => {});
+  };
 
   constructor() {
     super();
     new LanguageController(this);
     this.addEventListener("rsu-form-close", () => this.handleClose());
     this.addEventListener("rsu-answers-open", (event) => void this.open(event.detail.answers.form, event.detail.answers));
+    this.addEventListener("rsu-draft-open", (event) => void this.open(event.detail.draft.form, undefined, event.detail.draft));
     this.addEventListener("rsu-session-expired", () => this.handleSessionExpired());
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
+    window.addEventListener("online", this.handleConnectivity);
+    window.addEventListener("offline", this.handleConnectivity);
+    registerServiceWorker((apply) => (this.applyUpdate = apply));
     void this.checkSession();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener("online", this.handleConnectivity);
+    window.removeEventListener("offline", this.handleConnectivity);
   }
 
   override firstUpdated(): void {
@@ -71,26 +102,60 @@ export default class RsuRuntimeApp extends LitElement {
 
   private async checkSession() {
     try {
-      this.user = await getCurrentUser();
-    } catch {
-      // Not signed in (401), or offline: the sign-in form says which when the clerk tries.
-      this.user = null;
+      this.signedIn(await getCurrentUser());
+      void keepFormsForOffline().catch(() => {});
+    } catch (error) {
+      // Offline, the clerk who signed in last and did not sign out reaches their drafts and outbox; the
+      // server checks the session again as soon as the link is back.
+      const remembered = error instanceof ApiError && error.unanswered ? rememberedUser() : null;
+      if (remembered) this.signedIn(remembered);
+      else this.user = null;
     }
   }
 
-  private handleSignedIn(event: RsuSignedInEvent) {
-    this.user = event.detail.user;
-    this.sessionEnded = false;
+  private signedIn(user: SignedInUser) {
+    this.user = user;
+    rememberUser(user);
+    startSending(user.id, () => this.handleSessionExpired());
   }
 
-  /** The questionnaire stays in the page, hidden, so its answers survive signing in again. */
+  private handleSignedIn(event: RsuSignedInEvent) {
+    // Another clerk on the same tablet never sees the questionnaire the previous one left open.
+    const previous = this.lastUserId;
+    if (previous && previous !== event.detail.user.id) this.handleClose();
+    this.signedIn(event.detail.user);
+    this.sessionEnded = false;
+    void keepFormsForOffline().catch(() => {});
+  }
+
+  /** Whose questionnaire may still be open, hidden, while the sign-in form shows. */
+  private lastUserId?: string;
+
+  /**
+   * The questionnaire stays in the page, hidden, so its answers survive signing in again; drafts and the
+   * outbox stay on the device and sending resumes once the same clerk signs in.
+   */
   private handleSessionExpired() {
+    stopSending();
+    this.lastUserId = this.user?.id;
     this.user = null;
     this.sessionEnded = true;
   }
 
   private async handleSignOut() {
+    const user = this.user;
+    if (!user) return;
+    if (!this.unsent) {
+      const unsent = await countUnsent(user.id);
+      if (unsent.drafts || unsent.outbox) {
+        this.unsent = unsent;
+        return;
+      }
+    }
+    this.unsent = undefined;
     await signOut().catch(() => {});
+    stopSending();
+    forgetUser();
     this.handleClose();
     this.user = null;
     this.sessionEnded = false;
@@ -102,7 +167,7 @@ export default class RsuRuntimeApp extends LitElement {
   }
 
   /** Opens a questionnaire, empty or prefilled (the update of a household, the correction of a submission). */
-  private async open(form: PublishedFormSummary, prefill?: FormAnswers) {
+  private async open(form: PublishedFormSummary, prefill?: FormAnswers, draft?: Draft) {
     this.entryFailed = false;
     try {
       await loadFormEntry();
@@ -112,8 +177,10 @@ export default class RsuRuntimeApp extends LitElement {
     }
     this.form = form;
     const entry = document.createElement("rsu-form-entry");
-    entry.form = form;
+    entry.userId = this.user?.id ?? "";
     if (prefill) entry.prefill = prefill;
+    if (draft) entry.draft = draft;
+    entry.form = form;
     this.replaceChildren(entry);
   }
 
@@ -139,8 +206,28 @@ export default class RsuRuntimeApp extends LitElement {
           </div>
         </div>
       </header>
-      <main>${this.renderMain()}</main>
+      ${this.offline ? html`<p class="offline" role="status">${t("offline")}</p>` : nothing}
+      ${
+        this.applyUpdate
+          ? html`<div class="update" role="status">
+              <span>${t("appUpdate")}</span>
+              <button class="secondary" @click=${this.applyUpdate}>${t("appUpdateApply")}</button>
+            </div>`
+          : nothing
+      }
+      <main>${this.renderUnsentWarning()}${this.renderMain()}</main>
     `;
+  }
+
+  private renderUnsentWarning() {
+    if (!this.unsent || !this.user) return nothing;
+    return html`<div class="status error" role="alert">
+      <p>${t("signOutUnsent", this.unsent)}</p>
+      <div class="actions">
+        <button @click=${this.handleSignOut}>${t("signOutAnyway")}</button>
+        <button class="secondary" @click=${() => (this.unsent = undefined)}>${t("cancel")}</button>
+      </div>
+    </div>`;
   }
 
   private renderMain() {
@@ -159,22 +246,28 @@ export default class RsuRuntimeApp extends LitElement {
   }
 
   private renderLists(user: SignedInUser) {
-    if (!user.roles.some((role) => AREA_BOUND_ROLES.includes(role))) {
-      return html`<rsu-form-list @rsu-form-select=${this.handleSelect}></rsu-form-list>`;
-    }
+    const areaBound = user.roles.some((role) => AREA_BOUND_ROLES.includes(role));
     const tab = (view: View, label: string) =>
       html`<button class="secondary" aria-current=${this.view === view ? "page" : "false"} @click=${() => (this.view = view)}>${label}</button>`;
     return html`
       <nav class="views" aria-label=${t("viewsNav")}>
-        ${tab("forms", t("navForms"))} ${tab("households", t("navHouseholds"))} ${tab("submissions", t("navSubmissions"))}
+        ${tab("forms", t("navForms"))} ${tab("drafts", t("navDrafts"))}
+        ${areaBound ? html`${tab("households", t("navHouseholds"))} ${tab("submissions", t("navSubmissions"))}` : nothing}
       </nav>
-      ${
-        this.view === "forms"
-          ? html`<rsu-form-list @rsu-form-select=${this.handleSelect}></rsu-form-list>`
-          : this.view === "households"
-            ? html`<rsu-area-households .areas=${user.areas ?? []}></rsu-area-households>`
-            : html`<rsu-my-submissions></rsu-my-submissions>`
-      }
+      ${this.renderView(user)}
     `;
+  }
+
+  private renderView(user: SignedInUser) {
+    switch (this.view) {
+      case "forms":
+        return html`<rsu-form-list @rsu-form-select=${this.handleSelect}></rsu-form-list>`;
+      case "drafts":
+        return html`<rsu-drafts .userId=${user.id}></rsu-drafts><rsu-outbox .userId=${user.id}></rsu-outbox>`;
+      case "households":
+        return html`<rsu-area-households .areas=${user.areas ?? []}></rsu-area-households>`;
+      case "submissions":
+        return html`<rsu-my-submissions></rsu-my-submissions>`;
+    }
   }
 }

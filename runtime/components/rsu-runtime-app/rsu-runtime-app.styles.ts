@@ -21,4 +21,30 @@ export default css`
     background: var(--rsu-color-primary);
     color: var(--rsu-color-on-primary);
   }
+  .offline {
+    margin: 0;
+    padding: 0.5rem 1rem;
+    text-align: center;
+    background: var(--rsu-color-surface);
+    border-bottom: 2px solid var(--rsu-color-danger);
+  }
+  .update {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: center;
+    gap: 0.5rem 1rem;
+    padding: 0.5rem 1rem;
+    background: var(--rsu-color-surface);
+    border-bottom: 1px solid var(--rsu-color-border);
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    margin-top: 0.75rem;
+  }
+  [role="alert"] {
+    margin-bottom: 1.25rem;
+  }
 `;

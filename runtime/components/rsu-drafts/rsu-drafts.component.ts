@@ -1,0 +1,109 @@
+import { html, LitElement, nothing } from "lit";
+import { draftOpenEvent } from "../../events/rsu-draft-open";
+import { formatDateTime, pick, t } from "../../i18n";
+import { type Draft, onOfflineChange } from "../../offline/db";
+import { deleteDraft, listDrafts } from "../../offline/drafts";
+import { LanguageController } from "../../shared/language.controller";
+import { tableStyles } from "../../shared/styles";
+import { sharedStyles } from "../../styles/shared.styles";
+import tableLayout from "../rsu-area-households/rsu-area-households.styles";
+import styles from "../device-list.styles";
+
+/**
+ * @summary « Mes brouillons »: the questionnaires the signed-in clerk started on this device, last changed
+ * first, read from the device alone (it works offline); each reopens where it was left, or is deleted
+ * after a second click.
+ * @event rsu-draft-open - A draft to reopen.
+ */
+export default class RsuDrafts extends LitElement {
+  static override styles = [sharedStyles, tableStyles, tableLayout, styles];
+  static override properties = {
+    userId: { attribute: false },
+    drafts: { state: true },
+    deleting: { state: true },
+  };
+
+  userId = "";
+  /** Undefined while read. */
+  drafts?: Draft[];
+  /** The draft whose deletion waits for its confirmation. */
+  deleting?: string;
+  private stopWatching?: () => void;
+
+  constructor() {
+    super();
+    new LanguageController(this);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.stopWatching = onOfflineChange(() => void this.load());
+    void this.load();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopWatching?.();
+  }
+
+  private async load() {
+    this.drafts = await listDrafts(this.userId);
+  }
+
+  private handleDelete(draft: Draft) {
+    if (this.deleting !== draft.id) {
+      this.deleting = draft.id;
+      return;
+    }
+    this.deleting = undefined;
+    void deleteDraft(this.userId, draft.id);
+  }
+
+  override render() {
+    return html`
+      <h2>${t("draftsHeading")}</h2>
+      <p>${t("draftsIntro")}</p>
+      <p role="status">${this.drafts ? t("draftsCount", { count: this.drafts.length }) : ""}</p>
+      ${this.drafts?.length ? this.renderTable(this.drafts) : this.drafts ? html`<p class="status">${t("draftsEmpty")}</p>` : nothing}
+    `;
+  }
+
+  private renderTable(drafts: Draft[]) {
+    return html`<div class="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">${t("colForm")}</th>
+            <th scope="col">${t("colUpdated")}</th>
+            <th scope="col">${t("colActions")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${drafts.map((draft) => this.renderRow(draft))}
+        </tbody>
+      </table>
+    </div>`;
+  }
+
+  private renderRow(draft: Draft) {
+    const title = pick(draft.form.title);
+    const date = formatDateTime(draft.updatedAt);
+    const labels = { title, date };
+    return html`<tr>
+      <th scope="row">
+        <p>${title}</p>
+        <p class="muted">${t(draft.householdId ? "updateOfHousehold" : "newHousehold")}</p>
+      </th>
+      <td class="date">${date}</td>
+      <td>
+        <div class="actions">
+          <button aria-label=${t("draftResumeLabel", labels)} @click=${() => this.dispatchEvent(draftOpenEvent(draft))}>${t("draftResume")}</button>
+          <button class="secondary" aria-label=${this.deleting === draft.id ? t("draftDeleteConfirm") : t("draftDeleteLabel", labels)}
+            @click=${() => this.handleDelete(draft)}>
+            ${this.deleting === draft.id ? t("draftDeleteConfirm") : t("draftDelete")}
+          </button>
+        </div>
+      </td>
+    </tr>`;
+  }
+}
