@@ -22,6 +22,7 @@ import {
   retireVersion,
   saveDraft,
 } from "../services/form-design";
+import { exportXlsForm, XLSX_TYPE } from "../services/xlsform-export";
 import { positiveInteger } from "./params";
 import { validateBody } from "./validate-body";
 
@@ -89,6 +90,16 @@ export function formRoutes() {
         },
         201,
       );
+    })
+    .get("/:id/xlsform", allow("forms:design"), async (c) => {
+      const version = c.req.query("version");
+      const { bytes, filename } = await exportXlsForm(
+        c.get("em"),
+        c.req.param("id"),
+        version ? positiveInteger("version", version) : "draft",
+      );
+      c.header("Content-Disposition", `attachment; filename="${filename}"`);
+      return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { "Content-Type": XLSX_TYPE });
     })
     .get("/:id/versions", allow("forms:design"), async (c) => c.json((await formSummary(c.get("em"), c.req.param("id"))).versions))
     .get("/:id/versions/:version", allow("forms:read"), async (c) => {

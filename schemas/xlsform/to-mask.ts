@@ -33,10 +33,35 @@ interface Choice {
 const SURVEY = "survey";
 
 export function xlsFormToMask(tables: XlsFormTables, catalogue: Catalogue): XlsFormConversion {
+  // A condition may name a question that is itself left out (a calculation that did not translate):
+  // converted again without it, until every name a condition reads is in the mask.
+  let facts = questionFacts(tables.survey);
+  for (;;) {
+    const conversion = convert(tables, catalogue, facts);
+    const held = namesIn(conversion.mask);
+    const kept = new Map([...facts].filter(([name]) => held.has(name)));
+    if (kept.size === facts.size) return conversion;
+    facts = kept;
+  }
+}
+
+function namesIn(mask: Element): Set<string> {
+  const names = new Set<string>();
+  const walk = (list: unknown) => {
+    for (const e of Array.isArray(list) ? (list as Element[]) : []) {
+      if (typeof e.name === "string") names.add(e.name);
+      walk(e.elements);
+      walk(e.templateElements);
+    }
+  };
+  walk(mask.pages);
+  return names;
+}
+
+function convert(tables: XlsFormTables, catalogue: Catalogue, facts: ReadonlyMap<string, QuestionFacts>): XlsFormConversion {
   const report = new ImportReport();
   const settings = tables.settings[0]?.cells ?? {};
   const lists = choiceLists(tables.choices, report);
-  const facts = questionFacts(tables.survey);
   const variables = new Map(catalogue.variables.map((v) => [v.code, v]));
   const languages = new Set<string>();
   for (const row of [...tables.survey, ...tables.choices]) {
@@ -116,9 +141,9 @@ export function xlsFormToMask(tables: XlsFormTables, catalogue: Catalogue): XlsF
         continue;
       }
       const element: Element = { ...(type.of === "repeat" ? { type: "paneldynamic" } : {}), name };
-      const title = textsOf(row.cells, "label");
-      if (title !== undefined) element.title = title;
       const repeat = type.of === "repeat" ? name : (repeatOf() ?? null);
+      const title = piped(textsOf(row.cells, "label"), { self: name, repeat, questions: facts });
+      if (title !== undefined) element.title = title;
       applyRelevance(element, row, { self: name, repeat: stack.length ? (repeatOf() ?? null) : null, questions: facts }, report, at);
       if (type.of === "repeat") {
         element.templateElements = [];
@@ -274,7 +299,8 @@ function questionFacts(rows: XlsFormRow[]): Map<string, QuestionFacts> {
       if (type.of === "repeat" && row.cells.name)
         facts.set(row.cells.name, { multiple: false, repeat: repeats[repeats.length - 2] ?? null });
     } else if (type.kind === "end") repeats.pop();
-    else if (row.cells.name) {
+    else if (row.cells.name && type.kind === "question" && isCarried(type.type)) {
+      // Only questions the mask will hold: a condition naming a refused one is itself reported.
       facts.set(row.cells.name, {
         multiple: type.kind === "question" && type.type === "select_multiple",
         repeat: repeats[repeats.length - 1] ?? null,
@@ -345,6 +371,12 @@ const INPUT_TYPES: Record<string, Element> = {
   range: { type: "text", inputType: "number" },
 };
 
+function isCarried(type: string): boolean {
+  return (
+    ["note", "calculate", "hidden", "select_one", "select_multiple", "acknowledge"].includes(type) || type in INPUT_TYPES || type in AS_TEXT
+  );
+}
+
 /** Types asked as text for want of a widget the compiler checks; the message says what differs. */
 const AS_TEXT: Record<string, Message> = {
   datetime: { fr: "date et heure saisies comme texte", en: "date and time typed as text" },
@@ -412,7 +444,8 @@ function questionOf(
     element.choices = choices.map((c) => choiceOf(c, cells.choice_filter, ctx, report, at));
     if (type.orOther) {
       (element.choices as Element[]).push({ value: "other", text: { default: "Other", fr: "Autre", en: "Other" } });
-      const selected = kind === "select_multiple" ? `{${name}} contains 'other'` : `{${name}} = 'other'`;
+      // Written as the translation of pyxform's own relevant (`selected(${name}, 'other')`) would be.
+      const selected = kind === "select_multiple" ? `({${name}} contains 'other')` : `({${name}} = 'other')`;
       extra.push({
         type: "text",
         name: `${name}_other`,

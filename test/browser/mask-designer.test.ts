@@ -186,6 +186,8 @@ describe("an administrator designs and publishes an entry mask", () => {
   it("imports an XLSForm (legacy .xls): reads the report row by row, creates the draft, opens it in the designer (issue #20)", async () => {
     const { page } = session;
     try {
+      // Signed in already when the first test ran before, at the sign-in form otherwise: start signed out.
+      await page.context().clearCookies();
       await signIn(page, `${server.url}/designer/`, ADMIN);
       await page.getByRole("navigation", { name: "Sections du back-office" }).getByRole("link", { name: "Masques" }).click();
       await page.getByRole("button", { name: "Importer un XLSForm" }).click();

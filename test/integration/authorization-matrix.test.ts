@@ -60,6 +60,7 @@ const ROUTE_TABLE: Record<string, Permission> = {
   "GET /api/forms/:id": "forms:design",
   "GET /api/forms/:id/draft": "forms:design",
   "POST /api/forms/import": "forms:design",
+  "GET /api/forms/:id/xlsform": "forms:design",
   "PUT /api/forms/:id/draft": "forms:design",
   "GET /api/forms/:id/check": "forms:design",
   "GET /api/forms/:id/diff": "forms:design",

@@ -48,7 +48,7 @@ describe("XLSForm import", () => {
     const [sex, other] = (result.mask.pages as { elements: Record<string, unknown>[] }[])[0]!.elements;
     expect(sex).toMatchObject({ type: "radiogroup", name: "sex", title: { en: "What sex are you?" } });
     expect((sex!.choices as { value: string }[]).map((c) => c.value)).toEqual(["male", "female", "other"]);
-    expect(other).toMatchObject({ type: "text", name: "sex_other", visibleIf: "{sex} = 'other'", isRequired: true });
+    expect(other).toMatchObject({ type: "text", name: "sex_other", visibleIf: "({sex} = 'other')", isRequired: true });
     expect(entry(result, "sex", "or_other")?.outcome).toBe("mapped");
   });
 
@@ -110,6 +110,16 @@ describe("XLSForm import", () => {
 
     const published = await ctx.post("/api/forms/petit_questionnaire/publish");
     expect(published.status).toBe(201);
+
+    // Exported (draft and version 1) as an XLSForm workbook that imports back to the same mask.
+    for (const query of ["", "?version=1"]) {
+      const exported = await ctx.request(`/api/forms/petit_questionnaire/xlsform${query}`);
+      expect(exported.status).toBe(200);
+      expect(exported.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+      const again = (await importForm(new Uint8Array(await exported.arrayBuffer()))).body as XlsFormImportResult;
+      expect(again.mask).toEqual(result.mask);
+    }
+    expect((await ctx.request("/api/forms/petit_questionnaire/xlsform?version=9")).status).toBe(404);
   });
 
   it("refuses what is no XLSForm (422), a bad id (400), and a role that does not design forms (403)", async () => {

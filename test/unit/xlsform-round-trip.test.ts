@@ -1,0 +1,121 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { demoCatalogue } from "../../api/db/seeders/demo/catalogue";
+import { maskToXlsForm } from "../../schemas/xlsform/from-mask";
+import { readXlsForm } from "../../schemas/xlsform/read-xlsform";
+import { xlsFormToMask } from "../../schemas/xlsform/to-mask";
+import { writeXlsForm } from "../../schemas/xlsform/write-xlsform";
+
+/**
+ * XLSForm export (issue #20): import → export (.xlsx) → import gives the same mask on what both
+ * directions support, exactly for a form that uses all of it, and question by question for the real
+ * forms of test/fixtures/xlsform, where the export's report names each question it could not write.
+ */
+const FIXTURES = fileURLToPath(new URL("../fixtures/xlsform/", import.meta.url));
+
+function importBytes(bytes: Uint8Array) {
+  const read = readXlsForm(bytes);
+  if (!read) throw new Error("not an XLSForm");
+  return xlsFormToMask(read.tables, demoCatalogue);
+}
+
+function roundTrip(bytes: Uint8Array) {
+  const first = importBytes(bytes);
+  const exported = maskToXlsForm(first.mask, first.formId);
+  const again = importBytes(writeXlsForm(exported));
+  return { first, exported, again };
+}
+
+type Element = Record<string, unknown>;
+function byName(mask: Element): Map<string, Element> {
+  const found = new Map<string, Element>();
+  const walk = (list: unknown) => {
+    for (const e of Array.isArray(list) ? (list as Element[]) : []) {
+      // A container is compared on its own properties; its contents one by one.
+      const { elements, templateElements, ...own } = e;
+      found.set(String(e.name), own);
+      walk(e.elements);
+      walk(e.templateElements);
+    }
+  };
+  walk(mask.pages);
+  return found;
+}
+
+// biome-ignore-start lint/suspicious/noTemplateCurlyInString: XLSForm's own reference syntax
+const FULL = [
+  "survey,type,name,label::Français (fr),label::English (en),hint::Français (fr),required,relevant,constraint,constraint_message::Français (fr),default,appearance,read_only,calculation",
+  ",begin group,identification,Identification,Identification,,,,,,,,,",
+  ",text,village,Village,Village,Nom du village,yes,,,,,,,",
+  ",integer,number_of_rooms,Pièces,Rooms,,yes,,. > 0 and . < 30,Entre 1 et 29,2,,,",
+  ",decimal,surface,Surface,Area,,${number_of_rooms} > 3,,. >= 0,,,,,",
+  ",date,interview_date,Date,Date,,,,. <= today(),Pas dans le futur,,,,",
+  ",text,notes,Notes,Notes,,,,,,,multiline,,",
+  ",select_one oui_non or_other,consent,Accord ?,Consent?,,yes,${number_of_rooms} > 1,,,,minimal,,",
+  ",select_multiple biens,assets,Biens,Assets,,,,\"not(selected(., 'aucun') and count-selected(.) > 1)\",Aucun seul,,,,",
+  ",note,intro,Bonjour ${village},Hello ${village},,,,,,,,,",
+  ",calculate,rooms_x2,,,,,,,,,,,${number_of_rooms} * 2",
+  ",text,code,Code,Code,,,,\"regex(., '^[0-9]{4}$')\",,,,yes,",
+  ",end group,,,,,,,,,,,,",
+  ",begin repeat,members,Membres,Members,,,,,,,,,",
+  ",text,first_name,Prénom,First name,,yes,,string-length(.) > 1,,,,,",
+  ",integer,age,Âge,Age,,,${first_name} != '',. < 120,,,,,",
+  ",end repeat,,,,,,,,,,,,",
+  ",integer,total_age,Total,Total,,,sum(${age}) > 0,,,,,,",
+  "choices,list_name,name,label::Français (fr),label::English (en)",
+  ",oui_non,1,Oui,Yes",
+  ",oui_non,0,Non,No",
+  ",biens,radio,Radio,Radio",
+  ",biens,aucun,Aucun,None",
+  "settings,form_title,form_id",
+  ",Ménage,menage_xls",
+].join("\n");
+// biome-ignore-end lint/suspicious/noTemplateCurlyInString: XLSForm's own reference syntax
+
+describe("XLSForm export", () => {
+  it("gives back the same mask through .xlsx for a form using everything both directions support", () => {
+    const { first, exported, again } = roundTrip(new TextEncoder().encode(FULL));
+    expect(first.report.filter((e) => e.outcome === "refused")).toEqual([]);
+    expect(exported.report).toEqual([]);
+    expect(again.mask).toEqual(first.mask);
+    expect(again.formId).toBe("menage_xls");
+    // What it carried, to be sure the comparison is not between two empty masks.
+    const questions = byName(first.mask);
+    expect(questions.get("number_of_rooms")).toMatchObject({ inputType: "number", defaultValue: 2, isRequired: true });
+    expect(questions.get("surface")).toMatchObject({ requiredIf: "({number_of_rooms} > 3)" });
+    expect(questions.get("assets")!.validators).toEqual([
+      {
+        type: "expression",
+        expression: "{assets} empty or !((({assets} contains 'aucun') and (count({assets}) > 1)))",
+        text: { fr: "Aucun seul" },
+      },
+    ]);
+    expect(questions.get("age")).toMatchObject({ visibleIf: "({panel.first_name} != '')" });
+    expect(questions.get("total_age")).toMatchObject({ visibleIf: "(sumInArray({members}, 'age') > 0)" });
+    expect(questions.get("code")).toMatchObject({ readOnly: true, validators: [{ type: "regex", regex: "^[0-9]{4}$" }] });
+    expect(questions.get("consent_other")).toMatchObject({ visibleIf: "({consent} = 'other')" });
+  });
+
+  it.each(readdirSync(FIXTURES).filter((f) => !f.endsWith(".tsv")))(
+    "keeps every question of %s it writes",
+    (file) => {
+      const { first, exported, again } = roundTrip(new Uint8Array(readFileSync(`${FIXTURES}${file}`)));
+      const unwritten = new Set(exported.report.map((e) => e.name));
+      const before = byName(first.mask);
+      const after = byName(again.mask);
+      let compared = 0;
+      for (const [name, element] of before) {
+        if (unwritten.has(name)) continue;
+        expect(after.get(name), name).toEqual(element);
+        compared++;
+      }
+      expect(compared).toBeGreaterThan(0);
+      for (const entry of exported.report) {
+        expect(entry.message.fr).not.toBe("");
+        expect(entry.message.en).not.toBe("");
+      }
+    },
+    60_000,
+  );
+});
