@@ -8,6 +8,7 @@ import { seedDemo } from "../api/db/seeders/seed-demo";
 import { audit } from "./commands/audit";
 import { backup } from "./commands/backup";
 import { restore } from "./commands/restore";
+import { upgrade } from "./commands/upgrade";
 import { token } from "./commands/token";
 import { user } from "./commands/user";
 
@@ -22,10 +23,11 @@ const USAGE = `usage: rsu <command>
   audit chain                               chain new audit rows and anchor the head (the workers do it on their own)
   backup [--out FILE] [--encrypt] [--passphrase-file FILE]   one file: pg_dump custom format and its manifest
   backup verify FILE [--passphrase-file FILE]   restore into a scratch database and compare with the manifest
-  restore FILE [--force] [--passphrase-file FILE]   into an empty database (--force: replace it, the old one kept renamed)`;
+  restore FILE [--force] [--passphrase-file FILE]   into an empty database (--force: replace it, the old one kept renamed)
+  upgrade [--out FILE] [--encrypt]          a proven backup, then the pending migrations, and how to roll back`;
 
 /** Commands that must find the database as it is: no migration first, no application connection. */
-const asFound: Record<string, (args: string[], config: AppConfig) => Promise<void>> = { backup, restore };
+const asFound: Record<string, (args: string[], config: AppConfig) => Promise<void>> = { backup, restore, upgrade };
 
 const commands: Record<string, (orm: MikroORM, args: string[], operator: string, config: AppConfig) => Promise<void>> = {
   // migrate is run before any application connection: see below.
