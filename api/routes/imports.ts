@@ -4,6 +4,7 @@ import type { AppDeps, AppEnv } from "../app-env";
 import { dryRunImport } from "../imports/dry-run";
 import { errorReport } from "../imports/error-report";
 import { importSuggestions } from "../imports/import-suggestions";
+import { importProgress, importProvenance, runImport, stopImport } from "../imports/run-import";
 import { importView, listImports, uploadImportFile, type Upload } from "../imports/upload-import";
 import { allow } from "../middleware/authorize";
 import { jsonBody, readJson } from "../middleware/json-body";
@@ -21,9 +22,11 @@ const deliverySchema = /^[\p{L}\p{N} ._:-]{1,64}$/u;
 
 /**
  * Bulk import (issue #19): upload the partner's files (the body is the file itself, its name in `name`),
- * see the mapping suggestions, dry-run with a profile, download the errors as XLSX.
+ * see the mapping suggestions, dry-run with a profile, download the errors as XLSX, run (answered once
+ * every household is written as a submission; integration follows in the workers), pause, cancel.
  */
-export function importRoutes({ config }: AppDeps) {
+export function importRoutes({ config, queue, logger }: AppDeps) {
+  const dispatch = { queue, logger, retryAt: () => new Date(Date.now() + config.relayGraceMs) };
   const upload = (c: { req: { raw: Request; query(name: string): string | undefined } }): Upload => {
     const delivery = c.req.query("delivery");
     return {
@@ -38,6 +41,10 @@ export function importRoutes({ config }: AppDeps) {
       .get("/", allow("imports:manage"), async (c) => c.json(await listImports(c.get("em"))))
       .post("/", allow("imports:manage"), async (c) =>
         c.json(await uploadImportFile(c.get("em"), c.get("actor")!, c.get("address"), "households", upload(c)), 201),
+      )
+      // Which import, profile and source lines a registry change (its submission) came from.
+      .get("/provenance/:submissionId", allow("imports:manage"), async (c) =>
+        c.json(await importProvenance(c.get("em"), uuid("submissionId", c.req.param("submissionId")))),
       )
       .get("/:id", allow("imports:manage"), async (c) => c.json(await importView(c.get("em"), uuid("id", c.req.param("id")))))
       .put("/:id/individuals", allow("imports:manage"), async (c) =>
@@ -63,6 +70,22 @@ export function importRoutes({ config }: AppDeps) {
           await dryRunImport(c.get("em"), id, profileId.toLowerCase(), c.get("actor")!, c.get("address"), config.matchThresholds),
         );
       })
+      .post("/:id/run", allow("imports:manage"), async (c) => {
+        const id = uuid("id", c.req.param("id"));
+        await runImport(c.get("em"), id, c.get("actor")!, c.get("address"), dispatch);
+        return c.json(await importProgress(c.get("em"), id));
+      })
+      .post("/:id/pause", allow("imports:manage"), async (c) => {
+        const id = uuid("id", c.req.param("id"));
+        await stopImport(c.get("em"), id, "paused", c.get("actor")!, c.get("address"));
+        return c.json(await importProgress(c.get("em"), id));
+      })
+      .post("/:id/cancel", allow("imports:manage"), async (c) => {
+        const id = uuid("id", c.req.param("id"));
+        await stopImport(c.get("em"), id, "cancelled", c.get("actor")!, c.get("address"));
+        return c.json(await importProgress(c.get("em"), id));
+      })
+      .get("/:id/progress", allow("imports:manage"), async (c) => c.json(await importProgress(c.get("em"), uuid("id", c.req.param("id")))))
       .get("/:id/errors.xlsx", allow("imports:manage"), async (c) => {
         const id = uuid("id", c.req.param("id"));
         const stream = await errorReport(c.get("em"), id);

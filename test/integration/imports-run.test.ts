@@ -1,0 +1,203 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { validHousehold } from "../helpers/demo-responses";
+import { oneFileTable, partnerProfile, scratchDir, writeCsv } from "../helpers/partner-files";
+import { createTestContext, type TestContext } from "../helpers/test-context";
+import { waitFor } from "../helpers/wait-for";
+
+/*
+ * Bulk import's run (issue #19): the dry run's households go through the same outbox and integration
+ * pipeline as field submissions, with deterministic ids, so importing a delivery twice changes nothing,
+ * a worker killed mid-import loses and doubles nothing, and an exact NIN match never makes a second person.
+ */
+let ctx: TestContext;
+const dir = scratchDir();
+const children = new Set<ChildProcess>();
+beforeAll(async () => {
+  ctx = await createTestContext("imports_run");
+});
+afterAll(async () => {
+  for (const child of children) child.kill("SIGKILL");
+  await ctx?.close();
+});
+
+type Data = Record<string, any>;
+const sql = <T>(query: string, params: unknown[] = []) => ctx.orm.em.fork().getConnection().execute<T[]>(query, params);
+
+/** A household without NINs and with its own last names, so that no two test households match each other. */
+function household(seed: number): Data {
+  const data = validHousehold(seed) as Data;
+  data.members.forEach((member: Data, i: number) => {
+    delete member.nin;
+    member.last_name = `Importe${seed}x${i}`;
+  });
+  return data;
+}
+
+let profiles = 0;
+/** Upload → profile → dry run, as the back office does; returns the import's id and the dry run's counts. */
+async function checkedImport(rows: { key: string; data: Data }[], file = `import-${rows[0]!.key}.csv`) {
+  const path = writeCsv(join(dir, file), oneFileTable(rows));
+  const res = await ctx.request(`/api/imports?name=${file}`, { method: "POST", body: readFileSync(path) });
+  expect(res.status).toBe(201);
+  const { id } = (await res.json()) as { id: string };
+  const profile = await ctx.post("/api/import-profiles", partnerProfile(`Profil ${++profiles}`));
+  const dry = await ctx.post(`/api/imports/${id}/dry-run`, { profileId: profile.body.id });
+  expect(dry.status).toBe(200);
+  return { id, counts: dry.body.counts, profileId: profile.body.id as string };
+}
+
+const registry = async () =>
+  (
+    await sql<{ households: string; individuals: string; versions: string; reviews: string }>(
+      `select (select count(*) from households) as households, (select count(*) from individuals) as individuals,
+              (select count(*) from household_versions) as versions, (select count(*) from review_items) as reviews`,
+    )
+  )[0]!;
+
+describe("bulk import: run (issue #19)", () => {
+  it("runs through the integration pipeline with provenance; the same file imported again changes nothing", {
+    timeout: 120_000,
+  }, async () => {
+    const rows = Array.from({ length: 12 }, (_, i) => ({ key: `R${100 + i}`, data: household(7100 + i) }));
+    const first = await checkedImport(rows);
+    expect(first.counts).toEqual({ new: 12, update: 0, duplicate: 0, unchanged: 0, error: 0 });
+    const before = await registry();
+    const workers = ctx.startWorkers();
+    try {
+      const run = await ctx.post(`/api/imports/${first.id}/run`);
+      expect(run.status).toBe(200);
+      expect(run.body).toMatchObject({ status: "done", planned: 12, submitted: 12 });
+      await ctx.drain();
+      const progress = await ctx.get(`/api/imports/${first.id}/progress`);
+      expect(progress.body).toEqual({ status: "done", planned: 12, submitted: 12, stages: { integrated: 12 } });
+      const after = await registry();
+      expect(Number(after.households) - Number(before.households)).toBe(12);
+
+      // Provenance: a household's version names its submission, which names the import, its profile and the source lines.
+      const [version] = await sql<{ submission_id: string }>(
+        `select v.submission_id from household_versions v join households h on h.id = v.household_id where h.search_name is not null order by v.created_at desc limit 1`,
+      );
+      const provenance = await ctx.get(`/api/imports/provenance/${version!.submission_id}`);
+      expect(provenance.status).toBe(200);
+      expect(provenance.body).toMatchObject({
+        importId: first.id,
+        profileId: first.profileId,
+        householdKey: expect.stringMatching(/^R1\d\d$/),
+      });
+      expect(provenance.body.lines.length).toBeGreaterThan(0);
+
+      // The same file, uploaded again as a new import: the same delivery, the same ids: nothing to do.
+      const second = await checkedImport(rows);
+      expect(second.counts).toEqual({ new: 0, update: 0, duplicate: 0, unchanged: 12, error: 0 });
+      expect((await ctx.post(`/api/imports/${second.id}/run`)).body).toMatchObject({ status: "done", planned: 0 });
+      // And running the first import again writes nothing either.
+      expect((await ctx.post(`/api/imports/${first.id}/run`)).status).toBe(409);
+      await ctx.drain();
+      expect(await registry()).toEqual(after);
+      const audit = await sql<{ action: string }>(`select action from audit_log where entity_id = ? order by seq`, [first.id]);
+      expect(audit.map((a) => a.action)).toEqual(["import.upload", "import.dry_run", "import.run", "import.done"]);
+    } finally {
+      await workers.close();
+    }
+  });
+
+  it("an exact NIN match never creates a second person: the household waits for a supervisor", { timeout: 60_000 }, async () => {
+    const holder = validHousehold(
+      Array.from({ length: 50 }, (_, i) => 7300 + i).find((s) => (validHousehold(s).members as Data[])[0]!.nin)!,
+    );
+    const nin = (holder.members as Data[])[0]!.nin as string;
+    const workers = ctx.startWorkers();
+    try {
+      expect((await ctx.submitAndDrain(holder)).status).toBe("integrated");
+      const other = household(7400);
+      other.members[0].nin = nin;
+      const imported = await checkedImport([{ key: "NIN1", data: other }]);
+      expect(imported.counts).toMatchObject({ new: 0, duplicate: 1 });
+      await ctx.post(`/api/imports/${imported.id}/run`);
+      await ctx.drain();
+      const [holders] = await sql<{ n: string }>(`select count(*) as n from individuals where nin = ?`, [nin]);
+      expect(holders!.n).toBe("1");
+      const progress = await ctx.get(`/api/imports/${imported.id}/progress`);
+      expect(progress.body.stages).toEqual({ needs_review: 1 });
+    } finally {
+      await workers.close();
+    }
+  });
+
+  it("a cancelled import cannot run; pausing what is not running is refused", async () => {
+    const imported = await checkedImport([{ key: "C1", data: household(7500) }]);
+    expect((await ctx.post(`/api/imports/${imported.id}/pause`)).body.error.code).toBe("import_wrong_status");
+    expect((await ctx.post(`/api/imports/${imported.id}/cancel`)).status).toBe(200);
+    const run = await ctx.post(`/api/imports/${imported.id}/run`);
+    expect(run.status).toBe(409);
+    expect(run.body.error.code).toBe("import_wrong_status");
+  });
+
+  it("a worker killed with -9 in the middle of an import's batch: after a restart every household is integrated exactly once", {
+    timeout: 240_000,
+  }, async () => {
+    const place = household(8000);
+    const rows = Array.from({ length: 60 }, (_, i) => {
+      const data = household(8000 + i);
+      for (const key of ["island", "prefecture", "commune", "village"]) data[key] = place[key];
+      return { key: `K${1000 + i}`, data };
+    });
+    const imported = await checkedImport(rows);
+    expect(imported.counts.new).toBe(60);
+    const holder = new pg.Client({ connectionString: ctx.config.databaseUrl });
+    await holder.connect();
+    try {
+      // Holding the commune's lock keeps a worker's batch waiting inside its transaction (as integration-workers.test.ts).
+      await holder.query(`select pg_advisory_lock(hashtext($1))`, [`rsu:new-household:${place.commune}`]);
+      expect((await ctx.post(`/api/imports/${imported.id}/run`)).body).toMatchObject({ status: "done", submitted: 60 });
+      const first = startWorkerProcess();
+      await waitFor(
+        async () => {
+          const [row] = await sql<{ n: number }>(
+            `select count(*)::int as n from pg_locks l join pg_stat_activity a on a.pid = l.pid
+              where l.locktype = 'advisory' and not l.granted and a.datname = current_database()`,
+          );
+          return row!.n > 0 ? true : undefined;
+        },
+        { timeoutMs: 60_000, what: "a batch to wait for the commune's lock" },
+      );
+      first.kill("SIGKILL");
+      await new Promise((resolve) => (first.exitCode !== null ? resolve(null) : first.on("exit", resolve)));
+    } finally {
+      await holder.end();
+    }
+    startWorkerProcess();
+    await ctx.drain(180_000);
+    const [counts] = await sql<{ households: string; versions: string; integrated: string }>(
+      `select (select count(*) from households h join import_households ih on ih.submission_id = h.source_submission_id where ih.import_id = ?) as households,
+              (select count(*) from household_versions v join import_households ih on ih.submission_id = v.submission_id where ih.import_id = ?) as versions,
+              (select count(*) from submissions s join import_households ih on ih.submission_id = s.id where ih.import_id = ? and s.status = 'integrated') as integrated`,
+      [imported.id, imported.id, imported.id],
+    );
+    expect(counts).toEqual({ households: "60", versions: "60", integrated: "60" });
+  });
+});
+
+function startWorkerProcess(): ChildProcess {
+  const child = spawn(process.execPath, ["--import", "tsx", "workers/main.ts"], {
+    env: {
+      ...process.env,
+      DATABASE_URL: ctx.config.databaseUrl,
+      REDIS_URL: ctx.config.redisUrl,
+      AUDIT_ANCHOR_FILE: ctx.config.audit.anchorFile,
+      QUEUE_PREFIX: ctx.config.queuePrefix,
+      RELAY_INTERVAL_MS: "200",
+      RELAY_GRACE_MS: "2000",
+      WORKER_CONCURRENCY: "4",
+      LOG_LEVEL: "error",
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  children.add(child);
+  child.on("exit", () => children.delete(child));
+  return child;
+}
