@@ -25,6 +25,7 @@ import { healthRoutes } from "./routes/health";
 import { householdRoutes } from "./routes/households";
 import { importProfileRoutes } from "./routes/import-profiles";
 import { importRoutes } from "./routes/imports";
+import { incidentRoutes } from "./routes/incidents";
 import { jobRoutes } from "./routes/jobs";
 import { mergeRoutes } from "./routes/merges";
 import { metricsRoutes } from "./routes/metrics";
@@ -63,6 +64,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/api/merges", mergeRoutes());
   app.route("/api/jobs", jobRoutes(queues));
   app.route("/api/operations", operationsRoutes(readFigures));
+  app.route("/api/incidents", incidentRoutes());
   app.route("/api/users", userRoutes());
   app.route("/api/tokens", tokenRoutes());
   app.route("/api/audit", auditRoutes());

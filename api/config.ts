@@ -40,6 +40,8 @@ export interface AppConfig {
   readonly loginMaxLockMs: number;
   /** Person matching (issue #14): a match probability ≥ link links to the existing person, ≥ review asks a supervisor. */
   readonly matchThresholds: { readonly link: number; readonly review: number };
+  /** Accepted submissions waiting longer than this for integration open a « queue stuck » incident (issue #23). */
+  readonly queueStuckSeconds: number;
   /** Bearer token Prometheus sends to read /metrics (issue #23); null: /metrics is off. Never logged. */
   readonly metricsToken: string | null;
   /** Registry exports (issue #17): where files are written (shared by the API and the workers) and how long they are kept. */
@@ -109,6 +111,7 @@ export function loadConfig(env: Env): AppConfig {
     loginMaxLockMs: integer(env, "LOGIN_MAX_LOCK_SECONDS", 900, 1, 86_400) * 1000,
     matchThresholds: matchThresholds(env),
     metricsToken: metricsToken(env),
+    queueStuckSeconds: integer(env, "QUEUE_STUCK_MINUTES", 15, 1, 24 * 60) * 60,
     exports: Object.freeze({
       dir: env.EXPORT_DIR || "data/exports",
       keepMs: integer(env, "EXPORT_KEEP_HOURS", 24, 1, 24 * 90) * 3_600_000,

@@ -262,6 +262,13 @@ export const problems = {
       fr: "Aucun traitement en échec ne porte cet identifiant.",
       en: "No failed job has this id.",
     }),
+  incidentNotFound: () =>
+    new Problem(404, "incident_not_found", { fr: "Aucun incident ne porte cet identifiant.", en: "No incident has this id." }),
+  incidentClosed: () =>
+    new Problem(409, "incident_closed", {
+      fr: "Cet incident est clos : il reste tel qu'il a été clos.",
+      en: "This incident is closed: it stays as it was closed.",
+    }),
   jobStillNeeded: () =>
     new Problem(409, "job_still_needed", {
       fr: "Cette tâche porte un envoi accepté qui n'est pas encore intégré : relancez-la (ou renvoyez l'envoi à l'agent), elle ne peut pas être abandonnée.",

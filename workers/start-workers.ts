@@ -10,6 +10,7 @@ import { INTEGRATION_QUEUE } from "../schemas/contracts/jobs";
 import { EXPORT_QUEUE } from "../schemas/contracts/exports";
 import { sweepExpiredExports } from "../api/registry/exports/run-export";
 import { startBackupWorker } from "./backup-worker";
+import { checkQueueStuck } from "../api/services/incident-alarms";
 import { jobs } from "./jobs";
 import { relayOutbox } from "./relay";
 
@@ -77,11 +78,18 @@ export function startWorkers(config: AppConfig, orm: MikroORM, logger: Logger): 
 
   const sequencer = startAuditSequencer(config, logger);
   const backups = startBackupWorker(config, runJob, logger);
+  // Integration stuck for too long opens an incident (issue #23); one per alarm while it stays open.
+  const watching = setInterval(() => {
+    checkQueueStuck(orm.em.fork(), config.queueStuckSeconds)
+      .then((stuck) => stuck && logger.warn("queue_stuck", { limitSeconds: config.queueStuckSeconds }))
+      .catch((error) => logger.warn("queue_watch_failed", { error: errorMessage(error) }));
+  }, 60_000);
 
   return {
     async close() {
       clearInterval(timer);
       clearInterval(sweeping);
+      clearInterval(watching);
       await relaying;
       await sequencer.close();
       await backups.close();

@@ -18,6 +18,7 @@ import { NameFrequencies } from "./name-frequencies.entity";
 import { RegistryExport } from "./registry-export.entity";
 import { DataImport, ImportHousehold, ImportProfile, ImportRow } from "./import.entity";
 import { BackupRun } from "./backup-run.entity";
+import { Incident, IncidentAction } from "./incident.entity";
 
 export {
   ApiToken,
@@ -78,4 +79,6 @@ export const entities = [
   ImportRow,
   ImportHousehold,
   BackupRun,
+  Incident,
+  IncidentAction,
 ];

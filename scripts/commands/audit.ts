@@ -6,6 +6,7 @@ import { verifyAuditLog } from "../../api/audit/verify-audit";
 import type { AppConfig } from "../../api/config";
 import { connectAsApp } from "../../api/db/app-role";
 import { createLogger } from "../../api/log";
+import { raiseAlarm } from "../../api/services/incident-alarms";
 
 /** Findings printed at most; the count says how many there were. */
 const SHOWN = 50;
@@ -14,7 +15,7 @@ const SHOWN = 50;
  * rsu audit verify: exit 0 when the chain is whole and matches the anchors, 1 naming each tampering.
  * rsu audit chain: one sequencer run (when no workers process runs one), then an anchor.
  */
-export async function audit(_orm: MikroORM, args: string[], _operator: string, config: AppConfig): Promise<void> {
+export async function audit(orm: MikroORM, args: string[], _operator: string, config: AppConfig): Promise<void> {
   if (args[0] !== "verify" && args[0] !== "chain") throw new Error("usage: rsu audit verify | rsu audit chain");
   const sql = await connectAsApp(config.databaseUrl);
   try {
@@ -43,6 +44,17 @@ export async function audit(_orm: MikroORM, args: string[], _operator: string, c
       const text = describeFinding(finding);
       console.log(`  [${finding.kind}] ${text.en}\n  [${finding.kind}] ${text.fr}`);
     }
+    const kinds = [...new Set(report.findings.map((f) => f.kind))].sort();
+    const { opened } = await raiseAlarm(
+      orm.em.fork(),
+      "audit_verification_failed",
+      `findings=${report.findings.length} kinds=${kinds.join(",")}`,
+    );
+    console.log(
+      opened
+        ? "incident opened / incident ouvert"
+        : "an incident of this alarm is already open / un incident de cette alarme est déjà ouvert",
+    );
     process.exitCode = 1;
   } finally {
     await sql.end();

@@ -6,6 +6,8 @@ import { verifyBackup } from "../../api/backup/restore-backup";
 import { writeBackup } from "../../api/backup/write-backup";
 import type { AppConfig } from "../../api/config";
 import { databaseName } from "../../api/db/create-database";
+import { openDatabase } from "../../api/db/database";
+import { raiseAlarm } from "../../api/services/incident-alarms";
 import { backupPassphrase } from "./backup-passphrase";
 import { parseOptions } from "./options";
 
@@ -14,13 +16,46 @@ import { parseOptions } from "./options";
  * rsu backup verify FILE [--passphrase-file FILE]: restores it into a scratch database and compares.
  */
 export async function backup(args: string[], config: AppConfig): Promise<void> {
+  try {
+    await backupOrVerify(args, config);
+  } catch (error) {
+    if (!(error instanceof Error && error.message.startsWith("usage:")))
+      await backupAlarm(config, `error=${(error as { code?: string }).code ?? (error instanceof Error ? error.name : "unknown")}`);
+    throw error;
+  }
+}
+
+/** A failed backup or verification opens an incident (issue #23); if the database cannot take it, it says so. */
+async function backupAlarm(config: AppConfig, detail: string): Promise<void> {
+  try {
+    const orm = await openDatabase(config.databaseUrl);
+    try {
+      const { opened } = await raiseAlarm(orm.em.fork(), "backup_failed", detail);
+      console.error(
+        opened
+          ? "incident opened / incident ouvert"
+          : "an incident of this alarm is already open / un incident de cette alarme est déjà ouvert",
+      );
+    } finally {
+      await orm.close();
+    }
+  } catch {
+    console.error("the incident could not be recorded (database unreachable) / l'incident n'a pas pu être enregistré (base injoignable)");
+  }
+}
+
+async function backupOrVerify(args: string[], config: AppConfig): Promise<void> {
   const { positional, options } = parseOptions(args, ["encrypt"]);
   if (positional[0] === "verify") {
     const file = positional[1];
     if (!file) throw new Error("usage: rsu backup verify FILE");
     const report = await verifyBackup(file, await restoreOptions(file, options, config));
     printChecks(report);
-    if (!report.ok) process.exitCode = 1;
+    if (!report.ok) {
+      const failed = report.checks.filter((c) => !c.ok).map((c) => c.check);
+      await backupAlarm(config, `verification_failed=${failed.join(",")}`);
+      process.exitCode = 1;
+    }
     return;
   }
   if (positional.length) throw new Error("usage: rsu backup [--out FILE] [--encrypt] [--passphrase-file FILE] | rsu backup verify FILE");

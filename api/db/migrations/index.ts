@@ -14,6 +14,7 @@ import { Migration20261206220000AuditSequencer } from "./Migration20261206220000
 import { Migration20261206230000NameFrequencies } from "./Migration20261206230000NameFrequencies";
 import { Migration20261206233000LoginThrottlePairs } from "./Migration20261206233000LoginThrottlePairs";
 import { Migration20261207040000BackupRuns } from "./Migration20261207040000BackupRuns";
+import { Migration20261207050000Incidents } from "./Migration20261207050000Incidents";
 import { Migration20261207060000Imports } from "./Migration20261207060000Imports";
 import { Migration20261207070000RegistryExports } from "./Migration20261207070000RegistryExports";
 
@@ -34,6 +35,7 @@ export const migrationsList: MigrationObject[] = [
   { name: "Migration20261206230000NameFrequencies", class: Migration20261206230000NameFrequencies },
   { name: "Migration20261206233000LoginThrottlePairs", class: Migration20261206233000LoginThrottlePairs },
   { name: "Migration20261207040000BackupRuns", class: Migration20261207040000BackupRuns },
+  { name: "Migration20261207050000Incidents", class: Migration20261207050000Incidents },
   { name: "Migration20261207060000Imports", class: Migration20261207060000Imports },
   { name: "Migration20261207070000RegistryExports", class: Migration20261207070000RegistryExports },
 ];

@@ -1,0 +1,52 @@
+import { type Context, Hono } from "hono";
+import type { IncidentClosing, IncidentUpdate, NewIncident } from "../../schemas/contracts/incidents";
+import type { AppEnv } from "../app-env";
+import { auditActor } from "../auth/actor";
+import { allow } from "../middleware/authorize";
+import { jsonBody, readJson } from "../middleware/json-body";
+import {
+  closeIncident,
+  getIncident,
+  incidentActionSchema,
+  incidentClosingSchema,
+  incidentUpdateSchema,
+  listIncidents,
+  newIncidentSchema,
+  openIncident,
+  recordIncidentAction,
+  updateIncident,
+} from "../services/incidents";
+import { oneOf, uuid } from "./params";
+import { validateBody } from "./validate-body";
+
+const actorOf = (c: Context<AppEnv>) => auditActor(c.get("actor")!, c.get("address"));
+
+/** The incident register (issue #23), for administrators; every change is audited. */
+export function incidentRoutes() {
+  return new Hono<AppEnv>()
+    .get("/", allow("operations:manage"), async (c) =>
+      c.json({ items: await listIncidents(c.get("em"), { status: oneOf("status", c.req.query("status"), ["open", "closed"] as const) }) }),
+    )
+    .post("/", allow("operations:manage"), jsonBody(), async (c) => {
+      const request = validateBody<NewIncident>(newIncidentSchema, await readJson(c));
+      const { id } = await openIncident(c.get("em"), actorOf(c), request);
+      return c.json(await getIncident(c.get("em"), id), 201);
+    })
+    .get("/:id", allow("operations:manage"), async (c) => c.json(await getIncident(c.get("em"), uuid("id", c.req.param("id")))))
+    .patch("/:id", allow("operations:manage"), jsonBody(), async (c) => {
+      const id = uuid("id", c.req.param("id"));
+      await updateIncident(c.get("em"), actorOf(c), id, validateBody<IncidentUpdate>(incidentUpdateSchema, await readJson(c)));
+      return c.json(await getIncident(c.get("em"), id));
+    })
+    .post("/:id/actions", allow("operations:manage"), jsonBody(), async (c) => {
+      const id = uuid("id", c.req.param("id"));
+      const { text } = validateBody<{ text: string }>(incidentActionSchema, await readJson(c));
+      await recordIncidentAction(c.get("em"), actorOf(c), id, text);
+      return c.json(await getIncident(c.get("em"), id), 201);
+    })
+    .post("/:id/close", allow("operations:manage"), jsonBody(), async (c) => {
+      const id = uuid("id", c.req.param("id"));
+      await closeIncident(c.get("em"), actorOf(c), id, validateBody<IncidentClosing>(incidentClosingSchema, await readJson(c)));
+      return c.json(await getIncident(c.get("em"), id));
+    });
+}
