@@ -14,6 +14,8 @@ export function startBackupWorker(
   config: AppConfig,
   processJob: (job: Job) => Promise<unknown>,
   logger: Logger,
+  /** A backup that failed for good (issue #23 opens an incident); `error` is the failure's name or code. */
+  onFailedForGood: (error: string) => Promise<unknown>,
 ): { close(): Promise<void> } {
   const connection = workerConnection(config.redisUrl);
   const queue = new Queue(BACKUP_QUEUE, { connection, prefix: config.queuePrefix });
@@ -30,6 +32,12 @@ export function startBackupWorker(
     lockDuration: 60_000,
   });
   worker.on("error", (error) => logger.error("worker_error", { error: errorMessage(error) }));
+  worker.on("failed", (job, error) => {
+    if (job && job.attemptsMade < (job.opts.attempts ?? 1) && error.name !== "UnrecoverableError") return;
+    onFailedForGood((error as { code?: string }).code ?? error.name).catch((alarm) =>
+      logger.error("backup_alarm_failed", { error: errorMessage(alarm) }),
+    );
+  });
   return {
     async close() {
       await scheduled;

@@ -10,7 +10,7 @@ import { INTEGRATION_QUEUE } from "../schemas/contracts/jobs";
 import { EXPORT_QUEUE } from "../schemas/contracts/exports";
 import { sweepExpiredExports } from "../api/registry/exports/run-export";
 import { startBackupWorker } from "./backup-worker";
-import { checkQueueStuck } from "../api/services/incident-alarms";
+import { checkQueueStuck, raiseAlarm } from "../api/services/incident-alarms";
 import { jobs } from "./jobs";
 import { relayOutbox } from "./relay";
 
@@ -77,7 +77,7 @@ export function startWorkers(config: AppConfig, orm: MikroORM, logger: Logger): 
   }, config.relayIntervalMs);
 
   const sequencer = startAuditSequencer(config, logger);
-  const backups = startBackupWorker(config, runJob, logger);
+  const backups = startBackupWorker(config, runJob, logger, (error) => raiseAlarm(orm.em.fork(), "backup_failed", `error=${error}`));
   // Integration stuck for too long opens an incident (issue #23); one per alarm while it stays open.
   const watching = setInterval(() => {
     checkQueueStuck(orm.em.fork(), config.queueStuckSeconds)
