@@ -14,6 +14,8 @@ export const Individual = defineEntity({
       name: "individuals_nin_unique",
       expression: 'create unique index "individuals_nin_unique" on "individuals" ("nin") where "nin" is not null',
     },
+    // A person is a current member of one household (issue #14, Migration20261207010000PersonOneHousehold).
+    { name: "individuals_person_unique", expression: 'create unique index "individuals_person_unique" on "individuals" ("person_id")' },
   ],
   // Matching (issue #6, workers/integrate/match-person.ts): a block's candidates, or people born the same day,
   // on one island, read from the index alone (migrations Migration20261129000000LookupCover and
@@ -43,8 +45,11 @@ export const Individual = defineEntity({
     birthDate: p.string().columnType("date").nullable(),
     nin: p.string().length(40).nullable(),
     relationToHead: p.string().length(10).nullable(),
-    /** Identity across households (issue #6): a linked or merged individual shares the existing person's id. */
-    personId: p.uuid().defaultRaw("gen_random_uuid()").index(),
+    /**
+     * Identity across households (issue #6): a member linked to a registered person, or moved in by a
+     * supervisor, takes their id; one row per person (individuals_person_unique).
+     */
+    personId: p.uuid().defaultRaw("gen_random_uuid()"),
     /** Matching keys (schemas/registry/person-keys.ts), written with every individual. */
     nameKey: p.text().nullable(),
     blockKey: p.string().length(80).nullable(),

@@ -158,9 +158,8 @@ export function placementOf(match: Pick<PersonMatch, "decision" | "personId" | "
 }
 
 /**
- * A person merged by a supervisor has several records (one per household that registered them), all with
- * one person id: they are one candidate, at their best record's score, not homonyms making the match
- * ambiguous. Expects the rows best first.
+ * Records of one person are one candidate, at their best record's score, not homonyms making the match
+ * ambiguous. Since issue #14 the registry holds one record per person (individuals_person_unique): a guard.
  */
 function onePerPerson<T extends { row: CandidateRow }>(sorted: T[]): T[] {
   const seen = new Set<string>();

@@ -73,7 +73,7 @@ describe("a supervisor works the review queue", () => {
       await saveScreenshot(page, "review-04-en");
       await page.getByRole("button", { name: "FR", exact: true }).click();
 
-      // The household page tells the same story: created, merged, merge undone, newest first.
+      // The household page tells the same story: created, the person moved in (one household each), undone, newest first.
       await page
         .getByRole("link", { name: "Registre" })
         .or(page.getByRole("tab", { name: "Registre" }))
@@ -86,7 +86,7 @@ describe("a supervisor works the review queue", () => {
       const versions = page.locator("table.versions tbody tr");
       await expect.poll(() => versions.count()).toBe(3);
       const actions = await versions.locator("td:nth-child(4)").allInnerTexts();
-      expect(actions).toEqual(["Fusion annulée", "Fusion", "Création"]);
+      expect(actions).toEqual(["Fusion annulée", "Déplacement de personne", "Création"]);
       await page.getByLabel("État au").fill(new Date().toISOString().slice(0, 10));
       await page.getByRole("button", { name: "Afficher", exact: true }).click();
       await waitUnlessAlert(page, page.getByRole("heading", { name: /^État au / }));

@@ -159,7 +159,7 @@ describe("integration pipeline (issue #6)", () => {
     expect((await ctx.post(`/api/review-items/${randomUUID()}/decision`, { decision: "later" })).status).toBe(404);
   });
 
-  it("merges a probable duplicate on 'same', and undoing the merge restores both people and their histories", async () => {
+  it("merges a probable duplicate on 'same' (the person moves: one household each, issue #14), and undoing it restores both people", async () => {
     const a = household(404);
     delete a.members[0].nin;
     const first = await ctx.submitAndDrain(a);
@@ -191,18 +191,19 @@ describe("integration pipeline (issue #6)", () => {
 
     const personIds = async () => {
       const fresh = ctx.orm.em.fork();
-      const incoming = await fresh.findOneOrFail(Individual, item.incomingIndividualId!);
-      const existing = await fresh.findOneOrFail(Individual, item.existingIndividualId!);
-      return [incoming.personId, existing.personId];
+      const incoming = await fresh.findOne(Individual, item.incomingIndividualId!);
+      const existing = await fresh.findOne(Individual, item.existingIndividualId!);
+      return [incoming?.personId ?? null, existing?.personId ?? null];
     };
     const [incomingBefore, existingBefore] = await personIds();
     expect(incomingBefore).not.toBe(existingBefore);
-    const historyA = (await ctx.get(`/api/households/${first.householdId}/history`)).body;
+    const stateA = (await ctx.get(`/api/households/${first.householdId}`)).body;
 
     const merged = await ctx.post(`/api/review-items/${item.id}/decision`, { decision: "same" });
     expect(merged.status).toBe(200);
     expect(merged.body.decision.mergeId).toBeTruthy();
-    expect(await personIds()).toEqual([existingBefore, existingBefore]);
+    // One person, now a member of B only: A's record of them is closed by a version "move".
+    expect(await personIds()).toEqual([existingBefore, null]);
     // The head was the submission's only doubt: decided, the submission is integrated.
     const items = await em.fork().find(ReviewItem, { submissionId: second.id });
     expect(items.map((i) => [i.id, i.status])).toEqual([[item.id, "decided"]]);
@@ -212,10 +213,12 @@ describe("integration pipeline (issue #6)", () => {
     expect(undone.status).toBe(200);
     expect(await personIds()).toEqual([incomingBefore, existingBefore]);
     expect((await ctx.post(`/api/merges/${merged.body.decision.mergeId}/undo`, {})).body.error.code).toBe("merge_already_undone");
-    // Both histories are whole: A untouched, B with its creation, the merge and the undo.
-    expect((await ctx.get(`/api/households/${first.householdId}/history`)).body).toEqual(historyA);
+    // A is as it was (the same member rows), and both histories tell the move and its undo.
+    expect((await ctx.get(`/api/households/${first.householdId}`)).body.members).toEqual(stateA.members);
+    const historyA = (await ctx.get(`/api/households/${first.householdId}/history`)).body.versions;
+    expect(historyA.map((v: any) => v.action)).toEqual(["create", "move", "unmerge"]);
     const historyB = (await ctx.get(`/api/households/${second.householdId}/history`)).body.versions;
-    expect(historyB.map((v: any) => v.action)).toEqual(["create", "merge", "unmerge"]);
+    expect(historyB.map((v: any) => v.action)).toEqual(["create", "move", "unmerge"]);
     expect(historyB[1].reviewItemId).toBe(item.id);
     expect((await ctx.get(`/api/review-items/${item.id}`)).body.status).toBe("open");
   });

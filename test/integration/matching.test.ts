@@ -307,33 +307,6 @@ describe("matchPerson: a table of incoming people against the registry", () => {
         if (!(e instanceof RollBack)) throw e;
       });
   });
-  it("counts a person merged by a supervisor once, not as two homonyms", async () => {
-    await ctx.orm.em
-      .fork()
-      .transactional(async (tx) => {
-        // Mohamed Said registered again in Hahaya, then merged: a second record with his person id.
-        const mohamed = await tx.findOneOrFail(Individual, ids.mohamed!);
-        const fields = person({ firstName: "Mohamed", lastName: "Said", sex: "1", birthDate: "1980-05-03" });
-        tx.create(Individual, {
-          id: randomUUID(),
-          household: households.H1!,
-          personId: mohamed.personId,
-          lineNumber: 98,
-          ...fields,
-          ...ICONI,
-          attributes: {},
-          ...personKeys(fields),
-        });
-        await tx.flush();
-        const match = await matchPerson(tx, person({ ...fields, firstName: "Mouhamad" }), ICONI, ctx.config.matchThresholds);
-        expect(match.decision).toBe("link");
-        expect(match.candidates.filter((c) => c.score.total >= ctx.config.matchThresholds.link)).toHaveLength(1);
-        throw new RollBack();
-      })
-      .catch((e) => {
-        if (!(e instanceof RollBack)) throw e;
-      });
-  });
 });
 
 describe("the place members carry for the lookup", () => {

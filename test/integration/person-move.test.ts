@@ -129,6 +129,19 @@ describe("a person is a current member of one household (issue #14)", () => {
       [2, "move", supervisor],
     ]);
     expect(joined[1]).toMatchObject({ reviewItemId: item!.id, decision: "same", comment: "a déménagé" });
+
+    // Undone: the person is back in the old household, under the same record and person; the new member is their own person again.
+    const undone = await ctx.post(`/api/merges/${decided.body.decision.mergeId}/undo`, {}, "superviseur");
+    expect(undone.status).toBe(200);
+    expect(await memberAt(first.householdId, 2)).toEqual(leaving);
+    expect(await memberAt(second.householdId, 2)).toEqual(joining);
+    expect((await history(first.householdId)).map((v) => [v.action, v.by])).toEqual([
+      ["create", await userId("agent")],
+      ["move", supervisor],
+      ["unmerge", supervisor],
+    ]);
+    expect((await history(second.householdId)).map((v) => v.action)).toEqual(["create", "move", "unmerge"]);
+    expect((await ctx.get(`/api/review-items/${item!.id}`, "superviseur")).body.status).toBe("open");
   });
 
   it("« different » keeps two people: the member stays a person of their own in the new household, the old household is untouched", async () => {
@@ -188,5 +201,14 @@ describe("a person is a current member of one household (issue #14)", () => {
     expect((await history(joined.householdId)).map((v) => v.action)).toEqual(["create"]);
     expect((await history(joined.householdId))[0]).toMatchObject({ ...decided, submissionId: second.id });
     expect((await history(first.householdId)).at(-1)).toMatchObject({ action: "move", ...decided });
+  });
+
+  it("PostgreSQL refuses a person current in two households, whatever writes it", async () => {
+    const a = await ctx.submitAndDrain(registration(550_000, "10101", "444550000"), {}, "agent");
+    const b = await ctx.submitAndDrain(registration(550_050, "10102", "444550050"), {}, "agent");
+    const person = (await memberAt(a.householdId, 2))!.person_id;
+    const other = (await memberAt(b.householdId, 2))!.id;
+    await expect(sql(`update individuals set person_id = ? where id = ?`, [person, other])).rejects.toThrow(/individuals_person_unique/);
+    expect(await householdsOf(person)).toEqual([a.householdId]);
   });
 });

@@ -13,6 +13,7 @@ import { Migration20261206210000ReviewMerge } from "./Migration20261206210000Rev
 import { Migration20261206220000AuditSequencer } from "./Migration20261206220000AuditSequencer";
 import { Migration20261206230000NameFrequencies } from "./Migration20261206230000NameFrequencies";
 import { Migration20261206233000LoginThrottlePairs } from "./Migration20261206233000LoginThrottlePairs";
+import { Migration20261207010000PersonOneHousehold } from "./Migration20261207010000PersonOneHousehold";
 import { Migration20261207040000BackupRuns } from "./Migration20261207040000BackupRuns";
 import { Migration20261207050000Incidents } from "./Migration20261207050000Incidents";
 import { Migration20261207060000Imports } from "./Migration20261207060000Imports";
@@ -34,6 +35,7 @@ export const migrationsList: MigrationObject[] = [
   { name: "Migration20261206220000AuditSequencer", class: Migration20261206220000AuditSequencer },
   { name: "Migration20261206230000NameFrequencies", class: Migration20261206230000NameFrequencies },
   { name: "Migration20261206233000LoginThrottlePairs", class: Migration20261206233000LoginThrottlePairs },
+  { name: "Migration20261207010000PersonOneHousehold", class: Migration20261207010000PersonOneHousehold },
   { name: "Migration20261207040000BackupRuns", class: Migration20261207040000BackupRuns },
   { name: "Migration20261207050000Incidents", class: Migration20261207050000Incidents },
   { name: "Migration20261207060000Imports", class: Migration20261207060000Imports },

@@ -1,4 +1,6 @@
+import { randomUUID } from "node:crypto";
 import type { EntityManager } from "@mikro-orm/postgresql";
+import { Merge } from "../../entities";
 import type { IndividualRecord } from "../../../schemas/registry/household-from-submission";
 import { queryRows, sqlArray } from "../../db/plain-sql";
 import { problems } from "../../problems";
@@ -47,13 +49,14 @@ interface Member {
 }
 
 /**
- * « Same person » on a person_move item for a member matched by names and birth date (issue #14): the
- * incoming member (created as a person of their own) becomes the registered person, who leaves the
- * household they were a member of: their row goes, and the old household's version before the move keeps
- * them in its history. The NIN the registry knew them by comes with them when the roster gave none (never
- * lost). Both households get a version "move" in the supervisor's name.
+ * « Same person » on a member written as a person of their own while matching a member of another household
+ * (person_move, or duplicate_person in the grey zone; issue #14): the incoming member becomes the registered
+ * person, who leaves the household they were a member of, since a person is a current member of one
+ * household: their row goes, and the old household's version before the move keeps them in its history.
+ * The NIN the registry knew them by comes with them when the roster gave none (never lost). Both households
+ * get a version "move" in the supervisor's name. The Merge returned lets undoMerge put everything back.
  */
-export async function movePerson(tx: EntityManager, incomingId: string, existingId: string, decided: Decided): Promise<void> {
+export async function movePerson(tx: EntityManager, incomingId: string, existingId: string, decided: Decided): Promise<Merge> {
   const read = () =>
     queryRows<Member>(
       tx,
@@ -75,16 +78,28 @@ export async function movePerson(tx: EntityManager, incomingId: string, existing
     existing.nin,
     incoming.id,
   ]);
-  await nextVersion(tx, existing.householdId, before[0], decided);
+  const left = await nextVersion(tx, existing.householdId, before[0], decided);
   await nextVersion(tx, incoming.householdId, before[1], decided);
+  return tx.create(Merge, {
+    id: randomUUID(),
+    reviewItemId: decided.reviewItemId,
+    kind: "person",
+    keptIndividualId: existing.id,
+    mergedIndividualId: incoming.id,
+    householdId: existing.householdId,
+    householdVersion: left,
+    before: [{ individualId: incoming.id, personId: incoming.personId, nin: incoming.nin }],
+    by: decided.by,
+  });
 }
 
-/** Records a household's state after a move (the household locked) as its next version. */
-async function nextVersion(tx: EntityManager, householdId: string, before: HouseholdState, decided: Decided): Promise<void> {
+/** Records a household's state after a move (the household locked) as its next version, and returns that version. */
+async function nextVersion(tx: EntityManager, householdId: string, before: HouseholdState, decided: Decided): Promise<number> {
   const [{ version }] = (await queryRows<{ version: number }>(
     tx,
     `update households set version = version + 1, updated_at = now() where id = ? returning version`,
     [householdId],
   )) as [{ version: number }];
   await recordVersion(tx, householdId, version, before, { action: "move", ...decided });
+  return version;
 }

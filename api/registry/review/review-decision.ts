@@ -12,7 +12,7 @@ import { auditActor, type Actor } from "../../auth/actor";
 import { recordAudit } from "../../audit/record-audit";
 import { Merge, ReviewItem, Submission } from "../../entities";
 import { problems } from "../../problems";
-import { mergePersons } from "../households/merge-persons";
+import { movePerson } from "../households/move-person";
 import { findReviewItem, reviewItemDetail } from "./review-items";
 import { decideMove } from "./decide-move";
 
@@ -29,13 +29,14 @@ export const reviewDecisionSchema = {
 
 /**
  * A supervisor's decision on a review item (issue #6), in one audited transaction:
- * - duplicate_person: same → merge (mergePersons); different → the incoming member stays its own person.
+ * - duplicate_person: same → one person, who moves into the incoming member's household (movePerson: a
+ *   person is a current member of one household, issue #14); different → the incoming member stays its own person.
  * - duplicate_household, stale_update: same → the submission is merged into the household value by value
  *   (household-merge-plan.ts): nothing the household became since is reverted, a conflict on a key
  *   variable must be confirmed, and the version names the reviewer, the decision and the comment; the
  *   merge can be undone. different → a new household (its members matched as usual), or rejected.
- * - person_move: same → the person moves into the household (leaving theirs); different → two people, or,
- *   for a roster held for a NIN, rejected (decide-move.ts).
+ * - person_move: same → the person moves into the household (leaving theirs; undone like a merge when the
+ *   roster was written); different → two people, or, for a roster held for a NIN, rejected (decide-move.ts).
  * - invalid/rejected submissions: the decision is recorded (sending back is POST /submissions/:id/return).
  * - later: the item stays in the queue with status "later".
  * When a submission has no undecided item left, it leaves needs_review.
@@ -83,10 +84,9 @@ async function apply(
   const decided: Decided = { reviewItemId: item.id, by, decision, comment: request.comment ?? null };
   switch (item.kind) {
     case "duplicate_person":
-      return decision === "same" ? (await mergePersons(tx, item, by)).id : null;
+      return decision === "same" ? (await movePerson(tx, item.incomingIndividualId!, item.existingIndividualId!, decided)).id : null;
     case "person_move":
-      await decideMove(tx, item, decided, thresholds);
-      return null;
+      return (await decideMove(tx, item, decided, thresholds))?.id ?? null;
     case "duplicate_household":
     case "stale_update": {
       const submission = await tx.findOneOrFail(Submission, item.submissionId!, { populate: ["formVersion.form"] });
