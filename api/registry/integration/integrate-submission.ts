@@ -199,7 +199,9 @@ function settleNew(submission: IncomingSubmission, record: Record, result: NewHo
 /**
  * A roster that repeats a NIN is rejected (sent back to the clerk); one that gives a NIN naming a member of
  * another household waits for a supervisor (issue #14): « same » moves that person here, « different »
- * rejects the submission (review-decision.ts).
+ * rejects the submission (review-decision.ts). Reviewed, not moved automatically: a NIN is typed by a clerk,
+ * and one wrong digit would silently take a member out of another household (DESIGN.md rule 10: no member
+ * dropped without a person deciding); a NIN also names its holder anywhere, so a supervisor sees both sides.
  */
 function holdForNins(submission: IncomingSubmission, clash: NinClash, householdId: string | null, open: Open) {
   if (clash.repeated.length) {
