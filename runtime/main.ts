@@ -1,6 +1,4 @@
 import "./shared/theme.css";
-import { getLanguage } from "./i18n";
+// Restores the clerk's language (and the page's direction) before anything renders.
+import "./i18n";
 import "./components/rsu-runtime-app/rsu-runtime-app";
-
-// The page is served in French; a clerk who chose English keeps it across reloads.
-document.documentElement.lang = getLanguage();

@@ -1,11 +1,11 @@
 import { css, html } from "lit";
-import { getLanguage, LANGUAGES, setLanguage, translator, type Language } from "./i18n";
+import { getLanguage, offeredLanguages, setLanguage, translator, type Language } from "./i18n";
 import * as messages from "./messages";
 
 const { t } = translator(messages);
 
 /** Each language named in itself, whatever the current one. */
-const LANGUAGE_NAMES: Record<Language, string> = { fr: "Français", en: "English" };
+const LANGUAGE_NAMES: Record<Language, string> = { fr: "Français", en: "English", ar: "العربية" };
 
 /** The app's title over the registry's name, at the start of the title bar. */
 export function renderTitle(title: string) {
@@ -18,7 +18,7 @@ export function renderTitle(title: string) {
 /** One button per language, the current one pressed. */
 export function renderLanguageSwitch() {
   return html`<div class="languages" role="group" aria-label=${t("languageSwitch")}>
-    ${LANGUAGES.map(
+    ${offeredLanguages().map(
       (language) => html`<button
         class="on-primary"
         lang=${language}

@@ -34,3 +34,21 @@ export const en: Record<keyof typeof fr, string> = {
   next: "Next",
   pageOf: "Page {page} of {pages}",
 };
+
+export const ar: Record<keyof typeof fr, string> = {
+  appSubtitle: "السجل الاجتماعي الموحّد لاتحاد جزر القمر",
+  languageSwitch: "لغة الواجهة",
+  signedInAs: "متصل: {name}",
+  signOut: "تسجيل الخروج",
+  signInHeading: "تسجيل الدخول",
+  username: "اسم المستخدم",
+  password: "كلمة المرور",
+  signIn: "تسجيل الدخول",
+  signingIn: "جارٍ تسجيل الدخول…",
+  retry: "إعادة المحاولة",
+  serverUnreachable: "تعذّر الاتصال بالخادم. تحقّق من الاتصال ثم أعد المحاولة.",
+  serverError: "أجاب الخادم بخطأ (HTTP {status}).",
+  previous: "السابق",
+  next: "التالي",
+  pageOf: "الصفحة {page} من {pages}",
+};

@@ -36,11 +36,11 @@ export const baseStyles = css`
   .status {
     padding: 1rem 1.25rem;
     border-radius: 6px;
-    border-left: 6px solid var(--rsu-color-muted);
+    border-inline-start: 6px solid var(--rsu-color-muted);
     background: var(--rsu-color-surface);
   }
   .status.error {
-    border-left-color: var(--rsu-color-danger);
+    border-inline-start-color: var(--rsu-color-danger);
   }
 `;
 
@@ -58,7 +58,7 @@ export const tableStyles = css`
   }
   th,
   td {
-    text-align: left;
+    text-align: start;
     vertical-align: top;
     padding: 0.625rem 0.75rem;
     border-bottom: 1px solid var(--rsu-color-border);

@@ -10,7 +10,7 @@ export default css`
     font-size: 0.9375rem;
   }
   .number {
-    text-align: right;
+    text-align: end;
   }
   td.date {
     white-space: nowrap;

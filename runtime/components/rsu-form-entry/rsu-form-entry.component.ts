@@ -1,5 +1,5 @@
 import "survey-core/survey-core.fontless.css";
-import "survey-core/i18n/french";
+import "./survey-locales";
 import { html, LitElement, nothing, type PropertyValues } from "lit";
 import { Model, type SurveyModel } from "survey-core";
 import { renderSurvey, unmountComponentAtNode } from "survey-js-ui";
@@ -15,7 +15,7 @@ import { ApiError } from "../../shared/request";
 import { LanguageController } from "../../shared/language.controller";
 import { formCloseEvent } from "../../events/rsu-form-close";
 import { sessionExpiredEvent } from "../../shared/events/rsu-session-expired";
-import { getLanguage, pick, t } from "../../i18n";
+import { getLanguage, message, pick, t } from "../../i18n";
 import { locateFieldError } from "./locate-field-error";
 import { renderPhase, type Phase } from "./phase-view";
 import styles from "./rsu-form-entry.styles";
@@ -118,6 +118,10 @@ export default class RsuFormEntry extends LitElement {
     model.locale = getLanguage();
     model.showTitle = false;
     model.showCompletedPage = false;
+    // « Page 2 sur 4 » above the questions: a clerk on a small screen knows how far they are.
+    model.showProgressBar = "top";
+    model.progressBarType = "pages";
+    explainPatterns(model);
     // Assigning data replaces every value, the questions' defaults too: a new questionnaire keeps them
     // (defaultValue, defaultValueExpression); answers restored (an update, a correction) are kept as they were.
     if (Object.keys(data).length > 0) model.data = data;
@@ -274,5 +278,22 @@ function phaseOf(item: OutboxItem): Phase {
       return { kind: "refused", id, status: "invalid", errors: item.fieldErrors ?? [] };
     case "rejected":
       return item.problem ? { kind: "send-failed", problem: item.problem } : { kind: "refused", id, status: "rejected", errors: [] };
+  }
+}
+
+/**
+ * A pattern (a phone number's digits) fails with an empty message unless the mask gives one: each
+ * pattern validator without a text gets ours, in every language the runtime speaks (#18).
+ */
+function explainPatterns(model: SurveyModel) {
+  const text = message("patternMismatch");
+  const arabic = t("patternMismatch", {}, "ar");
+  for (const question of model.getAllQuestions(false, true, true)) {
+    for (const validator of question.validators) {
+      if (validator.getType() !== "regexvalidator" || validator.text) continue;
+      validator.locText.setLocaleText("fr", text.fr);
+      validator.locText.setLocaleText("en", text.en);
+      validator.locText.setLocaleText("ar", arabic);
+    }
   }
 }

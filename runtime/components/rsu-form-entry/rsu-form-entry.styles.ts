@@ -11,6 +11,11 @@ export default css`
   rsu-form-entry [hidden] {
     display: none !important;
   }
+  /* SurveyJS draws « Page 1 sur 4 » in a light grey that fails contrast (axe): the text colour instead. */
+  rsu-form-entry .sd-progress-buttons__page-title,
+  rsu-form-entry .sd-progress__text {
+    color: var(--rsu-color-text) !important;
+  }
   rsu-form-entry .rsu-entry-bar {
     display: flex;
     flex-wrap: wrap;
@@ -57,7 +62,7 @@ export default css`
     margin: 0 0 1rem;
     padding: 1rem 1.25rem;
     border-radius: 6px;
-    border-left: 6px solid var(--rsu-color-muted);
+    border-inline-start: 6px solid var(--rsu-color-muted);
     background: var(--rsu-color-surface);
   }
   rsu-form-entry .rsu-status > :first-child {
@@ -67,16 +72,16 @@ export default css`
     margin-bottom: 0;
   }
   rsu-form-entry .rsu-status.busy {
-    border-left-color: var(--rsu-color-primary);
+    border-inline-start-color: var(--rsu-color-primary);
   }
   rsu-form-entry .rsu-status.success {
-    border-left-color: var(--rsu-color-success);
+    border-inline-start-color: var(--rsu-color-success);
   }
   rsu-form-entry .rsu-status.success h3 {
     color: var(--rsu-color-success);
   }
   rsu-form-entry .rsu-status.error {
-    border-left-color: var(--rsu-color-danger);
+    border-inline-start-color: var(--rsu-color-danger);
   }
   rsu-form-entry .rsu-status h3 {
     font-size: 1.125rem;
@@ -84,7 +89,7 @@ export default css`
   }
   rsu-form-entry .rsu-field-errors {
     margin: 0.5rem 0;
-    padding-left: 1.25rem;
+    padding-inline-start: 1.25rem;
   }
   rsu-form-entry .rsu-field-errors li {
     margin: 0.25rem 0;

@@ -24,7 +24,7 @@ export default css`
   }
   td ul {
     margin: 0 0 0.25rem;
-    padding-left: 1.25rem;
+    padding-inline-start: 1.25rem;
   }
   .filters {
     display: flex;
@@ -58,7 +58,7 @@ export default css`
     color: var(--rsu-color-danger);
   }
   .comment {
-    border-left: 3px solid var(--rsu-color-primary);
-    padding-left: 0.5rem;
+    border-inline-start: 3px solid var(--rsu-color-primary);
+    padding-inline-start: 0.5rem;
   }
 `;

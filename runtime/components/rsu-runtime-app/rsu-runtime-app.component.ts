@@ -101,6 +101,12 @@ export default class RsuRuntimeApp extends LitElement {
   }
 
   private async checkSession() {
+    // Nobody signed in on this device: the sign-in form at once, rather than a question to the server
+    // whose only answer is a 401 in the console.
+    if (!rememberedUser()) {
+      this.user = null;
+      return;
+    }
     try {
       this.signedIn(await getCurrentUser());
       void keepFormsForOffline().catch(() => {});
@@ -110,6 +116,7 @@ export default class RsuRuntimeApp extends LitElement {
       const remembered = error instanceof ApiError && error.unanswered ? rememberedUser() : null;
       if (remembered) this.signedIn(remembered);
       else this.user = null;
+      if (error instanceof ApiError && error.unauthenticated) forgetUser();
     }
   }
 

@@ -1,0 +1,26 @@
+import { surveyLocalization } from "survey-core";
+import "survey-core/i18n/arabic";
+import "survey-core/i18n/french";
+
+/**
+ * The form library's own texts in French and Arabic, with the few its translations leave in English
+ * ("Select" read out on every drop-down, the progress bar's name) filled in (#18).
+ */
+const MISSING: Record<string, Record<string, string>> = {
+  fr: {
+    selectCaption: "Choisir",
+    progressbar: "Progression du questionnaire",
+    toc: "Sommaire",
+    panelDynamicTabTextFormat: "Élément {panelIndex}",
+  },
+  ar: {
+    selectCaption: "اختر",
+    progressbar: "تقدّم الاستمارة",
+    toc: "المحتويات",
+  },
+};
+
+for (const [locale, strings] of Object.entries(MISSING)) {
+  const table = surveyLocalization.locales[locale] as Record<string, string> | undefined;
+  if (table) Object.assign(table, strings);
+}
