@@ -4,6 +4,7 @@ import * as audit from "./messages/audit";
 import * as catalogue from "./messages/catalogue";
 import * as catalogueImport from "./messages/catalogue-import";
 import * as codeLists from "./messages/code-lists";
+import * as exportsMessages from "./messages/exports";
 import * as forms from "./messages/forms";
 import * as maskDesigner from "./messages/mask-designer";
 import * as operations from "./messages/operations";
@@ -39,6 +40,7 @@ const fr = {
   ...jobs.fr,
   ...operations.fr,
   ...xlsformImport.fr,
+  ...exportsMessages.fr,
 };
 
 export type MessageKey = keyof typeof fr;
@@ -61,6 +63,7 @@ const en: Record<MessageKey, string> = {
   ...jobs.en,
   ...operations.en,
   ...xlsformImport.en,
+  ...exportsMessages.en,
 };
 
 export { getLanguage, pick } from "../runtime/shared/i18n";

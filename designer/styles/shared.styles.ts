@@ -24,6 +24,19 @@ export const sharedStyles = [
     background: var(--rsu-color-surface);
     color: var(--rsu-color-danger);
   }
+  /* A link that downloads or opens a file, shown as a button. */
+  a.button {
+    display: inline-flex;
+    align-items: center;
+    min-height: 36px;
+    padding: 0 0.75rem;
+    font-weight: 600;
+    border-radius: 6px;
+    border: 2px solid var(--rsu-color-primary);
+    color: var(--rsu-color-primary);
+    background: var(--rsu-color-surface);
+    text-decoration: none;
+  }
   button.small {
     min-height: 36px;
     padding: 0 0.75rem;

@@ -58,7 +58,17 @@ describe("an administrator manages accounts in the back office", () => {
       const tabs = page.getByRole("navigation", { name: "Sections du back-office" }).getByRole("link");
       await expect
         .poll(() => tabs.allTextContents())
-        .toEqual(["Registre", "Revue", "Catalogue", "Masques", "Utilisateurs", "Jetons d'API", "Journal d'audit", "Tâches en échec"]);
+        .toEqual([
+          "Registre",
+          "Revue",
+          "Exports",
+          "Catalogue",
+          "Masques",
+          "Utilisateurs",
+          "Jetons d'API",
+          "Journal d'audit",
+          "Exploitation",
+        ]);
       await expect(page.getByText("Connecté : Administrateur démo").isVisible()).resolves.toBe(true);
       await expect(page.getByText("Rôles : Administrateur").isVisible()).resolves.toBe(true);
       await saveScreenshot(page, "admin-01-registry");

@@ -26,6 +26,7 @@ import { themeName } from "../../views/theme-name";
 import { renderCatalogueViews, type CatalogueView } from "./catalogue-views-view";
 import "../rsu-code-lists/rsu-code-lists";
 import "../rsu-catalogue-import/rsu-catalogue-import";
+import "../rsu-catalogue-exports/rsu-catalogue-exports";
 
 const PAGE_SIZE = 50;
 
@@ -143,6 +144,7 @@ export default class RsuCatalogue extends LoadingScreen {
         ${this.canWrite && !this.importing ? html`<button class="secondary" @click=${() => (this.importing = true)}>${t("importCatalogue")}</button>` : nothing}
       </div>
       ${this.importing ? html`<rsu-catalogue-import @rsu-form-cancel=${() => (this.importing = false)}></rsu-catalogue-import>` : nothing}
+      <rsu-catalogue-exports .canWrite=${this.canWrite}></rsu-catalogue-exports>
       ${renderCatalogueViews(this.view, (view) => (this.view = view))}
       ${this.view === "codeLists" ? html`<rsu-code-lists .canWrite=${this.canWrite}></rsu-code-lists>` : this.renderVariables(page)}
     `;

@@ -4,6 +4,7 @@ import type { SignedInUser } from "../../../runtime/shared/session";
 import type { MessageKey } from "../../i18n";
 import "../rsu-audit-log/rsu-audit-log";
 import "../rsu-catalogue/rsu-catalogue";
+import "../rsu-exports/rsu-exports";
 import "../rsu-forms/rsu-forms";
 import "../rsu-operations/rsu-operations";
 import "../rsu-registry-browser/rsu-registry-browser";
@@ -39,6 +40,7 @@ export const SECTIONS: readonly Section[] = [
     roles: ["admin", "supervisor"],
     render: ({ labels }) => html`<rsu-review-queue .labels=${labels}></rsu-review-queue>`,
   },
+  { id: "exports", title: "tabExports", roles: ["admin", "supervisor", "analyst"], render: () => html`<rsu-exports></rsu-exports>` },
   {
     id: "catalogue",
     title: "tabCatalogue",

@@ -1,0 +1,104 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import JSZip from "jszip";
+import { readFile } from "node:fs/promises";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { island } from "../../api/db/seeders/demo/admin-areas";
+import { validHousehold } from "../helpers/demo-responses";
+import { startTestServer } from "../helpers/app-server";
+import { launchBrowser, saveScreenshot, seriousA11yViolations, signIn, waitUnlessAlert, type BrowserSession } from "../helpers/browser";
+
+const run = promisify(execFile);
+
+/**
+ * An analyst exports the registry as of a date to Stata from the back office (issue #17): asks, sees the
+ * progress end, downloads the zip, and ReadStat opens the file with its labels. The catalogue screen offers
+ * the catalogue's documents and, to an administrator, creating a release. Both screens pass axe-core.
+ */
+describe("registry exports in the back office", () => {
+  // The sign-in page asks who is there first: its 401 is expected, not an error.
+  const unexpectedErrors = () => session.pageErrors.filter((e) => !/^http 401: .*\/api\/auth\/me$/.test(e));
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let session: BrowserSession;
+  let dir: string;
+
+  beforeAll(async () => {
+    server = await startTestServer("browser_exports");
+    for (const seed of [1, 2, 3]) expect((await server.context.submitAndDrain(validHousehold(seed))).status).toBe("integrated");
+    session = await launchBrowser();
+    dir = await mkdtemp(join(tmpdir(), "rsu-export-download-"));
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await server?.stop();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it("an analyst exports the registry as of today to Stata and opens it with its labels", async () => {
+    const { page } = session;
+    await signIn(page, `${server.url}/designer/`, { username: "analyste", password: "analyste-demo-2026" });
+    await page.getByRole("navigation", { name: "Sections du back-office" }).getByRole("link", { name: "Exports" }).click();
+    await waitUnlessAlert(page, page.getByRole("heading", { name: "Exports du registre" }));
+    await page.getByLabel("Format").selectOption({ label: "Stata (.dta)" });
+    const today = new Date().toISOString().slice(0, 10);
+    await page.getByLabel("État du registre au (vide : maintenant)").fill(today);
+    await page.getByRole("button", { name: "Demander l'export" }).click();
+    const download = page.getByRole("link", { name: "Télécharger" });
+    await waitUnlessAlert(page, download);
+    await expect(page.locator("rsu-exports tbody tr").first().innerText()).resolves.toMatch(/Stata \(\.dta\).*Prêt.*3 \/ \d+/s);
+    await saveScreenshot(page, "exports-00-ready");
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    const [file] = await Promise.all([page.waitForEvent("download"), download.click()]);
+    const zipPath = join(dir, file.suggestedFilename());
+    await file.saveAs(zipPath);
+    expect(file.suggestedFilename()).toMatch(new RegExp(`^registre-${today}-dta-[0-9a-f]{8}\\.zip$`));
+    const zip = await JSZip.loadAsync(await readFile(zipPath));
+    const dta = join(dir, "households.dta");
+    const { writeFile } = await import("node:fs/promises");
+    await writeFile(dta, await zip.file("households.dta")!.async("nodebuffer"));
+    const { stdout } = await run("readstat", [dta]);
+    expect(stdout).toMatch(/Rows: 3/);
+    await run("extract_metadata", [dta, join(dir, "meta.json")]);
+    const meta = JSON.parse(await readFile(join(dir, "meta.json"), "utf8"));
+    expect(meta.variables.find((v: { name: string }) => v.name === "island")).toMatchObject({
+      label: "Île",
+      categories: island.items.map((item) => ({ code: Number(item.code), label: item.label.fr })),
+    });
+    // An analyst without grants gets no names.
+    expect(meta.variables.map((v: { name: string }) => v.name)).not.toContain("head_name");
+    expect(unexpectedErrors()).toEqual([]);
+  });
+
+  it("the catalogue screen offers its documents, and an administrator creates a release", async () => {
+    const { page } = session;
+    await page.goto(`${server.url}/designer/#catalogue`);
+    await waitUnlessAlert(page, page.getByRole("heading", { name: "Documents du catalogue" }));
+    const links = page.locator("rsu-catalogue-exports a");
+    await expect
+      .poll(() => links.allTextContents())
+      .toEqual(["Cahier des charges (HTML)", "Classeur XLSX", "CSV des variables", "CSV des listes de codes", "DDI Codebook (XML)"]);
+    for (const href of await links.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href))) {
+      expect((await page.request.get(href)).status(), href).toBe(200);
+    }
+    // An analyst reads the catalogue but does not write it: no release form.
+    await expect(page.getByRole("button", { name: "Créer une version" }).count()).resolves.toBe(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    expect(unexpectedErrors()).toEqual([]);
+    await page.getByRole("button", { name: "Se déconnecter" }).click();
+
+    await signIn(page, `${server.url}/designer/#catalogue`, { username: "admin", password: "admin-demo-2026" });
+    await waitUnlessAlert(page, page.getByRole("heading", { name: "Documents du catalogue" }));
+    await page.getByLabel("Nom de la version du catalogue").fill("Version de test 2026");
+    await page.getByRole("button", { name: "Créer une version" }).click();
+    await waitUnlessAlert(page, page.getByText("Version « Version de test 2026 » créée."));
+    await saveScreenshot(page, "exports-01-catalogue-documents");
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    expect(unexpectedErrors()).toEqual([]);
+  });
+});
