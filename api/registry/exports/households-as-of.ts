@@ -39,13 +39,18 @@ interface Row {
   commune: string | null;
 }
 
-/** Each household's last version recorded by the date (household_versions keeps every state, issue #6). */
-const LATEST = `select distinct on (v.household_id) v.household_id, v.version, v.created_at, v.form_id, v.form_version, v.state
-  from household_versions v where v.created_at <= ?`;
+/**
+ * Each household's last version recorded by the date (household_versions keeps every state, issue #6), read
+ * through the (household, version) index from the household's row: a DISTINCT ON over the versions sorted
+ * every remaining version at each batch.
+ */
+const LATEST = `cross join lateral (select v.household_id, v.version, v.created_at, v.form_id, v.form_version, v.state
+  from household_versions v where v.household_id = ids.id and v.created_at <= ? order by v.version desc limit 1) b`;
 
 /**
  * The households, in batches of `size`, in id order: each batch is the next `size` households by id
- * (keyset, so memory stays flat and a batch costs the same at the start and the end), then filtered.
+ * (keyset on the households' primary key, so memory stays flat and a batch costs the same at the start and
+ * the end), then filtered.
  */
 export async function* householdsAsOf(em: EntityManager, filter: HouseholdsFilter, size = 500): AsyncGenerator<HouseholdAsOf[]> {
   const where = conditions(filter);
@@ -54,12 +59,13 @@ export async function* householdsAsOf(em: EntityManager, filter: HouseholdsFilte
   for (;;) {
     const rows = await queryRows<Row>(
       em,
-      `with batch as (${LATEST} and v.household_id > ? order by v.household_id, v.version desc limit ?)
+      `with ids as (select id from households where id > ? order by id limit ?),
+            batch as (select b.* from ids ${LATEST})
        select m.last, b.household_id, b.version, b.created_at, b.form_id, b.form_version, b.state, h.island, h.prefecture, h.commune
-         from (select household_id as last from batch order by household_id desc limit 1) m
+         from (select id as last from ids order by id desc limit 1) m
          left join (batch b join households h on h.id = b.household_id and ${where.sql}) on true
         order by b.household_id`,
-      [filter.at, after, size, ...where.bindings],
+      [after, size, filter.at, ...where.bindings],
     );
     if (!rows.length) return;
     yield rows
@@ -83,7 +89,7 @@ export async function countHouseholdsAsOf(em: EntityManager, filter: HouseholdsF
   if (!where) return 0;
   const [row] = await queryRows<{ n: number }>(
     em,
-    `select count(*)::int as n from (${LATEST} order by v.household_id, v.version desc) b join households h on h.id = b.household_id and ${where.sql}`,
+    `select count(*)::int as n from households ids ${LATEST} join households h on h.id = b.household_id and ${where.sql}`,
     [filter.at, ...where.bindings],
   );
   return row!.n;
