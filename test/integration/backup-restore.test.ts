@@ -27,6 +27,8 @@ const dir = join(tmpdir(), `rsu-test-${NAME}-files`);
 const PASSPHRASE = "sel de Mohéli, vanille de Ngazidja 2026";
 let ctx: TestContext;
 let plain: string;
+// The source as `plain` holds it: a verification that fails later opens an incident in the source (#23).
+let sourceAtBackup: Awaited<ReturnType<typeof fingerprintTables>>;
 
 const urlOf = (database: string) => {
   const url = new URL(env.DATABASE_URL!);
@@ -54,6 +56,7 @@ beforeAll(async () => {
   const made = await runCli(["backup", "--out", plain], env);
   expect(made.stderr).toBe("");
   expect(made.code).toBe(0);
+  sourceAtBackup = await fingerprintTables(env.DATABASE_URL!);
 });
 afterAll(async () => {
   await ctx?.close();
@@ -118,6 +121,12 @@ describe("rsu backup verify", () => {
     expect(verify.stdout).toMatch(/ok +checksum:/);
     expect(verify.stdout).toContain("sauvegarde NON conforme");
     expect(await databases(`%${NAME}_verify_%`)).toBe(0);
+    // The operator learns it from the incident register too, whoever ran the command (#23).
+    const open = await asOwner(
+      ctx.config,
+      async (sql) => (await sql.query(`select severity from incidents where alarm = 'backup_failed' and status = 'open'`)).rows,
+    );
+    expect(open).toEqual([{ severity: "major" }]);
   });
 });
 
@@ -136,7 +145,7 @@ describe("an encrypted backup", () => {
     expect(bytes.includes(Buffer.from("PGDMP"))).toBe(false);
     const backup = await openBackup(encrypted);
     expect(backup.manifest.encrypted).toBe(true);
-    expect(backup.manifest.tables).toEqual((await openBackup(plain)).manifest.tables);
+    expect(backup.manifest.tables).toEqual((await census(env.DATABASE_URL!)).tables);
   });
 
   it("verifies with its passphrase, from standard input or a file", async () => {
@@ -192,7 +201,7 @@ describe("rsu restore", () => {
     expect(restored.stderr).toBe("");
     expect(restored.code).toBe(0);
     expect(restored.stdout).toContain(`restaurée dans / restored into ${target}`);
-    expect(await fingerprintTables(urlOf(target))).toEqual(await fingerprintTables(env.DATABASE_URL!));
+    expect(await fingerprintTables(urlOf(target))).toEqual(sourceAtBackup);
   });
 
   it("with --force, replaces a non-empty database and keeps the old one under another name", async () => {
@@ -205,6 +214,6 @@ describe("rsu restore", () => {
     const kept = /gardée sous \/ the previous database is kept as (\S+)/.exec(restored.stdout)?.[1];
     expect(kept).toMatch(new RegExp(`^${target.slice(0, 40)}_before_restore_\\d{8}t\\d{6}$`));
     expect(await fingerprintTables(urlOf(kept!))).toEqual(changed);
-    expect(await fingerprintTables(urlOf(target))).toEqual(await fingerprintTables(env.DATABASE_URL!));
+    expect(await fingerprintTables(urlOf(target))).toEqual(sourceAtBackup);
   });
 });
