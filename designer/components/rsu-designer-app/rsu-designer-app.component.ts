@@ -1,5 +1,6 @@
 import { html, LitElement } from "lit";
 import { loadCodeLabels, type CodeLabels } from "../../../runtime/shared/code-labels";
+import { forgetUser, rememberUser } from "../../../runtime/offline/remembered-user";
 import { getCurrentUser, signOut, type SignedInUser } from "../../../runtime/shared/session";
 import type { RsuSignedInEvent } from "../../../runtime/shared/events/rsu-signed-in";
 import { LanguageController, t } from "../../i18n";
@@ -56,6 +57,9 @@ export default class RsuDesignerApp extends LitElement {
 
   private start(user: SignedInUser) {
     this.user = user;
+    // The session cookie is the runtime's too: remembered, the runtime opened next asks the server who is
+    // signed in instead of showing its sign-in form (it asks only when someone signed in on this device).
+    rememberUser(user);
     this.sessionEnded = false;
     loadCodeLabels()
       .then((labels) => (this.labels = labels))
@@ -69,6 +73,7 @@ export default class RsuDesignerApp extends LitElement {
 
   private async handleSignOut() {
     await signOut().catch(() => {});
+    forgetUser();
     this.end(false);
   }
 
