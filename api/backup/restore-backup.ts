@@ -1,5 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
-import { Transform } from "node:stream";
+import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { readAnchors } from "../audit/audit-anchor";
 import { verifyAuditLog } from "../audit/verify-audit";
@@ -8,6 +7,7 @@ import { databaseName, dropDatabase, onServer, quoteIdentifier } from "../db/cre
 import { BackupError } from "./backup-error";
 import { type OpenedBackup, openBackup, readDump, unlockBackup } from "./backup-file";
 import { takeCensus } from "./backup-manifest";
+import { dumpMeter } from "./dump-meter";
 import { pgRestore } from "./pg-tools";
 
 /** One comparison between a restored database and the backup's manifest. */
@@ -101,21 +101,14 @@ async function restoreAndCheck(backup: OpenedBackup, databaseUrl: string, option
     end $$;`);
     await sql.query(`create database ${quoteIdentifier(name)}`);
   });
-  const sha256 = createHash("sha256");
-  let bytes = 0;
-  const measure = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      sha256.update(chunk);
-      bytes += chunk.length;
-      done(null, chunk);
-    },
-  });
+  const measure = dumpMeter();
   const dump = readDump(backup, keys);
-  dump.on("error", (error) => measure.destroy(error));
-  await pgRestore(databaseUrl, dump.pipe(measure)).done;
+  dump.on("error", (error) => measure.stream.destroy(error));
+  await pgRestore(databaseUrl, dump.pipe(measure.stream)).done;
   const { manifest } = backup;
   const checks: BackupCheck[] = [];
-  const digest = sha256.digest("hex");
+  const digest = measure.sha256();
+  const bytes = measure.bytes();
   checks.push({
     check: "checksum",
     ok: digest === manifest.dump.sha256 && bytes === manifest.dump.bytes,

@@ -1,14 +1,15 @@
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import { mkdir, open, rename, rm } from "node:fs/promises";
 import { dirname } from "node:path";
-import { PassThrough, Transform } from "node:stream";
+import { PassThrough, type Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import pg from "pg";
 import { databaseName } from "../db/create-database";
 import { deriveKeys, encryptStream, manifestMac, newEncryption } from "./backup-cipher";
 import { BACKUP_MAGIC, type BackupHeader, headerLine, trailerBytes } from "./backup-file";
 import { applicationVersion, type BackupManifest, takeCensus } from "./backup-manifest";
+import { dumpMeter } from "./dump-meter";
 import { pgDump, pgDumpVersion } from "./pg-tools";
 
 export interface WriteBackupOptions {
@@ -43,18 +44,10 @@ export async function writeBackup({ databaseUrl, file, passphrase = null }: Writ
     const keys = encryption ? await deriveKeys(passphrase!, encryption) : null;
     const out = createWriteStream(partial, { mode: 0o600 });
     out.write(`${BACKUP_MAGIC}${headerText}\n`);
-    const sha256 = createHash("sha256");
-    let bytes = 0;
-    const measure = new Transform({
-      transform(chunk: Buffer, _encoding, done) {
-        sha256.update(chunk);
-        bytes += chunk.length;
-        done(null, chunk);
-      },
-    });
+    const measure = dumpMeter();
     const dump = new PassThrough();
     const dumped = pgDump(databaseUrl, snapshot, dump).done.then(() => dump.end());
-    const stages = [dump, measure, ...(keys ? [encryptStream(encryption!, keys, Buffer.from(headerText))] : [])];
+    const stages = [dump, measure.stream, ...(keys ? [encryptStream(encryption!, keys, Buffer.from(headerText))] : [])];
     await Promise.all([dumped, pipeline([...stages, out] as unknown as [PassThrough, Transform], { end: false })]).catch((error) => {
       dump.destroy();
       out.destroy();
@@ -70,7 +63,7 @@ export async function writeBackup({ databaseUrl, file, passphrase = null }: Writ
       migrations: census.migrations,
       tables: census.tables,
       auditHead: census.auditHead,
-      dump: { format: "pg_dump custom", tool: await pgDumpVersion(), sha256: sha256.digest("hex"), bytes },
+      dump: { format: "pg_dump custom", tool: await pgDumpVersion(), sha256: measure.sha256(), bytes: measure.bytes() },
       encrypted: !!encryption,
       startedAt: started.toISOString(),
       finishedAt: finished.toISOString(),
