@@ -9,6 +9,7 @@ import * as forms from "./messages/forms";
 import * as maskDesigner from "./messages/mask-designer";
 import * as operations from "./messages/operations";
 import * as history from "./messages/history";
+import * as incidents from "./messages/incidents";
 import * as jobs from "./messages/jobs";
 import * as registry from "./messages/registry";
 import * as review from "./messages/review";
@@ -39,6 +40,7 @@ const fr = {
   ...history.fr,
   ...jobs.fr,
   ...operations.fr,
+  ...incidents.fr,
   ...xlsformImport.fr,
   ...exportsMessages.fr,
 };
@@ -62,6 +64,7 @@ const en: Record<MessageKey, string> = {
   ...history.en,
   ...jobs.en,
   ...operations.en,
+  ...incidents.en,
   ...xlsformImport.en,
   ...exportsMessages.en,
 };

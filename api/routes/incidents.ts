@@ -1,5 +1,5 @@
 import { type Context, Hono } from "hono";
-import type { IncidentClosing, IncidentUpdate, NewIncident } from "../../schemas/contracts/incidents";
+import { INCIDENT_SEVERITIES, type IncidentClosing, type IncidentUpdate, type NewIncident } from "../../schemas/contracts/incidents";
 import type { AppEnv } from "../app-env";
 import { auditActor } from "../auth/actor";
 import { allow } from "../middleware/authorize";
@@ -25,7 +25,12 @@ const actorOf = (c: Context<AppEnv>) => auditActor(c.get("actor")!, c.get("addre
 export function incidentRoutes() {
   return new Hono<AppEnv>()
     .get("/", allow("operations:manage"), async (c) =>
-      c.json({ items: await listIncidents(c.get("em"), { status: oneOf("status", c.req.query("status"), ["open", "closed"] as const) }) }),
+      c.json({
+        items: await listIncidents(c.get("em"), {
+          status: oneOf("status", c.req.query("status"), ["open", "closed"] as const),
+          severity: oneOf("severity", c.req.query("severity"), INCIDENT_SEVERITIES),
+        }),
+      }),
     )
     .post("/", allow("operations:manage"), jsonBody(), async (c) => {
       const request = validateBody<NewIncident>(newIncidentSchema, await readJson(c));

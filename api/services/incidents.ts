@@ -71,13 +71,22 @@ const SELECT = `select i.*, o.display_name as opened_by, c.display_name as close
 /** Incidents, open ones first, then newest first; `from`/`to` bound the opening date (the report's period). */
 export async function listIncidents(
   em: EntityManager,
-  filter: { status?: "open" | "closed"; from?: Date; to?: Date } = {},
+  filter: { status?: "open" | "closed"; severity?: Incident["severity"]; from?: Date; to?: Date } = {},
 ): Promise<Incident[]> {
   const rows = await queryRows<IncidentRow>(
     em,
-    `${SELECT} where (?::text is null or i.status = ?) and (?::timestamptz is null or i.opened_at >= ?) and (?::timestamptz is null or i.opened_at < ?)
+    `${SELECT} where (?::text is null or i.status = ?) and (?::text is null or i.severity = ?) and (?::timestamptz is null or i.opened_at >= ?) and (?::timestamptz is null or i.opened_at < ?)
      order by i.status = 'open' desc, i.opened_at desc, i.number desc`,
-    [filter.status ?? null, filter.status ?? null, filter.from ?? null, filter.from ?? null, filter.to ?? null, filter.to ?? null],
+    [
+      filter.status ?? null,
+      filter.status ?? null,
+      filter.severity ?? null,
+      filter.severity ?? null,
+      filter.from ?? null,
+      filter.from ?? null,
+      filter.to ?? null,
+      filter.to ?? null,
+    ],
   );
   const actions = rows.length
     ? await queryRows<{ id: string; incident_id: string; at: Date | string; by: string | null; text: string }>(

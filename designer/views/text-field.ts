@@ -30,3 +30,13 @@ export function renderTextField(name: string, label: string, messages: FieldMess
     ${renderFieldError(name, messages)}
   </div>`;
 }
+
+/** A labelled multi-line input with the server's error for it. */
+export function renderTextArea(name: string, label: string, messages: FieldMessages | null, value = "", rows = 3) {
+  const state = fieldState(name, messages);
+  return html`<div class="field">
+    <label for=${name}>${label}</label>
+    <textarea id=${name} name=${name} rows=${rows} .value=${value} aria-invalid=${state.invalid} aria-describedby=${state.describedBy || nothing}></textarea>
+    ${renderFieldError(name, messages)}
+  </div>`;
+}

@@ -1,23 +1,23 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { JOB_INTEGRATE_SUBMISSION } from "../../schemas/contracts/jobs";
 import { startTestServer } from "../helpers/app-server";
-import { launchBrowser, saveScreenshot, signIn, type BrowserSession, waitUnlessAlert } from "../helpers/browser";
+import { raiseAlarm } from "../../api/services/incident-alarms";
+import {
+  launchBrowser,
+  saveScreenshot,
+  seriousA11yViolations as seriousViolations,
+  signIn,
+  type BrowserSession,
+  waitUnlessAlert,
+} from "../helpers/browser";
 
 /**
  * « Exploitation » (issue #23): an administrator sees how the system is doing and the failed jobs of every
- * queue, with their reason in words and as a code; discards one after confirming. Accessible (axe).
+ * queue, with their reason in words and as a code; discards one after confirming. The incident register:
+ * an alarm's incident with its code, an incident reported, followed and closed, every step audited.
+ * Accessible (axe).
  */
 const ADMIN = { username: "admin", password: "admin-demo-2026" };
-
-/** Serious and critical accessibility violations of the page as it is now, by rule and element. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")}`));
-}
 
 describe("« Exploitation » in the back office", () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -69,6 +69,87 @@ describe("« Exploitation » in the back office", () => {
       expect(session.pageErrors.filter((e) => !e.endsWith("/api/auth/me"))).toEqual([]);
     } catch (error) {
       await saveScreenshot(page, "operations-failure").catch(() => {});
+      throw new Error(`${String(error)}\npage errors: ${session.pageErrors.join("\n") || "none"}`, { cause: error });
+    }
+  });
+
+  it("lists incidents, reports one, records an action, and closes it with its root cause and preventive measure", async () => {
+    const { page } = session;
+    const ctx = server.context;
+    const auditCount = async () => {
+      const rows = await ctx.orm.em
+        .fork()
+        .getConnection()
+        .execute<{ action: string; n: number }[]>(
+          `select action, count(*)::int as n from audit_log where action like 'incident.%' group by action order by action`,
+        );
+      return Object.fromEntries(rows.map((r) => [r.action, r.n]));
+    };
+    try {
+      await raiseAlarm(ctx.orm.em.fork(), "backup_failed", "error=pg_dump_failed");
+      await page.goto(`${server.url}/designer/#incidents`);
+      await waitUnlessAlert(page, page.getByRole("heading", { name: "Registre des incidents", level: 2 }));
+      const alarmRow = page.getByRole("row").filter({ hasText: "backup_failed" });
+      await expect
+        .poll(() => alarmRow.innerText())
+        .toMatch(
+          /^1\s.*Majeure\s+Sauvegarde en échec \/ Backup failed\s+Sauvegardes, Base de données\s+Alarme : sauvegarde en échec backup_failed\s+Ouvert/s,
+        );
+
+      await page.getByRole("button", { name: "Déclarer un incident" }).click();
+      await page.getByRole("button", { name: "Ouvrir l'incident" }).click();
+      await page.getByRole("alert").filter({ hasText: "Rien n'a été enregistré" }).waitFor();
+      expect(await page.getByLabel("Intitulé").getAttribute("aria-invalid")).toBe("true");
+      expect(await page.getByRole("group", { name: "Systèmes touchés" }).getAttribute("aria-invalid")).toBe("true");
+      expect(await auditCount()).toEqual({ "incident.open": 1 });
+      expect(await seriousViolations(page)).toEqual([]);
+      await saveScreenshot(page, "incidents-01-refused-report");
+
+      await page.locator("form.panel").getByLabel("Gravité").selectOption("critical");
+      await page.getByLabel("Intitulé").fill("Coupure de courant au centre de Moroni");
+      await page.getByLabel("Ce qui s'est passé").fill("Le serveur s'est arrêté à 09:10 ; la saisie a repris hors ligne.");
+      await page.getByRole("checkbox", { name: "Base de données" }).check();
+      await page.getByRole("checkbox", { name: "Réseau" }).check();
+      await page.getByRole("button", { name: "Ouvrir l'incident" }).click();
+      await page.getByText("Incident n° 2 ouvert.").waitFor();
+      await page.getByRole("heading", { name: "Incident n° 2 : Coupure de courant au centre de Moroni" }).waitFor();
+      await expect
+        .poll(() => page.getByRole("row").filter({ hasText: "Coupure de courant" }).innerText())
+        .toMatch(/Critique.*Base de données, Réseau\s+Déclaré par .+\s+Ouvert/s);
+
+      await page.getByLabel("Action menée").fill("Groupe électrogène démarré, serveur relancé.");
+      await page.getByRole("button", { name: "Consigner l'action" }).click();
+      await page.getByText("Action consignée.").waitFor();
+      await page.getByRole("listitem").filter({ hasText: "Groupe électrogène démarré, serveur relancé." }).waitFor();
+
+      await page.getByRole("button", { name: "Clore l'incident" }).click();
+      await page.getByRole("alert").filter({ hasText: "Rien n'a été enregistré" }).waitFor();
+      expect(await page.getByLabel("Cause première").getAttribute("aria-invalid")).toBe("true");
+      await page.getByLabel("Cause première").fill("Pas d'onduleur sur l'alimentation du serveur.");
+      await page.getByLabel("Mesure préventive").fill("Onduleur installé ; test mensuel du groupe électrogène.");
+      expect(await seriousViolations(page)).toEqual([]);
+      await saveScreenshot(page, "incidents-02-incident-followed");
+      await page.getByRole("button", { name: "Clore l'incident" }).click();
+      await page
+        .getByText("Incident clos.")
+        .or(page.getByText(/Clos le .* par/))
+        .first()
+        .waitFor();
+      await page.getByText("Onduleur installé ; test mensuel du groupe électrogène.").waitFor();
+
+      await page.getByLabel("État").selectOption("closed");
+      await expect.poll(() => page.getByRole("table").getByRole("row").count()).toBe(2);
+      await page.getByRole("row").filter({ hasText: "Coupure de courant" }).filter({ hasText: "Clos" }).waitFor();
+      await page.getByLabel("État").selectOption("");
+      await page.getByLabel("Gravité").selectOption("major");
+      await expect.poll(() => page.getByRole("table").getByRole("row").count()).toBe(2);
+      await alarmRow.waitFor();
+      expect(await auditCount()).toEqual({ "incident.action": 1, "incident.close": 1, "incident.open": 2 });
+      expect(await seriousViolations(page)).toEqual([]);
+      await saveScreenshot(page, "incidents-03-closed-and-filtered");
+      expect(session.pageErrors.filter((e) => !e.endsWith("/api/auth/me") && !e.includes("http 422"))).toEqual([]);
+    } catch (error) {
+      await saveScreenshot(page, "incidents-failure").catch(() => {});
       throw new Error(`${String(error)}\npage errors: ${session.pageErrors.join("\n") || "none"}`, { cause: error });
     }
   });

@@ -6,6 +6,7 @@ import "../rsu-audit-log/rsu-audit-log";
 import "../rsu-catalogue/rsu-catalogue";
 import "../rsu-exports/rsu-exports";
 import "../rsu-forms/rsu-forms";
+import "../rsu-incidents/rsu-incidents";
 import "../rsu-operations/rsu-operations";
 import "../rsu-registry-browser/rsu-registry-browser";
 import "../rsu-review-queue/rsu-review-queue";
@@ -63,6 +64,7 @@ export const SECTIONS: readonly Section[] = [
   { id: "jetons", title: "tabTokens", roles: ["admin"], render: () => html`<rsu-token-admin></rsu-token-admin>` },
   { id: "audit", title: "tabAudit", roles: ["admin"], render: () => html`<rsu-audit-log></rsu-audit-log>` },
   { id: "exploitation", title: "tabOperations", roles: ["admin"], render: () => html`<rsu-operations></rsu-operations>` },
+  { id: "incidents", title: "tabIncidents", roles: ["admin"], render: () => html`<rsu-incidents></rsu-incidents>` },
 ];
 
 export function sectionsFor(roles: readonly string[]): Section[] {
