@@ -22,6 +22,7 @@ import { exportRoutes } from "./routes/exports";
 import { formImportRoutes } from "./routes/form-import";
 import { formRoutes } from "./routes/forms";
 import { healthRoutes } from "./routes/health";
+import { householdSyncRoutes } from "./routes/household-sync";
 import { householdRoutes } from "./routes/households";
 import { importProfileRoutes } from "./routes/import-profiles";
 import { importRoutes } from "./routes/imports";
@@ -29,6 +30,7 @@ import { incidentRoutes } from "./routes/incidents";
 import { jobRoutes } from "./routes/jobs";
 import { mergeRoutes } from "./routes/merges";
 import { metricsRoutes } from "./routes/metrics";
+import { openApiRoutes } from "./routes/openapi";
 import { operationsRoutes } from "./routes/operations";
 import { reviewItemRoutes } from "./routes/review-items";
 import { staticRoutes } from "./routes/static";
@@ -59,6 +61,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/api/config", designerConfigRoutes(deps));
   app.route("/api/submissions", submissionRoutes(deps));
   app.route("/api/households", householdRoutes());
+  app.route("/api/sync", householdSyncRoutes());
   app.route("/api/exports", exportRoutes(deps));
   app.route("/api/review-items", reviewItemRoutes(deps));
   app.route("/api/merges", mergeRoutes());
@@ -75,6 +78,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/api/catalogue/import", catalogueImportRoutes());
   app.route("/api/imports", importRoutes(deps));
   app.route("/api/import-profiles", importProfileRoutes());
+  app.route(
+    "/api",
+    openApiRoutes(() => app.routes),
+  );
   if (deps.staticRoot) app.route("/", staticRoutes(deps.staticRoot));
 
   app.notFound(() => {

@@ -274,6 +274,34 @@ export const problems = {
       fr: "Cette tâche porte un envoi accepté qui n'est pas encore intégré : relancez-la (ou renvoyez l'envoi à l'agent), elle ne peut pas être abandonnée.",
       en: "This job carries an accepted submission that is not integrated yet: retry it (or return the submission to the clerk); it cannot be discarded.",
     }),
+  /** A sync cursor (GET /api/sync/households) that this server did not write, or altered. */
+  invalidCursor: () =>
+    new Problem(
+      400,
+      "invalid_cursor",
+      {
+        fr: "Le curseur de synchronisation est illisible : reprenez-le tel que la réponse précédente l'a donné, ou repartez d'une date (since).",
+        en: "The synchronisation cursor is unreadable: send it back as the previous answer gave it, or start again from a date (since).",
+      },
+      [{ pointer: "/cursor", code: "invalid_cursor", message: { fr: "Curseur illisible.", en: "Unreadable cursor." } }],
+    ),
+  /** The filters of a synchronisation travel in its cursor: given again beside it, they could contradict it. */
+  cursorWithFilters: () =>
+    new Problem(
+      400,
+      "cursor_with_filters",
+      {
+        fr: "Avec un curseur, n'envoyez ni « since » ni « area » : le curseur porte les filtres du premier appel.",
+        en: 'With a cursor, send neither "since" nor "area": the cursor carries the first call\'s filters.',
+      },
+      [
+        {
+          pointer: "/cursor",
+          code: "cursor_with_filters",
+          message: { fr: "Curseur et filtres ensemble.", en: "Cursor and filters together." },
+        },
+      ],
+    ),
   householdNotFound: () =>
     new Problem(404, "household_not_found", {
       fr: "Aucun ménage ne porte cet identifiant.",

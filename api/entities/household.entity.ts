@@ -9,6 +9,8 @@ import { Individual } from "./individual.entity";
 export const Household = defineEntity({
   name: "Household",
   tableName: "households",
+  // The partners' read order (issue #17, Migration20261208030000HouseholdChangeOrder).
+  indexes: [{ name: "households_change_order_index", properties: ["changeXid", "id"] }],
   properties: {
     id: p.uuid().primary(),
     /** Its members carry island and commune too, moved with them by a trigger (Migration20261129020000IndividualPlace). */
@@ -29,6 +31,8 @@ export const Household = defineEntity({
       .datetime()
       .onCreate(() => new Date())
       .onUpdate(() => new Date()),
+    /** The transaction that last wrote the row, stamped by a trigger: the order partners read changes in. */
+    changeXid: p.string().columnType("xid8").default("0").lazy().hidden(),
     members: () => p.oneToMany(Individual).mappedBy("household"),
   },
 });

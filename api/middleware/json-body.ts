@@ -15,14 +15,14 @@ const parsed = new WeakMap<Context, unknown>();
  * refuses (NUL, lone surrogates), before a route reads them. A household with a full roster weighs a few
  * kilobytes; the limit leaves room for long texts without inviting abuse.
  */
-export function jsonBody(maxBytes = 1024 * 1024): MiddlewareHandler {
+export function jsonBody(maxBytes = 1024 * 1024): MiddlewareHandler & { jsonBody: { maxBytes: number } } {
   const limit = bodyLimit({
     maxSize: maxBytes,
     onError: () => {
       throw problems.payloadTooLarge(maxBytes);
     },
   });
-  return async function jsonBody(c, next) {
+  const check: MiddlewareHandler = async function jsonBody(c, next) {
     const type = c.req.header("content-type") ?? "";
     if (!/^application\/(.+\+)?json\b/i.test(type)) throw problems.unsupportedMediaType();
     return limit(c, async () => {
@@ -30,6 +30,8 @@ export function jsonBody(maxBytes = 1024 * 1024): MiddlewareHandler {
       await next();
     });
   };
+  // Marked so the OpenAPI document (api/openapi/document.ts) knows the route reads JSON and its problems.
+  return Object.assign(check, { jsonBody: { maxBytes } });
 }
 
 /** The body checked by `jsonBody()`; a route that reads JSON without it is a programming error. */

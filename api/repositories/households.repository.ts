@@ -73,6 +73,11 @@ export async function findHousehold(em: EntityManager, id: string) {
 
 export async function householdWithMembers(em: EntityManager, household: Household, redactor: Redactor) {
   const members = await em.find(Individual, { household: household.id }, { orderBy: { lineNumber: "asc" } });
+  return currentHousehold(household, members, redactor);
+}
+
+/** The household's current state, as the screens show it to this redactor; members in line order. */
+export function currentHousehold(household: Household, members: MemberRow[], redactor: Redactor) {
   return { ...detailOf(household, household, members, redactor), version: household.version };
 }
 

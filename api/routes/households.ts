@@ -10,26 +10,7 @@ import { findHousehold, householdWithMembers, listHouseholds, pastHousehold } fr
 import { householdAnswers } from "../services/form-answers";
 import { householdHistory, householdStateAt } from "../registry/households/household-history";
 import { redactorFor, redactorsFor, type Redactor } from "../services/redaction";
-import { positiveInteger, uuid } from "./params";
-
-/** `?at=` accepts an ISO date or date-time. */
-function isoDate(name: string, raw: string): Date {
-  const at = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/.test(raw) ? new Date(raw) : new Date(NaN);
-  if (Number.isNaN(at.getTime())) {
-    throw problems.invalidParameter([
-      {
-        pointer: `/${name}`,
-        code: "invalid_parameter",
-        message: {
-          fr: `« ${name} » doit être une date ISO (AAAA-MM-JJ ou date et heure).`,
-          en: `"${name}" must be an ISO date (YYYY-MM-DD or a date-time).`,
-        },
-      },
-    ]);
-  }
-  // A bare date means the end of that day: the state as it was that evening.
-  return raw.length === 10 ? new Date(at.getTime() + 86_399_999) : at;
-}
+import { isoDate, positiveInteger, uuid } from "./params";
 
 export function householdRoutes() {
   return (

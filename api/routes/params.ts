@@ -1,4 +1,4 @@
-import type { FieldError } from "../../schemas/contracts/api";
+import { AREA_CODE, type FieldError } from "../../schemas/contracts/api";
 import { problems } from "../problems";
 
 /** Route and query parameters, checked at the boundary with the same problem shape as bodies. */
@@ -43,6 +43,34 @@ export function uuid(name: string, raw: string): string {
     ]);
   }
   return raw.toLowerCase();
+}
+
+/** An optional island, prefecture or commune code. */
+export function areaCode(name: string, raw: string | undefined): string | null {
+  if (raw === undefined || raw === "") return null;
+  if (!AREA_CODE.test(raw)) {
+    throw problems.invalidParameter([
+      invalid(name, {
+        fr: `« ${name} » doit être un code d'île, de préfecture ou de commune.`,
+        en: `"${name}" must be an island, prefecture or commune code.`,
+      }),
+    ]);
+  }
+  return raw;
+}
+
+/** An ISO date or date-time; a bare date means the end of that day (`?at=`: the state that evening) or its start. */
+export function isoDate(name: string, raw: string, bareDate: "end" | "start" = "end"): Date {
+  const at = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/.test(raw) ? new Date(raw) : new Date(NaN);
+  if (Number.isNaN(at.getTime())) {
+    throw problems.invalidParameter([
+      invalid(name, {
+        fr: `« ${name} » doit être une date ISO (AAAA-MM-JJ ou date et heure).`,
+        en: `"${name}" must be an ISO date (YYYY-MM-DD or a date-time).`,
+      }),
+    ]);
+  }
+  return raw.length === 10 && bareDate === "end" ? new Date(at.getTime() + 86_399_999) : at;
 }
 
 function invalid(name: string, message: FieldError["message"]): FieldError {

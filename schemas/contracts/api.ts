@@ -123,6 +123,24 @@ export interface HouseholdDetail extends Omit<HouseholdListItem, "memberCount"> 
   members: RegistryMember[];
 }
 
+/** An island, prefecture or commune code, as a filter names it. */
+export const AREA_CODE = /^[0-9A-Za-z_-]{1,10}$/;
+
+/** One household in `GET /api/sync/households`: its state now, with its version. */
+export interface HouseholdChange extends HouseholdDetail {
+  version: number;
+}
+
+/**
+ * `GET /api/sync/households` (issue #17): changed households in the order they were written. `cursor`
+ * resumes after the last item (keep it for the next synchronisation); `more` says another page waits now.
+ */
+export interface HouseholdChangePage {
+  items: HouseholdChange[];
+  cursor: string;
+  more: boolean;
+}
+
 /** The filters of `GET /api/variables`; empty values mean "any". */
 export interface VariableQuery {
   q?: string;

@@ -1,0 +1,42 @@
+import type { MiddlewareHandler } from "hono";
+import type { Message } from "../../schemas/contracts/api";
+import type { AppEnv } from "../app-env";
+import type { problems } from "../problems";
+
+/** A problem of the catalogue (api/problems.ts), by its factory's name: a typo fails to compile. */
+export type ProblemName = keyof typeof problems;
+
+/** A query parameter: its JSON Schema, and what it means in French and English. */
+export interface QueryParameter {
+  schema: object;
+  about: Message;
+  required?: boolean;
+}
+
+/** What a route tells partner systems about itself, next to the route (issue #17). */
+export interface RouteDoc {
+  summary: Message;
+  /** The problems the route itself throws; those of authentication, roles and JSON bodies are added from its middleware. */
+  errors?: ProblemName[];
+  query?: Record<string, QueryParameter>;
+  /** The JSON Schema the route validates its body with (the same object it passes to validateBody). */
+  body?: object;
+  /** The JSON Schema of the success answer, when there is one worth stating. */
+  response?: object;
+  /** The success status (200 unless said) and its media type (JSON unless said). */
+  status?: number;
+  mediaType?: string;
+}
+
+export type DescribedRoute = MiddlewareHandler<AppEnv> & { doc: RouteDoc };
+
+/**
+ * Describes a route for the OpenAPI document: `.get("/x", allow("…"), describeRoute({ … }), handler)`.
+ * It does nothing at run time; test/integration/partner-api.test.ts fails for any route without one.
+ */
+export function describeRoute(doc: RouteDoc): DescribedRoute {
+  const passThrough: MiddlewareHandler<AppEnv> = async function describeRoute(_c, next) {
+    await next();
+  };
+  return Object.assign(passThrough, { doc });
+}
