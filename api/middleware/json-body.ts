@@ -23,6 +23,9 @@ export function jsonBody(maxBytes = 1024 * 1024): MiddlewareHandler & { jsonBody
     },
   });
   const check: MiddlewareHandler = async function jsonBody(c, next) {
+    // Hono's router hands a request whose path is literally a route's pattern ("/api/variables/:code") that
+    // route's middleware twice; the body stream can be read once, so the second pass keeps the first's.
+    if (parsed.has(c)) return next();
     const type = c.req.header("content-type") ?? "";
     if (!/^application\/(.+\+)?json\b/i.test(type)) throw problems.unsupportedMediaType();
     return limit(c, async () => {
