@@ -1,4 +1,5 @@
 import type { FieldError, Message } from "../contracts/api";
+import { themeList } from "./themes";
 import { CHOICE_TYPES, type Catalogue, type CodeList, type Labels, type Variable } from "./types";
 
 /**
@@ -40,6 +41,15 @@ export function checkVariable(variable: Variable, others: Catalogue): FieldError
       error("/codeList", "unknown_code_list", {
         fr: `La liste de codes « ${variable.codeList} » n'existe pas.`,
         en: `Code list "${variable.codeList}" does not exist.`,
+      }),
+    );
+  }
+  const themes = themeList(others);
+  if (variable.theme !== undefined && themes && !themes.items.some((i) => i.code === variable.theme)) {
+    errors.push(
+      error("/theme", "unknown_theme", {
+        fr: `Le thème « ${variable.theme} » n'est pas dans la liste des thèmes (${themes.code}).`,
+        en: `Theme "${variable.theme}" is not in the list of themes (${themes.code}).`,
       }),
     );
   }

@@ -89,7 +89,7 @@ describe("a designer writes code lists and uses one in a variable", () => {
       await form.getByLabel("Libellé (fr)").fill("Traitement de l'eau avant de la boire");
       await form.getByLabel("Libellé (en)").fill("Water treatment before drinking");
       await form.getByLabel("Description (fr)").fill("Ce que le ménage fait habituellement pour rendre l'eau plus sûre.");
-      await form.getByLabel("Thème").fill("dwelling");
+      await form.locator("select[name=theme]").selectOption("dwelling");
       await form.getByLabel("Liste de codes").selectOption("water_treatment");
       await expect
         .poll(async () => (await form.locator(".code-list-preview li").allInnerTexts()).map((s) => s.replace(/\s+/g, " ").trim()))

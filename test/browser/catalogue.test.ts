@@ -62,7 +62,8 @@ describe("a designer works on the variable catalogue", () => {
       await form.getByLabel("Type").selectOption({ label: "Choix unique" });
       await form.getByLabel("Libellé (fr)").fill("Source de revenu principale");
       await form.getByLabel("Libellé (en)").fill("Main source of income");
-      await form.getByLabel("Thème").fill("livelihood");
+      // Themes come from the « theme » code list: a select, not free text (#17).
+      await form.locator("select[name=theme]").selectOption("livelihood");
       await form.getByLabel("Liste de codes").selectOption("activity");
       await form.getByRole("button", { name: "Créer la variable" }).click();
       const codeError = form.locator("#f-code-error");

@@ -51,6 +51,14 @@ describe("checkVariable", () => {
     ["min above max", { constraints: { min: 10, max: 1 } }, ["/constraints/min min_above_max"]],
     ["a known code list", { type: "single_choice", codeList: "ile" }, []],
   ])("%s", (_name, changes, expected) => expect(codesOf(checkVariable(variable(changes), catalogue))).toEqual(expected));
+
+  it("takes themes from the theme list when the catalogue has one, free text otherwise", () => {
+    const themes = list({ code: "theme", items: [{ code: "dwelling", label: { fr: "Logement" } }] });
+    const withThemes = { ...catalogue, codeLists: [...catalogue.codeLists, themes] };
+    expect(codesOf(checkVariable(variable({ theme: "dwelling" }), withThemes))).toEqual([]);
+    expect(codesOf(checkVariable(variable({ theme: "logement " }), withThemes))).toEqual(["/theme unknown_theme"]);
+    expect(codesOf(checkVariable(variable({ theme: "logement " }), catalogue))).toEqual([]);
+  });
 });
 
 describe("checkCodeList", () => {

@@ -32,11 +32,28 @@ describe("specification document (HTML)", () => {
 
   it("lists every variable code and every theme, with a table of contents", () => {
     for (const v of catalogue.variables) expect(html).toContain(`id="var-${escapeHtml(v.code)}"`);
-    for (const theme of new Set(catalogue.variables.map((v) => v.theme ?? "")))
-      expect(html).toMatch(new RegExp(`<h2 id="theme-\\d+">${escapeHtml(theme).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}</h2>`));
+    const headings = [...html.matchAll(/<h2 id="theme-\d+">([^<]*)<\/h2>/g)].map((m) => m[1]);
+    // Themes of the theme list show their label; a theme outside it (written before the list) its code.
+    expect(headings).toEqual([
+      "Identification",
+      "Logement",
+      "Biens et équipements",
+      "Moyens de subsistance",
+      "Membres du ménage",
+      "divers &lt;x&gt;",
+    ]);
     expect(html).toContain("Sommaire");
     expect(html).toContain("@media print");
     expect(html).not.toMatch(/<script|https?:\/\//);
+  });
+
+  it("counts each theme's variables with French and English plurals", () => {
+    const one: Catalogue = { ...catalogue, variables: [tricky] };
+    expect(renderSpecificationHtml(one, "fr", source)).toContain("divers &lt;x&gt;</a> (1 variable)</li>");
+    expect(renderSpecificationHtml(one, "en", source)).toContain("(1 variable)</li>");
+    const perTheme = (theme: string) => catalogue.variables.filter((v) => v.theme === theme).length;
+    expect(html).toContain(`Logement</a> (${perTheme("dwelling")} variables)</li>`);
+    expect(renderSpecificationHtml(catalogue, "en", source)).toContain(`Dwelling</a> (${perTheme("dwelling")} variables)</li>`);
   });
 
   it("escapes text and prints every item of long code lists", () => {

@@ -20,6 +20,7 @@ import { renderField, renderGroupError, renderSelect, type PointerMessages } fro
 import { labelsIn, languagePickerStyles, languagesOf, renderLanguagePicker } from "../../views/language-picker";
 import { renderCodeListPreview } from "./code-list-preview-view";
 import { knownThemesHint } from "../../views/theme-name";
+import { themeList } from "../../../schemas/catalogue/themes";
 
 /** The texts written in each of the variable's languages. */
 const TEXTS = ["label", "description", "universe"] as const;
@@ -193,7 +194,7 @@ export default class RsuVariableForm extends LitElement {
       </fieldset>
       <div class="grid">
         ${renderField("unit", t("unitField"), m, { value: v?.unit })}
-        ${renderField("theme", t("colTheme"), m, { value: v?.theme, hint: knownThemesHint() })}
+        ${this.renderTheme()}
       </div>
       ${this.renderConstraints()}
       ${
@@ -214,6 +215,17 @@ export default class RsuVariableForm extends LitElement {
         <button type="button" class="secondary" @click=${() => this.dispatchEvent(formCancelEvent())}>${t("cancel")}</button>
       </div>
     </form>`;
+  }
+
+  /** A select of the theme list's items, so no typed theme becomes a near-duplicate; free text for a catalogue without that list. */
+  private renderTheme() {
+    const v = this.variable;
+    const themes = themeList({ codeLists: this.codeLists });
+    if (!themes) return renderField("theme", t("colTheme"), this.messages, { value: v?.theme, hint: knownThemesHint() });
+    const items = themes.items.map((item) => ({ value: item.code, text: pick({ en: "", ...item.label }) }));
+    // A theme typed before the list existed stays offered, so opening the variable does not change it.
+    const legacy = v?.theme && !items.some((item) => item.value === v.theme) ? [{ value: v.theme, text: v.theme }] : [];
+    return renderSelect("theme", t("colTheme"), this.messages, [{ value: "", text: t("noTheme") }, ...items, ...legacy], v?.theme ?? "");
   }
 
   private renderConstraints() {

@@ -1,3 +1,4 @@
+import { themeList } from "../themes";
 import type { Catalogue, CodeList, Variable } from "../types";
 import { TYPE_WORDS, labelIn, type ExportSource } from "./common";
 
@@ -29,7 +30,7 @@ const WORDS = {
     sensitivity: "Sensibilité",
     status: "Statut",
     parent: "parent",
-    variables: "variables",
+    variables: (n: number) => (n < 2 ? `${n} variable` : `${n} variables`),
     household: "Ménage",
     individual: "Individu",
     min: "min",
@@ -64,7 +65,7 @@ const WORDS = {
     sensitivity: "Sensitivity",
     status: "Status",
     parent: "parent",
-    variables: "variables",
+    variables: (n: number) => (n === 1 ? "1 variable" : `${n} variables`),
     household: "Household",
     individual: "Individual",
     min: "min",
@@ -104,7 +105,8 @@ export function renderSpecificationHtml(catalogue: Catalogue, lang: string, sour
     const theme = v.theme ?? "";
     themes.set(theme, [...(themes.get(theme) ?? []), v]);
   }
-  const themeName = (t: string) => t || w.noTheme;
+  const themeLabels = new Map((themeList(catalogue)?.items ?? []).map((i) => [i.code, labelIn(i.label, lang)]));
+  const themeName = (t: string) => themeLabels.get(t) ?? (t || w.noTheme);
   const anchor = (i: number) => `theme-${i + 1}`;
   const entries = [...themes.entries()];
 
@@ -113,7 +115,7 @@ export function renderSpecificationHtml(catalogue: Catalogue, lang: string, sour
       (source.release.notes ? `<div class="notes">${e(source.release.notes)}</div>` : "")
     : `<p>${w.current} ${e(source.generatedAt.slice(0, 10))}</p>`;
   const toc = `<nav><h2 style="break-before:auto">${w.contents}</h2><ol>${entries
-    .map(([t, vs], i) => `<li><a href="#${anchor(i)}">${e(themeName(t))}</a> (${vs.length} ${w.variables})</li>`)
+    .map(([t, vs], i) => `<li><a href="#${anchor(i)}">${e(themeName(t))}</a> (${w.variables(vs.length)})</li>`)
     .join("")}</ol></nav>`;
   const body = entries
     .map(([t, vs], i) => `<h2 id="${anchor(i)}">${e(themeName(t))}</h2>${vs.map((v) => variableSection(v, lists, lang, w)).join("")}`)

@@ -31,6 +31,15 @@ function list(code: string, fr: string, en: string, items: Item[]): CodeList {
   };
 }
 
+// The themes variables are grouped by (schemas/catalogue/themes.ts): chosen from this list, never typed.
+const theme = list("theme", "Thèmes", "Themes", [
+  ["identification", "Identification", "Identification"],
+  ["dwelling", "Logement", "Dwelling"],
+  ["assets", "Biens et équipements", "Assets and equipment"],
+  ["livelihood", "Moyens de subsistance", "Livelihood"],
+  ["members", "Membres du ménage", "Household members"],
+]);
+
 const sex = list("sex", "Sexe", "Sex", [
   ["1", "Masculin", "Male"],
   ["2", "Féminin", "Female"],
@@ -342,5 +351,6 @@ export const demoCatalogue: Catalogue = {
     cookingFuel,
     assets,
     incomeSource,
+    theme,
   ],
 };
