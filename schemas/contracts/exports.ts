@@ -10,7 +10,7 @@ export interface ExportRegistryPayload {
   exportId: string;
 }
 
-export const EXPORT_FORMATS = ["csv", "xlsx", "dta", "sav"] as const;
+export const EXPORT_FORMATS = ["csv", "xlsx", "dta", "sav", "parquet"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const EXPORT_STATUSES = ["queued", "running", "done", "failed", "cancelled", "expired"] as const;

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
+import { parquetMetadata, parquetReadObjects } from "hyparquet";
 import JSZip from "jszip";
 import { expect } from "vitest";
 import type { ExportColumn } from "../../schemas/registry/export-columns";
@@ -64,6 +65,20 @@ export async function readXlsx(buffer: Buffer): Promise<Table> {
     else rows.push(Object.fromEntries(header.map((name, i) => [name, values[i] ?? ""])));
   });
   return rows;
+}
+
+/** A Parquet file read back by hyparquet: rows as the registry's text (dates ISO, booleans 1/0), and its key-value metadata. */
+export async function readParquet(buffer: Buffer): Promise<{ rows: Table; metadata: Record<string, string> }> {
+  const file = buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer;
+  const objects = await parquetReadObjects({ file });
+  const rows = objects.map((row) => Object.fromEntries(Object.entries(row).map(([name, value]) => [name, parquetText(value)])));
+  const kv = parquetMetadata(file).key_value_metadata ?? [];
+  return { rows, metadata: Object.fromEntries(kv.map((entry) => [entry.key, entry.value ?? ""])) };
+}
+
+function parquetText(value: unknown): string {
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return text(value);
 }
 
 export interface StatMetadata {

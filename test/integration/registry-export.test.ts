@@ -3,7 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoCatalogue } from "../../api/db/seeders/demo/catalogue";
 import { exportLevels, type ExportColumn } from "../../schemas/registry/export-columns";
 import { validHousehold } from "../helpers/demo-responses";
-import { downloadExport, expectSameAsRegistry, exportAndDrain, readCsv, readStatFile, readXlsx, type Table } from "../helpers/export-files";
+import {
+  downloadExport,
+  expectSameAsRegistry,
+  exportAndDrain,
+  readCsv,
+  readParquet,
+  readStatFile,
+  readXlsx,
+  type Table,
+} from "../helpers/export-files";
 import { createTestContext, type TestContext } from "../helpers/test-context";
 import type { RunningWorkers } from "../../workers/start-workers";
 
@@ -71,6 +80,17 @@ describe("formats, read back and compared with the registry", () => {
       await readXlsx(files.get("individuals.xlsx")!),
       ids,
     );
+  });
+
+  it("Parquet, read back with hyparquet: typed values and the variable labels in the file's metadata", async () => {
+    const view = await exportAndDrain(ctx, { format: "parquet" });
+    const { files } = await downloadExport(ctx, view.id);
+    expect([...files.keys()].sort()).toEqual(["codebook.csv", "households.parquet", "individuals.parquet"]);
+    const households = await readParquet(files.get("households.parquet")!);
+    const individuals = await readParquet(files.get("individuals.parquet")!);
+    expect(individuals.rows.length).toBe(view.individuals);
+    expect(JSON.parse(individuals.metadata["rsu.labels"]!)).toMatchObject({ sex: "Sexe", individual_id: "Identifiant du membre" });
+    await expectSameAsRegistry(ctx, columns, households.rows, individuals.rows, ids);
   });
 
   for (const format of ["dta", "sav"] as const) {

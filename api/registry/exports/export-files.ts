@@ -5,6 +5,7 @@ import { finished, pipeline } from "node:stream/promises";
 import archiver from "archiver";
 import type { ExportFormat } from "../../../schemas/contracts/exports";
 import type { ExportColumn } from "../../../schemas/registry/export-columns";
+import { parquetFile } from "./parquet-file";
 import { readstatFile } from "./readstat-file";
 import { csvFile, xlsxFile, type TableFile } from "./table-files";
 
@@ -20,6 +21,8 @@ export function levelFile(dir: string, name: string, format: ExportFormat, colum
     case "dta":
     case "sav":
       return readstatFile(path, format, columns);
+    case "parquet":
+      return parquetFile(path, columns);
   }
 }
 
