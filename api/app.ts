@@ -19,6 +19,7 @@ import { catalogueReleaseRoutes } from "./routes/catalogue-releases";
 import { codeListRoutes } from "./routes/code-lists";
 import { designerConfigRoutes } from "./routes/designer-config";
 import { exportRoutes } from "./routes/exports";
+import { dashboardRoutes } from "./routes/dashboards";
 import { formImportRoutes } from "./routes/form-import";
 import { formRoutes } from "./routes/forms";
 import { healthRoutes } from "./routes/health";
@@ -63,6 +64,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/api/households", householdRoutes());
   app.route("/api/sync", householdSyncRoutes());
   app.route("/api/exports", exportRoutes(deps));
+  app.route("/api/dashboards", dashboardRoutes());
   app.route("/api/review-items", reviewItemRoutes(deps));
   app.route("/api/merges", mergeRoutes());
   app.route("/api/jobs", jobRoutes(queues));

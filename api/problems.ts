@@ -307,6 +307,26 @@ export const problems = {
       fr: "Aucun ménage ne porte cet identifiant.",
       en: "No household has this id.",
     }),
+  indicatorNotCountable: (code: string, type: string) =>
+    new Problem(
+      400,
+      "indicator_not_countable",
+      {
+        fr: `La variable « ${code} » (${type}) ne fait pas un indicateur : choisissez une variable à choix, oui/non ou numérique.`,
+        en: `Variable "${code}" (${type}) makes no indicator: pick a choice, yes/no or number variable.`,
+      },
+      { pointer: "/variable", code },
+    ),
+  indicatorNotGranted: (code: string, sensitivity: string) =>
+    new Problem(
+      403,
+      "indicator_not_granted",
+      {
+        fr: `Vos droits ne permettent pas de lire la variable « ${code} » (${sensitivity}) : elle ne peut pas faire un indicateur pour vous.`,
+        en: `Your grants do not let you read variable "${code}" (${sensitivity}): it cannot make an indicator for you.`,
+      },
+      { pointer: "/variable", code, sensitivity },
+    ),
   variableNotFound: (code: string) =>
     new Problem(
       404,

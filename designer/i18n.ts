@@ -4,6 +4,7 @@ import * as audit from "./messages/audit";
 import * as catalogue from "./messages/catalogue";
 import * as catalogueImport from "./messages/catalogue-import";
 import * as codeLists from "./messages/code-lists";
+import * as dashboards from "./messages/dashboards";
 import * as exportsMessages from "./messages/exports";
 import * as forms from "./messages/forms";
 import * as maskDesigner from "./messages/mask-designer";
@@ -43,6 +44,7 @@ const fr = {
   ...incidents.fr,
   ...xlsformImport.fr,
   ...exportsMessages.fr,
+  ...dashboards.fr,
 };
 
 export type MessageKey = keyof typeof fr;
@@ -67,6 +69,7 @@ const en: Record<MessageKey, string> = {
   ...incidents.en,
   ...xlsformImport.en,
   ...exportsMessages.en,
+  ...dashboards.en,
 };
 
 export { getLanguage, pick } from "../runtime/shared/i18n";

@@ -20,6 +20,8 @@ export const PERMISSIONS = {
   "households:read": ["admin", "supervisor", "clerk", "analyst"],
   /** Registry exports (issue #17): a file of many households, read as the same role reads them on screen. */
   "registry:export": ["admin", "supervisor", "analyst"],
+  /** Dashboards (issue #17): counts for the areas the role reaches; an indicator only on variables the role may read. */
+  "dashboards:read": ["admin", "supervisor", "analyst"],
   /** Review queue (issue #6): supervisors decide within their areas; return submissions to clerks. */
   "review:decide": ["admin", "supervisor"],
   /** Jobs that failed for good, in every queue: see, retry and discard them. */

@@ -101,4 +101,46 @@ describe("registry exports in the back office", () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
     expect(unexpectedErrors()).toEqual([]);
   });
+
+  it("an analyst reads the dashboards on a tablet: counts, tables, a CSV, an indicator, and a refusal without the grant", async () => {
+    // A portrait tablet, in its own context: the other tests' sessions do not matter here.
+    const context = await session.browser.newContext({ locale: "fr-FR", viewport: { width: 800, height: 1100 } });
+    const page = await context.newPage();
+    try {
+      await signIn(page, `${server.url}/designer/#tableaux-de-bord`, { username: "analyste", password: "analyste-demo-2026" });
+      await waitUnlessAlert(page, page.getByRole("heading", { name: "Tableaux de bord du registre" }));
+      const figures = page.getByRole("group", { name: "Chiffres clés" });
+      await expect.poll(() => figures.innerText()).toMatch(/^3\s*Ménages/);
+      await page.locator("rsu-dashboards svg").first().waitFor();
+      await page.getByText("Tableau des chiffres").first().click();
+      const byIsland = page.getByRole("table", { name: "Ménages et individus par Île" });
+      const rows = await byIsland.locator("tbody tr").allInnerTexts();
+      expect(rows.reduce((n, row) => n + Number(row.split("\t")[1]), 0)).toBe(3);
+      const [csv] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("button", { name: "Télécharger (CSV)" }).first().click(),
+      ]);
+      expect(csv.suggestedFilename()).toBe("byArea.csv");
+      const text = await readFile((await csv.path())!, "utf8");
+      expect(text.split("\r\n")[0]).toBe('\uFEFF"Île";"Ménages";"Individus"');
+
+      await page.getByLabel("Indicateur : variable").selectOption("sex");
+      await page.getByLabel("Ventilé par").selectOption("area");
+      await page.getByRole("button", { name: "Afficher l'indicateur" }).click();
+      await waitUnlessAlert(page, page.getByText("Indicateur : Sexe"));
+      await page.locator("rsu-dashboards figure").last().locator("svg").waitFor();
+      await saveScreenshot(page, "dashboards-00-tablet");
+      expect(await seriousA11yViolations(page)).toEqual([]);
+
+      // Without the « sensitive » grant, a sensitive variable makes no indicator: said, in French.
+      await page.getByLabel("Indicateur : variable").selectOption("disability");
+      await page.getByRole("button", { name: "Afficher l'indicateur" }).click();
+      await expect
+        .poll(() => page.getByRole("alert").innerText())
+        .toContain("Vos droits ne permettent pas de lire la variable « disability »");
+      await saveScreenshot(page, "dashboards-01-refused");
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -85,6 +85,8 @@ const ROUTE_TABLE: Record<string, Permission> = {
   "GET /api/sync/households": "households:read",
   "POST /api/exports": "registry:export",
   "GET /api/exports": "registry:export",
+  "GET /api/dashboards": "dashboards:read",
+  "GET /api/dashboards/indicator": "dashboards:read",
   "GET /api/exports/:id": "registry:export",
   "POST /api/exports/:id/cancel": "registry:export",
   "GET /api/exports/:id/file": "registry:export",

@@ -4,6 +4,7 @@ import type { SignedInUser } from "../../../runtime/shared/session";
 import type { MessageKey } from "../../i18n";
 import "../rsu-audit-log/rsu-audit-log";
 import "../rsu-catalogue/rsu-catalogue";
+import "../rsu-dashboards/rsu-dashboards";
 import "../rsu-exports/rsu-exports";
 import "../rsu-forms/rsu-forms";
 import "../rsu-incidents/rsu-incidents";
@@ -40,6 +41,12 @@ export const SECTIONS: readonly Section[] = [
     title: "tabReview",
     roles: ["admin", "supervisor"],
     render: ({ labels }) => html`<rsu-review-queue .labels=${labels}></rsu-review-queue>`,
+  },
+  {
+    id: "tableaux-de-bord",
+    title: "tabDashboards",
+    roles: ["admin", "supervisor", "analyst"],
+    render: ({ labels }) => html`<rsu-dashboards .labels=${labels}></rsu-dashboards>`,
   },
   { id: "exports", title: "tabExports", roles: ["admin", "supervisor", "analyst"], render: () => html`<rsu-exports></rsu-exports>` },
   {
