@@ -5,6 +5,7 @@ import type { AppConfig } from "./config";
 import { openDatabase } from "./db/database";
 import { DEMO_ACCOUNTS } from "./db/seeders/demo-accounts";
 import { seedDemo } from "./db/seeders/seed-demo";
+import { DEMO_REGISTRY, seedDemoRegistry } from "./db/seeders/seed-demo-registry";
 import { createLogger, type Logger } from "./log";
 import { startApi } from "./runtime";
 
@@ -21,7 +22,11 @@ export interface ApiProcess {
 export async function startApiProcess(config: AppConfig, { demo }: { demo: boolean }): Promise<ApiProcess> {
   const logger = createLogger(config.logLevel, "api");
   const orm = await openDatabase(config.databaseUrl, { migrate: true, migrationUrl: config.migrationDatabaseUrl });
-  if (demo) await seedDemo(orm.em.fork());
+  if (demo) {
+    await seedDemo(orm.em.fork());
+    // Through the outbox: the workers started beside the API integrate them, as field data.
+    await seedDemoRegistry(orm.em.fork(), DEMO_REGISTRY, (line) => console.log(line));
+  }
   const distRoot = fileURLToPath(new URL("../dist", import.meta.url));
   const api = await startApi(config, orm, logger, existsSync(distRoot) ? distRoot : null);
   const base = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${api.port}`;
