@@ -1,7 +1,7 @@
 import { choiceValue } from "./mask-checks";
 import { extend, nonEmpty, type Chain, type MaskElement } from "./mask-walker";
 import { expressionValidators } from "./question-schema";
-import { RULES_KEYWORD, type GroupRule, type JsonSchema, type QuestionRule, type RulesKeywordValue } from "./types";
+import { RULES_KEYWORD, type ComputedValue, type GroupRule, type JsonSchema, type QuestionRule, type RulesKeywordValue } from "./types";
 
 /**
  * The schema of one object of answers (the household, or one member): a property per bound question,
@@ -13,6 +13,8 @@ export class AnswerObject {
   readonly rules: QuestionRule[] = [];
   /** Pages and panels that want an answer (required-groups.ts). */
   readonly groups: GroupRule[] = [];
+  /** Household values the form computes, recomputed by the server for the conditions that read them. */
+  formulas: ComputedValue[] = [];
 
   /** `computed`: keys the form computes into this object (survey-logic.ts), dropped by the validator. */
   constructor(
@@ -36,6 +38,7 @@ export class AnswerObject {
     const rules = this.rules.filter((r) => Object.keys(r).length > 1);
     const displayOnly = this.computed.length ? { displayOnly: this.computed } : {};
     const groups = this.groups.length ? { groups: this.groups } : {};
+    const computed = this.formulas.length && rules.length + this.groups.length > 0 ? { computed: this.formulas } : {};
     return {
       type: "object",
       properties: this.properties,
@@ -43,7 +46,7 @@ export class AnswerObject {
       additionalProperties: false,
       // The household's keyword is always there: it also marks the schema as compiled from a mask.
       ...(rules.length || this.computed.length || this.groups.length || this.scope === "household"
-        ? { [RULES_KEYWORD]: { scope: this.scope, rules, ...groups, ...displayOnly } satisfies RulesKeywordValue }
+        ? { [RULES_KEYWORD]: { scope: this.scope, rules, ...groups, ...displayOnly, ...computed } satisfies RulesKeywordValue }
         : {}),
     };
   }

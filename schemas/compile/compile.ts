@@ -2,6 +2,7 @@ import type { Catalogue, CodeList, Variable } from "../catalogue/types";
 import { TYPE_WORDS } from "../catalogue/export/common";
 import { MEMBERS_ROSTER } from "../contracts/registry";
 import { AnswerObject } from "./answer-object";
+import { householdFormulas } from "./computed-values";
 import { checkCondition, type Names } from "./condition-checks";
 import { linkParentLists, type BoundQuestion } from "./parent-lists";
 import { checkQuestion, unsupportedTypeReason } from "./mask-checks";
@@ -40,13 +41,15 @@ export function compile(mask: SurveyJson, catalogue: Catalogue): JsonSchema {
   if (roster) problems.push(...checkRoster(roster, bound));
   const computed = computedKeys(mask, walked, bound);
   problems.push(...computed.problems);
+  const formulas = householdFormulas(mask, walked);
   problems.push(...checkTriggers(mask, new Set(bound.filter((b) => b.scope === "household").map((b) => b.variable.code.toLowerCase()))));
-  problems.push(...checkConditions([...walked.questions, ...walked.groups], roster, bound, walked.displayOnly));
+  problems.push(...checkConditions([...walked.questions, ...walked.groups], roster, bound, walked.displayOnly, formulas));
 
   const objects = {
     household: new AnswerObject("household", computed.keys.household),
     members: new AnswerObject("member", computed.keys.members),
   };
+  objects.household.formulas = objects.members.formulas = formulas;
   const rules = new Map<BoundQuestion, ReturnType<AnswerObject["add"]>>();
   for (const b of bound) {
     const schema = answerSchema(b.variable, b.question, b.codeList, mask.maxTextLength);
@@ -186,8 +189,10 @@ function checkConditions(
   roster: MaskQuestion | null,
   bound: BoundQuestion[],
   displayOnly: Set<string>,
+  formulas: { name: string }[],
 ): CompileProblem[] {
   const names: Names = {
+    computed: new Set(formulas.map((f) => f.name.toLowerCase())),
     household: new Set(bound.filter((b) => b.scope === "household").map((b) => b.variable.code.toLowerCase())),
     members: new Set(bound.filter((b) => b.scope === "members").map((b) => b.variable.code.toLowerCase())),
     displayOnly,

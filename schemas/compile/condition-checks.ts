@@ -7,6 +7,8 @@ export interface Names {
   household: Set<string>;
   members: Set<string>;
   displayOnly: Set<string>;
+  /** Household values the form computes that the server recomputes (computed-values.ts): readable anywhere. */
+  computed?: Set<string>;
 }
 
 export interface ConditionSite {
@@ -70,7 +72,7 @@ function unknownReason(variable: string, site: ConditionSite, names: Names): { f
       ? undefined
       : { fr: "aucune question du tableau des membres ne porte ce nom.", en: "no question of the members roster has this name." };
   }
-  if (names.household.has(head)) return undefined;
+  if (names.household.has(head) || names.computed?.has(head)) return undefined;
   if (names.displayOnly.has(head)) {
     return {
       fr: "c'est un élément d'affichage, dont la valeur n'est pas transmise avec les réponses.",

@@ -1,6 +1,7 @@
 import type { ErrorObject, FuncKeywordDefinition } from "ajv";
 import type { DataValidateFunction, DataValidationCxt } from "ajv/dist/types";
 import { pointerSegment } from "./json-pointer";
+import { withComputedValues } from "./computed-values";
 import { choiceHolds, evaluate, isEmptyAnswer, readsOnlyMember, type Values } from "./expressions";
 import { RULES_KEYWORD, type GroupRule, type QuestionRule, type RulesKeywordValue } from "./types";
 
@@ -78,6 +79,8 @@ class RulesRun {
   private readonly inRoster: boolean;
   /** survey-core looks a name up by scanning every key: conditions on the member alone scan only the member's. */
   private readonly memberOnly: boolean[];
+  /** Household values conditions read that the form computes: none, most often. */
+  private readonly formulas: RulesKeywordValue["computed"];
   private data: Values = {};
   private cxt: DataValidationCxt | undefined;
   private values: Values | undefined;
@@ -104,12 +107,13 @@ class RulesRun {
     this.memo = new Int8Array(this.expressions.length);
     this.inRoster = value.scope === "member";
     this.memberOnly = this.expressions.map((e) => this.inRoster && readsOnlyMember(e));
+    this.formulas = value.computed?.length ? value.computed : undefined;
   }
 
   check(data: Values, cxt: DataValidationCxt | undefined): Partial<ErrorObject>[] | null {
     this.data = data;
     this.cxt = cxt;
-    this.values = this.inRoster ? undefined : data;
+    this.values = this.inRoster || this.formulas ? undefined : data;
     this.local = undefined;
     this.errors = null;
     this.memo.fill(UNKNOWN);
@@ -210,7 +214,10 @@ class RulesRun {
   }
 
   private householdValues(): Values {
-    this.values ??= memberValues(this.root(), this.data, this.cxt?.parentDataProperty);
+    if (this.values) return this.values;
+    const root = this.root();
+    const household = root && this.formulas ? withComputedValues(root, this.formulas) : root;
+    this.values = this.inRoster ? memberValues(household, this.data, this.cxt?.parentDataProperty) : (household ?? this.data);
     return this.values;
   }
 

@@ -107,6 +107,16 @@ export interface RulesKeywordValue {
    * the result): never a clerk's answer nor a variable, so the validator drops them (see validator.ts).
    */
   displayOnly?: string[];
+  /** The household values the form computes that conditions read, recomputed by the server (computed-values.ts). */
+  computed?: ComputedValue[];
+}
+
+/** A calculated value or an expression question of the household: survey-core computes it from the answers. */
+export interface ComputedValue {
+  name: string;
+  expression: string;
+  /** An expression question's `precision`: its result is rounded to so many fraction digits. */
+  precision?: number;
 }
 
 export const RULES_KEYWORD = "x-rsu-rules";

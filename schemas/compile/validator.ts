@@ -1,6 +1,7 @@
 import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import type { FieldError } from "../contracts/api";
+import { forgetComputedValues } from "./computed-values";
 import { toFieldErrors } from "./field-errors";
 import { pointerSegment } from "./json-pointer";
 import { rulesKeyword } from "./rules-keyword";
@@ -28,6 +29,7 @@ export function createValidator(schema: JsonSchema): Validate {
   const removeNoAnswers = noAnswerRemover(schema);
   return (data) => {
     removeNoAnswers?.(data);
+    forgetComputedValues();
     return validate(data) ? [] : toFieldErrors(validate.errors, listItems);
   };
 }

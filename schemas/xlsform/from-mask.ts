@@ -198,6 +198,13 @@ export function maskToXlsForm(mask: Element, formId: string): XlsFormSheets {
 
   for (const page of Array.isArray(mask.pages) ? (mask.pages as Element[]) : []) group(page, "group", () => elements(page.elements));
   elements(mask.elements);
+  // The form's calculated values are XLSForm calculations too; the import brings them back as hidden expression questions.
+  for (const value of Array.isArray(mask.calculatedValues) ? (mask.calculatedValues as Element[]) : []) {
+    if (!value || typeof value.name !== "string" || value.name === "") continue;
+    const row: Row = { type: "calculate", name: value.name };
+    expression(row, "calculation", value.expression, value.name);
+    survey.push(row);
+  }
 
   const settings: Row = { form_id: formId };
   if (typeof mask.title === "string") settings.form_title = mask.title;

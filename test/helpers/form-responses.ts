@@ -1,8 +1,10 @@
 import { ExpressionRunner } from "survey-core";
 import type { Catalogue, Variable } from "../../schemas/catalogue/types";
 import { isEmptyAnswer, type SurveyJson } from "../../schemas/compile";
+import { computeValues, householdFormulas } from "../../schemas/compile/computed-values";
 import { extend, nonEmpty, walkMask, type MaskQuestion } from "../../schemas/compile/mask-walker";
 import { numericChoices, validatorsOf } from "../../schemas/compile/question-schema";
+import type { ComputedValue } from "../../schemas/compile/types";
 import { MEMBERS_ROSTER } from "../../schemas/contracts/registry";
 import { Dice, prng } from "./demo-responses";
 
@@ -74,6 +76,8 @@ export class FormResponses {
   private readonly computed: string[];
   private readonly memberComputed: string[];
   private readonly groups: Group[];
+  /** Values the form computes that conditions read: they are worked out from the answers as survey-core does. */
+  private readonly formulas: ComputedValue[];
 
   constructor(
     mask: SurveyJson,
@@ -108,6 +112,7 @@ export class FormResponses {
       ...calculated.flatMap((c) => (nonEmpty(c?.name) ? [String(c.name)] : [])),
     ];
     this.memberComputed = walked.computed.members.map((c) => String(c.question.name));
+    this.formulas = householdFormulas(mask, walked);
     this.groups = walked.groups.map((g) => {
       const own = extend(g.chain, g.question);
       const requiredIf = nonEmpty(g.question.requiredIf);
@@ -171,10 +176,12 @@ export class FormResponses {
 
   /** Every (question, values its conditions read, object holding its answer) of a response. */
   private *targets(data: Values): Generator<[Asked, Values, Values]> {
-    for (const asked of this.household) yield [asked, data, data];
+    // Computed once per pass: valid() makes passes until nothing changes, so the last pass reads them up to date.
+    const read = this.read(data);
+    for (const asked of this.household) yield [asked, read, data];
     const members = Array.isArray(data[MEMBERS_ROSTER]) ? (data[MEMBERS_ROSTER] as Values[]) : [];
     for (const [i, member] of members.entries()) {
-      const values = { ...data, panel: member, panelIndex: i, visiblePanelIndex: i };
+      const values = memberRead(read, member, i);
       for (const asked of this.members) yield [asked, values, member];
     }
   }
@@ -182,11 +189,16 @@ export class FormResponses {
   /** Every (group, values its conditions read, object holding its answers) of a response. */
   private *groupTargets(data: Values): Generator<[Group, Values, Values]> {
     const members = Array.isArray(data[MEMBERS_ROSTER]) ? (data[MEMBERS_ROSTER] as Values[]) : [];
+    const read = this.read(data);
     for (const group of this.groups) {
-      if (group.scope === "household") yield [group, data, data];
-      else
-        for (const [i, member] of members.entries()) yield [group, { ...data, panel: member, panelIndex: i, visiblePanelIndex: i }, member];
+      if (group.scope === "household") yield [group, read, data];
+      else for (const [i, member] of members.entries()) yield [group, memberRead(read, member, i), member];
     }
+  }
+
+  /** What the household's conditions read: its answers and, as they stand now, the values computed from them. */
+  private read(data: Values): Values {
+    return this.formulas.length ? computeValues(data, this.formulas) : data;
   }
 
   /** The questions of a group shown given these values (the roster is no Asked: it is never cleared here). */
@@ -375,6 +387,11 @@ function describe(entry: MaskQuestion, variable: Variable, codes: string[], surv
     if (type === "email") asked.email = true;
   }
   return asked;
+}
+
+/** What a member's conditions read: the household's values with the member's on top. */
+function memberRead(household: Values, member: Values, i: number): Values {
+  return Object.assign(Object.create(household) as Values, { panel: member, panelIndex: i, visiblePanelIndex: i });
 }
 
 /** Dice.pick refuses `undefined`: this stands for "no key at all". */

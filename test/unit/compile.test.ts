@@ -376,6 +376,22 @@ describe("compile: masks that do not fit the catalogue are refused, every proble
       "unknown_expression_variable",
     ],
     [
+      "a condition on a calculated value, which the server computes again",
+      {
+        ...page({ type: "boolean", name: "owns_land", visibleIf: "{big} = true" }),
+        calculatedValues: [{ name: "big", expression: "1 > 0" }],
+      },
+      null,
+    ],
+    [
+      "a condition on a read-only expression question, which survey-core does not compute",
+      page(
+        { type: "expression", name: "twice", expression: "{rooms} * 2", readOnly: true },
+        { type: "boolean", name: "owns_land", visibleIf: "{twice} > 2" },
+      ),
+      "unknown_expression_variable",
+    ],
+    [
       "{panel.x} outside the roster",
       page({ type: "boolean", name: "owns_land", visibleIf: "{panel.age} > 1" }),
       "unknown_expression_variable",

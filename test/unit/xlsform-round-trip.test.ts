@@ -97,6 +97,19 @@ describe("XLSForm export", () => {
     expect(questions.get("consent_other")).toMatchObject({ visibleIf: "({consent} = 'other')" });
   });
 
+  it("writes a SurveyJS form's calculated values as calculations, which come back as hidden expression questions", () => {
+    const mask = {
+      calculatedValues: [{ name: "big", expression: "{rooms} > 3" }],
+      pages: [{ name: "p", elements: [{ type: "text", inputType: "number", name: "rooms" }] }],
+    };
+    const exported = maskToXlsForm(mask, "calc");
+    expect(exported.report).toEqual([]);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: XLSForm's own reference syntax
+    expect(exported.survey.at(-1)).toEqual(["calculate", "big", "(${rooms} > 3)"]);
+    const again = importBytes(writeXlsForm(exported));
+    expect(byName(again.mask).get("big")).toMatchObject({ type: "expression", expression: "({rooms} > 3)", visible: false });
+  });
+
   it.each(readdirSync(FIXTURES).filter((f) => !f.endsWith(".tsv")))(
     "keeps every question of %s it writes",
     (file) => {
