@@ -1,6 +1,6 @@
 import { choiceValue } from "./mask-checks";
 import { extend, nonEmpty, type Chain, type MaskElement } from "./mask-walker";
-import { expressionValidators } from "./question-schema";
+import { expressionValidators, numberOrUndefined, validatorsOf } from "./question-schema";
 import { RULES_KEYWORD, type ComputedValue, type GroupRule, type JsonSchema, type QuestionRule, type RulesKeywordValue } from "./types";
 
 /**
@@ -26,6 +26,12 @@ export class AnswerObject {
   add(name: string, schema: JsonSchema, question: MaskElement, chain: Chain, required: boolean): QuestionRule {
     this.properties[name] = schema;
     const rule = ruleOf(name, question, chain, required);
+    if (schema.type === "integer" || schema.type === "number") {
+      const patterns = validatorsOf(question).flatMap((v) =>
+        String(v.type).toLowerCase() === "regex" && typeof v.regex === "string" && v.regex !== "" ? [v.regex] : [],
+      );
+      if (patterns.length) rule.numberPatterns = patterns;
+    }
     const choices = choiceRule(question);
     if (choices) rule.choices = choices;
     if (isUnconditional(rule) && rule.required) this.required.push(name);
@@ -56,6 +62,7 @@ function ruleOf(name: string, question: MaskElement, chain: Chain, required: boo
   const own = extend(chain, question);
   const requiredIf = nonEmpty(question.requiredIf);
   const validators = expressionValidators(question);
+  const minSelected = numberOrUndefined(question.minSelectedChoices) ?? 0;
   return {
     name,
     ...(own.visibleIf.length ? { visibleIf: own.visibleIf } : {}),
@@ -65,13 +72,14 @@ function ruleOf(name: string, question: MaskElement, chain: Chain, required: boo
     ...(own.enableIf.length ? { enableIf: own.enableIf } : {}),
     ...(own.readOnly ? { readOnly: true as const } : {}),
     ...(validators.length ? { validators } : {}),
+    ...(minSelected >= 1 ? { minSelected } : {}),
   };
 }
 
 /** Required whatever the answers: JSON Schema's own `required` can say it. */
 function isUnconditional(rule: QuestionRule): boolean {
   // An expression validator is skipped when the answer is missing: `required` must then come from the rule alone.
-  return !rule.visibleIf && !rule.hidden && !rule.requiredIf && !rule.enableIf && !rule.readOnly && !rule.validators;
+  return !rule.visibleIf && !rule.hidden && !rule.requiredIf && !rule.enableIf && !rule.readOnly && !rule.validators && !rule.minSelected;
 }
 
 /** Choices shown under conditions; none when every offered choice is always shown. */

@@ -11,6 +11,7 @@ export const FIELD_ERROR_CODES = [
   "minimum",
   "maximum",
   "min_items",
+  "min_selected",
   "max_items",
   "min_length",
   "max_length",
@@ -82,7 +83,7 @@ function toFieldError(error: ErrorObject, listItems: ReadonlySet<string>): Field
         en: `The text must be at most ${p.limit} characters long.`,
       });
     case "pattern":
-      return field(at, "pattern", { fr: "La réponse n'a pas le format attendu.", en: "The answer does not have the expected format." });
+      return field(at, "pattern", PATTERN);
     case "format":
       return p.format === "date"
         ? field(at, "format", { fr: "La date doit exister et s'écrire AAAA-MM-JJ.", en: "The date must exist and be written YYYY-MM-DD." })
@@ -143,6 +144,13 @@ function ruleError(at: string, p: Record<string, unknown>): FieldError {
         fr: "Cette valeur est déjà donnée pour un autre membre.",
         en: "This value is already given for another member.",
       });
+    case "min_selected":
+      return field(at, "min_selected", {
+        fr: `Choisissez au moins ${p.limit} réponse(s).`,
+        en: `Choose at least ${p.limit} answer(s).`,
+      });
+    case "pattern":
+      return field(at, "pattern", PATTERN);
     case "expression":
       return field(at, "expression", {
         fr: `La réponse ne respecte pas la règle du questionnaire « ${p.expression} ».`,
@@ -159,6 +167,7 @@ function inListItem(schemaPath: string, listItems: ReadonlySet<string>): boolean
   return cut > 0 && listItems.has(schemaPath.slice(0, cut));
 }
 
+const PATTERN: Message = { fr: "La réponse n'a pas le format attendu.", en: "The answer does not have the expected format." };
 const REQUIRED: Message = { fr: "Une réponse est obligatoire.", en: "An answer is required." };
 
 function field(pointer: string, code: FieldErrorCode, message: Message): FieldError {

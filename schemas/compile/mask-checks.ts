@@ -6,7 +6,8 @@ import type { CompileProblem } from "./types";
 /** Validators rsu compiles, and the variable types each applies to. */
 const VALIDATORS: Record<string, Variable["type"][]> = {
   text: ["text", "phone", "national_id", "gps_point"],
-  regex: ["text", "phone", "national_id", "gps_point"],
+  // On numbers, checked by the rules keyword as survey-core does (the number written as text).
+  regex: ["text", "phone", "national_id", "gps_point", "integer", "decimal"],
   email: ["text"],
   numeric: ["integer", "decimal"],
   answercount: ["multiple_choice"],

@@ -133,8 +133,8 @@ const DROPDOWN: Table = {
 };
 
 const CHECKBOX: Table = {
-  maxSelectedChoices: "compiled",
-  ...each("refused", ["minSelectedChoices", "valuePropertyName"]), // a requiredness of its own; objects instead of codes
+  ...each("compiled", ["maxSelectedChoices", "minSelectedChoices"]),
+  valuePropertyName: "refused", // objects instead of codes
   // Selecting all stores the list of the choices, like selecting each.
   ...each("ignored", ["showSelectAllItem", "selectAllText"]),
 };

@@ -13,7 +13,9 @@ export type RuleCode =
   | "not_in_list"
   | "not_in_parent"
   | "duplicate_answer"
-  | "expression";
+  | "expression"
+  | "min_selected"
+  | "pattern";
 
 /** Outcomes of one condition, memoised for the object being checked: a page's condition is shared by its questions. */
 const UNKNOWN = 0,
@@ -28,6 +30,8 @@ interface Rule {
   requiredIf: number;
   /** Expression validators, as indices like the conditions. */
   validators: number[];
+  /** Regex validators on a number, as survey-core runs them. */
+  numberPatterns?: RegExp[];
   /** Whether an empty answer can matter (required, or validated anyway): otherwise an unanswered question costs one lookup. */
   mayBeRequired: boolean;
   offered?: Set<string>;
@@ -94,7 +98,8 @@ class RulesRun {
       enable: (source.enableIf ?? []).map((e) => this.indexOf(e)),
       requiredIf: source.requiredIf ? this.indexOf(source.requiredIf) : -1,
       validators: (source.validators ?? []).map((e) => this.indexOf(e)),
-      mayBeRequired: !!(source.required || source.requiredIf || source.validators),
+      mayBeRequired: !!(source.required || source.requiredIf || source.validators || source.minSelected),
+      ...(source.numberPatterns ? { numberPatterns: source.numberPatterns.map((p) => new RegExp(p)) } : {}),
       ...(source.choices ? { offered: new Set(source.choices.offered) } : {}),
     }));
     this.groups = (value.groups ?? []).map((source) => ({
@@ -135,6 +140,9 @@ class RulesRun {
           continue; // survey-core runs no validator on a question that already misses its answer
         }
       }
+      // survey-core's checkbox counts its selected choices whether answered or not (checkMinSelectedChoicesUnreached).
+      if (source.minSelected && this.enabled(rule) && (Array.isArray(answer) ? answer.length : 0) < source.minSelected)
+        this.fail(at, source.name, "min_selected", { limit: source.minSelected });
       // Expression validators run on any shown, enabled question, answered or not; `== true` passes (ConditionRunner).
       if (rule.validators.length && this.enabled(rule)) {
         for (const i of rule.validators) {
@@ -144,6 +152,8 @@ class RulesRun {
         }
       }
       if (empty) continue;
+      if (rule.numberPatterns && this.enabled(rule) && rule.numberPatterns.some((re) => !re.test(String(answer))))
+        this.fail(at, source.name, "pattern");
       if (source.choices && !choicesShown(rule, answer, this.householdValues()))
         this.fail(at, source.name, "not_in_list", { filtered: true });
       if (source.parent) {

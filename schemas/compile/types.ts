@@ -70,6 +70,10 @@ export interface QuestionRule {
    * the question is shown and enabled and has no required error, answered or not.
    */
   validators?: string[];
+  /** survey-core's `minSelectedChoices`: fewer choices is an error while shown and enabled, even none at all. */
+  minSelected?: number;
+  /** Regex validators on a number: survey-core tests the number written as text, without the `u` flag. */
+  numberPatterns?: string[];
   /**
    * The answer is a list of panels (the members roster): empty, as survey-core's QuestionPanelDynamicModel
    * says, when no panel holds any key, so `[{}]` is no answer.

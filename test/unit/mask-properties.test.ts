@@ -155,6 +155,7 @@ const COMPILED: Record<string, { value: unknown; with?: Json }> = {
   choices: { value: ["a", "c"] },
   choicesVisibleIf: { value: "{item} = 'a'" },
   maxSelectedChoices: { value: 1 },
+  minSelectedChoices: { value: 2 },
   elements: { value: [{ type: "text", name: "more" }] },
   templateElements: {
     value: [

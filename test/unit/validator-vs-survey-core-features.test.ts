@@ -7,7 +7,8 @@ import { surveyCoreAccepts } from "../helpers/survey-core-verdict";
 
 /**
  * DESIGN.md rule 4 on SurveyJS features real forms use that the compiler once refused (issue #20):
- * calculated values and expression questions read by conditions (XLSForm `calculate` becomes the latter).
+ * calculated values and expression questions read by conditions (XLSForm `calculate` becomes the latter),
+ * `minSelectedChoices`, regex validators on numbers.
  * Each form is bound to the catalogue derived from it; our verdict must be survey-core's, case by case
  * and on generated responses.
  */
@@ -43,6 +44,15 @@ const computedForm: SurveyJson = {
   ],
 };
 
+const counted: SurveyJson = {
+  elements: [
+    { type: "checkbox", name: "assets", minSelectedChoices: 2, maxSelectedChoices: 3, choices: choices("a", "b", "c", "d") },
+    { type: "tagbox", name: "needs", minSelectedChoices: 1, visibleIf: "{assets} contains 'a'", choices: choices("x", "y") },
+    number("area_code", { validators: [{ type: "regex", regex: "^2[0-9]{2}$" }] }),
+    number("weight", { validators: [{ type: "regex", regex: "^[0-9]+(\\.[0-9])?$" }] }),
+  ],
+};
+
 const validators = new Map<SurveyJson, ReturnType<typeof createValidator>>();
 const verdict = (mask: SurveyJson, data: Record<string, unknown>) => {
   let validate = validators.get(mask);
@@ -56,7 +66,7 @@ const verdict = (mask: SurveyJson, data: Record<string, unknown>) => {
   };
 };
 
-describe("calculated values and expression questions read by conditions: survey-core's verdict", () => {
+describe("calculated values, minSelectedChoices, regex validators on numbers: survey-core's verdict", () => {
   it.each([
     ["a small household", computedForm, { adults: 2, children: 1, rooms: 2 }, []],
     ["a big household, its reason missing", computedForm, { adults: 3, children: 1, rooms: 2 }, ["/why_big required"]],
@@ -99,6 +109,13 @@ describe("calculated values and expression questions read by conditions: survey-
       { adults: 1, rooms: 1, members: [{ nickname: "Ali", school: "yes" }] },
       ["/members/0/school hidden_answered"],
     ],
+    ["enough choices", counted, { assets: ["a", "b"], needs: ["x"] }, []],
+    ["no choice where two are wanted, answer or not", counted, {}, ["/assets min_selected"]],
+    ["one choice where two are wanted", counted, { assets: ["b"] }, ["/assets min_selected"]],
+    ["a shown tagbox wanting one choice, left empty", counted, { assets: ["a", "b"] }, ["/needs min_selected"]],
+    ["a number matching its pattern", counted, { assets: ["b", "c"], area_code: 269, weight: 12.5 }, []],
+    ["a number not matching its pattern", counted, { assets: ["b", "c"], area_code: 2690 }, ["/area_code pattern"]],
+    ["a decimal with too many digits for its pattern", counted, { assets: ["b", "c"], weight: 12.25 }, ["/weight pattern"]],
   ] as const)("%s", (_, mask, data, expected) => {
     const { ours, surveyCore } = verdict(mask, data);
     expect(ours).toEqual(expected);
