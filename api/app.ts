@@ -33,6 +33,7 @@ import { mergeRoutes } from "./routes/merges";
 import { metricsRoutes } from "./routes/metrics";
 import { openApiRoutes } from "./routes/openapi";
 import { operationsRoutes } from "./routes/operations";
+import { reportRoutes } from "./routes/reports";
 import { reviewItemRoutes } from "./routes/review-items";
 import { staticRoutes } from "./routes/static";
 import { submissionRoutes } from "./routes/submissions";
@@ -70,6 +71,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/api/jobs", jobRoutes(queues));
   app.route("/api/operations", operationsRoutes(readFigures));
   app.route("/api/incidents", incidentRoutes());
+  app.route("/api/reports", reportRoutes(deps));
   app.route("/api/users", userRoutes());
   app.route("/api/tokens", tokenRoutes());
   app.route("/api/audit", auditRoutes());

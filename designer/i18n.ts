@@ -13,6 +13,7 @@ import * as history from "./messages/history";
 import * as incidents from "./messages/incidents";
 import * as jobs from "./messages/jobs";
 import * as registry from "./messages/registry";
+import * as reports from "./messages/reports";
 import * as review from "./messages/review";
 import * as shell from "./messages/shell";
 import * as tokens from "./messages/tokens";
@@ -45,6 +46,7 @@ const fr = {
   ...xlsformImport.fr,
   ...exportsMessages.fr,
   ...dashboards.fr,
+  ...reports.fr,
 };
 
 export type MessageKey = keyof typeof fr;
@@ -70,6 +72,7 @@ const en: Record<MessageKey, string> = {
   ...xlsformImport.en,
   ...exportsMessages.en,
   ...dashboards.en,
+  ...reports.en,
 };
 
 export { getLanguage, pick } from "../runtime/shared/i18n";

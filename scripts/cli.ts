@@ -7,6 +7,7 @@ import { migrateDatabase, openDatabase } from "../api/db/database";
 import { seedDemo } from "../api/db/seeders/seed-demo";
 import { audit } from "./commands/audit";
 import { backup } from "./commands/backup";
+import { report } from "./commands/report";
 import { restore } from "./commands/restore";
 import { upgrade } from "./commands/upgrade";
 import { token } from "./commands/token";
@@ -24,7 +25,8 @@ const USAGE = `usage: rsu <command>
   backup [--out FILE] [--encrypt] [--passphrase-file FILE]   one file: pg_dump custom format and its manifest
   backup verify FILE [--passphrase-file FILE]   restore into a scratch database and compare with the manifest
   restore FILE [--force] [--passphrase-file FILE]   into an empty database (--force: replace it, the old one kept renamed)
-  upgrade [--out FILE] [--encrypt]          a proven backup, then the pending migrations, and how to roll back`;
+  upgrade [--out FILE] [--encrypt]          a proven backup, then the pending migrations, and how to roll back
+  report monthly YYYY-MM | quarterly YYYY-QN [--lang fr|en] [--out DIR]   the administrator's report: HTML and XLSX`;
 
 /** Commands that must find the database as it is: no migration first, no application connection. */
 const asFound: Record<string, (args: string[], config: AppConfig) => Promise<void>> = { backup, restore, upgrade };
@@ -38,6 +40,7 @@ const commands: Record<string, (orm: MikroORM, args: string[], operator: string,
   user,
   token,
   audit,
+  report,
 };
 
 const [name, ...args] = process.argv.slice(2);

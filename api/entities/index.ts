@@ -19,6 +19,7 @@ import { RegistryExport } from "./registry-export.entity";
 import { DataImport, ImportHousehold, ImportProfile, ImportRow } from "./import.entity";
 import { BackupRun } from "./backup-run.entity";
 import { Incident, IncidentAction } from "./incident.entity";
+import { SubmissionRefusal } from "./submission-refusal.entity";
 
 export {
   ApiToken,
@@ -81,4 +82,5 @@ export const entities = [
   BackupRun,
   Incident,
   IncidentAction,
+  SubmissionRefusal,
 ];

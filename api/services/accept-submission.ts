@@ -9,6 +9,7 @@ import { problems } from "../problems";
 import type { StoredSubmission } from "../repositories/submission-batch.repository";
 import type { SubmissionBatcher } from "./submission-batcher";
 import { publishedVersion } from "./published-versions";
+import { recordRefusal } from "./submission-refusals";
 import { contentHash } from "./hash";
 
 const validateEnvelope = createValidator(submissionEnvelopeSchema);
@@ -37,10 +38,15 @@ export async function acceptSubmission(
   if (version.retired) throw problems.formVersionRetired(request.formId, request.version);
 
   const dataErrors = version.validate(request.data);
-  if (dataErrors.length) throw problems.submissionInvalid(dataErrors);
+  const place = placeOf(request.data);
+  if (dataErrors.length) {
+    // Counted in the administrator's report (issue #23): variables and codes only, nothing of the answers.
+    const refusal = { submissionId: id, submittedBy: actor.userId, place, formId: request.formId, formVersion: request.version };
+    await recordRefusal(em, { ...refusal, errors: dataErrors });
+    throw problems.submissionInvalid(dataErrors);
+  }
   // Clerks and supervisors collect only in their areas (the household's location answers say where);
   // checked before any answer about an earlier copy, so that nobody learns of ids outside their areas.
-  const place = placeOf(request.data);
   if (!coversPlace(actor, "submissions:create", place)) throw problems.outsideArea();
   // The update target is part of the content only when given, so earlier hashes stay valid.
   const target = request.householdId ? { householdId: request.householdId.toLowerCase(), baseVersion: request.baseVersion! } : null;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { JOB_INTEGRATE_SUBMISSION } from "../../schemas/contracts/jobs";
+import { validHousehold } from "../helpers/demo-responses";
 import { startTestServer } from "../helpers/app-server";
 import { raiseAlarm } from "../../api/services/incident-alarms";
 import {
@@ -14,7 +15,8 @@ import {
 /**
  * « Exploitation » (issue #23): an administrator sees how the system is doing and the failed jobs of every
  * queue, with their reason in words and as a code; discards one after confirming. The incident register:
- * an alarm's incident with its code, an incident reported, followed and closed, every step audited.
+ * an alarm's incident with its code, an incident reported, followed and closed, every step audited. Under
+ * « Rapports », the month's report: its figures, the printable page (looked at as a picture) and the XLSX.
  * Accessible (axe).
  */
 const ADMIN = { username: "admin", password: "admin-demo-2026" };
@@ -150,6 +152,55 @@ describe("« Exploitation » in the back office", () => {
       expect(session.pageErrors.filter((e) => !e.endsWith("/api/auth/me") && !e.includes("http 422"))).toEqual([]);
     } catch (error) {
       await saveScreenshot(page, "incidents-failure").catch(() => {});
+      throw new Error(`${String(error)}\npage errors: ${session.pageErrors.join("\n") || "none"}`, { cause: error });
+    }
+  });
+
+  // Signed in by the case above (same browser).
+  it("« Rapports »: the month's figures, the printable report with its charts, the XLSX link, in French then English", async () => {
+    const { page } = session;
+    const ctx = server.context;
+    const now = new Date();
+    const month = `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, "0")}`;
+    // Only this case's page errors count (the case above expects refusals of its own).
+    session.pageErrors.length = 0;
+    try {
+      for (const seed of [501, 502]) expect((await ctx.submitAndDrain(validHousehold(seed))).status).toBe("integrated");
+      const invalid = validHousehold(503);
+      invalid.number_of_rooms = 999;
+      expect((await ctx.submit(invalid)).status).toBe(422);
+
+      await page.goto(`${server.url}/designer/#rapports`);
+      await waitUnlessAlert(page, page.getByRole("heading", { name: "Rapport mensuel et trimestriel", level: 2 }));
+      await page.getByLabel("Mois").fill(month);
+      await page.getByRole("button", { name: "Afficher les chiffres" }).click();
+      await page.getByRole("heading", { name: `Chiffres de la période ${month}` }).waitFor();
+      await page.getByText("3 reçue(s) : 2 valide(s), 1 invalide(s), 0 rejetée(s), 0 en attente").waitFor();
+      await page.getByText(/Chaîne intacte/).waitFor();
+      const open = page.getByRole("link", { name: "Ouvrir le rapport imprimable" });
+      expect(await open.getAttribute("href")).toBe(`/api/reports/${month}/report.html?lang=fr`);
+      expect(await page.getByRole("link", { name: "Télécharger le classeur XLSX" }).getAttribute("href")).toBe(
+        `/api/reports/${month}/report.xlsx?lang=fr`,
+      );
+      expect(await seriousViolations(page)).toEqual([]);
+      await saveScreenshot(page, "operations-03-report-figures");
+
+      const [printable] = await Promise.all([page.waitForEvent("popup"), open.click()]);
+      await printable.getByRole("heading", { name: `Rapport mensuel d'exploitation ${month}`, level: 1 }).waitFor();
+      // Per day, by island, the registry; no review backlog, no chart of it.
+      expect(await printable.locator("figure svg").count()).toBe(3);
+      expect(await seriousViolations(printable)).toEqual([]);
+      await saveScreenshot(printable, "operations-04-report-printable");
+      await printable.close();
+
+      await page.getByLabel("Langue du rapport").selectOption("en");
+      await page.getByRole("button", { name: "Afficher les chiffres" }).click();
+      await expect
+        .poll(() => page.getByRole("link", { name: "Ouvrir le rapport imprimable" }).getAttribute("href"))
+        .toBe(`/api/reports/${month}/report.html?lang=en`);
+      expect(session.pageErrors.filter((e) => !e.endsWith("/api/auth/me"))).toEqual([]);
+    } catch (error) {
+      await saveScreenshot(page, "operations-failure-reports").catch(() => {});
       throw new Error(`${String(error)}\npage errors: ${session.pageErrors.join("\n") || "none"}`, { cause: error });
     }
   });

@@ -45,13 +45,14 @@ describe("POST /api/submissions → worker → registry", () => {
     await workers.close();
   });
 
-  it("refuses invalid answers with 422, one entry per field, and writes nothing", async () => {
+  it("refuses invalid answers with 422, one entry per field, and writes no submission, only the refusal's variables and codes", async () => {
     const before = await count(Submission);
     const data = validHousehold(3);
     const members = data.members as Record<string, unknown>[];
     delete members[0]!.sex;
     data.number_of_rooms = 999;
-    const res = await post(submission(data));
+    const sent = submission(data);
+    const res = await post(sent);
     expect(res.status).toBe(422);
     const body = res.body;
     expect(body.error.code).toBe("submission_invalid");
@@ -61,6 +62,16 @@ describe("POST /api/submissions → worker → registry", () => {
     expect(pointers).toContain("/members/0/sex");
     expect(pointers).toContain("/number_of_rooms");
     expect(await count(Submission)).toBe(before);
+    // For the administrator's report (issue #23): where, and which variables failed how; no answer.
+    const [refusal] = await ctx.orm.em
+      .fork()
+      .getConnection()
+      .execute(`select island, commune, errors from submission_refusals where submission_id = ?`, [sent.id]);
+    expect(refusal).toEqual({
+      island: data.island,
+      commune: data.commune,
+      errors: body.error.details.map((d: { pointer: string; code: string }) => ({ variable: d.pointer.split("/").pop(), code: d.code })),
+    });
   });
 
   it("answers a retry with the same id and content as the first time, and 409 when the content differs", async () => {

@@ -5,6 +5,7 @@ import { failureReason } from "../../api/services/failed-jobs";
 import { catalogueSnapshot } from "../../schemas/catalogue/snapshot";
 import type { Catalogue } from "../../schemas/catalogue/types";
 import { canonicalJson } from "../../schemas/contracts/canonical-json";
+import { errorVariable, parseReportPeriod } from "../../schemas/contracts/reports";
 import { registryAnswers } from "../../schemas/registry/registry-answers";
 import { searchKey } from "../../schemas/registry/search-key";
 
@@ -30,6 +31,31 @@ describe("failureReason: a failed job's stored text becomes a code, never shown 
     ["connect ECONNREFUSED 127.0.0.1:6379", "service_unavailable"],
     ["Cannot read properties of undefined (reading 'nin') for Saïd Mohamed", "unexpected_error"],
   ])("%s → %s", (text, code) => expect(failureReason(text)).toBe(code));
+});
+
+describe("parseReportPeriod: a month or a quarter, in UTC, the end excluded (issue #23)", () => {
+  it.each([
+    ["2026-11", undefined, { kind: "monthly", from: "2026-11-01T00:00:00.000Z", to: "2026-12-01T00:00:00.000Z" }],
+    ["2026-12", "monthly", { kind: "monthly", from: "2026-12-01T00:00:00.000Z", to: "2027-01-01T00:00:00.000Z" }],
+    ["2026-Q4", "quarterly", { kind: "quarterly", from: "2026-10-01T00:00:00.000Z", to: "2027-01-01T00:00:00.000Z" }],
+    ["2027-Q1", undefined, { kind: "quarterly", from: "2027-01-01T00:00:00.000Z", to: "2027-04-01T00:00:00.000Z" }],
+  ] as const)("%s (%s)", (label, kind, expected) => expect(parseReportPeriod(label, kind)).toEqual({ ...expected, label }));
+  it.each([
+    ["2026-13", undefined],
+    ["2026-Q5", undefined],
+    ["2026-1", undefined],
+    ["2026-Q4", "monthly"],
+    ["2026-11", "quarterly"],
+  ] as const)("refuses %s (%s)", (label, kind) => expect(parseReportPeriod(label, kind)).toBeNull());
+});
+
+describe("errorVariable: the variable a validation error names, row numbers left out", () => {
+  it.each([
+    ["/number_of_rooms", "number_of_rooms"],
+    ["/members/2/birth_date", "birth_date"],
+    ["/members/2", "members"],
+    ["", "(racine)"],
+  ])("%s → %s", (pointer, variable) => expect(errorVariable(pointer)).toBe(variable));
 });
 
 describe("canonicalJson", () => {

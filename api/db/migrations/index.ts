@@ -18,6 +18,7 @@ import { Migration20261207040000BackupRuns } from "./Migration20261207040000Back
 import { Migration20261207050000Incidents } from "./Migration20261207050000Incidents";
 import { Migration20261207060000Imports } from "./Migration20261207060000Imports";
 import { Migration20261207070000RegistryExports } from "./Migration20261207070000RegistryExports";
+import { Migration20261208010000SubmissionRefusals } from "./Migration20261208010000SubmissionRefusals";
 import { Migration20261208030000HouseholdChangeOrder } from "./Migration20261208030000HouseholdChangeOrder";
 
 /** Every migration, in order. New ones are generated with `rsu migrate --create` and added here. */
@@ -41,5 +42,6 @@ export const migrationsList: MigrationObject[] = [
   { name: "Migration20261207050000Incidents", class: Migration20261207050000Incidents },
   { name: "Migration20261207060000Imports", class: Migration20261207060000Imports },
   { name: "Migration20261207070000RegistryExports", class: Migration20261207070000RegistryExports },
+  { name: "Migration20261208010000SubmissionRefusals", class: Migration20261208010000SubmissionRefusals },
   { name: "Migration20261208030000HouseholdChangeOrder", class: Migration20261208030000HouseholdChangeOrder },
 ];

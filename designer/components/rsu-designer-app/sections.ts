@@ -10,6 +10,7 @@ import "../rsu-forms/rsu-forms";
 import "../rsu-incidents/rsu-incidents";
 import "../rsu-operations/rsu-operations";
 import "../rsu-registry-browser/rsu-registry-browser";
+import "../rsu-reports/rsu-reports";
 import "../rsu-review-queue/rsu-review-queue";
 import "../rsu-token-admin/rsu-token-admin";
 import "../rsu-user-admin/rsu-user-admin";
@@ -72,6 +73,7 @@ export const SECTIONS: readonly Section[] = [
   { id: "audit", title: "tabAudit", roles: ["admin"], render: () => html`<rsu-audit-log></rsu-audit-log>` },
   { id: "exploitation", title: "tabOperations", roles: ["admin"], render: () => html`<rsu-operations></rsu-operations>` },
   { id: "incidents", title: "tabIncidents", roles: ["admin"], render: () => html`<rsu-incidents></rsu-incidents>` },
+  { id: "rapports", title: "tabReports", roles: ["admin"], render: () => html`<rsu-reports></rsu-reports>` },
 ];
 
 export function sectionsFor(roles: readonly string[]): Section[] {
