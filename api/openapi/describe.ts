@@ -31,10 +31,15 @@ export interface RouteDoc {
 export type DescribedRoute = MiddlewareHandler<AppEnv> & { doc: RouteDoc };
 
 /**
- * Describes a route for the OpenAPI document: `.get("/x", allow("…"), describeRoute({ … }), handler)`.
+ * Describes a route for the OpenAPI document, French then English, next to it:
+ * `.get("/x", allow("…"), describeRoute("Fait ceci.", "Does this.", { errors: ["householdNotFound"] }), handler)`,
+ * or with the whole description at once, `describeRoute({ summary: { fr, en }, … })`.
  * It does nothing at run time; test/integration/partner-api.test.ts fails for any route without one.
  */
-export function describeRoute(doc: RouteDoc): DescribedRoute {
+export function describeRoute(doc: RouteDoc): DescribedRoute;
+export function describeRoute(fr: string, en: string, more?: Omit<RouteDoc, "summary">): DescribedRoute;
+export function describeRoute(first: RouteDoc | string, en?: string, more: Omit<RouteDoc, "summary"> = {}): DescribedRoute {
+  const doc = typeof first === "string" ? { summary: { fr: first, en: en! }, ...more } : first;
   const passThrough: MiddlewareHandler<AppEnv> = async function describeRoute(_c, next) {
     await next();
   };

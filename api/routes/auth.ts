@@ -5,6 +5,7 @@ import { auditActor } from "../auth/actor";
 import { closeSession } from "../auth/sessions";
 import { recordAudit } from "../audit/record-audit";
 import { allow } from "../middleware/authorize";
+import { describeRoute } from "../openapi/describe";
 import { SESSION_COOKIE } from "../middleware/authenticate";
 import { jsonBody, readJson } from "../middleware/json-body";
 import { problems } from "../problems";
@@ -20,19 +21,29 @@ const loginSchema = {
 
 export function authRoutes({ config }: AppDeps) {
   return new Hono<AppEnv>()
-    .post("/login", allow("public"), jsonBody(16 * 1024), async (c) => {
-      const { username, password } = validateBody<{ username: string; password: string }>(loginSchema, await readJson(c));
-      const { secret, user } = await signIn(c.get("em"), config, username, password, c.get("address"));
-      setCookie(c, SESSION_COOKIE, secret, {
-        httpOnly: true,
-        sameSite: "Strict",
-        secure: isHttps(c.req.url, c.req.header("x-forwarded-proto"), config.trustProxy),
-        path: "/",
-        maxAge: Math.floor(config.sessionMaxAgeMs / 1000),
-      });
-      return c.json(me(user));
-    })
-    .post("/logout", allow("authenticated"), async (c) => {
+    .post(
+      "/login",
+      allow("public"),
+      describeRoute(
+        "Ouvre une session (cookie) avec un identifiant et un mot de passe.",
+        "Signs in (session cookie) with a username and password.",
+        { body: loginSchema, errors: ["invalidCredentials", "tooManyAttempts"] },
+      ),
+      jsonBody(16 * 1024),
+      async (c) => {
+        const { username, password } = validateBody<{ username: string; password: string }>(loginSchema, await readJson(c));
+        const { secret, user } = await signIn(c.get("em"), config, username, password, c.get("address"));
+        setCookie(c, SESSION_COOKIE, secret, {
+          httpOnly: true,
+          sameSite: "Strict",
+          secure: isHttps(c.req.url, c.req.header("x-forwarded-proto"), config.trustProxy),
+          path: "/",
+          maxAge: Math.floor(config.sessionMaxAgeMs / 1000),
+        });
+        return c.json(me(user));
+      },
+    )
+    .post("/logout", allow("authenticated"), describeRoute("Ferme la session.", "Signs out.", { status: 204 }), async (c) => {
       const secret = getCookie(c, SESSION_COOKIE);
       const actor = c.get("actor");
       await c.get("em").transactional(async (tx) => {
@@ -42,19 +53,24 @@ export function authRoutes({ config }: AppDeps) {
       deleteCookie(c, SESSION_COOKIE, { path: "/" });
       return c.body(null, 204);
     })
-    .get("/me", allow("authenticated"), async (c) => {
-      const actor = c.get("actor");
-      if (!actor) throw problems.unauthenticated();
-      return c.json({
-        id: actor.userId,
-        username: actor.username,
-        displayName: actor.displayName,
-        roles: actor.roles,
-        areas: actor.areas,
-        grants: actor.grants,
-        via: actor.via,
-      });
-    });
+    .get(
+      "/me",
+      allow("authenticated"),
+      describeRoute("Qui est connecté : nom, rôles, zones et autorisations.", "Who is signed in: name, roles, areas and grants."),
+      async (c) => {
+        const actor = c.get("actor");
+        if (!actor) throw problems.unauthenticated();
+        return c.json({
+          id: actor.userId,
+          username: actor.username,
+          displayName: actor.displayName,
+          roles: actor.roles,
+          areas: actor.areas,
+          grants: actor.grants,
+          via: actor.via,
+        });
+      },
+    );
 }
 
 function me(user: { id: string; username: string; displayName: string; roles: string[]; areas: string[]; grants: string[] }) {

@@ -3,6 +3,7 @@ import { bodyLimit } from "hono/body-limit";
 import type { AppEnv } from "../app-env";
 import { auditActor } from "../auth/actor";
 import { allow } from "../middleware/authorize";
+import { describeRoute } from "../openapi/describe";
 import { illFormedTextAt } from "../middleware/well-formed-text";
 import { problems } from "../problems";
 import { IMPORT_TYPES, importCatalogue, readImportFile, type ImportMode } from "../services/catalogue-import";
@@ -20,6 +21,9 @@ export function catalogueImportRoutes() {
   return new Hono<AppEnv>().post(
     "/",
     allow("catalogue:write"),
+    describeRoute("Importe un catalogue (aperçu ou application).", "Imports a catalogue (preview or apply).", {
+      errors: ["importMediaType", "payloadTooLarge", "invalidParameter", "catalogueFileUnreadable", "catalogueImportRefused"],
+    }),
     async (c, next) => {
       const type = (c.req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
       if (!Object.values(IMPORT_TYPES).includes(type as never)) throw problems.importMediaType(Object.values(IMPORT_TYPES));

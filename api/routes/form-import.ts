@@ -3,6 +3,7 @@ import { bodyLimit } from "hono/body-limit";
 import type { AppEnv } from "../app-env";
 import { auditActor } from "../auth/actor";
 import { allow } from "../middleware/authorize";
+import { describeRoute } from "../openapi/describe";
 import { problems } from "../problems";
 import { FORM_ID, importXlsForm, type XlsFormImportMode } from "../services/xlsform-import";
 
@@ -19,6 +20,9 @@ export function formImportRoutes() {
   return new Hono<AppEnv>().post(
     "/",
     allow("forms:design"),
+    describeRoute("Importe un XLSForm (aperçu ou création).", "Imports an XLSForm (preview or creation).", {
+      errors: ["invalidParameter", "payloadTooLarge", "xlsFormUnreadable", "formExists"],
+    }),
     bodyLimit({
       maxSize: MAX_BYTES,
       onError: () => {

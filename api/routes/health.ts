@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import type { AppDeps, AppEnv } from "../app-env";
 import { allow } from "../middleware/authorize";
+import { describeRoute } from "../openapi/describe";
 import { backupAlarm } from "../services/backup-age";
 import { problems } from "../problems";
 
@@ -13,17 +14,26 @@ const CHECK_TIMEOUT_MS = 1_500;
  */
 export function healthRoutes({ orm, redis, config }: AppDeps) {
   return new Hono<AppEnv>()
-    .get("/healthz", allow("public"), (c) => c.json({ status: "ok" }))
-    .get("/readyz", allow("public"), async (c) => {
-      const [postgres, redisState] = await Promise.all([
-        probe(() => orm.em.getConnection().execute("select 1")),
-        probe(() => redis.ping()),
-      ]);
-      const services = { postgres, redis: redisState };
-      if (postgres !== "ok" || redisState !== "ok") throw problems.serviceUnavailable(services);
-      const backup = await backupAlarm(orm.em.fork(), config.backup.maxAgeMs).catch(() => "unknown" as const);
-      return c.json({ status: "ok", services, backup });
-    });
+    .get("/healthz", allow("public"), describeRoute("Le processus répond.", "The process answers."), (c) => c.json({ status: "ok" }))
+    .get(
+      "/readyz",
+      allow("public"),
+      describeRoute(
+        "PostgreSQL et Redis répondent ; âge de la dernière sauvegarde.",
+        "PostgreSQL and Redis answer; age of the last backup.",
+        { errors: ["serviceUnavailable"] },
+      ),
+      async (c) => {
+        const [postgres, redisState] = await Promise.all([
+          probe(() => orm.em.getConnection().execute("select 1")),
+          probe(() => redis.ping()),
+        ]);
+        const services = { postgres, redis: redisState };
+        if (postgres !== "ok" || redisState !== "ok") throw problems.serviceUnavailable(services);
+        const backup = await backupAlarm(orm.em.fork(), config.backup.maxAgeMs).catch(() => "unknown" as const);
+        return c.json({ status: "ok", services, backup });
+      },
+    );
 }
 
 async function probe(check: () => Promise<unknown>): Promise<"ok" | "unreachable"> {

@@ -20,28 +20,28 @@ export function householdSyncRoutes() {
   return new Hono<AppEnv>().get(
     "/households",
     allow("households:read"),
-    describeRoute({
-      summary: text(
-        "Ménages modifiés depuis une date ou un curseur, avec leurs membres, dans l'ordre de leurs modifications.",
-        "Households changed since a date or a cursor, with their members, in the order they were changed.",
-      ),
-      query: {
-        since: {
-          schema: { type: "string", format: "date-time" },
-          about: text("Premier appel : modifiés depuis (date ISO).", "First call: changed since (ISO date)."),
+    describeRoute(
+      "Ménages modifiés depuis une date ou un curseur, avec leurs membres, dans l'ordre de leurs modifications.",
+      "Households changed since a date or a cursor, with their members, in the order they were changed.",
+      {
+        query: {
+          since: {
+            schema: { type: "string", format: "date-time" },
+            about: text("Premier appel : modifiés depuis (date ISO).", "First call: changed since (ISO date)."),
+          },
+          area: {
+            schema: { type: "string", pattern: AREA_CODE.source },
+            about: text("Île, préfecture ou commune.", "Island, prefecture or commune."),
+          },
+          cursor: { schema: { type: "string" }, about: text("Le curseur de la réponse précédente.", "The previous answer's cursor.") },
+          limit: {
+            schema: { type: "integer", minimum: 1, maximum: 500, default: 100 },
+            about: text("Ménages par page.", "Households per page."),
+          },
         },
-        area: {
-          schema: { type: "string", pattern: AREA_CODE.source },
-          about: text("Île, préfecture ou commune.", "Island, prefecture or commune."),
-        },
-        cursor: { schema: { type: "string" }, about: text("Le curseur de la réponse précédente.", "The previous answer's cursor.") },
-        limit: {
-          schema: { type: "integer", minimum: 1, maximum: 500, default: 100 },
-          about: text("Ménages par page.", "Households per page."),
-        },
+        errors: ["invalidCursor", "cursorWithFilters", "invalidParameter"],
       },
-      errors: ["invalidCursor", "cursorWithFilters", "invalidParameter"],
-    }),
+    ),
     async (c) => {
       const cursor = c.req.query("cursor");
       const since = c.req.query("since");

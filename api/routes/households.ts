@@ -5,6 +5,7 @@ import type { Household } from "../entities";
 import { scopesCovering, scopesFor, type RoleScope } from "../auth/actor";
 import type { Permission } from "../auth/permissions";
 import { allow } from "../middleware/authorize";
+import { describeRoute } from "../openapi/describe";
 import { problems } from "../problems";
 import { findHousehold, householdWithMembers, listHouseholds, pastHousehold } from "../repositories/households.repository";
 import { householdAnswers } from "../services/form-answers";
@@ -15,46 +16,76 @@ import { isoDate, positiveInteger, uuid } from "./params";
 export function householdRoutes() {
   return (
     new Hono<AppEnv>()
-      .get("/", allow("households:read"), async (c) => {
-        const scopes = scopesFor(c.get("actor")!, "households:read");
-        const result = await listHouseholds(
-          c.get("em"),
-          {
-            commune: c.req.query("commune") || undefined,
-            q: c.req.query("q") || undefined,
-            scopes,
-            limit: positiveInteger("limit", c.req.query("limit"), { max: 500, fallback: 50 }),
-            offset: positiveInteger("offset", c.req.query("offset"), { min: 0, max: 10_000_000, fallback: 0 }),
-          },
-          await redactorsFor(c.get("em"), scopes),
-        );
-        return c.json(result);
-      })
-      .get("/:id", allow("households:read"), async (c) => {
-        const { household, covering } = await visibleHousehold(c, "households:read");
-        const redactor = await redactorFor(c.get("em"), covering);
-        const at = c.req.query("at");
-        if (at !== undefined) {
-          // The state at a past date (issue #6), from the version recorded by then.
-          const past = await householdStateAt(c.get("em"), household.id, isoDate("at", at));
-          if (!past) throw problems.householdNotFound();
-          return c.json(pastHousehold(household, past, redactor));
-        }
-        return c.json(await householdWithMembers(c.get("em"), household, redactor));
-      })
+      .get(
+        "/",
+        allow("households:read"),
+        describeRoute("Les ménages visibles, par commune ou nom du chef.", "Visible households, by commune or head's name.", {
+          errors: ["invalidParameter"],
+        }),
+        async (c) => {
+          const scopes = scopesFor(c.get("actor")!, "households:read");
+          const result = await listHouseholds(
+            c.get("em"),
+            {
+              commune: c.req.query("commune") || undefined,
+              q: c.req.query("q") || undefined,
+              scopes,
+              limit: positiveInteger("limit", c.req.query("limit"), { max: 500, fallback: 50 }),
+              offset: positiveInteger("offset", c.req.query("offset"), { min: 0, max: 10_000_000, fallback: 0 }),
+            },
+            await redactorsFor(c.get("em"), scopes),
+          );
+          return c.json(result);
+        },
+      )
+      .get(
+        "/:id",
+        allow("households:read"),
+        describeRoute("Un ménage et ses membres, aujourd'hui ou à une date (at).", "A household and its members, now or at a date (at).", {
+          errors: ["householdNotFound", "outsideArea", "invalidParameter"],
+        }),
+        async (c) => {
+          const { household, covering } = await visibleHousehold(c, "households:read");
+          const redactor = await redactorFor(c.get("em"), covering);
+          const at = c.req.query("at");
+          if (at !== undefined) {
+            // The state at a past date (issue #6), from the version recorded by then.
+            const past = await householdStateAt(c.get("em"), household.id, isoDate("at", at));
+            if (!past) throw problems.householdNotFound();
+            return c.json(pastHousehold(household, past, redactor));
+          }
+          return c.json(await householdWithMembers(c.get("em"), household, redactor));
+        },
+      )
       // What an update starts from (the runtime's « Mettre à jour »): for those who submit, in their areas.
-      .get("/:id/answers", allow("submissions:create"), async (c) => {
-        const { household, covering } = await visibleHousehold(c, "submissions:create");
-        const answers = await householdAnswers(c.get("em"), household);
-        // The same reading rights as the household itself. Hiding an answer is no option here: the update
-        // sent back without it would erase it from the registry, so whoever may not read them all may not update.
-        if (hidesAny(answers.data, await redactorFor(c.get("em"), covering))) throw problems.forbidden();
-        return c.json(answers);
-      })
-      .get("/:id/history", allow("households:read"), async (c) => {
-        const { household, covering } = await visibleHousehold(c, "households:read");
-        return c.json(await householdHistory(c.get("em"), household.id, await redactorFor(c.get("em"), covering)));
-      })
+      .get(
+        "/:id/answers",
+        allow("submissions:create"),
+        describeRoute(
+          "Les réponses actuelles d'un ménage, point de départ d'une mise à jour.",
+          "A household's current answers, where an update starts.",
+          { errors: ["householdNotFound", "outsideArea", "invalidParameter"] },
+        ),
+        async (c) => {
+          const { household, covering } = await visibleHousehold(c, "submissions:create");
+          const answers = await householdAnswers(c.get("em"), household);
+          // The same reading rights as the household itself. Hiding an answer is no option here: the update
+          // sent back without it would erase it from the registry, so whoever may not read them all may not update.
+          if (hidesAny(answers.data, await redactorFor(c.get("em"), covering))) throw problems.forbidden();
+          return c.json(answers);
+        },
+      )
+      .get(
+        "/:id/history",
+        allow("households:read"),
+        describeRoute("L'historique des versions d'un ménage.", "A household's version history.", {
+          errors: ["householdNotFound", "outsideArea", "invalidParameter"],
+        }),
+        async (c) => {
+          const { household, covering } = await visibleHousehold(c, "households:read");
+          return c.json(await householdHistory(c.get("em"), household.id, await redactorFor(c.get("em"), covering)));
+        },
+      )
   );
 }
 

@@ -7,6 +7,7 @@ import { importSuggestions } from "../imports/import-suggestions";
 import { importProgress, importProvenance, runImport, stopImport } from "../imports/run-import";
 import { importView, listImports, uploadImportFile, type Upload } from "../imports/upload-import";
 import { allow } from "../middleware/authorize";
+import { describeRoute } from "../openapi/describe";
 import { jsonBody, readJson } from "../middleware/json-body";
 import { positiveInteger, uuid } from "./params";
 import { validateBody } from "./validate-body";
@@ -38,60 +39,127 @@ export function importRoutes({ config, queue, logger }: AppDeps) {
   };
   return (
     new Hono<AppEnv>()
-      .get("/", allow("imports:manage"), async (c) => c.json(await listImports(c.get("em"))))
-      .post("/", allow("imports:manage"), async (c) =>
-        c.json(await uploadImportFile(c.get("em"), c.get("actor")!, c.get("address"), "households", upload(c)), 201),
+      .get("/", allow("imports:manage"), describeRoute("Les imports de bases partenaires.", "Partner database imports."), async (c) =>
+        c.json(await listImports(c.get("em"))),
+      )
+      .post(
+        "/",
+        allow("imports:manage"),
+        describeRoute("Dépose le fichier des ménages d'un import.", "Uploads an import's household file.", {
+          mediaType: "application/json",
+          status: 201,
+          errors: ["invalidParameter", "payloadTooLarge"],
+        }),
+        async (c) => c.json(await uploadImportFile(c.get("em"), c.get("actor")!, c.get("address"), "households", upload(c)), 201),
       )
       // Which import, profile and source lines a registry change (its submission) came from.
-      .get("/provenance/:submissionId", allow("imports:manage"), async (c) =>
-        c.json(await importProvenance(c.get("em"), uuid("submissionId", c.req.param("submissionId")))),
-      )
-      .get("/:id", allow("imports:manage"), async (c) => c.json(await importView(c.get("em"), uuid("id", c.req.param("id")))))
-      .put("/:id/individuals", allow("imports:manage"), async (c) =>
-        c.json(
-          await uploadImportFile(c.get("em"), c.get("actor")!, c.get("address"), "individuals", upload(c), uuid("id", c.req.param("id"))),
+      .get(
+        "/provenance/:submissionId",
+        allow("imports:manage"),
+        describeRoute(
+          "D'où vient un changement du registre : import, profil, lignes source.",
+          "Where a registry change comes from: import, profile, source lines.",
+          { errors: ["invalidParameter"] },
         ),
+        async (c) => c.json(await importProvenance(c.get("em"), uuid("submissionId", c.req.param("submissionId")))),
+      )
+      .get("/:id", allow("imports:manage"), describeRoute("Un import.", "An import.", { errors: ["invalidParameter"] }), async (c) =>
+        c.json(await importView(c.get("em"), uuid("id", c.req.param("id")))),
+      )
+      .put(
+        "/:id/individuals",
+        allow("imports:manage"),
+        describeRoute("Dépose le fichier des individus d'un import.", "Uploads an import's individuals file.", {
+          errors: ["invalidParameter", "payloadTooLarge"],
+        }),
+        async (c) =>
+          c.json(
+            await uploadImportFile(c.get("em"), c.get("actor")!, c.get("address"), "individuals", upload(c), uuid("id", c.req.param("id"))),
+          ),
       )
       // Which variable each column and code each value probably is, for the published version chosen.
-      .get("/:id/suggestions", allow("imports:manage"), async (c) =>
-        c.json(
-          await importSuggestions(
-            c.get("em"),
-            uuid("id", c.req.param("id")),
-            c.req.query("formId") ?? "",
-            positiveInteger("version", c.req.query("version")),
+      .get(
+        "/:id/suggestions",
+        allow("imports:manage"),
+        describeRoute("Correspondances proposées entre colonnes et variables.", "Suggested column-to-variable mappings.", {
+          errors: ["invalidParameter"],
+        }),
+        async (c) =>
+          c.json(
+            await importSuggestions(
+              c.get("em"),
+              uuid("id", c.req.param("id")),
+              c.req.query("formId") ?? "",
+              positiveInteger("version", c.req.query("version")),
+            ),
           ),
-        ),
       )
-      .post("/:id/dry-run", allow("imports:manage"), jsonBody(), async (c) => {
-        const { profileId } = validateBody<{ profileId: string }>(dryRunSchema, await readJson(c));
-        const id = uuid("id", c.req.param("id"));
-        return c.json(
-          await dryRunImport(c.get("em"), id, profileId.toLowerCase(), c.get("actor")!, c.get("address"), config.matchThresholds),
-        );
-      })
-      .post("/:id/run", allow("imports:manage"), async (c) => {
-        const id = uuid("id", c.req.param("id"));
-        await runImport(c.get("em"), id, c.get("actor")!, c.get("address"), dispatch);
-        return c.json(await importProgress(c.get("em"), id));
-      })
-      .post("/:id/pause", allow("imports:manage"), async (c) => {
-        const id = uuid("id", c.req.param("id"));
-        await stopImport(c.get("em"), id, "paused", c.get("actor")!, c.get("address"));
-        return c.json(await importProgress(c.get("em"), id));
-      })
-      .post("/:id/cancel", allow("imports:manage"), async (c) => {
-        const id = uuid("id", c.req.param("id"));
-        await stopImport(c.get("em"), id, "cancelled", c.get("actor")!, c.get("address"));
-        return c.json(await importProgress(c.get("em"), id));
-      })
-      .get("/:id/progress", allow("imports:manage"), async (c) => c.json(await importProgress(c.get("em"), uuid("id", c.req.param("id")))))
-      .get("/:id/errors.xlsx", allow("imports:manage"), async (c) => {
-        const id = uuid("id", c.req.param("id"));
-        const stream = await errorReport(c.get("em"), id);
-        c.header("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        c.header("Content-Disposition", `attachment; filename="import-${id.slice(0, 8)}-erreurs.xlsx"`);
-        return c.body(Readable.toWeb(stream as Readable) as ReadableStream);
-      })
+      .post(
+        "/:id/dry-run",
+        allow("imports:manage"),
+        describeRoute("Essai à blanc d'un import avec un profil.", "Dry run of an import with a profile.", {
+          body: dryRunSchema,
+          errors: ["invalidParameter"],
+        }),
+        jsonBody(),
+        async (c) => {
+          const { profileId } = validateBody<{ profileId: string }>(dryRunSchema, await readJson(c));
+          const id = uuid("id", c.req.param("id"));
+          return c.json(
+            await dryRunImport(c.get("em"), id, profileId.toLowerCase(), c.get("actor")!, c.get("address"), config.matchThresholds),
+          );
+        },
+      )
+      .post(
+        "/:id/run",
+        allow("imports:manage"),
+        describeRoute("Lance (ou reprend) un import.", "Runs (or resumes) an import.", { status: 202, errors: ["invalidParameter"] }),
+        async (c) => {
+          const id = uuid("id", c.req.param("id"));
+          await runImport(c.get("em"), id, c.get("actor")!, c.get("address"), dispatch);
+          return c.json(await importProgress(c.get("em"), id));
+        },
+      )
+      .post(
+        "/:id/pause",
+        allow("imports:manage"),
+        describeRoute("Met un import en pause.", "Pauses an import.", { errors: ["invalidParameter"] }),
+        async (c) => {
+          const id = uuid("id", c.req.param("id"));
+          await stopImport(c.get("em"), id, "paused", c.get("actor")!, c.get("address"));
+          return c.json(await importProgress(c.get("em"), id));
+        },
+      )
+      .post(
+        "/:id/cancel",
+        allow("imports:manage"),
+        describeRoute("Annule un import.", "Cancels an import.", { errors: ["invalidParameter"] }),
+        async (c) => {
+          const id = uuid("id", c.req.param("id"));
+          await stopImport(c.get("em"), id, "cancelled", c.get("actor")!, c.get("address"));
+          return c.json(await importProgress(c.get("em"), id));
+        },
+      )
+      .get(
+        "/:id/progress",
+        allow("imports:manage"),
+        describeRoute("La progression d'un import.", "An import's progress.", { errors: ["invalidParameter"] }),
+        async (c) => c.json(await importProgress(c.get("em"), uuid("id", c.req.param("id")))),
+      )
+      .get(
+        "/:id/errors.xlsx",
+        allow("imports:manage"),
+        describeRoute("Le classeur des erreurs d'un import.", "An import's error workbook.", {
+          mediaType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+          errors: ["invalidParameter"],
+        }),
+        async (c) => {
+          const id = uuid("id", c.req.param("id"));
+          const stream = await errorReport(c.get("em"), id);
+          c.header("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+          c.header("Content-Disposition", `attachment; filename="import-${id.slice(0, 8)}-erreurs.xlsx"`);
+          return c.body(Readable.toWeb(stream as Readable) as ReadableStream);
+        },
+      )
   );
 }

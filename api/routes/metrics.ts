@@ -4,6 +4,7 @@ import type { AppEnv } from "../app-env";
 import type { AppConfig } from "../config";
 import type { AppMetrics } from "../metrics/app-metrics";
 import { allow } from "../middleware/authorize";
+import { describeRoute } from "../openapi/describe";
 import { problems } from "../problems";
 import type { OperationsFigures } from "../../schemas/contracts/operations";
 
@@ -13,11 +14,20 @@ import type { OperationsFigures } from "../../schemas/contracts/operations";
  * setting the route answers 404, as if it did not exist.
  */
 export function metricsRoutes(config: AppConfig, metrics: AppMetrics, readFigures: () => Promise<OperationsFigures>) {
-  return new Hono<AppEnv>().get("/metrics", allow("public"), metricsToken(config.metricsToken), async (c) => {
-    metrics.setFigures(await readFigures());
-    c.header("Cache-Control", "no-store");
-    return c.body(await metrics.registry.metrics(), 200, { "content-type": metrics.registry.contentType });
-  });
+  return new Hono<AppEnv>().get(
+    "/metrics",
+    allow("public"),
+    describeRoute("Les métriques Prometheus (jeton METRICS_TOKEN).", "Prometheus metrics (METRICS_TOKEN).", {
+      mediaType: "text/plain",
+      errors: ["notFound", "unauthenticated"],
+    }),
+    metricsToken(config.metricsToken),
+    async (c) => {
+      metrics.setFigures(await readFigures());
+      c.header("Cache-Control", "no-store");
+      return c.body(await metrics.registry.metrics(), 200, { "content-type": metrics.registry.contentType });
+    },
+  );
 }
 
 function metricsToken(token: string | null): MiddlewareHandler<AppEnv> {

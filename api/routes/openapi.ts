@@ -15,17 +15,13 @@ export function openApiRoutes(routeTable: () => readonly RouterRoute[]) {
   let document: ReturnType<typeof openApiDocument> | undefined;
   const current = () => (document ??= openApiDocument(routeTable(), packageJson.version));
   return new Hono<AppEnv>()
-    .get(
-      "/openapi.json",
-      allow("public"),
-      describeRoute({ summary: { fr: "Ce document OpenAPI 3.1.", en: "This OpenAPI 3.1 document." } }),
-      (c) => c.json(current()),
+    .get("/openapi.json", allow("public"), describeRoute("Ce document OpenAPI 3.1.", "This OpenAPI 3.1 document."), (c) =>
+      c.json(current()),
     )
     .get(
       "/reference",
       allow("public"),
-      describeRoute({
-        summary: { fr: "La référence de l'API, lisible dans un navigateur.", en: "The API reference, to read in a browser." },
+      describeRoute("La référence de l'API, lisible dans un navigateur.", "The API reference, to read in a browser.", {
         mediaType: "text/html",
       }),
       (c) => c.html(referencePage(current())),

@@ -2,6 +2,7 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import type { AppEnv } from "../app-env";
 import { allow } from "../middleware/authorize";
+import { describeRoute } from "../openapi/describe";
 import { staticCaching } from "../middleware/cache-control";
 
 /**
@@ -11,8 +12,22 @@ import { staticCaching } from "../middleware/cache-control";
  */
 export function staticRoutes(root: string) {
   return new Hono<AppEnv>()
-    .get("/", allow("public"), (c) => c.redirect("/runtime/"))
-    .get("/runtime", allow("public"), (c) => c.redirect("/runtime/"))
-    .get("/designer", allow("public"), (c) => c.redirect("/designer/"))
-    .get("/*", allow("public"), staticCaching, serveStatic({ root, precompressed: true }));
+    .get("/", allow("public"), describeRoute("Renvoie vers la saisie.", "Redirects to data entry.", { status: 302 }), (c) =>
+      c.redirect("/runtime/"),
+    )
+    .get("/runtime", allow("public"), describeRoute("Renvoie vers /runtime/.", "Redirects to /runtime/.", { status: 302 }), (c) =>
+      c.redirect("/runtime/"),
+    )
+    .get("/designer", allow("public"), describeRoute("Renvoie vers /designer/.", "Redirects to /designer/.", { status: 302 }), (c) =>
+      c.redirect("/designer/"),
+    )
+    .get(
+      "/*",
+      allow("public"),
+      describeRoute("Les fichiers des applications (saisie et registre).", "The apps' files (data entry and back office).", {
+        mediaType: "text/html",
+      }),
+      staticCaching,
+      serveStatic({ root, precompressed: true }),
+    );
 }

@@ -1,3 +1,4 @@
+import { submissionEnvelopeSchema } from "../../schemas/contracts/submission-envelope";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { Hono } from "hono";
 import { SUBMISSION_STAGES } from "../../schemas/contracts/submissions";
@@ -6,6 +7,7 @@ import { scopesFor, type Actor } from "../auth/actor";
 import type { Permission } from "../auth/permissions";
 import { Submission } from "../entities";
 import { allow } from "../middleware/authorize";
+import { describeRoute } from "../openapi/describe";
 import { jsonBody, readJson } from "../middleware/json-body";
 import { problems } from "../problems";
 import { submissionBody } from "../repositories/submissions.repository";
@@ -25,42 +27,92 @@ export function submissionRoutes({ orm, queue, logger, config }: AppDeps) {
   const batcher = submissionBatcher(orm, dispatch, config.submissionBatch);
   return (
     new Hono<AppEnv>()
-      .post("/", allow("submissions:create"), jsonBody(), async (c) => {
-        const accepted = await acceptSubmission(c.get("em"), batcher, await readJson(c), c.get("actor")!, c.get("address"));
-        return c.json(accepted, 202);
-      })
+      .post(
+        "/",
+        allow("submissions:create"),
+        describeRoute(
+          "Envoie une saisie (identifiant choisi par le client, idempotent) ; 202 dès qu'elle est enregistrée.",
+          "Sends a submission (client-chosen id, idempotent); 202 once stored.",
+          {
+            body: submissionEnvelopeSchema,
+            status: 202,
+            errors: [
+              "envelopeInvalid",
+              "submissionInvalid",
+              "submissionConflict",
+              "formVersionNotFound",
+              "formVersionRetired",
+              "householdNotFound",
+              "outsideArea",
+            ],
+          },
+        ),
+        jsonBody(),
+        async (c) => {
+          const accepted = await acceptSubmission(c.get("em"), batcher, await readJson(c), c.get("actor")!, c.get("address"));
+          return c.json(accepted, 202);
+        },
+      )
       // « Mes envois » (mine=1, and always for clerks); supervisors and administrators: the submissions of their areas.
-      .get("/", allow("submissions:read"), async (c) => {
-        const actor = c.get("actor")!;
-        const scopes = scopesFor(actor, "submissions:read");
-        return c.json(
-          await listSubmissions(
-            c.get("em"),
-            {
-              userId: actor.userId,
-              mine: oneOf("mine", c.req.query("mine"), ["0", "1"]) === "1",
-              scopes,
-              stage: oneOf("stage", c.req.query("stage"), SUBMISSION_STAGES),
-              limit: positiveInteger("limit", c.req.query("limit"), { max: 200, fallback: 20 }),
-              offset: positiveInteger("offset", c.req.query("offset"), { min: 0, max: 10_000_000, fallback: 0 }),
-            },
-            await redactorsFor(c.get("em"), scopes),
-          ),
-        );
-      })
-      .get("/:id", allow("submissions:read"), async (c) =>
-        c.json(submissionBody(await visibleSubmission(c.get("em"), c.get("actor")!, "submissions:read", c.req.param("id")))),
+      .get(
+        "/",
+        allow("submissions:read"),
+        describeRoute("Les saisies visibles (les siennes pour un agent), par étape.", "Visible submissions (a clerk's own), by stage.", {
+          errors: ["invalidParameter"],
+        }),
+        async (c) => {
+          const actor = c.get("actor")!;
+          const scopes = scopesFor(actor, "submissions:read");
+          return c.json(
+            await listSubmissions(
+              c.get("em"),
+              {
+                userId: actor.userId,
+                mine: oneOf("mine", c.req.query("mine"), ["0", "1"]) === "1",
+                scopes,
+                stage: oneOf("stage", c.req.query("stage"), SUBMISSION_STAGES),
+                limit: positiveInteger("limit", c.req.query("limit"), { max: 200, fallback: 20 }),
+                offset: positiveInteger("offset", c.req.query("offset"), { min: 0, max: 10_000_000, fallback: 0 }),
+              },
+              await redactorsFor(c.get("em"), scopes),
+            ),
+          );
+        },
+      )
+      .get(
+        "/:id",
+        allow("submissions:read"),
+        describeRoute("Une saisie et son état d'intégration.", "A submission and its integration status.", {
+          errors: ["submissionNotFound", "outsideArea", "invalidParameter"],
+        }),
+        async (c) => c.json(submissionBody(await visibleSubmission(c.get("em"), c.get("actor")!, "submissions:read", c.req.param("id")))),
       )
       // A submission's answers, fitted to the form's newest version, to correct it and send it again.
-      .get("/:id/answers", allow("submissions:create"), async (c) => {
-        const em = c.get("em");
-        return c.json(await submissionAnswers(em, await visibleSubmission(em, c.get("actor")!, "submissions:create", c.req.param("id"))));
-      })
-      .post("/:id/return", allow("review:decide"), jsonBody(), async (c) => {
-        const request = validateBody<SubmissionReturnRequest>(submissionReturnSchema, await readJson(c));
-        const returned = await returnSubmission(c.get("em"), uuid("id", c.req.param("id")), request, c.get("actor")!, c.get("address"));
-        return c.json(submissionBody(returned));
-      })
+      .get(
+        "/:id/answers",
+        allow("submissions:create"),
+        describeRoute("Les réponses d'une saisie, pour la corriger.", "A submission's answers, to correct it.", {
+          errors: ["submissionNotFound", "outsideArea", "invalidParameter"],
+        }),
+        async (c) => {
+          const em = c.get("em");
+          return c.json(await submissionAnswers(em, await visibleSubmission(em, c.get("actor")!, "submissions:create", c.req.param("id"))));
+        },
+      )
+      .post(
+        "/:id/return",
+        allow("review:decide"),
+        describeRoute("Renvoie une saisie à l'agent avec un commentaire.", "Sends a submission back to the clerk with a comment.", {
+          body: submissionReturnSchema,
+          errors: ["submissionNotFound", "submissionNotReturnable", "outsideArea", "invalidParameter"],
+        }),
+        jsonBody(),
+        async (c) => {
+          const request = validateBody<SubmissionReturnRequest>(submissionReturnSchema, await readJson(c));
+          const returned = await returnSubmission(c.get("em"), uuid("id", c.req.param("id")), request, c.get("actor")!, c.get("address"));
+          return c.json(submissionBody(returned));
+        },
+      )
   );
 }
 

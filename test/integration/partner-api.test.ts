@@ -1,9 +1,12 @@
 import { Hono } from "hono";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PERMISSIONS } from "../../api/auth/permissions";
+import { ROLES } from "../../api/auth/roles";
 import { allow } from "../../api/middleware/authorize";
 import { describeRoute } from "../../api/openapi/describe";
-import { undescribedRoutes, type OpenApiDocument } from "../../api/openapi/document";
+import { declaredRoutes, openApiPath, undescribedRoutes, type OpenApiDocument } from "../../api/openapi/document";
+import { tokenSchema } from "../../api/services/api-tokens";
 import { validHousehold } from "../helpers/demo-responses";
 import { createTestContext, type TestContext } from "../helpers/test-context";
 
@@ -75,10 +78,43 @@ describe("the OpenAPI document", () => {
     document = res.body;
   });
 
+  it("describes every route of the route table: a route added without describeRoute() is named here", () => {
+    expect(
+      undescribedRoutes(ctx.app.routes),
+      "add describeRoute(fr, en, { errors }) next to these routes (api/openapi/describe.ts)",
+    ).toEqual([]);
+  });
+
+  it("gives each route its roles, from the one permission table, and its error codes", () => {
+    for (const route of declaredRoutes(ctx.app.routes)) {
+      const op = document.paths[openApiPath(route.path)]?.[route.method.toLowerCase()];
+      expect(op, `${route.method} ${route.path}`).toBeDefined();
+      const rule = PERMISSIONS[route.permission!];
+      expect(op!["x-rsu-permission"]).toBe(route.permission);
+      expect(op!["x-rsu-roles"]).toEqual(rule === "anyone" ? "anyone" : rule === "signed-in" ? ROLES : rule);
+      if (route.permission !== "public") expect(op!["x-rsu-errors"]).toEqual(expect.arrayContaining(["unauthenticated", "forbidden"]));
+    }
+    const tokens = document.paths["/api/tokens"]!.post!;
+    expect(tokens["x-rsu-errors"]).toEqual([
+      "user_not_found",
+      "role_not_held",
+      "malformed_text",
+      "unauthenticated",
+      "forbidden",
+      "cross_site_refused",
+      "malformed_json",
+      "json_too_complex",
+      "payload_too_large",
+      "unsupported_media_type",
+      "body_invalid",
+    ]);
+    expect(tokens.requestBody!.content["application/json"]!.schema).toEqual(tokenSchema);
+  });
+
   it("names a route added without describeRoute()", () => {
     const probe = new Hono()
       .get("/api/new", allow("public"), (c) => c.text("x"))
-      .post("/api/ok", allow("public"), describeRoute({ summary: { fr: "a", en: "b" } }), (c) => c.text("x"));
+      .post("/api/ok", allow("public"), describeRoute("a", "b"), (c) => c.text("x"));
     expect(undescribedRoutes(probe.routes)).toEqual(["GET /api/new"]);
   });
 
