@@ -1,3 +1,4 @@
+import { Serializer } from "survey-core";
 import { VARIABLE_TYPES, type CodeList, type Variable } from "../catalogue/types";
 import { nonEmpty, problem, typeOf, type MaskElement } from "./mask-walker";
 import { validatorsOf } from "./question-schema";
@@ -120,6 +121,13 @@ export function unsupportedTypeReason(element: MaskElement): { fr: string; en: s
     return {
       fr: `Un panneau dynamique n'est pris en charge que comme tableau des membres « members », au premier niveau.`,
       en: `A dynamic panel is supported only as the top-level "members" roster.`,
+    };
+  }
+  // A type survey-core does not know is a component the form's own application registered (issue #20).
+  if (type && !Serializer.findClass(type)) {
+    return {
+      fr: `Le type de question « ${type} » n'est pas un type SurveyJS : c'est un composant que l'application d'origine du formulaire a enregistré. Remplacez-le par un type standard (text, dropdown, radiogroup, boolean…) avant de publier.`,
+      en: `Question type "${type}" is not a SurveyJS type: it is a component the form's original application registered. Replace it with a standard type (text, dropdown, radiogroup, boolean…) before publishing.`,
     };
   }
   return {

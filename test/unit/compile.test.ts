@@ -309,6 +309,7 @@ describe("compile: masks that do not fit the catalogue are refused, every proble
     ["file", page({ type: "file", name: "m" }), "unsupported_question_type"],
     ["signaturepad", page({ type: "signaturepad", name: "m" }), "unsupported_question_type"],
     ["rating", page({ type: "rating", name: "rooms" }), "unsupported_question_type"],
+    ["a custom type the form's application registered", page({ type: "yesno", name: "owns_land" }), "unsupported_question_type"],
     ["ranking", page({ type: "ranking", name: "assets" }), "unsupported_question_type"],
     ["a second dynamic panel", page({ type: "paneldynamic", name: "visits", templateElements: [] }), "unsupported_question_type"],
     [
@@ -455,5 +456,13 @@ describe("compile: masks that do not fit the catalogue are refused, every proble
       ["/pages/0/elements/1", "nickname", "unsupported_question_type"],
       ["/pages/0/elements/2", "rooms", "type_mismatch"],
     ]);
+  });
+});
+
+describe("compile: custom question types", () => {
+  it("refuses a type the form's own application registered, naming it and saying what to do", () => {
+    const [problem] = problemsOf(page({ type: "yesno", name: "owns_land" }));
+    expect(problem?.message.fr).toContain("« yesno » n'est pas un type SurveyJS");
+    expect(problem?.message.en).toContain('"yesno" is not a SurveyJS type');
   });
 });
