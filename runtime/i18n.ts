@@ -125,7 +125,9 @@ const fr = {
     "Sur cet appareil, {drafts} brouillon(s) et {outbox} questionnaire(s) en attente d'envoi sont à vous. Ils y restent et vous les retrouverez en vous reconnectant, mais rien ne partira tant que vous êtes déconnecté(e).",
   signOutAnyway: "Se déconnecter quand même",
   cancel: "Annuler",
-  appUpdate: "Une nouvelle version de l'application est prête. Vos brouillons sont conservés.",
+  appUpdate: "Nouvelle version disponible. Vos brouillons sont conservés.",
+  appUpdateLater: "Nouvelle version disponible : elle s'installera au retour à la liste, le questionnaire ouvert restant en brouillon.",
+  formNewVersion: "Nouvelle version",
   appUpdateApply: "Mettre à jour",
   patternMismatch: "La réponse n'a pas la forme attendue (par exemple le nombre de chiffres d'un numéro).",
 };
@@ -254,7 +256,9 @@ const en: Record<Key, string> = {
     "On this device, {drafts} draft(s) and {outbox} questionnaire(s) waiting to be sent are yours. They stay here and you will find them when you sign in again, but nothing leaves while you are signed out.",
   signOutAnyway: "Sign out anyway",
   cancel: "Cancel",
-  appUpdate: "A new version of the app is ready. Your drafts are kept.",
+  appUpdate: "New version available. Your drafts are kept.",
+  appUpdateLater: "New version available: it will be installed when you go back to the list; the open questionnaire stays a draft.",
+  formNewVersion: "New version",
   appUpdateApply: "Update",
   patternMismatch: "The answer does not have the expected form (for instance the number of digits of a number).",
 };
@@ -378,7 +382,9 @@ const ar: Record<Key, string> = {
     "على هذا الجهاز {drafts} مسودة و{outbox} استمارة تنتظر الإرسال تخصّك. تبقى هنا وستجدها عند تسجيل الدخول من جديد، لكن لن يُرسل شيء ما دمت غير متصل بحسابك.",
   signOutAnyway: "تسجيل الخروج رغم ذلك",
   cancel: "إلغاء",
-  appUpdate: "نسخة جديدة من التطبيق جاهزة. مسوداتك محفوظة.",
+  appUpdate: "نسخة جديدة متاحة. مسوداتك محفوظة.",
+  appUpdateLater: "نسخة جديدة متاحة: ستُثبَّت عند العودة إلى القائمة، وتبقى الاستمارة المفتوحة مسودة.",
+  formNewVersion: "نسخة جديدة",
   appUpdateApply: "تحديث",
   patternMismatch: "الإجابة ليست بالشكل المتوقع (مثل عدد أرقام الرقم).",
 };

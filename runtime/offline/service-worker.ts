@@ -19,7 +19,14 @@ export function registerServiceWorker(onUpdate: (apply: () => void) => void): vo
   workbox.register().catch(() => {
     // Without a worker the app still works online; offline it cannot open, as before.
   });
+  // A tablet keeps the tab open for days: ask for a new version when the link returns and every half hour,
+  // not only when the page is loaded.
+  const check = () => void workbox.update().catch(() => {});
+  window.addEventListener("online", check);
+  setInterval(check, UPDATE_CHECK_MS);
 }
+
+const UPDATE_CHECK_MS = 30 * 60 * 1000;
 
 /** Resolves once the service worker answers the page's requests, so what they fetch is kept for offline. */
 export function whenControlled(): Promise<void> {

@@ -77,8 +77,9 @@ function collect(node: unknown, labels: CodeLabels): void {
     for (const choice of choices as { value?: unknown; text?: unknown; visibleIf?: unknown }[]) {
       if (choice.value === undefined) continue;
       const text = choice.text as Partial<Message> | string | undefined;
+      // Every language the label carries (Arabic, Comorian), not only French and English (#18).
       const label: CodeLabel =
-        typeof text === "string" ? { fr: text, en: text } : { fr: text?.fr ?? String(choice.value), en: text?.en ?? "" };
+        typeof text === "string" ? { fr: text, en: text } : { ...text, fr: text?.fr ?? String(choice.value), en: text?.en ?? "" };
       const parent = typeof choice.visibleIf === "string" ? PARENT_CONDITION.exec(choice.visibleIf)?.[1] : undefined;
       byCode.set(String(choice.value), parent === undefined ? label : { ...label, parent });
     }

@@ -1,8 +1,18 @@
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer } from "../helpers/app-server";
-import { launchBrowser, saveScreenshot, type BrowserSession, signIn, waitUnlessAlert } from "../helpers/browser";
-import { chooseBoolean, chooseDropdown, chooseRadio, fillDate, fillText, next, question } from "../helpers/survey-form";
+import { checkScreen, launchBrowser, saveScreenshot, type BrowserSession, signIn, waitUnlessAlert } from "../helpers/browser";
+import {
+  byKeyboard,
+  type KeyboardAnswer,
+  chooseBoolean,
+  chooseDropdown,
+  chooseRadio,
+  fillDate,
+  fillText,
+  next,
+  question,
+} from "../helpers/survey-form";
 
 /**
  * A clerk's whole path, in French, against the real API and workers: sign in, choose the demo
@@ -28,13 +38,56 @@ const MEMBERS: Member[] = [
   { firstName: "Zaharia", lastName: "Said", sex: "Féminin", birthDate: "1984-09-02", relation: "Conjoint(e)" },
 ];
 
-async function fillMember(page: Page, panel: Locator, member: Member) {
+async function fillMember(page: Page, panel: Locator, member: Member, { leave = true } = {}) {
   await fillText(panel, "first_name", member.firstName);
   await fillText(panel, "last_name", member.lastName);
   await chooseRadio(panel, "sex", member.sex);
   await fillDate(panel, "birth_date", member.birthDate);
-  await chooseDropdown(page, panel, "relation_to_head", member.relation);
+  await chooseDropdown(page, panel, "relation_to_head", member.relation, { leave });
 }
+
+/** A finger's tap: where the button is now, without Playwright's waiting for it to be ready. */
+async function clickAsAPerson(page: Page, button: Locator) {
+  await button.scrollIntoViewIfNeeded();
+  const box = await button.boundingBox();
+  if (!box) throw new Error("the button is not on the screen");
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+}
+
+/** The first three pages of the demo questionnaire as the keyboard test answers them. */
+const KEYBOARD_PAGES: { heading: string; answers: KeyboardAnswer[] }[] = [
+  {
+    heading: "Identification du ménage",
+    answers: [
+      ["radio", "island", "Ngazidja (Grande Comore)"],
+      ["dropdown", "prefecture", "Moroni-Bambao"],
+      ["dropdown", "commune", "Moroni"],
+      ["text", "village", "Iconi"],
+      ["date", "interview_date", "2025-11-04"],
+    ],
+  },
+  {
+    heading: "Statut d'occupation du logement",
+    answers: [
+      ["radio", "dwelling_tenure", "Locataire"],
+      ["dropdown", "wall_material", "Parpaings, béton"],
+      ["radio", "roof_material", "Tôle"],
+      ["radio", "floor_material", "Ciment"],
+      ["dropdown", "water_source", "Borne-fontaine publique"],
+      ["radio", "toilet_type", "Latrine à fosse avec dalle"],
+      ["radio", "lighting_source", "Électricité du réseau"],
+      ["radio", "cooking_fuel", "Bois"],
+      ["text", "number_of_rooms", "2"],
+    ],
+  },
+  {
+    heading: "Le ménage possède-t-il des terres ?",
+    answers: [
+      ["boolean", "owns_land", false],
+      ["boolean", "owns_livestock", false],
+    ],
+  },
+];
 
 describe("a clerk submits a household from the runtime", () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -57,14 +110,14 @@ describe("a clerk submits a household from the runtime", () => {
       await expect.poll(() => page.title()).toBe("RSU — Saisie des ménages");
       await page.getByLabel("Identifiant").fill(CLERK.username);
       await page.getByLabel("Mot de passe").fill(CLERK.password);
-      await saveScreenshot(page, "00-sign-in");
+      expect(await checkScreen(page, "00-sign-in")).toEqual([]);
       await page.getByRole("button", { name: "Se connecter" }).click();
       await waitUnlessAlert(page, page.getByRole("heading", { name: "Questionnaires publiés" }), 30_000);
       await page
         .getByRole("button", { name: /^Remplir le questionnaire/ })
         .first()
         .waitFor();
-      await saveScreenshot(page, "01-form-list");
+      expect(await checkScreen(page, "01-form-list")).toEqual([]);
 
       await page
         .getByRole("button", { name: /^Remplir le questionnaire/ })
@@ -77,7 +130,7 @@ describe("a clerk submits a household from the runtime", () => {
       await fillText(page, "village", "Iconi");
       await fillText(page, "address", "Près de la mosquée du vendredi");
       await fillDate(page, "interview_date", "2025-11-03");
-      await saveScreenshot(page, "02-identification");
+      expect(await checkScreen(page, "02-identification")).toEqual([]);
       await next(page);
 
       await page.getByText("Statut d'occupation du logement").waitFor();
@@ -90,24 +143,26 @@ describe("a clerk submits a household from the runtime", () => {
       await chooseRadio(page, "lighting_source", "Électricité du réseau");
       await chooseRadio(page, "cooking_fuel", "Bois");
       await fillText(page, "number_of_rooms", "3");
+      expect(await checkScreen(page, "02-dwelling")).toEqual([]);
       await next(page);
 
       await page.getByText("Le ménage possède-t-il des terres ?").waitFor();
       await chooseBoolean(page, "owns_land", "Non");
       await chooseBoolean(page, "owns_livestock", "Non");
+      expect(await checkScreen(page, "02-assets")).toEqual([]);
       await next(page);
 
       const roster = question(page, "members");
       await roster.waitFor();
       await fillMember(page, roster.locator(".sd-paneldynamic__panel-wrapper").nth(0), MEMBERS[0]!);
       await roster.getByRole("button", { name: "Ajouter un membre" }).click();
-      await fillMember(page, roster.locator(".sd-paneldynamic__panel-wrapper").nth(1), MEMBERS[1]!);
-      await saveScreenshot(page, "03-members");
-
-      await page.getByRole("button", { name: "Terminer" }).click();
+      expect(await checkScreen(page, "03-members")).toEqual([]);
+      // « Terminer » clicked right after choosing in a drop-down, the list still focused: once lost (#18).
+      await fillMember(page, roster.locator(".sd-paneldynamic__panel-wrapper").nth(1), MEMBERS[1]!, { leave: false });
+      await clickAsAPerson(page, page.getByRole("button", { name: "Terminer" }));
       await waitUnlessAlert(page, page.getByText("Intégré au registre"), 35_000);
       await expect(page.getByText(/Identifiant du ménage/).textContent()).resolves.toMatch(/[0-9a-f-]{36}/);
-      await saveScreenshot(page, "04-integrated");
+      expect(await checkScreen(page, "04-integrated")).toEqual([]);
 
       const response = await fetch(`${server.url}/api/households?q=${encodeURIComponent(HEAD_LAST_NAME)}`, {
         headers: { authorization: `Bearer ${server.context.tokens.admin}` },
@@ -123,7 +178,35 @@ describe("a clerk submits a household from the runtime", () => {
       await saveScreenshot(page, "failure").catch(() => {});
       throw new Error(`${String(error)}\npage errors: ${session.pageErrors.join("\n") || "none"}`, { cause: error });
     }
-  });
+  }, 240_000);
+
+  it("completes the demo questionnaire with the keyboard alone", async () => {
+    const { page } = session;
+    const kb = byKeyboard;
+    try {
+      await page.goto(`${server.url}/runtime/`);
+      await kb.press(page, page.getByRole("button", { name: /^Remplir le questionnaire/ }).first());
+      for (const { heading, answers } of KEYBOARD_PAGES) {
+        await page.getByText(heading).first().waitFor();
+        for (const answer of answers) await kb.answer(page, page, answer);
+        await kb.press(page, page.getByRole("button", { name: "Suivant" }));
+      }
+
+      const head = question(page, "members").locator(".sd-paneldynamic__panel-wrapper").nth(0);
+      await head.waitFor();
+      await kb.text(page, head, "first_name", "Mariama");
+      await kb.text(page, head, "last_name", `${HEAD_LAST_NAME}k`);
+      await kb.radio(page, head, "sex", "Féminin");
+      await kb.date(page, head, "birth_date", "1990-05-21");
+      await kb.dropdown(page, head, "relation_to_head", "Chef de ménage");
+      await kb.press(page, page.getByRole("button", { name: "Terminer" }));
+      await waitUnlessAlert(page, page.getByText("Intégré au registre"), 35_000);
+      expect(await checkScreen(page, "06-keyboard-integrated")).toEqual([]);
+    } catch (error) {
+      await saveScreenshot(page, "failure-keyboard").catch(() => {});
+      throw new Error(`${String(error)}\npage errors: ${session.pageErrors.join("\n") || "none"}`, { cause: error });
+    }
+  }, 90_000);
 
   it("opens a new questionnaire with the form's default answers already there (issue #20)", async () => {
     const { page } = session;
@@ -143,7 +226,7 @@ describe("a clerk submits a household from the runtime", () => {
         .first()
         .click();
       await question(page, "village").locator("input").waitFor();
-      await saveScreenshot(page, "05-defaults");
+      expect(await checkScreen(page, "05-defaults")).toEqual([]);
       expect(await question(page, "village").locator("input").inputValue()).toBe("Iconi");
       expect(await question(page, "enumerator_note").locator("input").inputValue()).toBe("RAS");
     } catch (error) {

@@ -84,3 +84,9 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
+
+/** A screen as the tests keep it: its picture saved to look at, and axe-core's serious and critical findings (expect `[]`). */
+export async function checkScreen(page: Page, name: string): Promise<string[]> {
+  await saveScreenshot(page, name);
+  return seriousA11yViolations(page);
+}

@@ -84,7 +84,7 @@ export function testEnv(name: string, overrides: Record<string, string> = {}): R
 export async function createTestContext(
   name: string,
   overrides: Record<string, string> = {},
-  { restored = false }: { restored?: boolean } = {},
+  { restored = false, staticRoot = DIST }: { restored?: boolean; staticRoot?: string } = {},
 ): Promise<TestContext> {
   const env = testEnv(name, overrides);
   const config = loadConfig(env);
@@ -104,7 +104,7 @@ export async function createTestContext(
   });
   const redis = producerConnection(config.redisUrl);
   const queue = createIntegrationQueue(redis, config.queuePrefix);
-  const app = createApp({ config, orm, queue, redis, logger, staticRoot: DIST });
+  const app = createApp({ config, orm, queue, redis, logger, staticRoot });
   const closers: (() => Promise<void>)[] = [];
   const tokens = {} as TestContext["tokens"];
   const addToken = async (username: string) => {
@@ -151,7 +151,7 @@ export async function createTestContext(
       return workers;
     },
     async listen() {
-      const api = await startApi(config, orm, logger, DIST);
+      const api = await startApi(config, orm, logger, staticRoot);
       closers.push(() => api.close());
       return { ...api, url: `http://127.0.0.1:${api.port}` };
     },

@@ -17,6 +17,7 @@ import { formCloseEvent } from "../../events/rsu-form-close";
 import { sessionExpiredEvent } from "../../shared/events/rsu-session-expired";
 import { getLanguage, message, pick, t } from "../../i18n";
 import { locateFieldError } from "./locate-field-error";
+import { withFrenchFallback } from "./mask-languages";
 import { renderPhase, type Phase } from "./phase-view";
 import styles from "./rsu-form-entry.styles";
 import { newSubmissionId } from "./submission-id";
@@ -114,7 +115,7 @@ export default class RsuFormEntry extends LitElement {
   /** A new Model each time: reusing one across questionnaires keeps stale state (STACK.md trap 14). */
   private startQuestionnaire(data: Record<string, unknown>, fieldErrors: FieldError[] = [], pageNo = 0) {
     if (!this.version) return;
-    const model = new Model(this.version.mask);
+    const model = new Model(withFrenchFallback(this.version.mask).mask);
     model.locale = getLanguage();
     model.showTitle = false;
     model.showCompletedPage = false;

@@ -7,6 +7,9 @@ import { css } from "lit";
 export default css`
   rsu-form-entry {
     display: block;
+    /* SurveyJS's #909090 (placeholders, a switch's « Oui »/« Non », « Membre n° 2 ») fails contrast (axe, #18). */
+    --sjs-font-editorfont-placeholdercolor: var(--rsu-color-muted);
+    --sjs-general-forecolor-light: var(--rsu-color-muted);
   }
   rsu-form-entry [hidden] {
     display: none !important;

@@ -20,6 +20,9 @@ const MISSING: Record<string, Record<string, string>> = {
   },
 };
 
+// French is the questionnaires' first language: the one SurveyJS falls back to (with mask-languages.ts).
+surveyLocalization.defaultLocale = "fr";
+
 for (const [locale, strings] of Object.entries(MISSING)) {
   const table = surveyLocalization.locales[locale] as Record<string, string> | undefined;
   if (table) Object.assign(table, strings);

@@ -1,10 +1,11 @@
-import { html } from "lit";
+import { html, nothing } from "lit";
 import type { PublishedFormSummary } from "../../../schemas/contracts/api";
 import { listPublishedForms } from "../../api-client";
 import { ApiError } from "../../shared/request";
 import { LoadingScreen } from "../../shared/loading-screen";
 import { renderLoadFailure } from "../../shared/load-failure-view";
 import { formSelectEvent } from "../../events/rsu-form-select";
+import { isNewVersion, markVersionSeen } from "../../offline/seen-form-versions";
 import { sessionExpiredEvent } from "../../shared/events/rsu-session-expired";
 import { formatDate, pick, t } from "../../i18n";
 import { sharedStyles } from "../../styles/shared.styles";
@@ -37,6 +38,7 @@ export default class RsuFormList extends LoadingScreen {
   }
 
   private handleChoose(form: PublishedFormSummary) {
+    markVersionSeen(form);
     this.dispatchEvent(formSelectEvent(form));
   }
 
@@ -63,6 +65,7 @@ export default class RsuFormList extends LoadingScreen {
             <p class="meta">
               ${t("formVersion", { version: form.version })} ·
               ${t("formPublishedOn", { date: formatDate(form.publishedAt) })}
+              ${isNewVersion(form) ? html`<strong class="new">${t("formNewVersion")}</strong>` : nothing}
             </p>
           </div>
           <button aria-label=${t("formFillLabel", { title: pick(form.title) })} @click=${() => this.handleChoose(form)}>

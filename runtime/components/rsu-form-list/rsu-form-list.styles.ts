@@ -23,6 +23,13 @@ export default css`
     border: 1px solid var(--rsu-color-border);
     border-radius: 8px;
   }
+  .new {
+    margin-inline-start: 0.5rem;
+    padding: 0.125rem 0.5rem;
+    border-radius: 4px;
+    background: var(--rsu-color-primary);
+    color: var(--rsu-color-on-primary);
+  }
   .title {
     font-size: 1.125rem;
     font-weight: 600;

@@ -214,16 +214,25 @@ export default class RsuRuntimeApp extends LitElement {
         </div>
       </header>
       ${this.offline ? html`<p class="offline" role="status">${t("offline")}</p>` : nothing}
-      ${
-        this.applyUpdate
-          ? html`<div class="update" role="status">
-              <span>${t("appUpdate")}</span>
-              <button class="secondary" @click=${this.applyUpdate}>${t("appUpdateApply")}</button>
-            </div>`
-          : nothing
-      }
+      ${this.renderUpdate()}
       <main>${this.renderUnsentWarning()}${this.renderMain()}</main>
     `;
+  }
+
+  /**
+   * A new version reloads the page: offered only when no questionnaire is open, so the clerk never loses
+   * their place in one; its draft would be kept anyway (#18).
+   */
+  private renderUpdate() {
+    if (!this.applyUpdate) return nothing;
+    return html`<div class="update" role="status">
+      ${
+        this.form
+          ? html`<span>${t("appUpdateLater")}</span>`
+          : html`<span>${t("appUpdate")}</span>
+              <button class="secondary" @click=${this.applyUpdate}>${t("appUpdateApply")}</button>`
+      }
+    </div>`;
   }
 
   private renderUnsentWarning() {
