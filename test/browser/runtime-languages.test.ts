@@ -1,3 +1,7 @@
+import { appendFile, cp, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer } from "../helpers/app-server";
 import { launchBrowser, saveScreenshot, seriousA11yViolations, signIn, type BrowserSession, waitUnlessAlert } from "../helpers/browser";
@@ -6,22 +10,35 @@ import { question } from "../helpers/survey-form";
 /**
  * The runtime on a phone-sized screen (390 px), in French then Arabic (#18): no error in the console from
  * signing in, the questionnaire's progress « Page 1 sur 4 », a phone number of the wrong form explained in
- * words, and the Arabic interface laid out right to left, remembered across a reload.
+ * words, and the Arabic interface laid out right to left, remembered across a reload. The questionnaire
+ * speaks the languages its labels carry and French where they carry none: never a question's code. A new
+ * release of the app, or a new version of a questionnaire, is announced and taken when none is open.
  */
 const CLERK = { username: "agent", password: "agent-demo-2026" };
+const DIST = fileURLToPath(new URL("../../dist", import.meta.url));
 
 describe("the runtime's languages and small screens", () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
   let session: BrowserSession;
+  /** This file's copy of the built pages: the update test releases a new service worker into it. */
+  let pages: string;
 
   beforeAll(async () => {
-    server = await startTestServer("browser_runtime_languages");
+    pages = await mkdtemp(join(tmpdir(), "rsu-runtime-pages-"));
+    await cp(DIST, pages, { recursive: true });
+    server = await startTestServer("browser_runtime_languages", { staticRoot: pages });
+    // The island's question gets an Arabic label; every other text of the demo is French and English only.
+    const draft = (await server.context.get("/api/forms/menage/draft")).body.mask;
+    draft.pages[0].elements.find((element: { name: string }) => element.name === "island").title.ar = "الجزيرة";
+    expect((await server.context.put("/api/forms/menage/draft", draft)).status).toBe(200);
+    expect((await server.context.post("/api/forms/menage/publish")).status).toBe(201);
     session = await launchBrowser({ width: 390, height: 844 });
   });
 
   afterAll(async () => {
     await session?.close();
     await server?.stop();
+    if (pages) await rm(pages, { recursive: true, force: true });
   });
 
   it("signs in without a console error, explains a wrong phone number, and speaks Arabic right to left", async () => {
@@ -50,6 +67,11 @@ describe("the runtime's languages and small screens", () => {
       await page.getByRole("button", { name: "العودة إلى القائمة", exact: false }).waitFor();
       expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(["ar", "rtl"]);
       await question(page, "phone").getByText("الإجابة ليست بالشكل المتوقع", { exact: false }).waitFor();
+      // Arabic where the label has it, French otherwise; SurveyJS alone showed « island » and « 1 ».
+      expect(await question(page, "island").locator(".sd-question__title").innerText()).toContain("الجزيرة");
+      expect(await question(page, "island").getByText("Ngazidja (Grande Comore)", { exact: true }).count()).toBe(1);
+      expect(await question(page, "village").locator(".sd-question__title").innerText()).toContain("Village");
+      await page.getByText("Identification du ménage").first().waitFor();
       await saveScreenshot(page, "languages-03-form-arabic");
 
       await page.getByRole("button", { name: "العودة إلى القائمة", exact: false }).click();
@@ -63,5 +85,51 @@ describe("the runtime's languages and small screens", () => {
       await saveScreenshot(page, "languages-failure").catch(() => {});
       throw new Error(`${String(error)}\npage errors: ${session.pageErrors.join("\n") || "none"}`, { cause: error });
     }
-  });
+  }, 120_000);
+
+  it("announces a new version of the app and of a questionnaire, and takes them when no questionnaire is open", async () => {
+    const { page } = session;
+    try {
+      await page.getByRole("button", { name: "FR", exact: true }).click();
+      await page.getByRole("heading", { name: "Questionnaires publiés" }).waitFor();
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+      await page
+        .getByRole("button", { name: /^Remplir le questionnaire/ })
+        .first()
+        .click();
+      await question(page, "village").locator("input").waitFor();
+
+      // A release: a new service worker (its precompressed copies would still be served as the old one).
+      await appendFile(join(pages, "runtime/sw.js"), "\n// release 2\n");
+      await rm(join(pages, "runtime/sw.js.br"), { force: true });
+      await rm(join(pages, "runtime/sw.js.gz"), { force: true });
+      expect((await server.context.post("/api/forms/menage/publish")).status).toBe(201);
+      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration("/runtime/"))?.update());
+
+      // A questionnaire is open: announced, not taken.
+      await page.getByText("Nouvelle version disponible : elle s'installera au retour à la liste", { exact: false }).waitFor();
+      expect(await page.getByRole("button", { name: "Mettre à jour" }).count()).toBe(0);
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await saveScreenshot(page, "languages-05-update-while-filling");
+
+      await page.getByRole("button", { name: /Retour à la liste/ }).click();
+      await page.getByText("Nouvelle version", { exact: true }).waitFor();
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await saveScreenshot(page, "languages-06-update-offered");
+      await page.getByRole("button", { name: "Mettre à jour" }).click();
+
+      // The page reloads under the new worker, which nothing waits behind any more.
+      await page.waitForEvent("load");
+      await page.getByRole("heading", { name: "Questionnaires publiés" }).waitFor();
+      await page.waitForFunction(async () => {
+        const registration = await navigator.serviceWorker.getRegistration("/runtime/");
+        return registration?.waiting === null && navigator.serviceWorker.controller !== null;
+      });
+      expect(await page.getByText("Nouvelle version disponible", { exact: false }).count()).toBe(0);
+      expect(session.pageErrors).toEqual([]);
+    } catch (error) {
+      await saveScreenshot(page, "languages-update-failure").catch(() => {});
+      throw new Error(`${String(error)}\npage errors: ${session.pageErrors.join("\n") || "none"}`, { cause: error });
+    }
+  }, 120_000);
 });
