@@ -63,13 +63,16 @@ export function reportCharts(report: ActivityReport, lang: Language): ReportChar
   const island = (code: string | null) => (code === null ? "?" : (report.places[code]?.[lang] ?? code));
   const s = report.submissions;
   const b = report.reviewBacklog;
+  // Every day of the period (up to the report's day when it is not over), those without a submission at 0.
+  const perDay = new Map(s.byDay.map((d) => [d.day, d]));
+  const days = s.byDay.length ? periodDays(report.period.from, [report.period.to, report.generatedAt].sort()[0]!) : [];
   const charts = [
     render(
       w("perDay"),
-      s.byDay.map((d) => d.day.slice(5)),
+      days.map((d) => d.slice(5)),
       [
-        { name: w("received"), data: s.byDay.map((d) => d.received), type: "line" },
-        { name: w("invalid"), data: s.byDay.map((d) => d.invalid), type: "line" },
+        { name: w("received"), data: days.map((d) => perDay.get(d)?.received ?? 0), type: "line" },
+        { name: w("invalid"), data: days.map((d) => perDay.get(d)?.invalid ?? 0), type: "line" },
       ],
     ),
     render(
@@ -103,4 +106,11 @@ export function reportCharts(report: ActivityReport, lang: Language): ReportChar
     ),
   ];
   return charts.filter((c) => c !== null);
+}
+
+/** `YYYY-MM-DD` of each UTC day from `from` (included) to `to` (excluded, or included when mid-day). */
+function periodDays(from: string, to: string): string[] {
+  const days: string[] = [];
+  for (let t = Date.parse(from); t < Date.parse(to); t += 86_400_000) days.push(new Date(t).toISOString().slice(0, 10));
+  return days;
 }

@@ -146,7 +146,7 @@ export function reportTables(report: ActivityReport, lang: Language): ReportTabl
         m("Nom affiché", "Display name"),
         m("Rôles", "Roles"),
         m("Connexions", "Sign-ins"),
-        m("Soumissions", "Submissions"),
+        m("Soumissions acceptées", "Submissions accepted"),
         m("Décisions de revue", "Review decisions"),
         m("Actions journalisées", "Audited actions"),
       ],
