@@ -247,16 +247,6 @@ export const problems = {
   mergeNotFound: () => new Problem(404, "merge_not_found", { fr: "Aucune fusion ne porte cet identifiant.", en: "No merge has this id." }),
   mergeUndone: (id: string) =>
     new Problem(409, "merge_already_undone", { fr: "Cette fusion a déjà été annulée.", en: "This merge has already been undone." }, { id }),
-  submissionNotReturnable: (status: string) =>
-    new Problem(
-      409,
-      "submission_not_returnable",
-      {
-        fr: "Seule une soumission invalide, refusée ou en attente de vérification peut être renvoyée à l'agent.",
-        en: "Only an invalid, rejected or pending-review submission can be sent back to the clerk.",
-      },
-      { status },
-    ),
   jobNotFound: () =>
     new Problem(404, "job_not_found", {
       fr: "Aucun traitement en échec ne porte cet identifiant.",
@@ -385,6 +375,16 @@ export const problems = {
         en: "This export has already finished: it can no longer be cancelled.",
       },
       { status },
+    ),
+  versionUnchanged: (formId: string, version: number) =>
+    new Problem(
+      409,
+      "version_unchanged",
+      {
+        fr: `Rien n'a changé depuis la version ${version} : modifiez le brouillon (ou le catalogue) avant de publier une nouvelle version.`,
+        en: `Nothing has changed since version ${version}: change the draft (or the catalogue) before publishing a new version.`,
+      },
+      { formId, version },
     ),
   variableInUse: (code: string, usedBy: UsedBy[]) =>
     new Problem(

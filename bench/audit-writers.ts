@@ -48,7 +48,7 @@ async function round(locked: boolean): Promise<{ ms: number; waitingMax: number 
       orm.em.fork().transactional(async (tx) => {
         if (locked)
           await tx.getConnection().execute("select pg_advisory_xact_lock(?)", [FORMER_AUDIT_LOCK], "all", tx.getTransactionContext());
-        await recordAudit(tx, actor, { action: "bench.write", entityType: "bench", entityId: `${i}` });
+        await recordAudit(tx, actor, { action: "job.retry", entityType: "job", entityId: `${i}` });
         await new Promise((resolve) => setTimeout(resolve, HOLD_MS));
       }),
     ),

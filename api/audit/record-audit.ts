@@ -1,4 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
+import type { AuditAction, AuditEntityType } from "../../schemas/contracts/audit";
 import { insertRows } from "../db/plain-sql";
 import { AuditEvent } from "../entities";
 
@@ -10,8 +11,8 @@ export interface AuditActor {
 }
 
 export interface AuditEntry {
-  action: string;
-  entityType: string;
+  action: AuditAction;
+  entityType: AuditEntityType;
   entityId?: string | null;
   /** Ids and codes, never personal data (DESIGN.md rule 3). */
   details?: Record<string, unknown>;

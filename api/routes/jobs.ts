@@ -52,7 +52,7 @@ export function jobRoutes(queues: JobQueues) {
 }
 
 /** Ids and codes only: a job's payload is never copied into the audit log. */
-function audit(c: Context<AppEnv>, action: string, job: FailedJob) {
+function audit(c: Context<AppEnv>, action: "job.retry" | "job.discard", job: FailedJob) {
   return c.get("em").transactional((tx) =>
     recordAudit(tx, auditActor(c.get("actor")!, c.get("address")), {
       action,

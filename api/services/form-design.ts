@@ -9,7 +9,9 @@ import { recordAudit, type AuditActor } from "../audit/record-audit";
 import { Form, FormVersion } from "../entities";
 import { problems } from "../problems";
 import { loadCatalogue } from "./catalogue-store";
+import { contentHash } from "./hash";
 import { publishFormVersion } from "./publish-form-version";
+import { userNames } from "./user-names";
 
 /** The mask designer's operations on forms (issue #5): drafts, checks, diffs, publishing, retirement. */
 
@@ -70,21 +72,35 @@ export async function findForm(em: EntityManager, formId: string): Promise<Form>
 
 export async function formSummary(em: EntityManager, formId: string): Promise<FormSummary> {
   const form = await findForm(em, formId);
-  return summaryOf(form, await em.find(FormVersion, { form }, { orderBy: { version: "asc" } }));
+  const versions = await em.find(FormVersion, { form }, { orderBy: { version: "asc" } });
+  return summaryOf(
+    form,
+    versions,
+    await userNames(
+      em,
+      versions.map((v) => v.publishedBy),
+    ),
+  );
 }
 
 export async function listAllForms(em: EntityManager): Promise<FormSummary[]> {
   const forms = await em.find(Form, {}, { orderBy: { id: "asc" } });
   const versions = await em.find(FormVersion, {}, { orderBy: { version: "asc" } });
+  const names = await userNames(
+    em,
+    versions.map((v) => v.publishedBy),
+  );
   return forms.map((f) =>
     summaryOf(
       f,
       versions.filter((v) => v.form.id === f.id),
+      names,
     ),
   );
 }
 
-function summaryOf(form: Form, versions: FormVersion[]): FormSummary {
+/** `names`: display names of the publishers, so that screens show people, not ids (issue #21). */
+function summaryOf(form: Form, versions: FormVersion[], names = new Map<string, string>()): FormSummary {
   return {
     id: form.id,
     title: form.title,
@@ -95,6 +111,7 @@ function summaryOf(form: Form, versions: FormVersion[]): FormSummary {
       checksum: v.checksum,
       publishedAt: v.publishedAt.toISOString(),
       publishedBy: v.publishedBy ?? null,
+      publishedByName: (v.publishedBy && names.get(v.publishedBy)) || null,
       retiredAt: v.retiredAt?.toISOString() ?? null,
       reason: v.reason ?? null,
     })),
@@ -161,6 +178,11 @@ export async function publishDraft(em: EntityManager, by: AuditActor, formId: st
   const check = checkDraft(mask, catalogue);
   if (!check.publishable) throw problems.draftHasErrors(formId, check.errors);
   const diff = await formDiff(em, formId, null, "draft");
+  if (diff.from !== null && !diff.changes.length) {
+    // No variable changed: the same mask too would publish a second name for one questionnaire (issue #21).
+    const latest = await em.findOneOrFail(FormVersion, { form, version: diff.from });
+    if (contentHash(latest.mask) === contentHash(mask)) throw problems.versionUnchanged(formId, diff.from);
+  }
   const reason = request.reason?.trim() || null;
   if (diff.class === "breaking" && (request.confirmBreaking !== true || !reason)) throw problems.breakingChangeUnconfirmed(formId, diff);
   return publishFormVersion(em, by, formId, mask, catalogue, { publishedBy: by.id, reason });

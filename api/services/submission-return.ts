@@ -13,11 +13,10 @@ export const submissionReturnSchema = {
   properties: { comment: { type: "string", minLength: 1, maxLength: 2000 } },
 } as const;
 
-const RETURNABLE = new Set(["invalid", "rejected", "needs_review"]);
-
 /**
  * Sends a submission back to its clerk with a supervisor's comment (issue #6): the clerk reads it in
  * GET /api/submissions/:id. The submission's stage does not change; the clerk corrects by sending anew.
+ * Any stage: a supervisor who doubts a valid, integrated submission sends it back too (issue #21).
  */
 export async function returnSubmission(
   em: EntityManager,
@@ -30,7 +29,6 @@ export async function returnSubmission(
     const submission = await tx.findOne(Submission, id, { populate: ["formVersion.form"] });
     if (!submission) throw problems.submissionNotFound();
     if (!coversPlace(actor, "review:decide", placeOf(submission.data))) throw problems.outsideArea();
-    if (!RETURNABLE.has(submission.status)) throw problems.submissionNotReturnable(submission.status);
     submission.returnComment = request.comment;
     submission.returnedAt = new Date();
     await tx.flush();

@@ -32,25 +32,6 @@ export interface AuditQuery {
   offset: number;
 }
 
-/** What the API writes today (api/services, workers): offered as filters, each with its words. */
-export const AUDIT_ACTIONS = [
-  "auth.login",
-  "auth.login_failed",
-  "auth.logout",
-  "catalogue.import",
-  "form.create",
-  "form.publish",
-  "submission.create",
-  "household.create",
-  "user.create",
-  "user.update",
-  "user.password_reset",
-  "token.create",
-  "token.revoke",
-] as const;
-
-export const AUDIT_ENTITY_TYPES = ["user", "api_token", "catalogue", "form", "form_version", "submission", "household"] as const;
-
 export function listAudit(query: AuditQuery, signal?: AbortSignal): Promise<AuditPage> {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(query)) if (value !== undefined && value !== "") params.set(name, String(value));

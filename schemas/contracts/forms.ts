@@ -38,6 +38,8 @@ export interface VersionSummary {
   checksum: string;
   publishedAt: string;
   publishedBy: string | null;
+  /** The publisher's display name (null for the system, or an account since removed). */
+  publishedByName: string | null;
   retiredAt: string | null;
   /** Reason given when breaking changes were confirmed, if any. */
   reason: string | null;

@@ -43,6 +43,8 @@ export interface MatchScore {
 /** A person as a reviewer compares them: the registry's key fields plus where they live. */
 export interface PersonView extends Omit<RegistryMember, "attributes" | "lineNumber"> {
   householdId: string | null;
+  /** The household's head as readers see households (null when redacted or not yet in the registry). */
+  householdName: string | null;
   lineNumber: number | null;
   commune: string | null;
   village: string | null;

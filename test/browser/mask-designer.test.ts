@@ -147,9 +147,27 @@ describe("an administrator designs and publishes an entry mask", () => {
       await dialog.getByRole("button", { name: "Publier la version" }).click();
       await waitOurs(page, page.getByText("Version 1 publiée."));
 
+      // Issue #21: publishing the same draft again would give one questionnaire two versions: refused, in words.
+      await publish.click();
+      await dialog.getByText("Aucun changement de variable par rapport à la version 1.").waitFor();
+      await dialog.getByRole("button", { name: "Publier la version" }).click();
+      await expect(dialog.getByRole("alert").textContent()).resolves.toContain(
+        "Rien n'a changé depuis la version 1 : modifiez le brouillon (ou le catalogue) avant de publier une nouvelle version.",
+      );
+      await saveScreenshot(page, "mask-designer-04b-unchanged-refused");
+      const again = await server.context.post(`/api/forms/${FORM.id}/publish`, {});
+      expect(again.status).toBe(409);
+      expect(again.body.error).toMatchObject({ code: "version_unchanged", details: { formId: FORM.id, version: 1 } });
+      expect(again.body.error.message.en).toBe(
+        "Nothing has changed since version 1: change the draft (or the catalogue) before publishing a new version.",
+      );
+      await dialog.getByRole("button", { name: "Annuler" }).click();
+
       await page.getByRole("button", { name: "Retour aux masques" }).click();
       const row = page.locator("rsu-forms tbody tr").filter({ hasText: FORM.id });
       await expect.poll(async () => (await row.textContent()) ?? "").toMatch(/v1 du/);
+      // Issue #21: the publisher by name, not by id.
+      await expect(row.locator("ul.versions li span[title]").textContent()).resolves.toBe("par Administrateur démo");
       await saveScreenshot(page, "mask-designer-05-published");
 
       // The runtime offers the new version; the admin fills it.

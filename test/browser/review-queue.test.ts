@@ -18,6 +18,10 @@ describe("a supervisor works the review queue", () => {
   let session: BrowserSession;
   /** The village of the household declared second, whose history shows the merge and its undoing. */
   let secondVillage = "";
+  /** The village of the household declared first, integrated at once. */
+  let firstVillage = "";
+  /** Its head, as the registry names a household. */
+  let firstHead = "";
 
   const submit = (data: Data): Promise<{ status: string; householdId: string | null }> =>
     server.context.submitAndDrain(data, { formId: DEMO_FORM.id });
@@ -30,6 +34,8 @@ describe("a supervisor works the review queue", () => {
     const a = validHousehold(seed) as Data;
     for (const member of a.members) delete member.nin;
     expect((await submit(a)).status).toBe("integrated");
+    firstVillage = String(a.village);
+    firstHead = `${a.members[0]!.first_name} ${a.members[0]!.last_name}`;
     let other = seed + 1;
     while (validHousehold(other).island !== a.island || validHousehold(other).commune === a.commune) other++;
     const elsewhere = validHousehold(other);
@@ -57,6 +63,14 @@ describe("a supervisor works the review queue", () => {
       await waitUnlessAlert(page, page.getByRole("button", { name: "Même personne" }));
       await expect(page.locator("table.sides tr.differs").count()).resolves.toBeGreaterThan(0);
       await saveScreenshot(page, "review-01-duplicate-side-by-side");
+      // Issue #21: the household a person lives in, by its head's name, its id on hover (the registered side here).
+      const householdCell = page
+        .locator("table.sides tr")
+        .filter({ has: page.getByRole("rowheader", { name: "Ménage", exact: true }) })
+        .locator("td span[title]")
+        .last();
+      await expect(householdCell.textContent()).resolves.toBe(firstHead);
+      await expect(householdCell.getAttribute("title")).resolves.toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
 
       await page.getByLabel("Commentaire (facultatif)").fill("Même chef de ménage, noms inversés.");
       await page.getByRole("button", { name: "Même personne" }).click();
@@ -91,6 +105,21 @@ describe("a supervisor works the review queue", () => {
       await page.getByRole("button", { name: "Afficher", exact: true }).click();
       await waitUnlessAlert(page, page.getByRole("heading", { name: /^État au / }));
       await saveScreenshot(page, "history-00-household");
+
+      // Issue #21: a supervisor who doubts a valid, integrated submission sends it back to its clerk too.
+      await page.getByRole("button", { name: "Retour à la liste" }).click();
+      await page.getByRole("row").filter({ hasText: firstVillage }).getByRole("button").first().click();
+      await waitUnlessAlert(page, page.getByRole("heading", { name: "Historique" }));
+      const created = versions.filter({ hasText: "Création" });
+      await created.getByRole("button", { name: "Renvoyer à l'agent" }).click();
+      await created.getByLabel("Commentaire pour l'agent").fill("Vérifiez l'âge du chef de ménage.");
+      await created.getByRole("button", { name: "Renvoyer à l'agent" }).click();
+      await waitUnlessAlert(page, page.getByRole("status").filter({ hasText: "Envoi renvoyé à l'agent." }));
+      await saveScreenshot(page, "history-01-returned");
+      const audit = await server.context.get("/api/audit?action=submission.return");
+      expect(audit.body.items).toHaveLength(1);
+      const returned = await server.context.get(`/api/submissions/${audit.body.items[0].entityId}`);
+      expect(returned.body).toMatchObject({ status: "integrated", returnComment: "Vérifiez l'âge du chef de ménage." });
     } catch (error) {
       await saveScreenshot(page, "review-failure").catch(() => {});
       throw new Error(`${String(error)}\npage errors: ${session.pageErrors.join("\n") || "none"}`, { cause: error });

@@ -1,5 +1,6 @@
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AUDIT_ACTIONS } from "../../schemas/contracts/audit";
 import { startTestServer } from "../helpers/app-server";
 import { launchBrowser, saveScreenshot, type BrowserSession, waitUnlessAlert } from "../helpers/browser";
 
@@ -17,6 +18,15 @@ const INITIAL_PASSWORD = "premier-mot-de-passe";
 /** A table row's words, one space apart, as a reader sees them. */
 async function rowText(row: Locator): Promise<string> {
   return (await row.innerText()).replace(/\s+/g, " ").trim();
+}
+
+/** The options of a select shown by their code instead of words (an untranslated action or object type). */
+function untranslatedOptions(select: Locator): Promise<string[]> {
+  return select
+    .locator("option")
+    .evaluateAll((options) =>
+      (options as HTMLOptionElement[]).filter((o) => o.value && o.textContent?.trim() === o.value).map((o) => o.value),
+    );
 }
 
 async function signIn(page: Page, account: { username: string; password: string }) {
@@ -204,11 +214,19 @@ describe("an administrator manages accounts in the back office", () => {
       await rows.nth(1).getByRole("button", { name: "Afficher" }).click();
       await expect(page.locator("rsu-audit-log tr.details").innerText()).resolves.toContain("clerk");
       await saveScreenshot(page, "audit-00-tokens");
+      // Issue #21: every action the API can write is offered by its French words, none by its code.
+      await expect(untranslatedOptions(page.locator('rsu-audit-log select[name="action"]'))).resolves.toEqual([]);
+      await expect(untranslatedOptions(page.locator('rsu-audit-log select[name="entityType"]'))).resolves.toEqual([]);
+      await expect(page.locator('rsu-audit-log select[name="action"]').locator("option").count()).resolves.toBe(AUDIT_ACTIONS.length + 1);
 
       await page.getByRole("button", { name: "EN", exact: true }).click();
       await page.getByRole("heading", { name: "Audit log" }).waitFor();
       await page.getByRole("button", { name: "Clear" }).click();
       await page.getByText(/^\d+ event\(s\)$/).waitFor();
+      await expect(untranslatedOptions(page.locator('rsu-audit-log select[name="action"]'))).resolves.toEqual([]);
+      await expect(
+        page.locator('rsu-audit-log select[name="action"]').locator("option", { hasText: "Questionnaire sent back to the clerk" }).count(),
+      ).resolves.toBe(1);
       await saveScreenshot(page, "audit-01-all-en");
       await page.getByRole("button", { name: "FR", exact: true }).click();
 

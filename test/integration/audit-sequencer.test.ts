@@ -28,12 +28,12 @@ describe("audit sequencer", () => {
     const lowHasNumber = new Promise<void>((resolve) => (lowWritten = resolve));
     // The lower number's transaction stays open while a higher one commits.
     const low = ctx.orm.em.fork().transactional(async (tx) => {
-      await recordAudit(tx, systemActor("test"), { action: "test.low", entityType: "test" });
+      await recordAudit(tx, systemActor("test"), { action: "job.retry", entityType: "job" });
       lowWritten();
       await lowMayCommit;
     });
     await lowHasNumber;
-    await ctx.orm.em.fork().transactional((tx) => recordAudit(tx, systemActor("test"), { action: "test.high", entityType: "test" }));
+    await ctx.orm.em.fork().transactional((tx) => recordAudit(tx, systemActor("test"), { action: "job.discard", entityType: "job" }));
 
     await asApp(ctx.config, async (sql) => {
       const horizon = await takeHorizon(sql);
@@ -43,7 +43,7 @@ describe("audit sequencer", () => {
       while (!(await horizonReached(sql, horizon))) await new Promise((resolve) => setTimeout(resolve, 20));
       await chainAuditRows(sql, ctx.config.audit.anchorKey, horizon.seq);
       const chained = (await sql.query("select l.action from audit_chain c join audit_log l using (seq) order by c.n desc limit 2")).rows;
-      expect(chained.map((r) => r.action)).toEqual(["test.high", "test.low"]);
+      expect(chained.map((r) => r.action)).toEqual(["job.discard", "job.retry"]);
     });
     expect(await verifyAudit(ctx.config)).toMatchObject({ ok: true, pending: 0 });
   });
@@ -54,7 +54,7 @@ describe("audit sequencer", () => {
       Array.from({ length: 20 }, (_, i) =>
         ctx.orm.em
           .fork()
-          .transactional((tx) => recordAudit(tx, systemActor("test"), { action: "test.concurrent", entityType: "test", entityId: `${i}` })),
+          .transactional((tx) => recordAudit(tx, systemActor("test"), { action: "user.update", entityType: "user", entityId: `${i}` })),
       ),
     );
     const target = await last();
@@ -79,7 +79,9 @@ describe("audit sequencer", () => {
       }
       await expect(sql.query("set session_replication_role = replica")).rejects.toThrow(/permission denied/);
     });
-    await ctx.orm.em.fork().transactional((tx) => recordAudit(tx, systemActor("test"), { action: "test.append", entityType: "test" }));
+    await ctx.orm.em
+      .fork()
+      .transactional((tx) => recordAudit(tx, systemActor("test"), { action: "token.revoke", entityType: "api_token" }));
     expect(await ctx.orm.em.getConnection().execute("select current_user as role")).toEqual([{ role: "rsu_app" }]);
   });
 });

@@ -27,7 +27,7 @@ beforeAll(async () => {
   // A transaction that rolled back leaves a number unused: a place to slip a forged row into.
   await ctx.orm.em
     .transactional(async (tx) => {
-      await recordAudit(tx, systemActor("test"), { action: "test.rolled_back", entityType: "test" });
+      await recordAudit(tx, systemActor("test"), { action: "auth.logout", entityType: "user" });
       throw new Error("rolled back");
     })
     .catch(() => {});

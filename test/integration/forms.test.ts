@@ -111,6 +111,15 @@ describe("the demo form: versions, breaking changes, immutability, retirement", 
 
   it("publishes version 2; a breaking change needs confirmation and a reason", async () => {
     const mask = (await call("GET", "/api/forms/menage/draft")).body.mask;
+    // The draft is still version 1 word for word: a second name for the same questionnaire is refused (issue #21).
+    const unchanged = await call("POST", "/api/forms/menage/publish", {});
+    expect(unchanged.status).toBe(409);
+    expect(unchanged.body.error).toMatchObject({ code: "version_unchanged", details: { formId: "menage", version: 1 } });
+    expect(unchanged.body.error.message.fr).toBe(
+      "Rien n'a changé depuis la version 1 : modifiez le brouillon (ou le catalogue) avant de publier une nouvelle version.",
+    );
+    const retitled = { ...mask, title: { fr: "Questionnaire ménage RSU (2)", en: "RSU household questionnaire (2)" } };
+    expect((await call("PUT", "/api/forms/menage/draft", retitled)).status).toBe(200);
     const v2 = await call("POST", "/api/forms/menage/publish", {});
     expect(v2.status).toBe(201);
     expect(v2.body.version).toBe(2);

@@ -95,7 +95,7 @@ async function integrateBatch(
     const pending = (await readSubmissions(tx, ids)).map(prepare);
     await lockTargets(tx, pending);
 
-    const outcomes = new Map<string, IntegrationOutcome>();
+    const outcomes = new Map<string, "integrated" | "invalid" | "needs_review" | "rejected">();
     // Review items the batch opens itself (invalid, stale, duplicate household), inserted together below.
     const reviews: ReviewItemRow[] = [];
     const open = (item: NewReviewItem) => reviews.push(reviewItemRow(item));
@@ -113,7 +113,7 @@ async function integrateBatch(
     const entries: AuditEntry[] = pending.map(({ submission, errors }) => {
       const outcome = outcomes.get(submission.id)!;
       const details = outcome === "invalid" ? { errors: errors.length } : { householdId: submission.householdId ?? null };
-      return { action: `submission.${outcome}`, entityType: "submission", entityId: submission.id, details };
+      return { action: `submission.${outcome}` as const, entityType: "submission" as const, entityId: submission.id, details };
     });
     await insertRows(tx, ReviewItem, reviews);
     await writeStages(
@@ -161,7 +161,7 @@ async function integrateOne(
   { submission, errors, record }: Pending,
   thresholds: MatchThresholds,
   open: Open,
-): Promise<IntegrationOutcome> {
+): Promise<"integrated" | "invalid" | "needs_review" | "rejected"> {
   if (errors.length) {
     submission.status = "invalid";
     submission.errors = errors;

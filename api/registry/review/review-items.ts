@@ -17,7 +17,7 @@ import { problems } from "../../problems";
 import { placeOf } from "../../services/accept-submission";
 import { userNames } from "../../services/user-names";
 import { planSame } from "./household-merge-plan";
-import type { Redactor } from "../../services/redaction";
+import { mayReadHeadName, type Redactor } from "../../services/redaction";
 
 export interface ReviewFilter {
   status?: ReviewStatus;
@@ -108,8 +108,8 @@ export async function findReviewItem(em: EntityManager, id: string, actor: Actor
 /** Both sides of an item, their differences and the explained score. */
 export async function reviewItemDetail(em: EntityManager, item: ReviewItem, redactor?: Redactor): Promise<ReviewItemDetail> {
   const submission = item.submissionId ? await em.findOne(Submission, item.submissionId, { populate: ["formVersion"] }) : null;
-  const existing = item.existingIndividualId ? await personView(em, item.existingIndividualId) : null;
-  let incoming = item.incomingIndividualId ? await personView(em, item.incomingIndividualId) : null;
+  const existing = item.existingIndividualId ? await personView(em, item.existingIndividualId, redactor) : null;
+  let incoming = item.incomingIndividualId ? await personView(em, item.incomingIndividualId, redactor) : null;
   if (!incoming && submission && item.incomingLine != null) incoming = personFromSubmission(submission, item.incomingLine);
   const merge = item.mergeId ? await em.findOne(Merge, item.mergeId) : null;
   const mergesHousehold = item.kind === "duplicate_household" || item.kind === "stale_update";
@@ -145,12 +145,13 @@ function redacted(conflict: MergeConflict, redactor: Redactor | undefined): Merg
 
 const COMPARED = ["firstName", "lastName", "sex", "birthDate", "nin", "relationToHead", "commune", "village"] as const;
 
-async function personView(em: EntityManager, individualId: string): Promise<PersonView | null> {
+async function personView(em: EntityManager, individualId: string, redactor: Redactor | undefined): Promise<PersonView | null> {
   const person = await em.findOne(Individual, individualId, { populate: ["household"] });
   if (!person) return null;
   return {
     id: person.id,
     householdId: person.household.id,
+    householdName: !redactor || mayReadHeadName(redactor) ? (person.household.headName ?? null) : null,
     lineNumber: person.lineNumber,
     firstName: person.firstName ?? null,
     lastName: person.lastName ?? null,
@@ -172,6 +173,7 @@ function personFromSubmission(submission: Submission, line: number): PersonView 
   return {
     id: `${submission.id}#${line}`,
     householdId: null,
+    householdName: null,
     lineNumber: line,
     firstName: member.firstName,
     lastName: member.lastName,

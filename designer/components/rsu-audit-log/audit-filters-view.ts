@@ -1,5 +1,5 @@
 import { html } from "lit";
-import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from "../../api/audit";
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from "../../../schemas/contracts/audit";
 import { t, tCode } from "../../i18n";
 
 /** The filters as typed: calendar days (`YYYY-MM-DD`), not yet instants. */

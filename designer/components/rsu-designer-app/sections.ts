@@ -35,7 +35,8 @@ export const SECTIONS: readonly Section[] = [
     id: "registre",
     title: "tabRegistry",
     roles: ["admin", "supervisor", "clerk", "analyst"],
-    render: ({ labels }) => html`<rsu-registry-browser .labels=${labels}></rsu-registry-browser>`,
+    render: ({ labels, user }) =>
+      html`<rsu-registry-browser .labels=${labels} .canReturn=${user.roles.some((r) => r === "admin" || r === "supervisor")}></rsu-registry-browser>`,
   },
   {
     id: "revue",

@@ -10,7 +10,7 @@ export function renderVersions(form: FormSummary, onRetire: ((version: VersionSu
     ${versions.map(
       (v) => html`<li class=${v.retiredAt ? "retired" : ""}>
         ${t("versionLine", { version: v.version, date: formatDate(v.publishedAt, "compact") })}
-        ${v.publishedBy ? html` ${t("versionBy", { name: v.publishedBy })}` : nothing}
+        ${v.publishedBy ? html` <span title=${v.publishedBy}>${t("versionBy", { name: v.publishedByName ?? v.publishedBy.slice(0, 8) })}</span>` : nothing}
         ${
           v.retiredAt
             ? html` — <strong>${t("versionRetired", { date: formatDate(v.retiredAt, "compact") })}</strong>`

@@ -3,6 +3,7 @@ import { LoadingScreen } from "../../../runtime/shared/loading-screen";
 import type { HouseholdDetail } from "../../../schemas/contracts/api";
 import type { FieldChange, HouseholdHistory } from "../../../schemas/contracts/review";
 import { getHouseholdAt, getHouseholdHistory } from "../../api/households";
+import { returnSubmission } from "../../api/review";
 import { failureText } from "../../api/failure-text";
 import { LatestRequestController } from "../../../runtime/shared/latest-request.controller";
 import { renderLoadFailure } from "../../../runtime/shared/load-failure-view";
@@ -38,13 +39,21 @@ export default class RsuHouseholdHistory extends LoadingScreen {
   ];
   static override properties = {
     householdId: { type: String },
+    canReturn: { type: Boolean },
     history: { state: true },
     past: { state: true },
+    returning: { state: true },
+    returnNotice: { state: true },
   };
 
   householdId = "";
+  /** Supervisors and administrators may send any submission back to its clerk, even an integrated one (issue #21). */
+  canReturn = false;
   history?: HouseholdHistory;
   past?: { day: string; household: HouseholdDetail };
+  /** The submission whose return form is open. */
+  returning: string | null = null;
+  returnNotice = "";
 
   private readonly requests = new LatestRequestController(this);
 
@@ -63,9 +72,21 @@ export default class RsuHouseholdHistory extends LoadingScreen {
     });
   }
 
+  private handleReturn(event: SubmitEvent, submissionId: string) {
+    event.preventDefault();
+    const comment = (new FormData(event.target as HTMLFormElement).get("comment") as string).trim();
+    if (!comment) return;
+    void this.requests.run(async () => {
+      await returnSubmission(submissionId, comment);
+      this.returning = null;
+      this.returnNotice = t("returned");
+    });
+  }
+
   override render() {
     return html`
       <h3>${t("historyHeading")}</h3>
+      ${this.returnNotice ? html`<p class="status" role="status">${this.returnNotice}</p>` : nothing}
       ${this.requests.failed ? renderLoadFailure(failureText(this.requests.error), () => void this.load()) : nothing}
       ${this.history ? this.renderVersions(this.history) : html`<p role="status">${t("loading")}</p>`}
       <form class="at" @submit=${(e: SubmitEvent) => this.handleAt(e)}>
@@ -98,12 +119,27 @@ export default class RsuHouseholdHistory extends LoadingScreen {
             ${version.formId ? html`<div>${t("historyForm", { form: version.formId, version: version.formVersion ?? "?" })}</div>` : nothing}
             ${version.reviewItemId ? html`<div>${t("historyReview")} <code>${version.reviewItemId.slice(0, 8)}</code>${version.decision ? ` « ${tCode("decision_", version.decision)} »` : ""}</div>` : nothing}
             ${version.comment ? html`<div><q>${version.comment}</q></div>` : nothing}
+            ${this.canReturn && version.submissionId ? this.renderReturn(version.submissionId) : nothing}
           </td>
           <td>${this.renderChanges(version.changes)}</td>
         </tr>`,
         )}
       </tbody>
     </table></div>`;
+  }
+
+  private renderReturn(submissionId: string) {
+    if (this.returning !== submissionId) {
+      return html`<button type="button" class="secondary" @click=${() => {
+        this.returning = submissionId;
+        this.returnNotice = "";
+      }}>${t("returnToClerk")}</button>`;
+    }
+    return html`<form class="return" @submit=${(e: SubmitEvent) => this.handleReturn(e, submissionId)}>
+      <label>${t("returnComment")}<textarea name="comment" required rows="3"></textarea></label>
+      <button type="submit">${t("returnToClerk")}</button>
+      <button type="button" class="secondary" @click=${() => (this.returning = null)}>${t("cancel")}</button>
+    </form>`;
   }
 
   private renderChanges(changes: FieldChange[]) {

@@ -23,12 +23,15 @@ export default class RsuRegistryBrowser extends LitElement {
   static override styles = [sharedStyles, styles];
   static override properties = {
     labels: { attribute: false },
+    canReturn: { type: Boolean },
     page: { state: true },
     household: { state: true },
   };
 
   /** Labels of codes, from the published masks; codes are shown as they are until they arrive. */
   labels: CodeLabels = new Map();
+  /** Whether the reader may send a household's submissions back to their clerk (supervisors, administrators). */
+  canReturn = false;
 
   page?: HouseholdPage;
   household?: HouseholdDetail;
@@ -105,7 +108,7 @@ export default class RsuRegistryBrowser extends LitElement {
       ${
         this.household
           ? html`${renderHouseholdDetail(this.household, this.describe, () => this.handleBack())}
-            <rsu-household-history .householdId=${this.household.id}></rsu-household-history>`
+            <rsu-household-history .householdId=${this.household.id} .canReturn=${this.canReturn}></rsu-household-history>`
           : this.renderList()
       }
     `;

@@ -31,6 +31,9 @@ function renderSides(incoming: PersonView | null, existing: PersonView | null, d
   const value = (person: PersonView | null, field: string, variables?: readonly string[]) => {
     const raw = person ? (person as unknown as Record<string, unknown>)[field] : undefined;
     if (raw === null || raw === undefined || raw === "") return "—";
+    // A household by its head's name, its id on hover (issue #21).
+    if (field === "householdId")
+      return html`<span title=${String(raw)}>${person?.householdName ?? t("householdOf", { id: String(raw).slice(0, 8) })}</span>`;
     return variables ? describeCode(labels, variables, String(raw), pick) : String(raw);
   };
   return html`<table class="sides">
