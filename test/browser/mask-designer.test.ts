@@ -193,13 +193,16 @@ describe("an administrator designs and publishes an entry mask", () => {
       // Left alone for now (see the session note): Creator scrolls its design surface through an element
       // it looks up in the document, which lives in our shadow root, and throws while the mask still works.
       const creatorScroll = (e: string) => e.includes("reading 'scrollTop'");
-      expect(session.pageErrors.filter((e) => !e.includes("/api/auth/me") && !creatorScroll(e))).toEqual([]);
+      // The refused second publication (409) is expected too.
+      const refusedPublish = (e: string) => e === `http 409: ${server.url}/api/forms/${FORM.id}/publish`;
+      expect(session.pageErrors.filter((e) => !e.includes("/api/auth/me") && !creatorScroll(e) && !refusedPublish(e))).toEqual([]);
     } catch (error) {
       await saveScreenshot(page, "mask-designer-failure");
       console.error(session.pageErrors.join("\n"));
       throw error;
     }
-  });
+    // Creator on a busy two-core machine: the whole path (design, publish twice, fill) takes over a minute.
+  }, 150_000);
 
   it("imports an XLSForm (legacy .xls): reads the report row by row, creates the draft, opens it in the designer (issue #20)", async () => {
     const { page } = session;
