@@ -133,7 +133,7 @@ export function formRoutes() {
       describeRoute("Publie le brouillon comme nouvelle version immuable.", "Publishes the draft as a new immutable version.", {
         body: publishSchema,
         status: 201,
-        errors: ["formNotFound", "draftHasErrors", "breakingChangeUnconfirmed"],
+        errors: ["formNotFound", "draftHasErrors", "breakingChangeUnconfirmed", "versionUnchanged"],
       }),
       jsonBody(),
       async (c) => {

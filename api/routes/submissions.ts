@@ -104,7 +104,7 @@ export function submissionRoutes({ orm, queue, logger, config }: AppDeps) {
         allow("review:decide"),
         describeRoute("Renvoie une saisie à l'agent avec un commentaire.", "Sends a submission back to the clerk with a comment.", {
           body: submissionReturnSchema,
-          errors: ["submissionNotFound", "submissionNotReturnable", "outsideArea", "invalidParameter"],
+          errors: ["submissionNotFound", "outsideArea", "invalidParameter"],
         }),
         jsonBody(),
         async (c) => {
