@@ -11,6 +11,7 @@ import * as maskDesigner from "./messages/mask-designer";
 import * as operations from "./messages/operations";
 import * as history from "./messages/history";
 import * as incidents from "./messages/incidents";
+import * as imports from "./messages/imports";
 import * as jobs from "./messages/jobs";
 import * as registry from "./messages/registry";
 import * as reports from "./messages/reports";
@@ -47,6 +48,7 @@ const fr = {
   ...exportsMessages.fr,
   ...dashboards.fr,
   ...reports.fr,
+  ...imports.fr,
 };
 
 export type MessageKey = keyof typeof fr;
@@ -73,6 +75,7 @@ const en: Record<MessageKey, string> = {
   ...exportsMessages.en,
   ...dashboards.en,
   ...reports.en,
+  ...imports.en,
 };
 
 export { getLanguage, pick } from "../runtime/shared/i18n";

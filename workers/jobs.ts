@@ -8,6 +8,9 @@ import type { MatchThresholds } from "../api/registry/matching/match-person";
 import { integrateSubmission } from "../api/registry/integration/integrate-submission";
 import { runRegistryExport, type ExportStore } from "../api/registry/exports/run-export";
 import { JOB_EXPORT_REGISTRY, type ExportRegistryPayload } from "../schemas/contracts/exports";
+import { JOB_RUN_IMPORT, type RunImportPayload } from "../schemas/contracts/imports";
+import { runImportJob } from "../api/imports/run-import";
+import type { Dispatch } from "../api/services/dispatch-submission";
 
 export interface JobContext {
   /** A fresh EntityManager fork for this job. */
@@ -20,6 +23,8 @@ export interface JobContext {
   exports: ExportStore;
   config: AppConfig;
   logger: Logger;
+  /** Hands committed submissions to the integration queue (an import's run writes them). */
+  dispatch: Dispatch;
 }
 
 interface JobDefinition<P> {
@@ -48,6 +53,15 @@ export const jobs: Record<string, JobDefinition<any>> = {
     },
     handle: (payload: ExportRegistryPayload, { em, exports }) => runRegistryExport(em, payload, exports),
   } satisfies JobDefinition<ExportRegistryPayload>,
+  // Issue #19: a checked import's households written as submissions, a batch per transaction.
+  [JOB_RUN_IMPORT]: {
+    parse(data: unknown): RunImportPayload {
+      const importId = (data as { importId?: unknown } | null)?.importId;
+      if (typeof importId !== "string" || !UUID.test(importId)) throw new UnrecoverableError("payload without an import id");
+      return { importId };
+    },
+    handle: (payload: RunImportPayload, { em, dispatch }) => runImportJob(em, payload.importId, dispatch),
+  } satisfies JobDefinition<RunImportPayload>,
   // Issue #16: a backup, proven by a restore into a scratch database, then the retention policy.
   [JOB_SCHEDULED_BACKUP]: {
     parse: () => ({}),

@@ -8,6 +8,7 @@ import { createIntegrationQueue } from "../api/queue/integration-queue";
 import { producerConnection, workerConnection } from "../api/queue/redis";
 import { INTEGRATION_QUEUE } from "../schemas/contracts/jobs";
 import { EXPORT_QUEUE } from "../schemas/contracts/exports";
+import { IMPORT_QUEUE } from "../schemas/contracts/imports";
 import { sweepExpiredExports } from "../api/registry/exports/run-export";
 import { startBackupWorker } from "./backup-worker";
 import { checkQueueStuck, raiseAlarm } from "../api/services/incident-alarms";
@@ -22,6 +23,9 @@ export interface RunningWorkers {
 /** Starts the integration worker, the outbox relay, the audit log's sequencer and the backup worker for one process. */
 export function startWorkers(config: AppConfig, orm: MikroORM, logger: Logger): RunningWorkers {
   const connection = workerConnection(config.redisUrl);
+  const producer = producerConnection(config.redisUrl);
+  const queue = createIntegrationQueue(producer, config.queuePrefix);
+  const dispatch = { queue, logger, retryAt: () => new Date(Date.now() + config.relayGraceMs) };
   const runJob = async (job: Job) => {
     const definition = jobs[job.name];
     if (!definition) throw new Error(`unknown job ${job.name}`);
@@ -34,6 +38,7 @@ export function startWorkers(config: AppConfig, orm: MikroORM, logger: Logger): 
         exports: config.exports,
         config,
         logger,
+        dispatch,
       })
       .catch((error: unknown) => {
         throw withoutSql(error);
@@ -56,6 +61,16 @@ export function startWorkers(config: AppConfig, orm: MikroORM, logger: Logger): 
   const exportWorker = new Worker(EXPORT_QUEUE, runJob, { connection, prefix: config.queuePrefix, concurrency: 1, lockDuration: 30_000 });
   exportWorker.on("failed", (job, error) => logger.warn("job_failed", { job: job?.name, id: job?.id, error: errorMessage(error) }));
   exportWorker.on("error", (error) => logger.error("worker_error", { error: errorMessage(error) }));
+  // Import runs one at a time per process; a killed worker's run is taken again once its lock expires (15 s).
+  const importWorker = new Worker(IMPORT_QUEUE, runJob, {
+    connection,
+    prefix: config.queuePrefix,
+    concurrency: 1,
+    lockDuration: 15_000,
+    stalledInterval: 15_000,
+  });
+  importWorker.on("failed", (job, error) => logger.warn("job_failed", { job: job?.name, id: job?.id, error: errorMessage(error) }));
+  importWorker.on("error", (error) => logger.error("worker_error", { error: errorMessage(error) }));
   const sweeping = setInterval(() => {
     sweepExpiredExports(orm.em.fork(), config.exports).catch((error) => logger.warn("export_sweep_failed", { error: errorMessage(error) }));
   }, 600_000);
@@ -64,9 +79,6 @@ export function startWorkers(config: AppConfig, orm: MikroORM, logger: Logger): 
   );
   worker.on("error", (error) => logger.error("worker_error", { error: errorMessage(error) }));
 
-  const producer = producerConnection(config.redisUrl);
-  const queue = createIntegrationQueue(producer, config.queuePrefix);
-  const dispatch = { queue, logger, retryAt: () => new Date(Date.now() + config.relayGraceMs) };
   // One relay round at a time: a slow round (PostgreSQL busy, Redis timing out) is not overlapped.
   let relaying: Promise<unknown> | null = null;
   const timer = setInterval(() => {
@@ -95,6 +107,7 @@ export function startWorkers(config: AppConfig, orm: MikroORM, logger: Logger): 
       await backups.close();
       await worker.close();
       await exportWorker.close();
+      await importWorker.close();
       await queue.close();
       connection.disconnect();
       producer.disconnect();

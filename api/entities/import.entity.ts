@@ -38,6 +38,10 @@ export const DataImport = defineEntity({
     createdBy: p.uuid().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()),
+    /** Who pressed « run » last: the run's job writes in their name. */
+    runBy: p.uuid().nullable(),
+    runStartedAt: p.datetime().nullable(),
+    runFinishedAt: p.datetime().nullable(),
   },
 });
 export type DataImport = InferEntity<typeof DataImport>;

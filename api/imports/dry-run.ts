@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from "node:util";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { FieldError } from "../../schemas/contracts/api";
 import type { ImportOutcome, ImportSummary } from "../../schemas/contracts/imports";
@@ -188,9 +189,9 @@ async function classify(em: EntityManager, importId: string, profile: ImportProf
       ])
     ).map((r) => r.id),
   );
-  const earlier = await queryRows<{ household_key: string; household_id: string; version: number }>(
+  const earlier = await queryRows<{ household_key: string; household_id: string; version: number; data: Record<string, unknown> }>(
     em,
-    `select distinct on (ih.household_key) ih.household_key, h.id as household_id, h.version
+    `select distinct on (ih.household_key) ih.household_key, h.id as household_id, h.version, ih.data
        from import_households ih join imports i on i.id = ih.import_id
        join submissions s on s.id = ih.submission_id join households h on h.id = s.household_id
       where i.profile->>'source' = ? and ih.import_id <> ? and ih.household_key = any(array(select json_array_elements_text(?::json)))
@@ -200,7 +201,8 @@ async function classify(em: EntityManager, importId: string, profile: ImportProf
   const byKey = new Map(earlier.map((e) => [e.household_key, e]));
   for (const c of valid) {
     const previous = byKey.get(c.key);
-    if (submitted.has(c.submissionId)) c.outcome = "unchanged";
+    // The source says what it said last time: nothing to update (a clerk's later correction is kept).
+    if (submitted.has(c.submissionId) || (previous && isDeepStrictEqual(previous.data, c.data))) c.outcome = "unchanged";
     else if (previous) Object.assign(c, { outcome: "update", householdId: previous.household_id, baseVersion: previous.version });
   }
 }

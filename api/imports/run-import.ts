@@ -1,77 +1,104 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import type { ImportStatus } from "../../schemas/contracts/imports";
+import type { ImportProgress, ImportStatus } from "../../schemas/contracts/imports";
 import { auditActor, type Actor } from "../auth/actor";
-import { recordAudit, recordAudits } from "../audit/record-audit";
+import { recordAudit, recordAudits, type AuditActor } from "../audit/record-audit";
 import { queryRows } from "../db/plain-sql";
 import { DataImport } from "../entities";
+import { errorMessage, type Logger } from "../log";
+import type { ImportQueue } from "../queue/import-queue";
 import { insertOutboxRows, insertSubmissions } from "../repositories/submission-batch.repository";
 import { dispatchSubmissions, type Dispatch } from "../services/dispatch-submission";
 import { contentHash } from "../services/hash";
+import { problems } from "../problems";
 import { importProblems } from "./import-problems";
 
 const BATCH = 500;
 
 /**
- * Runs a checked import (issue #19): each household the dry run found importable becomes a submission
- * with its deterministic id, written with its outbox row in one transaction per batch and handed to the
- * integration queue after commit, exactly as a clerk's: the same worker validates, matches and merges
- * it. An id already there is left alone (insert … on conflict do nothing), so running again, resuming
- * after a pause or a crash, or importing the same delivery twice never doubles anything. Between batches
- * the import's status is read again: « pause » and « cancel » stop the run there.
+ * « Run » or « resume » (issue #19): marks the checked or paused import running in the name of who asked,
+ * and queues its job after the commit. Redis unreachable: the import goes back to paused, nothing half-done.
  */
-export async function runImport(
+export async function startImportRun(
   em: EntityManager,
   importId: string,
   actor: Actor,
   address: string | null,
-  dispatch: Dispatch,
-): Promise<ImportStatus> {
-  const by = auditActor(actor, address);
-  await em.transactional(async (tx) => {
+  queue: ImportQueue,
+  logger: Logger,
+): Promise<void> {
+  const attempt = await em.transactional(async (tx) => {
     const [found] = await queryRows<{ status: ImportStatus }>(tx, `select status from imports where id = ? for update`, [importId]);
     if (!found) throw importProblems.importNotFound();
-    if (!["checked", "paused", "running"].includes(found.status)) throw importProblems.wrongStatus(found.status, ["checked", "paused"]);
-    await queryRows(tx, `update imports set status = 'running', updated_at = now() where id = ?`, [importId]);
-    await recordAudit(tx, by, { action: "import.run", entityType: "import", entityId: importId });
+    if (!["checked", "paused"].includes(found.status)) throw importProblems.wrongStatus(found.status, ["checked", "paused"]);
+    const [row] = await queryRows<{ at: Date }>(
+      tx,
+      `update imports set status = 'running', run_by = ?, run_started_at = coalesce(run_started_at, now()), updated_at = now()
+        where id = ? returning updated_at as at`,
+      [actor.userId, importId],
+    );
+    await recordAudit(tx, auditActor(actor, address), { action: "import.run", entityType: "import", entityId: importId });
+    return String(new Date(row!.at).getTime());
   });
-  const found = (await em.fork().findOne(DataImport, importId))!;
+  try {
+    await queue.enqueue(importId, attempt);
+  } catch (error) {
+    logger.warn("import_enqueue_failed", { importId, error: errorMessage(error) });
+    await queryRows(em, `update imports set status = 'paused', updated_at = now() where id = ? and status = 'running'`, [importId]);
+    throw problems.serviceUnavailable({ redis: "unreachable" });
+  }
+}
+
+/**
+ * The run's job: each household the dry run found importable becomes a submission with its deterministic
+ * id, written with its outbox row in one transaction per batch and handed to the integration queue after
+ * commit, exactly as a clerk's. Households already written are skipped and inserts do nothing twice, so a
+ * job resumed after a pause, a retry or a killed worker goes on where the last committed batch stopped.
+ * Each batch reads the import's status under a share lock: « pause » and « cancel » take effect between batches.
+ */
+export async function runImportJob(em: EntityManager, importId: string, dispatch: Dispatch): Promise<ImportStatus> {
+  const found = await em.fork().findOne(DataImport, importId);
+  if (!found) return "cancelled";
   const profile = found.profile!;
   const [version] = await queryRows<{ id: number }>(em, `select id from form_versions where form_id = ? and version = ?`, [
     profile.formId,
     profile.version,
   ]);
+  const [user] = await queryRows<{ username: string }>(em, `select username from users where id = ?`, [found.runBy]);
+  const by: AuditActor = { id: found.runBy ?? null, name: user?.username ?? "import", address: null };
   let after = "";
   for (;;) {
-    const [current] = await queryRows<{ status: ImportStatus }>(em, `select status from imports where id = ?`, [importId]);
-    if (current?.status !== "running") return current!.status;
-    const page = await queryRows<{
-      household_key: string;
-      submission_id: string;
-      data: Record<string, unknown>;
-      household_id: string | null;
-      base_version: number | null;
-    }>(
-      em,
-      `select household_key, submission_id, data, household_id, base_version from import_households
-        where import_id = ? and outcome in ('new', 'update', 'duplicate') and household_key > ? order by household_key limit ${BATCH}`,
-      [importId, after],
-    );
-    if (!page.length) break;
-    after = page[page.length - 1]!.household_key;
-    const rows = page.map((h) => {
-      const target = h.household_id ? { householdId: h.household_id, baseVersion: h.base_version! } : null;
-      return {
-        id: h.submission_id,
-        formVersionId: version!.id,
-        data: h.data,
-        contentHash: contentHash({ formId: profile.formId, version: profile.version, data: h.data, ...target }),
-        submittedBy: actor.userId,
-        commune: typeof h.data.commune === "string" ? h.data.commune : null,
-        householdId: target?.householdId ?? null,
-        baseVersion: target?.baseVersion ?? null,
-      };
-    });
-    const inserted = await em.transactional(async (tx) => {
+    const batch = await em.transactional(async (tx) => {
+      const [current] = await queryRows<{ status: ImportStatus }>(tx, `select status from imports where id = ? for share`, [importId]);
+      if (current?.status !== "running") return { stopped: current?.status ?? ("cancelled" as const), ids: [] };
+      const page = await queryRows<{
+        household_key: string;
+        submission_id: string;
+        data: Record<string, unknown>;
+        household_id: string | null;
+        base_version: number | null;
+      }>(
+        tx,
+        `select household_key, submission_id, data, household_id, base_version from import_households ih
+          where import_id = ? and outcome in ('new', 'update', 'duplicate') and household_key > ?
+            and not exists (select 1 from submissions s where s.id = ih.submission_id)
+          order by household_key limit ${BATCH}`,
+        [importId, after],
+      );
+      if (!page.length) return { stopped: null, ids: null };
+      after = page[page.length - 1]!.household_key;
+      const rows = page.map((h) => {
+        const target = h.household_id ? { householdId: h.household_id, baseVersion: h.base_version! } : null;
+        return {
+          id: h.submission_id,
+          formVersionId: version!.id,
+          data: h.data,
+          contentHash: contentHash({ formId: profile.formId, version: profile.version, data: h.data, ...target }),
+          submittedBy: found.runBy!,
+          commune: typeof h.data.commune === "string" ? h.data.commune : null,
+          householdId: target?.householdId ?? null,
+          baseVersion: target?.baseVersion ?? null,
+        };
+      });
       const ids = [...(await insertSubmissions(tx, rows))];
       await insertOutboxRows(tx, ids, dispatch.retryAt());
       // Ids and codes only (DESIGN.md rule 3): the source key may be a partner's person number.
@@ -85,20 +112,22 @@ export async function runImport(
           details: { importId, formId: profile.formId, version: profile.version },
         })),
       );
-      return ids;
+      return { stopped: null, ids };
     });
-    await dispatchSubmissions(em, dispatch, inserted);
+    if (batch.stopped) return batch.stopped;
+    if (!batch.ids) break;
+    await dispatchSubmissions(em, dispatch, batch.ids);
   }
-  await em.transactional(async (tx) => {
+  return em.transactional(async (tx) => {
     const [done] = await queryRows<{ id: string }>(
       tx,
-      `update imports set status = 'done', updated_at = now() where id = ? and status = 'running' returning id`,
+      `update imports set status = 'done', run_finished_at = now(), updated_at = now() where id = ? and status = 'running' returning id`,
       [importId],
     );
     if (done) await recordAudit(tx, by, { action: "import.done", entityType: "import", entityId: importId });
+    const [final] = await queryRows<{ status: ImportStatus }>(tx, `select status from imports where id = ?`, [importId]);
+    return final!.status;
   });
-  const [final] = await queryRows<{ status: ImportStatus }>(em, `select status from imports where id = ?`, [importId]);
-  return final!.status;
 }
 
 /** Pause (running → paused) or cancel (anything not done → cancelled); submissions already written go on through the pipeline. */
@@ -124,8 +153,12 @@ export async function stopImport(
 }
 
 /** How far the import's households have gone through the pipeline: written, and by integration stage. */
-export async function importProgress(em: EntityManager, importId: string) {
-  const [found] = await queryRows<{ status: ImportStatus }>(em, `select status from imports where id = ?`, [importId]);
+export async function importProgress(em: EntityManager, importId: string): Promise<ImportProgress> {
+  const [found] = await queryRows<{ status: ImportStatus; run_started_at: Date | null; run_finished_at: Date | null }>(
+    em,
+    `select status, run_started_at, run_finished_at from imports where id = ?`,
+    [importId],
+  );
   if (!found) throw importProblems.importNotFound();
   const rows = await queryRows<{ stage: string | null; count: string }>(
     em,
@@ -140,7 +173,8 @@ export async function importProgress(em: EntityManager, importId: string) {
     if (stage) stages[stage] = Number(count);
   }
   const submitted = Object.values(stages).reduce((a, b) => a + b, 0);
-  return { status: found.status, planned, submitted, stages };
+  const at = (date: Date | null) => (date ? new Date(date).toISOString() : null);
+  return { status: found.status, planned, submitted, stages, startedAt: at(found.run_started_at), finishedAt: at(found.run_finished_at) };
 }
 
 /** Where a registry change made by an import came from: the import, its profile, the source household and its lines. */

@@ -4,9 +4,10 @@ import type { AppDeps, AppEnv } from "../app-env";
 import { dryRunImport } from "../imports/dry-run";
 import { errorReport } from "../imports/error-report";
 import { importSuggestions } from "../imports/import-suggestions";
-import { importProgress, importProvenance, runImport, stopImport } from "../imports/run-import";
+import { importProgress, importProvenance, startImportRun, stopImport } from "../imports/run-import";
 import { importView, listImports, uploadImportFile, type Upload } from "../imports/upload-import";
 import { allow } from "../middleware/authorize";
+import { createImportQueue, type ImportQueue } from "../queue/import-queue";
 import { describeRoute } from "../openapi/describe";
 import { jsonBody, readJson } from "../middleware/json-body";
 import { positiveInteger, uuid } from "./params";
@@ -26,8 +27,9 @@ const deliverySchema = /^[\p{L}\p{N} ._:-]{1,64}$/u;
  * see the mapping suggestions, dry-run with a profile, download the errors as XLSX, run (answered once
  * every household is written as a submission; integration follows in the workers), pause, cancel.
  */
-export function importRoutes({ config, queue, logger }: AppDeps) {
-  const dispatch = { queue, logger, retryAt: () => new Date(Date.now() + config.relayGraceMs) };
+export function importRoutes({ config, redis, logger }: AppDeps) {
+  let queue: ImportQueue | undefined;
+  const importQueue = () => (queue ??= createImportQueue(redis, config.queuePrefix));
   const upload = (c: { req: { raw: Request; query(name: string): string | undefined } }): Upload => {
     const delivery = c.req.query("delivery");
     return {
@@ -116,8 +118,8 @@ export function importRoutes({ config, queue, logger }: AppDeps) {
         describeRoute("Lance (ou reprend) un import.", "Runs (or resumes) an import.", { status: 202, errors: ["invalidParameter"] }),
         async (c) => {
           const id = uuid("id", c.req.param("id"));
-          await runImport(c.get("em"), id, c.get("actor")!, c.get("address"), dispatch);
-          return c.json(await importProgress(c.get("em"), id));
+          await startImportRun(c.get("em"), id, c.get("actor")!, c.get("address"), importQueue(), logger);
+          return c.json(await importProgress(c.get("em"), id), 202);
         },
       )
       .post(

@@ -4,6 +4,14 @@
  */
 import type { Message } from "./api";
 
+/** The run of a checked import is a worker job (one at a time per process): its payload is the import's id only. */
+export const IMPORT_QUEUE = "imports";
+export const JOB_RUN_IMPORT = "run-import";
+
+export interface RunImportPayload {
+  importId: string;
+}
+
 export const IMPORT_FILE_ROLES = ["households", "individuals"] as const;
 export type ImportFileRole = (typeof IMPORT_FILE_ROLES)[number];
 
@@ -58,4 +66,15 @@ export interface ImportView {
   files: ImportFiles;
   summary: ImportSummary | null;
   createdAt: string;
+}
+
+/** How far a run has gone: households written as submissions out of those planned, and where they are in integration. */
+export interface ImportProgress {
+  status: ImportStatus;
+  planned: number;
+  submitted: number;
+  /** Submissions by integration stage (received, integrated, needs_review, rejected…). */
+  stages: Record<string, number>;
+  startedAt: string | null;
+  finishedAt: string | null;
 }

@@ -1,5 +1,7 @@
 import type { Catalogue, CodeList } from "../catalogue/types";
+import { DATE_FORMATS, type DateFormat } from "./import-profile";
 import { normalizedLabel } from "./normalized-label";
+import { isoDate } from "./source-values";
 
 /** A proposed pairing and how sure it is (0–1): the administrator confirms or corrects it. */
 export interface Suggestion {
@@ -91,4 +93,14 @@ function dice(a: string, b: string): number {
   }
   for (const n of pb.values()) total += n;
   return total ? (2 * common) / total : 0;
+}
+
+/**
+ * The date format every sample of a column reads as a real date in ("31/12/1990" → DD/MM/YYYY), or
+ * undefined: a column of ISO dates needs none, and the administrator settles an ambiguous one.
+ */
+export function suggestDateFormat(samples: readonly string[]): DateFormat | undefined {
+  const filled = samples.filter((s) => s.trim());
+  if (!filled.length || filled.every((s) => isoDate(s, "YYYY-MM-DD") === s)) return undefined;
+  return DATE_FORMATS.find((format) => format !== "YYYY-MM-DD" && filled.every((s) => isoDate(s, format) !== null));
 }

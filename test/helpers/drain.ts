@@ -2,10 +2,11 @@ import type { MikroORM } from "@mikro-orm/postgresql";
 import { Queue, QueueEvents } from "bullmq";
 import { workerConnection } from "../../api/queue/redis";
 import { EXPORT_QUEUE } from "../../schemas/contracts/exports";
+import { IMPORT_QUEUE } from "../../schemas/contracts/imports";
 import { INTEGRATION_QUEUE } from "../../schemas/contracts/jobs";
 
-/** The queues whose work a test waits for: integration, and registry exports (issue #17). */
-const QUEUES = [INTEGRATION_QUEUE, EXPORT_QUEUE] as const;
+/** The queues whose work a test waits for: integration, registry exports (issue #17) and import runs (issue #19). */
+const QUEUES = [INTEGRATION_QUEUE, EXPORT_QUEUE, IMPORT_QUEUE] as const;
 
 /** Job states that mean integration work is still to come; completed and failed-for-good jobs are done. */
 const PENDING = ["waiting", "active", "delayed", "prioritized", "waiting-children"] as const;

@@ -39,9 +39,12 @@ function household(seed: number): Data {
 
 let profiles = 0;
 /** Upload → profile → dry run, as the back office does; returns the import's id and the dry run's counts. */
-async function checkedImport(rows: { key: string; data: Data }[], file = `import-${rows[0]!.key}.csv`) {
+async function checkedImport(rows: { key: string; data: Data }[], file = `import-${rows[0]!.key}.csv`, delivery = "") {
   const path = writeCsv(join(dir, file), oneFileTable(rows));
-  const res = await ctx.request(`/api/imports?name=${file}`, { method: "POST", body: readFileSync(path) });
+  const res = await ctx.request(`/api/imports?name=${file}${delivery && `&delivery=${delivery}`}`, {
+    method: "POST",
+    body: readFileSync(path),
+  });
   expect(res.status).toBe(201);
   const { id } = (await res.json()) as { id: string };
   const profile = await ctx.post("/api/import-profiles", partnerProfile(`Profil ${++profiles}`));
@@ -68,12 +71,20 @@ describe("bulk import: run (issue #19)", () => {
     const before = await registry();
     const workers = ctx.startWorkers();
     try {
+      // The run is a worker job: the answer comes at once, the progress follows.
       const run = await ctx.post(`/api/imports/${first.id}/run`);
-      expect(run.status).toBe(200);
-      expect(run.body).toMatchObject({ status: "done", planned: 12, submitted: 12 });
+      expect(run.status).toBe(202);
+      expect(run.body).toMatchObject({ status: "running", planned: 12 });
       await ctx.drain();
       const progress = await ctx.get(`/api/imports/${first.id}/progress`);
-      expect(progress.body).toEqual({ status: "done", planned: 12, submitted: 12, stages: { integrated: 12 } });
+      expect(progress.body).toEqual({
+        status: "done",
+        planned: 12,
+        submitted: 12,
+        stages: { integrated: 12 },
+        startedAt: expect.any(String),
+        finishedAt: expect.any(String),
+      });
       const after = await registry();
       expect(Number(after.households) - Number(before.households)).toBe(12);
 
@@ -93,13 +104,57 @@ describe("bulk import: run (issue #19)", () => {
       // The same file, uploaded again as a new import: the same delivery, the same ids: nothing to do.
       const second = await checkedImport(rows);
       expect(second.counts).toEqual({ new: 0, update: 0, duplicate: 0, unchanged: 12, error: 0 });
-      expect((await ctx.post(`/api/imports/${second.id}/run`)).body).toMatchObject({ status: "done", planned: 0 });
+      expect((await ctx.post(`/api/imports/${second.id}/run`)).status).toBe(202);
+      await ctx.drain();
+      expect((await ctx.get(`/api/imports/${second.id}/progress`)).body).toMatchObject({ status: "done", planned: 0 });
       // And running the first import again writes nothing either.
       expect((await ctx.post(`/api/imports/${first.id}/run`)).status).toBe(409);
       await ctx.drain();
       expect(await registry()).toEqual(after);
       const audit = await sql<{ action: string }>(`select action from audit_log where entity_id = ? order by seq`, [first.id]);
       expect(audit.map((a) => a.action)).toEqual(["import.upload", "import.dry_run", "import.run", "import.done"]);
+    } finally {
+      await workers.close();
+    }
+  });
+
+  it("a later delivery of the same source updates what changed and adds what is new; the same delivery again changes nothing", {
+    timeout: 120_000,
+  }, async () => {
+    const rows = Array.from({ length: 5 }, (_, i) => ({ key: `D${10 + i}`, data: household(7700 + i) }));
+    const workers = ctx.startWorkers();
+    try {
+      const first = await checkedImport(rows, "livraison-janvier.csv", "2026-01");
+      expect(first.counts).toMatchObject({ new: 5, error: 0 });
+      await ctx.post(`/api/imports/${first.id}/run`);
+      await ctx.drain();
+      const before = await registry();
+
+      // June: D11 moved to a house of more rooms, D15 is new, the others are as in January.
+      const june = rows.map((r) => ({ key: r.key, data: structuredClone(r.data) }));
+      june[1]!.data.number_of_rooms = Number(june[1]!.data.number_of_rooms ?? 1) + 3;
+      june.push({ key: "D15", data: household(7705) });
+      const second = await checkedImport(june, "livraison-juin.csv", "2026-06");
+      expect(second.counts).toEqual({ new: 1, update: 1, duplicate: 0, unchanged: 4, error: 0 });
+      await ctx.post(`/api/imports/${second.id}/run`);
+      await ctx.drain();
+      expect((await ctx.get(`/api/imports/${second.id}/progress`)).body).toMatchObject({ status: "done", stages: { integrated: 2 } });
+      const after = await registry();
+      expect(Number(after.households) - Number(before.households)).toBe(1);
+      expect(Number(after.versions) - Number(before.versions)).toBe(2);
+      const [moved] = await sql<{ import_id: string; rooms: unknown }>(
+        `select ih.import_id, v.state->'attributes'->'number_of_rooms' as rooms from households h
+           join household_versions v on v.household_id = h.id and v.version = h.version
+           join import_households ih on ih.submission_id = v.submission_id where ih.household_key = 'D11' order by v.created_at desc limit 1`,
+      );
+      expect(moved).toEqual({ import_id: second.id, rooms: june[1]!.data.number_of_rooms });
+
+      // June's file sent again: nothing new, nothing changed.
+      const again = await checkedImport(june, "livraison-juin.csv", "2026-06");
+      expect(again.counts).toEqual({ new: 0, update: 0, duplicate: 0, unchanged: 6, error: 0 });
+      await ctx.post(`/api/imports/${again.id}/run`);
+      await ctx.drain();
+      expect(await registry()).toEqual(after);
     } finally {
       await workers.close();
     }
@@ -128,6 +183,44 @@ describe("bulk import: run (issue #19)", () => {
     }
   });
 
+  it("pause holds the queued run's job, resume goes on; cancel stops it before anything is written", { timeout: 60_000 }, async () => {
+    const paused = await checkedImport([
+      { key: "P1", data: household(7600) },
+      { key: "P2", data: household(7601) },
+    ]);
+    const cancelled = await checkedImport([{ key: "Q1", data: household(7610) }]);
+    // No worker yet: both runs wait in the queue while they are paused and cancelled.
+    expect((await ctx.post(`/api/imports/${paused.id}/run`)).status).toBe(202);
+    expect((await ctx.post(`/api/imports/${cancelled.id}/run`)).status).toBe(202);
+    expect((await ctx.post(`/api/imports/${paused.id}/pause`)).body).toMatchObject({ status: "paused", submitted: 0 });
+    expect((await ctx.post(`/api/imports/${cancelled.id}/cancel`)).body).toMatchObject({ status: "cancelled", submitted: 0 });
+    const workers = ctx.startWorkers();
+    try {
+      await ctx.drain();
+      expect((await ctx.get(`/api/imports/${paused.id}/progress`)).body).toMatchObject({ status: "paused", planned: 2, submitted: 0 });
+      expect((await ctx.get(`/api/imports/${cancelled.id}/progress`)).body).toMatchObject({ status: "cancelled", submitted: 0 });
+      expect((await ctx.post(`/api/imports/${paused.id}/run`)).status).toBe(202);
+      await ctx.drain();
+      expect((await ctx.get(`/api/imports/${paused.id}/progress`)).body).toMatchObject({
+        status: "done",
+        planned: 2,
+        submitted: 2,
+        stages: { integrated: 2 },
+      });
+      const audit = await sql<{ action: string }>(`select action from audit_log where entity_id = ? order by seq`, [paused.id]);
+      expect(audit.map((a) => a.action)).toEqual([
+        "import.upload",
+        "import.dry_run",
+        "import.run",
+        "import.pause",
+        "import.run",
+        "import.done",
+      ]);
+    } finally {
+      await workers.close();
+    }
+  });
+
   it("a cancelled import cannot run; pausing what is not running is refused", async () => {
     const imported = await checkedImport([{ key: "C1", data: household(7500) }]);
     expect((await ctx.post(`/api/imports/${imported.id}/pause`)).body.error.code).toBe("import_wrong_status");
@@ -137,8 +230,8 @@ describe("bulk import: run (issue #19)", () => {
     expect(run.body.error.code).toBe("import_wrong_status");
   });
 
-  it("a worker killed with -9 in the middle of an import's batch: after a restart every household is integrated exactly once", {
-    timeout: 240_000,
+  it("a worker killed with -9 in the middle of the run's batch, then of an integration batch: after restarts every household is integrated exactly once", {
+    timeout: 400_000,
   }, async () => {
     const place = household(8000);
     const rows = Array.from({ length: 60 }, (_, i) => {
@@ -150,23 +243,36 @@ describe("bulk import: run (issue #19)", () => {
     expect(imported.counts.new).toBe(60);
     const holder = new pg.Client({ connectionString: ctx.config.databaseUrl });
     await holder.connect();
-    try {
-      // Holding the commune's lock keeps a worker's batch waiting inside its transaction (as integration-workers.test.ts).
-      await holder.query(`select pg_advisory_lock(hashtext($1))`, [`rsu:new-household:${place.commune}`]);
-      expect((await ctx.post(`/api/imports/${imported.id}/run`)).body).toMatchObject({ status: "done", submitted: 60 });
-      const first = startWorkerProcess();
+    const killWhenWaiting = async (locktype: string, what: string) => {
+      const worker = startWorkerProcess();
       await waitFor(
         async () => {
           const [row] = await sql<{ n: number }>(
             `select count(*)::int as n from pg_locks l join pg_stat_activity a on a.pid = l.pid
-              where l.locktype = 'advisory' and not l.granted and a.datname = current_database()`,
+              where l.locktype = ? and not l.granted and a.datname = current_database()`,
+            [locktype],
           );
           return row!.n > 0 ? true : undefined;
         },
-        { timeoutMs: 60_000, what: "a batch to wait for the commune's lock" },
+        // A killed worker's run is taken again once its lock expires (15 s), by a process that takes seconds to start under load.
+        { timeoutMs: 120_000, what },
       );
-      first.kill("SIGKILL");
-      await new Promise((resolve) => (first.exitCode !== null ? resolve(null) : first.on("exit", resolve)));
+      worker.kill("SIGKILL");
+      await new Promise((resolve) => (worker.exitCode !== null ? resolve(null) : worker.on("exit", resolve)));
+    };
+    try {
+      // Holding the commune's lock keeps a worker's batch waiting inside its transaction (as integration-workers.test.ts).
+      await holder.query(`select pg_advisory_lock(hashtext($1))`, [`rsu:new-household:${place.commune}`]);
+      expect((await ctx.post(`/api/imports/${imported.id}/run`)).status).toBe(202);
+      // Holding the import's row keeps the run's first batch waiting inside its transaction.
+      await holder.query("begin");
+      await holder.query(`select 1 from imports where id = $1 for update`, [imported.id]);
+      await killWhenWaiting("transactionid", "the run's batch to wait for the import's row");
+      await holder.query("rollback");
+      expect((await ctx.get(`/api/imports/${imported.id}/progress`)).body).toMatchObject({ status: "running", submitted: 0 });
+      await killWhenWaiting("advisory", "an integration batch to wait for the commune's lock");
+      // Integration jobs exist only for committed submissions: every household is written.
+      expect((await ctx.get(`/api/imports/${imported.id}/progress`)).body).toMatchObject({ submitted: 60 });
     } finally {
       await holder.end();
     }
@@ -179,6 +285,7 @@ describe("bulk import: run (issue #19)", () => {
       [imported.id, imported.id, imported.id],
     );
     expect(counts).toEqual({ households: "60", versions: "60", integrated: "60" });
+    expect((await ctx.get(`/api/imports/${imported.id}/progress`)).body).toMatchObject({ status: "done", submitted: 60 });
   });
 });
 

@@ -20,6 +20,7 @@ import { Migration20261207060000Imports } from "./Migration20261207060000Imports
 import { Migration20261207070000RegistryExports } from "./Migration20261207070000RegistryExports";
 import { Migration20261208010000SubmissionRefusals } from "./Migration20261208010000SubmissionRefusals";
 import { Migration20261208030000HouseholdChangeOrder } from "./Migration20261208030000HouseholdChangeOrder";
+import { Migration20261208050000ImportRunJob } from "./Migration20261208050000ImportRunJob";
 
 /** Every migration, in order. New ones are generated with `rsu migrate --create` and added here. */
 export const migrationsList: MigrationObject[] = [
@@ -44,4 +45,5 @@ export const migrationsList: MigrationObject[] = [
   { name: "Migration20261207070000RegistryExports", class: Migration20261207070000RegistryExports },
   { name: "Migration20261208010000SubmissionRefusals", class: Migration20261208010000SubmissionRefusals },
   { name: "Migration20261208030000HouseholdChangeOrder", class: Migration20261208030000HouseholdChangeOrder },
+  { name: "Migration20261208050000ImportRunJob", class: Migration20261208050000ImportRunJob },
 ];

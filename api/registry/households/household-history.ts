@@ -1,5 +1,6 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import type { FieldChange, HouseholdHistory } from "../../../schemas/contracts/review";
+import type { FieldChange, HouseholdHistory, HouseholdVersionEntry } from "../../../schemas/contracts/review";
+import { queryRows, sqlArray } from "../../db/plain-sql";
 import type { HouseholdState } from "./household-state";
 import { INDIVIDUAL_KEY_VARIABLES } from "../../../schemas/contracts/registry";
 import { HouseholdVersion } from "../../entities";
@@ -47,6 +48,10 @@ export async function householdHistory(em: EntityManager, householdId: string, r
     em,
     versions.map((v) => v.by),
   );
+  const imported = await importedSubmissions(
+    em,
+    versions.flatMap((v) => (v.submissionId ? [v.submissionId] : [])),
+  );
   return {
     householdId,
     versions: versions.map((v) => ({
@@ -60,10 +65,23 @@ export async function householdHistory(em: EntityManager, householdId: string, r
       reviewItemId: v.reviewItemId ?? null,
       decision: v.decision ?? null,
       comment: v.comment ?? null,
+      imported: (v.submissionId && imported.get(v.submissionId)) || null,
       action: v.action,
       changes: v.changes.map((change) => redactedChange(change, redactor)).filter((change) => change !== null),
     })),
   };
+}
+
+/** Which of these submissions a bulk import wrote, with its import, profile and source lines (issue #19). */
+async function importedSubmissions(em: EntityManager, ids: string[]) {
+  if (!ids.length) return new Map<string, NonNullable<HouseholdVersionEntry["imported"]>>();
+  const rows = await queryRows<{ submission_id: string; import_id: string; profile_name: string | null; lines: number[] }>(
+    em,
+    `select ih.submission_id, ih.import_id, i.profile->>'name' as profile_name, ih.lines
+       from import_households ih join imports i on i.id = ih.import_id where ih.submission_id = any(?::uuid[])`,
+    [sqlArray(ids)],
+  );
+  return new Map(rows.map((r) => [r.submission_id, { importId: r.import_id, profileName: r.profile_name, lines: r.lines }]));
 }
 
 /** The household as it was at `at`: the last version recorded by then, or null if it did not exist yet. */

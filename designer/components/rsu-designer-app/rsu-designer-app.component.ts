@@ -84,7 +84,8 @@ export default class RsuDesignerApp extends LitElement {
   override render() {
     document.title = t("appTitle");
     const sections = this.user ? sectionsFor(this.user.roles) : [];
-    const section = sections.find((s) => s.id === this.route) ?? sections[0];
+    // « #importations/<id> » opens a tab at one of its items: the tab is the address's first segment.
+    const section = sections.find((s) => s.id === this.route.split("/")[0]) ?? sections[0];
     return html`
       ${renderHeader(this.user, sections, section?.id, () => this.handleSignOut())}
       <main>

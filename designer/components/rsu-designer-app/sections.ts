@@ -8,6 +8,7 @@ import "../rsu-dashboards/rsu-dashboards";
 import "../rsu-exports/rsu-exports";
 import "../rsu-forms/rsu-forms";
 import "../rsu-incidents/rsu-incidents";
+import "../rsu-imports/rsu-imports";
 import "../rsu-operations/rsu-operations";
 import "../rsu-registry-browser/rsu-registry-browser";
 import "../rsu-reports/rsu-reports";
@@ -50,6 +51,8 @@ export const SECTIONS: readonly Section[] = [
     roles: ["admin", "supervisor", "analyst"],
     render: ({ labels }) => html`<rsu-dashboards .labels=${labels}></rsu-dashboards>`,
   },
+  // Issue #19: bringing a partner's database in is the administrator's (imports:manage).
+  { id: "importations", title: "tabImports", roles: ["admin"], render: () => html`<rsu-imports></rsu-imports>` },
   { id: "exports", title: "tabExports", roles: ["admin", "supervisor", "analyst"], render: () => html`<rsu-exports></rsu-exports>` },
   {
     id: "catalogue",

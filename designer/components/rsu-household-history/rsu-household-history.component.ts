@@ -116,6 +116,12 @@ export default class RsuHouseholdHistory extends LoadingScreen {
           <td>${tCode("history_action_", version.action)}</td>
           <td>
             ${version.submissionId ? html`<div>${t("historySubmission")} <code>${version.submissionId.slice(0, 8)}</code></div>` : nothing}
+            ${
+              version.imported
+                ? html`<div><a href=${`#importations/${version.imported.importId}`}>${t("provenanceImport", { id: version.imported.importId.slice(0, 8) })}</a>,
+                  ${t("provenanceLines", { profile: version.imported.profileName ?? "—", lines: version.imported.lines.join(", ") })}</div>`
+                : nothing
+            }
             ${version.formId ? html`<div>${t("historyForm", { form: version.formId, version: version.formVersion ?? "?" })}</div>` : nothing}
             ${version.reviewItemId ? html`<div>${t("historyReview")} <code>${version.reviewItemId.slice(0, 8)}</code>${version.decision ? ` « ${tCode("decision_", version.decision)} »` : ""}</div>` : nothing}
             ${version.comment ? html`<div><q>${version.comment}</q></div>` : nothing}

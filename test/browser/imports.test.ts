@@ -1,0 +1,121 @@
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { validHousehold } from "../helpers/demo-responses";
+import { startTestServer } from "../helpers/app-server";
+import { launchBrowser, saveScreenshot, seriousA11yViolations, signIn, waitUnlessAlert, type BrowserSession } from "../helpers/browser";
+import { scratchDir, twoFileTables, writeCsv } from "../helpers/partner-files";
+
+/*
+ * An administrator imports a partner's database from « Importations » (issue #19): a households file in
+ * Windows-1252 with semicolons, an empty row, a repeated household key and an unknown island, and an
+ * individuals file; a profile prepared from the suggestions, the dry run with its error workbook, the run
+ * with its progress, and the households found in the registry with their provenance.
+ */
+describe("« Importations » in the back office", () => {
+  const unexpectedErrors = () => session.pageErrors.filter((e) => !/^http 401: .*\/api\/auth\/me$/.test(e));
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let session: BrowserSession;
+  const dir = scratchDir();
+
+  beforeAll(async () => {
+    server = await startTestServer("browser_imports");
+    session = await launchBrowser({ width: 1280 });
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await server?.stop();
+  });
+
+  it("an administrator uploads a partner file with defects, checks it, runs it and finds its households with their provenance", {
+    timeout: 240_000,
+  }, async () => {
+    const households = Array.from({ length: 6 }, (_, i) => ({ key: `PN${100 + i}`, data: validHousehold(9100 + i) }));
+    const { households: hh, individuals } = twoFileTables(households);
+    const col = hh[0]!.indexOf("Île");
+    hh[3]![col] = "Mayotte"; // PN102: an island the code list does not have
+    hh.push([...hh[2]!]); // PN101 twice in the households file
+    hh.splice(
+      4,
+      0,
+      hh[0]!.map(() => ""),
+    ); // an empty row
+    const householdsPath = writeCsv(join(dir, "menages-partenaire.csv"), hh, { delimiter: ";", encoding: "win1252" });
+    const individualsPath = writeCsv(join(dir, "individus-partenaire.csv"), individuals, { delimiter: ";", encoding: "win1252" });
+
+    const { page } = session;
+    await signIn(page, `${server.url}/designer/`, { username: "admin", password: "admin-demo-2026" });
+    await page.getByRole("navigation", { name: "Sections du back-office" }).getByRole("link", { name: "Importations" }).click();
+    await waitUnlessAlert(page, page.getByRole("heading", { name: "Nouvelle importation" }));
+    await page.getByLabel(/^Fichier des ménages/).setInputFiles(householdsPath);
+    await page.getByLabel(/^Fichier des individus/).setInputFiles(individualsPath);
+    await page.getByRole("button", { name: "Envoyer" }).click();
+    await waitUnlessAlert(page, page.getByRole("heading", { name: /^Importation [0-9a-f]{8} · Reçue$/ }));
+    await expect(
+      page.getByText(/menages-partenaire\.csv : 7 ligne\(s\).*windows-1252, séparateur « ; », 1 ligne\(s\) vide/).count(),
+    ).resolves.toBe(1);
+
+    // A profile prepared from the suggestions: names and labels give the variables, « Grande Comore » its code, dates their format.
+    await page.getByRole("button", { name: "Préparer un profil avec les suggestions" }).click();
+    const island = page.getByLabel("Variable du catalogue (vide : ignorée) : Île");
+    await expect.poll(() => island.inputValue()).toBe("island");
+    await expect(page.getByLabel("Île « Grande Comore »").inputValue()).resolves.toBe("1");
+    await expect(page.getByLabel("Format des dates : Date de naissance").inputValue()).resolves.toBe("DD/MM/YYYY");
+    // A column the suggestions missed, corrected by hand (its values are the list's codes already).
+    const relation = page.getByLabel("Variable du catalogue (vide : ignorée) : Lien de parenté");
+    await expect(relation.inputValue()).resolves.toBe("");
+    await relation.fill("relation_to_head");
+    await relation.dispatchEvent("change");
+    await page.getByLabel("Nom du profil").fill("Partenaire 2019");
+    await page.getByLabel(/^Source/).fill("partenaire-2019");
+    await saveScreenshot(page, "imports-00-profile");
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "Enregistrer le profil" }).click();
+    await expect.poll(() => page.getByLabel("Profil enregistré").locator("option:checked").innerText()).toBe("Partenaire 2019");
+
+    await page.getByRole("button", { name: "Vérifier avec ce profil" }).click();
+    await waitUnlessAlert(page, page.getByText("Vérification terminée : 6 ménage(s)."));
+    const count = (outcome: string) =>
+      page
+        .getByRole("row")
+        .filter({ has: page.getByRole("rowheader", { name: outcome }) })
+        .locator("td.number");
+    await expect(count("Nouveaux ménages").innerText()).resolves.toBe("4");
+    await expect(count("En erreur").innerText()).resolves.toBe("2");
+    await saveScreenshot(page, "imports-01-dry-run");
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    const [report] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Télécharger le rapport d'erreurs (XLSX)" }).click(),
+    ]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile((await report.path())!);
+    const cells = workbook.worksheets[0]!.getSheetValues().flat().map(String);
+    expect(cells).toContain("Mayotte");
+    expect(cells).toContain("duplicate_source_key");
+
+    await page.getByRole("button", { name: "Lancer l'importation" }).click();
+    await waitUnlessAlert(page, page.getByText("4 ménage(s) écrit(s) sur 4"));
+    await server.context.drain();
+    await waitUnlessAlert(page, page.getByRole("listitem").filter({ hasText: "4 intégrés" }));
+    await expect(page.getByRole("heading", { name: /· Terminée$/ }).count()).resolves.toBe(1);
+    await saveScreenshot(page, "imports-02-done");
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // In the registry: an imported household's history names its import, profile and source lines, and links to it.
+    await page.getByRole("navigation", { name: "Sections du back-office" }).getByRole("link", { name: "Registre" }).click();
+    await page
+      .getByRole("button", { name: /^Voir le ménage de/ })
+      .first()
+      .click();
+    const provenance = page.getByRole("link", { name: /^Importation [0-9a-f]{8}$/ });
+    await waitUnlessAlert(page, provenance);
+    await expect(provenance.locator("..").innerText()).resolves.toMatch(/profil « Partenaire 2019 », lignes \d/);
+    await saveScreenshot(page, "imports-03-provenance");
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await provenance.click();
+    await waitUnlessAlert(page, page.getByRole("heading", { name: /^Importation [0-9a-f]{8} · Terminée$/ }));
+    expect(unexpectedErrors()).toEqual([]);
+  });
+});
