@@ -27,6 +27,8 @@ import { householdSyncRoutes } from "./routes/household-sync";
 import { householdRoutes } from "./routes/households";
 import { importProfileRoutes } from "./routes/import-profiles";
 import { importRoutes } from "./routes/imports";
+import { BACKUP_QUEUE } from "../schemas/contracts/jobs";
+import { backupRoutes } from "./routes/backups";
 import { incidentRoutes } from "./routes/incidents";
 import { jobRoutes } from "./routes/jobs";
 import { mergeRoutes } from "./routes/merges";
@@ -72,6 +74,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/api/operations", operationsRoutes(readFigures));
   app.route("/api/incidents", incidentRoutes());
   app.route("/api/reports", reportRoutes(deps));
+  app.route("/api/backups", backupRoutes(deps.config, queues.get(BACKUP_QUEUE)!));
   app.route("/api/users", userRoutes());
   app.route("/api/tokens", tokenRoutes());
   app.route("/api/audit", auditRoutes());

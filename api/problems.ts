@@ -252,6 +252,8 @@ export const problems = {
       fr: "Aucun traitement en échec ne porte cet identifiant.",
       en: "No failed job has this id.",
     }),
+  backupRunNotFound: () =>
+    new Problem(404, "backup_run_not_found", { fr: "Aucune sauvegarde ne porte cet identifiant.", en: "No backup has this id." }),
   incidentNotFound: () =>
     new Problem(404, "incident_not_found", { fr: "Aucun incident ne porte cet identifiant.", en: "No incident has this id." }),
   incidentClosed: () =>

@@ -1,6 +1,7 @@
 import { formatDate as formatInLanguage, getLanguage as currentLanguage, restoreLanguage, translator } from "../runtime/shared/i18n";
 import * as shared from "../runtime/shared/messages";
 import * as audit from "./messages/audit";
+import * as backups from "./messages/backups";
 import * as catalogue from "./messages/catalogue";
 import * as catalogueImport from "./messages/catalogue-import";
 import * as codeLists from "./messages/code-lists";
@@ -44,6 +45,7 @@ const fr = {
   ...jobs.fr,
   ...operations.fr,
   ...incidents.fr,
+  ...backups.fr,
   ...xlsformImport.fr,
   ...exportsMessages.fr,
   ...dashboards.fr,
@@ -71,6 +73,7 @@ const en: Record<MessageKey, string> = {
   ...jobs.en,
   ...operations.en,
   ...incidents.en,
+  ...backups.en,
   ...xlsformImport.en,
   ...exportsMessages.en,
   ...dashboards.en,

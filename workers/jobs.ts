@@ -1,9 +1,17 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { UnrecoverableError } from "bullmq";
 import { runScheduledBackup } from "../api/backup/scheduled-backup";
+import { verifyRecordedBackup } from "../api/backup/verify-recorded-backup";
+import type { BackupStage, VerifyBackupPayload } from "../schemas/contracts/backups";
 import type { AppConfig } from "../api/config";
 import type { Logger } from "../api/log";
-import { JOB_INTEGRATE_SUBMISSION, JOB_SCHEDULED_BACKUP, type IntegrateSubmissionPayload } from "../schemas/contracts/jobs";
+import {
+  JOB_BACKUP_NOW,
+  JOB_INTEGRATE_SUBMISSION,
+  JOB_SCHEDULED_BACKUP,
+  JOB_VERIFY_BACKUP,
+  type IntegrateSubmissionPayload,
+} from "../schemas/contracts/jobs";
 import type { MatchThresholds } from "../api/registry/matching/match-person";
 import { integrateSubmission } from "../api/registry/integration/integrate-submission";
 import { runRegistryExport, type ExportStore } from "../api/registry/exports/run-export";
@@ -25,6 +33,8 @@ export interface JobContext {
   logger: Logger;
   /** Hands committed submissions to the integration queue (an import's run writes them). */
   dispatch: Dispatch;
+  /** Records the job's progress in its queue, where the page that started it reads it. */
+  progress(stage: BackupStage): Promise<unknown>;
 }
 
 interface JobDefinition<P> {
@@ -65,6 +75,19 @@ export const jobs: Record<string, JobDefinition<any>> = {
   // Issue #16: a backup, proven by a restore into a scratch database, then the retention policy.
   [JOB_SCHEDULED_BACKUP]: {
     parse: () => ({}),
-    handle: (_payload: object, { config, logger }) => runScheduledBackup(config, logger),
+    handle: (_payload: object, { config, logger, progress }) => runScheduledBackup(config, logger, { progress }),
   } satisfies JobDefinition<object>,
+  // An administrator's « Sauvegarder maintenant »: the same, counted for the alarm like a scheduled one.
+  [JOB_BACKUP_NOW]: {
+    parse: () => ({}),
+    handle: (_payload: object, { config, logger, progress }) => runScheduledBackup(config, logger, { origin: "manual", progress }),
+  } satisfies JobDefinition<object>,
+  [JOB_VERIFY_BACKUP]: {
+    parse(data: unknown): VerifyBackupPayload {
+      const runId = (data as { runId?: unknown } | null)?.runId;
+      if (typeof runId !== "string" || !UUID.test(runId)) throw new UnrecoverableError("payload without a backup run id");
+      return { runId };
+    },
+    handle: (payload: VerifyBackupPayload, { config, logger, progress }) => verifyRecordedBackup(config, logger, payload.runId, progress),
+  } satisfies JobDefinition<VerifyBackupPayload>,
 };

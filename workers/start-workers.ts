@@ -39,6 +39,7 @@ export function startWorkers(config: AppConfig, orm: MikroORM, logger: Logger): 
         config,
         logger,
         dispatch,
+        progress: (stage) => job.updateProgress({ stage }),
       })
       .catch((error: unknown) => {
         throw withoutSql(error);

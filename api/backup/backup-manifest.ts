@@ -1,4 +1,7 @@
+import { execFile } from "node:child_process";
 import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import type { Sql } from "../db/app-role";
 
 /**
@@ -63,8 +66,28 @@ export async function takeCensus(sql: Sql): Promise<RegistryCensus> {
 }
 
 let version: Promise<string> | undefined;
-/** The application's version, from its package.json. */
+/**
+ * The application's version, from its package.json, with the git commit it runs from when there is one
+ * (`0.1.0+3ecb576`, `-dirty` when files differ from it): two installations of the same version number may
+ * run different code. Without git or outside a checkout, the version alone.
+ */
 export function applicationVersion(): Promise<string> {
-  version ??= readFile(new URL("../../package.json", import.meta.url), "utf8").then((text) => JSON.parse(text).version as string);
+  version ??= Promise.all([
+    readFile(new URL("../../package.json", import.meta.url), "utf8").then((text) => JSON.parse(text).version as string),
+    gitCommit(),
+  ]).then(([number, commit]) => (commit ? `${number}+${commit}` : number));
   return version;
+}
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+
+async function gitCommit(): Promise<string | null> {
+  const git = (...args: string[]) => promisify(execFile)("git", ["-C", ROOT, ...args], { timeout: 5_000 }).then((r) => r.stdout.trim());
+  try {
+    const commit = await git("rev-parse", "--short=12", "HEAD");
+    const changed = await git("status", "--porcelain", "--untracked-files=no").catch(() => "");
+    return /^[0-9a-f]{7,40}$/.test(commit) ? `${commit}${changed ? "-dirty" : ""}` : null;
+  } catch {
+    return null;
+  }
 }

@@ -20,6 +20,10 @@ export const BackupRun = defineEntity({
     outcome: p.string().$type<"written" | "verified" | "failed">().length(10),
     /** A failure's stable code (api/backup/backup-error.ts), never a message with data in it. */
     errorCode: p.string().length(60).nullable(),
+    /** The dump's SHA-256, from the manifest; null for a run that failed before writing one. */
+    sha256: p.string().length(64).nullable(),
+    /** Who asked: the schedule, an administrator's button (manual) or `rsu backup` (cli). */
+    origin: p.string().$type<"scheduled" | "manual" | "cli">().length(10).default("scheduled"),
   },
 });
 export type BackupRun = InferEntity<typeof BackupRun>;

@@ -73,6 +73,8 @@ export const fr = {
   "action_incident.action": "Action sur un incident",
   "action_incident.update": "Modification d'un incident",
   "action_incident.close": "Clôture d'un incident",
+  "action_backup.start": "Sauvegarde demandée",
+  "action_backup.verify": "Vérification de sauvegarde demandée",
   "action_household.create": "Création d'un ménage",
   entity_user: "Utilisateur",
   entity_api_token: "Jeton d'API",
@@ -91,6 +93,8 @@ export const fr = {
   entity_import: "Import",
   entity_import_profile: "Profil d'import",
   entity_incident: "Incident",
+  entity_backup_job: "Tâche de sauvegarde",
+  entity_backup_run: "Sauvegarde",
 } satisfies CodeLabels;
 
 export const en: Record<keyof typeof fr, string> = {
@@ -161,6 +165,8 @@ export const en: Record<keyof typeof fr, string> = {
   "action_incident.action": "Incident action recorded",
   "action_incident.update": "Incident changed",
   "action_incident.close": "Incident closed",
+  "action_backup.start": "Backup requested",
+  "action_backup.verify": "Backup verification requested",
   "action_household.create": "Household created",
   entity_user: "User",
   entity_api_token: "API token",
@@ -179,4 +185,6 @@ export const en: Record<keyof typeof fr, string> = {
   entity_import: "Import",
   entity_import_profile: "Import profile",
   entity_incident: "Incident",
+  entity_backup_job: "Backup job",
+  entity_backup_run: "Backup",
 };

@@ -51,6 +51,8 @@ export const AUDIT_ACTIONS = [
   "incident.action",
   "incident.update",
   "incident.close",
+  "backup.start",
+  "backup.verify",
   // Written by earlier versions: their rows stay in the log and keep their words.
   "household.create",
 ] as const;
@@ -76,6 +78,8 @@ export const AUDIT_ENTITY_TYPES = [
   "import",
   "import_profile",
   "incident",
+  "backup_job",
+  "backup_run",
 ] as const;
 
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

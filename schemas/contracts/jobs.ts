@@ -6,13 +6,17 @@ import { EXPORT_QUEUE } from "./exports";
 import { IMPORT_QUEUE } from "./imports";
 
 export const INTEGRATION_QUEUE = "integration";
-/** Scheduled backups (issue #16): one repeatable job, with no payload. */
+/** Backups (issue #16): the scheduled repeatable job, and an administrator's « backup now » and « verify ». */
 export const BACKUP_QUEUE = "backup";
 
 /** Every queue the workers serve: the operations page and /metrics watch each one (issue #23). */
 export const JOB_QUEUES: readonly string[] = [INTEGRATION_QUEUE, EXPORT_QUEUE, IMPORT_QUEUE, BACKUP_QUEUE];
 
 export const JOB_SCHEDULED_BACKUP = "scheduled-backup";
+/** No payload: the same as a scheduled backup, asked for from the « Sauvegardes » page. */
+export const JOB_BACKUP_NOW = "backup-now";
+/** Payload: VerifyBackupPayload (schemas/contracts/backups.ts). */
+export const JOB_VERIFY_BACKUP = "verify-backup";
 
 export const JOB_INTEGRATE_SUBMISSION = "integrate-submission";
 

@@ -1,5 +1,7 @@
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { openBackup } from "../../api/backup/backup-file";
+import type { BackupManifest } from "../../api/backup/backup-manifest";
+import { type BackupRunRecord, saveBackupRun } from "../../api/backup/backup-runs";
 import { backupFileName } from "../../api/backup/backup-names";
 import type { VerifyReport } from "../../api/backup/restore-backup";
 import { verifyBackup } from "../../api/backup/restore-backup";
@@ -51,6 +53,12 @@ async function backupOrVerify(args: string[], config: AppConfig): Promise<void> 
     if (!file) throw new Error("usage: rsu backup verify FILE");
     const report = await verifyBackup(file, await restoreOptions(file, options, config));
     printChecks(report);
+    await recordRun(
+      config,
+      file,
+      report.backup.manifest,
+      report.ok ? { outcome: "verified", verifiedAt: new Date() } : { outcome: "failed" },
+    );
     if (!report.ok) {
       const failed = report.checks.filter((c) => !c.ok).map((c) => c.check);
       await backupAlarm(config, `verification_failed=${failed.join(",")}`);
@@ -62,6 +70,7 @@ async function backupOrVerify(args: string[], config: AppConfig): Promise<void> 
   const file = options.get("out")?.[0] ?? join(config.backup.dir, backupFileName(databaseName(config.migrationDatabaseUrl), new Date()));
   const passphrase = options.has("encrypt") ? await backupPassphrase(options, config.backup.passphraseFile) : null;
   const manifest = await writeBackup({ databaseUrl: config.migrationDatabaseUrl, file, passphrase });
+  await recordRun(config, file, manifest, { outcome: "written" });
   const rows = Object.values(manifest.tables).reduce((a, b) => a + b, 0);
   console.log(`sauvegarde écrite / backup written: ${file}`);
   console.log(
@@ -70,6 +79,30 @@ async function backupOrVerify(args: string[], config: AppConfig): Promise<void> 
   console.log(
     `  sha256=${manifest.dump.sha256} ${manifest.dump.bytes} bytes, ${manifest.durationMs} ms${manifest.encrypted ? ", chiffrée / encrypted" : ""}`,
   );
+}
+
+/**
+ * A backup made or verified from the command line is recorded like a scheduled one (issue #16): the
+ * « Sauvegardes » page lists it, and once verified it counts for the alarm and /metrics.
+ */
+async function recordRun(
+  config: AppConfig,
+  file: string,
+  manifest: BackupManifest,
+  result: Pick<BackupRunRecord, "outcome"> & { verifiedAt?: Date },
+): Promise<void> {
+  await saveBackupRun(config.databaseUrl, {
+    id: manifest.id,
+    file: resolve(file),
+    startedAt: new Date(manifest.startedAt),
+    finishedAt: new Date(manifest.finishedAt),
+    bytes: manifest.dump.bytes,
+    sha256: manifest.dump.sha256,
+    origin: "cli",
+    verifiedAt: result.verifiedAt ?? null,
+    outcome: result.outcome,
+    errorCode: result.outcome === "failed" ? "verify_mismatch" : null,
+  });
 }
 
 /** What restoring a file needs: the owner's connection, the audit key and anchors, the passphrase if any. */

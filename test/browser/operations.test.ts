@@ -204,4 +204,62 @@ describe("« Exploitation » in the back office", () => {
       throw new Error(`${String(error)}\npage errors: ${session.pageErrors.join("\n") || "none"}`, { cause: error });
     }
   });
+
+  it("« Sauvegardes »: the alarm, the schedule, a backup made now and verified again, each step visible and audited", async () => {
+    const { page } = session;
+    const db = () => server.context.orm.em.fork().getConnection();
+    try {
+      await page.goto(`${server.url}/designer/#sauvegardes`);
+      await waitUnlessAlert(page, page.getByRole("heading", { name: "Sauvegardes", level: 2 }));
+      await page.getByText(/^Aucune sauvegarde vérifiée à ce jour \(seuil : 26\sh\)$/).waitFor();
+      await page.getByText("Aucune sauvegarde planifiée").waitFor();
+      await page.getByText("Conservées : 7 quotidiennes, 4 hebdomadaires, 12 mensuelles").waitFor();
+      await page.getByText("Aucune sauvegarde enregistrée.").waitFor();
+
+      await page.getByRole("button", { name: "Sauvegarder maintenant" }).click();
+      await page.getByText("Sauvegarde demandée : elle s'écrit puis se vérifie.").waitFor();
+      await page.getByRole("heading", { name: "Tâches en cours" }).waitFor();
+      await page.getByRole("progressbar", { name: "Avancement : Sauvegarde" }).waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await saveScreenshot(page, "backups-01-backup-under-way");
+
+      const runs = page.getByRole("table", { name: "Dernières sauvegardes" });
+      const row = runs.getByRole("row").filter({ hasText: "Bouton" });
+      await row.filter({ hasText: "Vérifiée le" }).waitFor({ timeout: 90_000 });
+      await page.getByRole("heading", { name: "Tâches en cours" }).waitFor({ state: "detached" });
+      // Intl writes a narrow no-break space between a number and its unit.
+      await page.getByText(/^Dernière sauvegarde vérifiée il y a \d+\ss \(seuil : 26\sh\)$/).waitFor();
+      const [run] = await db().execute<{ id: string; sha256: string; verified_at: string; origin: string }[]>(
+        `select id, sha256, verified_at, origin from backup_runs`,
+      );
+      expect(run!.origin).toBe("manual");
+      expect(run!.sha256).toMatch(/^[0-9a-f]{64}$/);
+      expect(await row.innerText()).toContain(run!.sha256);
+
+      await row.getByRole("button", { name: /^Vérifier / }).click();
+      await page.getByText("Vérification demandée.").waitFor();
+      await expect
+        .poll(
+          async () =>
+            new Date((await db().execute(`select verified_at from backup_runs where id = ?`, [run!.id]))[0]!.verified_at).getTime(),
+          {
+            timeout: 90_000,
+          },
+        )
+        .toBeGreaterThan(new Date(run!.verified_at).getTime());
+      const audit = await db().execute<{ action: string; n: number }[]>(
+        `select action, count(*)::int as n from audit_log where action like 'backup.%' group by action order by action`,
+      );
+      expect(audit).toEqual([
+        { action: "backup.start", n: 1 },
+        { action: "backup.verify", n: 1 },
+      ]);
+      await page.getByRole("heading", { name: "Tâches en cours" }).waitFor({ state: "detached" });
+      expect(await seriousViolations(page)).toEqual([]);
+      await saveScreenshot(page, "backups-02-verified");
+    } catch (error) {
+      await saveScreenshot(page, "backups-failure").catch(() => {});
+      throw new Error(`${String(error)}\npage errors: ${session.pageErrors.join("\n") || "none"}`, { cause: error });
+    }
+  });
 });

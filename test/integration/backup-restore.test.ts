@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { openBackup } from "../../api/backup/backup-file";
 import { takeCensus } from "../../api/backup/backup-manifest";
 import { dropDatabase } from "../../api/db/create-database";
+import { secondsSinceLastGoodBackup } from "../../api/services/backup-age";
 import { asOwner, chainAndAnchor } from "../helpers/audit-log";
 import { validHousehold } from "../helpers/demo-responses";
 import { runCli } from "../helpers/run-cli";
@@ -37,6 +38,14 @@ const urlOf = (database: string) => {
 };
 const databases = (pattern: string) =>
   asOwner(ctx.config, async (sql) => (await sql.query(`select datname from pg_database where datname like $1`, [pattern])).rows.length);
+const runRecord = (id: string) =>
+  asOwner(
+    ctx.config,
+    async (sql) =>
+      (await sql.query(`select origin, outcome, sha256, verified_at is not null as verified from backup_runs where id = $1`, [id])).rows[0],
+  );
+/** A restore gives back the database as dumped: without the run `rsu backup` recorded after its dump. */
+const withoutRuns = ({ backup_runs: _, ...tables }: Awaited<ReturnType<typeof fingerprintTables>>) => tables;
 const census = (databaseUrl: string) =>
   (async () => {
     const sql = new pg.Client({ connectionString: databaseUrl });
@@ -68,13 +77,19 @@ describe("rsu backup", () => {
     const backup = await openBackup(plain);
     const now = await census(env.DATABASE_URL!);
     const { manifest } = backup;
-    expect(manifest.tables).toEqual(now.tables);
+    // The run is recorded once the file is written: the dump holds none, the source now one (issue #16).
+    expect(manifest.tables).toEqual({ ...now.tables, backup_runs: 0 });
+    expect(now.tables.backup_runs).toBe(1);
+    expect(await runRecord(manifest.id)).toEqual({ origin: "cli", outcome: "written", sha256: manifest.dump.sha256, verified: false });
     expect(manifest.tables.households).toBe(3);
     expect(manifest.migrations).toEqual(now.migrations);
     expect(manifest.migrations.length).toBeGreaterThan(10);
     expect(manifest.auditHead).toEqual(now.auditHead);
     expect(manifest.auditHead!.seq).toBeGreaterThan(0);
-    expect(manifest.application).toEqual({ name: "rsu", version: JSON.parse(await readFile("package.json", "utf8")).version });
+    // The version names the commit the code runs from, since this test runs in a git checkout.
+    const version = JSON.parse(await readFile("package.json", "utf8")).version as string;
+    expect(manifest.application.name).toBe("rsu");
+    expect(manifest.application.version).toMatch(new RegExp(`^${version.replace(/\./g, "\\.")}\\+[0-9a-f]{12}(-dirty)?$`));
     expect(manifest.encrypted).toBe(false);
     expect(manifest.dump.tool).toMatch(/^pg_dump \(PostgreSQL\) \d+/);
     expect(Date.parse(manifest.finishedAt) - Date.parse(manifest.startedAt)).toBe(manifest.durationMs);
@@ -105,6 +120,10 @@ describe("rsu backup verify", () => {
       expect(verify.stdout).toMatch(new RegExp(`ok +${check}:`));
     expect(verify.stdout).toContain("sauvegarde vérifiée");
     expect(await databases(`%${NAME}_verify_%`)).toBe(0);
+    // Verified, it counts for the alarm and /metrics like a scheduled backup.
+    const { manifest } = await openBackup(plain);
+    expect(await runRecord(manifest.id)).toEqual({ origin: "cli", outcome: "verified", sha256: manifest.dump.sha256, verified: true });
+    expect(await secondsSinceLastGoodBackup(ctx.orm.em.fork())).toBeLessThan(600);
   });
 
   it("fails when the manifest and the dump disagree, naming the table and the counts", async () => {
@@ -145,7 +164,9 @@ describe("an encrypted backup", () => {
     expect(bytes.includes(Buffer.from("PGDMP"))).toBe(false);
     const backup = await openBackup(encrypted);
     expect(backup.manifest.encrypted).toBe(true);
-    expect(backup.manifest.tables).toEqual((await census(env.DATABASE_URL!)).tables);
+    // The source holds one more run than the dump: this backup's own, recorded after its dump.
+    const now = (await census(env.DATABASE_URL!)).tables;
+    expect(backup.manifest.tables).toEqual({ ...now, backup_runs: now.backup_runs! - 1 });
   });
 
   it("verifies with its passphrase, from standard input or a file", async () => {
@@ -201,7 +222,7 @@ describe("rsu restore", () => {
     expect(restored.stderr).toBe("");
     expect(restored.code).toBe(0);
     expect(restored.stdout).toContain(`restaurée dans / restored into ${target}`);
-    expect(await fingerprintTables(urlOf(target))).toEqual(sourceAtBackup);
+    expect(withoutRuns(await fingerprintTables(urlOf(target)))).toEqual(withoutRuns(sourceAtBackup));
   });
 
   it("with --force, replaces a non-empty database and keeps the old one under another name", async () => {
@@ -214,6 +235,6 @@ describe("rsu restore", () => {
     const kept = /gardée sous \/ the previous database is kept as (\S+)/.exec(restored.stdout)?.[1];
     expect(kept).toMatch(new RegExp(`^${target.slice(0, 40)}_before_restore_\\d{8}t\\d{6}$`));
     expect(await fingerprintTables(urlOf(kept!))).toEqual(changed);
-    expect(await fingerprintTables(urlOf(target))).toEqual(sourceAtBackup);
+    expect(withoutRuns(await fingerprintTables(urlOf(target)))).toEqual(withoutRuns(sourceAtBackup));
   });
 });

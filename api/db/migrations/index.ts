@@ -19,6 +19,7 @@ import { Migration20261207050000Incidents } from "./Migration20261207050000Incid
 import { Migration20261207060000Imports } from "./Migration20261207060000Imports";
 import { Migration20261207070000RegistryExports } from "./Migration20261207070000RegistryExports";
 import { Migration20261208010000SubmissionRefusals } from "./Migration20261208010000SubmissionRefusals";
+import { Migration20261208020000BackupRunDetails } from "./Migration20261208020000BackupRunDetails";
 import { Migration20261208030000HouseholdChangeOrder } from "./Migration20261208030000HouseholdChangeOrder";
 import { Migration20261208050000ImportRunJob } from "./Migration20261208050000ImportRunJob";
 
@@ -44,6 +45,7 @@ export const migrationsList: MigrationObject[] = [
   { name: "Migration20261207060000Imports", class: Migration20261207060000Imports },
   { name: "Migration20261207070000RegistryExports", class: Migration20261207070000RegistryExports },
   { name: "Migration20261208010000SubmissionRefusals", class: Migration20261208010000SubmissionRefusals },
+  { name: "Migration20261208020000BackupRunDetails", class: Migration20261208020000BackupRunDetails },
   { name: "Migration20261208030000HouseholdChangeOrder", class: Migration20261208030000HouseholdChangeOrder },
   { name: "Migration20261208050000ImportRunJob", class: Migration20261208050000ImportRunJob },
 ];

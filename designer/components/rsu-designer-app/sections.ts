@@ -3,6 +3,7 @@ import type { CodeLabels } from "../../../runtime/shared/code-labels";
 import type { SignedInUser } from "../../../runtime/shared/session";
 import type { MessageKey } from "../../i18n";
 import "../rsu-audit-log/rsu-audit-log";
+import "../rsu-backups/rsu-backups";
 import "../rsu-catalogue/rsu-catalogue";
 import "../rsu-dashboards/rsu-dashboards";
 import "../rsu-exports/rsu-exports";
@@ -78,6 +79,7 @@ export const SECTIONS: readonly Section[] = [
   { id: "exploitation", title: "tabOperations", roles: ["admin"], render: () => html`<rsu-operations></rsu-operations>` },
   { id: "incidents", title: "tabIncidents", roles: ["admin"], render: () => html`<rsu-incidents></rsu-incidents>` },
   { id: "rapports", title: "tabReports", roles: ["admin"], render: () => html`<rsu-reports></rsu-reports>` },
+  { id: "sauvegardes", title: "tabBackups", roles: ["admin"], render: () => html`<rsu-backups></rsu-backups>` },
 ];
 
 export function sectionsFor(roles: readonly string[]): Section[] {

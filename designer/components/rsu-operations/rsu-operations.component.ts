@@ -4,8 +4,9 @@ import { LatestRequestController } from "../../../runtime/shared/latest-request.
 import { renderLoadFailure } from "../../../runtime/shared/load-failure-view";
 import { failureText } from "../../api/failure-text";
 import { operationsFigures, type OperationsFigures } from "../../api/operations";
-import { formatDate, getLanguage, t, tCode } from "../../i18n";
+import { formatDate, t, tCode } from "../../i18n";
 import { sharedStyles } from "../../styles/shared.styles";
+import { formatAge } from "../../views/quantities";
 import "../rsu-failed-jobs/rsu-failed-jobs";
 
 /** Past these, a figure is flagged « À surveiller ». */
@@ -130,17 +131,4 @@ function figure(label: string, attention: boolean, value: TemplateResult | strin
 /** An age where null means it never happened, which deserves attention too. */
 function ageFigure(label: string, seconds: number | null, attentionAfter: number) {
   return figure(label, seconds === null || seconds > attentionAfter, seconds === null ? t("never") : t("ago", { age: formatAge(seconds) }));
-}
-
-/** 45 s, 12 min, 5 h, 3 j: the largest unit that keeps the number readable, in the reader's language. */
-function formatAge(seconds: number): string {
-  const [value, unit] =
-    seconds < 90
-      ? [seconds, "second"]
-      : seconds < 90 * 60
-        ? [seconds / 60, "minute"]
-        : seconds < 48 * 3600
-          ? [seconds / 3600, "hour"]
-          : [seconds / 86_400, "day"];
-  return new Intl.NumberFormat(getLanguage(), { style: "unit", unit, unitDisplay: "short", maximumFractionDigits: 0 }).format(value);
 }
