@@ -27,5 +27,7 @@ export interface AppEnv {
     address: string | null;
     /** Set by `allow()`: a route that never set it is refused (deny by default). */
     permission: string | undefined;
+    /** Set on an accepted submission: true when it was an earlier one sent again (counted apart in /metrics). */
+    submissionResent: boolean | undefined;
   };
 }

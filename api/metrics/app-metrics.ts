@@ -2,7 +2,7 @@ import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom
 import type { OperationsFigures } from "../../schemas/contracts/operations";
 import { REVIEW_KINDS } from "../../schemas/contracts/review";
 
-export type SubmissionOutcome = "accepted" | "invalid" | "rejected";
+export type SubmissionOutcome = "accepted" | "resent" | "invalid" | "rejected";
 
 /**
  * The API process's Prometheus metrics (issue #23), in a registry of its own (tests build several apps in
@@ -34,11 +34,11 @@ export function createMetrics(): AppMetrics {
   });
   const submissions = new Counter({
     name: `${PREFIX}submissions_total`,
-    help: "Submissions sent to POST /api/submissions: accepted (202), invalid (answers refused, 422 submission_invalid), rejected (any other refusal).",
+    help: "Submissions sent to POST /api/submissions: accepted (202, new), resent (202, the same id and answers sent again, nothing written), invalid (answers refused, 422 submission_invalid), rejected (any other refusal).",
     labelNames: ["outcome"],
     registers: [registry],
   });
-  for (const outcome of ["accepted", "invalid", "rejected"]) submissions.inc({ outcome }, 0);
+  for (const outcome of ["accepted", "resent", "invalid", "rejected"]) submissions.inc({ outcome }, 0);
 
   const up = gauge("service_up", "1 when the service answered the last scrape, 0 otherwise.", ["service"]);
   const queueDepth = gauge("queue_depth", "Jobs still to run (waiting, running, delayed for a retry), per queue.", ["queue"]);

@@ -21,15 +21,18 @@ export function requestMetrics(metrics: AppMetrics): MiddlewareHandler<AppEnv> {
     const status = c.res.status;
     metrics.observeRequest({ method: c.req.method, route, status }, seconds);
     if (c.req.method === "POST" && route === "/api/submissions") {
-      const outcome = submissionOutcome(status, c.error);
+      const outcome = submissionOutcome(status, c.error, c.get("submissionResent") === true);
       if (outcome) metrics.countSubmission(outcome);
     }
   };
 }
 
-/** A server error is not the submission's doing: it is counted by its status only. */
-function submissionOutcome(status: number, error: Error | undefined): SubmissionOutcome | null {
-  if (status === 202) return "accepted";
+/**
+ * A server error is not the submission's doing: it is counted by its status only. An outbox sending an
+ * accepted submission again is answered 202 too, but is not a new submission.
+ */
+function submissionOutcome(status: number, error: Error | undefined, resent: boolean): SubmissionOutcome | null {
+  if (status === 202) return resent ? "resent" : "accepted";
   if (status >= 500) return null;
   return error instanceof Problem && error.code === "submission_invalid" ? "invalid" : "rejected";
 }

@@ -49,8 +49,9 @@ export function submissionRoutes({ orm, queue, logger, config }: AppDeps) {
         ),
         jsonBody(),
         async (c) => {
-          const accepted = await acceptSubmission(c.get("em"), batcher, await readJson(c), c.get("actor")!, c.get("address"));
-          return c.json(accepted, 202);
+          const { answer, resent } = await acceptSubmission(c.get("em"), batcher, await readJson(c), c.get("actor")!, c.get("address"));
+          c.set("submissionResent", resent);
+          return c.json(answer, 202);
         },
       )
       // « Mes envois » (mine=1, and always for clerks); supervisors and administrators: the submissions of their areas.

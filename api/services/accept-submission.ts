@@ -18,7 +18,8 @@ const validateEnvelope = createValidator(submissionEnvelopeSchema);
  * Accepts a clerk's submission (DESIGN.md rules 1 and 2): checks the envelope and the answers against the
  * published version, then writes the submission, its outbox row and its audit row in one transaction shared
  * with concurrent submissions, and enqueues the integration job after commit. A retry with the same id and
- * content gets the same answer; with other content, 409. Nothing is written for refused input.
+ * content gets the same answer (`resent`: nothing was written); with other content, 409. Nothing is written for
+ * refused input.
  */
 export async function acceptSubmission(
   em: EntityManager,
@@ -26,7 +27,7 @@ export async function acceptSubmission(
   body: unknown,
   actor: Actor,
   address: string | null,
-): Promise<SubmissionAccepted> {
+): Promise<{ answer: SubmissionAccepted; resent: boolean }> {
   const envelopeErrors = validateEnvelope(body);
   if (envelopeErrors.length) throw problems.envelopeInvalid(envelopeErrors);
   const request = body as SubmissionRequest;
@@ -75,8 +76,8 @@ export async function acceptSubmission(
       },
     },
   });
-  if (!outcome.inserted) return sameAnswerOrConflict(id, outcome.earlier, hash, actor);
-  return { id, status: "received" };
+  if (!outcome.inserted) return { answer: sameAnswerOrConflict(id, outcome.earlier, hash, actor), resent: true };
+  return { answer: { id, status: "received" }, resent: false };
 }
 
 /**

@@ -95,6 +95,8 @@ describe("/metrics", () => {
     // No workers from here: accepted submissions stay in the outbox and their jobs wait.
     const accepted = [await ctx.submit(validHousehold(1)), await ctx.submit(validHousehold(2))];
     expect(accepted.map((a) => a.status)).toEqual([202, 202]);
+    // A clerk's outbox sending the first one again (same id, same answers): answered 202, counted as resent.
+    expect((await ctx.submit(validHousehold(1), { id: accepted[0]!.body.id })).status).toBe(202);
     const invalid = validHousehold(3);
     invalid.number_of_rooms = 999;
     expect((await ctx.submit(invalid)).body.error.code).toBe("submission_invalid");
@@ -130,8 +132,9 @@ describe("/metrics", () => {
     expect(value(m, "rsu_submissions_total", { outcome: "accepted" })).toBe(2);
     expect(value(m, "rsu_submissions_total", { outcome: "invalid" })).toBe(1);
     expect(value(m, "rsu_submissions_total", { outcome: "rejected" })).toBe(1);
+    expect(value(m, "rsu_submissions_total", { outcome: "resent" })).toBe(1);
     const requests = (labels: Record<string, string>) => value(m, "rsu_http_request_duration_seconds_count", labels);
-    expect(requests({ method: "POST", route: "/api/submissions", status: "202" })).toBe(2);
+    expect(requests({ method: "POST", route: "/api/submissions", status: "202" })).toBe(3);
     expect(requests({ method: "POST", route: "/api/submissions", status: "422" })).toBe(1);
     expect(requests({ method: "POST", route: "/api/submissions", status: "404" })).toBe(1);
     expect(requests({ method: "POST", route: "unmatched", status: "404" })).toBe(1);
