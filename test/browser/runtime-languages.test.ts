@@ -103,6 +103,10 @@ describe("the runtime's languages and small screens", () => {
       await appendFile(join(pages, "runtime/sw.js"), "\n// release 2\n");
       await rm(join(pages, "runtime/sw.js.br"), { force: true });
       await rm(join(pages, "runtime/sw.js.gz"), { force: true });
+      // A new questionnaire version: publishing needs a change (an identical version is refused, #21).
+      const { mask } = (await server.context.get("/api/forms/menage/draft")).body;
+      const retitled = { ...mask, title: { fr: "Questionnaire ménage RSU (2)", en: "RSU household questionnaire (2)" } };
+      expect((await server.context.put("/api/forms/menage/draft", retitled)).status).toBe(200);
       expect((await server.context.post("/api/forms/menage/publish")).status).toBe(201);
       await page.evaluate(async () => (await navigator.serviceWorker.getRegistration("/runtime/"))?.update());
 
