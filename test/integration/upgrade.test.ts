@@ -9,7 +9,7 @@ import { migrationsList } from "../../api/db/migrations";
 import { chainAndAnchor } from "../helpers/audit-log";
 import { validHousehold } from "../helpers/demo-responses";
 import { runCli } from "../helpers/run-cli";
-import { fingerprintTables } from "../helpers/table-fingerprint";
+import { fingerprintTables, tableColumns } from "../helpers/table-fingerprint";
 import { createTestContext, type TestContext, testEnv } from "../helpers/test-context";
 
 /*
@@ -29,6 +29,29 @@ const newer = migrationsList.slice(migrationsList.findIndex((m) => m.name === PR
 
 let ctx: TestContext;
 const withoutBookkeeping = ({ mikro_orm_migrations: _, ...tables }: Record<string, unknown>) => tables;
+/**
+ * Every column but the one a migration rewrites by design: which transaction last wrote a household
+ * (Migration20261208030000HouseholdChangeOrder, for partner synchronisation) is bookkeeping, not content.
+ */
+const content = async () => {
+  const { households, ...tables } = await tableColumns(env.DATABASE_URL!);
+  return { ...tables, households: households!.filter((column) => column !== "change_xid") };
+};
+/**
+ * The first release's schema was created whole on fresh installations, and its last migration cannot be
+ * reverted (History); every migration after it is an upgrade some installation applies to data.
+ */
+const firstIrreversible = migrationsList.findLastIndex((m) => !Object.hasOwn(m.class.prototype, "down"));
+const firstRelease = migrationsList.slice(0, firstIrreversible + 1);
+const upgrades = migrationsList.slice(firstIrreversible + 1);
+/** Columns a migration moves to another table: what they held before must be found there after. */
+const MOVES: Record<string, { from: string; to: string }> = {
+  // The audit log's hash chain moved to the table only the sequencer appends to (issues #15, #22).
+  Migration20261206220000AuditSequencer: {
+    from: `select seq, prev_hash, hash from audit_log order by seq`,
+    to: `select seq, prev_hash, hash from audit_chain order by seq`,
+  },
+};
 const executed = async () => {
   const owner = await openDatabaseAsOwner(env.DATABASE_URL!);
   try {
@@ -58,7 +81,7 @@ afterAll(async () => {
 describe("rsu upgrade (issue #16)", () => {
   it("backs up and proves, applies the pending migrations without losing a row, and the printed rollback works", async () => {
     expect(newer.length).toBeGreaterThan(0);
-    const full = await fingerprintTables(env.DATABASE_URL!);
+    const full = await fingerprintTables(env.DATABASE_URL!, await content());
     expect(full.households!.rows).toBe(3);
     const owner = await openDatabaseAsOwner(env.DATABASE_URL!);
     await owner
@@ -78,7 +101,7 @@ describe("rsu upgrade (issue #16)", () => {
     expect(upgrade.stdout).toContain(`npx rsu restore ${file} --force`);
     // Every row of every table is still there, value for value; the new tables are there, empty. (The
     // migrations' own bookkeeping has new dates: compared by name below.)
-    expect(withoutBookkeeping(await fingerprintTables(env.DATABASE_URL!))).toEqual(withoutBookkeeping(full));
+    expect(withoutBookkeeping(await fingerprintTables(env.DATABASE_URL!, await content()))).toEqual(withoutBookkeeping(full));
     expect(await executed()).toEqual(migrationsList.map((m) => m.name));
     expect((await openBackup(file)).manifest.migrations).toEqual(previous);
 
@@ -91,5 +114,54 @@ describe("rsu upgrade (issue #16)", () => {
     expect(rollback.code).toBe(0);
     expect(await executed()).toEqual(previous);
     expect(await fingerprintTables(env.DATABASE_URL!)).toEqual(old);
+  });
+
+  it("applies each migration to the registry as the schema before it holds it, and keeps every row and value", async () => {
+    const owner = await openDatabaseAsOwner(env.DATABASE_URL!);
+    const migrator = owner.getMigrator();
+    const changed: string[] = [];
+    const moved: Record<string, { rows: number; same: boolean }> = {};
+    let chained = 0;
+    try {
+      await migrator.up();
+      expect((await fingerprintTables(env.DATABASE_URL!)).households!.rows).toBe(3);
+      expect(upgrades.length).toBeGreaterThan(15);
+      [{ chained }] = await owner.em.getConnection().execute(`select count(*)::int as chained from audit_chain`);
+      // From the newest down: each migration is reverted (what its revert drops goes with it), then applied
+      // to what the schema before it holds, which must come through it whole: every row, every older column.
+      for (const { name } of [...upgrades].reverse()) {
+        await migrator.down({ migrations: [name] });
+        const { mikro_orm_migrations: _, ...older } = await tableColumns(env.DATABASE_URL!);
+        const before = await fingerprintTables(env.DATABASE_URL!, older);
+        const move = MOVES[name];
+        const moving = move ? await owner.em.getConnection().execute(move.from) : [];
+        await migrator.up({ migrations: [name] });
+        if (move) {
+          const arrived = await owner.em.getConnection().execute(move.to);
+          moved[name] = { rows: moving.length, same: JSON.stringify(arrived) === JSON.stringify(moving) };
+        }
+        const now = await tableColumns(env.DATABASE_URL!);
+        const kept = Object.fromEntries(Object.entries(older).filter(([table, columns]) => columns.every((c) => now[table]?.includes(c))));
+        const after = await fingerprintTables(env.DATABASE_URL!, kept);
+        for (const table of Object.keys(before)) {
+          if (!kept[table]) changed.push(`${name} ${table}: ${now[table] ? "columns dropped" : "table dropped"}`);
+          else if (JSON.stringify(after[table]) !== JSON.stringify(before[table])) changed.push(`${name} ${table}: rows changed`);
+        }
+        await migrator.down({ migrations: [name] });
+      }
+      expect(await executed()).toEqual(firstRelease.map((m) => m.name));
+    } finally {
+      await migrator.up().finally(() => owner.close());
+    }
+    expect(chained).toBeGreaterThan(0);
+    expect(moved).toEqual({ Migration20261206220000AuditSequencer: { rows: chained, same: true } });
+    expect(changed).toEqual([
+      // Sign-in throttling counts per account and address since (issue #15): its counters, minutes of
+      // transient state and no registry data, start again.
+      "Migration20261206233000LoginThrottlePairs login_throttle: columns dropped",
+      // Moved to audit_chain, value for value (MOVES).
+      "Migration20261206220000AuditSequencer audit_log: columns dropped",
+    ]);
+    expect(await executed()).toEqual(migrationsList.map((m) => m.name));
   });
 });

@@ -90,7 +90,7 @@ describe("the import plan", () => {
   });
 
   it("counts identical entries as unchanged and lists changed fields", () => {
-    const p = plan(catalogue, edit("note_libre", { theme: "divers", constraints: { maxLength: 100 } }));
+    const p = plan(catalogue, edit("note_libre", { theme: "livelihood", constraints: { maxLength: 100 } }));
     expect(p.unchanged).toBe(catalogue.variables.length + catalogue.codeLists.length - 1);
     expect(p.changed).toEqual([
       {
@@ -100,7 +100,7 @@ describe("the import plan", () => {
         row: catalogue.variables.length + 1,
         fields: [
           { field: "constraints", before: tricky.constraints, after: { maxLength: 100 } },
-          { field: "theme", before: null, after: "divers" },
+          { field: "theme", before: null, after: "livelihood" },
         ],
       },
     ]);
