@@ -9,6 +9,10 @@ process.env.RSU_TEST_RUN ??= randomBytes(3).toString("hex");
 // PostgreSQL and Redis; each file creates its own database and queue prefix (test/helpers/).
 export default defineConfig({
   test: {
+    // Vitest's default on a 2-core machine is one file at a time (cores - 1). Most files wait on PostgreSQL,
+    // Redis or Chromium rather than compute, and each has its own database and queues: three at once keep
+    // both cores busy and make the whole run fit CI's 20 minutes.
+    maxWorkers: 3,
     // What a test printed (a worker's log line, a library's warning) is shown only when that test fails.
     silent: "passed-only",
     projects: [
