@@ -1,5 +1,6 @@
 import type { Catalogue } from "../../schemas/catalogue/types";
 import { compile, createValidator, type SurveyJson } from "../../schemas/compile";
+import { deriveCatalogue } from "./derived-catalogue";
 import type { FormResponse } from "./form-responses";
 import { surveyCoreAccepts } from "./survey-core-verdict";
 
@@ -36,4 +37,19 @@ export async function compareWithSurveyCore(
     await new Promise(setImmediate);
   }
   return { disagreements, refused, refusedKinds };
+}
+
+const validators = new Map<SurveyJson, ReturnType<typeof createValidator>>();
+
+/** One response's verdicts, ours (its errors) and survey-core's, the form bound to the catalogue derived from it. */
+export function verdict(mask: SurveyJson, data: Record<string, unknown>) {
+  let validate = validators.get(mask);
+  if (!validate) {
+    validate = createValidator(compile(mask, deriveCatalogue(mask)));
+    validators.set(mask, validate);
+  }
+  return {
+    ours: validate(structuredClone(data)).map((e) => `${e.pointer} ${e.code}`),
+    surveyCore: surveyCoreAccepts(mask, structuredClone(data)),
+  };
 }

@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { compile, createValidator, type SurveyJson } from "../../schemas/compile";
+import type { SurveyJson } from "../../schemas/compile";
 import { deriveCatalogue } from "../helpers/derived-catalogue";
-import { compareWithSurveyCore } from "../helpers/differential";
+import { compareWithSurveyCore, verdict } from "../helpers/differential";
 import { FormResponses } from "../helpers/form-responses";
-import { surveyCoreAccepts } from "../helpers/survey-core-verdict";
 
 /**
  * DESIGN.md rule 4 on SurveyJS features real forms use that the compiler once refused (issue #20):
@@ -51,19 +50,6 @@ const counted: SurveyJson = {
     number("area_code", { validators: [{ type: "regex", regex: "^2[0-9]{2}$" }] }),
     number("weight", { validators: [{ type: "regex", regex: "^[0-9]+(\\.[0-9])?$" }] }),
   ],
-};
-
-const validators = new Map<SurveyJson, ReturnType<typeof createValidator>>();
-const verdict = (mask: SurveyJson, data: Record<string, unknown>) => {
-  let validate = validators.get(mask);
-  if (!validate) {
-    validate = createValidator(compile(mask, deriveCatalogue(mask)));
-    validators.set(mask, validate);
-  }
-  return {
-    ours: validate(structuredClone(data)).map((e) => `${e.pointer} ${e.code}`),
-    surveyCore: surveyCoreAccepts(mask, structuredClone(data)),
-  };
 };
 
 describe("calculated values, minSelectedChoices, regex validators on numbers: survey-core's verdict", () => {

@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { compile, createValidator, type SurveyJson } from "../../schemas/compile";
+import type { SurveyJson } from "../../schemas/compile";
 import { deriveCatalogue } from "../helpers/derived-catalogue";
-import { compareWithSurveyCore } from "../helpers/differential";
+import { compareWithSurveyCore, verdict } from "../helpers/differential";
 import { FormResponses } from "../helpers/form-responses";
-import { surveyCoreAccepts } from "../helpers/survey-core-verdict";
 
 /**
  * DESIGN.md rule 4 on the survey logic that the external forms use little (issue #20): required pages and
@@ -134,19 +133,6 @@ const optionalMembers: SurveyJson = {
       elements: [{ type: "paneldynamic", name: "members", templateElements: [{ type: "text", name: "nickname" }] }],
     },
   ],
-};
-
-const validators = new Map<SurveyJson, ReturnType<typeof createValidator>>();
-const verdict = (mask: SurveyJson, data: Record<string, unknown>) => {
-  let validate = validators.get(mask);
-  if (!validate) {
-    validate = createValidator(compile(mask, deriveCatalogue(mask)));
-    validators.set(mask, validate);
-  }
-  return {
-    ours: validate(structuredClone(data)).map((e) => `${e.pointer} ${e.code}`),
-    surveyCore: surveyCoreAccepts(mask, structuredClone(data)),
-  };
 };
 
 const valid = { head_name: "Said", tenure: "owner" };
