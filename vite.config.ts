@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { defineConfig, type Manifest } from "vite";
 import { compression } from "vite-plugin-compression2";
 import { VitePWA } from "vite-plugin-pwa";
+import { guidePages } from "./scripts/guide-pages";
 
 const root = import.meta.dirname;
 const outDir = resolve(root, "dist");
@@ -46,6 +47,8 @@ export default defineConfig({
     },
   },
   plugins: [
+    // The user guide as HTML at /guide/, for the apps' « Aide » links (#21).
+    guidePages(),
     VitePWA({
       // The runtime registers it itself (runtime/offline/service-worker.ts), scoped to /runtime/.
       injectRegister: false,

@@ -37,6 +37,7 @@ import { openApiRoutes } from "./routes/openapi";
 import { operationsRoutes } from "./routes/operations";
 import { reportRoutes } from "./routes/reports";
 import { reviewItemRoutes } from "./routes/review-items";
+import { ingestDeadline } from "./middleware/ingest-deadline";
 import { staticRoutes } from "./routes/static";
 import { submissionRoutes } from "./routes/submissions";
 import { tokenRoutes } from "./routes/tokens";
@@ -55,6 +56,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     c.set("em", deps.orm.em.fork());
     await next();
   });
+  // Before authentication, whose credential lookup waits for PostgreSQL too.
+  app.on("POST", ["/api/submissions", "/api/auth/login"], ingestDeadline(deps.config.ingestDeadlineMs, deps.logger));
   app.use("/api/*", authenticate(deps.config), sameOrigin(deps.config), denyUndeclared);
 
   app.route("/", healthRoutes(deps));

@@ -1,3 +1,5 @@
+import { isTimeZone } from "../schemas/contracts/local-time";
+
 /**
  * Configuration, read once per entry point (DESIGN.md rule 7) into a typed, frozen object.
  * Nothing else in the code reads process.env: entry points call `loadConfig(process.env)` and pass the
@@ -16,6 +18,8 @@ export interface AppConfig {
   /** SurveyJS Creator licence key, supplied by the deployer; the designer shows a banner without it. */
   readonly surveyJsLicenseKey: string | null;
   readonly logLevel: LogLevel;
+  /** The registry's local time (an IANA zone): report months and days begin at its midnight. */
+  readonly timeZone: string;
   /** Prefix of every BullMQ key in Redis, so that several instances can share one Redis. */
   readonly queuePrefix: string;
   readonly workerConcurrency: number;
@@ -23,6 +27,8 @@ export interface AppConfig {
   readonly integrationBatchSize: number;
   /** Group commit of submissions (issue #22): rows per transaction at most, and how long a batch waits to fill. */
   readonly submissionBatch: { readonly maxSize: number; readonly maxWaitMs: number };
+  /** How long a submission or a sign-in may wait for PostgreSQL before it is answered 503 (a stalled network). */
+  readonly ingestDeadlineMs: number;
   /** How often the outbox relay looks for submissions whose job never reached Redis. */
   readonly relayIntervalMs: number;
   /** How long an enqueued submission may wait before the relay enqueues it again (a no-op if the job exists). */
@@ -93,6 +99,7 @@ export function loadConfig(env: Env): AppConfig {
     sessionSecret,
     surveyJsLicenseKey: env.SURVEYJS_LICENSE_KEY || null,
     logLevel: oneOf(env, "LOG_LEVEL", "info", ["debug", "info", "warn", "error"] as const),
+    timeZone: timeZone(env),
     queuePrefix: pattern(env, "QUEUE_PREFIX", "rsu", /^[a-z0-9_-]{1,40}$/i),
     workerConcurrency: integer(env, "WORKER_CONCURRENCY", 4, 1, 64),
     integrationBatchSize: integer(env, "INTEGRATION_BATCH_SIZE", 50, 1, 500),
@@ -100,6 +107,7 @@ export function loadConfig(env: Env): AppConfig {
       maxSize: integer(env, "SUBMISSION_BATCH_SIZE", 50, 1, 1000),
       maxWaitMs: integer(env, "SUBMISSION_BATCH_WAIT_MS", 2, 0, 10_000),
     }),
+    ingestDeadlineMs: integer(env, "INGEST_DEADLINE_MS", 10_000, 100, 600_000),
     relayIntervalMs: integer(env, "RELAY_INTERVAL_MS", 5_000, 50, 3_600_000),
     relayGraceMs: integer(env, "RELAY_GRACE_MS", 30_000, 0, 86_400_000),
     production,
@@ -206,6 +214,13 @@ function oneOf<T extends string>(env: Env, name: string, fallback: T, allowed: r
     throw new ConfigError(`${name} must be one of ${allowed.join(", ")}, got "${raw}".`);
   }
   return raw as T;
+}
+
+/** The first users are in the Comoros; another country sets its own zone. */
+function timeZone(env: Env): string {
+  const zone = env.TIME_ZONE || "Indian/Comoro";
+  if (!isTimeZone(zone)) throw new ConfigError(`TIME_ZONE must be an IANA time zone such as Indian/Comoro, got "${zone}".`);
+  return zone;
 }
 
 function pattern(env: Env, name: string, fallback: string, re: RegExp): string {

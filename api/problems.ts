@@ -433,9 +433,19 @@ export const problems = {
     }),
   xlsFormUnreadable: () =>
     new Problem(422, "xlsform_unreadable", {
-      fr: "Ce fichier n'est pas un XLSForm : attendu un classeur XLSX ou XLS avec une feuille « survey », ou un CSV ou markdown UTF-8 à la manière de pyxform.",
-      en: `This file is not an XLSForm: expected an XLSX or XLS workbook with a "survey" sheet, or a UTF-8 CSV or markdown table as pyxform reads them.`,
+      fr: "Ce fichier n'est pas un XLSForm : attendu un classeur XLSX ou XLS avec une feuille « survey », un CSV ou markdown UTF-8 à la manière de pyxform, ou un questionnaire SurveyJS (objet JSON).",
+      en: `This file is not an XLSForm: expected an XLSX or XLS workbook with a "survey" sheet, a UTF-8 CSV or markdown table as pyxform reads them, or a SurveyJS survey (a JSON object).`,
     }),
+  xlsFormTooLarge: (limit: { uncompressedBytes: number } | { cells: number }) =>
+    "cells" in limit
+      ? new Problem(413, "xlsform_too_large", {
+          fr: `Ce classeur compte plus de ${limit.cells} cellules remplies : aucun questionnaire n'en demande autant.`,
+          en: `This workbook holds more than ${limit.cells} filled cells: no questionnaire needs so many.`,
+        })
+      : new Problem(413, "xlsform_too_large", {
+          fr: `Ce classeur décompressé dépasse ${Math.round(limit.uncompressedBytes / 1048576)} Mio : refusé avant d'être lu.`,
+          en: `This workbook exceeds ${Math.round(limit.uncompressedBytes / 1048576)} MiB once uncompressed: refused before being read.`,
+        }),
   importMediaType: (allowed: readonly string[]) =>
     new Problem(
       415,

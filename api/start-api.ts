@@ -38,6 +38,7 @@ export async function startApiProcess(config: AppConfig, { demo }: { demo: boole
 rsu is running / rsu est démarré
   Saisie (runtime)      ${base}/runtime/
   Registre (designer)   ${base}/designer/
+  Guide                 ${base}/guide/
   API                   ${base}/api/forms   ·   ${base}/readyz
   Workers               ${workers}`);
       if (demo) {

@@ -1,5 +1,5 @@
 /**
- * Dashboard aggregates benchmark (issue #17): a generated registry (bench/integrate's generator, as
+ * Dashboard aggregates benchmark (issue #17): a generated registry (bench/integrate/registry-at-scale.ts, as
  * bench/export.ts), one integrated submission per household spread over 30 days and a review item per
  * 200 households, then each dashboard query timed for the whole country (an administrator) and for one
  * island (a supervisor of Ngazidja), and two indicators.
@@ -19,7 +19,7 @@ import { dashboardFigures, type DashboardPlace } from "../api/registry/dashboard
 import { indicatorFigures } from "../api/registry/dashboards/indicator";
 import { loadCatalogue } from "../api/services/catalogue-store";
 import type { IndicatorBreakdown } from "../schemas/contracts/dashboards";
-import { copyRegistry } from "./integrate/registry-rows";
+import { registryAtScale } from "./integrate/registry-at-scale";
 import { parseArgs } from "./parse-args";
 import { writeResults } from "./results-file";
 
@@ -54,10 +54,7 @@ async function main() {
   try {
     const t = performance.now();
     await seedDemo(orm.em.fork(), "bench");
-    const registry = await copyRegistry(
-      client,
-      Array.from({ length: args.households }, (_, i) => args.seed + i),
-    );
+    const registry = await registryAtScale(client, args.households, args.seed);
     // The submission behind each household, received over the last 30 days and integrated 1 to 600 s later.
     await client.query(`insert into submissions (id, form_version_id, data, content_hash, status, household_id, received_at, integrated_at, commune)
       select h.source_submission_id, (select min(id) from form_versions), jsonb_build_object('island', h.island, 'prefecture', h.prefecture, 'commune', h.commune),

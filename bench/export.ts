@@ -7,6 +7,7 @@
  *
  *   npx tsx bench/export.ts                       # full size
  *   npx tsx bench/export.ts --households 20000    # a quick look
+ *   npx tsx bench/export.ts --keep, then --reuse  # export again from the registry kept
  *
  * Its own database (rsu_bench_export on DATABASE_URL's server), dropped at the end unless --keep.
  */
@@ -22,13 +23,13 @@ import { dropDatabase } from "../api/db/create-database";
 import { openDatabase } from "../api/db/database";
 import { seedDemo } from "../api/db/seeders/seed-demo";
 import { runRegistryExport } from "../api/registry/exports/run-export";
-import { copyRegistry } from "./integrate/registry-rows";
+import { registryAtScale } from "./integrate/registry-at-scale";
 import { parseArgs } from "./parse-args";
 import { writeResults } from "./results-file";
 
 const run = promisify(execFile);
 const config = loadConfig(process.env);
-const args = parseArgs(process.argv.slice(2), { households: 200_000, seed: 20261128, keep: 0, child: 0 });
+const args = parseArgs(process.argv.slice(2), { households: 200_000, seed: 20261128, keep: 0, reuse: 0, child: 0 });
 const base = new URL(config.databaseUrl);
 base.pathname = "/rsu_bench_export";
 const DATABASE_URL = base.toString();
@@ -44,32 +45,43 @@ async function child(exportId: string, dir: string) {
   process.send!({ outcome, seconds, maxRssMiB: Math.round(process.resourceUsage().maxRSS / 1024) });
 }
 
+/** The demo's catalogue and accounts, then the registry, with one version per household. */
+async function generate(orm: Awaited<ReturnType<typeof openDatabase>>, client: pg.Client) {
+  await seedDemo(orm.em.fork(), "bench");
+  const registry = await registryAtScale(client, args.households, args.seed);
+  // One version per household, as Migration20261128050000History backfills them: the export reads states from there.
+  await client.query(`insert into household_versions (id, household_id, version, state, changes, action, form_id, form_version, created_at)
+    select gen_random_uuid(), h.id, 1,
+      jsonb_build_object('island', h.island, 'prefecture', h.prefecture, 'commune', h.commune, 'village', h.village,
+        'headName', h.head_name, 'attributes', h.attributes,
+        'members', coalesce((select jsonb_agg(jsonb_build_object('id', i.id, 'personId', i.person_id, 'lineNumber', i.line_number,
+            'firstName', i.first_name, 'lastName', i.last_name, 'sex', i.sex, 'birthDate', to_char(i.birth_date, 'YYYY-MM-DD'),
+            'nin', i.nin, 'relationToHead', i.relation_to_head, 'attributes', i.attributes) order by i.line_number)
+          from individuals i where i.household_id = h.id), '[]'::jsonb)),
+      '[]'::jsonb, 'create', 'menage', 1, h.created_at
+    from households h`);
+  await client.query("vacuum analyze");
+  return registry;
+}
+
+/** What a registry kept by an earlier run (--keep, then --reuse) holds. */
+async function registrySize(client: pg.Client): Promise<{ households: number; individuals: number }> {
+  const { rows } = await client.query(
+    `select (select count(*) from households)::int as households, (select count(*) from individuals)::int as individuals`,
+  );
+  return rows[0];
+}
+
 async function main() {
   log(`database rsu_bench_export: ${args.households} households`);
-  await dropDatabase(DATABASE_URL);
+  if (!args.reuse) await dropDatabase(DATABASE_URL);
   const orm = await openDatabase(DATABASE_URL, { migrate: true });
   const client = new pg.Client({ connectionString: DATABASE_URL });
   await client.connect();
   const dir = await mkdtemp(join(tmpdir(), "rsu-bench-export-"));
   try {
     let t = performance.now();
-    await seedDemo(orm.em.fork(), "bench");
-    const registry = await copyRegistry(
-      client,
-      Array.from({ length: args.households }, (_, i) => args.seed + i),
-    );
-    // One version per household, as Migration20261128050000History backfills them: the export reads states from there.
-    await client.query(`insert into household_versions (id, household_id, version, state, changes, action, form_id, form_version, created_at)
-      select gen_random_uuid(), h.id, 1,
-        jsonb_build_object('island', h.island, 'prefecture', h.prefecture, 'commune', h.commune, 'village', h.village,
-          'headName', h.head_name, 'attributes', h.attributes,
-          'members', coalesce((select jsonb_agg(jsonb_build_object('id', i.id, 'personId', i.person_id, 'lineNumber', i.line_number,
-              'firstName', i.first_name, 'lastName', i.last_name, 'sex', i.sex, 'birthDate', to_char(i.birth_date, 'YYYY-MM-DD'),
-              'nin', i.nin, 'relationToHead', i.relation_to_head, 'attributes', i.attributes) order by i.line_number)
-            from individuals i where i.household_id = h.id), '[]'::jsonb)),
-        '[]'::jsonb, 'create', 'menage', 1, h.created_at
-      from households h`);
-    await client.query("vacuum analyze");
+    const registry = args.reuse ? await registrySize(client) : await generate(orm, client);
     log(
       `registry: ${registry.households} households, ${registry.individuals} individuals in ${((performance.now() - t) / 1000).toFixed(1)} s`,
     );

@@ -7,6 +7,8 @@
  *
  *   npx tsx bench/import.ts                                  # 100,000 households (≈ 500,000 individuals)
  *   npx tsx bench/import.ts --households 5000 --direct 2000  # a quick look
+ *   npx tsx bench/import.ts --households 20000 --direct 0 --run 0  # upload and dry run only
+ *   node --expose-gc --import tsx bench/import.ts …          # also the heap each phase leaves after a full GC
  *
  * Its own database (rsu_bench_import on DATABASE_URL's server), dropped at the start.
  */
@@ -14,6 +16,7 @@ import { createReadStream, mkdtempSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
+import { getHeapStatistics } from "node:v8";
 import type { MikroORM } from "@mikro-orm/postgresql";
 import type { Actor } from "../api/auth/actor";
 import { loadConfig } from "../api/config";
@@ -36,7 +39,7 @@ import { oneFileTable, partnerProfile, writeCsv } from "../test/helpers/partner-
 import { parseArgs } from "./parse-args";
 import { writeResults } from "./results-file";
 
-const args = parseArgs(process.argv.slice(2), { households: 100_000, direct: 10_000, seed: 20261208 });
+const args = parseArgs(process.argv.slice(2), { households: 100_000, direct: 10_000, seed: 20261208, run: 1 });
 const base = loadConfig(process.env);
 const url = new URL(base.databaseUrl);
 url.pathname = "/rsu_bench_import";
@@ -66,6 +69,86 @@ async function integrated(orm: MikroORM, expected: number): Promise<void> {
     if (row!.done >= expected && row!.pending === 0) return;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
+}
+
+/** Waits until an import's run job has ended (no household of it to integrate: the same file again). */
+async function finished(orm: MikroORM, importId: string): Promise<void> {
+  for (;;) {
+    const [row] = await orm.em.fork().getConnection().execute<{ status: string }[]>(`select status from imports where id = ?`, [importId]);
+    if (row!.status === "done") return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+/** What a second import of the same file must leave as it was. */
+async function registryCounts(orm: MikroORM) {
+  const [row] = await orm.em
+    .fork()
+    .getConnection()
+    .execute<{ households: number; versions: number; individuals: number; submissions: number }[]>(
+      `select (select count(*)::int from households) as households, (select count(*)::int from household_versions) as versions,
+              (select count(*)::int from individuals) as individuals, (select count(*)::int from submissions) as submissions`,
+    );
+  return row!;
+}
+
+/** The highest RSS seen in each phase, sampled every 100 ms: the process's lifetime peak includes the integration path's run before. */
+class RssPeaks {
+  private readonly peaks: Record<string, number> = {};
+  private current = "";
+  private readonly timer = setInterval(() => this.sample(), 100);
+  /** The heap left after a full collection at the end of each phase (with --expose-gc): what the phase retains. */
+  readonly retainedHeapMiB: Record<string, number> = {};
+  phase(name: string) {
+    this.sample();
+    this.retain();
+    this.current = name;
+    this.sample();
+  }
+  private retain() {
+    const gc = (globalThis as { gc?: () => void }).gc;
+    if (!gc || !this.current) return;
+    gc();
+    this.retainedHeapMiB[this.current] = Math.round(process.memoryUsage().heapUsed / 2 ** 20);
+  }
+  stop(): Record<string, number> {
+    this.sample();
+    this.retain();
+    clearInterval(this.timer);
+    return this.peaks;
+  }
+  private sample() {
+    if (!this.current) return;
+    const mib = Math.round(process.memoryUsage.rss() / 2 ** 20);
+    this.peaks[this.current] = Math.max(this.peaks[this.current] ?? 0, mib);
+  }
+}
+
+/**
+ * The dry run's pace as it goes: the households it has checked (its import_households rows, committed a
+ * page at a time) counted every second, reported as milliseconds per household for each tenth of the file.
+ * A per-household cost that grows with the rows already checked shows here, not in the total.
+ */
+function dryRunPace(orm: MikroORM, importId: string, total: number) {
+  const samples: [number, number][] = [[performance.now(), 0]];
+  const timer = setInterval(async () => {
+    const [row] = await orm.em
+      .fork()
+      .getConnection()
+      .execute<{ n: number }[]>(`select count(*)::int as n from import_households where import_id = ?`, [importId]);
+    samples.push([performance.now(), row!.n]);
+  }, 1_000);
+  return () => {
+    clearInterval(timer);
+    samples.push([performance.now(), total]);
+    const tenths: number[] = [];
+    for (let tenth = 1; tenth <= 10; tenth++) {
+      const from = samples.findLast(([, n]) => n <= ((tenth - 1) * total) / 10)!;
+      const to = samples.find(([, n]) => n >= (tenth * total) / 10)!;
+      tenths.push(Number(((to[0] - from[0]) / Math.max(1, to[1] - from[1])).toFixed(2)));
+    }
+    return tenths;
+  };
 }
 
 async function main() {
@@ -119,47 +202,89 @@ async function main() {
     // (b) The import: a partner file written, uploaded (staged), dry-run, then run until every household is integrated.
     const dir = mkdtempSync(join(tmpdir(), "rsu-bench-import-"));
     t = performance.now();
-    const rows = Array.from({ length: args.households }, (_, i) => ({ key: `B${i}`, data: household(args.seed + i) }));
-    const path = writeCsv(join(dir, "partenaire.csv"), oneFileTable(rows), { delimiter: ";" });
-    const individuals = rows.reduce((n, r) => n + (r.data.members as unknown[]).length, 0);
-    rows.length = 0;
+    // Written a thousand households at a time: the bench's own copy of the file must not weigh in its peak RSS.
+    const path = join(dir, "partenaire.csv");
+    let individuals = 0;
+    for (let from = 0; from < args.households; from += 1_000) {
+      const part = Array.from({ length: Math.min(1_000, args.households - from) }, (_, i) => ({
+        key: `B${from + i}`,
+        data: household(args.seed + from + i),
+      }));
+      individuals += part.reduce((n, r) => n + (r.data.members as unknown[]).length, 0);
+      writeCsv(path, oneFileTable(part).slice(from ? 1 : 0), { delimiter: ";", append: from > 0 });
+    }
     log(
       `file: ${args.households} households, ${individuals} individuals, ${(statSync(path).size / 2 ** 20).toFixed(0)} MiB in ${seconds(t).toFixed(1)} s`,
     );
     const em = () => orm.em.fork();
+    const rss = new RssPeaks();
+    rss.phase("upload");
     t = performance.now();
     const body = Readable.toWeb(createReadStream(path)) as ReadableStream<Uint8Array>;
     const view = await uploadImportFile(em(), actor, null, "households", { body, name: "partenaire.csv" });
     const uploadSeconds = seconds(t);
     log(`upload (streamed, staged): ${uploadSeconds.toFixed(1)} s`);
     const profile = await createProfile(em(), { id: actor.userId, name: "admin", address: null }, partnerProfile("Bench") as never);
+    rss.phase("dryRun");
     t = performance.now();
+    const pace = dryRunPace(orm, view.id, args.households);
     const summary = await dryRunImport(em(), view.id, profile.id, actor, null, config.matchThresholds);
     const dryRunSeconds = seconds(t);
-    log(`dry run: ${dryRunSeconds.toFixed(1)} s, ${JSON.stringify(summary.counts)}`);
-    t = performance.now();
-    await startImportRun(em(), view.id, actor, null, createImportQueue(redis, config.queuePrefix), logger);
-    await integrated(orm, args.direct + summary.counts.new);
-    const runSeconds = seconds(t);
-    const importRate = summary.counts.new / runSeconds;
-    const directRate = args.direct / directSeconds;
+    const dryRunMsPerHouseholdByTenth = pace();
     log(
-      `run until integrated: ${runSeconds.toFixed(1)} s (${importRate.toFixed(1)}/s), ${((importRate / directRate) * 100).toFixed(0)} % of the integration path's rate`,
+      `dry run: ${dryRunSeconds.toFixed(1)} s, ${JSON.stringify(summary.counts)}; ms a household by tenth of the file: ${dryRunMsPerHouseholdByTenth.join(" ")}`,
     );
-    const peakRssMiB = Math.round(process.resourceUsage().maxRSS / 1024);
-    log(`peak RSS of the process: ${peakRssMiB} MiB`);
-    writeResults("import", args, {
-      individuals,
-      integrationPath: { households: args.direct, seconds: directSeconds, householdsPerSecond: directRate },
-      import: {
+    let run: Record<string, unknown> | null = null;
+    if (args.run) {
+      rss.phase("run");
+      t = performance.now();
+      await startImportRun(em(), view.id, actor, null, createImportQueue(redis, config.queuePrefix), logger);
+      await integrated(orm, args.direct + summary.counts.new);
+      const runSeconds = seconds(t);
+      const importRate = summary.counts.new / runSeconds;
+      const directRate = args.direct / directSeconds;
+      log(
+        `run until integrated: ${runSeconds.toFixed(1)} s (${importRate.toFixed(1)}/s), ${((importRate / directRate) * 100).toFixed(0)} % of the integration path's rate`,
+      );
+      // The same file again, as a new upload of the same delivery: its dry run must find every household
+      // unchanged and its run must change nothing in the registry.
+      rss.phase("again");
+      const before = await registryCounts(orm);
+      t = performance.now();
+      const again = await uploadImportFile(em(), actor, null, "households", {
+        body: Readable.toWeb(createReadStream(path)) as ReadableStream<Uint8Array>,
+        name: "partenaire.csv",
+      });
+      const againSummary = await dryRunImport(em(), again.id, profile.id, actor, null, config.matchThresholds);
+      await startImportRun(em(), again.id, actor, null, createImportQueue(redis, config.queuePrefix), logger);
+      await finished(orm, again.id);
+      const after = await registryCounts(orm);
+      const againSeconds = seconds(t);
+      log(
+        `the same file again: ${againSeconds.toFixed(1)} s, ${JSON.stringify(againSummary.counts)}; registry ${JSON.stringify(before)} → ${JSON.stringify(after)}`,
+      );
+      run = {
         households: summary.counts.new,
-        uploadSeconds,
-        dryRunSeconds,
         runSeconds,
         householdsPerSecond: importRate,
         shareOfIntegrationRate: Number((importRate / directRate).toFixed(3)),
-      },
+        again: { seconds: againSeconds, counts: againSummary.counts, registryBefore: before, registryAfter: after },
+      };
+    }
+    const phasePeaks = rss.stop();
+    const peakRssMiB = Math.round(process.resourceUsage().maxRSS / 1024);
+    log(
+      `peak RSS of the process: ${peakRssMiB} MiB; by phase of the import: ${JSON.stringify(phasePeaks)} MiB; heap left after a full GC: ${JSON.stringify(rss.retainedHeapMiB)} MiB`,
+    );
+    writeResults("import", args, {
+      individuals,
+      integrationPath: { households: args.direct, seconds: directSeconds, householdsPerSecond: args.direct / directSeconds },
+      import: { households: args.households, uploadSeconds, dryRunSeconds, dryRunMsPerHouseholdByTenth, counts: summary.counts, run },
       peakRssMiB,
+      peakRssMiBByPhase: phasePeaks,
+      retainedHeapMiBByPhase: rss.retainedHeapMiB,
+      // V8's heap limit (NODE_OPTIONS=--max-old-space-size): the peak RSS depends on it.
+      heapLimitMiB: Math.round(getHeapStatistics().heap_size_limit / 2 ** 20),
     });
   } finally {
     await workers.close();

@@ -3,85 +3,142 @@
  * against a bare Hono route answering 202 and the raw PostgreSQL ceiling for the same rows, in one run, so
  * that ratios compare like with like on a busy machine (absolute figures do not).
  *
- *   npx tsx bench/ingest.ts                  # 30 s per load
+ *   npm run bench:ingest                     # everything, 30 s per load (about 15 minutes)
  *   npx tsx bench/ingest.ts --duration 10    # a quick look
+ *   npx tsx bench/ingest.ts --throughput 0   # only the API with the workers (keeping pace)
+ *   npx tsx bench/ingest.ts --profile 1      # also a CPU profile of the API under 100 connections
+ *   RSU_BENCH_BASELINE=/work/old npm run bench:ingest   # also the API of another checkout, in the same run
  *
- * In one run: the API with one transaction per submission (SUBMISSION_BATCH_SIZE=1, "before") and with group
- * commit (the defaults), at 100 then 10 connections; two API processes on the same database sharing the
- * connections; then the API with the workers integrating (`--pace 1`): the integration rate under a backlog,
- * and a load paced at 80 % of it, to see that the backlog stays flat. Each server runs in its
- * own child process (this one only generates load): fresh ids, valid households from
- * test/helpers/demo-responses.ts. Every id answered 2xx must be stored exactly once (and, after the paced
- * load, integrated); the audit chain must verify at the end. Results: bench/results/ingest-<date>.json.
+ * In one run (`--throughput 1`): the API with one transaction per submission (SUBMISSION_BATCH_SIZE=1,
+ * "before") and with group commit (the defaults), at 100 then 10 connections, each right after a load of
+ * the bare route; two API processes on the same database sharing the connections; every id answered 2xx
+ * must be stored exactly once; then the raw PostgreSQL ceiling. Each API load records the CPU per request of
+ * the API, the PostgreSQL backends, Redis and the load generator, the rows per commit and the API's event
+ * loop delay. With RSU_BENCH_BASELINE (another checkout, its dependencies installed), the API of that
+ * checkout is loaded too, right before this one's group commit: before and after a change in one run. Then (`--pace 1`) the API with the workers
+ * integrating: the rate at which both keep pace (bench/ingest/keeping-pace.ts). Each server runs in its
+ * own child process (this one only generates load). Results: bench/results/ingest-<date>.json.
  * Its own database (rsu_bench_ingest on DATABASE_URL's server), dropped at the end unless --keep.
  */
-import { fork, type ChildProcess } from "node:child_process";
-import { randomUUID } from "node:crypto";
 import { rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { serve } from "@hono/node-server";
-import autocannon from "autocannon";
+import { Queue } from "bullmq";
 import { Hono } from "hono";
-import pg from "pg";
-import { readAnchors } from "../api/audit/audit-anchor";
-import { verifyAuditLog } from "../api/audit/verify-audit";
 import { systemActor } from "../api/auth/actor";
 import { loadConfig } from "../api/config";
-import { connectAsApp } from "../api/db/app-role";
 import { dropDatabase } from "../api/db/create-database";
 import { openDatabase } from "../api/db/database";
-import { DEMO_FORM } from "../api/db/seeders/demo/catalogue";
 import { seedDemo } from "../api/db/seeders/seed-demo";
 import { createLogger } from "../api/log";
+import { workerConnection } from "../api/queue/redis";
 import { startApi } from "../api/runtime";
 import { createApiToken } from "../api/services/api-tokens";
-import { validHousehold } from "../test/helpers/demo-responses";
+import { EXPORT_QUEUE } from "../schemas/contracts/exports";
+import { IMPORT_QUEUE } from "../schemas/contracts/imports";
+import { BACKUP_QUEUE, INTEGRATION_QUEUE } from "../schemas/contracts/jobs";
 import { startWorkers } from "../workers/start-workers";
+import { type Child, child, type EventLoopDelay, type Role } from "./ingest/children";
+import { checkStored, rowsPerCommit } from "./ingest/database";
+import { keepingPace } from "./ingest/keeping-pace";
+import { type Load, load, round } from "./ingest/load";
+import { rawPostgres } from "./ingest/raw-postgres";
+import { type CpuPerRequest, cpuPerRequest, cpuSnapshot } from "./ingest/process-cpu";
 import { parseArgs } from "./parse-args";
 import { writeResults } from "./results-file";
 
-const args = parseArgs(process.argv.slice(2), { duration: 30, keep: 0, batch: 20, pace: 1 });
+const args = parseArgs(process.argv.slice(2), {
+  duration: 30,
+  keep: 0,
+  batch: 20,
+  throughput: 1,
+  pace: 1,
+  profile: 0,
+  backlog: 600,
+  step: 30,
+});
 const role = process.env.RSU_BENCH_ROLE ?? "load";
-const base = new URL(loadConfig(process.env).databaseUrl);
-base.pathname = "/rsu_bench_ingest";
-const env = {
-  ...process.env,
-  DATABASE_URL: base.toString(),
-  HOST: "127.0.0.1",
-  PORT: "0",
-  LOG_LEVEL: "error",
-  QUEUE_PREFIX: `rsubench-ingest-${process.pid}`,
-  AUDIT_ANCHOR_FILE: join(tmpdir(), "rsu-bench-ingest-anchors.jsonl"),
-};
+// Set once, here; a child takes the environment it is given as is. (Until 2026-12-07 each child set its own
+// QUEUE_PREFIX from its pid, so the API and the workers used different queues and only the outbox relay,
+// 30 s later, handed the workers their jobs: integration seemed to stop while the API was loaded.)
+const env = role === "load" ? benchEnvironment() : process.env;
 const CONNECTIONS = [100, 10];
-const HOUSEHOLDS = Array.from({ length: 500 }, (_, i) => JSON.stringify(validHousehold(i + 1)));
 /** "Before": one transaction per submission, as the API wrote them until group commit. */
 const ONE_BY_ONE = { SUBMISSION_BATCH_SIZE: "1", SUBMISSION_BATCH_WAIT_MS: "0" };
+/**
+ * The API's Node options as deployed (docs/deploy/rsu-api.service, README): a young generation of 32 MB,
+ * in which a submission's short-lived objects die instead of being copied and promoted (issue #22).
+ * A baseline checkout runs as it was deployed before, without them.
+ */
+const API_NODE_OPTIONS = "--max-semi-space-size=32";
 
-interface Load {
-  connections: number;
-  requestsPerSecond: number;
-  p50Ms: number;
-  p99Ms: number;
-  non2xx: number;
-  errors: number;
-}
+/** The offered rates of the keeping-pace steps, as shares of the integration rate measured alone. */
+const PACE_SHARES = [0.25, 0.5, 0.75, 1];
 
-if (role === "api") {
-  const config = loadConfig(env);
-  const orm = await openDatabase(config.databaseUrl, { migrate: false });
-  const api = await startApi(config, orm, createLogger("error", "bench:ingest"), null);
-  process.send?.({ port: api.port });
-} else if (role === "workers") {
-  const config = loadConfig(env);
-  startWorkers(config, await openDatabase(config.databaseUrl), createLogger("error", "bench:ingest"));
-  process.send?.({ port: 0 });
-} else if (role === "bare") {
-  const app = new Hono().post("/", (c) => c.body(null, 202));
-  serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, (info) => process.send?.({ port: info.port }));
+if (role !== "load") {
+  // A stopped child exits cleanly, so that a --cpu-prof profile is written.
+  process.on("SIGTERM", () => process.exit(0));
+  await serveRole(role as Role);
 } else {
   await main();
+}
+
+async function serveRole(role: Role) {
+  const config = loadConfig(env);
+  const logger = createLogger(config.logLevel, `bench:ingest:${role}`);
+  if (role === "api") {
+    const api = await startApi(config, await openDatabase(config.databaseUrl), logger, null);
+    // Whether something blocks the loop (a long synchronous stretch), asked for after each load.
+    const delay = monitorEventLoopDelay({ resolution: 5 });
+    delay.enable();
+    process.on("message", (m) => {
+      if (m !== "eventLoopDelay") return;
+      const ms = (ns: number) => round(ns / 1e6);
+      process.send?.({ eventLoopDelay: { p50Ms: ms(delay.percentile(50)), p99Ms: ms(delay.percentile(99)), maxMs: ms(delay.max) } });
+      delay.reset();
+    });
+    process.send?.({ port: api.port });
+  } else if (role === "workers") {
+    startWorkers(config, await openDatabase(config.databaseUrl), logger);
+    process.send?.({ port: 0 });
+  } else {
+    const app = new Hono().post("/", (c) => c.body(null, 202));
+    serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, (info) => process.send?.({ port: info.port }));
+  }
+}
+
+async function obliterate(redisUrl: string, prefixes: string[]) {
+  const connection = workerConnection(redisUrl);
+  for (const prefix of prefixes) {
+    for (const name of [INTEGRATION_QUEUE, BACKUP_QUEUE, EXPORT_QUEUE, IMPORT_QUEUE]) {
+      const queue = new Queue(name, { connection, prefix });
+      await queue.obliterate({ force: true });
+      await queue.close();
+    }
+  }
+  connection.disconnect();
+}
+
+function benchEnvironment(): NodeJS.ProcessEnv {
+  const database = new URL(loadConfig(process.env).databaseUrl);
+  database.pathname = "/rsu_bench_ingest";
+  return {
+    ...process.env,
+    DATABASE_URL: database.toString(),
+    HOST: "127.0.0.1",
+    PORT: "0",
+    LOG_LEVEL: process.env.LOG_LEVEL ?? "error",
+    QUEUE_PREFIX: `rsubench-ingest-${process.pid}`,
+    AUDIT_ANCHOR_FILE: join(tmpdir(), "rsu-bench-ingest-anchors.jsonl"),
+  };
+}
+
+function start(role: Role, overrides: Record<string, string> = {}, execArgv: string[] = [], checkout?: string): Promise<Child> {
+  const entry = checkout ? join(checkout, "bench/ingest.ts") : new URL(import.meta.url).pathname;
+  const options = role === "api" && !checkout ? { NODE_OPTIONS: `${env.NODE_OPTIONS ?? ""} ${API_NODE_OPTIONS}`.trim() } : {};
+  return child(entry, role, { ...env, ...options, ...overrides }, execArgv);
 }
 
 async function main() {
@@ -93,57 +150,95 @@ async function main() {
   const { secret } = await createApiToken(orm.em.fork(), systemActor("bench"), { username: "admin", name: "bench" });
   await orm.close();
 
+  const results: Record<string, unknown> = {};
+  if (args.throughput) Object.assign(results, await throughput(config.databaseUrl, config.redisUrl, secret));
+  if (args.profile) results.profile = await profile(secret);
+  if (args.pace) {
+    const prefix = `rsubench-pace-${process.pid}`; // its own queue: the earlier phases' jobs are not for these workers
+    results.keepingPace = await keepingPace(loadConfig({ ...env, QUEUE_PREFIX: prefix }), {
+      start: (role) => start(role, { QUEUE_PREFIX: prefix }),
+      secret,
+      backlog: args.backlog,
+      stepSeconds: args.step,
+      shares: PACE_SHARES,
+    });
+  }
+
+  const file = writeResults("ingest", { ...args, connections: CONNECTIONS, paceShares: PACE_SHARES }, results);
+  console.log(JSON.stringify(results, null, 2));
+  if (!args.keep) await dropDatabase(config.databaseUrl);
+  // The API's jobs of the throughput phases were never taken (no workers ran): gone with their queues, and
+  // the queues the workers of the pace phase opened (a scheduled backup among them).
+  await obliterate(config.redisUrl, [config.queuePrefix, `rsubench-pace-${process.pid}`]);
+  const stored = results.stored as { exactlyOnce: boolean } | undefined;
+  const pace = results.keepingPace as { ok: boolean } | undefined;
+  if (stored?.exactlyOnce === false || pace?.ok === false) process.exitCode = 1;
+  console.log(`results: ${file}`);
+}
+
+/** One load of the API, right after one of the bare route, and what it cost each process. */
+interface ApiRun {
+  bare: Load;
+  api: Load;
+  apiOfBare: number;
+  cpuMsPerRequest: CpuPerRequest;
+  rowsPerCommit: number;
+  eventLoopDelay: (EventLoopDelay | null)[];
+}
+
+/** The API before and after group commit, and two processes, each load right after one of the bare route; then PostgreSQL's ceiling. */
+async function throughput(databaseUrl: string, redisUrl: string, secret: string) {
   const accepted: string[] = [];
   const results: Record<string, unknown> = {};
-  const bare = await child("bare");
-  try {
-    for (const [name, overrides] of [
-      ["oneTransactionPerSubmission", ONE_BY_ONE],
-      ["groupCommit", {}],
-    ] as const) {
-      const api = await child("api", overrides);
-      const runs: { bare: Load; api: Load }[] = [];
-      try {
-        // Warm-up, not counted: the first requests compile the validator and fill the pools.
-        await load([api.port], 1, secret, accepted, 20);
-        for (const connections of CONNECTIONS) {
-          const bareLoad = await load([bare.port], connections, null, []);
-          runs.push({ bare: bareLoad, api: await load([api.port], connections, secret, accepted) });
-        }
-      } finally {
-        api.process.kill();
-      }
-      results[name] = runs.map((run) => ({ ...run, apiOfBare: round(run.api.requestsPerSecond / run.bare.requestsPerSecond) }));
+  const bare = await start("bare");
+  const against = async (apis: Child[]) => {
+    const ports = apis.map((api) => api.port);
+    const runs: ApiRun[] = [];
+    for (const port of ports) await load([port], { connections: 1, duration: 0, token: secret, accepted, amount: 20 });
+    for (const connections of CONNECTIONS) {
+      const bareLoad = await load([bare.port], { connections, duration: args.duration, token: null, accepted: [] });
+      const from = accepted.length;
+      for (const api of apis) await api.eventLoopDelay();
+      const cpu = await cpuSnapshot(apis, databaseUrl, redisUrl);
+      const api = await load(ports, { connections, duration: args.duration, token: secret, accepted });
+      const ids = accepted.slice(from);
+      runs.push({
+        bare: bareLoad,
+        api,
+        apiOfBare: round(api.requestsPerSecond / bareLoad.requestsPerSecond),
+        cpuMsPerRequest: await cpuPerRequest(cpu, apis, databaseUrl, redisUrl, ids.length),
+        rowsPerCommit: await rowsPerCommit(databaseUrl, ids),
+        eventLoopDelay: await Promise.all(apis.map((api) => api.eventLoopDelay())),
+      });
     }
-    // Two API processes on the same database, each taking half of the connections.
-    const two = [await child("api"), await child("api")];
-    try {
-      for (const port of two.map((api) => api.port)) await load([port], 1, secret, accepted, 20);
-      const runs = [];
-      for (const connections of CONNECTIONS) {
-        const bareLoad = await load([bare.port], connections, null, []);
-        runs.push({
-          bare: bareLoad,
-          api: await load(
-            two.map((api) => api.port),
-            connections,
-            secret,
-            accepted,
-          ),
-        });
+    return runs;
+  };
+  const baseline = process.env.RSU_BENCH_BASELINE;
+  try {
+    for (const [name, overrides, processes, checkout] of [
+      ["oneTransactionPerSubmission", ONE_BY_ONE, 1, undefined],
+      ...(baseline ? [["baseline", {}, 1, baseline] as const] : []),
+      ["groupCommit", {}, 1, undefined],
+      ["twoApiProcesses", {}, 2, undefined],
+    ] as const) {
+      const apis: Child[] = [];
+      try {
+        for (let i = 0; i < processes; i++) apis.push(await start("api", overrides, [], checkout));
+        // The first requests (not counted) compile the validator and fill the pools.
+        results[name] = await against(apis);
+      } finally {
+        for (const api of apis) await api.stop();
       }
-      results.twoApiProcesses = runs.map((run) => ({ ...run, apiOfBare: round(run.api.requestsPerSecond / run.bare.requestsPerSecond) }));
-    } finally {
-      for (const api of two) api.process.kill();
+      console.error(`${name}: ${JSON.stringify(results[name])}`);
     }
   } finally {
-    bare.process.kill();
+    await bare.stop();
   }
-  results.stored = await checkStored(config.databaseUrl, accepted);
+  results.stored = await checkStored(databaseUrl, accepted);
   const ceilings: Record<string, Load[]> = { postgresBatch1: [], [`postgresBatch${args.batch}`]: [] };
   for (const connections of CONNECTIONS) {
-    ceilings.postgresBatch1!.push(await rawPostgres(config.databaseUrl, connections, 1));
-    ceilings[`postgresBatch${args.batch}`]!.push(await rawPostgres(config.databaseUrl, connections, args.batch));
+    ceilings.postgresBatch1!.push(await rawPostgres(databaseUrl, connections, 1, args.duration));
+    ceilings[`postgresBatch${args.batch}`]!.push(await rawPostgres(databaseUrl, connections, args.batch, args.duration));
   }
   results.postgres = ceilings;
   results.groupCommitOfPostgres = CONNECTIONS.map((connections, i) => {
@@ -154,243 +249,18 @@ async function main() {
       ofBatchedCommits: round(api / ceilings[`postgresBatch${args.batch}`]![i]!.requestsPerSecond),
     };
   });
-  if (args.pace) results.keepingPace = await keepingPace(config, secret);
-
-  const file = writeResults("ingest", { ...args, connections: CONNECTIONS }, results);
-  console.log(JSON.stringify(results, null, 2));
-  if (!args.keep) await dropDatabase(config.databaseUrl);
-  const failed =
-    !(results.stored as { exactlyOnce: boolean }).exactlyOnce || (results.keepingPace as { ok?: boolean } | undefined)?.ok === false;
-  if (failed) process.exitCode = 1;
-  console.log(`results: ${file}`);
+  return results;
 }
 
-/**
- * The API and the workers on this machine. Flat out (10 connections) for the duration, then until the
- * backlog is integrated: the integration rate is what was integrated over that whole time. Then a load
- * paced at 80 % of that rate, whose backlog must stay flat. The submissions of the earlier phases are
- * removed first (never integrated, their jobs in another queue) so that only these count.
- */
-async function keepingPace(config: ReturnType<typeof loadConfig>, secret: string) {
-  await sql(config.databaseUrl, `truncate submissions, outbox cascade`);
-  const paceEnv = { QUEUE_PREFIX: `rsubench-pace-${process.pid}` };
-  const workers = await child("workers", paceEnv);
-  const api = await child("api", paceEnv);
+/** The API under 100 connections with --cpu-prof: the profile (tens of MB, not kept in git) lands in the temporary directory. */
+async function profile(secret: string) {
+  const dir = join(tmpdir(), "rsu-bench-ingest-profiles");
+  const api = await start("api", {}, ["--cpu-prof", `--cpu-prof-dir=${dir}`]);
   const accepted: string[] = [];
-  const drained = () => until(async () => (await counts(config.databaseUrl)).backlog === 0, 900_000);
-  try {
-    // The sequencer first chains the audit rows of the earlier phases, which would otherwise share the cores.
-    await until(async () => (await auditPending(config.databaseUrl)) === 0, 900_000);
-    await load([api.port], 1, secret, accepted, 20);
-    await drained();
-    const before = await counts(config.databaseUrl);
-    const started = performance.now();
-    const flatOut = await load([api.port], 10, secret, accepted);
-    const backlogAfterLoad = (await counts(config.databaseUrl)).backlog;
-    await drained();
-    const integrated = (await counts(config.databaseUrl)).done - before.done;
-    const integratedPerSecond = round(integrated / ((performance.now() - started) / 1000));
-
-    const rate = Math.max(1, Math.floor(0.8 * integratedPerSecond));
-    const backlog: number[] = [];
-    const sampler = setInterval(() => void counts(config.databaseUrl).then((c) => backlog.push(c.backlog)), 1_000);
-    const paced = await load([api.port], 10, secret, accepted, undefined, rate);
-    clearInterval(sampler);
-    await drained();
-
-    const [row] = await sql<{ n: string; done: string; outbox: string }>(
-      config.databaseUrl,
-      `select count(*) as n, count(*) filter (where status <> 'received') as done,
-              (select count(*) from outbox where submission_id = any($1::uuid[])) as outbox
-         from submissions where id = any($1::uuid[])`,
-      [accepted],
-    );
-    const integratedOnce = Number(row!.n) === accepted.length && Number(row!.done) === accepted.length && Number(row!.outbox) === 0;
-    await until(async () => (await auditPending(config.databaseUrl)) === 0, 120_000);
-    const audit = await connectAsApp(config.databaseUrl);
-    const report = await verifyAuditLog(audit, config.audit.anchorKey, await readAnchors(config.audit.anchorFile, config.audit.anchorKey));
-    await audit.end();
-    return {
-      flatOut: { ingest: flatOut, backlogAfterLoad, integratedPerSecond },
-      paced: { rate, ingest: paced, backlogEachSecond: backlog },
-      accepted: accepted.length,
-      integratedOnce,
-      auditVerified: { ok: report.ok, rows: report.rows, findings: report.findings.length },
-      ok: integratedOnce && report.ok,
-    };
-  } finally {
-    api.process.kill();
-    workers.process.kill();
-  }
-}
-
-async function counts(databaseUrl: string) {
-  const [row] = await sql<{ done: string; backlog: string }>(
-    databaseUrl,
-    `select count(*) filter (where status <> 'received') as done, count(*) filter (where status = 'received') as backlog from submissions`,
-  );
-  return { done: Number(row!.done), backlog: Number(row!.backlog) };
-}
-
-async function auditPending(databaseUrl: string): Promise<number> {
-  const [row] = await sql<{ n: string }>(
-    databaseUrl,
-    `select count(*) as n from audit_log a where not exists (select 1 from audit_chain c where c.seq = a.seq)`,
-  );
-  return Number(row!.n);
-}
-
-async function until(done: () => Promise<boolean>, timeoutMs: number) {
-  const end = Date.now() + timeoutMs;
-  while (!(await done())) {
-    if (Date.now() > end) throw new Error("timed out");
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-  }
-}
-
-async function sql<T>(databaseUrl: string, text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query(text, values)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
-
-function child(role: "api" | "bare" | "workers", overrides: Record<string, string> = {}): Promise<{ port: number; process: ChildProcess }> {
-  const proc = fork(new URL(import.meta.url).pathname, [], {
-    env: { ...env, ...overrides, RSU_BENCH_ROLE: role },
-    execArgv: ["--import", "tsx"],
-  });
-  return new Promise((resolve, reject) => {
-    proc.once("message", (m) => resolve({ port: (m as { port: number }).port, process: proc }));
-    proc.once("exit", (code) => reject(new Error(`${role} exited with ${code}`)));
-  });
-}
-
-/**
- * Loads the ports at once, the connections shared between them; for the API, each request a fresh id and
- * one of 500 households, the 2xx ids kept. Requests per second are summed, latencies the worst of the ports.
- */
-async function load(
-  ports: number[],
-  connections: number,
-  token: string | null,
-  accepted: string[],
-  amount?: number,
-  rate?: number,
-): Promise<Load> {
-  const runs = await Promise.all(
-    ports.map((port) =>
-      loadOne(
-        `http://127.0.0.1:${port}/${token ? "api/submissions" : ""}`,
-        Math.ceil(connections / ports.length),
-        token,
-        accepted,
-        amount,
-        rate && Math.ceil(rate / ports.length),
-      ),
-    ),
-  );
-  return {
-    connections,
-    requestsPerSecond: round(runs.reduce((sum, r) => sum + r.requests.average, 0)),
-    p50Ms: Math.max(...runs.map((r) => r.latency.p50)),
-    p99Ms: Math.max(...runs.map((r) => r.latency.p99)),
-    non2xx: runs.reduce((sum, r) => sum + r.non2xx, 0),
-    errors: runs.reduce((sum, r) => sum + r.errors + r.timeouts, 0),
-  };
-}
-
-function loadOne(url: string, connections: number, token: string | null, accepted: string[], amount?: number, rate?: number) {
-  let n = 0;
-  return autocannon({
-    url,
-    connections,
-    ...(amount ? { amount } : { duration: args.duration }),
-    ...(rate ? { overallRate: rate } : {}),
-    method: "POST",
-    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    requests: [
-      {
-        setupRequest: (request) => {
-          if (!token) return request;
-          const data = HOUSEHOLDS[n++ % HOUSEHOLDS.length];
-          return { ...request, body: `{"id":"${randomUUID()}","formId":"${DEMO_FORM.id}","version":1,"data":${data}}` };
-        },
-        onResponse: (status, body) => {
-          if (token && status >= 200 && status < 300) accepted.push((JSON.parse(body) as { id: string }).id);
-        },
-      },
-    ],
-  });
-}
-
-/** Every id answered 2xx is stored exactly once, with its outbox row (the workers are not running). */
-async function checkStored(databaseUrl: string, ids: string[]) {
-  const [row] = await sql<{ stored: string; outbox: string; total: string }>(
-    databaseUrl,
-    `select (select count(*) from submissions where id = any($1::uuid[])) as stored,
-            (select count(*) from outbox where submission_id = any($1::uuid[])) as outbox,
-            (select count(*) from submissions) as total`,
-    [ids],
-  );
-  const distinct = new Set(ids).size;
-  const stored = Number(row?.stored);
-  return {
-    answered2xx: ids.length,
-    distinct,
-    stored,
-    outbox: Number(row?.outbox),
-    total: Number(row?.total),
-    exactlyOnce: distinct === ids.length && stored === ids.length && Number(row?.outbox) === ids.length,
-  };
-}
-
-/**
- * The ceiling: the same rows (submission + outbox) written by `connections` clients, `batch` rows per
- * transaction in multi-row inserts over a pool of 10 connections, each commit durable (synchronous_commit on, the server's default).
- */
-async function rawPostgres(databaseUrl: string, connections: number, batch: number): Promise<Load> {
-  // Through a pool of the API's size (orm-config.ts: 10): the server's max_connections is shared.
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
-  const { rows } = await pool.query<{ id: string }>(`select id from form_versions limit 1`);
-  const formVersion = rows[0]!.id;
-  const latencies: number[] = [];
-  let written = 0;
-  const end = Date.now() + args.duration * 1000;
-  await Promise.all(
-    Array.from({ length: connections }, async (_, c) => {
-      let n = c;
-      while (Date.now() < end) {
-        const ids = Array.from({ length: batch }, () => randomUUID());
-        const started = performance.now();
-        const client = await pool.connect();
-        await client.query("begin");
-        await client.query(
-          `insert into submissions (id, form_version_id, data, content_hash, status, commune, submitted_by, received_at)
-           select id, $2, d::jsonb, repeat('0', 64), 'received', '101', null, now()
-           from unnest($1::uuid[], $3::text[]) as t(id, d)`,
-          [ids, formVersion, ids.map(() => HOUSEHOLDS[n++ % HOUSEHOLDS.length])],
-        );
-        await client.query(
-          `insert into outbox (submission_id, created_at, next_attempt_at, attempts) select id, now(), now(), 0 from unnest($1::uuid[]) as id`,
-          [ids],
-        );
-        await client.query("commit");
-        client.release();
-        latencies.push(performance.now() - started);
-        written += batch;
-      }
-    }),
-  );
-  await pool.end();
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0);
-  return { connections, requestsPerSecond: round(written / args.duration), p50Ms: at(0.5), p99Ms: at(0.99), non2xx: 0, errors: 0 };
-}
-
-function round(x: number): number {
-  return Math.round(x * 1000) / 1000;
+  await load([api.port], { connections: 1, duration: 0, token: secret, accepted: [], amount: 20 });
+  const cpu = api.cpuSeconds();
+  const figures = await load([api.port], { connections: 100, duration: args.duration, token: secret, accepted });
+  const cpuMsPerRequest = round(((api.cpuSeconds() - cpu) * 1000) / Math.max(1, accepted.length));
+  await api.stop();
+  return { ...figures, cpuMsPerRequest, dir };
 }

@@ -1,5 +1,5 @@
-import { formatDate as formatInLanguage, getLanguage as currentLanguage, restoreLanguage, translator } from "../runtime/shared/i18n";
-import * as shared from "../runtime/shared/messages";
+import { formatDate as formatInLanguage, getLanguage as currentLanguage, restoreLanguage, translator } from "../kit/i18n";
+import * as shared from "../kit/messages";
 import * as audit from "./messages/audit";
 import * as backups from "./messages/backups";
 import * as catalogue from "./messages/catalogue";
@@ -81,8 +81,8 @@ const en: Record<MessageKey, string> = {
   ...imports.en,
 };
 
-export { getLanguage, pick } from "../runtime/shared/i18n";
-export { LanguageController } from "../runtime/shared/language.controller";
+export { getLanguage, pick } from "../kit/i18n";
+export { LanguageController } from "../kit/language.controller";
 
 restoreLanguage("rsu.designer.language");
 

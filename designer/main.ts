@@ -1,5 +1,4 @@
-import "../runtime/shared/theme.css";
-import "./theme.css";
+import "../kit/tokens.css";
 import { getLanguage } from "./i18n";
 import "./components/rsu-designer-app/rsu-designer-app";
 

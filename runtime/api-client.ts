@@ -7,9 +7,9 @@ import type {
   SubmissionRequest,
 } from "../schemas/contracts/api";
 import type { FormAnswers, SubmissionPage, SubmissionStage } from "../schemas/contracts/submissions";
-import { request } from "./shared/request";
+import { request } from "../kit/request";
 
-/** The runtime's own calls to the API; signing in and out are shared with the back office (shared/session.ts). */
+/** The runtime's own calls to the API; signing in and out are shared with the back office (kit/session.ts). */
 export const listPublishedForms = (signal?: AbortSignal) => request<PublishedFormSummary[]>("/api/forms", { signal });
 
 export const getFormVersion = (formId: string, version: number, signal?: AbortSignal) =>

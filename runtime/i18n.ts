@@ -1,5 +1,5 @@
-import { formatDate as formatInLanguage, restoreLanguage, translator } from "./shared/i18n";
-import * as shared from "./shared/messages";
+import { formatDate as formatInLanguage, restoreLanguage, translator } from "../kit/i18n";
+import * as shared from "../kit/messages";
 
 /** Every text of the runtime, French first (DESIGN.md rule 8). `{name}` marks a value filled in by `t`. */
 const fr = {
@@ -20,7 +20,9 @@ const fr = {
   sendingRetry: "Le serveur est momentanément indisponible. Nouvel essai automatique dans {seconds} s ; vos réponses sont conservées.",
   accepted: "Questionnaire reçu. Intégration au registre en cours…",
   integrated: "Intégré au registre",
-  householdId: "Identifiant du ménage : {id}",
+  householdOf: "Ménage de {name}",
+  householdRef: "Référence du ménage",
+  householdFullId: "Identifiant complet (à copier)",
   stillPending:
     "Le questionnaire est bien reçu, mais son intégration prend plus de temps que prévu. Vous pouvez continuer : il sera intégré automatiquement.",
   inReview: "Questionnaire reçu. Un superviseur doit vérifier un doublon possible avant l'intégration au registre ; vous pouvez continuer.",
@@ -129,6 +131,15 @@ const fr = {
   appUpdateLater: "Nouvelle version disponible : elle s'installera au retour à la liste, le questionnaire ouvert restant en brouillon.",
   formNewVersion: "Nouvelle version",
   appUpdateApply: "Mettre à jour",
+  questionnaireLanguage: "Langue du questionnaire",
+  questionnaireLanguageInterface: "Celle de l'interface",
+  language_fr: "français",
+  language_en: "anglais",
+  language_ar: "arabe",
+  language_zdj: "shingazidja (comorien de Grande Comore)",
+  language_wni: "shindzuani (comorien d'Anjouan)",
+  language_wlc: "shimwali (comorien de Mohéli)",
+  language_swb: "shimaore (comorien de Mayotte)",
   patternMismatch: "La réponse n'a pas la forme attendue (par exemple le nombre de chiffres d'un numéro).",
 };
 
@@ -152,7 +163,9 @@ const en: Record<Key, string> = {
   sendingRetry: "The server is unavailable for the moment. Trying again by itself in {seconds} s; your answers are kept.",
   accepted: "Questionnaire received. Adding it to the registry…",
   integrated: "Added to the registry",
-  householdId: "Household id: {id}",
+  householdOf: "Household of {name}",
+  householdRef: "Household reference",
+  householdFullId: "Full id (to copy)",
   stillPending:
     "The questionnaire was received, but adding it to the registry is taking longer than expected. You may go on: it will be added automatically.",
   inReview: "Questionnaire received. A supervisor must check a possible duplicate before it is added to the registry; you may go on.",
@@ -260,6 +273,15 @@ const en: Record<Key, string> = {
   appUpdateLater: "New version available: it will be installed when you go back to the list; the open questionnaire stays a draft.",
   formNewVersion: "New version",
   appUpdateApply: "Update",
+  questionnaireLanguage: "Questionnaire language",
+  questionnaireLanguageInterface: "The interface's",
+  language_fr: "French",
+  language_en: "English",
+  language_ar: "Arabic",
+  language_zdj: "Shingazidja (Comorian of Grande Comore)",
+  language_wni: "Shindzuani (Comorian of Anjouan)",
+  language_wlc: "Shimwali (Comorian of Mohéli)",
+  language_swb: "Shimaore (Comorian of Mayotte)",
   patternMismatch: "The answer does not have the expected form (for instance the number of digits of a number).",
 };
 
@@ -281,7 +303,9 @@ const ar: Record<Key, string> = {
   sendingRetry: "الخادم غير متاح حاليًا. ستُعاد المحاولة تلقائيًا بعد {seconds} ث؛ إجاباتك محفوظة.",
   accepted: "تم استلام الاستمارة. جارٍ إدماجها في السجل…",
   integrated: "أُدمجت في السجل",
-  householdId: "معرّف الأسرة: {id}",
+  householdOf: "أسرة {name}",
+  householdRef: "مرجع الأسرة",
+  householdFullId: "المعرّف الكامل (للنسخ)",
   stillPending: "تم استلام الاستمارة، لكن إدماجها في السجل يستغرق وقتًا أطول من المتوقع. يمكنك المتابعة: ستُدمج تلقائيًا.",
   inReview: "تم استلام الاستمارة. يجب على مشرف التحقق من تكرار محتمل قبل إدماجها في السجل؛ يمكنك المتابعة.",
   submissionRef: "مرجع الإرسال: {id}",
@@ -386,10 +410,19 @@ const ar: Record<Key, string> = {
   appUpdateLater: "نسخة جديدة متاحة: ستُثبَّت عند العودة إلى القائمة، وتبقى الاستمارة المفتوحة مسودة.",
   formNewVersion: "نسخة جديدة",
   appUpdateApply: "تحديث",
+  questionnaireLanguage: "لغة الاستمارة",
+  questionnaireLanguageInterface: "لغة الواجهة",
+  language_fr: "الفرنسية",
+  language_en: "الإنجليزية",
+  language_ar: "العربية",
+  language_zdj: "الشينغازيجية (القمرية في القمر الكبرى)",
+  language_wni: "الشيندزوانية (القمرية في أنجوان)",
+  language_wlc: "الشيموالية (القمرية في موهيلي)",
+  language_swb: "الشيماورية (القمرية في مايوت)",
   patternMismatch: "الإجابة ليست بالشكل المتوقع (مثل عدد أرقام الرقم).",
 };
 
-export { getLanguage, pick } from "./shared/i18n";
+export { getLanguage, pick } from "../kit/i18n";
 
 restoreLanguage("rsu.runtime.language", ["fr", "en", "ar"]);
 

@@ -1,4 +1,4 @@
-import "./shared/theme.css";
+import "../kit/tokens.css";
 // Restores the clerk's language (and the page's direction) before anything renders.
 import "./i18n";
 import "./components/rsu-runtime-app/rsu-runtime-app";

@@ -41,20 +41,24 @@ export function recordAudits(em: EntityManager, actor: AuditActor, entries: Audi
 /** Rows of several actors with one statement: a group commit's submissions (issue #22). */
 export async function recordAuditsBy(em: EntityManager, rows: { actor: AuditActor; entry: AuditEntry }[]): Promise<void> {
   if (!em.isInTransaction()) throw new Error("recordAudit must run inside the transaction of the change it records");
+  await insertRows(em, AuditEvent, auditRows(rows));
+}
+
+/**
+ * The audit log's rows (entity properties) for several actors' entries, for recordAuditsBy or for a statement
+ * that writes them together with the change they record (group commit, issue #22).
+ */
+export function auditRows(rows: { actor: AuditActor; entry: AuditEntry }[]): object[] {
   // The hash covers `at` read back from PostgreSQL: milliseconds, as JavaScript writes them, survive the trip.
   const at = new Date();
-  await insertRows(
-    em,
-    AuditEvent,
-    rows.map(({ actor, entry }) => ({
-      at,
-      actorId: actor.id,
-      actor: actor.name,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId ?? null,
-      details: entry.details ?? {},
-      address: actor.address,
-    })),
-  );
+  return rows.map(({ actor, entry }) => ({
+    at,
+    actorId: actor.id,
+    actor: actor.name,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId ?? null,
+    details: entry.details ?? {},
+    address: actor.address,
+  }));
 }

@@ -4,8 +4,8 @@ import type { Actor } from "./actor";
  * Who a token or session cookie names, remembered briefly (issue #22): a burst of requests with one
  * credential reads the database once. Revoking, closing or changing a user forgets the entries at once on
  * this instance, and on the others as soon as they hear of it (credential-changes.ts, PostgreSQL NOTIFY).
- * An instance that cannot hear of changes (its listener is down, or none was started) trusts an entry for
- * a second only.
+ * An instance that cannot hear of changes (its listener is down, silent for 2 s, or none was started)
+ * trusts an entry for a second only.
  */
 const DEAF_TTL_MS = 1_000;
 const LISTENING_TTL_MS = 30_000;

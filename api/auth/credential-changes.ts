@@ -11,6 +11,13 @@ import { forgetCredential, forgetUser, listenerConnected } from "./credential-ca
  */
 const CHANNEL = "rsu_credentials";
 const RECONNECT_MS = 1_000;
+/**
+ * A listening connection only ever receives: if a NAT or firewall drops it silently, or a partition hides
+ * its end, no error ever comes and changes are missed for good. So it asks PostgreSQL something every
+ * second, and one not answered within two counts as lost (the cache then trusts entries for a second).
+ */
+const HEARTBEAT_MS = 1_000;
+const HEARTBEAT_TIMEOUT_MS = 2_000;
 
 /** Every credential of a user, or one credential (a session closed) by its hash. */
 export type CredentialChange = { userId: string } | { credential: string };
@@ -56,10 +63,40 @@ export function listenForCredentialChanges(databaseUrl: string, logger: Logger):
       if (closed) return void (await listening.end());
       client = listening;
       listenerConnected(true);
+      heartbeat(listening);
     } catch (error) {
       await connection?.end().catch(() => {});
       lost(error);
     }
+  }
+  /** Until `listening` is no longer the listener; one that does not answer is dropped without waiting for it. */
+  function heartbeat(listening: NonNullable<typeof client>) {
+    let waiting = false;
+    const beat = setInterval(() => {
+      if (client !== listening) return clearInterval(beat);
+      if (waiting) return;
+      waiting = true;
+      const silent = setTimeout(() => dead(new Error("the credential listener's connection did not answer")), HEARTBEAT_TIMEOUT_MS);
+      // LISTEN again: a no-op for PostgreSQL, and pg_stat_activity keeps showing what the connection is for.
+      listening.query(`listen ${CHANNEL}`).then(
+        () => {
+          clearTimeout(silent);
+          waiting = false;
+        },
+        (error) => {
+          clearTimeout(silent);
+          dead(error);
+        },
+      );
+    }, HEARTBEAT_MS);
+    beat.unref();
+    const dead = (error: unknown) => {
+      clearInterval(beat);
+      if (client !== listening) return;
+      lost(error);
+      // Not awaited: over a connection that carries nothing, the goodbye would wait forever.
+      void listening.end().catch(() => {});
+    };
   }
   void connect();
 

@@ -36,7 +36,7 @@ export async function verifyRecordedBackup(
     if (!report.ok) throw mismatch(report.checks);
     Object.assign(run, { outcome: "verified", verifiedAt: new Date(), errorCode: null });
   } catch (error) {
-    Object.assign(run, { outcome: "failed", verifiedAt: null, errorCode: error instanceof BackupError ? error.code : "backup_error" });
+    Object.assign(run, { outcome: "failed", verifiedAt: null, errorCode: failureCode(error) });
   }
   await saveBackupRun(config.databaseUrl, run);
   if (run.errorCode) {
@@ -45,6 +45,13 @@ export async function verifyRecordedBackup(
   }
   logger.info("backup_verified", { id: run.id });
   return { id: run.id, outcome: "verified" };
+}
+
+/** Why a verification failed, as the page names it: a file the retention policy deleted is not a broken backup. */
+function failureCode(error: unknown): string {
+  if (error instanceof BackupError) return error.code;
+  if ((error as NodeJS.ErrnoException).code === "ENOENT") return "backup_file_missing";
+  return "backup_error";
 }
 
 async function readRun(databaseUrl: string, id: string): Promise<BackupRunRecord | null> {

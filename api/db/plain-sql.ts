@@ -60,6 +60,11 @@ export async function insertRows<T extends object>(em: EntityManager, entity: En
   await preparedRows(em, `rsu_insert_${name}`, text, [byColumn(rows, columns)]);
 }
 
+/** Entity-shaped rows as the one JSON parameter insertRows sends, for a statement that inserts them itself. */
+export function entityRowsJson<T extends object>(em: EntityManager, entity: EntityName<T>, rows: object[]): string {
+  return byColumn(rows, tableOf(em, entity).columns);
+}
+
 /**
  * Updates entity-shaped rows, found by their `id`, with one statement: every row gives the same properties
  * (those of the first), and only those columns change.

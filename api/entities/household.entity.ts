@@ -32,6 +32,8 @@ export const Household = defineEntity({
       .onCreate(() => new Date())
       .onUpdate(() => new Date()),
     /** The transaction that last wrote the row, stamped by a trigger: the order partners read changes in. */
+    /** Set when the import that created it was undone (issue #19): its row and history stay, it counts no more. */
+    withdrawnAt: p.datetime().nullable(),
     changeXid: p.string().columnType("xid8").default("0").lazy().hidden(),
     members: () => p.oneToMany(Individual).mappedBy("household"),
   },

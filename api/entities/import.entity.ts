@@ -42,6 +42,9 @@ export const DataImport = defineEntity({
     runBy: p.uuid().nullable(),
     runStartedAt: p.datetime().nullable(),
     runFinishedAt: p.datetime().nullable(),
+    /** Who undid the run, and when: what it changed in the registry was reversed by new versions. */
+    undoneBy: p.uuid().nullable(),
+    undoneAt: p.datetime().nullable(),
   },
 });
 export type DataImport = InferEntity<typeof DataImport>;

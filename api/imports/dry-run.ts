@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from "node:util";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { FieldError } from "../../schemas/contracts/api";
-import type { ImportOutcome, ImportSummary } from "../../schemas/contracts/imports";
+import type { ImportLines, ImportOutcome, ImportSummary } from "../../schemas/contracts/imports";
 import {
   householdAnswers,
   placeFieldErrors,
@@ -27,7 +27,9 @@ import { fileUnderKeys, isKeyless, stagedHouseholds } from "./staged-households"
 /** A household of the page, as checked. */
 interface Checked {
   key: string;
+  /** All its lines, as provenance keeps them; by file for the report. */
   lines: number[];
+  fileLines: ImportLines;
   submissionId: string;
   data: Record<string, unknown>;
   errors: RowError[];
@@ -67,13 +69,20 @@ export async function dryRunImport(
     [target.id],
   );
   const validate = validatorFor(version!);
+  // Each undo of this delivery starts new ids (deterministic-id.ts): imported again, it is written again.
+  const [undone] = await queryRows<{ n: number }>(
+    em,
+    `select count(*)::int as n from imports where status = 'undone' and delivery = ? and profile->>'source' = ?`,
+    [found.delivery, profile.source],
+  );
+  const idOf = (key: string) => importSubmissionId(profile.source, key, found.delivery, undone!.n);
   const source = { id: "", submittedBy: actor.userId, formVersion: { version: profile.version, form: { id: profile.formId } } };
 
   await fileUnderKeys(em, importId, profile);
   await queryRows(em, `delete from import_households where import_id = ?`, [importId]);
   const summary = new SummaryCounter();
   for await (const page of stagedHouseholds(em, importId, profile.layout)) {
-    const checked = page.map((household) => check(household, profile, catalogue, validate, found.delivery));
+    const checked = page.map((household) => check(household, profile, catalogue, validate, idOf));
     await classify(em, importId, profile, checked);
     const fresh = checked.filter((c) => c.outcome === "new");
     const previews = await previewNewHouseholds(
@@ -144,10 +153,13 @@ function check(
   profile: ImportProfileBody,
   catalogue: ProfileCatalogue,
   validate: (data: unknown) => FieldError[],
-  delivery: string,
+  idOf: (key: string) => string,
 ): Checked {
-  const lines = [...household.households, ...household.members].map((r) => r.line);
-  const submissionId = importSubmissionId(profile.source, household.key, delivery);
+  const rows = [...household.households, ...household.members];
+  const lines = rows.map((r) => r.line);
+  const fileLines: ImportLines = {};
+  for (const row of rows) fileLines[row.file] = [...(fileLines[row.file] ?? []), row.line];
+  const submissionId = idOf(household.key);
   if (isKeyless(household.key)) {
     const row = household.households[0] ?? household.members[0]!;
     const column = row.file === "individuals" ? (profile.memberHouseholdKey ?? profile.householdKey) : profile.householdKey;
@@ -161,7 +173,7 @@ function check(
         message: { fr: "Ligne sans identifiant de ménage.", en: "Row without a household key." },
       },
     ];
-    return { key: household.key, lines, submissionId, data: {}, errors, outcome: "error" };
+    return { key: household.key, lines, fileLines, submissionId, data: {}, errors, outcome: "error" };
   }
   const { data, errors } = householdAnswers(profile, catalogue, household);
   // The schema's verdict on what could be converted; a cell that could not be is already an error of its
@@ -172,7 +184,7 @@ function check(
     (e) => !converted.has(`${e.line}:${e.column}`) && !(e.code === "hidden_answered" && unconverted.has(e.line)),
   );
   const all = [...errors, ...schemaErrors];
-  return { key: household.key, lines, submissionId, data, errors: all, outcome: all.length ? "error" : "new" };
+  return { key: household.key, lines, fileLines, submissionId, data, errors: all, outcome: all.length ? "error" : "new" };
 }
 
 /**
@@ -194,7 +206,7 @@ async function classify(em: EntityManager, importId: string, profile: ImportProf
     `select distinct on (ih.household_key) ih.household_key, h.id as household_id, h.version, ih.data
        from import_households ih join imports i on i.id = ih.import_id
        join submissions s on s.id = ih.submission_id join households h on h.id = s.household_id
-      where i.profile->>'source' = ? and ih.import_id <> ? and ih.household_key = any(array(select json_array_elements_text(?::json)))
+      where i.profile->>'source' = ? and ih.import_id <> ? and i.status <> 'undone' and h.withdrawn_at is null and ih.household_key = any(array(select json_array_elements_text(?::json)))
       order by ih.household_key, s.received_at desc`,
     [profile.source, importId, JSON.stringify(valid.map((c) => c.key))],
   );

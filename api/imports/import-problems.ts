@@ -70,6 +70,21 @@ export const importProblems = {
       { fr: `Il manque le fichier « ${role} » que ce profil attend.`, en: `The "${role}" file this profile expects is missing.` },
       { role },
     ),
+  alreadyUndone: () =>
+    new Problem(409, "import_already_undone", {
+      fr: "Cet import a déjà été défait : ce qu'il avait changé dans le registre l'est déjà.",
+      en: "This import was already undone: what it changed in the registry already is.",
+    }),
+  stillIntegrating: (pending: number) =>
+    new Problem(
+      409,
+      "import_still_integrating",
+      {
+        fr: `${pending} ménage(s) de cet import sont encore en cours d'intégration : attendez la fin avant de le défaire.`,
+        en: `${pending} household(s) of this import are still being integrated: wait for the end before undoing it.`,
+      },
+      { pending },
+    ),
   wrongStatus: (status: ImportStatus, allowed: readonly ImportStatus[]) =>
     new Problem(
       409,

@@ -1,10 +1,11 @@
 import type { MiddlewareHandler } from "hono";
 import type { Message } from "../../schemas/contracts/api";
 import type { AppEnv } from "../app-env";
+import type { importProblems } from "../imports/import-problems";
 import type { problems } from "../problems";
 
-/** A problem of the catalogue (api/problems.ts), by its factory's name: a typo fails to compile. */
-export type ProblemName = keyof typeof problems;
+/** A problem of the catalogue (api/problems.ts) or of bulk import's own (api/imports/import-problems.ts), by its factory's name: a typo fails to compile. */
+export type ProblemName = keyof typeof problems | keyof typeof importProblems;
 
 /** A query parameter: its JSON Schema, and what it means in French and English. */
 export interface QueryParameter {

@@ -2,6 +2,7 @@ import type { RouterRoute } from "hono/types";
 import { PERMISSIONS, type Permission } from "../auth/permissions";
 import { ROLES } from "../auth/roles";
 import { SESSION_COOKIE } from "../middleware/authenticate";
+import { importProblems } from "../imports/import-problems";
 import { problems } from "../problems";
 import type { ProblemName, RouteDoc } from "./describe";
 
@@ -68,7 +69,7 @@ const PROBLEMS: ReadonlyMap<ProblemName, { status: number; code: string }> = (()
     apply: () => anything,
   });
   return new Map(
-    Object.entries(problems).map(([name, make]) => {
+    Object.entries({ ...problems, ...importProblems }).map(([name, make]) => {
       const problem = (make as (...args: unknown[]) => { status: number; code: string })(anything, anything, anything);
       return [name as ProblemName, { status: problem.status, code: problem.code }];
     }),

@@ -58,13 +58,14 @@ function operationArticle(method: string, path: string, op: Operation): HtmlEsca
   const body = op.requestBody?.content["application/json"]?.schema;
   const success = Object.entries(op.responses).find(([status]) => status.startsWith("2"));
   const answer = success?.[1].content && Object.values(success[1].content)[0]?.schema;
+  // Schemas scroll within their box: tabindex="0" lets a keyboard reach and scroll them (axe: scrollable-region-focusable).
   return html`<article>
 <h3><span class="method">${method.toUpperCase()}</span> <code>${path}</code></h3>
 <p>${op.summary} <span class="en" lang="en">· ${en}</span></p>
 <p>Rôles <span class="en">· Roles</span> : ${roles}</p>
 ${op.parameters?.length ? html`<ul>${op.parameters.map((p) => html`<li><code>${p.name}</code> (${p.in}${p.required ? ", obligatoire · required" : ""}) ${p.description ?? ""}</li>`)}</ul>` : ""}
 <p>Erreurs <span class="en">· Errors</span> : ${raw(op["x-rsu-errors"].map((code) => `<code>${code}</code>`).join(", "))}</p>
-${body ? html`<details><summary>Corps de la requête <span class="en">· Request body</span></summary><pre>${JSON.stringify(body, null, 2)}</pre></details>` : ""}
-${answer && Object.keys(answer).length ? html`<details><summary>Réponse ${success![0]} <span class="en">· Response</span></summary><pre>${JSON.stringify(answer, null, 2)}</pre></details>` : ""}
+${body ? html`<details><summary>Corps de la requête <span class="en">· Request body</span></summary><pre tabindex="0">${JSON.stringify(body, null, 2)}</pre></details>` : ""}
+${answer && Object.keys(answer).length ? html`<details><summary>Réponse ${success![0]} <span class="en">· Response</span></summary><pre tabindex="0">${JSON.stringify(answer, null, 2)}</pre></details>` : ""}
 </article>`;
 }

@@ -54,8 +54,9 @@ export function decodeCursor(cursor: string): SyncPosition {
 /**
  * The next page of households changed after the position, in the order their changes were written, as
  * the caller's roles read them on screen (areas and redaction per role, #15). Only rows older than every
- * running transaction are read (Migration20261208030000HouseholdChangeOrder): a change committed later
- * always lands after the cursor, so a partner that follows cursors never misses one nor reads one twice.
+ * running transaction of this database are read (Migration20261208030000HouseholdChangeOrder,
+ * Migration20261210400000OwnChangeHorizon): a change committed later always lands after the cursor, so a
+ * partner that follows cursors never misses one nor reads one twice, and waits for no other database.
  */
 export async function householdChanges(
   em: EntityManager,
@@ -64,7 +65,7 @@ export async function householdChanges(
   redactorOf: RedactorOf,
   limit: number,
 ): Promise<HouseholdChangePage> {
-  const where = [`h.change_xid < pg_snapshot_xmin(pg_current_snapshot())`, `(h.change_xid, h.id) > (?::xid8, ?::uuid)`];
+  const where = [`h.change_xid < households_change_horizon()`, `(h.change_xid, h.id) > (?::xid8, ?::uuid)`];
   const bindings: unknown[] = [position.xid, position.id];
   if (position.since) {
     where.push(`h.updated_at >= ?`);

@@ -23,7 +23,8 @@ export interface HouseholdFilter {
  * a role may read names, so a hidden name never decides whether a row is listed.
  */
 export async function listHouseholds(em: EntityManager, filter: HouseholdFilter, redactorOf: RedactorOf): Promise<HouseholdPage> {
-  const where: FilterQuery<Household>[] = [];
+  // A household whose import was undone stays for its history only.
+  const where: FilterQuery<Household>[] = [{ withdrawnAt: null }];
   if (filter.commune) where.push({ commune: filter.commune });
   const key = filter.q ? searchKey(filter.q) : "";
   const reach = filter.scopes.filter((scope) => !key || mayReadHeadName(redactorOf([scope]))).map((scope) => scopeWhere(scope, key));
@@ -109,6 +110,9 @@ function detailOf(
     sourceSubmissionId: household.sourceSubmissionId,
     createdAt: household.createdAt.toISOString(),
     updatedAt: household.updatedAt.toISOString(),
+    // An undone import's household stays readable (its history is the record) but says it left the registry,
+    // so a partner's synchronised copy drops it instead of keeping it forever (issue #19).
+    withdrawnAt: household.withdrawnAt?.toISOString() ?? null,
     members: members.map((m) => ({
       id: m.id,
       lineNumber: m.lineNumber,

@@ -1,6 +1,8 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { SubmissionStatus } from "../../schemas/contracts/api";
-import { preparedRows, sqlArray } from "../db/plain-sql";
+import { auditRows, type AuditActor, type AuditEntry } from "../audit/record-audit";
+import { entityRowsJson, preparedRows, sqlArray } from "../db/plain-sql";
+import { AuditEvent } from "../entities";
 
 /** A submission as the batch writes it: checked, hashed, its place known. */
 export interface SubmissionRow {
@@ -27,36 +29,62 @@ export interface StoredSubmission {
  */
 
 /**
- * Inserts the rows (distinct ids) with one statement; an id already stored, or being stored by another
- * batch that commits, is left alone. Returns the ids this statement inserted. Rows go in id order, so two
- * batches holding the same two ids lock them in the same order and never deadlock.
+ * Inserts the rows ($1, distinct ids); an id already stored, or being stored by another batch that commits,
+ * is left alone. Returns the ids inserted. Rows go in id order (submissionsJson), so two batches holding the
+ * same two ids lock them in the same order and never deadlock.
  */
-export async function insertSubmissions(tx: EntityManager, rows: SubmissionRow[]): Promise<Set<string>> {
-  const sorted = [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const inserted = await preparedRows<{ id: string }>(
-    tx,
-    "rsu_insert_submission_batch",
-    `insert into submissions (id, form_version_id, data, content_hash, status, submitted_by, commune, household_id, base_version, received_at)
+const INSERT_SUBMISSIONS = `insert into submissions (id, form_version_id, data, content_hash, status, submitted_by, commune, household_id, base_version, received_at)
      select r.id, r.form_version_id, r.data, r.content_hash, 'received', r.submitted_by, r.commune, r.household_id, r.base_version, now()
        from json_to_recordset($1::json)
          as r(id uuid, form_version_id integer, data jsonb, content_hash text, submitted_by uuid, commune text, household_id uuid, base_version integer)
-     on conflict (id) do nothing returning id`,
-    [
-      JSON.stringify(
-        sorted.map((row) => ({
-          id: row.id,
-          form_version_id: row.formVersionId,
-          data: row.data,
-          content_hash: row.contentHash,
-          submitted_by: row.submittedBy,
-          commune: row.commune,
-          household_id: row.householdId,
-          base_version: row.baseVersion,
-        })),
-      ),
-    ],
+     on conflict (id) do nothing returning id`;
+
+/** Inserts the rows with one statement, in the caller's transaction; returns the ids it inserted. */
+export async function insertSubmissions(tx: EntityManager, rows: SubmissionRow[]): Promise<Set<string>> {
+  const inserted = await preparedRows<{ id: string }>(tx, "rsu_insert_submission_batch", INSERT_SUBMISSIONS, [submissionsJson(rows)]);
+  return new Set(inserted.map((row) => row.id));
+}
+
+/**
+ * Group commit's write (issue #22): the submissions, the outbox rows of those inserted (DESIGN.md rule 1)
+ * and their audit rows, in one statement: one round trip, and no BEGIN or COMMIT, since a statement alone is
+ * its own transaction, durable once it returns. The four statements of a transaction cost the API more than
+ * the rows they carried (each a write to the socket, and the ORM's transaction around them). An audit row
+ * names its submission; those of ids left alone are dropped with them. Returns the ids inserted.
+ */
+export async function writeSubmissions(
+  em: EntityManager,
+  rows: SubmissionRow[],
+  audits: { actor: AuditActor; entry: AuditEntry }[],
+  nextAttemptAt: Date,
+): Promise<Set<string>> {
+  const inserted = await preparedRows<{ id: string }>(
+    em,
+    "rsu_write_submission_batch",
+    `with written as (${INSERT_SUBMISSIONS}),
+       queued as (insert into outbox (submission_id, created_at, next_attempt_at, attempts) select id, now(), $2, 0 from written),
+       audited as (insert into audit_log select a.* from json_populate_recordset(null::audit_log, $3::json) a
+                    where a.entity_id::uuid in (select id from written))
+     select id from written`,
+    [submissionsJson(rows), nextAttemptAt, entityRowsJson(em, AuditEvent, auditRows(audits))],
   );
   return new Set(inserted.map((row) => row.id));
+}
+
+function submissionsJson(rows: SubmissionRow[]): string {
+  const sorted = [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return JSON.stringify(
+    sorted.map((row) => ({
+      id: row.id,
+      form_version_id: row.formVersionId,
+      data: row.data,
+      content_hash: row.contentHash,
+      submitted_by: row.submittedBy,
+      commune: row.commune,
+      household_id: row.householdId,
+      base_version: row.baseVersion,
+    })),
+  );
 }
 
 /** The outbox rows of the inserted submissions (DESIGN.md rule 1), in the same transaction. */

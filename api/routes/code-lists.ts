@@ -5,6 +5,7 @@ import type { AppEnv } from "../app-env";
 import { auditActor } from "../auth/actor";
 import { allow } from "../middleware/authorize";
 import { describeRoute } from "../openapi/describe";
+import { codeListsResponse } from "../openapi/responses";
 import { jsonBody, readJson } from "../middleware/json-body";
 import { createCodeList, findCodeList, updateCodeList } from "../services/catalogue-code-lists";
 import { loadCatalogue } from "../services/catalogue-store";
@@ -12,7 +13,7 @@ import { validateBody } from "./validate-body";
 
 export function codeListRoutes() {
   return new Hono<AppEnv>()
-    .get("/", allow("catalogue:read"), describeRoute("Les listes de codes.", "Code lists."), async (c) =>
+    .get("/", allow("catalogue:read"), describeRoute("Les listes de codes.", "Code lists.", { response: codeListsResponse }), async (c) =>
       c.json((await loadCatalogue(c.get("em"))).codeLists),
     )
     .get(

@@ -4,6 +4,7 @@ import { AREA_LEVELS, INDICATOR_BREAKDOWNS } from "../../schemas/contracts/dashb
 import type { AppEnv } from "../app-env";
 import { allow } from "../middleware/authorize";
 import { describeRoute, type QueryParameter } from "../openapi/describe";
+import { dashboardResponse, indicatorResponse } from "../openapi/responses";
 import { problems } from "../problems";
 import type { DashboardPlace } from "../registry/dashboards/dashboard-figures";
 import { dashboardFor, indicatorFor } from "../services/dashboards";
@@ -35,6 +36,7 @@ export function dashboardRoutes() {
           days: { schema: { type: "integer", minimum: 1, maximum: 366, default: 30 }, about: text("Fenêtre en jours.", "Window in days.") },
         },
         errors: ["invalidParameter"],
+        response: dashboardResponse,
       }),
       async (c) => {
         const days = positiveInteger("days", c.req.query("days"), { max: 366, fallback: 30 });
@@ -52,6 +54,7 @@ export function dashboardRoutes() {
           breakdown: { schema: { enum: [...INDICATOR_BREAKDOWNS], default: "area" }, about: text("Ventilation.", "Breakdown.") },
         },
         errors: ["invalidParameter", "variableNotFound", "indicatorNotCountable", "indicatorNotGranted"],
+        response: indicatorResponse,
       }),
       async (c) => {
         const variable = c.req.query("variable") ?? "";

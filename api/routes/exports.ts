@@ -8,6 +8,7 @@ import { recordAudit } from "../audit/record-audit";
 import { RegistryExport } from "../entities";
 import { allow } from "../middleware/authorize";
 import { describeRoute } from "../openapi/describe";
+import { exportListResponse, exportResponse } from "../openapi/responses";
 import { jsonBody, readJson } from "../middleware/json-body";
 import { problems } from "../problems";
 import { createExportQueue, type ExportQueue } from "../queue/export-queue";
@@ -29,6 +30,7 @@ export function exportRoutes(deps: AppDeps) {
         body: exportRequestSchema,
         status: 202,
         errors: ["serviceUnavailable"],
+        response: exportResponse,
       }),
       jsonBody(),
       async (c) => {
@@ -41,7 +43,7 @@ export function exportRoutes(deps: AppDeps) {
     .get(
       "/",
       allow("registry:export"),
-      describeRoute("Ses exports, du plus récent au plus ancien.", "One's own exports, newest first."),
+      describeRoute("Ses exports, du plus récent au plus ancien.", "One's own exports, newest first.", { response: exportListResponse }),
       async (c) => {
         const rows = await c
           .get("em")
@@ -54,6 +56,7 @@ export function exportRoutes(deps: AppDeps) {
       allow("registry:export"),
       describeRoute("Un de ses exports et sa progression.", "One of one's exports and its progress.", {
         errors: ["exportNotFound", "invalidParameter"],
+        response: exportResponse,
       }),
       async (c) => c.json(exportView(await ownExport(c.get("em"), c.get("actor")!, uuid("id", c.req.param("id"))))),
     )
@@ -62,6 +65,7 @@ export function exportRoutes(deps: AppDeps) {
       allow("registry:export"),
       describeRoute("Annule un export en attente ou en cours.", "Cancels a queued or running export.", {
         errors: ["exportNotFound", "exportFinished", "invalidParameter"],
+        response: exportResponse,
       }),
       async (c) => {
         const actor = c.get("actor")!;

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import type { AppDeps, AppEnv } from "../app-env";
 import { allow } from "../middleware/authorize";
 import { describeRoute } from "../openapi/describe";
+import { healthResponse, readinessResponse } from "../openapi/responses";
 import { backupAlarm } from "../services/backup-age";
 import { problems } from "../problems";
 
@@ -14,14 +15,16 @@ const CHECK_TIMEOUT_MS = 1_500;
  */
 export function healthRoutes({ orm, redis, config }: AppDeps) {
   return new Hono<AppEnv>()
-    .get("/healthz", allow("public"), describeRoute("Le processus répond.", "The process answers."), (c) => c.json({ status: "ok" }))
+    .get("/healthz", allow("public"), describeRoute("Le processus répond.", "The process answers.", { response: healthResponse }), (c) =>
+      c.json({ status: "ok" }),
+    )
     .get(
       "/readyz",
       allow("public"),
       describeRoute(
         "PostgreSQL et Redis répondent ; âge de la dernière sauvegarde.",
         "PostgreSQL and Redis answer; age of the last backup.",
-        { errors: ["serviceUnavailable"] },
+        { errors: ["serviceUnavailable"], response: readinessResponse },
       ),
       async (c) => {
         const [postgres, redisState] = await Promise.all([

@@ -3,6 +3,7 @@ import type { AppEnv } from "../app-env";
 import { scopesFor } from "../auth/actor";
 import { allow } from "../middleware/authorize";
 import { describeRoute } from "../openapi/describe";
+import { householdChangesResponse } from "../openapi/responses";
 import { problems } from "../problems";
 import { AREA_CODE } from "../../schemas/contracts/api";
 import { decodeCursor, householdChanges, startPosition } from "../repositories/household-changes.repository";
@@ -40,6 +41,7 @@ export function householdSyncRoutes() {
           },
         },
         errors: ["invalidCursor", "cursorWithFilters", "invalidParameter"],
+        response: householdChangesResponse,
       },
     ),
     async (c) => {

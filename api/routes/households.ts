@@ -6,6 +6,7 @@ import { scopesCovering, scopesFor, type RoleScope } from "../auth/actor";
 import type { Permission } from "../auth/permissions";
 import { allow } from "../middleware/authorize";
 import { describeRoute } from "../openapi/describe";
+import { householdPageResponse, householdResponse } from "../openapi/responses";
 import { problems } from "../problems";
 import { findHousehold, householdWithMembers, listHouseholds, pastHousehold } from "../repositories/households.repository";
 import { householdAnswers } from "../services/form-answers";
@@ -21,6 +22,7 @@ export function householdRoutes() {
         allow("households:read"),
         describeRoute("Les ménages visibles, par commune ou nom du chef.", "Visible households, by commune or head's name.", {
           errors: ["invalidParameter"],
+          response: householdPageResponse,
         }),
         async (c) => {
           const scopes = scopesFor(c.get("actor")!, "households:read");
@@ -43,6 +45,7 @@ export function householdRoutes() {
         allow("households:read"),
         describeRoute("Un ménage et ses membres, aujourd'hui ou à une date (at).", "A household and its members, now or at a date (at).", {
           errors: ["householdNotFound", "outsideArea", "invalidParameter"],
+          response: householdResponse,
         }),
         async (c) => {
           const { household, covering } = await visibleHousehold(c, "households:read");

@@ -18,7 +18,11 @@ export function importProfileRoutes() {
     .post(
       "/",
       allow("imports:manage"),
-      describeRoute("Crée un profil d'import.", "Creates an import profile.", { body: importProfileSchema, status: 201 }),
+      describeRoute("Crée un profil d'import.", "Creates an import profile.", {
+        body: importProfileSchema,
+        status: 201,
+        errors: ["profileInvalid", "profileNameTaken"],
+      }),
       jsonBody(),
       async (c) => {
         const body = validateBody<ImportProfileBody>(importProfileSchema, await readJson(c));
@@ -28,7 +32,7 @@ export function importProfileRoutes() {
     .get(
       "/:id",
       allow("imports:manage"),
-      describeRoute("Un profil d'import.", "An import profile.", { errors: ["invalidParameter"] }),
+      describeRoute("Un profil d'import.", "An import profile.", { errors: ["invalidParameter", "profileNotFound"] }),
       async (c) => c.json(await getProfile(c.get("em"), uuid("id", c.req.param("id")))),
     )
     .put(
@@ -36,7 +40,7 @@ export function importProfileRoutes() {
       allow("imports:manage"),
       describeRoute("Modifie un profil d'import.", "Changes an import profile.", {
         body: importProfileSchema,
-        errors: ["invalidParameter"],
+        errors: ["invalidParameter", "profileNotFound", "profileInvalid", "profileNameTaken"],
       }),
       jsonBody(),
       async (c) => {

@@ -5,6 +5,7 @@ import { dryRunImport } from "../imports/dry-run";
 import { errorReport } from "../imports/error-report";
 import { importSuggestions } from "../imports/import-suggestions";
 import { importProgress, importProvenance, startImportRun, stopImport } from "../imports/run-import";
+import { undoImport } from "../imports/undo-import";
 import { importView, listImports, uploadImportFile, type Upload } from "../imports/upload-import";
 import { allow } from "../middleware/authorize";
 import { createImportQueue, type ImportQueue } from "../queue/import-queue";
@@ -50,7 +51,7 @@ export function importRoutes({ config, redis, logger }: AppDeps) {
         describeRoute("Dépose le fichier des ménages d'un import.", "Uploads an import's household file.", {
           mediaType: "application/json",
           status: 201,
-          errors: ["invalidParameter", "payloadTooLarge"],
+          errors: ["invalidParameter", "payloadTooLarge", "unknownFormat", "fileUnreadable"],
         }),
         async (c) => c.json(await uploadImportFile(c.get("em"), c.get("actor")!, c.get("address"), "households", upload(c)), 201),
       )
@@ -65,14 +66,17 @@ export function importRoutes({ config, redis, logger }: AppDeps) {
         ),
         async (c) => c.json(await importProvenance(c.get("em"), uuid("submissionId", c.req.param("submissionId")))),
       )
-      .get("/:id", allow("imports:manage"), describeRoute("Un import.", "An import.", { errors: ["invalidParameter"] }), async (c) =>
-        c.json(await importView(c.get("em"), uuid("id", c.req.param("id")))),
+      .get(
+        "/:id",
+        allow("imports:manage"),
+        describeRoute("Un import.", "An import.", { errors: ["invalidParameter", "importNotFound"] }),
+        async (c) => c.json(await importView(c.get("em"), uuid("id", c.req.param("id")))),
       )
       .put(
         "/:id/individuals",
         allow("imports:manage"),
         describeRoute("Dépose le fichier des individus d'un import.", "Uploads an import's individuals file.", {
-          errors: ["invalidParameter", "payloadTooLarge"],
+          errors: ["invalidParameter", "payloadTooLarge", "importNotFound", "wrongStatus", "unknownFormat", "fileUnreadable"],
         }),
         async (c) =>
           c.json(
@@ -84,7 +88,7 @@ export function importRoutes({ config, redis, logger }: AppDeps) {
         "/:id/suggestions",
         allow("imports:manage"),
         describeRoute("Correspondances proposées entre colonnes et variables.", "Suggested column-to-variable mappings.", {
-          errors: ["invalidParameter"],
+          errors: ["invalidParameter", "importNotFound", "profileInvalid"],
         }),
         async (c) =>
           c.json(
@@ -101,7 +105,15 @@ export function importRoutes({ config, redis, logger }: AppDeps) {
         allow("imports:manage"),
         describeRoute("Essai à blanc d'un import avec un profil.", "Dry run of an import with a profile.", {
           body: dryRunSchema,
-          errors: ["invalidParameter"],
+          errors: [
+            "invalidParameter",
+            "importNotFound",
+            "wrongStatus",
+            "profileNotFound",
+            "profileInvalid",
+            "filesMissing",
+            "columnsMissing",
+          ],
         }),
         jsonBody(),
         async (c) => {
@@ -115,7 +127,10 @@ export function importRoutes({ config, redis, logger }: AppDeps) {
       .post(
         "/:id/run",
         allow("imports:manage"),
-        describeRoute("Lance (ou reprend) un import.", "Runs (or resumes) an import.", { status: 202, errors: ["invalidParameter"] }),
+        describeRoute("Lance (ou reprend) un import.", "Runs (or resumes) an import.", {
+          status: 202,
+          errors: ["invalidParameter", "importNotFound", "wrongStatus"],
+        }),
         async (c) => {
           const id = uuid("id", c.req.param("id"));
           await startImportRun(c.get("em"), id, c.get("actor")!, c.get("address"), importQueue(), logger);
@@ -125,7 +140,7 @@ export function importRoutes({ config, redis, logger }: AppDeps) {
       .post(
         "/:id/pause",
         allow("imports:manage"),
-        describeRoute("Met un import en pause.", "Pauses an import.", { errors: ["invalidParameter"] }),
+        describeRoute("Met un import en pause.", "Pauses an import.", { errors: ["invalidParameter", "importNotFound", "wrongStatus"] }),
         async (c) => {
           const id = uuid("id", c.req.param("id"));
           await stopImport(c.get("em"), id, "paused", c.get("actor")!, c.get("address"));
@@ -135,17 +150,28 @@ export function importRoutes({ config, redis, logger }: AppDeps) {
       .post(
         "/:id/cancel",
         allow("imports:manage"),
-        describeRoute("Annule un import.", "Cancels an import.", { errors: ["invalidParameter"] }),
+        describeRoute("Annule un import.", "Cancels an import.", { errors: ["invalidParameter", "importNotFound", "wrongStatus"] }),
         async (c) => {
           const id = uuid("id", c.req.param("id"));
           await stopImport(c.get("em"), id, "cancelled", c.get("actor")!, c.get("address"));
           return c.json(await importProgress(c.get("em"), id));
         },
       )
+      // Everything the run created or changed in the registry is reversed by new versions (issue #19).
+      .post(
+        "/:id/undo",
+        allow("imports:manage"),
+        describeRoute(
+          "Défait un import : ses changements du registre sont annulés par de nouvelles versions.",
+          "Undoes an import: its registry changes are reversed by new versions.",
+          { errors: ["invalidParameter", "importNotFound", "alreadyUndone", "wrongStatus", "stillIntegrating"] },
+        ),
+        async (c) => c.json(await undoImport(c.get("em"), uuid("id", c.req.param("id")), c.get("actor")!, c.get("address"))),
+      )
       .get(
         "/:id/progress",
         allow("imports:manage"),
-        describeRoute("La progression d'un import.", "An import's progress.", { errors: ["invalidParameter"] }),
+        describeRoute("La progression d'un import.", "An import's progress.", { errors: ["invalidParameter", "importNotFound"] }),
         async (c) => c.json(await importProgress(c.get("em"), uuid("id", c.req.param("id")))),
       )
       .get(
@@ -153,7 +179,7 @@ export function importRoutes({ config, redis, logger }: AppDeps) {
         allow("imports:manage"),
         describeRoute("Le classeur des erreurs d'un import.", "An import's error workbook.", {
           mediaType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-          errors: ["invalidParameter"],
+          errors: ["invalidParameter", "importNotFound"],
         }),
         async (c) => {
           const id = uuid("id", c.req.param("id"));

@@ -4,6 +4,7 @@ import type { RouterRoute } from "hono/types";
 import type { AppEnv } from "../app-env";
 import { allow } from "../middleware/authorize";
 import { describeRoute } from "../openapi/describe";
+import { openApiResponse } from "../openapi/responses";
 import { openApiDocument } from "../openapi/document";
 import { referencePage } from "../openapi/reference-page";
 
@@ -15,8 +16,11 @@ export function openApiRoutes(routeTable: () => readonly RouterRoute[]) {
   let document: ReturnType<typeof openApiDocument> | undefined;
   const current = () => (document ??= openApiDocument(routeTable(), packageJson.version));
   return new Hono<AppEnv>()
-    .get("/openapi.json", allow("public"), describeRoute("Ce document OpenAPI 3.1.", "This OpenAPI 3.1 document."), (c) =>
-      c.json(current()),
+    .get(
+      "/openapi.json",
+      allow("public"),
+      describeRoute("Ce document OpenAPI 3.1.", "This OpenAPI 3.1 document.", { response: openApiResponse }),
+      (c) => c.json(current()),
     )
     .get(
       "/reference",

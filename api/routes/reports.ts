@@ -17,8 +17,8 @@ const LANG = {
   lang: { schema: { enum: ["fr", "en"], default: "fr" }, about: { fr: "Langue du rapport.", en: "The report's language." } },
 };
 
-function period(raw: string): ReportPeriod {
-  const found = parseReportPeriod(raw);
+function period(raw: string, timeZone: string): ReportPeriod {
+  const found = parseReportPeriod(raw, undefined, timeZone);
   if (!found) {
     throw problems.invalidParameter([
       {
@@ -39,7 +39,8 @@ function period(raw: string): ReportPeriod {
  * the printable HTML page and the XLSX workbook, French unless `lang=en`.
  */
 export function reportRoutes({ config }: Pick<AppDeps, "config">) {
-  const figures = (em: Parameters<typeof activityFigures>[0], raw: string) => activityFigures(em, period(raw), () => auditStatus(config));
+  const figures = (em: Parameters<typeof activityFigures>[0], raw: string) =>
+    activityFigures(em, period(raw, config.timeZone), () => auditStatus(config));
   const lang = (raw: string | undefined) => oneOf("lang", raw, ["fr", "en"] as const) ?? "fr";
   const doc = (fr: string, en: string, mediaType?: string) =>
     describeRoute({ summary: { fr, en }, errors: ["invalidParameter"], ...(mediaType ? { mediaType, query: LANG } : {}) });

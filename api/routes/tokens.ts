@@ -4,6 +4,7 @@ import { auditActor } from "../auth/actor";
 import { ApiToken } from "../entities";
 import { allow } from "../middleware/authorize";
 import { describeRoute } from "../openapi/describe";
+import { createdTokenResponse, tokenListResponse, tokenResponse } from "../openapi/responses";
 import { jsonBody, readJson } from "../middleware/json-body";
 import { createApiToken, revokeApiToken, tokenSchema, tokenView } from "../services/api-tokens";
 import { uuid } from "./params";
@@ -11,7 +12,7 @@ import { validateBody } from "./validate-body";
 
 export function tokenRoutes() {
   return new Hono<AppEnv>()
-    .get("/", allow("tokens:manage"), describeRoute("Les jetons d'API.", "API tokens."), async (c) => {
+    .get("/", allow("tokens:manage"), describeRoute("Les jetons d'API.", "API tokens.", { response: tokenListResponse }), async (c) => {
       const tokens = await c.get("em").find(ApiToken, {}, { orderBy: { createdAt: "desc" } });
       return c.json(tokens.map(tokenView));
     })
@@ -21,7 +22,7 @@ export function tokenRoutes() {
       describeRoute(
         "Crée un jeton d'API pour un utilisateur (le secret n'est montré qu'une fois).",
         "Creates an API token for a user (the secret is shown once).",
-        { body: tokenSchema, status: 201, errors: ["userNotFound", "roleNotHeld"] },
+        { body: tokenSchema, status: 201, errors: ["userNotFound", "roleNotHeld"], response: createdTokenResponse },
       ),
       jsonBody(),
       async (c) => {
@@ -37,7 +38,7 @@ export function tokenRoutes() {
     .post(
       "/:id/revoke",
       allow("tokens:manage"),
-      describeRoute("Révoque un jeton.", "Revokes a token.", { errors: ["tokenNotFound", "invalidParameter"] }),
+      describeRoute("Révoque un jeton.", "Revokes a token.", { errors: ["tokenNotFound", "invalidParameter"], response: tokenResponse }),
       async (c) => {
         const token = await revokeApiToken(c.get("em"), auditActor(c.get("actor"), c.get("address")), uuid("id", c.req.param("id")));
         return c.json(tokenView(token));

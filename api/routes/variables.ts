@@ -5,6 +5,7 @@ import type { AppEnv } from "../app-env";
 import { auditActor } from "../auth/actor";
 import { allow } from "../middleware/authorize";
 import { describeRoute } from "../openapi/describe";
+import { variablePageResponse } from "../openapi/responses";
 import { jsonBody, readJson } from "../middleware/json-body";
 import { createVariable, searchVariables, updateVariable, variableRevisions, variableWithUsage } from "../services/catalogue-variables";
 import { positiveInteger } from "./params";
@@ -15,7 +16,10 @@ export function variableRoutes() {
     .get(
       "/",
       allow("catalogue:read"),
-      describeRoute("Les variables du catalogue, filtrées.", "Catalogue variables, filtered.", { errors: ["invalidParameter"] }),
+      describeRoute("Les variables du catalogue, filtrées.", "Catalogue variables, filtered.", {
+        errors: ["invalidParameter"],
+        response: variablePageResponse,
+      }),
       async (c) => {
         const q = c.req.query();
         return c.json(

@@ -1,14 +1,33 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import type { DashboardFigures, IndicatorBreakdown, IndicatorFigures } from "../../schemas/contracts/dashboards";
+import {
+  hideSmallCells,
+  PYRAMID_MIN_CELL,
+  type DashboardFigures,
+  type IndicatorBreakdown,
+  type IndicatorFigures,
+} from "../../schemas/contracts/dashboards";
 import { INDIVIDUAL_KEY_VARIABLES } from "../../schemas/contracts/registry";
-import { scopesFor, type Actor } from "../auth/actor";
+import { scopesFor, type Actor, type RoleScope } from "../auth/actor";
 import { CatalogueVariable } from "../entities";
 import { problems } from "../problems";
 import { dashboardFigures, type DashboardPlace } from "../registry/dashboards/dashboard-figures";
 import { INDICATOR_TYPES, indicatorFigures } from "../registry/dashboards/indicator";
 
-export function dashboardFor(em: EntityManager, actor: Actor, place: DashboardPlace, days: number): Promise<DashboardFigures> {
-  return dashboardFigures(em, place, scopesFor(actor, "dashboards:read"), days);
+export async function dashboardFor(em: EntityManager, actor: Actor, place: DashboardPlace, days: number): Promise<DashboardFigures> {
+  const scopes = scopesFor(actor, "dashboards:read");
+  const figures = await dashboardFigures(em, place, scopes, days);
+  if (readsEveryPersonOf(scopes)) return { ...figures, pyramidMinCell: null };
+  return { ...figures, pyramid: hideSmallCells(figures.pyramid, PYRAMID_MIN_CELL), pyramidMinCell: PYRAMID_MIN_CELL };
+}
+
+/**
+ * Whether the pyramid's counts may be exact: every role reaching the dashboard may read personal data, or one
+ * that may reaches every area. Otherwise a cell may hold people of an area the user reaches only through a
+ * role without that grant (DESIGN.md rule 11: each role's breadth with its own depth).
+ */
+function readsEveryPersonOf(scopes: readonly RoleScope[]): boolean {
+  const personal = (scope: RoleScope) => scope.sensitivities.has("personal");
+  return scopes.every(personal) || scopes.some((scope) => personal(scope) && scope.areas === null);
 }
 
 /**

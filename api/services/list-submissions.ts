@@ -1,10 +1,5 @@
 import type { EntityManager, FilterQuery } from "@mikro-orm/postgresql";
-import {
-  HEAD_OF_HOUSEHOLD,
-  HOUSEHOLD_KEY_VARIABLES,
-  INDIVIDUAL_KEY_VARIABLES as KEY,
-  MEMBERS_ROSTER,
-} from "../../schemas/contracts/registry";
+import { HOUSEHOLD_KEY_VARIABLES, headNameInAnswers } from "../../schemas/contracts/registry";
 import type { SubmissionListItem, SubmissionPage, SubmissionStage } from "../../schemas/contracts/submissions";
 import { Submission } from "../entities";
 import { placeOf } from "./accept-submission";
@@ -78,17 +73,8 @@ function listItem(s: Submission, redactor: Redactor): SubmissionListItem {
     ...submissionBody(s),
     stage: s.returnedAt ? "returned" : s.status,
     household: {
-      headName: mayReadHeadName(redactor) ? headName(s.data) : null,
+      headName: mayReadHeadName(redactor) ? headNameInAnswers(s.data) : null,
       village: typeof village === "string" ? redactor.value(HOUSEHOLD_KEY_VARIABLES.village, village) : null,
     },
   };
-}
-
-/** The head as the clerk entered them: the member related to the head as "01", else the first line. */
-function headName(data: Record<string, unknown>): string | null {
-  const roster = Array.isArray(data[MEMBERS_ROSTER]) ? (data[MEMBERS_ROSTER] as Record<string, unknown>[]) : [];
-  const head = roster.find((m) => m?.[KEY.relationToHead] === HEAD_OF_HOUSEHOLD) ?? roster[0];
-  if (!head || typeof head !== "object") return null;
-  const name = [head[KEY.firstName], head[KEY.lastName]].filter((part) => typeof part === "string" && part).join(" ");
-  return name || null;
 }

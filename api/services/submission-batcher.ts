@@ -1,10 +1,9 @@
 import type { MikroORM } from "@mikro-orm/postgresql";
-import { recordAuditsBy, type AuditActor, type AuditEntry } from "../audit/record-audit";
+import type { AuditActor, AuditEntry } from "../audit/record-audit";
 import { isDatabaseUnavailable } from "../errors";
 import {
-  insertOutboxRows,
-  insertSubmissions,
   storedSubmissions,
+  writeSubmissions,
   type StoredSubmission,
   type SubmissionRow,
 } from "../repositories/submission-batch.repository";
@@ -43,8 +42,8 @@ interface Waiting {
 }
 
 /**
- * Group commit (issue #22): concurrent submissions are written together, one transaction with one
- * statement each for the submissions, their outbox rows and their audit rows, then one addBulk to Redis.
+ * Group commit (issue #22): concurrent submissions are written together, one statement (its own
+ * transaction) for the submissions, their outbox rows and their audit rows, then one addBulk to Redis.
  * One process's batches; several processes each batch their own, and the database keeps ids unique.
  */
 export function submissionBatcher(orm: MikroORM, dispatch: Dispatch, options: BatchOptions): SubmissionBatcher {
@@ -97,24 +96,22 @@ export function submissionBatcher(orm: MikroORM, dispatch: Dispatch, options: Ba
   };
 }
 
-/** One transaction for the batch; the outcome of each row, in the batch's order. */
+/** One statement for the batch; the outcome of each row, in the batch's order. */
 async function writeBatch(orm: MikroORM, dispatch: Dispatch, rows: BatchedSubmission[]): Promise<BatchOutcome[]> {
   // The first copy of an id in the batch is the one written; later copies are answered by it, like retries.
   const firsts = new Map<string, BatchedSubmission>();
   for (const row of rows) if (!firsts.has(row.id)) firsts.set(row.id, row);
   const em = orm.em.fork();
-  const { inserted, stored } = await em.transactional(async (tx) => {
-    const inserted = await insertSubmissions(tx, [...firsts.values()]);
-    const written = [...inserted];
-    await insertOutboxRows(tx, written, dispatch.retryAt());
-    await recordAuditsBy(
-      tx,
-      written.map((id) => firsts.get(id)!.audit),
-    );
-    // Ids already there: committed before (an insert waits for a concurrent one to end), so readable here.
-    const others = [...firsts.keys()].filter((id) => !inserted.has(id));
-    return { inserted, stored: others.length ? await storedSubmissions(tx, others) : new Map<string, StoredSubmission>() };
-  });
+  const firstRows = [...firsts.values()];
+  const inserted = await writeSubmissions(
+    em,
+    firstRows,
+    firstRows.map((row) => row.audit),
+    dispatch.retryAt(),
+  );
+  // Ids already there: committed before (an insert waits for a concurrent one to end), so readable now.
+  const others = [...firsts.keys()].filter((id) => !inserted.has(id));
+  const stored = others.length ? await storedSubmissions(em, others) : new Map<string, StoredSubmission>();
   await dispatchSubmissions(em, dispatch, [...inserted]);
   return rows.map((row): BatchOutcome => {
     const first = firsts.get(row.id)!;

@@ -1,5 +1,5 @@
 import { pick } from "../i18n";
-import { AREA_VARIABLES, describeCode, type CodeLabel, type CodeLabels } from "../../runtime/shared/code-labels";
+import { AREA_VARIABLES, describeCode, type CodeLabel, type CodeLabels } from "../../kit/code-labels";
 
 export interface AreaNode {
   code: string;

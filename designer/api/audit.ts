@@ -1,4 +1,4 @@
-import { request } from "../../runtime/shared/request";
+import { request } from "../../kit/request";
 
 /** One row of the append-only audit log, as `GET /api/audit` serves it. */
 export interface AuditRow {

@@ -1,5 +1,5 @@
 import type { BackupJobQueued, BackupsView } from "../../schemas/contracts/backups";
-import { request } from "../../runtime/shared/request";
+import { request } from "../../kit/request";
 
 export type { BackupsView };
 

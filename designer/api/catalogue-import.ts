@@ -1,5 +1,5 @@
 import type { ImportPlan } from "../../schemas/catalogue/import/import-plan";
-import { ApiError, request } from "../../runtime/shared/request";
+import { ApiError, request } from "../../kit/request";
 
 /** What POST /api/catalogue/import answers: the plan, and whether it was written. */
 export interface ImportResult extends ImportPlan {

@@ -1,6 +1,6 @@
 import type { CodeList, Variable } from "../../schemas/catalogue/types";
 import type { VariablePage, VariableQuery } from "../../schemas/contracts/api";
-import { request } from "../../runtime/shared/request";
+import { request } from "../../kit/request";
 
 export type { VariablePage, VariableQuery };
 

@@ -1,5 +1,5 @@
 import type { AreaLevel, DashboardFigures, IndicatorBreakdown, IndicatorFigures } from "../../schemas/contracts/dashboards";
-import { request } from "../../runtime/shared/request";
+import { request } from "../../kit/request";
 
 export type { AreaLevel, DashboardFigures, IndicatorBreakdown, IndicatorFigures };
 

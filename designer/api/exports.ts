@@ -1,5 +1,5 @@
 import type { ExportRequest, ExportView } from "../../schemas/contracts/exports";
-import { request } from "../../runtime/shared/request";
+import { request } from "../../kit/request";
 
 export type { ExportRequest, ExportView };
 

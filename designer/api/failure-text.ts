@@ -1,4 +1,4 @@
-import { ApiError } from "../../runtime/shared/request";
+import { ApiError } from "../../kit/request";
 import { pick, t, type MessageKey } from "../i18n";
 
 /** What to tell the reader about a failed request, in the current language; `fallback` when the server gave no reason. */

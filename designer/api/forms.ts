@@ -8,7 +8,7 @@ import type {
   VersionDiff,
   VersionSummary,
 } from "../../schemas/contracts/forms";
-import { request } from "../../runtime/shared/request";
+import { request } from "../../kit/request";
 
 export type { DraftBody, FormSummary, VersionDiff, VersionSummary };
 

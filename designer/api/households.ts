@@ -1,6 +1,6 @@
 import type { HouseholdDetail, HouseholdPage } from "../../schemas/contracts/api";
 import type { HouseholdHistory } from "../../schemas/contracts/review";
-import { request } from "../../runtime/shared/request";
+import { request } from "../../kit/request";
 
 export interface HouseholdQuery {
   commune?: string;

@@ -1,9 +1,9 @@
-import type { ImportProgress, ImportSummary, ImportView } from "../../schemas/contracts/imports";
+import type { ImportProgress, ImportSummary, ImportView, UndoneImport } from "../../schemas/contracts/imports";
 import type { ImportProfile, ImportProfileBody } from "../../schemas/imports/import-profile";
 import type { Suggestion } from "../../schemas/imports/suggest-mapping";
-import { request } from "../../runtime/shared/request";
+import { request } from "../../kit/request";
 
-export type { ImportProfile, ImportProfileBody, ImportProgress, ImportSummary, ImportView, Suggestion };
+export type { ImportProfile, ImportProfileBody, ImportProgress, ImportSummary, ImportView, Suggestion, UndoneImport };
 
 export interface FileSuggestions {
   columns: Suggestion[];
@@ -47,3 +47,6 @@ export const importAction = (id: string, action: "run" | "pause" | "cancel") =>
   request<ImportProgress>(path(id, `/${action}`), { method: "POST" });
 
 export const errorReportUrl = (id: string) => path(id, "/errors.xlsx");
+
+/** Withdraws what the run created and gives back what it changed, each a new version (issue #19). */
+export const undoImport = (id: string) => request<UndoneImport>(path(id, "/undo"), { method: "POST" });

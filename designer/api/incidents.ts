@@ -1,5 +1,5 @@
 import type { Incident, IncidentClosing, IncidentUpdate, NewIncident } from "../../schemas/contracts/incidents";
-import { request } from "../../runtime/shared/request";
+import { request } from "../../kit/request";
 
 export type { Incident, IncidentClosing, IncidentUpdate, NewIncident };
 

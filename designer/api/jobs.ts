@@ -1,5 +1,5 @@
 import type { FailedJob, FailedJobPage } from "../../schemas/contracts/operations";
-import { request } from "../../runtime/shared/request";
+import { request } from "../../kit/request";
 
 export type { FailedJob, FailedJobPage };
 

@@ -1,5 +1,5 @@
 import type { OperationsFigures } from "../../schemas/contracts/operations";
-import { request } from "../../runtime/shared/request";
+import { request } from "../../kit/request";
 
 export type { OperationsFigures };
 

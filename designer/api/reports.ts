@@ -1,5 +1,5 @@
 import type { ActivityReport } from "../../schemas/contracts/reports";
-import { request } from "../../runtime/shared/request";
+import { request } from "../../kit/request";
 
 export type { ActivityReport };
 

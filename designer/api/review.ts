@@ -6,7 +6,7 @@ import {
   type ReviewKind,
   type ReviewStatus,
 } from "../../schemas/contracts/review";
-import { request } from "../../runtime/shared/request";
+import { request } from "../../kit/request";
 
 export interface ReviewQuery {
   status?: ReviewStatus;

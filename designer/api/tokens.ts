@@ -1,4 +1,4 @@
-import { request } from "../../runtime/shared/request";
+import { request } from "../../kit/request";
 
 /** A machine token as `GET /api/tokens` shows it: never its secret. */
 export interface ApiTokenView {

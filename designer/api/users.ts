@@ -1,4 +1,4 @@
-import { request } from "../../runtime/shared/request";
+import { request } from "../../kit/request";
 
 /** An account as `GET /api/users` shows it (never a password or its hash). */
 export interface UserAccount {

@@ -1,5 +1,5 @@
 import type { XlsFormImportResult } from "../../schemas/contracts/xlsform";
-import { request } from "../../runtime/shared/request";
+import { request } from "../../kit/request";
 
 export type { XlsFormImportResult };
 

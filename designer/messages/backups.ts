@@ -39,6 +39,12 @@ export const fr = {
   backupOutcome_written: "Écrite, pas encore vérifiée",
   backupOutcome_failed: "En échec",
   verifyBackupButton: "Vérifier",
+  backupError_backup_file_missing: "le fichier n'existe plus (supprimé par la rétention ou déplacé)",
+  backupError_verify_mismatch: "la restauration diffère de la base",
+  backupError_passphrase_missing: "sauvegarde chiffrée, phrase secrète absente",
+  backupError_tool_missing: "outil PostgreSQL absent",
+  backupError_not_a_backup: "ce fichier n'est pas une sauvegarde rsu",
+  backupError_backup_error: "erreur inattendue (voir le journal)",
 };
 
 export const en: Record<keyof typeof fr, string> = {
@@ -81,4 +87,10 @@ export const en: Record<keyof typeof fr, string> = {
   backupOutcome_written: "Written, not verified yet",
   backupOutcome_failed: "Failed",
   verifyBackupButton: "Verify",
+  backupError_backup_file_missing: "the file no longer exists (deleted by retention or moved)",
+  backupError_verify_mismatch: "the restore differs from the database",
+  backupError_passphrase_missing: "encrypted backup, passphrase missing",
+  backupError_tool_missing: "PostgreSQL tool missing",
+  backupError_not_a_backup: "this file is not an rsu backup",
+  backupError_backup_error: "unexpected error (see the log)",
 };

@@ -24,6 +24,9 @@ export const fr = {
   dashSize: "Nombre de membres",
   dashPyramid: "Pyramide des âges par sexe",
   dashAge: "Âge",
+  dashSmallCells:
+    "Les cases de moins de {min} personnes sont masquées (« < {min} »), car vos rôles ne donnent pas accès aux données personnelles.",
+  dashHiddenCell: "< {min}",
   dashReview: "Revue en attente par type",
   dashKind: "Type",
   dashOpen: "En attente",
@@ -72,6 +75,8 @@ export const en: typeof fr = {
   dashSize: "Number of members",
   dashPyramid: "Age pyramid by sex",
   dashAge: "Age",
+  dashSmallCells: "Cells of fewer than {min} people are hidden (“< {min}”), as your roles give no access to personal data.",
+  dashHiddenCell: "< {min}",
   dashReview: "Review backlog by kind",
   dashKind: "Kind",
   dashOpen: "Waiting",

@@ -2,6 +2,9 @@
 export const fr = {
   tokensHeading: "Jetons d'API",
   tokensIntro: "Un jeton permet à une machine (tablette, système partenaire) d'agir au nom d'un utilisateur, avec un seul de ses rôles.",
+  apiReferenceIntro: "Ce qu'un système partenaire peut appeler avec son jeton, route par route, avec les rôles et les codes d'erreur :",
+  apiReference: "référence de l'API",
+  openApiDocument: "document OpenAPI 3.1 (JSON)",
   tokensCount: "{count} jeton(s)",
   noTokens: "Aucun jeton n'a encore été créé.",
   newToken: "Nouveau jeton",
@@ -41,6 +44,9 @@ export const fr = {
 export const en: Record<keyof typeof fr, string> = {
   tokensHeading: "API tokens",
   tokensIntro: "A token lets a machine (tablet, partner system) act for a user, with one of their roles.",
+  apiReferenceIntro: "What a partner system may call with its token, route by route, with the roles and error codes:",
+  apiReference: "API reference",
+  openApiDocument: "OpenAPI 3.1 document (JSON)",
   tokensCount: "{count} token(s)",
   noTokens: "No token has been created yet.",
   newToken: "New token",

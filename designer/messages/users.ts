@@ -2,6 +2,7 @@
 export const fr = {
   usersHeading: "Utilisateurs",
   usersCount: "{count} compte(s)",
+  noUsers: "Aucun compte.",
   newUser: "Nouvel utilisateur",
   colUsername: "Identifiant",
   colDisplayName: "Nom",
@@ -51,6 +52,7 @@ export const fr = {
 export const en: Record<keyof typeof fr, string> = {
   usersHeading: "Users",
   usersCount: "{count} account(s)",
+  noUsers: "No account.",
   newUser: "New user",
   colUsername: "User name",
   colDisplayName: "Name",

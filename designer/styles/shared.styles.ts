@@ -1,11 +1,11 @@
 import { css } from "lit";
-import { pagerStyles } from "../../runtime/shared/pager-view";
-import { baseStyles, tableStyles } from "../../runtime/shared/styles";
+import { pagedTableStyles } from "../../kit/paged-table";
+import { baseStyles } from "../../kit/styles";
 
 /** What every back-office screen shares, over the base both apps share: headings, buttons, focus, form fields, status boxes, tables, pager. */
 export const sharedStyles = [
   baseStyles,
-  tableStyles,
+  pagedTableStyles,
   css`
   h2 {
     font-size: 1.25rem;
@@ -14,6 +14,14 @@ export const sharedStyles = [
   h3 {
     font-size: 1.125rem;
     margin: 1.5rem 0 0.75rem;
+  }
+  /* A screen's title with its main button beside it (below it on a narrow screen). */
+  .heading {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.75rem;
   }
   button.danger {
     border-color: var(--rsu-color-danger);
@@ -65,6 +73,12 @@ export const sharedStyles = [
     background: var(--rsu-color-surface);
     border: 1px solid var(--rsu-color-border);
     border-radius: 8px;
+  }
+  /* A long choice (a commune's name) shrinks its list to the screen instead of widening the page at 360 px. */
+  form.filters > label {
+    grid-template-columns: minmax(0, 1fr);
+    min-width: 0;
+    max-width: 100%;
   }
   form.panel {
     display: grid;
@@ -130,6 +144,7 @@ export const sharedStyles = [
   input,
   select {
     box-sizing: border-box;
+    max-width: 100%;
     height: 44px;
     padding: 0 0.75rem;
     font: inherit;
@@ -166,6 +181,11 @@ export const sharedStyles = [
     background: var(--rsu-color-background);
     font-size: 0.9375rem;
   }
+  /* A row's naming cell reads as part of the row, not as a column header. */
+  tbody th {
+    font-weight: normal;
+    background: none;
+  }
   td.number {
     text-align: right;
   }
@@ -196,5 +216,4 @@ export const sharedStyles = [
     cursor: pointer;
   }
 `,
-  pagerStyles,
 ];

@@ -1,4 +1,4 @@
-import { ApiError } from "../../runtime/shared/request";
+import { ApiError } from "../../kit/request";
 import { failureText } from "../api/failure-text";
 import { type FieldMessages, groupFieldErrors } from "./field-errors";
 

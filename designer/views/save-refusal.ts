@@ -1,4 +1,4 @@
-import { ApiError } from "../../runtime/shared/request";
+import { ApiError } from "../../kit/request";
 import { usedByOf } from "../api/catalogue";
 import { failureText } from "../api/failure-text";
 import { t } from "../i18n";

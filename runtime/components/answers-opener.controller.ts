@@ -1,8 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from "lit";
 import type { FormAnswers } from "../../schemas/contracts/submissions";
 import { answersOpenEvent } from "../events/rsu-answers-open";
-import { sessionExpiredEvent } from "../shared/events/rsu-session-expired";
-import { ApiError } from "../shared/request";
+import { sessionExpiredEvent } from "../../kit/events/rsu-session-expired";
+import { ApiError } from "../../kit/request";
 
 /**
  * Reads the answers a questionnaire opens prefilled with (a household to update, a submission to

@@ -9,7 +9,11 @@ export async function listDrafts(userId: string): Promise<Draft[]> {
 
 export async function saveDraft(draft: Draft): Promise<void> {
   const db = await offlineDatabase();
-  await db.put("drafts", draft);
+  const tx = db.transaction("drafts", "readwrite");
+  const put = tx.store.put(draft);
+  // Committed at once rather than when the page next idles: written as the page goes away (pagehide).
+  tx.commit();
+  await Promise.all([put, tx.done]);
   announceChange();
 }
 

@@ -2,9 +2,9 @@ import type { SubmissionBody, SubmissionStatus } from "../../schemas/contracts/a
 import type { SubmissionStage } from "../../schemas/contracts/submissions";
 import { getSubmission, listMySubmissions, postSubmission } from "../api-client";
 import { message } from "../i18n";
-import { pause } from "../shared/pause";
-import { ApiError } from "../shared/request";
-import { retryWhileUnavailable } from "../shared/retry-unavailable";
+import { pause } from "../../kit/pause";
+import { ApiError } from "../../kit/request";
+import { retryWhileUnavailable } from "../../kit/retry-unavailable";
 import type { OutboxItem } from "./db";
 import { listOutbox, updateOutboxItem } from "./outbox";
 

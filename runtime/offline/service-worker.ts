@@ -26,7 +26,8 @@ export function registerServiceWorker(onUpdate: (apply: () => void) => void): vo
   setInterval(check, UPDATE_CHECK_MS);
 }
 
-const UPDATE_CHECK_MS = 30 * 60 * 1000;
+/** How often an open app asks for a new version of itself and of the published questionnaires. */
+export const UPDATE_CHECK_MS = 30 * 60 * 1000;
 
 /** Resolves once the service worker answers the page's requests, so what they fetch is kept for offline. */
 export function whenControlled(): Promise<void> {

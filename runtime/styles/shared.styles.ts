@@ -1,5 +1,5 @@
 import { css } from "lit";
-import { baseStyles } from "../shared/styles";
+import { baseStyles } from "../../kit/styles";
 
 /** The shared base, with a hover the field app's buttons show. */
 export const sharedStyles = [

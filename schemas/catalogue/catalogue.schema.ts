@@ -22,7 +22,8 @@ export const variableSchema = {
   additionalProperties: false,
   properties: {
     code: CODE,
-    level: { enum: ["household", "individual"] },
+    // household, individual, or the code of a unit of records the household holds (plots, livestock).
+    level: { type: "string", pattern: "^[a-z][a-z0-9_]*$", maxLength: 20 },
     type: { enum: [...VARIABLE_TYPES] },
     label: labels,
     description: labels,

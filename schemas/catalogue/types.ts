@@ -6,8 +6,12 @@
 /** Labels keyed by language tag. French is required; any other language the country needs may follow. */
 export type Labels = { fr: string } & Partial<Record<string, string>>;
 
-/** Unit of observation: asked once per household, or once per member of the household's roster. */
-export type VariableLevel = "household" | "individual";
+/**
+ * Unit of observation: asked once per household, once per member of the household's roster
+ * (`individual`), or once per record of another unit the household holds, named by its code (`plots`,
+ * `livestock`): a repeat of the same name (dynamic panel or matrix) asks it, one record per row.
+ */
+export type VariableLevel = "household" | "individual" | (string & {});
 
 export type VariableType =
   | "text"

@@ -1,6 +1,7 @@
 import { choiceValue } from "./mask-checks";
 import { extend, nonEmpty, type Chain, type MaskElement } from "./mask-walker";
 import { expressionValidators, numberOrUndefined, validatorsOf } from "./question-schema";
+import { COMMENT_SUFFIX, hasCommentKey, specialChoices, specialRule } from "./special-choices";
 import { RULES_KEYWORD, type ComputedValue, type GroupRule, type JsonSchema, type QuestionRule, type RulesKeywordValue } from "./types";
 
 /**
@@ -15,16 +16,23 @@ export class AnswerObject {
   readonly groups: GroupRule[] = [];
   /** Household values the form computes, recomputed by the server for the conditions that read them. */
   formulas: ComputedValue[] = [];
+  /** The survey's `maxCommentLength`, for comment areas and "other" texts. */
+  commentMaxLength: number | undefined;
 
   /** `computed`: keys the form computes into this object (survey-logic.ts), dropped by the validator. */
   constructor(
     private readonly scope: RulesKeywordValue["scope"],
     private readonly computed: string[] = [],
+    private readonly record?: "row",
   ) {}
 
   /** Adds a question's answer; returns its rule so that links (parent lists, keys) can be added later. */
   add(name: string, schema: JsonSchema, question: MaskElement, chain: Chain, required: boolean): QuestionRule {
     this.properties[name] = schema;
+    if (hasCommentKey(question)) {
+      const max = this.commentMaxLength;
+      this.properties[`${name}${COMMENT_SUFFIX}`] = { type: "string", ...(max ? { maxLength: max } : {}) };
+    }
     const rule = ruleOf(name, question, chain, required);
     if (schema.type === "integer" || schema.type === "number") {
       const patterns = validatorsOf(question).flatMap((v) =>
@@ -40,22 +48,38 @@ export class AnswerObject {
   }
 
   schema(): JsonSchema {
-    // A rule with nothing to check would cost a lookup per answer and per submission for nothing.
-    const rules = this.rules.filter((r) => Object.keys(r).length > 1);
-    const displayOnly = this.computed.length ? { displayOnly: this.computed } : {};
-    const groups = this.groups.length ? { groups: this.groups } : {};
-    const computed = this.formulas.length && rules.length + this.groups.length > 0 ? { computed: this.formulas } : {};
+    const keyword = this.keyword();
     return {
       type: "object",
       properties: this.properties,
       ...(this.required.length ? { required: this.required } : {}),
       additionalProperties: false,
       // The household's keyword is always there: it also marks the schema as compiled from a mask.
-      ...(rules.length || this.computed.length || this.groups.length || this.scope === "household"
-        ? { [RULES_KEYWORD]: { scope: this.scope, rules, ...groups, ...displayOnly, ...computed } satisfies RulesKeywordValue }
+      ...(this.rules.some(hasCheck) || this.computed.length || this.groups.length || this.scope === "household"
+        ? { [RULES_KEYWORD]: keyword }
         : {}),
     };
   }
+
+  /** The rules an empty record must satisfy (a dynamic matrix's padded row), none when an empty record can break none. */
+  emptyRecordRules(): RulesKeywordValue | undefined {
+    const keyword = this.keyword();
+    return keyword.rules.length || keyword.groups ? keyword : undefined;
+  }
+
+  private keyword(): RulesKeywordValue {
+    // A rule with nothing to check would cost a lookup per answer and per submission for nothing.
+    const rules = this.rules.filter(hasCheck);
+    const displayOnly = this.computed.length ? { displayOnly: this.computed } : {};
+    const groups = this.groups.length ? { groups: this.groups } : {};
+    const computed = this.formulas.length && rules.length + this.groups.length > 0 ? { computed: this.formulas } : {};
+    const record = this.record ? { record: this.record } : {};
+    return { scope: this.scope, ...record, rules, ...groups, ...displayOnly, ...computed };
+  }
+}
+
+function hasCheck(rule: QuestionRule): boolean {
+  return Object.keys(rule).length > 1;
 }
 
 function ruleOf(name: string, question: MaskElement, chain: Chain, required: boolean): QuestionRule {
@@ -73,13 +97,24 @@ function ruleOf(name: string, question: MaskElement, chain: Chain, required: boo
     ...(own.readOnly ? { readOnly: true as const } : {}),
     ...(validators.length ? { validators } : {}),
     ...(minSelected >= 1 ? { minSelected } : {}),
+    ...specialRule(question),
   };
 }
 
 /** Required whatever the answers: JSON Schema's own `required` can say it. */
 function isUnconditional(rule: QuestionRule): boolean {
   // An expression validator is skipped when the answer is missing: `required` must then come from the rule alone.
-  return !rule.visibleIf && !rule.hidden && !rule.requiredIf && !rule.enableIf && !rule.readOnly && !rule.validators && !rule.minSelected;
+  return (
+    !rule.visibleIf &&
+    !rule.hidden &&
+    !rule.requiredIf &&
+    !rule.enableIf &&
+    !rule.readOnly &&
+    !rule.validators &&
+    !rule.minSelected &&
+    !rule.requiredItems &&
+    !rule.requiredCells
+  );
 }
 
 /** Choices shown under conditions; none when every offered choice is always shown. */
@@ -94,5 +129,7 @@ function choiceRule(question: MaskElement): QuestionRule["choices"] {
     if (own) visibleIf[value] = own;
   }
   if (!choicesVisibleIf && Object.keys(visibleIf).length === 0) return undefined;
+  // survey-core never filters its special items ("other", "none").
+  offered.push(...specialChoices(question));
   return { offered, ...(Object.keys(visibleIf).length ? { visibleIf } : {}), ...(choicesVisibleIf ? { choicesVisibleIf } : {}) };
 }

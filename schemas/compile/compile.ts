@@ -10,11 +10,23 @@ import { freeVariable } from "./free-questions";
 import { groupRules } from "./required-groups";
 import { checkProperties } from "./property-checks";
 import { checkTriggers, computedKeys } from "./survey-logic";
-import { extend, nonEmpty, problem, typeOf, walkMask, type MaskElement, type MaskQuestion } from "./mask-walker";
+import { checkSpecialChoices } from "./special-choices";
+import { checkPart, compositeParts, isComposite, requiredParts } from "./composite-questions";
+import {
+  extend,
+  HOUSEHOLD,
+  levelOfScope,
+  nonEmpty,
+  problem,
+  typeOf,
+  walkMask,
+  type MaskElement,
+  type MaskQuestion,
+  type Repeat,
+} from "./mask-walker";
+import { repeatSchema } from "./repeat-schema";
 import { answerSchema, compatibleTypes, expressionValidators, isSupportedQuestionType } from "./question-schema";
 import { CompileError, SCHEMA_DIALECT, type CompileProblem, type JsonSchema, type SurveyJson } from "./types";
-
-const LEVEL_OF_SCOPE = { household: "household", members: "individual" } as const;
 
 /**
  * Compiles an entry mask and the catalogue into the JSON Schema (2020-12) that submissions of the mask
@@ -31,57 +43,98 @@ export function compile(mask: SurveyJson, catalogue: Catalogue): JsonSchema {
 
   const bound: BoundQuestion[] = [];
   const boundAt = new Set<string>();
+  const composites: { entry: MaskQuestion; items: (BoundQuestion & { at: string[] })[] }[] = [];
   for (const entry of walked.questions) {
+    if (isComposite(entry.question)) {
+      const items = compositeParts(entry).flatMap((item) => {
+        const found = bind(item, variables, lists, boundAt, problems);
+        if (!found) return [];
+        problems.push(...checkQuestion(item.path, item.question, found.variable, found.codeList), ...checkPart(item, entry.question));
+        return [{ ...item, ...found }];
+      });
+      composites.push({ entry, items });
+      continue;
+    }
     const found = bind(entry, variables, lists, boundAt, problems);
     if (!found) continue;
     problems.push(...checkQuestion(entry.path, entry.question, found.variable, found.codeList));
+    problems.push(...checkSpecialChoices(entry.path, entry.question, found.codeList));
     bound.push({ ...entry, ...found });
   }
-  const roster = walked.roster;
-  if (roster) problems.push(...checkRoster(roster, bound));
+  for (const repeat of walked.repeats) problems.push(...checkKey(repeat, bound));
   const computed = computedKeys(mask, walked, bound);
   problems.push(...computed.problems);
   const formulas = householdFormulas(mask, walked);
-  problems.push(...checkTriggers(mask, new Set(bound.filter((b) => b.scope === "household").map((b) => b.variable.code.toLowerCase()))));
-  problems.push(...checkConditions([...walked.questions, ...walked.groups], roster, bound, walked.displayOnly, formulas));
+  problems.push(...checkTriggers(mask, new Set(bound.filter((b) => b.scope === HOUSEHOLD).map((b) => b.variable.code.toLowerCase()))));
+  const compositeNames = composites.map((m) => ({ scope: m.entry.scope, variable: { code: String(m.entry.question.name) } }));
+  problems.push(
+    ...checkConditions(
+      [...walked.questions, ...walked.groups],
+      walked.repeats,
+      [...bound, ...compositeNames],
+      walked.displayOnly,
+      formulas,
+    ),
+  );
 
-  const objects = {
-    household: new AnswerObject("household", computed.keys.household),
-    members: new AnswerObject("member", computed.keys.members),
-  };
-  objects.household.formulas = objects.members.formulas = formulas;
+  const objects = new Map<string, AnswerObject>([[HOUSEHOLD, new AnswerObject("household", computed.keys[HOUSEHOLD])]]);
+  for (const repeat of walked.repeats) {
+    const name = String(repeat.question.name);
+    objects.set(name, new AnswerObject("member", computed.keys[name], repeat.record === "row" ? "row" : undefined));
+  }
+  for (const object of objects.values()) {
+    object.formulas = formulas;
+    object.commentMaxLength = positiveNumber(mask.maxCommentLength);
+  }
+  const objectOf = (scope: string) => objects.get(scope)!;
   const rules = new Map<BoundQuestion, ReturnType<AnswerObject["add"]>>();
   for (const b of bound) {
     const schema = answerSchema(b.variable, b.question, b.codeList, mask.maxTextLength);
-    rules.set(b, objects[b.scope].add(b.variable.code, schema, b.question, b.chain, b.question.isRequired === true));
+    rules.set(b, objectOf(b.scope).add(b.variable.code, schema, b.question, b.chain, b.question.isRequired === true));
   }
   problems.push(...linkParentLists(bound, lists, rules));
+  for (const { entry, items } of composites) {
+    const q = entry.question;
+    const rule = objectOf(entry.scope).add(
+      String(q.name),
+      partsSchema(items.map((i) => ({ at: i.at, schema: answerSchema(i.variable, i.question, i.codeList, mask.maxTextLength) }))),
+      q,
+      entry.chain,
+      q.isRequired === true,
+    );
+    rule.composite = true;
+    const wanted = requiredParts(q);
+    const names = wanted.filter((w) => w.length === 1).map((w) => w[0]!);
+    const cells = wanted.filter((w) => w.length === 2) as [string, string][];
+    if (names.length) rule.requiredItems = names;
+    if (cells.length) rule.requiredCells = cells;
+  }
   const boundBy = new Map<MaskElement, string>(bound.map((b) => [b.question, b.variable.code]));
-  if (roster) boundBy.set(roster.question, MEMBERS_ROSTER);
+  for (const { entry } of composites) boundBy.set(entry.question, String(entry.question.name));
+  for (const repeat of walked.repeats) boundBy.set(repeat.question, String(repeat.question.name));
   const groups = groupRules(walked.groups, (q) => boundBy.get(q.question));
   problems.push(...groups.problems);
-  objects.household.groups.push(...groups.rules.household);
-  objects.members.groups.push(...groups.rules.members);
+  for (const [scope, rules] of Object.entries(groups.rules)) objectOf(scope).groups.push(...rules);
   if (problems.length) throw new CompileError(problems.sort(inMaskOrder));
 
-  const household = objects.household;
-  if (roster) {
-    const q = roster.question;
-    const min = Number(q.minPanelCount ?? 0);
-    const max = Number(q.maxPanelCount ?? 0);
-    const members: JsonSchema = {
-      type: "array",
-      ...(min > 0 ? { minItems: min } : {}),
-      ...(max > 0 ? { maxItems: max } : {}),
-      items: objects.members.schema(),
-    };
-    // A household is its members: at least minPanelCount of them whenever the roster is shown.
-    const rule = household.add(MEMBERS_ROSTER, members, q, roster.chain, q.isRequired === true || min > 0);
-    rule.panels = true;
-    const keyName = nonEmpty(q.keyName);
-    if (keyName) rule.keyName = keyName;
-  }
+  const household = objectOf(HOUSEHOLD);
+  for (const repeat of walked.repeats) repeatSchema(household, repeat, objectOf(String(repeat.question.name)));
   return { $schema: SCHEMA_DIALECT, ...titleOf(mask), ...household.schema() };
+}
+
+/** The object a composite question stores: its parts where they stand, nothing else (a matrixdropdown's rows hold objects of cells). */
+function partsSchema(parts: { at: string[]; schema: JsonSchema }[]): JsonSchema {
+  const properties: Record<string, JsonSchema> = {};
+  for (const { at, schema } of parts) {
+    const [first, ...rest] = at;
+    if (!rest.length) {
+      properties[first!] = schema;
+      continue;
+    }
+    properties[first!] ??= { type: "object", properties: {}, additionalProperties: false };
+    (properties[first!]!.properties as Record<string, JsonSchema>)[rest.join("/")] = schema;
+  }
+  return { type: "object", properties, additionalProperties: false };
 }
 
 function bind(
@@ -96,7 +149,7 @@ function bind(
   const name = typeof q.name === "string" ? q.name : "";
   const fail = (code: CompileProblem["code"], fr: string, en: string) => void problems.push(problem(entry.path, q, code, fr, en));
   if (!isSupportedQuestionType(type)) {
-    const reason = unsupportedTypeReason(q);
+    const reason = unsupportedTypeReason(q, entry.scope);
     return fail("unsupported_question_type", reason.fr, reason.en);
   }
   if (!name)
@@ -135,17 +188,7 @@ function bind(
       `A "${type}" question${input.replace("«", '"').replace("»", '"')} cannot collect variable "${name}" of type "${TYPE_WORDS[variable.type].en}".`,
     );
   }
-  if (variable.level !== LEVEL_OF_SCOPE[entry.scope]) {
-    return fail(
-      "level_mismatch",
-      variable.level === "individual"
-        ? `La variable individuelle « ${name} » doit être dans le tableau des membres.`
-        : `La variable ménage « ${name} » ne peut pas être dans le tableau des membres.`,
-      variable.level === "individual"
-        ? `Individual variable "${name}" belongs in the members roster.`
-        : `Household variable "${name}" cannot be in the members roster.`,
-    );
-  }
+  if (variable.level !== levelOfScope(entry.scope)) return fail("level_mismatch", ...levelMismatch(name, variable.level, entry.scope));
   if (variable.type !== "single_choice" && variable.type !== "multiple_choice") return { variable, codeList: undefined };
   const codeList = variable.codeList ? lists.get(variable.codeList) : undefined;
   if (!codeList) {
@@ -165,39 +208,61 @@ function bind(
   return { variable, codeList };
 }
 
-function checkRoster(roster: MaskQuestion, bound: BoundQuestion[]): CompileProblem[] {
-  const q = roster.question;
-  const problems: CompileProblem[] = [];
+/** Why a variable of one level cannot be asked where the question stands, French then English. */
+function levelMismatch(name: string, level: string, scope: string): [string, string] {
+  if (level === "individual" && scope === HOUSEHOLD)
+    return [
+      `La variable individuelle « ${name} » doit être dans le tableau des membres.`,
+      `Individual variable "${name}" belongs in the members roster.`,
+    ];
+  if (level === "household" && scope === MEMBERS_ROSTER)
+    return [
+      `La variable ménage « ${name} » ne peut pas être dans le tableau des membres.`,
+      `Household variable "${name}" cannot be in the members roster.`,
+    ];
+  const where =
+    scope === HOUSEHOLD
+      ? { fr: "au niveau du ménage", en: "at household level" }
+      : { fr: `dans la répétition « ${scope} »`, en: `in repeat "${scope}"` };
+  return [
+    `La variable « ${name} » décrit l'unité « ${level} » : elle ne peut pas être posée ${where.fr}, dont les réponses sont de l'unité « ${levelOfScope(scope)} ». Une répétition porte le nom de l'unité dont ses lignes sont les fiches.`,
+    `Variable "${name}" describes unit "${level}": it cannot be asked ${where.en}, whose answers are of unit "${levelOfScope(scope)}". A repeat is named after the unit its rows are records of.`,
+  ];
+}
+
+/** A repeat's key (SurveyJS `keyName`) must be one of its own questions. */
+function checkKey(repeat: Repeat, bound: BoundQuestion[]): CompileProblem[] {
+  const q = repeat.question;
   const keyName = nonEmpty(q.keyName);
-  if (keyName && !bound.some((b) => b.scope === "members" && b.variable.code === keyName)) {
-    problems.push(
-      problem(
-        roster.path,
-        q,
-        "unknown_variable",
-        `La clé « ${keyName} » du tableau des membres n'est pas une question du tableau.`,
-        `Key "${keyName}" of the members roster is not a question of the roster.`,
-      ),
-    );
-  }
-  return problems;
+  const name = String(q.name);
+  if (!keyName || bound.some((b) => b.scope === name && b.variable.code === keyName)) return [];
+  return [
+    problem(
+      repeat.path,
+      q,
+      "unknown_variable",
+      `La clé « ${keyName} » de la répétition « ${name} » n'est pas une question de la répétition.`,
+      `Key "${keyName}" of repeat "${name}" is not a question of the repeat.`,
+    ),
+  ];
 }
 
 /** Every condition of the mask once (required pages and panels included), where it runs, against the names a submission may carry. */
 function checkConditions(
   questions: MaskQuestion[],
-  roster: MaskQuestion | null,
-  bound: BoundQuestion[],
+  repeats: Repeat[],
+  bound: { scope: MaskQuestion["scope"]; variable: { code: string } }[],
   displayOnly: Set<string>,
   formulas: { name: string }[],
 ): CompileProblem[] {
   const names: Names = {
     computed: new Set(formulas.map((f) => f.name.toLowerCase())),
-    household: new Set(bound.filter((b) => b.scope === "household").map((b) => b.variable.code.toLowerCase())),
-    members: new Set(bound.filter((b) => b.scope === "members").map((b) => b.variable.code.toLowerCase())),
+    household: new Set(bound.filter((b) => b.scope === HOUSEHOLD).map((b) => b.variable.code.toLowerCase())),
+    repeats: new Map(repeats.map((r) => [String(r.question.name), { record: r.record, names: new Set<string>() }])),
     displayOnly,
   };
-  if (roster) names.household.add(MEMBERS_ROSTER);
+  for (const b of bound) names.repeats.get(b.scope)?.names.add(b.variable.code.toLowerCase());
+  for (const repeat of repeats) names.household.add(String(repeat.question.name).toLowerCase());
   const problems: CompileProblem[] = [];
   const seen = new Set<string>();
   const check = (expression: string | undefined, entry: MaskQuestion, onChoice: boolean) => {
@@ -206,7 +271,7 @@ function checkConditions(
     seen.add(key);
     problems.push(...checkCondition(expression, { path: entry.path, element: entry.question, scope: entry.scope, onChoice }, names));
   };
-  for (const entry of roster ? [roster, ...questions] : questions) {
+  for (const entry of [...repeats, ...questions]) {
     const q = entry.question;
     const own = extend(entry.chain, q);
     for (const expression of [...own.visibleIf, ...own.enableIf, nonEmpty(q.requiredIf), ...expressionValidators(q)])
@@ -239,4 +304,8 @@ function titleOf(mask: SurveyJson): { title?: string } {
     if (typeof text === "string") return { title: text };
   }
   return {};
+}
+
+function positiveNumber(value: unknown): number | undefined {
+  return typeof value === "number" && value > 0 ? value : undefined;
 }

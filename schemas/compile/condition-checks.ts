@@ -5,7 +5,8 @@ import type { CompileProblem } from "./types";
 /** The names a condition may read, lower case as survey-core compares them. */
 export interface Names {
   household: Set<string>;
-  members: Set<string>;
+  /** Each repeat's own answers, by its name, and how conditions inside name its record (`panel`, `row`). */
+  repeats: Map<string, { record: "panel" | "row"; names: Set<string> }>;
   displayOnly: Set<string>;
   /** Household values the form computes that the server recomputes (computed-values.ts): readable anywhere. */
   computed?: Set<string>;
@@ -14,8 +15,8 @@ export interface Names {
 export interface ConditionSite {
   path: string;
   element: MaskElement;
-  /** Where the condition runs: inside the roster, `{panel.x}` and `{panelIndex}` exist. */
-  scope: "household" | "members";
+  /** Where the condition runs: inside a dynamic panel, `{panel.x}` and `{panelIndex}` exist; inside a dynamic matrix, `{row.x}`. */
+  scope: string;
   /** Choice conditions may read `{item}`, the choice being tested. */
   onChoice: boolean;
 }
@@ -64,13 +65,20 @@ function unknownReason(variable: string, site: ConditionSite, names: Names): { f
       ? undefined
       : { fr: "{item} n'existe que dans une condition de choix.", en: "{item} exists only in a choice condition." };
   }
-  if (site.scope === "members" && (head === "panelindex" || head === "visiblepanelindex")) return undefined;
-  if (head === "panel") {
-    if (site.scope !== "members")
-      return { fr: "{panel.…} n'existe que dans le tableau des membres.", en: "{panel.…} exists only inside the members roster." };
-    return names.members.has(rest[0] ?? "")
+  const repeat = names.repeats.get(site.scope);
+  const record = repeat?.record;
+  if (record === "panel" && (head === "panelindex" || head === "visiblepanelindex")) return undefined;
+  if (head === "panel" || head === "row") {
+    if (record !== head)
+      return head === "panel"
+        ? { fr: "{panel.…} n'existe que dans un panneau dynamique.", en: "{panel.…} exists only inside a dynamic panel." }
+        : { fr: "{row.…} n'existe que dans une matrice dynamique.", en: "{row.…} exists only inside a dynamic matrix." };
+    return repeat?.names.has(rest[0] ?? "")
       ? undefined
-      : { fr: "aucune question du tableau des membres ne porte ce nom.", en: "no question of the members roster has this name." };
+      : {
+          fr: `aucune question de la répétition « ${site.scope} » ne porte ce nom.`,
+          en: `no question of repeat "${site.scope}" has this name.`,
+        };
   }
   if (names.household.has(head) || names.computed?.has(head)) return undefined;
   if (names.displayOnly.has(head)) {
@@ -79,10 +87,10 @@ function unknownReason(variable: string, site: ConditionSite, names: Names): { f
       en: "it is a display element, whose value is not sent with the answers.",
     };
   }
-  if (site.scope === "members" && names.members.has(head)) {
+  if (repeat?.names.has(head)) {
     return {
-      fr: `dans le tableau des membres, la réponse du membre s'écrit {panel.${head}}.`,
-      en: `inside the members roster, the member's answer is written {panel.${head}}.`,
+      fr: `dans la répétition « ${site.scope} », sa propre réponse s'écrit {${record}.${head}}.`,
+      en: `inside repeat "${site.scope}", its own answer is written {${record}.${head}}.`,
     };
   }
   return { fr: "aucune question du ménage ne porte ce nom.", en: "no household question has this name." };

@@ -23,11 +23,12 @@ export function evaluate(expression: string, values: Values): unknown {
   return runnerOf(expression).runValues(values);
 }
 
-/** Whether the expression reads only the member's own answers (`{panel.x}`, `{panelIndex}`), not the household's. */
-export function readsOnlyMember(expression: string): boolean {
+/** Whether the expression reads only the record's own answers (`{panel.x}`, `{panelIndex}`, or `{row.x}`), not the household's. */
+export function readsOnlyRecord(expression: string, record: "panel" | "row"): boolean {
+  const own = record === "row" ? /^row[.[]/i : /^(panel[.[]|panelindex$|visiblepanelindex$)/i;
   return runnerOf(expression)
     .getVariables()
-    .every((v) => /^(panel[.[]|panelindex$|visiblepanelindex$)/i.test(v));
+    .every((v) => own.test(v));
 }
 
 /** How a choice item's condition holds: survey-core runs those with a ConditionRunner, which tests `== true`. */

@@ -24,6 +24,7 @@ export const FIELD_ERROR_CODES = [
   "duplicate_answer",
   "invalid",
   "expression",
+  "exclusive_choice",
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 
@@ -144,6 +145,11 @@ function ruleError(at: string, p: Record<string, unknown>): FieldError {
         fr: "Cette valeur est déjà donnée pour un autre membre.",
         en: "This value is already given for another member.",
       });
+    case "min_rows":
+      return field(at, "min_items", {
+        fr: `Remplissez au moins ${p.limit} ligne(s).`,
+        en: `Fill in at least ${p.limit} row(s).`,
+      });
     case "min_selected":
       return field(at, "min_selected", {
         fr: `Choisissez au moins ${p.limit} réponse(s).`,
@@ -151,6 +157,11 @@ function ruleError(at: string, p: Record<string, unknown>): FieldError {
       });
     case "pattern":
       return field(at, "pattern", PATTERN);
+    case "exclusive_choice":
+      return field(at, "exclusive_choice", {
+        fr: `Le choix « ${p.choice} » exclut tous les autres.`,
+        en: `Choice "${p.choice}" excludes every other one.`,
+      });
     case "expression":
       return field(at, "expression", {
         fr: `La réponse ne respecte pas la règle du questionnaire « ${p.expression} ».`,

@@ -1,6 +1,7 @@
 import type { CodeList, Labels, Variable, VariableType } from "../catalogue/types";
-import { typeOf, type MaskElement, type MaskQuestion } from "./mask-walker";
+import { levelOfScope, typeOf, type MaskElement, type MaskQuestion } from "./mask-walker";
 import { numericChoices } from "./question-schema";
+import { NONE_VALUE, OTHER_VALUE, specialChoices } from "./special-choices";
 
 /**
  * A question bound to no catalogue variable (a check for the interviewer, a consent, a filter question):
@@ -18,10 +19,11 @@ export function freeVariable(
   const q = entry.question;
   const type = answerType(q);
   if (!type) return undefined;
-  const variable: Variable = { code, level: entry.scope === "members" ? "individual" : "household", type, label: labelsOf(q.title, code) };
+  const variable: Variable = { code, level: levelOfScope(entry.scope), type, label: labelsOf(q.title, code) };
   if (type !== "single_choice" && type !== "multiple_choice") return { variable };
   variable.codeList = `${code}_choices`;
   const items = choicesOf(q).map((c) => ({ code: String(c.value), label: labelsOf(c.text, String(c.value)) }));
+  for (const value of specialChoices(q)) items.push({ code: value, label: SPECIAL_LABELS[value]! });
   return { variable, codeList: { code: variable.codeList, label: variable.label, items } };
 }
 
@@ -47,6 +49,11 @@ function answerType(q: MaskElement): VariableType | undefined {
       return undefined;
   }
 }
+
+const SPECIAL_LABELS: Record<string, Labels> = {
+  [OTHER_VALUE]: { fr: "Autre", en: "Other" },
+  [NONE_VALUE]: { fr: "Aucun", en: "None" },
+};
 
 function choicesOf(q: MaskElement): { value: unknown; text: unknown }[] {
   const choices = Array.isArray(q.choices) ? (q.choices as unknown[]) : [];

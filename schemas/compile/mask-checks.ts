@@ -1,6 +1,6 @@
 import { Serializer } from "survey-core";
 import { VARIABLE_TYPES, type CodeList, type Variable } from "../catalogue/types";
-import { nonEmpty, problem, typeOf, type MaskElement } from "./mask-walker";
+import { nonEmpty, problem, typeOf, type MaskElement, type MaskQuestion } from "./mask-walker";
 import { validatorsOf } from "./question-schema";
 import type { CompileProblem } from "./types";
 
@@ -114,13 +114,17 @@ function checkPattern(pattern: string, fail: (code: CompileProblem["code"], fr: 
   }
 }
 
-/** Why an element of this type cannot be compiled, in words that say what would be. */
-export function unsupportedTypeReason(element: MaskElement): { fr: string; en: string } {
+/** Why an element of this type cannot be compiled, in words that say what would be; `scope`: where it stands. */
+export function unsupportedTypeReason(element: MaskElement, scope: MaskQuestion["scope"] = "household"): { fr: string; en: string } {
   const type = typeOf(element);
-  if (type === "paneldynamic") {
+  const name = typeof element.name === "string" ? element.name : "";
+  if (type === "paneldynamic" || type === "matrixdynamic") {
+    // A repeat's records are themselves in the registry only once: a repeat inside a repeat would need records of records.
+    const kind =
+      type === "paneldynamic" ? { fr: "panneau dynamique", en: "Dynamic panel" } : { fr: "matrice dynamique", en: "Dynamic matrix" };
     return {
-      fr: `Un panneau dynamique n'est pris en charge que comme tableau des membres « members », au premier niveau.`,
-      en: `A dynamic panel is supported only as the top-level "members" roster.`,
+      fr: `La répétition « ${name} » (${kind.fr}) n'est pas prise en charge : elle est dans la répétition « ${scope} », et rsu ne prend pas en charge une répétition dans une autre. Placez-la dans les pages ou panneaux du ménage.`,
+      en: `${kind.en} "${name}" is not supported: it stands in repeat "${scope}", and rsu does not support a repeat inside another. Place it in the household's pages or panels.`,
     };
   }
   // A type survey-core does not know is a component the form's own application registered (issue #20).
@@ -131,7 +135,7 @@ export function unsupportedTypeReason(element: MaskElement): { fr: string; en: s
     };
   }
   return {
-    fr: `Le type de question « ${type} » n'est pas pris en charge par rsu (types pris en charge : text, comment, boolean, dropdown, radiogroup, checkbox, tagbox ; html, image et expression pour l'affichage).`,
-    en: `Question type "${type}" is not supported by rsu (supported: text, comment, boolean, dropdown, radiogroup, checkbox, tagbox; html, image and expression for display).`,
+    fr: `Le type de question « ${type} » n'est pas pris en charge par rsu (types pris en charge : text, comment, boolean, dropdown, radiogroup, checkbox, tagbox, multipletext, matrix, matrixdropdown ; html, image et expression pour l'affichage).`,
+    en: `Question type "${type}" is not supported by rsu (supported: text, comment, boolean, dropdown, radiogroup, checkbox, tagbox, multipletext, matrix, matrixdropdown; html, image and expression for display).`,
   };
 }

@@ -1,4 +1,5 @@
 import { MEMBERS_ROSTER } from "../contracts/registry";
+import { repeatColumns } from "./repeat-columns";
 import type { CompileProblem, CompileProblemCode, SurveyJson } from "./types";
 
 export type MaskElement = Record<string, unknown>;
@@ -19,8 +20,26 @@ export interface Chain {
 export interface MaskQuestion {
   question: MaskElement;
   path: string;
-  scope: "household" | "members";
+  /** `household`, or the name of the repeat holding it: `members` (the roster), `plots`, `livestock`… */
+  scope: string;
   chain: Chain;
+}
+
+/** The household's own answers: every other scope is a repeat, named as the catalogue unit its records belong to. */
+export const HOUSEHOLD = "household";
+
+/** The catalogue level of the answers standing in a scope: a repeat's records are of the unit it is named after. */
+export function levelOfScope(scope: string): string {
+  return scope === MEMBERS_ROSTER ? "individual" : scope;
+}
+
+/**
+ * A repeat: a dynamic panel or a dynamic matrix of the household whose panels or rows are records of one
+ * catalogue unit, named like it (the roster `members` holds individuals; `plots` holds plots). Conditions
+ * inside read the record as `{panel.x}` or `{row.x}`, as survey-core names it.
+ */
+export interface Repeat extends MaskQuestion {
+  record: "panel" | "row";
 }
 
 /**
@@ -51,10 +70,12 @@ export interface WalkResult {
   /** Pages and panels that want at least one answer. */
   groups: RequiredGroup[];
   roster: MaskQuestion | null;
+  /** Every repeat, the roster included, in mask order. */
+  repeats: Repeat[];
   /** Names of display-only elements: a condition naming one reads a value no submission carries. */
   displayOnly: Set<string>;
   /** Expression questions by scope, as named: survey-core writes their results into the data it submits. */
-  computed: Record<MaskQuestion["scope"], MaskQuestion[]>;
+  computed: { household: MaskQuestion[]; [repeat: string]: MaskQuestion[] };
   problems: CompileProblem[];
 }
 
@@ -70,6 +91,7 @@ export function walkMask(mask: SurveyJson): WalkResult {
     elements: [],
     groups: [],
     roster: null,
+    repeats: [],
     displayOnly: new Set(),
     computed: { household: [], members: [] },
     problems: [],
@@ -124,29 +146,30 @@ function walk(
     result.elements.push({ element, path: at, kind: type });
     if (DISPLAY_ONLY.has(type)) {
       if (typeof element.name === "string") result.displayOnly.add(element.name.toLowerCase());
-      if (type === "expression" && typeof element.name === "string" && element.name !== "") result.computed[scope].push(entry);
+      if (type === "expression" && typeof element.name === "string" && element.name !== "") {
+        result.computed[scope] ??= [];
+        result.computed[scope].push(entry);
+      }
       for (const group of groups) (type === "expression" ? group.computed : group.displays).push(entry);
       continue;
     }
-    if (type === "paneldynamic" && element.name === MEMBERS_ROSTER && scope === "household") {
-      if (result.roster) {
+    if ((type === "paneldynamic" || type === "matrixdynamic") && scope === HOUSEHOLD && nonEmpty(element.name)) {
+      const name = String(element.name);
+      if (result.repeats.some((r) => r.scope === name || String(r.question.name) === name)) {
         result.problems.push(
-          problem(
-            at,
-            element,
-            "duplicate_binding",
-            "Le tableau des membres « members » apparaît deux fois.",
-            'The "members" roster appears twice.',
-          ),
+          problem(at, element, "duplicate_binding", `La répétition « ${name} » apparaît deux fois.`, `Repeat "${name}" appears twice.`),
         );
         continue;
       }
-      result.roster = entry;
+      const repeat: Repeat = { ...entry, record: type === "paneldynamic" ? "panel" : "row" };
+      result.repeats.push(repeat);
+      if (name === MEMBERS_ROSTER) result.roster = entry;
       for (const group of groups) group.questions.push(entry);
-      // The roster's own visibility is checked on `members` itself; its read-only state reaches its questions.
+      // A repeat's own visibility is checked on the repeat itself; its read-only state reaches its questions.
       const inside = extend(chain, element);
-      const memberChain: Chain = { ...EMPTY_CHAIN, enableIf: inside.enableIf, readOnly: inside.readOnly };
-      walk(asElements(element.templateElements), `${at}/templateElements`, "members", memberChain, [], result);
+      const recordChain: Chain = { ...EMPTY_CHAIN, enableIf: inside.enableIf, readOnly: inside.readOnly };
+      if (type === "paneldynamic") walk(asElements(element.templateElements), `${at}/templateElements`, name, recordChain, [], result);
+      else for (const column of repeatColumns(element, at)) result.questions.push({ ...column, scope: name, chain: recordChain });
       continue;
     }
     result.questions.push(entry);

@@ -1,5 +1,6 @@
 import { Serializer } from "survey-core";
-import { PROPERTIES, type Support } from "./mask-properties";
+import { MEMBERS_ROSTER } from "../contracts/registry";
+import { DYNAMIC_COLUMN_PROPERTIES, PROPERTIES, type Support, type Table } from "./mask-properties";
 import { typeOf, type MaskElement, type WalkResult } from "./mask-walker";
 import type { CompileProblem, SurveyJson } from "./types";
 
@@ -12,6 +13,8 @@ interface Site {
   of: { fr: string; en: string };
   /** The question's name for a choice or a validator, else the element's own. */
   name?: string;
+  /** When not the class's own table (a dynamic matrix's columns). */
+  table?: Table;
 }
 
 /**
@@ -23,7 +26,7 @@ interface Site {
 export function checkProperties(mask: SurveyJson, walked: WalkResult): CompileProblem[] {
   const problems: CompileProblem[] = [];
   for (const site of sites(mask, walked)) {
-    const table = PROPERTIES[site.className]!;
+    const table = site.table ?? PROPERTIES[site.className]!;
     for (const [key, value] of Object.entries(site.element)) {
       const known = Serializer.findProperty(site.className, key);
       const support: Support | undefined = table[known?.name ?? key] ?? table[key] ?? (known ? "refused" : undefined);
@@ -48,7 +51,8 @@ export function checkProperties(mask: SurveyJson, walked: WalkResult): CompilePr
 function* sites(mask: SurveyJson, walked: WalkResult): Generator<Site> {
   yield { element: mask, path: "", className: "survey", of: { fr: "du questionnaire", en: "the survey" } };
   for (const { element, path, kind } of walked.elements) {
-    if (!(kind in PROPERTIES) || (kind === "paneldynamic" && element !== walked.roster?.question)) continue;
+    const repeat = kind === "paneldynamic" || kind === "matrixdynamic";
+    if (!(kind in PROPERTIES) || (repeat && !walked.repeats.some((r) => r.question === element))) continue;
     const name = typeof element.name === "string" ? element.name : "";
     yield { element, path, className: kind, of: ofElement(kind, name), ...(name ? { name } : {}) };
     const question = { fr: `de la question « ${name} »`, en: `question "${name}"` };
@@ -63,17 +67,30 @@ function* sites(mask: SurveyJson, walked: WalkResult): Generator<Site> {
           name,
         };
     }
-    const validators = Array.isArray(element.validators) ? element.validators : [];
-    for (const [i, validator] of validators.entries()) {
-      const className = isElement(validator) ? `${typeOf(validator)}validator` : "";
-      if (isElement(validator) && className in PROPERTIES)
-        yield {
-          element: validator,
-          path: `${path}/validators/${i}`,
-          className,
-          of: { fr: `d'un validateur ${question.fr}`, en: `a validator of ${question.en}` },
-          name,
-        };
+    yield* validatorSites(element, path, question, name);
+    for (const list of kind === "matrix" ? ["rows", "columns"] : kind === "matrixdropdown" ? ["rows"] : []) {
+      for (const [i, item] of (Array.isArray(element[list]) ? (element[list] as unknown[]) : []).entries()) {
+        if (!isElement(item)) continue;
+        const of = { fr: `d'une ligne ou colonne ${question.fr}`, en: `a row or column of ${question.en}` };
+        yield { element: item, path: `${path}/${list}/${i}`, className: "itemvalue", of, name };
+      }
+    }
+    const columns = (kind === "matrixdropdown" || kind === "matrixdynamic") && Array.isArray(element.columns) ? element.columns : [];
+    const table = kind === "matrixdynamic" ? { table: DYNAMIC_COLUMN_PROPERTIES } : {};
+    for (const [i, column] of columns.entries()) {
+      if (!isElement(column)) continue;
+      const columnName = String(column.name ?? "");
+      const of = { fr: `de la colonne « ${columnName} » ${question.fr}`, en: `column "${columnName}" of ${question.en}` };
+      yield { element: column, path: `${path}/columns/${i}`, className: "matrixdropdowncolumn", of, name, ...table };
+      yield* validatorSites(column, `${path}/columns/${i}`, of, name);
+    }
+    const items = kind === "multipletext" && Array.isArray(element.items) ? element.items : [];
+    for (const [i, item] of items.entries()) {
+      if (!isElement(item)) continue;
+      const itemName = String(item.name ?? "");
+      const of = { fr: `de l'élément « ${itemName} » ${question.fr}`, en: `item "${itemName}" of ${question.en}` };
+      yield { element: item, path: `${path}/items/${i}`, className: "multipletextitem", of, name };
+      yield* validatorSites(item, `${path}/items/${i}`, of, name);
     }
   }
   const calculated = Array.isArray(mask.calculatedValues) ? mask.calculatedValues : [];
@@ -101,6 +118,21 @@ function* sites(mask: SurveyJson, walked: WalkResult): Generator<Site> {
   }
 }
 
+function* validatorSites(element: MaskElement, path: string, question: Site["of"], name: string): Generator<Site> {
+  const validators = Array.isArray(element.validators) ? element.validators : [];
+  for (const [i, validator] of validators.entries()) {
+    const className = isElement(validator) ? `${typeOf(validator)}validator` : "";
+    if (isElement(validator) && className in PROPERTIES)
+      yield {
+        element: validator,
+        path: `${path}/validators/${i}`,
+        className,
+        of: { fr: `d'un validateur ${question.fr}`, en: `a validator of ${question.en}` },
+        name,
+      };
+  }
+}
+
 function ofElement(kind: string, name: string): { fr: string; en: string } {
   switch (kind) {
     case "page":
@@ -108,7 +140,9 @@ function ofElement(kind: string, name: string): { fr: string; en: string } {
     case "panel":
       return { fr: `du panneau « ${name} »`, en: `panel "${name}"` };
     case "paneldynamic":
-      return { fr: `du tableau des membres « ${name} »`, en: `the members roster "${name}"` };
+      return name === MEMBERS_ROSTER
+        ? { fr: `du tableau des membres « ${name} »`, en: `the members roster "${name}"` }
+        : { fr: `du panneau dynamique « ${name} »`, en: `dynamic panel "${name}"` };
     default:
       return { fr: `de la question « ${name} »`, en: `question "${name}"` };
   }

@@ -7,7 +7,7 @@ import type { CompileProblem, GroupRule } from "./types";
  * the server drops computed values rather than recompute them (survey-logic.ts).
  */
 export function groupRules(groups: RequiredGroup[], nameOf: (question: MaskQuestion) => string | undefined) {
-  const rules: Record<MaskQuestion["scope"], GroupRule[]> = { household: [], members: [] };
+  const rules: Record<string, GroupRule[]> = {};
   const problems: CompileProblem[] = [];
   for (const group of groups) {
     const element = group.question;
@@ -30,7 +30,8 @@ export function groupRules(groups: RequiredGroup[], nameOf: (question: MaskQuest
     const own = extend(group.chain, element);
     const requiredIf = nonEmpty(element.requiredIf);
     const displays = group.displays.map((d) => visibility(extend(d.chain, d.question)));
-    rules[group.scope].push({
+    rules[group.scope] ??= [];
+    rules[group.scope]!.push({
       label,
       ...visibility(own),
       ...(requiredIf ? { requiredIf } : { required: true as const }),

@@ -2,7 +2,7 @@ import type { ErrorObject, FuncKeywordDefinition } from "ajv";
 import type { DataValidateFunction, DataValidationCxt } from "ajv/dist/types";
 import { pointerSegment } from "./json-pointer";
 import { withComputedValues } from "./computed-values";
-import { choiceHolds, evaluate, isEmptyAnswer, readsOnlyMember, type Values } from "./expressions";
+import { choiceHolds, evaluate, isEmptyAnswer, readsOnlyRecord, type Values } from "./expressions";
 import { RULES_KEYWORD, type GroupRule, type QuestionRule, type RulesKeywordValue } from "./types";
 
 /** The error codes this keyword reports, in `params.code`; field-errors.ts words them. */
@@ -15,7 +15,9 @@ export type RuleCode =
   | "duplicate_answer"
   | "expression"
   | "min_selected"
-  | "pattern";
+  | "pattern"
+  | "exclusive_choice"
+  | "min_rows";
 
 /** Outcomes of one condition, memoised for the object being checked: a page's condition is shared by its questions. */
 const UNKNOWN = 0,
@@ -81,6 +83,10 @@ class RulesRun {
   private readonly byName: Map<string, Rule>;
   private readonly memo: Int8Array;
   private readonly inRoster: boolean;
+  /** How conditions inside a record name it: `panel` (dynamic panels) or `row` (dynamic matrices). */
+  private readonly record: "panel" | "row";
+  /** The rules of a dynamic matrix's padded rows, by the matrix's name, made on first use. */
+  private readonly padded = new Map<string, RulesRun>();
   /** survey-core looks a name up by scanning every key: conditions on the member alone scan only the member's. */
   private readonly memberOnly: boolean[];
   /** Household values conditions read that the form computes: none, most often. */
@@ -98,7 +104,16 @@ class RulesRun {
       enable: (source.enableIf ?? []).map((e) => this.indexOf(e)),
       requiredIf: source.requiredIf ? this.indexOf(source.requiredIf) : -1,
       validators: (source.validators ?? []).map((e) => this.indexOf(e)),
-      mayBeRequired: !!(source.required || source.requiredIf || source.validators || source.minSelected),
+      mayBeRequired: !!(
+        source.required ||
+        source.requiredIf ||
+        source.validators ||
+        source.minSelected ||
+        source.comment ||
+        source.requiredItems ||
+        source.requiredCells ||
+        source.rows
+      ),
       ...(source.numberPatterns ? { numberPatterns: source.numberPatterns.map((p) => new RegExp(p)) } : {}),
       ...(source.choices ? { offered: new Set(source.choices.offered) } : {}),
     }));
@@ -111,7 +126,8 @@ class RulesRun {
     this.byName = new Map(this.rules.map((r) => [r.source.name, r]));
     this.memo = new Int8Array(this.expressions.length);
     this.inRoster = value.scope === "member";
-    this.memberOnly = this.expressions.map((e) => this.inRoster && readsOnlyMember(e));
+    this.record = value.record ?? "panel";
+    this.memberOnly = this.expressions.map((e) => this.inRoster && readsOnlyRecord(e, this.record));
     this.formulas = value.computed?.length ? value.computed : undefined;
   }
 
@@ -123,6 +139,7 @@ class RulesRun {
     this.errors = null;
     this.memo.fill(UNKNOWN);
     const at = cxt?.instancePath ?? "";
+    let hiddenCells: string[] | undefined;
     for (const rule of this.rules) {
       const { source } = rule;
       const answer = data[source.name];
@@ -130,9 +147,15 @@ class RulesRun {
       if (empty && !rule.mayBeRequired) continue;
       // survey-core shows an element only when its condition is exactly `true`.
       if (!this.shown(rule)) {
-        if (!empty) this.fail(at, source.name, "hidden_answered");
+        // survey-core keeps a hidden cell's value in a dynamic matrix's row, even on completing: no answer, dropped after the checks.
+        if (!empty && this.record === "row") hiddenCells = [...(hiddenCells ?? []), source.name];
+        else if (!empty) this.fail(at, source.name, "hidden_answered");
+        if (source.comment && !isEmptyAnswer(data[`${source.name}-Comment`])) this.fail(at, `${source.name}-Comment`, "hidden_answered");
         continue;
       }
+      if (source.comment) this.checkComment(rule, answer, at);
+      if ((source.requiredItems || source.requiredCells) && this.enabled(rule)) this.checkItems(source, answer, at);
+      if (source.rows && this.enabled(rule)) this.checkPaddedRows(source, answer, at);
       if (empty) {
         const required = rule.requiredIf >= 0 ? this.outcome(rule.requiredIf) === TRUE : !!source.required;
         if (required && this.enabled(rule)) {
@@ -152,6 +175,8 @@ class RulesRun {
         }
       }
       if (empty) continue;
+      if (source.minRows && this.enabled(rule) && filledRecords(answer) < source.minRows)
+        this.fail(at, source.name, "min_rows", { limit: source.minRows });
       if (rule.numberPatterns && this.enabled(rule) && rule.numberPatterns.some((re) => !re.test(String(answer))))
         this.fail(at, source.name, "pattern");
       if (source.choices && !choicesShown(rule, answer, this.householdValues()))
@@ -163,10 +188,59 @@ class RulesRun {
           this.fail(at, source.name, "not_in_parent", { parent: source.parent.question });
         }
       }
+      if (source.exclusive && Array.isArray(answer) && answer.length > 1) {
+        const alone = source.exclusive.find((v) => answer.includes(v));
+        if (alone !== undefined) this.fail(at, source.name, "exclusive_choice", { choice: alone });
+      }
       if (source.keyName && Array.isArray(answer)) this.duplicateKeys(answer, source.keyName, `${at}/${pointerSegment(source.name)}`);
     }
     for (const group of this.groups) this.checkGroup(group, at);
+    for (const name of hiddenCells ?? []) delete data[name];
     return this.errors;
+  }
+
+  /** The "other" item's text is wanted while the item is selected (survey-core's OtherEmptyError) and cleared with it. */
+  private checkComment(rule: Rule, answer: unknown, at: string): void {
+    const { name, comment } = rule.source;
+    const other = comment!.other;
+    const chosen = other !== undefined && (answer === other || (Array.isArray(answer) && answer.includes(other)));
+    const text = this.data[`${name}-Comment`];
+    // survey-core's OtherEmptyError tests the text as it is: blanks are a text.
+    if (chosen && (text === undefined || text === "") && this.enabled(rule)) this.fail(at, `${name}-Comment`, "required");
+    else if (!chosen && !comment!.area && !isEmptyAnswer(text)) this.fail(at, `${name}-Comment`, "hidden_answered");
+  }
+
+  /** A multiple text's required items and a matrixdropdown's required cells, checked by survey-core even when the question itself is left empty. */
+  private checkItems(source: QuestionRule, answer: unknown, at: string): void {
+    const items = answer && typeof answer === "object" ? (answer as Values) : {};
+    const pointer = `${at}/${pointerSegment(source.name)}`;
+    for (const item of source.requiredItems ?? [])
+      if (isEmptyAnswer(items[item])) this.failAt(`${pointer}/${pointerSegment(item)}`, "required");
+    for (const [row, column] of source.requiredCells ?? []) {
+      const cells = items[row];
+      const value = cells && typeof cells === "object" ? (cells as Values)[column] : undefined;
+      if (isEmptyAnswer(value)) this.failAt(`${pointer}/${pointerSegment(row)}/${pointerSegment(column)}`, "required");
+    }
+  }
+
+  /** The rows survey-core adds to a dynamic matrix given fewer (none: its rowCount; else up to minRowCount), each checked as an empty record. */
+  private checkPaddedRows(source: QuestionRule, answer: unknown, at: string): void {
+    const rows = source.rows!;
+    const given = Array.isArray(answer) ? answer.length : -1;
+    const count = given < 0 ? rows.whenAbsent : rows.min - given;
+    if (count <= 0) return;
+    let run = this.padded.get(source.name);
+    if (!run) {
+      run = new RulesRun(rows.empty);
+      this.padded.set(source.name, run);
+    }
+    const pointer = `${at}/${pointerSegment(source.name)}`;
+    for (let k = 0; k < count; k++) {
+      const index = Math.max(given, 0) + k;
+      const cxt = { instancePath: `${pointer}/${index}`, rootData: this.data, parentDataProperty: index } as DataValidationCxt;
+      const errors = run.check({}, cxt);
+      if (errors) this.errors = [...(this.errors ?? []), ...errors];
+    }
   }
 
   /** survey-core's PanelModelBase.hasRequiredError: reported on the first question shown inside, where a clerk looks. */
@@ -227,14 +301,14 @@ class RulesRun {
     if (this.values) return this.values;
     const root = this.root();
     const household = root && this.formulas ? withComputedValues(root, this.formulas) : root;
-    this.values = this.inRoster ? memberValues(household, this.data, this.cxt?.parentDataProperty) : (household ?? this.data);
+    this.values = this.inRoster ? recordValues(household, this.data, this.cxt?.parentDataProperty, this.record) : (household ?? this.data);
     return this.values;
   }
 
   private valuesFor(index: number): Values {
     if (!this.memberOnly[index]) return this.householdValues();
     const i = this.cxt?.parentDataProperty;
-    this.local ??= { panel: this.data, panelIndex: i, visiblePanelIndex: i };
+    this.local ??= this.record === "row" ? { row: this.data } : { panel: this.data, panelIndex: i, visiblePanelIndex: i };
     return this.local;
   }
 
@@ -263,19 +337,39 @@ class RulesRun {
 
 /** survey-core's emptiness of an answer; for the roster, a list of panels none of which holds a key. */
 function isEmpty(answer: unknown, rule: QuestionRule | undefined): boolean {
+  if (rule?.composite && answer && typeof answer === "object") return isEmptyObject(answer as Values);
   if (!rule?.panels || !Array.isArray(answer)) return isEmptyAnswer(answer);
   for (const panel of answer) if (panel && typeof panel === "object" && Object.keys(panel).length > 0) return false;
   return true;
 }
 
-/** What `{…}` reads inside the roster: the household's answers, with `panel` and `panelIndex` on top. */
-function memberValues(root: Values | undefined, member: Values, index: unknown): Values {
+/** survey-core's emptiness of an object of parts: a blank text counts as an answer; a matrixdropdown's row of empty cells does not. */
+function isEmptyObject(answer: Values): boolean {
+  for (const value of Object.values(answer)) {
+    if (value === undefined || value === null || value === "") continue;
+    if (Array.isArray(value) ? value.length === 0 : typeof value === "object" && isEmptyObject(value as Values)) continue;
+    return false;
+  }
+  return true;
+}
+
+/** What `{…}` reads inside a repeat: the household's answers, with `panel` and `panelIndex` (or `row`) on top. */
+function recordValues(root: Values | undefined, record: Values, index: unknown, name: "panel" | "row"): Values {
   // Inherits rather than copies the household's answers: survey-core's lookup walks inherited keys too.
   const values = Object.create(root && typeof root === "object" ? root : null) as Values;
-  values.panel = member;
+  if (name === "row") {
+    values.row = record;
+    return values;
+  }
+  values.panel = record;
   values.panelIndex = index;
   values.visiblePanelIndex = index;
   return values;
+}
+
+/** Records holding at least one answer (survey-core's non-empty rows). */
+function filledRecords(answer: unknown): number {
+  return Array.isArray(answer) ? answer.filter((r) => r && typeof r === "object" && !isEmptyAnswer(r)).length : 0;
 }
 
 /** Each selected value must be offered and shown: its own visibleIf if it has one, else choicesVisibleIf. */

@@ -1,11 +1,11 @@
 import { nonEmpty, problem, type MaskQuestion, type WalkResult } from "./mask-walker";
 import type { CompileProblem, SurveyJson } from "./types";
 
-/** Keys survey-core computes into a submission's data, by where they stand. */
-export interface ComputedKeys {
-  household: string[];
-  members: string[];
-}
+/** Keys survey-core computes into a submission's data, by where they stand (`household`, or a repeat's name). */
+export type ComputedKeys = Record<string, string[]>;
+
+/** Where survey-core writes a matrix's totals, beside its answer (settings.matrix.totalsSuffix). */
+const TOTALS_SUFFIX = "-total";
 
 /**
  * Values the form computes rather than asks: expression questions, and calculated values included into
@@ -22,12 +22,16 @@ export function computedKeys(
   bound: { scope: MaskQuestion["scope"]; variable: { code: string } }[],
 ): { keys: ComputedKeys; problems: CompileProblem[] } {
   const problems: CompileProblem[] = [];
-  const keys: ComputedKeys = { household: [], members: [] };
-  const answered = { household: new Set<string>(), members: new Set<string>() };
-  for (const b of bound) answered[b.scope].add(b.variable.code.toLowerCase());
+  const keys: ComputedKeys = { household: [] };
+  const answered = new Map<string, Set<string>>();
+  for (const b of bound) {
+    if (!answered.has(b.scope)) answered.set(b.scope, new Set());
+    answered.get(b.scope)!.add(b.variable.code.toLowerCase());
+  }
   const add = (scope: MaskQuestion["scope"], name: string, path: string, element: Record<string, unknown>) => {
+    keys[scope] ??= [];
     // survey-core would write the computed value over the clerk's answer of the same name.
-    if (answered[scope].has(name.toLowerCase())) {
+    if (answered.get(scope)?.has(name.toLowerCase())) {
       problems.push(
         problem(
           path,
@@ -37,10 +41,16 @@ export function computedKeys(
           `"${name}" is both a computed value and a question bound to a variable.`,
         ),
       );
-    } else if (!keys[scope].includes(name)) keys[scope].push(name);
+    } else if (!keys[scope]!.includes(name)) keys[scope]!.push(name);
   };
-  for (const scope of ["household", "members"] as const)
-    for (const c of walked.computed[scope]) add(scope, String(c.question.name), c.path, c.question);
+  for (const [scope, computed] of Object.entries(walked.computed))
+    for (const c of computed) add(scope, String(c.question.name), c.path, c.question);
+  // A dynamic matrix's totals (a column's totalType or totalExpression) are computed by survey-core into the household's data.
+  for (const repeat of walked.repeats) {
+    const columns = Array.isArray(repeat.question.columns) ? (repeat.question.columns as Record<string, unknown>[]) : [];
+    const totals = columns.some((c) => c && ((c.totalType !== undefined && c.totalType !== "none") || nonEmpty(c.totalExpression)));
+    if (totals) add("household", `${String(repeat.question.name)}${TOTALS_SUFFIX}`, repeat.path, repeat.question);
+  }
   const calculated = Array.isArray(mask.calculatedValues) ? mask.calculatedValues : [];
   calculated.forEach((value, i) => {
     const name = value && typeof value === "object" ? nonEmpty((value as { name?: unknown }).name) : undefined;

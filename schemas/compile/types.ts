@@ -75,10 +75,32 @@ export interface QuestionRule {
   /** Regex validators on a number: survey-core tests the number written as text, without the `u` flag. */
   numberPatterns?: string[];
   /**
+   * `<name>-Comment`, where survey-core stores a comment area's text and the "other" item's text: `area`
+   * allows it while the question is shown; `other` (the other item's value) wants it exactly while that
+   * item is selected, since survey-core clears it when the item is unselected.
+   */
+  comment?: { area?: true; other?: string };
+  /** Choices that exclude every other one (survey-core's "none" item): selected alone or not at all. */
+  exclusive?: string[];
+  /** An object of answers (a multiple text): survey-core counts a blank text in it as an answer. */
+  composite?: true;
+  /** A multiple text's items that must be answered while it is shown and enabled, answered or not. */
+  requiredItems?: string[];
+  /** A matrixdropdown's cells (row, column) in required columns: wanted in every row while shown and enabled, answered or not. */
+  requiredCells?: [string, string][];
+  /**
    * The answer is a list of panels (the members roster): empty, as survey-core's QuestionPanelDynamicModel
    * says, when no panel holds any key, so `[{}]` is no answer.
    */
   panels?: true;
+  /**
+   * A dynamic matrix's rows survey-core adds and checks when the answer has fewer: `whenAbsent` rows with
+   * no answer at all (its rowCount), else up to `min` (minRowCount); each must satisfy `empty`, the rules
+   * of a record, as a row with no cell answered.
+   */
+  rows?: { whenAbsent: number; min: number; empty: RulesKeywordValue };
+  /** A required dynamic matrix wants at least so many rows with an answer (survey-core's MinRowCountError). */
+  minRows?: number;
 }
 
 /**
@@ -102,7 +124,9 @@ export interface GroupRule {
 
 /** The value of the `x-rsu-rules` keyword on the household object and on each member object. */
 export interface RulesKeywordValue {
+  /** `member`: a record of a repeat (the roster's members, a plot), read by conditions as `{panel.x}`, or `{row.x}` when `record` says so. */
   scope: "household" | "member";
+  record?: "row";
   rules: QuestionRule[];
   /** Pages and panels of this object that want at least one answer. */
   groups?: GroupRule[];

@@ -120,6 +120,8 @@ export interface HouseholdDetail extends Omit<HouseholdListItem, "memberCount"> 
   attributes: Record<string, unknown>;
   sourceSubmissionId: string;
   updatedAt: string;
+  /** Set once the import that created it was undone: it stays readable, out of the registry's lists and counts. */
+  withdrawnAt: string | null;
   members: RegistryMember[];
 }
 

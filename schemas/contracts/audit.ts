@@ -45,6 +45,7 @@ export const AUDIT_ACTIONS = [
   "import.pause",
   "import.cancel",
   "import.done",
+  "import.undo",
   "import_profile.create",
   "import_profile.update",
   "incident.open",

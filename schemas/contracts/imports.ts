@@ -16,7 +16,10 @@ export const IMPORT_FILE_ROLES = ["households", "individuals"] as const;
 export type ImportFileRole = (typeof IMPORT_FILE_ROLES)[number];
 
 /** uploaded → checked (dry run done) → running ⇄ paused → done, or cancelled. */
-export type ImportStatus = "uploaded" | "checked" | "running" | "paused" | "done" | "cancelled";
+export type ImportStatus = "uploaded" | "checked" | "running" | "paused" | "done" | "cancelled" | "undone";
+
+/** An import in these statuses can be undone once its run has started (POST /api/imports/:id/undo). */
+export const UNDOABLE_IMPORT_STATUSES: readonly ImportStatus[] = ["done", "paused", "cancelled"];
 
 export interface ImportFileInfo {
   name: string;
@@ -42,9 +45,12 @@ export type ImportFiles = Partial<Record<ImportFileRole, ImportFileInfo>>;
 export const IMPORT_OUTCOMES = ["new", "update", "duplicate", "unchanged", "error"] as const;
 export type ImportOutcome = (typeof IMPORT_OUTCOMES)[number];
 
+/** Source line numbers by file (the header is line 1): a household's rows may sit in both files. */
+export type ImportLines = Partial<Record<ImportFileRole, number[]>>;
+
 export interface ImportSample {
   key: string;
-  lines: number[];
+  lines: ImportLines;
   reason?: Message;
 }
 
@@ -55,6 +61,8 @@ export interface ImportSummary {
   errorCodes: Record<string, number>;
   /** A few households of each outcome, to look at before running. */
   samples: Record<ImportOutcome, ImportSample[]>;
+  /** Every line of every refused household, by file, in order: what to correct at the source. */
+  refused: ImportLines;
   checkedAt: string;
 }
 
@@ -77,4 +85,13 @@ export interface ImportProgress {
   stages: Record<string, number>;
   startedAt: string | null;
   finishedAt: string | null;
+}
+
+/** `POST /api/imports/:id/undo`: households withdrawn (created by the import), restored (updated by it), review items closed. */
+export interface UndoneImport {
+  withdrawn: number;
+  restored: number;
+  closedReviews: number;
+  /** Supervisors' « same » decisions on its review items that moved registry people into its households, undone: they are back where they were. */
+  movesUndone: number;
 }

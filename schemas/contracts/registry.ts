@@ -24,3 +24,16 @@ export const MEMBERS_ROSTER = "members";
 
 /** Code of `relation_to_head` that designates the head of household (code list `relation`). */
 export const HEAD_OF_HOUSEHOLD = "01";
+
+/**
+ * The head's name as the answers give it: the member related to the head as "01", else the first line. Read
+ * by the clerk's list of submissions and by the runtime's screen after sending, to name the household (#21).
+ */
+export function headNameInAnswers(data: Record<string, unknown>): string | null {
+  const roster = Array.isArray(data[MEMBERS_ROSTER]) ? (data[MEMBERS_ROSTER] as Record<string, unknown>[]) : [];
+  const head = roster.find((m) => m?.[INDIVIDUAL_KEY_VARIABLES.relationToHead] === HEAD_OF_HOUSEHOLD) ?? roster[0];
+  if (!head || typeof head !== "object") return null;
+  const { firstName, lastName } = INDIVIDUAL_KEY_VARIABLES;
+  const name = [head[firstName], head[lastName]].filter((part) => typeof part === "string" && part).join(" ");
+  return name || null;
+}

@@ -3,6 +3,7 @@
  * only (counts, ages, codes, user names of staff), never a household's name, NIN or answer.
  */
 import type { Message } from "./api";
+import { monthStart } from "./local-time";
 
 export type ReportKind = "monthly" | "quarterly";
 
@@ -10,31 +11,34 @@ export interface ReportPeriod {
   kind: ReportKind;
   /** `2026-11` or `2026-Q4`. */
   label: string;
-  /** First instant of the period, UTC, inclusive (ISO 8601). */
+  /** First instant of the period: local midnight in `timeZone`, written in UTC, inclusive (ISO 8601). */
   from: string;
-  /** First instant after the period, UTC, exclusive. */
+  /** First instant after the period, exclusive. */
   to: string;
+  /** The registry's local time the period is counted in (TIME_ZONE), e.g. `Indian/Comoro`. */
+  timeZone: string;
 }
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const QUARTER = /^(\d{4})-Q([1-4])$/;
 
-/** `2026-11` (monthly) or `2026-Q4` (quarterly); null when the text is neither, or not of that kind. */
-export function parseReportPeriod(text: string, kind?: ReportKind): ReportPeriod | null {
+/**
+ * `2026-11` (monthly) or `2026-Q4` (quarterly), counted in `timeZone`'s local time; null when the text is
+ * neither, or not of that kind.
+ */
+export function parseReportPeriod(text: string, kind?: ReportKind, timeZone = "UTC"): ReportPeriod | null {
   const month = MONTH.exec(text);
   const quarter = QUARTER.exec(text);
-  if (month && kind !== "quarterly") return period("monthly", text, Number(month[1]), Number(month[2]) - 1, 1);
-  if (quarter && kind !== "monthly") return period("quarterly", text, Number(quarter[1]), (Number(quarter[2]) - 1) * 3, 3);
-  return null;
-}
-
-function period(kind: ReportKind, label: string, year: number, firstMonth: number, months: number): ReportPeriod {
-  return {
+  const period = (kind: ReportKind, year: number, firstMonth: number, months: number): ReportPeriod => ({
     kind,
-    label,
-    from: new Date(Date.UTC(year, firstMonth, 1)).toISOString(),
-    to: new Date(Date.UTC(year, firstMonth + months, 1)).toISOString(),
-  };
+    label: text,
+    from: monthStart(year, firstMonth, timeZone).toISOString(),
+    to: monthStart(year, firstMonth + months, timeZone).toISOString(),
+    timeZone,
+  });
+  if (month && kind !== "quarterly") return period("monthly", Number(month[1]), Number(month[2]) - 1, 1);
+  if (quarter && kind !== "monthly") return period("quarterly", Number(quarter[1]), (Number(quarter[2]) - 1) * 3, 3);
+  return null;
 }
 
 /** Submissions received in the period, by where they end up. `valid`: passed validation (integrated or in review). */

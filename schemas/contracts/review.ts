@@ -163,6 +163,11 @@ export interface HouseholdVersionEntry {
   imported: { importId: string; profileName: string | null; lines: number[] } | null;
   action: string;
   changes: FieldChange[];
+  /**
+   * The people this version's changes name by id (a member's `id` or `personId`), with their name as the reader
+   * may see it (null where names are redacted), so the history shows a name and keeps the id for hover (issue #21).
+   */
+  people: Record<string, string | null>;
 }
 
 /** `GET /api/households/:id/history` (and `GET /api/households/:id?at=<ISO date>` for the state at a date). */

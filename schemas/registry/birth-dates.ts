@@ -58,11 +58,9 @@ const dayOf = remembered((date: string) => {
  * the same way (match-decision.ts, `foundBy`).
  */
 export function plausibleBirthDates(date: string): readonly (readonly [from: string, to: string])[] {
-  return plausibleDays(date);
-}
-
-/** Remembered per date: people born the same day share their list (callers only read it). */
-const plausibleDays = remembered((date: string): [from: string, to: string][] => {
+  // Not remembered: a dozen short strings per person looked up cost a microsecond, while a list kept for
+  // every day of a century held 40 MiB of a worker's heap for good (issue #19: a 100,000-household
+  // import's dry run slowed as that cache filled a capped heap).
   const { y, m, d, placeholder } = dayOf(date);
   if (placeholder) return [[`${y - 1}-01-01`, `${y + 1}-12-31`]];
   const points = [
@@ -74,7 +72,7 @@ const plausibleDays = remembered((date: string): [from: string, to: string][] =>
     .map(([yy, mm, dd]) => isoDay(yy!, mm!, dd!))
     .filter((p): p is string => p !== null);
   return [[isoDay(y, m, 1)!, isoDay(y, m + 1, 0)!], ...points.map((p): [string, string] => [p, p])];
-}, DISTINCT_DAYS);
+}
 
 /**
  * YYYY-MM-DD of a real day (day 0 = the last day of the month before), null for 31 April and the like.

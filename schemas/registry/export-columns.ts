@@ -19,6 +19,8 @@ export interface ExportColumn {
   categories?: { code: string; label: string }[];
   /** Every code of the list is a whole number: Stata and SPSS store it as a labelled number. */
   numericCodes?: boolean;
+  /** The answer key the value is read from, when it is not the column's name (an "other" text: `<code>-Comment`). */
+  source?: string;
 }
 
 export interface ExportLevel {
@@ -53,8 +55,11 @@ export function exportLevels(catalogue: Catalogue, language: string): [ExportLev
     kind,
   });
   const lists = new Map(catalogue.codeLists.map((list) => [list.code, list]));
+  const codes = new Set(catalogue.variables.map((v) => v.code));
   const of = (level: VariableLevel) =>
-    catalogue.variables.filter((v) => v.level === level && v.status !== "draft").map((v) => variableColumn(v, lists, language));
+    catalogue.variables
+      .filter((v) => v.level === level && v.status !== "draft")
+      .flatMap((v) => [variableColumn(v, lists, language), ...otherColumn(v, lists, codes, language)]);
   return [
     {
       level: "household",
@@ -106,6 +111,17 @@ function variableColumn(variable: Variable, lists: Map<string, CodeList>, langua
   return column;
 }
 
+const OTHER_LABEL: Labels = { fr: "précisez", en: "specify" };
+
+/** The text of the "other" item (survey-core's `<code>-Comment`), right after a variable whose list has the code `other`. */
+function otherColumn(variable: Variable, lists: Map<string, CodeList>, codes: Set<string>, language: string): ExportColumn[] {
+  const list = variable.codeList ? lists.get(variable.codeList) : undefined;
+  const name = `${variable.code}_other`;
+  if (!list?.items.some((item) => item.code === "other") || codes.has(name)) return [];
+  const label = `${labelIn(variable.label, language)} (${labelIn(list.items.find((i) => i.code === "other")!.label, language)}, ${labelIn(OTHER_LABEL, language)})`;
+  return [{ name, label, kind: "text", variable: variable.code, source: `${variable.code}-Comment` }];
+}
+
 function kindOf(variable: Variable): ColumnKind {
   switch (variable.type) {
     case "integer":
@@ -140,7 +156,7 @@ export function householdValue(
 ): unknown {
   if (column.name in keys) return keys[column.name];
   const field = HOUSEHOLD_COLUMNS[column.name];
-  return field ? state[field] : state.attributes?.[column.name];
+  return field ? state[field] : state.attributes?.[column.source ?? column.name];
 }
 
 export function memberValue(
@@ -150,7 +166,7 @@ export function memberValue(
 ): unknown {
   if (column.name in keys) return keys[column.name];
   const field = MEMBER_COLUMNS[column.name];
-  return field ? member[field] : member.attributes?.[column.name];
+  return field ? member[field] : member.attributes?.[column.source ?? column.name];
 }
 
 /**

@@ -1,11 +1,12 @@
 import type { ImportReportEntry } from "../contracts/xlsform";
 import { DEFAULT_LOCALE } from "./languages";
+import { repeatColumns } from "../compile/repeat-columns";
 import { ImportReport } from "./report";
 import { toXPath, Unwritable } from "./to-xpath";
 
 /**
  * A SurveyJS mask written as an XLSForm (issue #20): pages and panels become groups, dynamic panels
- * repeats, choices one list per question (named after it), conditions and validators XPath. What XLSForm
+ * and dynamic matrices repeats, choices one list per question (named after it), conditions and validators XPath. What XLSForm
  * cannot say is listed in a report, as for the import. On what the import writes, import → export →
  * import gives the same mask (test/unit/xlsform-round-trip.test.ts).
  */
@@ -84,6 +85,8 @@ export function maskToXlsForm(mask: Element, formId: string): XlsFormSheets {
       const type = String(element.type ?? "").toLowerCase();
       if (type === "panel") group(element, "group", () => elements(element.elements));
       else if (type === "paneldynamic") group(element, "repeat", () => elements(element.templateElements));
+      // A dynamic matrix's rows are records like a dynamic panel's: each column is a question of the repeat.
+      else if (type === "matrixdynamic") group(element, "repeat", () => elements(repeatColumns(element, "").map((c) => c.question)));
       else question(element, type);
     }
   };

@@ -13,12 +13,17 @@ export type XlsFormFormat = "xlsx" | "xls" | "csv" | "md";
 /** A questionnaire of many thousand rows is far beyond any real form; more is a mistake or an attack. */
 export const MAX_ROWS = 20_000;
 const MAX_COLUMNS = 200;
+/** The largest real forms hold some 100,000 filled cells (a long survey sheet, thousands of choices). */
+export const MAX_CELLS = 300_000;
 
-export function readXlsForm(bytes: Uint8Array): { format: XlsFormFormat; tables: XlsFormTables } | undefined {
+/** The tables read, or the count of filled cells when the form's sheets hold more than MAX_CELLS. */
+export type XlsFormRead = { format: XlsFormFormat; tables: XlsFormTables } | { format: XlsFormFormat; tooManyCells: number };
+
+export function readXlsForm(bytes: Uint8Array, maxCells = MAX_CELLS): XlsFormRead | undefined {
   const format = formatOf(bytes);
   if (format === "xlsx" || format === "xls") {
-    const tables = readWorkbook(bytes);
-    return tables && { format, tables };
+    const read = readWorkbook(bytes, maxCells);
+    return read && { format, ...read };
   }
   let text: string;
   try {
@@ -41,7 +46,7 @@ function formatOf(bytes: Uint8Array): XlsFormFormat {
   return start.startsWith("|") ? "md" : "csv";
 }
 
-function readWorkbook(bytes: Uint8Array): XlsFormTables | undefined {
+function readWorkbook(bytes: Uint8Array, maxCells: number): { tables: XlsFormTables } | { tooManyCells: number } | undefined {
   const options = { type: "array" as const, dense: true, sheetRows: MAX_ROWS + 1, cellFormula: false, cellHTML: false, cellStyles: false };
   let names: string[];
   let book: XLSX.WorkBook;
@@ -52,9 +57,19 @@ function readWorkbook(bytes: Uint8Array): XlsFormTables | undefined {
   } catch {
     return undefined;
   }
+  const cells = names.reduce((sum, name) => sum + filledCells(book.Sheets[name]), 0);
+  if (cells > maxCells) return { tooManyCells: cells };
   const grids: Record<string, (string | null)[][]> = {};
   for (const name of names) grids[name] = book.Sheets[name] ? gridOf(book.Sheets[name]) : [];
-  return tablesOfGrids(grids);
+  const tables = tablesOfGrids(grids);
+  return tables && { tables };
+}
+
+/** Counted before the grids are built, which would hold every cell again as text. */
+function filledCells(sheet: XLSX.WorkSheet | undefined): number {
+  let count = 0;
+  for (const row of sheet?.["!data"] ?? []) for (const cell of row ?? []) if (cell) count++;
+  return count;
 }
 
 function gridOf(sheet: XLSX.WorkSheet): (string | null)[][] {

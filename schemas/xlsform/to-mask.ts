@@ -1,10 +1,10 @@
 import type { Catalogue } from "../catalogue/types";
 import type { Message } from "../contracts/api";
-import { MEMBERS_ROSTER } from "../contracts/registry";
 import type { ImportReportEntry } from "../contracts/xlsform";
 import { localeOf, textsOf } from "./languages";
 import { ImportReport } from "./report";
 import { readRowType } from "./row-types";
+import { duplicateNames } from "./duplicate-names";
 import type { XlsFormRow, XlsFormTables } from "./tables";
 import { type QuestionFacts, Untranslatable, isNo, isYes, regexConstraint, translateXPath } from "./xpath";
 
@@ -40,7 +40,7 @@ export function xlsFormToMask(tables: XlsFormTables, catalogue: Catalogue): XlsF
     const conversion = convert(tables, catalogue, facts);
     const held = namesIn(conversion.mask);
     const kept = new Map([...facts].filter(([name]) => held.has(name)));
-    if (kept.size === facts.size) return conversion;
+    if (kept.size === facts.size) return { ...conversion, report: [...conversion.report, ...duplicateNames(tables.survey)] };
     facts = kept;
   }
 }
@@ -326,13 +326,14 @@ function repeatNotes(
       `Repeat count "${row.cells.repeat_count}" not enforced: the interviewer adds the entries.`,
     );
   }
-  if (element.name !== MEMBERS_ROSTER || !outermost) {
+  // A repeat of the household lists records of the catalogue unit it is named after (members: individuals).
+  if (!outermost) {
     report.add(
       "refused",
       at,
       "repeat_not_published",
-      `Répétition « ${String(element.name)} » gardée dans le brouillon, mais rsu ne publie encore que la liste des membres « ${MEMBERS_ROSTER} » au premier niveau : renommez-la si elle liste les membres du ménage.`,
-      `Repeat "${String(element.name)}" kept in the draft, but rsu publishes only the top-level members roster "${MEMBERS_ROSTER}" yet: rename it if it lists the household's members.`,
+      `Répétition « ${String(element.name)} » gardée dans le brouillon, mais rsu ne publie pas une répétition dans une autre : placez-la au niveau du ménage.`,
+      `Repeat "${String(element.name)}" kept in the draft, but rsu does not publish a repeat inside another: place it at household level.`,
     );
   }
 }

@@ -61,7 +61,8 @@ function write(o: Any): string {
       throw new Unwritable(`operator "${o.operator}"`);
     }
     case "variable": {
-      const name = String(o.variableName).replace(/^panel\./, "");
+      // Inside a repeat, XLSForm names a sibling answer as any other: `{panel.x}` and a matrix row's `{row.x}` are `${x}`.
+      const name = String(o.variableName).replace(/^(panel|row)\./, "");
       const length = name.match(/^(.+)\.length$/);
       if (length) return `string-length(\${${length[1]}})`;
       if (/[.[]/.test(name)) throw new Unwritable(`variable "${name}"`);

@@ -21,7 +21,7 @@ export async function report(orm: MikroORM, args: string[], _operator: string, c
   const [kind, label] = positional;
   const lang = options.get("lang")?.[0] ?? "fr";
   if ((kind !== "monthly" && kind !== "quarterly") || !label || (lang !== "fr" && lang !== "en")) throw new Error(USAGE);
-  const period = parseReportPeriod(label, kind as ReportKind);
+  const period = parseReportPeriod(label, kind as ReportKind, config.timeZone);
   if (!period) throw new Error(`${USAGE}\n  période inconnue / unknown period: ${label}`);
   const dir = options.get("out")?.[0] ?? ".";
   await mkdir(dir, { recursive: true });

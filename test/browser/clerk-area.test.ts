@@ -2,7 +2,7 @@ import type { Locator } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_FORM } from "../../api/db/seeders/demo/catalogue";
 import { startTestServer } from "../helpers/app-server";
-import { launchBrowser, saveScreenshot, type BrowserSession, waitUnlessAlert, signIn } from "../helpers/browser";
+import { checkScreen, launchBrowser, saveScreenshot, type BrowserSession, waitUnlessAlert, signIn } from "../helpers/browser";
 import { validHousehold } from "../helpers/demo-responses";
 
 /**
@@ -78,7 +78,7 @@ describe("a clerk lists the households of their area", () => {
       for (const text of texts) expect(text).toContain("Moroni-Bambao (101)");
       for (const household of mine) expect(texts.some((text) => text.startsWith(household.headName))).toBe(true);
       for (const household of others) expect(texts.some((text) => text.startsWith(household.headName))).toBe(false);
-      await saveScreenshot(page, "clerk-01-area-households");
+      expect(await checkScreen(page, "clerk-01-area-households")).toEqual([]);
 
       await page.getByRole("button", { name: "EN", exact: true }).click();
       await page.getByRole("heading", { name: "Households of my area" }).waitFor();

@@ -116,6 +116,23 @@ describe("« Importations » in the back office", () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
     await provenance.click();
     await waitUnlessAlert(page, page.getByRole("heading", { name: /^Importation [0-9a-f]{8} · Terminée$/ }));
+
+    // Undone from its page after a confirmation in the kit's dialog: the four households it created leave the registry.
+    await page.getByRole("button", { name: "Défaire l'importation" }).click();
+    const dialog = page.getByRole("dialog", { name: "Défaire l'importation ?" });
+    await dialog.getByText(/^Défaire cette importation \?/).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await dialog.getByRole("button", { name: "Défaire l'importation" }).click();
+    await waitUnlessAlert(
+      page,
+      page.getByText(
+        "Importation défaite : 4 ménage(s) retiré(s), 0 rétabli(s), 0 revue(s) close(s), 0 déplacement(s) de personne annulé(s).",
+      ),
+    );
+    await page.getByRole("heading", { name: /^Importation [0-9a-f]{8} · Défaite$/ }).waitFor();
+    await expect.poll(() => page.getByRole("button", { name: "Défaire l'importation" }).count()).toBe(0);
+    await saveScreenshot(page, "imports-04-undone");
+    expect(await seriousA11yViolations(page)).toEqual([]);
     expect(unexpectedErrors()).toEqual([]);
   });
 });

@@ -3,9 +3,11 @@ import { JOB_INTEGRATE_SUBMISSION } from "../../schemas/contracts/jobs";
 import { validHousehold } from "../helpers/demo-responses";
 import { startTestServer } from "../helpers/app-server";
 import { raiseAlarm } from "../../api/services/incident-alarms";
+import { localDay } from "../../schemas/contracts/local-time";
 import {
   launchBrowser,
   saveScreenshot,
+  focusedElementText,
   seriousA11yViolations as seriousViolations,
   signIn,
   type BrowserSession,
@@ -56,8 +58,30 @@ describe("« Exploitation » in the back office", () => {
       expect(await seriousViolations(page)).toEqual([]);
       await saveScreenshot(page, "operations-01-figures-and-failed-jobs");
 
-      page.once("dialog", (dialog) => void dialog.accept());
-      await job.getByRole("button", { name: "Abandonner" }).click();
+      // The kit's confirmation (#21), not the browser's confirm(): named, focus on « Annuler », Tab kept
+      // inside, Escape answers no and gives the focus back to the button that opened it.
+      const discard = job.getByRole("button", { name: "Abandonner" });
+      await discard.click();
+      const dialog = page.getByRole("dialog", { name: "Abandonner la tâche ?" });
+      await dialog.waitFor();
+      await expect(dialog.getByText(/^Abandonner définitivement la tâche .+ \? Elle ne sera plus exécutée\.$/).count()).resolves.toBe(1);
+      const focusedText = () => focusedElementText(page);
+      await expect.poll(focusedText).toBe("Annuler");
+      const tabbed: (string | undefined)[] = [];
+      for (let press = 0; press < 3; press++) {
+        await page.keyboard.press("Tab");
+        tabbed.push(await focusedText());
+      }
+      expect(tabbed).toEqual(["Abandonner la tâche", "Annuler", "Abandonner la tâche"]);
+      expect(await seriousViolations(page)).toEqual([]);
+      await saveScreenshot(page, "operations-02a-discard-confirmation");
+      await page.keyboard.press("Escape");
+      await dialog.waitFor({ state: "detached" });
+      await expect.poll(focusedText).toBe("Abandonner");
+      await expect(job.count()).resolves.toBe(1);
+
+      await discard.click();
+      await dialog.getByRole("button", { name: "Abandonner la tâche" }).click();
       await page.getByText("Tâche abandonnée.").waitFor();
       await page.getByText("Aucune tâche en échec.").waitFor();
       const [audit] = await ctx.orm.em
@@ -123,6 +147,8 @@ describe("« Exploitation » in the back office", () => {
       await page.getByRole("button", { name: "Consigner l'action" }).click();
       await page.getByText("Action consignée.").waitFor();
       await page.getByRole("listitem").filter({ hasText: "Groupe électrogène démarré, serveur relancé." }).waitFor();
+      // The guide's picture of an incident being followed: before the refused closing below leaves its errors.
+      await saveScreenshot(page, "incidents-02-incident-followed");
 
       await page.getByRole("button", { name: "Clore l'incident" }).click();
       await page.getByRole("alert").filter({ hasText: "Rien n'a été enregistré" }).waitFor();
@@ -130,7 +156,6 @@ describe("« Exploitation » in the back office", () => {
       await page.getByLabel("Cause première").fill("Pas d'onduleur sur l'alimentation du serveur.");
       await page.getByLabel("Mesure préventive").fill("Onduleur installé ; test mensuel du groupe électrogène.");
       expect(await seriousViolations(page)).toEqual([]);
-      await saveScreenshot(page, "incidents-02-incident-followed");
       await page.getByRole("button", { name: "Clore l'incident" }).click();
       await page
         .getByText("Incident clos.")
@@ -160,8 +185,7 @@ describe("« Exploitation » in the back office", () => {
   it("« Rapports »: the month's figures, the printable report with its charts, the XLSX link, in French then English", async () => {
     const { page } = session;
     const ctx = server.context;
-    const now = new Date();
-    const month = `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, "0")}`;
+    const month = localDay(new Date(), ctx.config.timeZone).slice(0, 7);
     // Only this case's page errors count (the case above expects refusals of its own).
     session.pageErrors.length = 0;
     try {

@@ -124,6 +124,16 @@ describe("registry exports in the back office", () => {
       const text = await readFile((await csv.path())!, "utf8");
       expect(text.split("\r\n")[0]).toBe('\uFEFF"Île";"Ménages";"Individus"');
 
+      // With 3 households no age-sex cell reaches 5 people: hidden from an analyst without the personal grant, and said so.
+      const pyramid = page.locator("rsu-dashboards figure").filter({ hasText: "Pyramide des âges par sexe" });
+      await expect
+        .poll(() => pyramid.locator(".note").innerText())
+        .toBe("Les cases de moins de 5 personnes sont masquées (« < 5 »), car vos rôles ne donnent pas accès aux données personnelles.");
+      await pyramid.getByText("Tableau des chiffres").click();
+      const cells = await pyramid.locator("tbody td").allInnerTexts();
+      expect(cells).toContain("< 5");
+      expect(cells.filter((cell) => cell !== "< 5" && cell !== "0")).toEqual([]);
+
       await page.getByLabel("Indicateur : variable").selectOption("sex");
       await page.getByLabel("Ventilé par").selectOption("area");
       await page.getByRole("button", { name: "Afficher l'indicateur" }).click();

@@ -97,7 +97,7 @@ describe("a supervisor works the review queue", () => {
       await waitUnlessAlert(page, household);
       await household.click();
       await waitUnlessAlert(page, page.getByRole("heading", { name: "Historique" }));
-      const versions = page.locator("table.versions tbody tr");
+      const versions = page.getByRole("table", { name: "Historique" }).locator("tbody tr");
       await expect.poll(() => versions.count()).toBe(3);
       const actions = await versions.locator("td:nth-child(4)").allInnerTexts();
       expect(actions).toEqual(["Fusion annulée", "Déplacement de personne", "Création"]);

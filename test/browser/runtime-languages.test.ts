@@ -120,10 +120,11 @@ describe("the runtime's languages and small screens", () => {
       await page.getByText("Nouvelle version", { exact: true }).waitFor();
       expect(await seriousA11yViolations(page)).toEqual([]);
       await saveScreenshot(page, "languages-06-update-offered");
+      // The page reloads under the new worker, which nothing waits behind any more. Listen before the click:
+      // the reload can end before the click's promise does (CI under load missed it).
+      const reloaded = page.waitForEvent("load", { timeout: 60_000 });
       await page.getByRole("button", { name: "Mettre à jour" }).click();
-
-      // The page reloads under the new worker, which nothing waits behind any more.
-      await page.waitForEvent("load");
+      await reloaded;
       await page.getByRole("heading", { name: "Questionnaires publiés" }).waitFor();
       await page.waitForFunction(async () => {
         const registration = await navigator.serviceWorker.getRegistration("/runtime/");
@@ -133,6 +134,63 @@ describe("the runtime's languages and small screens", () => {
       expect(session.pageErrors).toEqual([]);
     } catch (error) {
       await saveScreenshot(page, "languages-update-failure").catch(() => {});
+      throw new Error(`${String(error)}\npage errors: ${session.pageErrors.join("\n") || "none"}`, { cause: error });
+    }
+  }, 120_000);
+
+  it("offers the questionnaire in Comorian where its labels carry it, the interface staying in French, and remembers the choice", async () => {
+    const { page } = session;
+    try {
+      // Two labels in Shingazidja (zdj): the island's question and the village's; every other text stays French.
+      const { mask } = (await server.context.get("/api/forms/menage/draft")).body;
+      const identification = mask.pages[0].elements as { name: string; title: Record<string, string> }[];
+      identification.find((element) => element.name === "island")!.title.zdj = "Shisiwa";
+      identification.find((element) => element.name === "village")!.title.zdj = "Mdji";
+      expect((await server.context.put("/api/forms/menage/draft", mask)).status).toBe(200);
+      expect((await server.context.post("/api/forms/menage/publish")).status).toBe(201);
+
+      await page.reload();
+      await page.getByRole("heading", { name: "Questionnaires publiés" }).waitFor();
+      const fill = page.getByRole("button", { name: /^Remplir le questionnaire/ }).first();
+      await fill.click();
+      const picker = page.getByLabel("Langue du questionnaire");
+      await picker.waitFor();
+      expect(await picker.locator("option").allInnerTexts()).toEqual([
+        "Celle de l'interface",
+        "français",
+        "anglais",
+        "arabe",
+        "shingazidja (comorien de Grande Comore)",
+      ]);
+      await picker.selectOption({ label: "shingazidja (comorien de Grande Comore)" });
+      const title = (name: string) => question(page, name).locator(".sd-question__title");
+      await expect.poll(() => title("island").innerText()).toContain("Shisiwa");
+      expect(await title("village").innerText()).toContain("Mdji");
+      // No Comorian label: French, never the question's code.
+      expect(await title("prefecture").innerText()).toContain("Préfecture");
+      expect(await page.locator("rsu-form-entry .rsu-entry-survey").getAttribute("lang")).toBe("zdj");
+      // The interface keeps its language.
+      expect(await page.getByRole("button", { name: "Suivant" }).count()).toBe(1);
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await saveScreenshot(page, "languages-07-form-comorian");
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+      // Remembered on the device: a reload and another questionnaire open in Shingazidja.
+      await page.getByRole("button", { name: /Retour à la liste/ }).click();
+      await page.reload();
+      await fill.click();
+      await expect.poll(() => title("island").innerText()).toContain("Shisiwa");
+      expect(await picker.inputValue()).toBe("zdj");
+      // Switching the interface to English leaves the questionnaire in the language chosen for it.
+      await page.getByRole("button", { name: "EN", exact: true }).click();
+      await page.getByRole("button", { name: "Back to the list", exact: false }).waitFor();
+      expect(await title("island").innerText()).toContain("Shisiwa");
+      await page.getByLabel("Questionnaire language").selectOption({ label: "The interface's" });
+      await expect.poll(() => title("island").innerText()).toContain("Island");
+      await page.getByRole("button", { name: "FR", exact: true }).click();
+      expect(session.pageErrors).toEqual([]);
+    } catch (error) {
+      await saveScreenshot(page, "languages-comorian-failure").catch(() => {});
       throw new Error(`${String(error)}\npage errors: ${session.pageErrors.join("\n") || "none"}`, { cause: error });
     }
   }, 120_000);

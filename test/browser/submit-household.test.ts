@@ -161,7 +161,15 @@ describe("a clerk submits a household from the runtime", () => {
       await fillMember(page, roster.locator(".sd-paneldynamic__panel-wrapper").nth(1), MEMBERS[1]!, { leave: false });
       await clickAsAPerson(page, page.getByRole("button", { name: "Terminer" }));
       await waitUnlessAlert(page, page.getByText("Intégré au registre"), 35_000);
-      await expect(page.getByText(/Identifiant du ménage/).textContent()).resolves.toMatch(/[0-9a-f-]{36}/);
+      // The household by its head's name and a short reference, the whole id on hover and in a fold (#21).
+      await expect(page.getByText(`Ménage de Ahamada ${HEAD_LAST_NAME}`).isVisible()).resolves.toBe(true);
+      const shortRef = page.locator(".rsu-short-ref");
+      const householdId = (await shortRef.getAttribute("title")) ?? "";
+      expect(householdId).toMatch(/^[0-9a-f-]{36}$/);
+      expect(await shortRef.textContent()).toBe(householdId.slice(0, 8));
+      expect(await page.getByText(householdId).isVisible()).toBe(false);
+      await page.getByText("Identifiant complet (à copier)").click();
+      expect(await page.getByText(householdId).isVisible()).toBe(true);
       expect(await checkScreen(page, "04-integrated")).toEqual([]);
 
       const response = await fetch(`${server.url}/api/households?q=${encodeURIComponent(HEAD_LAST_NAME)}`, {

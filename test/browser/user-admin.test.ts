@@ -120,7 +120,8 @@ describe("an administrator manages accounts in the back office", () => {
       await waitUnlessAlert(page, reset.getByText(`Le mot de passe de « ${CLERK.username} » est réinitialisé`));
       await edit.getByRole("button", { name: "Enregistrer" }).click();
       await waitUnlessAlert(page, page.getByText(`Les modifications du compte « ${CLERK.username} » sont enregistrées.`));
-      await expect(rowText(row)).resolves.toContain("Moroni-Bambao (101), Hambou (102)");
+      // The list is read again after the message: wait for the row to show the second area.
+      await expect.poll(() => rowText(row)).toContain("Moroni-Bambao (101), Hambou (102)");
 
       await page.getByRole("button", { name: "Se déconnecter" }).click();
       await page.getByRole("heading", { name: "Connexion" }).waitFor();

@@ -31,9 +31,14 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
+/** Debian's headless Chromium with the flags this machine needs; the benches launch it too. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: FLAGS });
+}
+
 /** A tablet-sized French page, since clerks work in French on tablets and modest laptops. */
 export async function launchBrowser({ locale = "fr-FR", width = 1024, height = 900 } = {}): Promise<BrowserSession> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: FLAGS });
+  const browser = await launchChromium();
   const context = await browser.newContext({ locale, viewport: { width, height } });
   const page = await context.newPage();
   const pageErrors: string[] = [];
@@ -75,6 +80,15 @@ export async function signIn(page: Page, url: string, account: { username: strin
   await page.getByLabel("Identifiant").fill(account.username);
   await page.getByLabel("Mot de passe").fill(account.password);
   await page.getByRole("button", { name: "Se connecter" }).click();
+}
+
+/** The text of the element that has the focus, through the shadow roots it sits in. */
+export function focusedElementText(page: Page): Promise<string | undefined> {
+  return page.evaluate(() => {
+    let element = document.activeElement;
+    while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+    return element?.textContent?.trim();
+  });
 }
 
 /** axe-core's serious and critical findings on the page as it is now, one line each: expect `[]`. */

@@ -2,6 +2,7 @@ import type { Catalogue, CodeList, Variable } from "../../schemas/catalogue/type
 import type { SurveyJson } from "../../schemas/compile";
 import { freeVariable } from "../../schemas/compile/free-questions";
 import { walkMask } from "../../schemas/compile/mask-walker";
+import { isComposite, compositeParts } from "../../schemas/compile/composite-questions";
 
 /**
  * The catalogue a SurveyJS form would have been designed from: one variable per question, named by the
@@ -14,7 +15,7 @@ import { walkMask } from "../../schemas/compile/mask-walker";
 export function deriveCatalogue(mask: SurveyJson): Catalogue {
   const variables: Variable[] = [];
   const codeLists: CodeList[] = [];
-  for (const entry of walkMask(mask).questions) {
+  for (const entry of walkMask(mask).questions.flatMap((q) => (isComposite(q.question) ? compositeParts(q) : [q]))) {
     const code = typeof entry.question.name === "string" ? entry.question.name : "";
     const derived = code && !variables.some((v) => v.code === code) ? freeVariable(entry, code) : undefined;
     if (!derived) continue;

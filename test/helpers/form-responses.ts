@@ -111,7 +111,7 @@ export class FormResponses {
       ...walked.computed.household.map((c) => String(c.question.name)),
       ...calculated.flatMap((c) => (nonEmpty(c?.name) ? [String(c.name)] : [])),
     ];
-    this.memberComputed = walked.computed.members.map((c) => String(c.question.name));
+    this.memberComputed = (walked.computed.members ?? []).map((c) => String(c.question.name));
     this.formulas = householdFormulas(mask, walked);
     this.groups = walked.groups.map((g) => {
       const own = extend(g.chain, g.question);

@@ -1,9 +1,10 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
+import { validHousehold } from "./demo-responses";
 
 /** A partner's file written the ways partners write them (issue #19), in a fresh temporary folder. */
 export function scratchDir(): string {
@@ -17,9 +18,10 @@ function csvText(rows: Table, delimiter: string): string {
   return `${rows.map((r) => r.map(quote).join(delimiter)).join("\r\n")}\r\n`;
 }
 
-export function writeCsv(path: string, rows: Table, { delimiter = ",", encoding = "utf-8" } = {}): string {
+/** `append`: adds the rows at the end of the file, so a large file is written a part at a time. */
+export function writeCsv(path: string, rows: Table, { delimiter = ",", encoding = "utf-8", append = false } = {}): string {
   const text = csvText(rows, delimiter);
-  writeFileSync(path, encoding === "utf-8" ? Buffer.from(text, "utf8") : iconv.encode(text, encoding));
+  (append ? appendFileSync : writeFileSync)(path, encoding === "utf-8" ? Buffer.from(text, "utf8") : iconv.encode(text, encoding));
   return path;
 }
 
@@ -165,4 +167,17 @@ export function partnerProfile(name: string, layout: "one_file" | "two_files" = 
       ...(variable === "birth_date" || variable === "interview_date" ? { dateFormat: "DD/MM/YYYY" } : {}),
     })),
   };
+}
+
+/**
+ * A partner's household: the demo's valid answers without NINs and with last names of its own
+ * (`<prefix><seed>x<line>`), so that no two test households match each other.
+ */
+export function partnerHousehold(seed: number, lastNamePrefix: string): Record<string, any> {
+  const data = validHousehold(seed) as Record<string, any>;
+  data.members.forEach((member: Answers, i: number) => {
+    delete member.nin;
+    member.last_name = `${lastNamePrefix}${seed}x${i}`;
+  });
+  return data;
 }

@@ -19,6 +19,8 @@ export function surveyCoreAccepts(mask: object, data: Record<string, unknown>): 
 
 export function noAnsweredHiddenQuestion(model: Model, data: Record<string, unknown>): boolean {
   for (const question of model.getAllQuestions(false) as Question[]) {
+    // A comment or "other" text is an answer too: survey-core clears it with the question's value.
+    if (!question.isVisibleInSurvey && !question.isValueEmpty(data[`${question.getValueName()}-Comment`])) return false;
     const answer = data[question.getValueName()];
     if (question.isValueEmpty(answer) || question.getType() === "expression") continue;
     if (!question.isVisibleInSurvey || question.isEmpty()) return false;

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawnApi, type ApiProcess } from "../helpers/api-process";
+import { asOwner, chainAndAnchor, verifyAudit } from "../helpers/audit-log";
 import { validHousehold } from "../helpers/demo-responses";
 import { createTestContext, type TestContext } from "../helpers/test-context";
 
@@ -8,7 +9,8 @@ import { createTestContext, type TestContext } from "../helpers/test-context";
  * Issue #22: group commit answers 202 only once a submission's row is committed, so a kill -9 of the API
  * under load loses nothing it accepted. A real API process is killed while 20 clients keep sending; after
  * a restart, the requests the kill cut are sent again, and every submission answered 2xx is integrated
- * exactly once (one household version), by the workers and the outbox relay.
+ * exactly once (one household version), by the workers and the outbox relay, and audited once, the audit
+ * chain verifying.
  */
 let ctx: TestContext;
 const apis: ApiProcess[] = [];
@@ -89,5 +91,18 @@ describe("kill -9 of the API during load", () => {
       );
     expect(rows).toHaveLength(ids.length);
     expect(rows.filter((row) => row.status !== "integrated" || row.versions !== "1")).toEqual([]);
+
+    // The audit log says so once per submission, and its chain verifies: the batch the kill cut rolled back
+    // with its audit rows, leaving only gaps in the numbering, which the sequencer skips.
+    const audited = await asOwner(ctx.config, async (db) => {
+      const { rows } = await db.query<{ n: string }>(
+        `select count(*) as n from audit_log where action = 'submission.create' and entity_id = any($1::text[]) group by entity_id`,
+        [ids],
+      );
+      return rows.map((row) => Number(row.n));
+    });
+    expect(audited).toEqual(ids.map(() => 1));
+    await chainAndAnchor(ctx.config);
+    expect(await verifyAudit(ctx.config)).toMatchObject({ ok: true, pending: 0, findings: [] });
   });
 });

@@ -145,6 +145,7 @@ const ROUTE_TABLE: Record<string, Permission> = {
   "POST /api/imports/:id/run": "imports:manage",
   "POST /api/imports/:id/pause": "imports:manage",
   "POST /api/imports/:id/cancel": "imports:manage",
+  "POST /api/imports/:id/undo": "imports:manage",
   "GET /api/imports/:id/progress": "imports:manage",
   "GET /api/import-profiles": "imports:manage",
   "POST /api/import-profiles": "imports:manage",
@@ -357,6 +358,30 @@ describe("authorization matrix", () => {
       // …or with answers of their own area: refused as outside their area, never a 409 saying the content differs.
       const near = await json(await reuse(householdOnIsland("1", "101")));
       expect([near.status, near.body.error.code]).toEqual([403, "outside_area"]);
+    });
+
+    it("refuses a caller who may not submit before comparing anything, even for an exact copy of a stored submission", async () => {
+      const copy = (as: "analyste" | "admin") =>
+        ctx
+          .request(
+            "/api/submissions",
+            {
+              method: "POST",
+              headers: { "content-type": "application/json" },
+              body: JSON.stringify({
+                id: elsewhere.submissionId,
+                formId: "menage",
+                version: 1,
+                data: householdOnIsland("3", undefined, 500),
+              }),
+            },
+            as,
+          )
+          .then(json);
+      const analyst = await copy("analyste");
+      expect([analyst.status, analyst.body.error.code]).toEqual([403, "forbidden"]);
+      // The same body is an exact copy: for its sender it is a retry, answered with the stored stage.
+      expect(await copy("admin")).toEqual({ status: 202, body: { id: elsewhere.submissionId, status: "integrated" } });
     });
   });
 });

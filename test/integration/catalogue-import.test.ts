@@ -70,7 +70,7 @@ describe("catalogue import", () => {
     const [good, bad] = before.variables.items as { code: string }[];
     const file = await editWorkbook(await exported("format=xlsx"), [
       ["variables", good!.code, "label_fr", "Libellé modifié"],
-      ["variables", bad!.code, "level", "village"],
+      ["variables", bad!.code, "level", "Village entier"],
     ]);
     const preview = await importFile(file, XLSX, "preview");
     expect(preview.status).toBe(200);

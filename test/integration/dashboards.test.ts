@@ -40,7 +40,8 @@ describe("figures of the country", () => {
       "select c as size, count(*) as n from (select household_id, count(*)::int as c from individuals group by 1) x group by 1 order by 1",
     );
     expect(d.householdSizes).toEqual(sizes.map((r) => ({ size: r.size, households: Number(r.n) })));
-    expect(d.pyramid.reduce((n, r) => n + r.individuals, 0)).toBe(
+    expect(d.pyramidMinCell).toBeNull();
+    expect(d.pyramid.reduce((n, r) => n + r.individuals!, 0)).toBe(
       await count("select count(*) as n from individuals where birth_date is not null"),
     );
     expect(d.submissionsPerDay.reduce((n, r) => n + r.submissions, 0)).toBe(8);
@@ -56,6 +57,37 @@ describe("figures of the country", () => {
     const exported = await exportAndDrain(ctx, { format: "csv", area: island });
     expect([d.households, d.individuals]).toEqual([exported.households, exported.individuals]);
     expect(d.households).toBe(await count("select count(*) as n from households where island = ?", [island]));
+  });
+});
+
+describe("the age-sex pyramid's small cells", () => {
+  beforeAll(async () => {
+    await ctx.addUser({ username: "analyste_perso", roles: ["analyst"], grants: ["personal"] });
+    await ctx.addUser({ username: "analyste_superviseur", roles: ["analyst", "supervisor"], areas: ["1"] });
+  });
+
+  it("hides cells of 1 to 4 people from an analyst without the personal grant, and says so", async () => {
+    const exact = await dashboard("");
+    expect(exact.pyramid.some((cell) => cell.individuals! < 5)).toBe(true);
+    const analyst = await dashboard("", "analyste");
+    expect(analyst.pyramidMinCell).toBe(5);
+    expect(analyst.pyramid).toEqual(exact.pyramid.map((cell) => (cell.individuals! < 5 ? { ...cell, individuals: null } : cell)));
+    // The totals are not cells of the pyramid: they stay exact.
+    expect([analyst.households, analyst.individuals]).toEqual([exact.households, exact.individuals]);
+  });
+
+  it("shows every cell to an analyst granted personal data and to a supervisor", async () => {
+    const exact = await dashboard("?level=island&area=1");
+    for (const user of ["analyste_perso", "superviseur"]) {
+      const d = await dashboard("?level=island&area=1", user);
+      expect([user, d.pyramidMinCell, d.pyramid]).toEqual([user, null, exact.pyramid]);
+    }
+  });
+
+  it("hides them from a supervisor of Ngazidja who is also an analyst without the grant: the analyst's role reaches other islands", async () => {
+    const d = await dashboard("", "analyste_superviseur");
+    expect(d.pyramidMinCell).toBe(5);
+    expect(d.pyramid.some((cell) => cell.individuals === null)).toBe(true);
   });
 });
 

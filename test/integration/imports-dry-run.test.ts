@@ -98,6 +98,14 @@ describe("bulk import: upload, profile, dry run (issue #19)", () => {
     expect(dry.body.counts).toEqual({ new: 4, update: 0, duplicate: 0, unchanged: 0, error: 3 });
     expect(dry.body.errorCodes).toEqual({ not_in_list: 1, format: 1, missing_source_key: 1 });
     expect(dry.body.samples.error.map((s: any) => s.key)).toEqual(["M00101", "M00102", expect.stringMatching(/^∅ households:/)]);
+    // Every line of every refused household, by file (the header is line 1): the one file here.
+    const linesOf = (key: string) => table.flatMap((r, i) => (r[0] === key ? [i + 1] : []));
+    expect(dry.body.samples.error.map((s: any) => s.lines)).toEqual([
+      { households: linesOf("M00101") },
+      { households: linesOf("M00102") },
+      { households: [table.length] },
+    ]);
+    expect(dry.body.refused).toEqual({ households: [...linesOf("M00101"), ...linesOf("M00102"), table.length] });
     expect(await registryCounts()).toEqual(before);
 
     // The error workbook: file, line, column, value, error in French.
@@ -173,6 +181,12 @@ describe("bulk import: upload, profile, dry run (issue #19)", () => {
     expect(dry.status).toBe(200);
     expect(dry.body.counts).toEqual({ new: 2, update: 0, duplicate: 0, unchanged: 0, error: 1 });
     expect(dry.body.errorCodes).toEqual({ duplicate_source_key: 1 });
+    // The refused household's lines are named in each file, never mixed.
+    const key = hh[1]![0]!;
+    const linesOf = (table: string[][]) => table.flatMap((r, i) => (i && r[0] === key ? [i + 1] : []));
+    expect(linesOf(hh)).toEqual([2, hh.length]);
+    expect(dry.body.refused).toEqual({ households: linesOf(hh), individuals: linesOf(individuals) });
+    expect(dry.body.samples.error).toEqual([{ key, lines: dry.body.refused, reason: expect.any(Object) }]);
   });
 
   it("a Stata file read with ReadStat goes through the same dry run", async () => {

@@ -6,6 +6,7 @@ import { ROLES } from "../../api/auth/roles";
 import { allow } from "../../api/middleware/authorize";
 import { describeRoute } from "../../api/openapi/describe";
 import { declaredRoutes, openApiPath, undescribedRoutes, type OpenApiDocument } from "../../api/openapi/document";
+import { createDatabaseIfMissing, dropDatabase } from "../../api/db/create-database";
 import { tokenSchema } from "../../api/services/api-tokens";
 import { validHousehold } from "../helpers/demo-responses";
 import { createTestContext, type TestContext } from "../helpers/test-context";
@@ -41,16 +42,16 @@ interface Item {
 }
 
 /**
- * Waits until every transaction that began before this call has ended, in the whole PostgreSQL cluster (the
- * other test files write beside this one): the synchronisation reads only behind the oldest running writer.
- * PostgreSQL offers no wait on another's transaction, so this polls its snapshot.
+ * Waits until every transaction of this database that began before this call has ended: the synchronisation
+ * reads only behind this database's oldest running writer. PostgreSQL offers no wait on another's
+ * transaction, so this polls the synchronisation's own horizon.
  */
 async function writersBeforeEnded() {
   const sql = async (text: string, values: unknown[] = []) => (await ctx.orm.em.getConnection().execute(text, values))[0]!;
   const { next } = await sql("select pg_snapshot_xmax(pg_current_snapshot())::text as next");
   const deadline = Date.now() + 30_000;
-  while (!(await sql("select pg_snapshot_xmin(pg_current_snapshot()) >= ?::xid8 as ended", [next])).ended) {
-    if (Date.now() > deadline) throw new Error("a transaction of the cluster stayed open for 30 s");
+  while (!(await sql("select households_change_horizon() >= ?::xid8 as ended", [next])).ended) {
+    if (Date.now() > deadline) throw new Error("a transaction of this database stayed open for 30 s");
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
@@ -239,5 +240,31 @@ describe("households changed since a date, for partner systems", () => {
     expect(idsOf(after.pages)).toEqual([early, late]);
     expect(after.pages.flat().find((h) => h.id === late)!.version).toBe(2);
     expect(idsOf((await syncPages("admin", "", after.cursor)).pages)).toEqual([]);
+  });
+
+  it("a long transaction in another database of the server does not hold the synchronisation back", async () => {
+    const { cursor } = await syncPages("admin", "");
+    const url = new URL(ctx.config.databaseUrl);
+    url.pathname = `${url.pathname}_elsewhere`;
+    await createDatabaseIfMissing(url.toString());
+    const elsewhere = new pg.Client({ connectionString: url.toString() });
+    await elsewhere.connect();
+    const changed = placed[2]!.id;
+    try {
+      // Another application's transaction on the same server began first, wrote, and stays open…
+      await elsewhere.query("begin");
+      await elsewhere.query("create table other_application (x int)");
+      await elsewhere.query("insert into other_application values (1)");
+      // …while a household of this registry changes and commits.
+      const answers = (await ctx.get(`/api/households/${changed}/answers`)).body;
+      const update = await ctx.submitAndDrain({ ...answers.data, number_of_rooms: 9 }, { householdId: changed, baseVersion: 1 });
+      expect(update.status).toBe("integrated");
+      const { pages } = await syncPages("admin", "", cursor);
+      expect(idsOf(pages)).toEqual([changed]);
+      expect(pages.flat()[0]!.version).toBe(2);
+    } finally {
+      await elsewhere.end();
+      await dropDatabase(url.toString());
+    }
   });
 });

@@ -95,6 +95,27 @@ describe("deep and wide JSON (finding 4)", () => {
     expect(res.status).toBe(413);
     expect(await codeOf(res)).toBe("payload_too_large");
   });
+
+  // Over a socket the body is read by the Node adapter when its length is declared (issue #22), by Hono's
+  // bodyLimit when it comes in chunks: both keep the limit.
+  it("over a socket, keeps the limit for a declared length and for a chunked body, and reads a body within it", async () => {
+    const { url } = await ctx.listen();
+    const login = (body: BodyInit, init: RequestInit = {}) =>
+      fetch(`${url}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json", origin: url }, body, ...init });
+    const large = `{"username":"${"x".repeat(20_000)}","password":"x"}`;
+    const declared = await login(large);
+    expect([declared.status, await codeOf(declared)]).toEqual([413, "payload_too_large"]);
+    const chunks = new ReadableStream({
+      start(controller) {
+        for (let i = 0; i < large.length; i += 5_000) controller.enqueue(new TextEncoder().encode(large.slice(i, i + 5_000)));
+        controller.close();
+      },
+    });
+    const chunked = await login(chunks, { duplex: "half" } as RequestInit);
+    expect([chunked.status, await codeOf(chunked)]).toEqual([413, "payload_too_large"]);
+    const within = await login(JSON.stringify({ username: "agent", password: "agent-demo-2026" }));
+    expect(within.status).toBe(200);
+  });
 });
 
 describe("forwarded headers without a trusted proxy (finding 7)", () => {

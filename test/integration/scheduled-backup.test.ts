@@ -35,14 +35,25 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** Resolves once `count` backup jobs have ended as `outcome`; rejects on one that ended otherwise. */
-function backupJobs(outcome: "completed" | "failed", count: number): { ready: Promise<void>; done: Promise<void>; close(): Promise<void> } {
+/**
+ * Resolves once `count` backup jobs whose id starts with `idPrefix` have ended as `outcome`; rejects on one that
+ * ended otherwise. The prefix matters after the first test: its schedule stays in Redis, so a scheduled backup
+ * may end while a later test waits for its own job (seen in CI under load).
+ */
+function backupJobs(
+  outcome: "completed" | "failed",
+  count: number,
+  idPrefix = "",
+): { ready: Promise<void>; done: Promise<void>; close(): Promise<void> } {
   const connection = workerConnection(ctx.config.redisUrl);
   const events = new QueueEvents(BACKUP_QUEUE, { connection, prefix: ctx.config.queuePrefix });
   let ended = 0;
   const done = new Promise<void>((resolve, reject) => {
-    events.on(outcome, () => ++ended >= count && resolve());
-    events.on(outcome === "completed" ? "failed" : "completed", () => reject(new Error(`a backup job did not end ${outcome}`)));
+    const ours = (jobId: string) => jobId.startsWith(idPrefix);
+    events.on(outcome, ({ jobId }: { jobId: string }) => ours(jobId) && ++ended >= count && resolve());
+    events.on(outcome === "completed" ? "failed" : "completed", ({ jobId }: { jobId: string }) => {
+      if (ours(jobId)) reject(new Error(`backup job ${jobId} did not end ${outcome}`));
+    });
   });
   return {
     ready: events.waitUntilReady().then(() => {}),
@@ -125,5 +136,25 @@ describe("scheduled backups (issue #16)", () => {
     expect(line.code).toBe("passphrase_file_unreadable");
     // Still the alarm of the last proven backup, 27 hours old.
     expect((await ctx.get("/readyz", null)).body.backup).toBe("late");
+  });
+
+  it("« Vérifier » on a backup whose file retention deleted records why in words, not as an unexpected error", async () => {
+    const [gone] = await asOwner(
+      ctx.config,
+      async (sql) => (await sql.query(`select id, file from backup_runs where outcome = 'verified' order by started_at limit 1`)).rows,
+    );
+    expect((await readdir(dir)).includes(gone.file.slice(dir.length + 1))).toBe(false);
+    const watch = backupJobs("failed", 1, "verify-backup-");
+    await watch.ready;
+    const workers = ctx.startWorkers();
+    expect((await ctx.post(`/api/backups/${gone.id}/verify`, {}, "admin")).status).toBe(202);
+    await watch.done;
+    await workers.close();
+    await watch.close();
+    const [run] = await asOwner(
+      ctx.config,
+      async (sql) => (await sql.query(`select outcome, error_code, verified_at from backup_runs where id = $1`, [gone.id])).rows,
+    );
+    expect(run).toEqual({ outcome: "failed", error_code: "backup_file_missing", verified_at: null });
   });
 });

@@ -78,7 +78,7 @@ const cases: Array<{ name: string; mask: SurveyJson; codes: string[]; pointer?: 
     codes: ["choice_not_in_code_list"],
   },
   { name: "deprecated variable", mask: page({ type: "text", name: "old_code" }), codes: ["deprecated_variable"] },
-  { name: "unsupported question type", mask: page({ type: "matrix", name: "grid" }), codes: ["unsupported_question_type"] },
+  { name: "unsupported question type", mask: page({ type: "ranking", name: "grid" }), codes: ["unsupported_question_type"] },
   { name: "display elements are not bindings", mask: page({ type: "html", name: "intro", html: "<p>Bonjour</p>" }, rooms), codes: [] },
 ];
 

@@ -107,7 +107,8 @@ describe("the import plan", () => {
   });
 
   it.each([
-    ["an unknown level (schema)", { level: "village" as never }, "level"],
+    // A level is household, individual or the code of a unit of records (plots): lowercase snake case.
+    ["a level that is no unit code (schema)", { level: "Les villages" as never }, "level"],
     ["min above max (cross-check)", { constraints: { min: 5, max: 1 } }, "min"],
     ["an unknown code list (cross-check)", { codeList: "nowhere" }, "code_list"],
     ["a bad code format", { code: "Bad-Code" }, "code"],

@@ -302,16 +302,50 @@ describe("compile: the members roster", () => {
 
 describe("compile: masks that do not fit the catalogue are refused, every problem listed", () => {
   it.each([
-    ["matrix", page({ type: "matrix", name: "m" }), "unsupported_question_type"],
-    ["matrixdynamic", page({ type: "matrixdynamic", name: "m" }), "unsupported_question_type"],
-    ["matrixdropdown", page({ type: "matrixdropdown", name: "m" }), "unsupported_question_type"],
-    ["multipletext", page({ type: "multipletext", name: "m" }), "unsupported_question_type"],
+    [
+      "a matrix whose rows are shown by conditions",
+      page({ type: "matrix", name: "m", rowsVisibleIf: "{item} = 'a'", rows: ["a"], columns: ["x"] }),
+      "unsupported_property",
+    ],
+    [
+      "a dynamic matrix with questions under each row",
+      page({ type: "matrixdynamic", name: "m", columns: [{ name: "x" }], detailElements: [{ type: "text", name: "y" }] }),
+      "unsupported_property",
+    ],
+    [
+      "a dynamic matrix whose column is read as the household's",
+      page({ type: "matrixdynamic", name: "m", columns: [{ name: "x" }, { name: "y", visibleIf: "{x} = 1" }] }),
+      "unknown_expression_variable",
+    ],
+    [
+      "a matrixdropdown whose column is shown by a condition",
+      page({ type: "matrixdropdown", name: "m", rows: ["a"], columns: [{ name: "x", visibleIf: "{row.y} = 1" }] }),
+      "unsupported_property",
+    ],
+    [
+      "a matrixdropdown whose cells are of a type rsu does not compile",
+      page({ type: "matrixdropdown", name: "m", rows: ["a"], columns: [{ name: "x", cellType: "rating" }] }),
+      "unsupported_question_type",
+    ],
+    [
+      "an item of a multiple text validated by an expression",
+      page({
+        type: "multipletext",
+        name: "m",
+        items: [{ name: "rooms", inputType: "number", validators: [{ type: "expression", expression: "{m.rooms} > 1" }] }],
+      }),
+      "unsupported_validator",
+    ],
     ["file", page({ type: "file", name: "m" }), "unsupported_question_type"],
     ["signaturepad", page({ type: "signaturepad", name: "m" }), "unsupported_question_type"],
     ["rating", page({ type: "rating", name: "rooms" }), "unsupported_question_type"],
     ["a custom type the form's application registered", page({ type: "yesno", name: "owns_land" }), "unsupported_question_type"],
     ["ranking", page({ type: "ranking", name: "assets" }), "unsupported_question_type"],
-    ["a second dynamic panel", page({ type: "paneldynamic", name: "visits", templateElements: [] }), "unsupported_question_type"],
+    [
+      "a dynamic matrix inside a dynamic panel",
+      page({ type: "paneldynamic", name: "plots", templateElements: [{ type: "matrixdynamic", name: "trees", columns: [{ name: "x" }] }] }),
+      "unsupported_question_type",
+    ],
     [
       "a roster inside the roster",
       page(roster({ type: "paneldynamic", name: "members", templateElements: [] })),
@@ -335,9 +369,18 @@ describe("compile: masks that do not fit the catalogue are refused, every proble
     ["a parent list that does not exist", page({ type: "dropdown", name: "orphan", choices: choices("x") }), "unknown_code_list"],
     ["a choice outside the code list", page({ type: "dropdown", name: "island", choices: choices("1", "9") }), "unknown_choice"],
     ["a choice question without choices", page({ type: "dropdown", name: "island" }), "unknown_choice"],
-    ["an 'other' item", page({ type: "dropdown", name: "island", choices: choices("1"), showOtherItem: true }), "unsupported_property"],
+    [
+      "an 'other' item outside the code list",
+      page({ type: "dropdown", name: "island", choices: choices("1"), showOtherItem: true }),
+      "unknown_choice",
+    ],
+    [
+      "an 'other' item with a comment area: the other text would replace the answer",
+      page({ type: "dropdown", name: "nickname", choices: choices("1"), showOtherItem: true, showCommentArea: true }),
+      "unsupported_property",
+    ],
     ["valueName", page({ type: "boolean", name: "owns_land", valueName: "land" }), "unsupported_property"],
-    ["a comment area", page({ type: "boolean", name: "owns_land", showCommentArea: true }), "unsupported_property"],
+    ["(no problem) a comment area", page({ type: "boolean", name: "owns_land", showCommentArea: true }), null],
     [
       "a required panel holding an expression, whose computed value survey-core counts as an answer",
       page({ type: "panel", name: "box", isRequired: true, elements: [{ type: "expression", name: "total", expression: "1" }] }),
@@ -447,9 +490,26 @@ describe("compile: masks that do not fit the catalogue are refused, every proble
     expect(problemsOf(mask, cat).map((p) => p.code)).toEqual(["ambiguous_parent"]);
   });
 
+  it("names a repeat it refuses and says why: a repeat inside a repeat; dynamic panels and matrices of the household are repeats", () => {
+    const problems = problemsOf(
+      page(
+        roster({ type: "paneldynamic", name: "visits", templateElements: [{ type: "text", name: "place" }] }),
+        { type: "panel", name: "box", elements: [{ type: "paneldynamic", name: "plots", templateElements: [] }] },
+        { type: "matrixdynamic", name: "livestock", columns: [{ name: "count", cellType: "text", inputType: "number" }] },
+      ),
+    );
+    expect(problems.map((p) => [p.path, p.name, p.code])).toEqual([
+      ["/pages/0/elements/0/templateElements/0", "visits", "unsupported_question_type"],
+    ]);
+    expect(problems[0]?.message).toEqual({
+      fr: "La répétition « visits » (panneau dynamique) n'est pas prise en charge : elle est dans la répétition « members », et rsu ne prend pas en charge une répétition dans une autre. Placez-la dans les pages ou panneaux du ménage.",
+      en: 'Dynamic panel "visits" is not supported: it stands in repeat "members", and rsu does not support a repeat inside another. Place it in the household\'s pages or panels.',
+    });
+  });
+
   it("lists every problem at once, with the question's name", () => {
     const problems = problemsOf(
-      page({ type: "matrix", name: "m" }, { type: "text", inputType: "color", name: "nickname" }, { type: "text", name: "rooms" }),
+      page({ type: "ranking", name: "m" }, { type: "text", inputType: "color", name: "nickname" }, { type: "text", name: "rooms" }),
     );
     expect(problems.map((p) => [p.path, p.name, p.code])).toEqual([
       ["/pages/0/elements/0", "m", "unsupported_question_type"],

@@ -10,6 +10,7 @@ describe("loadConfig", () => {
       host: "127.0.0.1",
       port: 3000,
       logLevel: "info",
+      timeZone: "Indian/Comoro",
       integrationBatchSize: 50,
       metricsToken: null,
     });
@@ -23,6 +24,7 @@ describe("loadConfig", () => {
       HOST: "0.0.0.0",
       PORT: "8080",
       SURVEYJS_LICENSE_KEY: "key",
+      TIME_ZONE: "Africa/Dakar",
     });
     expect(config).toMatchObject({
       databaseUrl: "postgresql://u:p@db:5433/other",
@@ -30,6 +32,7 @@ describe("loadConfig", () => {
       host: "0.0.0.0",
       port: 8080,
       surveyJsLicenseKey: "key",
+      timeZone: "Africa/Dakar",
     });
   });
 
@@ -40,6 +43,7 @@ describe("loadConfig", () => {
     [{ DATABASE_URL: "mysql://h/db" }, /DATABASE_URL must start with postgres:/],
     [{ REDIS_URL: "http://h" }, /REDIS_URL must start with redis:/],
     [{ LOG_LEVEL: "verbose" }, /LOG_LEVEL must be one of/],
+    [{ TIME_ZONE: "Moroni" }, /TIME_ZONE must be an IANA time zone/],
     [{ INTEGRATION_BATCH_SIZE: "0" }, /INTEGRATION_BATCH_SIZE must be a whole number from 1 to 500/],
     [{ METRICS_TOKEN: "short" }, /METRICS_TOKEN must be at least 32 characters/],
     [{ NODE_ENV: "production" }, /SESSION_SECRET must be set/],

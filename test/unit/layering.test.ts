@@ -39,20 +39,30 @@ describe("layering", () => {
     expect(forbidden("schemas", (i) => (!i.reaches.startsWith("package:") && i.reaches !== "schemas") || isNode(i.spec))).toEqual([]);
   });
 
-  it("api/ never imports workers/, designer/ or runtime/", () => {
-    expect(forbidden("api", (i) => ["workers", "designer", "runtime", "test", "bench"].includes(i.reaches))).toEqual([]);
+  it("api/ never imports workers/, designer/, runtime/ or kit/", () => {
+    expect(forbidden("api", (i) => ["workers", "designer", "runtime", "kit", "test", "bench"].includes(i.reaches))).toEqual([]);
   });
 
   it("workers/ imports api/ and schemas/, never the browser apps", () => {
-    expect(forbidden("workers", (i) => ["designer", "runtime", "test", "bench"].includes(i.reaches))).toEqual([]);
+    expect(forbidden("workers", (i) => ["designer", "runtime", "kit", "test", "bench"].includes(i.reaches))).toEqual([]);
   });
 
   it("the browser apps talk to api/ over HTTP only: no import of api/ or workers/, nor of Node", () => {
     const rule = (i: { spec: string; reaches: string }) => ["api", "workers", "test", "bench"].includes(i.reaches) || isNode(i.spec);
-    expect([...forbidden("designer", rule), ...forbidden("runtime", rule)]).toEqual([]);
+    expect([...forbidden("designer", rule), ...forbidden("runtime", rule), ...forbidden("kit", rule)]).toEqual([]);
   });
 
-  it("the field runtime never imports the designer", () => {
-    expect(forbidden("runtime", (i) => i.reaches === "designer" || i.spec.startsWith("package:survey-creator"))).toEqual([]);
+  // #21: what both apps share lives in kit/; neither app reaches into the other's folders.
+  it("the field runtime never imports the designer nor Creator", () => {
+    expect(forbidden("runtime", (i) => i.reaches === "designer" || i.spec.startsWith("survey-creator"))).toEqual([]);
+  });
+
+  it("the designer never imports the runtime: what both use is in kit/", () => {
+    expect(forbidden("designer", (i) => i.reaches === "runtime")).toEqual([]);
+  });
+
+  it("kit/ imports neither app, nor Creator or the form library: both apps load it", () => {
+    const rule = (i: { spec: string; reaches: string }) => ["designer", "runtime"].includes(i.reaches) || /^survey-/.test(i.spec);
+    expect(forbidden("kit", rule)).toEqual([]);
   });
 });

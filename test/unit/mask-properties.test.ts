@@ -86,6 +86,43 @@ function fixture(className: string): { mask: SurveyJson; target: (mask: SurveyJs
       return question({ type: "expression", name: "e", expression: "1 + 1" });
     case "paneldynamic":
       return question({ type: "paneldynamic", name: "members", templateElements: [{ type: "text", name: "m" }] });
+    case "multipletext":
+      return question({ type: "multipletext", name: "q", items: [{ name: "a" }] });
+    case "multipletextitem":
+      return {
+        mask: page({ type: "multipletext", name: "q", items: [{ name: "a" }] }),
+        target: (mask) => (at(mask).items as Json[])[0]!,
+        path: "/pages/0/elements/1/items/0",
+      };
+    case "matrix":
+      return question({ type: "matrix", name: "q", rows: ["r1"], columns: ["a", "b"] });
+    case "itemvalue":
+      return {
+        mask: page({ type: "matrix", name: "q", rows: [{ value: "r1" }], columns: ["a", "b"] }),
+        target: (mask) => (at(mask).rows as Json[])[0]!,
+        path: "/pages/0/elements/1/rows/0",
+      };
+    case "matrixdropdown":
+      return question({
+        type: "matrixdropdown",
+        name: "q",
+        rows: ["r1"],
+        choices,
+        columns: [{ name: "c1", cellType: "text" }, { name: "c2" }],
+      });
+    case "matrixdynamic":
+      return question({
+        type: "matrixdynamic",
+        name: "q",
+        choices,
+        columns: [{ name: "c1", cellType: "text", isRequired: true }, { name: "c2" }],
+      });
+    case "matrixdropdowncolumn":
+      return {
+        mask: page({ type: "matrixdropdown", name: "q", rows: ["r1"], columns: [{ name: "c1", cellType: "text" }] }),
+        target: (mask) => (at(mask).columns as Json[])[0]!,
+        path: "/pages/0/elements/1/columns/0",
+      };
     case "choiceitem":
       return {
         mask: page({ type: "dropdown", name: "q", choices }),
@@ -138,7 +175,7 @@ function usedValue(className: string, property: string): unknown {
 }
 
 /** Values the generic rule above cannot guess. */
-const USED: Json = { notificationType: "warning", maskType: "numeric" };
+const USED: Json = { notificationType: "warning", maskType: "numeric", storeOthersAsComment: false };
 
 /** For each compiled property, a value and, when it needs company, other properties set in both masks. */
 const COMPILED: Record<string, { value: unknown; with?: Json }> = {
@@ -163,6 +200,27 @@ const COMPILED: Record<string, { value: unknown; with?: Json }> = {
       { type: "text", name: "more" },
     ],
   },
+  showCommentArea: { value: true },
+  showOtherItem: { value: true },
+  showNoneItem: { value: true },
+  maxCommentLength: { value: 9, with: { elements: [{ type: "text", name: "c", showCommentArea: true }] } },
+  items: { value: [{ name: "a" }, { name: "b" }] },
+  rows: { value: ["r1", "r2"] },
+  columns: { value: ["a", "c"] },
+  eachRowRequired: { value: true },
+  "itemvalue.value": { value: "z" },
+  "matrixdropdown.columns": { value: [{ name: "c3", cellType: "boolean" }] },
+  "matrixdropdown.cellType": { value: "checkbox" },
+  "matrixdropdown.choices": { value: ["a", "z"] },
+  "matrixdynamic.columns": { value: [{ name: "c3", cellType: "boolean" }] },
+  "matrixdynamic.cellType": { value: "checkbox" },
+  "matrixdynamic.choices": { value: ["a", "z"] },
+  rowCount: { value: 0 },
+  minRowCount: { value: 3 },
+  maxRowCount: { value: 4 },
+  "matrixdropdowncolumn.cellType": { value: "boolean" },
+  "matrixdropdowncolumn.validators": { value: [{ type: "text", maxLength: 3 }] },
+  "multipletextitem.validators": { value: [{ type: "text", maxLength: 3 }] },
   minPanelCount: { value: 2 },
   maxPanelCount: { value: 4 },
   keyName: { value: "m" },

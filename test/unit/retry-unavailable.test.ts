@@ -2,8 +2,8 @@ import { serve } from "@hono/node-server";
 import { Hono } from "hono";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { request } from "../../runtime/shared/request";
-import { retryWhileUnavailable } from "../../runtime/shared/retry-unavailable";
+import { request } from "../../kit/request";
+import { retryWhileUnavailable } from "../../kit/retry-unavailable";
 
 /**
  * The runtime sends a submission again by itself while the server answers 503 (#15, finding 10), through

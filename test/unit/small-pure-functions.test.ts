@@ -7,6 +7,7 @@ import type { Catalogue } from "../../schemas/catalogue/types";
 import { canonicalJson } from "../../schemas/contracts/canonical-json";
 import { errorVariable, parseReportPeriod } from "../../schemas/contracts/reports";
 import { registryAnswers } from "../../schemas/registry/registry-answers";
+import { exportLevels, householdValue } from "../../schemas/registry/export-columns";
 import { searchKey } from "../../schemas/registry/search-key";
 
 describe("searchKey", () => {
@@ -33,13 +34,24 @@ describe("failureReason: a failed job's stored text becomes a code, never shown 
   ])("%s → %s", (text, code) => expect(failureReason(text)).toBe(code));
 });
 
-describe("parseReportPeriod: a month or a quarter, in UTC, the end excluded (issue #23)", () => {
+describe("parseReportPeriod: a month or a quarter, in the registry's local time, the end excluded (issue #23)", () => {
   it.each([
     ["2026-11", undefined, { kind: "monthly", from: "2026-11-01T00:00:00.000Z", to: "2026-12-01T00:00:00.000Z" }],
     ["2026-12", "monthly", { kind: "monthly", from: "2026-12-01T00:00:00.000Z", to: "2027-01-01T00:00:00.000Z" }],
     ["2026-Q4", "quarterly", { kind: "quarterly", from: "2026-10-01T00:00:00.000Z", to: "2027-01-01T00:00:00.000Z" }],
     ["2027-Q1", undefined, { kind: "quarterly", from: "2027-01-01T00:00:00.000Z", to: "2027-04-01T00:00:00.000Z" }],
-  ] as const)("%s (%s)", (label, kind, expected) => expect(parseReportPeriod(label, kind)).toEqual({ ...expected, label }));
+  ] as const)("%s (%s)", (label, kind, expected) =>
+    expect(parseReportPeriod(label, kind)).toEqual({ ...expected, label, timeZone: "UTC" }),
+  );
+  it.each([
+    // Moroni is UTC+3 all year: November begins on 31 October at 21:00 UTC.
+    ["2026-11", "Indian/Comoro", "2026-10-31T21:00:00.000Z", "2026-11-30T21:00:00.000Z"],
+    ["2026-Q4", "Indian/Comoro", "2026-09-30T21:00:00.000Z", "2026-12-31T21:00:00.000Z"],
+    // Across a daylight-saving change: March begins in winter time (UTC-5), April in summer time (UTC-4).
+    ["2027-03", "America/New_York", "2027-03-01T05:00:00.000Z", "2027-04-01T04:00:00.000Z"],
+  ])("%s in %s: from %s to %s", (label, zone, from, to) =>
+    expect(parseReportPeriod(label, undefined, zone)).toMatchObject({ from, to, timeZone: zone }),
+  );
   it.each([
     ["2026-13", undefined],
     ["2026-Q5", undefined],
@@ -133,5 +145,43 @@ describe("registryAnswers", () => {
     const data = { island: "1", consent: "oui", members: [{ first_name: "Ali", checked: true }, { first_name: "Sitti" }] };
     expect(registryAnswers(data, snapshot)).toEqual({ island: "1", members: [{ first_name: "Ali" }, { first_name: "Sitti" }] });
     expect(data.consent).toBe("oui");
+  });
+
+  it("keeps a multiple text's items as the variables they are, and comments beside their answers", () => {
+    const data = {
+      island: "1",
+      "island-Comment": "près du port",
+      "consent-Comment": "x",
+      contact: { first_name: "Ali", fax: "2" },
+      members: [{ names: { first_name: "Sitti" }, "first_name-Comment": "dite Sissi" }],
+    };
+    expect(registryAnswers(data, snapshot)).toEqual({
+      island: "1",
+      "island-Comment": "près du port",
+      members: [{ first_name: "Sitti", "first_name-Comment": "dite Sissi" }],
+    });
+  });
+});
+
+describe("export columns", () => {
+  it("follow a variable whose list has an 'other' code with the other text, read from `<code>-Comment`", () => {
+    const catalogue = {
+      variables: [{ code: "water", level: "household", type: "single_choice", label: { fr: "Eau", en: "Water" }, codeList: "water" }],
+      codeLists: [
+        {
+          code: "water",
+          label: { fr: "Eau" },
+          items: [
+            { code: "tap", label: { fr: "Robinet" } },
+            { code: "other", label: { fr: "Autre", en: "Other" } },
+          ],
+        },
+      ],
+    } as Catalogue;
+    const [households] = exportLevels(catalogue, "en");
+    const other = households.columns.at(-1)!;
+    expect(households.columns.slice(-2).map((c) => c.name)).toEqual(["water", "water_other"]);
+    expect(other).toMatchObject({ label: "Water (Other, specify)", kind: "text", variable: "water" });
+    expect(householdValue(other, { attributes: { water: "other", "water-Comment": "rivière" } }, {})).toBe("rivière");
   });
 });

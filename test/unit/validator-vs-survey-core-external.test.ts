@@ -14,6 +14,17 @@ import { FormResponses } from "../helpers/form-responses";
  */
 const DIR = join(__dirname, "../fixtures/surveyjs");
 const RESPONSES = 1_000;
+/** Forms compiled since the generator was written: it does not answer their matrices, so fewer responses tell as much. */
+const FEWER: Record<string, number> = {
+  "surveylib2017__real-medical-service.json": 100,
+  "surveylib2017__survey-multilanguages.json": 100,
+};
+
+/**
+ * Forms with no condition, no required answer and no limit outside their matrices, which the generator
+ * does not answer: every response it makes is valid (matrixdropdowns are checked in validator-vs-survey-core-matrices.test.ts).
+ */
+const ACCEPTS_ALL = new Set(["surveylib2017__survey-multilanguages.json"]);
 
 const fixtures = readdirSync(DIR)
   .filter((f) => f.endsWith(".json") && !f.startsWith("_"))
@@ -33,42 +44,59 @@ function problemsOf(mask: SurveyJson): string[] {
 /** What the compiler says of each fixture: [] = compiled; otherwise each problem as `path code`. */
 const EXPECTED: Record<string, string[]> = {
   "surveylib2017__condition-kids.json": [],
-  "surveylib2017__real-medical-service.json": ["/pages/1/elements/0 unsupported_question_type"], // matrix
-  "surveylib2017__survey-multilanguages.json": ["/pages/0/elements/0 unsupported_question_type"], // matrixdropdown
+  "surveylib2017__real-medical-service.json": [],
+  "surveylib2017__survey-multilanguages.json": [],
   "surveylib2017__trigger-setvalue.json": [],
-  "surveylib2017__validators-standard.json": ["/questions/1 unsupported_question_type"], // multipletext
-  "surveylib__expressionValidation_matrix_6.json": ["/elements/0 unsupported_question_type"], // matrixdropdown
+  // A multiple text whose text items carry number validators: numeric validators apply to numbers only.
+  "surveylib2017__validators-standard.json": ["/questions/1/items/0 unsupported_validator", "/questions/1/items/1 unsupported_validator"],
+  // A matrixdropdown using every condition a matrix can hold: each refused, named.
+  "surveylib__expressionValidation_matrix_6.json": [
+    "/elements/0 unsupported_property", // detailElements
+    "/elements/0/columns/0 unsupported_property", // visibleIf
+    "/elements/0/columns/0 unsupported_property", // enableIf
+    "/elements/0/columns/0 unsupported_property", // requiredIf
+    "/elements/0/columns/0 unsupported_property", // totalExpression
+    "/elements/0/columns/0 unknown_choice", // a dropdown cell without choices
+    "/elements/0/columns/0 unsupported_validator", // an expression validator on a cell
+    "/elements/0/rows/0 unsupported_property", // visibleIf
+  ],
   "surveylib__getOwner_calcvalues_0.json": [],
   "surveylib__jsonobject_calc_18.json": [
     "/pages/1/elements/0 unsupported_question_type", // an element without a type
     "/pages/1/elements/1/elements/0 unsupported_question_type",
-    "/pages/1/elements/2 unsupported_question_type", // a dynamic panel other than the members roster
-    "/pages/1/elements/3 unsupported_question_type", // matrixdynamic
+    "/pages/1/elements/2/templateElements/0 unsupported_question_type", // in a dynamic panel, a repeat of its own: an element without a type
+    "/pages/1/elements/3 unsupported_property", // a dynamic matrix with detailElements
+    "/pages/1/elements/3/columns/2 unknown_choice", // a dropdown column without choices
     "/triggers/0 unsupported_trigger", // triggers without a type
     "/triggers/1 unsupported_trigger",
   ],
-  "surveylib__paneldynamic_nested_126.json": ["/elements/0 unsupported_question_type"], // dynamic panel « relatives »
+  // Dynamic panel « relatives » is a repeat of its own; inside it, choices made by choicesMin/choicesMax and a dynamic matrix.
+  "surveylib__paneldynamic_nested_126.json": [
+    "/elements/0/templateElements/2 unsupported_property",
+    "/elements/0/templateElements/2 unsupported_property",
+    "/elements/0/templateElements/2 unknown_choice",
+    "/elements/0/templateElements/3 unsupported_property",
+    "/elements/0/templateElements/3 unsupported_property",
+    "/elements/0/templateElements/6/elements/0 unsupported_question_type", // a repeat inside the repeat
+  ],
   "surveylib__paneltests_alltypes_17.json": [
     "/elements/0 unsupported_question_type", // signaturepad
     "/elements/3 type_mismatch", // inputType color
     "/elements/4 type_mismatch", // inputType email
-    "/elements/5 unsupported_property", // showNoneItem
-    "/elements/6 unsupported_property", // showNoneItem
     "/elements/9 unsupported_question_type", // imagepicker
-    "/elements/11 unsupported_question_type", // matrix
-    "/elements/12 unsupported_question_type", // matrix
-    "/elements/13 unsupported_question_type", // matrixdropdown
-    "/elements/14 unsupported_question_type", // matrixdynamic
-    "/elements/15 unsupported_question_type", // matrixdynamic
-    "/elements/16 unsupported_question_type", // matrixdynamic
-    "/elements/20 unsupported_question_type", // multipletext
+    "/elements/13 unsupported_question_type", // "matrix dropdown", a type of the form's own application
+    // Two dynamic matrices compile as repeats; the third computes columns by expression.
+    "/elements/16/columns/0 unsupported_property",
+    "/elements/16/columns/0 unsupported_question_type",
+    "/elements/16/columns/2 unsupported_property",
+    "/elements/16/columns/2 unsupported_question_type",
+    "/elements/16/columns/4 unsupported_property",
+    "/elements/16/columns/4 unsupported_question_type",
     "/elements/21 unsupported_question_type", // rating
     "/elements/23 unsupported_question_type", // file
   ],
   "surveylib__surveytests_locales_68.json": [
-    "/pages/0/elements/0/elements/0 unsupported_question_type", // multipletext
     "/pages/0/elements/1 unknown_choice", // a choice written `val`, so with no value
-    "/pages/0/elements/2 unsupported_question_type", // matrixdropdown
   ],
 };
 
@@ -80,15 +108,15 @@ describe("the external SurveyJS forms, bound to the catalogue derived from each"
 
   const supported = fixtures.filter((f) => EXPECTED[f.file]?.length === 0);
   it.each(supported.map((f) => [f.file, f.mask] as const))(
-    `%s: survey-core's verdict on ${RESPONSES} generated responses`,
+    `%s: survey-core's verdict on ${RESPONSES} generated responses (fewer for some)`,
     async (_, mask) => {
-      const responses = FormResponses.generate(mask, deriveCatalogue(mask), RESPONSES, 0.6, 20261128);
+      const responses = FormResponses.generate(mask, deriveCatalogue(mask), FEWER[_] ?? RESPONSES, 0.6, 20261128);
       const { disagreements, refused } = await compareWithSurveyCore(mask, deriveCatalogue(mask), responses);
       if (disagreements.length) console.log(JSON.stringify(disagreements.slice(0, 5), null, 1));
       expect(disagreements.length).toBe(0);
-      // Not a one-sided pass: the responses are both accepted and refused.
+      // Not a one-sided pass: the responses are both accepted and refused, but where nothing can be refused.
       console.log(`${_}: ${responses.length} responses, ${refused} refused by both`);
-      expect(refused).toBeGreaterThan(0);
+      expect(refused > 0).toBe(!ACCEPTS_ALL.has(_));
     },
     400_000,
   );

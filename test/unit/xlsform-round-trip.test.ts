@@ -16,7 +16,7 @@ const FIXTURES = fileURLToPath(new URL("../fixtures/xlsform/", import.meta.url))
 
 function importBytes(bytes: Uint8Array) {
   const read = readXlsForm(bytes);
-  if (!read) throw new Error("not an XLSForm");
+  if (!read || !("tables" in read)) throw new Error("not an XLSForm");
   return xlsFormToMask(read.tables, demoCatalogue);
 }
 
@@ -108,6 +108,39 @@ describe("XLSForm export", () => {
     expect(exported.survey.at(-1)).toEqual(["calculate", "big", "(${rooms} > 3)"]);
     const again = importBytes(writeXlsForm(exported));
     expect(byName(again.mask).get("big")).toMatchObject({ type: "expression", expression: "({rooms} > 3)", visible: false });
+  });
+
+  it("writes a dynamic matrix as a repeat of its columns, their row conditions read as the repeat's answers", () => {
+    const mask = {
+      pages: [
+        {
+          name: "p",
+          elements: [
+            {
+              type: "matrixdynamic",
+              name: "plots",
+              columns: [
+                { name: "area", cellType: "text", inputType: "number", isRequired: true },
+                { name: "crop", cellType: "dropdown", choices: ["maize"], visibleIf: "{row.area} > 2" },
+              ],
+            },
+          ],
+        },
+      ],
+    };
+    const exported = maskToXlsForm(mask, "plots");
+    expect(exported.report).toEqual([]);
+    const rows = exported.survey.slice(1).map((row) => row.filter((cell) => cell !== ""));
+    expect(rows.map((row) => row.slice(0, 2))).toEqual([
+      ["begin_group", "p"],
+      ["begin_repeat", "plots"],
+      ["decimal", "area"],
+      ["select_one crop", "crop"],
+      ["end_repeat"],
+      ["end_group"],
+    ]);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: XLSForm's own reference syntax
+    expect(rows[3]).toContain("(${area} > 2)");
   });
 
   it.each(readdirSync(FIXTURES).filter((f) => !f.endsWith(".tsv")))(

@@ -22,6 +22,8 @@ import { Migration20261208010000SubmissionRefusals } from "./Migration2026120801
 import { Migration20261208020000BackupRunDetails } from "./Migration20261208020000BackupRunDetails";
 import { Migration20261208030000HouseholdChangeOrder } from "./Migration20261208030000HouseholdChangeOrder";
 import { Migration20261208050000ImportRunJob } from "./Migration20261208050000ImportRunJob";
+import { Migration20261209030000ImportUndo } from "./Migration20261209030000ImportUndo";
+import { Migration20261210400000OwnChangeHorizon } from "./Migration20261210400000OwnChangeHorizon";
 
 /** Every migration, in order. New ones are generated with `rsu migrate --create` and added here. */
 export const migrationsList: MigrationObject[] = [
@@ -48,4 +50,6 @@ export const migrationsList: MigrationObject[] = [
   { name: "Migration20261208020000BackupRunDetails", class: Migration20261208020000BackupRunDetails },
   { name: "Migration20261208030000HouseholdChangeOrder", class: Migration20261208030000HouseholdChangeOrder },
   { name: "Migration20261208050000ImportRunJob", class: Migration20261208050000ImportRunJob },
+  { name: "Migration20261209030000ImportUndo", class: Migration20261209030000ImportUndo },
+  { name: "Migration20261210400000OwnChangeHorizon", class: Migration20261210400000OwnChangeHorizon },
 ];

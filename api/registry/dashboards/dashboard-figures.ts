@@ -15,7 +15,8 @@ export const CHILD_LEVEL = { country: "island", island: "prefecture", prefecture
 /** SQL on a household `h` (and bindings): within the place and within the scopes' areas; null: nothing reachable. */
 export function householdReach(place: DashboardPlace, scopes: readonly RoleScope[], h = "h"): { sql: string; bindings: unknown[] } | null {
   if (!scopes.length) return null;
-  const sql = ["true"];
+  // A household whose import was undone (issue #19) counts no more; `p` is a submission's place, not a household.
+  const sql = [h === "h" ? "h.withdrawn_at is null" : "true"];
   const bindings: unknown[] = [];
   if (place.level !== "country") {
     sql.push(`${h}.${place.level} = ?`);
@@ -41,7 +42,7 @@ export async function dashboardFigures(
   scopes: readonly RoleScope[],
   days: number,
   now = new Date(),
-): Promise<DashboardFigures> {
+): Promise<Omit<DashboardFigures, "pyramidMinCell">> {
   const reach = householdReach(place, scopes);
   const child = CHILD_LEVEL[place.level];
   const since = new Date(now.getTime() - days * 86_400_000);
@@ -124,7 +125,11 @@ async function pendingSubmissions(em: EntityManager, place: DashboardPlace, scop
   return row!.n;
 }
 
-function emptyFigures(place: DashboardPlace, child: DashboardFigures["childLevel"], days: number): DashboardFigures {
+function emptyFigures(
+  place: DashboardPlace,
+  child: DashboardFigures["childLevel"],
+  days: number,
+): Omit<DashboardFigures, "pyramidMinCell"> {
   return {
     level: place.level,
     area: place.area ?? null,

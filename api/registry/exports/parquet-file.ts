@@ -21,7 +21,7 @@ export function parquetFile(path: string, columns: readonly ExportColumn[]): Tab
     createdBy: "rsu",
   });
   const convert = columns.map((c) => converter(c));
-  let rows: Cell[][] = [];
+  let rows: (readonly Cell[])[] = [];
   const flush = async () => {
     if (!rows.length) return;
     const batch = rows;
@@ -30,8 +30,8 @@ export function parquetFile(path: string, columns: readonly ExportColumn[]): Tab
     await writer.write({ columnData, rowGroupSize: batch.length });
   };
   return {
-    async add(cells) {
-      rows.push([...cells]);
+    async add(batch) {
+      for (const row of batch) rows.push(row);
       if (rows.length >= ROW_GROUP) await flush();
     },
     async close() {

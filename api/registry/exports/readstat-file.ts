@@ -25,7 +25,8 @@ export function readstatFile(path: string, format: "dta" | "sav", columns: reado
   );
   const numeric = columns.map((c) => c.kind === "number" || c.kind === "boolean" || (c.kind === "code" && c.numericCodes === true));
   return {
-    add: (cells: readonly Cell[]) => csv.add(cells.map((value, i) => (numeric[i] && value !== null ? numberOrNull(value) : value))),
+    add: (rows) =>
+      csv.add(rows.map((cells: readonly Cell[]) => cells.map((value, i) => (numeric[i] && value !== null ? numberOrNull(value) : value)))),
     async close() {
       await csv.close();
       await writeFile(metaPath, JSON.stringify(metadata(format, columns, numeric)));

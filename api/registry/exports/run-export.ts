@@ -20,7 +20,7 @@ import { loadCatalogue } from "../../services/catalogue-store";
 import { mayReadHeadName, redactorsFor, type Redactor } from "../../services/redaction";
 import { countHouseholdsAsOf, householdsAsOf } from "./households-as-of";
 import { levelFile, zipFiles } from "./export-files";
-import { csvFile } from "./table-files";
+import { type Cell, csvFile } from "./table-files";
 
 export interface ExportStore {
   /** Folder the API and the workers share. */
@@ -50,8 +50,12 @@ export async function runRegistryExport(em: EntityManager, { exportId }: ExportR
     changedSince: filters.changedSince ? new Date(filters.changedSince) : undefined,
     scopes,
   };
-  const total = await countHouseholdsAsOf(em, filter);
-  await em.nativeUpdate(RegistryExport, { id: exportId }, { status: "running", startedAt: new Date(), done: 0, total });
+  await em.nativeUpdate(RegistryExport, { id: exportId }, { status: "running", startedAt: new Date(), done: 0 });
+  // Counted beside the rows, not before them: the progress bar learns its end a moment later, the file is not delayed.
+  const counted = countHouseholdsAsOf(em.fork(), filter).then((total) =>
+    em.fork().nativeUpdate(RegistryExport, { id: exportId }, { total }),
+  );
+  counted.catch(() => {});
 
   const work = join(store.dir, `${exportId}.partial`);
   await rm(work, { recursive: true, force: true });
@@ -68,19 +72,25 @@ export async function runRegistryExport(em: EntityManager, { exportId }: ExportR
     const [households, individuals] = levels as [(typeof levels)[0], (typeof levels)[0]];
     const delimiter = filters.delimiter ?? ",";
     const files = levels.map((level) => levelFile(work, level.file, request.format, level.columns, delimiter));
-    const redactors = new Map<string, Redactor>();
-    const redactorFor = (covering: RoleScope[]) => {
+    // Which columns each combination of the requester's roles may read, worked out once, not per cell.
+    const readableBy = new Map<string, boolean[][]>();
+    const readableFor = (covering: RoleScope[]) => {
       const key = covering.map((scope) => scope.role).join();
-      const known = redactors.get(key);
+      const known = readableBy.get(key);
       if (known) return known;
       const redactor = redactorOf(covering);
-      redactors.set(key, redactor);
-      return redactor;
+      const masks = levels.map((level) => level.columns.map((column) => readable(column, redactor)));
+      readableBy.set(key, masks);
+      return masks;
     };
     const counts = { households: 0, individuals: 0 };
     for await (const batch of householdsAsOf(em, filter)) {
+      const rows: [Cell[][], Cell[][]] = [[], []];
       for (const household of batch) {
-        const redactor = redactorFor(scopes.filter((scope) => scopeCovers(scope, household.place)));
+        const [mayHousehold, mayMember] = readableFor(scopes.filter((scope) => scopeCovers(scope, household.place))) as [
+          boolean[],
+          boolean[],
+        ];
         const keys = {
           household_id: household.id,
           version: household.version,
@@ -89,8 +99,8 @@ export async function runRegistryExport(em: EntityManager, { exportId }: ExportR
           form_version: household.formVersion,
           head_name: household.state.headName,
         };
-        await files[0]!.add(
-          households.columns.map((c) => (readable(c, redactor) ? cell(c, householdValue(c, household.state as never, keys)) : null)),
+        rows[0].push(
+          households.columns.map((c, i) => (mayHousehold[i] ? cell(c, householdValue(c, household.state as never, keys)) : null)),
         );
         for (const member of household.state.members) {
           const memberKeys = {
@@ -99,13 +109,12 @@ export async function runRegistryExport(em: EntityManager, { exportId }: ExportR
             person_id: member.personId,
             line_number: member.lineNumber,
           };
-          await files[1]!.add(
-            individuals.columns.map((c) => (readable(c, redactor) ? cell(c, memberValue(c, member as never, memberKeys)) : null)),
-          );
-          counts.individuals++;
+          rows[1].push(individuals.columns.map((c, i) => (mayMember[i] ? cell(c, memberValue(c, member as never, memberKeys)) : null)));
         }
-        counts.households++;
       }
+      await Promise.all([files[0]!.add(rows[0]), files[1]!.add(rows[1])]);
+      counts.households += rows[0].length;
+      counts.individuals += rows[1].length;
       const [row] = await em
         .getConnection()
         .execute<{ status: string }[]>(`update registry_exports set done = ? where id = ? returning status`, [counts.households, exportId]);
@@ -115,6 +124,7 @@ export async function runRegistryExport(em: EntityManager, { exportId }: ExportR
       }
     }
     for (const file of files) await file.close();
+    await counted;
 
     const snapshots = await em.find(FormVersion, {}, { fields: ["form", "version", "snapshot"] });
     const lines = codebook(
@@ -126,7 +136,7 @@ export async function runRegistryExport(em: EntityManager, { exportId }: ExportR
       delimiter,
       bom: true,
     });
-    for (const line of lines) await book.add([line.file, line.name, line.label, line.type, line.sensitivity, line.values, line.changed]);
+    await book.add(lines.map((line) => [line.file, line.name, line.label, line.type, line.sensitivity, line.values, line.changed]));
     await book.close();
 
     const names = [...levels.map((level) => `${level.file}.${request.format}`), "codebook.csv"];

@@ -6,6 +6,7 @@ import { INDIVIDUAL_KEY_VARIABLES } from "../../../schemas/contracts/registry";
 import { HouseholdVersion } from "../../entities";
 import { mayReadHeadName, type Redactor } from "../../services/redaction";
 import { userNames } from "../../services/user-names";
+import { peopleNamed } from "./history-people";
 
 /**
  * Whether the value at this JSON pointer may be shown: an answer under /attributes/<code> or a member's key
@@ -54,21 +55,26 @@ export async function householdHistory(em: EntityManager, householdId: string, r
   );
   return {
     householdId,
-    versions: versions.map((v) => ({
-      version: v.version,
-      at: v.createdAt.toISOString(),
-      by: v.by ?? null,
-      byName: (v.by && names.get(v.by)) || null,
-      submissionId: v.submissionId ?? null,
-      formId: v.formId ?? null,
-      formVersion: v.formVersion ?? null,
-      reviewItemId: v.reviewItemId ?? null,
-      decision: v.decision ?? null,
-      comment: v.comment ?? null,
-      imported: (v.submissionId && imported.get(v.submissionId)) || null,
-      action: v.action,
-      changes: v.changes.map((change) => redactedChange(change, redactor)).filter((change) => change !== null),
-    })),
+    versions: versions.map((v, i) => {
+      const changes = v.changes.map((change) => redactedChange(change, redactor)).filter((change) => change !== null);
+      const states = [v.state, versions[i - 1]?.state] as unknown as (HouseholdState | undefined)[];
+      return {
+        version: v.version,
+        at: v.createdAt.toISOString(),
+        by: v.by ?? null,
+        byName: (v.by && names.get(v.by)) || null,
+        submissionId: v.submissionId ?? null,
+        formId: v.formId ?? null,
+        formVersion: v.formVersion ?? null,
+        reviewItemId: v.reviewItemId ?? null,
+        decision: v.decision ?? null,
+        comment: v.comment ?? null,
+        imported: (v.submissionId && imported.get(v.submissionId)) || null,
+        action: v.action,
+        changes,
+        people: peopleNamed(changes, states, redactor),
+      };
+    }),
   };
 }
 

@@ -6,7 +6,7 @@ import { diffStates, readHouseholdState, type HouseholdState } from "./household
 
 /** Where a change came from. */
 export interface Provenance {
-  action: "create" | "update" | "merge" | "unmerge" | "move";
+  action: "create" | "update" | "merge" | "unmerge" | "move" | "import_undo" | "withdraw";
   submissionId?: string | null;
   formId?: string | null;
   formVersion?: number | null;

@@ -54,10 +54,11 @@ export async function activityFigures(
         `select u.username, u.display_name as "displayName", ${COUNTS} from s left join users u on u.id = s.submitted_by
           group by 1, 2 order by received desc, 1 nulls last`,
       ),
-      sent<{ day: string; received: number; invalid: number }>(
-        `select to_char(s.at at time zone 'UTC', 'YYYY-MM-DD') as day, count(*)::int as received,
+      q<{ day: string; received: number; invalid: number }>(
+        `${SENT} select to_char(s.at at time zone ?, 'YYYY-MM-DD') as day, count(*)::int as received,
                 count(*) filter (where s.status in ('invalid', 'refused'))::int as invalid
            from s group by 1 order by 1`,
+        [...range, ...range, period.timeZone],
       ),
       q<{ count: number; p: number[] | null; max: number | null }>(
         `select count(*)::int as count, max(lag) as max,
@@ -186,20 +187,22 @@ async function missingKeyVariables(em: EntityManager): Promise<ActivityReport["q
   ];
 }
 
-/** The registry as it stands, by place, with the households created in the period. */
+/**
+ * The registry at the period's end (now, if it is not over), by place, with the households created in the
+ * period: each household's last version recorded before the end (household_versions keeps every state,
+ * issue #6), so a report made later says what the registry held then, as an export as of that date does.
+ */
 function registrySize(em: EntityManager, period: ReportPeriod, place: "island" | "commune") {
   return queryRows<{ households: number; individuals: number; newHouseholds: number } & Record<typeof place, string | null>>(
     em,
-    `with h as (select ${place} as place, count(*)::int as households,
-                      count(*) filter (where created_at >= ?::timestamptz and created_at < ?::timestamptz)::int as created
-                 from households group by 1),
-          i as (select ${place} as place, count(*)::int as individuals from individuals group by 1)
-     select p.place as "${place}", coalesce(h.households, 0) as households, coalesce(i.individuals, 0) as individuals,
-            coalesce(h.created, 0) as "newHouseholds"
-       from (select place from h union select place from i) p
-       left join h on h.place is not distinct from p.place
-       left join i on i.place is not distinct from p.place
-      order by 1 nulls last`,
+    `select v.state->>'${place}' as "${place}", count(*)::int as households,
+            coalesce(sum(jsonb_array_length(v.state->'members')), 0)::int as individuals,
+            count(*) filter (where h.created_at >= ?::timestamptz)::int as "newHouseholds"
+       from households h
+       cross join lateral (select state, action from household_versions x where x.household_id = h.id and x.created_at < ?::timestamptz
+                            order by x.version desc limit 1) v
+      where v.action <> 'withdraw'
+      group by 1 order by 1 nulls last`,
     [period.from, period.to],
   );
 }

@@ -2,7 +2,8 @@ import { BarChart, LineChart } from "echarts/charts";
 import { GridComponent, LegendComponent, TitleComponent } from "echarts/components";
 import * as echarts from "echarts/core";
 import { SVGRenderer } from "echarts/renderers";
-import type { ActivityReport } from "../../../schemas/contracts/reports";
+import { localDay } from "../../../schemas/contracts/local-time";
+import type { ActivityReport, ReportPeriod } from "../../../schemas/contracts/reports";
 import type { Language } from "./report-tables";
 
 // Only the charts the report draws (STACK.md: tree-shaken echarts/core).
@@ -65,7 +66,7 @@ export function reportCharts(report: ActivityReport, lang: Language): ReportChar
   const b = report.reviewBacklog;
   // Every day of the period (up to the report's day when it is not over), those without a submission at 0.
   const perDay = new Map(s.byDay.map((d) => [d.day, d]));
-  const days = s.byDay.length ? periodDays(report.period.from, [report.period.to, report.generatedAt].sort()[0]!) : [];
+  const days = s.byDay.length ? periodDays(report.period, [report.period.to, report.generatedAt].sort()[0]!) : [];
   const charts = [
     render(
       w("perDay"),
@@ -108,9 +109,13 @@ export function reportCharts(report: ActivityReport, lang: Language): ReportChar
   return charts.filter((c) => c !== null);
 }
 
-/** `YYYY-MM-DD` of each UTC day from `from` (included) to `to` (excluded, or included when mid-day). */
-function periodDays(from: string, to: string): string[] {
+/** `YYYY-MM-DD` of each local day from the period's start (included) to `to` (excluded, or included when mid-day). */
+function periodDays(period: ReportPeriod, to: string): string[] {
   const days: string[] = [];
-  for (let t = Date.parse(from); t < Date.parse(to); t += 86_400_000) days.push(new Date(t).toISOString().slice(0, 10));
+  // Local days are 23 to 25 hours long where clocks change: step by 12 hours and keep each date once.
+  for (let t = Date.parse(period.from); t < Date.parse(to); t += 43_200_000) {
+    const day = localDay(t, period.timeZone);
+    if (days.at(-1) !== day) days.push(day);
+  }
   return days;
 }

@@ -1,4 +1,5 @@
 import { escapeHtml } from "../../../schemas/catalogue/export/spec-html";
+import { localDay, localMinute } from "../../../schemas/contracts/local-time";
 import type { ActivityReport } from "../../../schemas/contracts/reports";
 import { reportCharts } from "./report-charts";
 import { type Language, type ReportCell, reportTables } from "./report-tables";
@@ -9,7 +10,7 @@ const WORDS = {
   registry: { fr: "Registre social unique", en: "Unique social registry" },
   period: { fr: "Période", en: "Period" },
   generated: { fr: "Produit le", en: "Generated on" },
-  utc: { fr: "du {from} au {to} (UTC, fin exclue)", en: "from {from} to {to} (UTC, end excluded)" },
+  dates: { fr: "du {from} au {to} (heure locale, {zone}, fin exclue)", en: "from {from} to {to} (local time, {zone}, end excluded)" },
   redaction: {
     fr: "Ce rapport ne contient que des agrégats : aucun nom, numéro d'identification ni réponse de ménage.",
     en: "This report holds aggregates only: no household's name, identification number or answer.",
@@ -32,7 +33,10 @@ export function reportHtml(report: ActivityReport, lang: Language = "fr"): strin
   const w = (key: keyof typeof WORDS) => WORDS[key][lang];
   const { period } = report;
   const title = `${w(period.kind)} ${period.label}`;
-  const dates = w("utc").replace("{from}", period.from.slice(0, 10)).replace("{to}", period.to.slice(0, 10));
+  const dates = w("dates")
+    .replace("{from}", localDay(period.from, period.timeZone))
+    .replace("{to}", localDay(period.to, period.timeZone))
+    .replace("{zone}", escapeHtml(period.timeZone));
   const tables = reportTables(report, lang)
     .map(
       (t) => `<section class="table">
@@ -80,7 +84,7 @@ export function reportHtml(report: ActivityReport, lang: Language = "fr"): strin
 <header>
   <p>${w("registry")}</p>
   <h1>${escapeHtml(title)}</h1>
-  <p>${w("period")} ${escapeHtml(period.label)} : ${dates}. ${w("generated")} ${escapeHtml(report.generatedAt.slice(0, 16).replace("T", " "))} UTC.</p>
+  <p>${w("period")} ${escapeHtml(period.label)} : ${dates}. ${w("generated")} ${localMinute(report.generatedAt, period.timeZone)}.</p>
   <p class="redaction">${w("redaction")}</p>
 </header>
 <main>

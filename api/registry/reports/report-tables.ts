@@ -121,8 +121,8 @@ export function reportTables(report: ActivityReport, lang: Language): ReportTabl
       sheet: "Registre-iles",
       title: m("Taille du registre par île", "Registry size by island"),
       note: m(
-        "Le registre tel qu'il est au moment du rapport ; nouveaux : ménages créés pendant la période.",
-        "The registry as it stands when the report is made; new: households created in the period.",
+        "Le registre à la fin de la période (maintenant si elle n'est pas finie) ; nouveaux : ménages créés pendant la période.",
+        "The registry at the period's end (now if it is not over); new: households created in the period.",
       ),
       columns: [m("Île", "Island"), m("Ménages", "Households"), m("Individus", "Individuals"), m("Nouveaux ménages", "New households")],
       rows: report.registry.byIsland.map((r) => [place(r.island), r.households, r.individuals, r.newHouseholds]),

@@ -1,12 +1,12 @@
 import { html, nothing } from "lit";
-import { LoadingScreen } from "../../../runtime/shared/loading-screen";
+import { LoadingScreen } from "../../../kit/loading-screen";
 import { listAudit, type AuditPage, type AuditRow } from "../../api/audit";
 import { failureText } from "../../api/failure-text";
-import { LatestRequestController } from "../../../runtime/shared/latest-request.controller";
-import { renderLoadFailure } from "../../../runtime/shared/load-failure-view";
+import { LatestRequestController } from "../../../kit/latest-request.controller";
+import { renderLoadFailure } from "../../../kit/load-failure-view";
 import { formatDate, t, tCode } from "../../i18n";
 import { sharedStyles } from "../../styles/shared.styles";
-import { renderPager } from "../../../runtime/shared/pager-view";
+import { PagedTable, type TableColumn } from "../../../kit/paged-table";
 import { filterInstants, NO_FILTERS, readFilters, renderAuditFilters, type AuditFilters } from "./audit-filters-view";
 import styles from "./rsu-audit-log.styles";
 
@@ -29,12 +29,12 @@ export default class RsuAuditLog extends LoadingScreen {
   opened = new Set<string>();
 
   private filters: AuditFilters = NO_FILTERS;
-  private offset = 0;
   private readonly requests = new LatestRequestController(this);
+  private readonly table = new PagedTable(this, PAGE_SIZE, () => void this.load());
 
   protected override load() {
     const { actor, entityType, action } = this.filters;
-    const query = { actor, entityType, action, ...filterInstants(this.filters), limit: PAGE_SIZE, offset: this.offset };
+    const query = { actor, entityType, action, ...filterInstants(this.filters), limit: PAGE_SIZE, offset: this.table.offset };
     return this.requests.run(async (signal) => {
       this.opened = new Set();
       this.page = await listAudit(query, signal);
@@ -44,19 +44,12 @@ export default class RsuAuditLog extends LoadingScreen {
   private handleSearch(event: SubmitEvent) {
     event.preventDefault();
     this.filters = readFilters(event.target as HTMLFormElement);
-    this.offset = 0;
-    void this.load();
+    this.table.restart();
   }
 
   private handleReset() {
     this.filters = NO_FILTERS;
-    this.offset = 0;
-    void this.load();
-  }
-
-  private handleTurn(delta: number) {
-    this.offset = Math.max(0, this.offset + delta * PAGE_SIZE);
-    void this.load();
+    this.table.restart();
   }
 
   override render() {
@@ -70,31 +63,14 @@ export default class RsuAuditLog extends LoadingScreen {
       )}
       ${this.requests.failed ? renderLoadFailure(failureText(this.requests.error), () => void this.load()) : nothing}
       <p role="status">${this.requests.loading ? t("loading") : this.page ? t("auditCount", { count: this.page.total }) : ""}</p>
-      ${this.page?.items.length ? this.renderTable(this.page) : this.page && !this.requests.loading ? html`<p class="status">${t("noEvents")}</p>` : nothing}
-    `;
-  }
-
-  private renderTable(page: AuditPage) {
-    return html`
-      <div class="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">${t("colSeq")}</th>
-              <th scope="col">${t("colAt")}</th>
-              <th scope="col">${t("colActor")}</th>
-              <th scope="col">${t("colAction")}</th>
-              <th scope="col">${t("colEntity")}</th>
-              <th scope="col">${t("colAddress")}</th>
-              <th scope="col">${t("colDetails")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${page.items.map((row) => this.renderRow(row))}
-          </tbody>
-        </table>
-      </div>
-      ${renderPager(this.offset, PAGE_SIZE, page.total, (delta) => this.handleTurn(delta))}
+      ${this.table.render({
+        label: t("auditHeading"),
+        columns: this.columns(),
+        page: this.page,
+        loading: this.requests.loading,
+        empty: t("noEvents"),
+        detail: (row) => this.detail(row),
+      })}
     `;
   }
 
@@ -104,38 +80,45 @@ export default class RsuAuditLog extends LoadingScreen {
     this.opened = opened;
   }
 
-  /** One event; its details, when asked for, on a full-width line below so that long ids stay readable. */
-  private renderRow(row: AuditRow) {
+  private columns(): TableColumn<AuditRow>[] {
+    return [
+      { header: t("colSeq"), cell: (row) => row.seq, numeric: true, compare: (a, b) => Number(a.seq) - Number(b.seq) },
+      { header: t("colAt"), cell: (row) => formatDate(row.at, "seconds"), compare: (a, b) => a.at.localeCompare(b.at) },
+      { header: t("colActor"), cell: (row) => html`<code>${row.actor}</code>`, compare: (a, b) => a.actor.localeCompare(b.actor) },
+      {
+        header: t("colAction"),
+        cell: (row) => html`${tCode("action_", row.action)}<br /><code class="muted">${row.action}</code>`,
+        compare: (a, b) => a.action.localeCompare(b.action),
+      },
+      {
+        header: t("colEntity"),
+        cell: (row) =>
+          html`<span class="object">${tCode("entity_", row.entityType)}${row.entityId ? html`<br /><code class="id">${row.entityId}</code>` : nothing}</span>`,
+        compare: (a, b) => a.entityType.localeCompare(b.entityType),
+      },
+      { header: t("colAddress"), cell: (row) => (row.address ? html`<code>${row.address}</code>` : t("none")) },
+      { header: t("colDetails"), cell: (row) => this.renderToggle(row) },
+    ];
+  }
+
+  private renderToggle(row: AuditRow) {
     const seq = String(row.seq);
-    const details = Object.entries(row.details ?? {});
+    if (!Object.keys(row.details ?? {}).length) return t("none");
     const open = this.opened.has(seq);
-    return html`<tr>
-        <td class="number">${row.seq}</td>
-        <td>${formatDate(row.at, "seconds")}</td>
-        <td><code>${row.actor}</code></td>
-        <td>${tCode("action_", row.action)}<br /><code class="muted">${row.action}</code></td>
-        <td class="object">${tCode("entity_", row.entityType)}${row.entityId ? html`<br /><code class="id">${row.entityId}</code>` : nothing}</td>
-        <td>${row.address ? html`<code>${row.address}</code>` : t("none")}</td>
-        <td>
-          ${
-            details.length
-              ? html`<button class="link" aria-expanded=${open ? "true" : "false"} aria-controls="details-${seq}" @click=${() => this.toggle(seq)}>
-                ${open ? t("hideDetails") : t("showDetails")}
-              </button>`
-              : t("none")
-          }
-        </td>
-      </tr>
-      ${
-        open
-          ? html`<tr class="details" id="details-${seq}">
-            <td colspan="7">
-              <dl>
-                ${details.map(([name, value]) => html`<div><dt>${name}</dt><dd>${typeof value === "string" ? value : JSON.stringify(value)}</dd></div>`)}
-              </dl>
-            </td>
-          </tr>`
-          : nothing
-      }`;
+    return html`<button class="link" aria-expanded=${open ? "true" : "false"} aria-controls="details-${seq}" @click=${() => this.toggle(seq)}>
+      ${open ? t("hideDetails") : t("showDetails")}
+    </button>`;
+  }
+
+  /** An event's details, when asked for, on a full-width line below its row so that long ids stay readable. */
+  private detail(row: AuditRow) {
+    const seq = String(row.seq);
+    if (!this.opened.has(seq)) return undefined;
+    return {
+      id: `details-${seq}`,
+      content: html`<dl>
+        ${Object.entries(row.details ?? {}).map(([name, value]) => html`<div><dt>${name}</dt><dd>${typeof value === "string" ? value : JSON.stringify(value)}</dd></div>`)}
+      </dl>`,
+    };
   }
 }

@@ -2,7 +2,8 @@ import { css } from "lit";
 
 export default css`
   /* Seven columns on a laptop: ids break at their hyphens, never inside a group, and keep room for two lines. */
-  td.object {
+  .object {
+    display: inline-block;
     min-width: 12rem;
   }
   code.id {

@@ -1,10 +1,11 @@
 import { css, html, nothing } from "lit";
-import { LoadingScreen } from "../../../runtime/shared/loading-screen";
-import { LatestRequestController } from "../../../runtime/shared/latest-request.controller";
-import { renderLoadFailure } from "../../../runtime/shared/load-failure-view";
+import { LoadingScreen } from "../../../kit/loading-screen";
+import { LatestRequestController } from "../../../kit/latest-request.controller";
+import { renderLoadFailure } from "../../../kit/load-failure-view";
 import type { BackupJobView, BackupRunView } from "../../../schemas/contracts/backups";
 import { type BackupsView, readBackups, startBackup, verifyBackup } from "../../api/backups";
 import { failureText } from "../../api/failure-text";
+import { byNumber, byText, RecordTable, type TableColumn } from "../../../kit/paged-table";
 import { formatDate, type MessageKey, t, tCode } from "../../i18n";
 import { sharedStyles } from "../../styles/shared.styles";
 import { formatAge, formatBytes } from "../../views/quantities";
@@ -41,6 +42,7 @@ export default class RsuBackups extends LoadingScreen {
   failure = "";
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly requests = new LatestRequestController(this);
+  private readonly table = new RecordTable(this);
 
   protected override load() {
     return this.requests.run(async (signal) => {
@@ -78,7 +80,7 @@ export default class RsuBackups extends LoadingScreen {
       <p><button type="button" @click=${() => void this.start(startBackup, "backupStarted")}>${t("backupNow")}</button></p>
       <p role="status">${this.requests.loading && !v ? t("loading") : this.notice ? t(this.notice) : ""}</p>
       ${v?.jobs.length ? this.renderJobs(v.jobs) : nothing}
-      ${v ? this.renderRuns(v.runs) : nothing}
+      ${this.table.render({ label: t("backupRunsLabel"), caption: true, columns: this.runColumns(), rows: v?.runs, loading: false, empty: t("noBackups") })}
     `;
   }
 
@@ -120,42 +122,40 @@ export default class RsuBackups extends LoadingScreen {
       </ul>`;
   }
 
-  private renderRuns(runs: BackupRunView[]) {
-    if (!runs.length) return html`<p class="status">${t("noBackups")}</p>`;
-    return html`<div class="table-wrap"><table>
-      <caption>${t("backupRunsLabel")}</caption>
-      <thead><tr>
-        <th scope="col">${t("colBackupStarted")}</th>
-        <th scope="col">${t("colBackupOrigin")}</th>
-        <th scope="col">${t("colBackupSize")}</th>
-        <th scope="col">${t("colBackupDuration")}</th>
-        <th scope="col">${t("colBackupState")}</th>
-        <th scope="col">${t("colBackupChecksum")}</th>
-        <th scope="col">${t("colActions")}</th>
-      </tr></thead>
-      <tbody>
-        ${runs.map(
-          (run) => html`<tr>
-          <td>${formatDate(run.startedAt, "compact")}</td>
-          <td>${tCode("backupOrigin_", run.origin)}</td>
-          <td class="number">${run.bytes === null ? "—" : formatBytes(run.bytes)}</td>
-          <td class="number">${formatAge(Math.round(run.durationMs / 1000))}</td>
-          <td>${
-            run.outcome === "verified"
-              ? t("backupOutcome_verified", { date: formatDate(run.verifiedAt!, "compact") })
-              : html`${tCode("backupOutcome_", run.outcome)}${run.errorCode ? html` <code>${run.errorCode}</code>` : nothing}`
-          }</td>
-          <td>${run.sha256 ? html`<code class="checksum">${run.sha256}</code>` : "—"}</td>
-          <td>${
-            run.sha256
-              ? html`<button type="button" class="small secondary" aria-label=${`${t("verifyBackupButton")} ${run.file}`}
-                  @click=${() => void this.start(() => verifyBackup(run.id), "verifyStarted")}>${t("verifyBackupButton")}</button>`
-              : nothing
-          }</td>
-        </tr>`,
-        )}
-      </tbody>
-    </table></div>`;
+  private runColumns(): TableColumn<BackupRunView>[] {
+    return [
+      { header: t("colBackupStarted"), cell: (run) => formatDate(run.startedAt, "compact"), compare: byText((run) => run.startedAt) },
+      { header: t("colBackupOrigin"), cell: (run) => tCode("backupOrigin_", run.origin), compare: byText((run) => run.origin) },
+      {
+        header: t("colBackupSize"),
+        numeric: true,
+        cell: (run) => (run.bytes === null ? "—" : formatBytes(run.bytes)),
+        compare: byNumber((run) => run.bytes ?? -1),
+      },
+      {
+        header: t("colBackupDuration"),
+        numeric: true,
+        cell: (run) => formatAge(Math.round(run.durationMs / 1000)),
+        compare: byNumber((run) => run.durationMs),
+      },
+      {
+        header: t("colBackupState"),
+        cell: (run) =>
+          run.outcome === "verified"
+            ? t("backupOutcome_verified", { date: formatDate(run.verifiedAt!, "compact") })
+            : html`${tCode("backupOutcome_", run.outcome)}${run.errorCode ? html` : <span title=${run.errorCode}>${tCode("backupError_", run.errorCode)}</span>` : nothing}`,
+        compare: byText((run) => run.outcome),
+      },
+      { header: t("colBackupChecksum"), cell: (run) => (run.sha256 ? html`<code class="checksum">${run.sha256}</code>` : "—") },
+      {
+        header: t("colActions"),
+        cell: (run) =>
+          run.sha256
+            ? html`<button type="button" class="small secondary" aria-label=${`${t("verifyBackupButton")} ${run.file}`}
+                @click=${() => void this.start(() => verifyBackup(run.id), "verifyStarted")}>${t("verifyBackupButton")}</button>`
+            : nothing,
+      },
+    ];
   }
 }
 

@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing } from "lit";
-import { ApiError } from "../../../runtime/shared/request";
-import { sessionExpiredEvent } from "../../../runtime/shared/events/rsu-session-expired";
+import { ApiError } from "../../../kit/request";
+import { sessionExpiredEvent } from "../../../kit/events/rsu-session-expired";
 import { createRelease } from "../../api/exports";
 import { failureText } from "../../api/failure-text";
 import { getLanguage, LanguageController, t } from "../../i18n";

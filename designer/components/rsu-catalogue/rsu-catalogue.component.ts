@@ -1,5 +1,5 @@
 import { html, nothing } from "lit";
-import { LoadingScreen } from "../../../runtime/shared/loading-screen";
+import { LoadingScreen } from "../../../kit/loading-screen";
 import type { Variable } from "../../../schemas/catalogue/types";
 import {
   getVariable,
@@ -13,12 +13,12 @@ import type { RsuVariableSavedEvent } from "../../events/rsu-variable-saved";
 import "../rsu-variable-form/rsu-variable-form";
 import { renderVariableDetail } from "./variable-detail-view";
 import { failureText } from "../../api/failure-text";
-import { ApiError } from "../../../runtime/shared/request";
-import { sessionExpiredEvent } from "../../../runtime/shared/events/rsu-session-expired";
-import { LatestRequestController } from "../../../runtime/shared/latest-request.controller";
-import { renderLoadFailure } from "../../../runtime/shared/load-failure-view";
-import { renderPager } from "../../../runtime/shared/pager-view";
-import { pick, t, tCode } from "../../i18n";
+import { ApiError } from "../../../kit/request";
+import { sessionExpiredEvent } from "../../../kit/events/rsu-session-expired";
+import { LatestRequestController } from "../../../kit/latest-request.controller";
+import { renderLoadFailure } from "../../../kit/load-failure-view";
+import { PagedTable, type TableColumn } from "../../../kit/paged-table";
+import { getLanguage, pick, t, tCode } from "../../i18n";
 import { sharedStyles } from "../../styles/shared.styles";
 import { NO_FILTERS, renderCatalogueFilters, type CatalogueFilters } from "./catalogue-filters-view";
 import styles from "./rsu-catalogue.styles";
@@ -69,9 +69,9 @@ export default class RsuCatalogue extends LoadingScreen {
 
   private q = "";
   private filters: CatalogueFilters = NO_FILTERS;
-  private offset = 0;
   private searchTimer?: ReturnType<typeof setTimeout>;
   private readonly requests = new LatestRequestController(this);
+  private readonly table = new PagedTable(this, PAGE_SIZE, () => void this.load());
 
   constructor() {
     super();
@@ -109,7 +109,7 @@ export default class RsuCatalogue extends LoadingScreen {
   }
 
   protected override load() {
-    const query = { q: this.q.trim(), ...this.filters, limit: PAGE_SIZE, offset: this.offset };
+    const query = { q: this.q.trim(), ...this.filters, limit: PAGE_SIZE, offset: this.table.offset };
     return this.requests.run(async (signal) => {
       this.page = await searchVariables(query, signal);
     });
@@ -118,21 +118,12 @@ export default class RsuCatalogue extends LoadingScreen {
   private handleSearch(q: string) {
     this.q = q;
     clearTimeout(this.searchTimer);
-    this.searchTimer = setTimeout(() => {
-      this.offset = 0;
-      void this.load();
-    }, SEARCH_PAUSE_MS);
+    this.searchTimer = setTimeout(() => this.table.restart(), SEARCH_PAUSE_MS);
   }
 
   private handleFilter(filters: CatalogueFilters) {
     this.filters = filters;
-    this.offset = 0;
-    void this.load();
-  }
-
-  private handleTurn(delta: number) {
-    this.offset = Math.max(0, this.offset + delta * PAGE_SIZE);
-    void this.load();
+    this.table.restart();
   }
 
   override render() {
@@ -163,7 +154,14 @@ export default class RsuCatalogue extends LoadingScreen {
       )}
       ${this.requests.failed ? renderLoadFailure(failureText(this.requests.error), () => void this.load()) : nothing}
       <p class="count" role="status">${this.requests.loading ? t("loading") : page ? t("variablesCount", { count: page.total }) : ""}</p>
-      ${page?.items.length ? this.renderTable(page) : page && !this.requests.loading ? html`<p class="status">${t("noVariables")}</p>` : nothing}
+      ${this.table.render({
+        label: t("catalogueHeading"),
+        columns: this.columns(),
+        page,
+        loading: this.requests.loading,
+        empty: t("noVariables"),
+        rowClass: (v) => v.status ?? "active",
+      })}
     `;
   }
 
@@ -181,42 +179,25 @@ export default class RsuCatalogue extends LoadingScreen {
     </div>`;
   }
 
-  private renderTable(page: VariablePage) {
-    return html`
-      <div class="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">${t("colCode")}</th>
-              <th scope="col">${t("colLabel")}</th>
-              <th scope="col">${t("colType")}</th>
-              <th scope="col">${t("colLevel")}</th>
-              <th scope="col">${t("colTheme")}</th>
-              <th scope="col">${t("colStatus")}</th>
-              <th scope="col">${t("colSensitivity")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${page.items.map((variable) => this.renderRow(variable))}
-          </tbody>
-        </table>
-      </div>
-      ${renderPager(this.offset, PAGE_SIZE, page.total, (delta) => this.handleTurn(delta))}
-    `;
-  }
-
-  private renderRow(variable: Variable) {
-    const status = variable.status ?? "active";
-    return html`<tr class=${status}>
-      <th scope="row">
-        <button class="link code" aria-label=${t("openVariableLabel", { code: variable.code })} @click=${() => this.open(variable.code)}>${variable.code}</button>
-      </th>
-      <td>${pick({ en: "", ...variable.label })}</td>
-      <td>${tCode("type_", variable.type)}</td>
-      <td>${tCode("level_", variable.level)}</td>
-      <td>${themeName(variable.theme)}</td>
-      <td>${tCode("status_", status)}</td>
-      <td>${variable.sensitivity ? tCode("sensitivity_", variable.sensitivity) : t("none")}</td>
-    </tr>`;
+  private columns(): TableColumn<Variable>[] {
+    const byText = (text: (v: Variable) => string) => (a: Variable, b: Variable) => text(a).localeCompare(text(b), getLanguage());
+    const label = (v: Variable) => pick({ en: "", ...v.label });
+    const status = (v: Variable) => tCode("status_", v.status ?? "active");
+    const sensitivity = (v: Variable) => (v.sensitivity ? tCode("sensitivity_", v.sensitivity) : t("none"));
+    return [
+      {
+        header: t("colCode"),
+        rowHeader: true,
+        cell: (v) =>
+          html`<button class="link code" aria-label=${t("openVariableLabel", { code: v.code })} @click=${() => this.open(v.code)}>${v.code}</button>`,
+        compare: byText((v) => v.code),
+      },
+      { header: t("colLabel"), cell: label, compare: byText(label) },
+      { header: t("colType"), cell: (v) => tCode("type_", v.type), compare: byText((v) => tCode("type_", v.type)) },
+      { header: t("colLevel"), cell: (v) => tCode("level_", v.level), compare: byText((v) => tCode("level_", v.level)) },
+      { header: t("colTheme"), cell: (v) => themeName(v.theme), compare: byText((v) => themeName(v.theme)) },
+      { header: t("colStatus"), cell: status, compare: byText(status) },
+      { header: t("colSensitivity"), cell: sensitivity, compare: byText(sensitivity) },
+    ];
   }
 }

@@ -1,13 +1,6 @@
 import { css } from "lit";
 
 export default css`
-  .heading {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    justify-content: space-between;
-    gap: 0.75rem;
-  }
   .views {
     display: flex;
     gap: 0.5rem;
@@ -28,10 +21,6 @@ export default css`
   }
   .count {
     margin: 1.25rem 0 0.5rem;
-  }
-  tbody th {
-    font-weight: normal;
-    background: none;
   }
   tr.deprecated td,
   tr.deprecated th {

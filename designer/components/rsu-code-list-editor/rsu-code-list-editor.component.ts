@@ -2,7 +2,7 @@ import { html, LitElement, nothing } from "lit";
 import type { CodeList, CodeListItem } from "../../../schemas/catalogue/types";
 import { listCodeLists, saveCodeList } from "../../api/catalogue";
 import { formCancelEvent } from "../../events/rsu-form-cancel";
-import { sessionExpiredEvent } from "../../../runtime/shared/events/rsu-session-expired";
+import { sessionExpiredEvent } from "../../../kit/events/rsu-session-expired";
 import { LanguageController, pick, t } from "../../i18n";
 import { sharedStyles } from "../../styles/shared.styles";
 import { refusalOf } from "../../views/save-refusal";

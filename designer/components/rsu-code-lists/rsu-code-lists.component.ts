@@ -1,10 +1,11 @@
 import { html, nothing } from "lit";
-import { LoadingScreen } from "../../../runtime/shared/loading-screen";
+import { LoadingScreen } from "../../../kit/loading-screen";
 import type { CodeList } from "../../../schemas/catalogue/types";
 import { listCodeLists } from "../../api/catalogue";
 import { failureText } from "../../api/failure-text";
-import { LatestRequestController } from "../../../runtime/shared/latest-request.controller";
-import { renderLoadFailure } from "../../../runtime/shared/load-failure-view";
+import { LatestRequestController } from "../../../kit/latest-request.controller";
+import { renderLoadFailure } from "../../../kit/load-failure-view";
+import { byNumber, byText, RecordTable, type TableColumn } from "../../../kit/paged-table";
 import { pick, t } from "../../i18n";
 import { sharedStyles } from "../../styles/shared.styles";
 import type { RsuCodeListSavedEvent } from "../rsu-code-list-editor/code-list-saved-event";
@@ -38,6 +39,7 @@ export default class RsuCodeLists extends LoadingScreen {
   editing: Editing = { kind: "none" };
   notice = "";
   private readonly requests = new LatestRequestController(this);
+  private readonly table = new RecordTable(this);
 
   constructor() {
     super();
@@ -93,7 +95,7 @@ export default class RsuCodeLists extends LoadingScreen {
       </form>
       ${this.requests.failed ? renderLoadFailure(failureText(this.requests.error), () => void this.load()) : nothing}
       <p class="count" role="status">${this.requests.loading ? t("loading") : t("codeListsCount", { count: shown.length })}</p>
-      ${shown.length ? this.renderTable(shown) : this.requests.loading ? nothing : html`<p class="status">${t("noCodeLists")}</p>`}
+      ${this.table.render({ label: t("codeListsHeading"), columns: this.columns(), rows: shown, loading: this.requests.loading, empty: t("noCodeLists") })}
     `;
   }
 
@@ -112,32 +114,23 @@ export default class RsuCodeLists extends LoadingScreen {
     </div>`;
   }
 
-  private renderTable(lists: CodeList[]) {
-    const labelOf = (code: string | undefined) => {
-      const parent = code === undefined ? undefined : this.lists.find((list) => list.code === code);
-      return parent ? pick({ en: "", ...parent.label }) : (code ?? t("none"));
+  private columns(): TableColumn<CodeList>[] {
+    const label = (list: CodeList) => pick({ en: "", ...list.label });
+    const parentOf = (list: CodeList) => {
+      const parent = list.parentList === undefined ? undefined : this.lists.find((other) => other.code === list.parentList);
+      return parent ? label(parent) : (list.parentList ?? t("none"));
     };
-    return html`<div class="table-wrap">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">${t("colCode")}</th>
-            <th scope="col">${t("colLabel")}</th>
-            <th scope="col">${t("colParentList")}</th>
-            <th scope="col">${t("colItems")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${lists.map(
-            (list) => html`<tr>
-              <th scope="row"><button class="link code" aria-label=${t("openCodeListLabel", { code: list.code })} @click=${() => this.open(list)}>${list.code}</button></th>
-              <td>${pick({ en: "", ...list.label })}</td>
-              <td>${labelOf(list.parentList)}</td>
-              <td class="number">${list.items.length}</td>
-            </tr>`,
-          )}
-        </tbody>
-      </table>
-    </div>`;
+    return [
+      {
+        header: t("colCode"),
+        rowHeader: true,
+        cell: (list) =>
+          html`<button class="link code" aria-label=${t("openCodeListLabel", { code: list.code })} @click=${() => this.open(list)}>${list.code}</button>`,
+        compare: byText((list) => list.code),
+      },
+      { header: t("colLabel"), cell: label, compare: byText(label) },
+      { header: t("colParentList"), cell: parentOf, compare: byText(parentOf) },
+      { header: t("colItems"), numeric: true, cell: (list) => list.items.length, compare: byNumber((list) => list.items.length) },
+    ];
   }
 }

@@ -1,6 +1,6 @@
 import type { DashboardFigures, IndicatorFigures } from "../../../schemas/contracts/dashboards";
 import type { Variable } from "../../../schemas/catalogue/types";
-import { describeCode, type CodeLabels } from "../../../runtime/shared/code-labels";
+import { describeCode, type CodeLabels } from "../../../kit/code-labels";
 import { pick, t, tCode } from "../../i18n";
 import type { ChartData } from "./charts";
 
@@ -11,6 +11,8 @@ export interface ChartSpec {
   columns: string[];
   rows: (string | number)[][];
   chart: ChartData;
+  /** Said under the title: what the reader must know to read the numbers right. */
+  note?: string;
 }
 
 const SEXES = ["1", "2"];
@@ -21,7 +23,14 @@ export function dashboardCharts(d: DashboardFigures, labels: CodeLabels): ChartS
   const sex = (code: string) => describeCode(labels, ["sex"], code, pick);
   const bands = [...new Set(d.pyramid.map((r) => r.band))].sort((a, b) => a - b);
   const bandName = (band: number) => (band >= 80 ? "80+" : `${band}–${band + 4}`);
-  const pyramidOf = (code: string) => bands.map((b) => d.pyramid.find((r) => r.band === b && r.sex === code)?.individuals ?? 0);
+  const cellOf = (code: string, band: number) => d.pyramid.find((r) => r.band === band && r.sex === code);
+  // A hidden cell (null) is drawn as no bar and written « < 5 » in the table, never as a 0 that would be false.
+  const pyramidOf = (code: string) => bands.map((b) => cellOf(code, b)?.individuals ?? 0);
+  const hidden = (min: number) => t("dashHiddenCell", { min });
+  const cellText = (code: string, band: number) => {
+    const cell = cellOf(code, band);
+    return cell && cell.individuals === null ? hidden(d.pyramidMinCell!) : (cell?.individuals ?? 0);
+  };
   return [
     spec(
       "byArea",
@@ -49,7 +58,8 @@ export function dashboardCharts(d: DashboardFigures, labels: CodeLabels): ChartS
       title: t("dashPyramid"),
       columns: [t("dashAge"), ...SEXES.map(sex)],
       // Oldest at the top, as a pyramid reads.
-      rows: [...bands].reverse().map((b) => [bandName(b), ...SEXES.map((code) => pyramidOf(code)[bands.indexOf(b)]!)]),
+      rows: [...bands].reverse().map((b) => [bandName(b), ...SEXES.map((code) => cellText(code, b))]),
+      ...(d.pyramidMinCell !== null && { note: t("dashSmallCells", { min: d.pyramidMinCell }) }),
       chart: {
         kind: "pyramid",
         categories: bands.map(bandName),

@@ -1,9 +1,9 @@
 import { css, html, nothing, type PropertyValues } from "lit";
 import type { EChartsType } from "echarts/core";
-import { LoadingScreen } from "../../../runtime/shared/loading-screen";
-import { LatestRequestController } from "../../../runtime/shared/latest-request.controller";
-import { renderLoadFailure } from "../../../runtime/shared/load-failure-view";
-import type { CodeLabels } from "../../../runtime/shared/code-labels";
+import { LoadingScreen } from "../../../kit/loading-screen";
+import { LatestRequestController } from "../../../kit/latest-request.controller";
+import { renderLoadFailure } from "../../../kit/load-failure-view";
+import type { CodeLabels } from "../../../kit/code-labels";
 import type { Variable } from "../../../schemas/catalogue/types";
 import { AREA_LEVELS, INDICATOR_BREAKDOWNS, type AreaLevel, type IndicatorBreakdown } from "../../../schemas/contracts/dashboards";
 import { areaTree, describeArea, type AreaNode } from "../../api/areas";
@@ -190,6 +190,7 @@ const seconds = (s: number) => (s < 120 ? `${Math.round(s)} s` : `${Math.round(s
 function renderChart(c: ChartSpec) {
   return html`<figure aria-labelledby="title-${c.id}">
     <figcaption id="title-${c.id}">${c.title}</figcaption>
+    ${c.note ? html`<p class="note" id="note-${c.id}">${c.note}</p>` : nothing}
     ${c.rows.length ? html`<div class="chart" id="chart-${c.id}" aria-hidden="true"></div>` : html`<p class="status">${t("dashNoData")}</p>`}
     <details>
       <summary>${t("dashTable")}</summary>

@@ -1,14 +1,16 @@
 import { html, nothing } from "lit";
-import type { SignedInUser } from "../../../runtime/shared/session";
-import { renderLanguageSwitch, renderTitle } from "../../../runtime/shared/header-view";
+import type { SignedInUser } from "../../../kit/session";
+import { renderLanguageSwitch, renderTitle } from "../../../kit/header-view";
+import { renderHelpLink } from "../../../kit/help-link";
+import { GUIDE_HOME, HELP_TOPICS } from "../../help-topics";
 import { t, tCode } from "../../i18n";
 import type { Section } from "./sections";
 
-/** The back office's title bar: who is signed in and as what, sign-out, language switch, then the tabs. */
+/** The back office's title bar: who is signed in and as what, sign-out, the tab's help, language switch, then the tabs. */
 export function renderHeader(
   user: SignedInUser | null | undefined,
   sections: Section[],
-  current: string | undefined,
+  current: Section["id"] | undefined,
   onSignOut: () => void,
 ) {
   return html`<header>
@@ -24,7 +26,7 @@ export function renderHeader(
               <button class="on-primary" @click=${onSignOut}>${t("signOut")}</button>`
             : nothing
         }
-        ${renderLanguageSwitch()}
+        ${renderHelpLink(user && current ? HELP_TOPICS[current] : GUIDE_HOME)} ${renderLanguageSwitch()}
       </div>
     </div>
     ${

@@ -1,6 +1,7 @@
 import { html, type TemplateResult } from "lit";
-import type { CodeLabels } from "../../../runtime/shared/code-labels";
-import type { SignedInUser } from "../../../runtime/shared/session";
+import type { CodeLabels } from "../../../kit/code-labels";
+import type { SignedInUser } from "../../../kit/session";
+import type { SectionId } from "../../help-topics";
 import type { MessageKey } from "../../i18n";
 import "../rsu-audit-log/rsu-audit-log";
 import "../rsu-backups/rsu-backups";
@@ -25,7 +26,8 @@ export interface SectionContext {
 
 /** One tab of the back office: its address (`#utilisateurs`), its name, who sees it, what it shows. */
 export interface Section {
-  id: string;
+  /** Every tab has a chapter in the user guide (designer/help-topics.ts). */
+  id: SectionId;
   title: MessageKey;
   /** The API refuses the others anyway (api/auth/permissions.ts): a tab is only offered to whom it will serve. */
   roles: readonly string[];

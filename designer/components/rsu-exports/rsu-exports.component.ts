@@ -1,12 +1,13 @@
 import { css, html, nothing } from "lit";
-import { LoadingScreen } from "../../../runtime/shared/loading-screen";
-import { LatestRequestController } from "../../../runtime/shared/latest-request.controller";
-import { renderLoadFailure } from "../../../runtime/shared/load-failure-view";
-import { ApiError } from "../../../runtime/shared/request";
-import { sessionExpiredEvent } from "../../../runtime/shared/events/rsu-session-expired";
+import { LoadingScreen } from "../../../kit/loading-screen";
+import { LatestRequestController } from "../../../kit/latest-request.controller";
+import { renderLoadFailure } from "../../../kit/load-failure-view";
+import { ApiError } from "../../../kit/request";
+import { sessionExpiredEvent } from "../../../kit/events/rsu-session-expired";
 import { EXPORT_FORMATS, type ExportFormat } from "../../../schemas/contracts/exports";
 import { cancelExport, exportFileUrl, listExports, requestExport, type ExportRequest, type ExportView } from "../../api/exports";
 import { failureText } from "../../api/failure-text";
+import { byNumber, byText, RecordTable, type TableColumn } from "../../../kit/paged-table";
 import { formatDate, t, tCode } from "../../i18n";
 import { sharedStyles } from "../../styles/shared.styles";
 import { groupFieldErrors, type FieldMessages } from "../../views/field-errors";
@@ -46,6 +47,7 @@ export default class RsuExports extends LoadingScreen {
   private messages: FieldMessages | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly requests = new LatestRequestController(this);
+  private readonly table = new RecordTable(this);
 
   protected override load() {
     return this.requests.run(async (signal) => {
@@ -107,7 +109,7 @@ export default class RsuExports extends LoadingScreen {
       ${this.renderForm()}
       ${this.requests.failed ? renderLoadFailure(failureText(this.requests.error), () => void this.load()) : nothing}
       <p role="status">${this.notice}</p>
-      ${this.exports?.length ? this.renderTable(this.exports) : this.exports ? html`<p class="status">${t("noExports")}</p>` : nothing}
+      ${this.table.render({ label: t("exportsHeading"), columns: this.columns(), rows: this.exports, loading: this.requests.loading, empty: t("noExports") })}
     `;
   }
 
@@ -145,32 +147,26 @@ export default class RsuExports extends LoadingScreen {
     </form>`;
   }
 
-  private renderTable(exports: ExportView[]) {
-    return html`<div class="table-wrap"><table>
-      <thead><tr>
-        <th scope="col">${t("colExportRequested")}</th>
-        <th scope="col">${t("colExportFormat")}</th>
-        <th scope="col">${t("colExportFilters")}</th>
-        <th scope="col">${t("colExportStatus")}</th>
-        <th scope="col">${t("colExportRows")}</th>
-        <th scope="col"></th>
-      </tr></thead>
-      <tbody>
-        ${exports.map(
-          (e) => html`<tr>
-          <td>${formatDate(e.requestedAt, "compact")}</td>
-          <td>${tCode("format_", e.format)}</td>
-          <td>${filtersText(e)}</td>
-          <td>${this.renderStatus(e)}</td>
-          <td class="number">${e.households === null ? "—" : `${e.households} / ${e.individuals}`}</td>
-          <td class="actions">
-            ${e.status === "done" ? html`<a class="button" href=${exportFileUrl(e.id)} download>${t("downloadExport")}</a>` : nothing}
-            ${e.status === "queued" || e.status === "running" ? html`<button type="button" class="secondary small" @click=${() => void this.cancel(e.id)}>${t("cancelExport")}</button>` : nothing}
-          </td>
-        </tr>`,
-        )}
-      </tbody>
-    </table></div>`;
+  private columns(): TableColumn<ExportView>[] {
+    return [
+      { header: t("colExportRequested"), cell: (e) => formatDate(e.requestedAt, "compact"), compare: byText((e) => e.requestedAt) },
+      { header: t("colExportFormat"), cell: (e) => tCode("format_", e.format), compare: byText((e) => tCode("format_", e.format)) },
+      { header: t("colExportFilters"), cell: (e) => filtersText(e) },
+      { header: t("colExportStatus"), cell: (e) => this.renderStatus(e), compare: byText((e) => tCode("exportStatus_", e.status)) },
+      {
+        header: t("colExportRows"),
+        numeric: true,
+        cell: (e) => (e.households === null ? "—" : `${e.households} / ${e.individuals}`),
+        compare: byNumber((e) => e.households ?? -1),
+      },
+      {
+        header: t("colActions"),
+        cellClass: "actions",
+        cell: (e) => html`
+          ${e.status === "done" ? html`<a class="button" href=${exportFileUrl(e.id)} download>${t("downloadExport")}</a>` : nothing}
+          ${e.status === "queued" || e.status === "running" ? html`<button type="button" class="secondary small" @click=${() => void this.cancel(e.id)}>${t("cancelExport")}</button>` : nothing}`,
+      },
+    ];
   }
 
   private renderStatus(e: ExportView) {

@@ -1,10 +1,11 @@
 import { css, html, nothing } from "lit";
-import { LoadingScreen } from "../../../runtime/shared/loading-screen";
+import { confirmAction } from "../../../kit/confirm";
+import { LoadingScreen } from "../../../kit/loading-screen";
 import { discardJob, listFailedJobs, retryJob, type FailedJob, type FailedJobPage } from "../../api/jobs";
 import { failureText } from "../../api/failure-text";
-import { LatestRequestController } from "../../../runtime/shared/latest-request.controller";
-import { renderLoadFailure } from "../../../runtime/shared/load-failure-view";
-import { renderPager } from "../../../runtime/shared/pager-view";
+import { LatestRequestController } from "../../../kit/latest-request.controller";
+import { renderLoadFailure } from "../../../kit/load-failure-view";
+import { PagedTable, type TableColumn } from "../../../kit/paged-table";
 import { formatDate, t, tCode, type MessageKey } from "../../i18n";
 import { sharedStyles } from "../../styles/shared.styles";
 
@@ -19,8 +20,8 @@ export default class RsuFailedJobs extends LoadingScreen {
   static override styles = [
     sharedStyles,
     css`
-    td.actions { display: flex; flex-wrap: wrap; gap: 0.5rem; }
-  `,
+      .actions { gap: 0.5rem; }
+    `,
   ];
   static override properties = {
     page: { state: true },
@@ -31,21 +32,25 @@ export default class RsuFailedJobs extends LoadingScreen {
   /** Kept as a key so that it follows a change of language. */
   notice: MessageKey | "" = "";
 
-  private offset = 0;
   private readonly requests = new LatestRequestController(this);
+  private readonly table = new PagedTable(this, PAGE_SIZE, () => void this.load());
 
   protected override load() {
     return this.requests.run(async (signal) => {
-      this.page = await listFailedJobs(PAGE_SIZE, this.offset, signal);
+      this.page = await listFailedJobs(PAGE_SIZE, this.table.offset, signal);
     });
   }
 
-  private act(job: FailedJob, action: "retry" | "discard") {
-    if (action === "discard" && !confirm(t("discardJobConfirm", { id: job.id }))) return;
+  private async act(job: FailedJob, action: "retry" | "discard") {
+    if (action === "discard") {
+      const message = t("discardJobConfirm", { id: job.id });
+      if (!(await confirmAction({ heading: t("discardJobHeading"), message, confirmLabel: t("discardJobConfirmed"), danger: true })))
+        return;
+    }
     return this.requests.run(async (signal) => {
       this.notice = "";
       await (action === "retry" ? retryJob(job) : discardJob(job));
-      this.page = await listFailedJobs(PAGE_SIZE, this.offset, signal);
+      this.page = await listFailedJobs(PAGE_SIZE, this.table.offset, signal);
       this.notice = action === "retry" ? "jobRetried" : "jobDiscarded";
     });
   }
@@ -56,41 +61,32 @@ export default class RsuFailedJobs extends LoadingScreen {
       <p>${t("failedJobsIntro")}</p>
       ${this.requests.failed ? renderLoadFailure(failureText(this.requests.error), () => void this.load()) : nothing}
       <p role="status">${this.requests.loading ? t("loading") : (this.notice && t(this.notice)) || (this.page ? t("failedJobsCount", { count: this.page.total }) : "")}</p>
-      ${this.page?.items.length ? this.renderTable(this.page) : this.page && !this.requests.loading ? html`<p class="status">${t("noFailedJobs")}</p>` : nothing}
+      ${this.table.render({ label: t("failedJobsHeading"), columns: this.columns(), page: this.page, loading: this.requests.loading, empty: t("noFailedJobs") })}
     `;
   }
 
-  private renderTable(page: FailedJobPage) {
-    return html`
-      <div class="table-wrap"><table>
-        <thead><tr>
-          <th scope="col">${t("colJobQueue")}</th>
-          <th scope="col">${t("colJobSubmission")}</th>
-          <th scope="col">${t("colJobReason")}</th>
-          <th scope="col">${t("colJobAttempts")}</th>
-          <th scope="col">${t("colJobFailedAt")}</th>
-          <th scope="col">${t("colActions")}</th>
-        </tr></thead>
-        <tbody>
-          ${page.items.map(
-            (job) => html`<tr>
-            <td>${tCode("queue_", job.queue)}</td>
-            <td>${job.submissionId ? html`<code>${job.submissionId}</code>` : "—"}</td>
-            <td>${tCode("reason_", job.reason)} <code>${job.reason}</code></td>
-            <td class="number">${job.attempts}</td>
-            <td>${formatDate(job.failedAt, "compact")}</td>
-            <td class="actions">
-              <button type="button" class="small" @click=${() => void this.act(job, "retry")}>${t("retryJob")}</button>
-              <button type="button" class="small secondary danger" @click=${() => void this.act(job, "discard")}>${t("discardJob")}</button>
-            </td>
-          </tr>`,
-          )}
-        </tbody>
-      </table></div>
-      ${renderPager(this.offset, PAGE_SIZE, page.total, (delta) => {
-        this.offset = Math.max(0, this.offset + delta * PAGE_SIZE);
-        void this.load();
-      })}
-    `;
+  private columns(): TableColumn<FailedJob>[] {
+    return [
+      { header: t("colJobQueue"), cell: (job) => tCode("queue_", job.queue), compare: (a, b) => a.queue.localeCompare(b.queue) },
+      { header: t("colJobSubmission"), cell: (job) => (job.submissionId ? html`<code>${job.submissionId}</code>` : "—") },
+      {
+        header: t("colJobReason"),
+        cell: (job) => html`${tCode("reason_", job.reason)} <code>${job.reason}</code>`,
+        compare: (a, b) => a.reason.localeCompare(b.reason),
+      },
+      { header: t("colJobAttempts"), cell: (job) => job.attempts, numeric: true, compare: (a, b) => a.attempts - b.attempts },
+      {
+        header: t("colJobFailedAt"),
+        cell: (job) => formatDate(job.failedAt, "compact"),
+        compare: (a, b) => a.failedAt.localeCompare(b.failedAt),
+      },
+      {
+        header: t("colActions"),
+        cell: (job) => html`<div class="actions">
+          <button type="button" class="small" @click=${() => void this.act(job, "retry")}>${t("retryJob")}</button>
+          <button type="button" class="small secondary danger" @click=${() => void this.act(job, "discard")}>${t("discardJob")}</button>
+        </div>`,
+      },
+    ];
   }
 }

@@ -1,11 +1,12 @@
 import { css, html, nothing } from "lit";
-import { LoadingScreen } from "../../../runtime/shared/loading-screen";
-import { ApiError } from "../../../runtime/shared/request";
-import { sessionExpiredEvent } from "../../../runtime/shared/events/rsu-session-expired";
-import { LatestRequestController } from "../../../runtime/shared/latest-request.controller";
-import { renderLoadFailure } from "../../../runtime/shared/load-failure-view";
+import { LoadingScreen } from "../../../kit/loading-screen";
+import { ApiError } from "../../../kit/request";
+import { sessionExpiredEvent } from "../../../kit/events/rsu-session-expired";
+import { LatestRequestController } from "../../../kit/latest-request.controller";
+import { renderLoadFailure } from "../../../kit/load-failure-view";
 import { failureText } from "../../api/failure-text";
 import { createForm, listForms, retireVersion, type FormSummary, type VersionSummary } from "../../api/forms";
+import { byText, RecordTable, type TableColumn } from "../../../kit/paged-table";
 import { formatDate, pick, t } from "../../i18n";
 import { sharedStyles } from "../../styles/shared.styles";
 import { groupFieldErrors, type FieldMessages } from "../../views/field-errors";
@@ -34,13 +35,6 @@ export default class RsuForms extends LoadingScreen {
   static override styles = [
     sharedStyles,
     css`
-      .heading {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        justify-content: space-between;
-        gap: 0.75rem;
-      }
       ul.versions {
         margin: 0;
         padding-left: 1rem;
@@ -72,6 +66,7 @@ export default class RsuForms extends LoadingScreen {
   notice = "";
 
   private readonly requests = new LatestRequestController(this);
+  private readonly table = new RecordTable(this);
 
   constructor() {
     super();
@@ -173,7 +168,7 @@ export default class RsuForms extends LoadingScreen {
       }
       ${this.requests.failed ? renderLoadFailure(failureText(this.requests.error), () => void this.load()) : nothing}
       ${this.requests.loading && !this.forms ? html`<p role="status">${t("loading")}</p>` : nothing}
-      ${this.forms ? (this.forms.length ? this.renderTable(this.forms) : html`<p class="status">${t("noForms")}</p>`) : nothing}
+      ${this.table.render({ label: t("formsHeading"), columns: this.columns(), rows: this.forms, loading: false, empty: t("noForms") })}
     `;
   }
 
@@ -185,33 +180,29 @@ export default class RsuForms extends LoadingScreen {
 
   private handleCancel = () => (this.editing = { kind: "none" });
 
-  private renderTable(forms: FormSummary[]) {
+  private columns(): TableColumn<FormSummary>[] {
     const onRetire = this.canPublish
       ? (v: VersionSummary, formId: string) => (this.editing = { kind: "retire", formId, version: v.version, failure: "" })
       : null;
-    return html`<div class="table-wrap">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">${t("colForm")}</th>
-            <th scope="col">${t("colDraft")}</th>
-            <th scope="col">${t("colVersions")}</th>
-            <th scope="col"><span class="muted">${t("openDesigner")}</span></th>
-          </tr>
-        </thead>
-        <tbody>
-          ${forms.map(
-            (form) => html`<tr>
-              <th scope="row"><span class="code">${form.id}</span><br />${pick(form.title)}</th>
-              <td>${form.draftUpdatedAt ? t("draftSavedOn", { date: formatDate(form.draftUpdatedAt, "compact") }) : t("draftNone")}</td>
-              <td>${renderVersions(form, onRetire && ((v) => onRetire(v, form.id)))}</td>
-              <td class="row-actions">
-                <button class="small" aria-label=${t("openDesignerLabel", { id: form.id })} @click=${() => (this.editing = { kind: "design", formId: form.id })}>${t("openDesigner")}</button>
-              </td>
-            </tr>`,
-          )}
-        </tbody>
-      </table>
-    </div>`;
+    return [
+      {
+        header: t("colForm"),
+        rowHeader: true,
+        cell: (form) => html`<span class="code">${form.id}</span><br />${pick(form.title)}`,
+        compare: byText((form) => form.id),
+      },
+      {
+        header: t("colDraft"),
+        cell: (form) => (form.draftUpdatedAt ? t("draftSavedOn", { date: formatDate(form.draftUpdatedAt, "compact") }) : t("draftNone")),
+        compare: byText((form) => form.draftUpdatedAt ?? ""),
+      },
+      { header: t("colVersions"), cell: (form) => renderVersions(form, onRetire && ((v) => onRetire(v, form.id))) },
+      {
+        header: t("colActions"),
+        cellClass: "row-actions",
+        cell: (form) =>
+          html`<button class="small" aria-label=${t("openDesignerLabel", { id: form.id })} @click=${() => (this.editing = { kind: "design", formId: form.id })}>${t("openDesigner")}</button>`,
+      },
+    ];
   }
 }

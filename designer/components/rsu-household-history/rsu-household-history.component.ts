@@ -1,19 +1,35 @@
 import { css, html, nothing } from "lit";
-import { LoadingScreen } from "../../../runtime/shared/loading-screen";
+import { LoadingScreen } from "../../../kit/loading-screen";
 import type { HouseholdDetail } from "../../../schemas/contracts/api";
-import type { FieldChange, HouseholdHistory } from "../../../schemas/contracts/review";
+import type { FieldChange, HouseholdHistory, HouseholdVersionEntry } from "../../../schemas/contracts/review";
 import { getHouseholdAt, getHouseholdHistory } from "../../api/households";
 import { returnSubmission } from "../../api/review";
 import { failureText } from "../../api/failure-text";
-import { LatestRequestController } from "../../../runtime/shared/latest-request.controller";
-import { renderLoadFailure } from "../../../runtime/shared/load-failure-view";
+import { LatestRequestController } from "../../../kit/latest-request.controller";
+import { renderLoadFailure } from "../../../kit/load-failure-view";
+import { byNumber, byText, RecordTable, type TableColumn } from "../../../kit/paged-table";
 import { formatDate, t, tCode } from "../../i18n";
 import { sharedStyles } from "../../styles/shared.styles";
 
-/** A value of the household state as a reader sees it: "—" for nothing, JSON for a whole object. */
-function shown(value: unknown): string {
+type People = HouseholdVersionEntry["people"];
+
+/** A person named by id: their name, or « Personne 1a2b3c4d » where the reader may not read names. */
+const personLabel = (id: string, people: People) => people[id] ?? t("historyPerson", { id: id.slice(0, 8) });
+
+/** A person as the history shows them: the label, the whole id on hover (issue #21). */
+const person = (id: string, people: People) => html`<span class="person" title=${id}>${personLabel(id, people)}</span>`;
+
+/**
+ * A value of the household state as a reader sees it: "—" for nothing, a person's name for an id of the
+ * registry, a member as their name, other objects as JSON without the ids.
+ */
+function shown(value: unknown, people: People): unknown {
   if (value === null || value === undefined || value === "") return "—";
-  return typeof value === "object" ? JSON.stringify(value) : String(value);
+  if (typeof value === "string" && value in people) return person(value, people);
+  if (typeof value !== "object") return String(value);
+  const member = value as { personId?: unknown };
+  if (typeof member.personId === "string") return person(member.personId, people);
+  return JSON.stringify(value, (_key, item) => (typeof item === "string" && item in people ? personLabel(item, people) : item));
 }
 
 /** "/members/0/personId" → "Membre 1 · personId": people count lines from 1, pointers from 0. */
@@ -56,6 +72,7 @@ export default class RsuHouseholdHistory extends LoadingScreen {
   returnNotice = "";
 
   private readonly requests = new LatestRequestController(this);
+  private readonly table = new RecordTable(this);
 
   protected override load() {
     return this.requests.run(async (signal) => {
@@ -88,7 +105,14 @@ export default class RsuHouseholdHistory extends LoadingScreen {
       <h3>${t("historyHeading")}</h3>
       ${this.returnNotice ? html`<p class="status" role="status">${this.returnNotice}</p>` : nothing}
       ${this.requests.failed ? renderLoadFailure(failureText(this.requests.error), () => void this.load()) : nothing}
-      ${this.history ? this.renderVersions(this.history) : html`<p role="status">${t("loading")}</p>`}
+      ${this.history ? nothing : html`<p role="status">${t("loading")}</p>`}
+      ${this.table.render({
+        label: t("historyHeading"),
+        columns: this.columns(),
+        rows: this.history && [...this.history.versions].reverse(),
+        loading: false,
+        empty: t("historyEmpty"),
+      })}
       <form class="at" @submit=${(e: SubmitEvent) => this.handleAt(e)}>
         <label>${t("stateAtLabel")}<input type="date" name="day" required /></label>
         <button type="submit">${t("stateAtShow")}</button>
@@ -97,41 +121,39 @@ export default class RsuHouseholdHistory extends LoadingScreen {
     `;
   }
 
-  private renderVersions(history: HouseholdHistory) {
-    return html`<div class="table-wrap"><table class="versions">
-      <thead><tr>
-        <th scope="col">${t("historyVersion")}</th>
-        <th scope="col">${t("historyWhen")}</th>
-        <th scope="col">${t("historyWho")}</th>
-        <th scope="col">${t("historyAction")}</th>
-        <th scope="col">${t("historySource")}</th>
-        <th scope="col">${t("historyChanges")}</th>
-      </tr></thead>
-      <tbody>
-        ${[...history.versions].reverse().map(
-          (version) => html`<tr>
-          <td class="number">${version.version}</td>
-          <td>${formatDate(version.at, "compact")}</td>
-          <td>${version.byName ?? (version.by ? html`<code title=${version.by}>${version.by.slice(0, 8)}</code>` : "—")}</td>
-          <td>${tCode("history_action_", version.action)}</td>
-          <td>
-            ${version.submissionId ? html`<div>${t("historySubmission")} <code>${version.submissionId.slice(0, 8)}</code></div>` : nothing}
-            ${
-              version.imported
-                ? html`<div><a href=${`#importations/${version.imported.importId}`}>${t("provenanceImport", { id: version.imported.importId.slice(0, 8) })}</a>,
-                  ${t("provenanceLines", { profile: version.imported.profileName ?? "—", lines: version.imported.lines.join(", ") })}</div>`
-                : nothing
-            }
-            ${version.formId ? html`<div>${t("historyForm", { form: version.formId, version: version.formVersion ?? "?" })}</div>` : nothing}
-            ${version.reviewItemId ? html`<div>${t("historyReview")} <code>${version.reviewItemId.slice(0, 8)}</code>${version.decision ? ` « ${tCode("decision_", version.decision)} »` : ""}</div>` : nothing}
-            ${version.comment ? html`<div><q>${version.comment}</q></div>` : nothing}
-            ${this.canReturn && version.submissionId ? this.renderReturn(version.submissionId) : nothing}
-          </td>
-          <td>${this.renderChanges(version.changes)}</td>
-        </tr>`,
-        )}
-      </tbody>
-    </table></div>`;
+  private columns(): TableColumn<HouseholdVersionEntry>[] {
+    return [
+      { header: t("historyVersion"), numeric: true, cell: (version) => version.version, compare: byNumber((version) => version.version) },
+      { header: t("historyWhen"), cell: (version) => formatDate(version.at, "compact"), compare: byText((version) => version.at) },
+      {
+        header: t("historyWho"),
+        cell: (version) => version.byName ?? (version.by ? html`<code title=${version.by}>${version.by.slice(0, 8)}</code>` : "—"),
+        compare: byText((version) => version.byName ?? version.by ?? ""),
+      },
+      {
+        header: t("historyAction"),
+        cell: (version) => tCode("history_action_", version.action),
+        compare: byText((version) => tCode("history_action_", version.action)),
+      },
+      { header: t("historySource"), cell: (version) => this.renderSource(version) },
+      { header: t("historyChanges"), cell: (version) => this.renderChanges(version.changes, version.people) },
+    ];
+  }
+
+  private renderSource(version: HouseholdVersionEntry) {
+    return html`
+      ${version.submissionId ? html`<div>${t("historySubmission")} <code>${version.submissionId.slice(0, 8)}</code></div>` : nothing}
+      ${
+        version.imported
+          ? html`<div><a href=${`#importations/${version.imported.importId}`}>${t("provenanceImport", { id: version.imported.importId.slice(0, 8) })}</a>,
+            ${t("provenanceLines", { profile: version.imported.profileName ?? "—", lines: version.imported.lines.join(", ") })}</div>`
+          : nothing
+      }
+      ${version.formId ? html`<div>${t("historyForm", { form: version.formId, version: version.formVersion ?? "?" })}</div>` : nothing}
+      ${version.reviewItemId ? html`<div>${t("historyReview")} <code>${version.reviewItemId.slice(0, 8)}</code>${version.decision ? ` « ${tCode("decision_", version.decision)} »` : ""}</div>` : nothing}
+      ${version.comment ? html`<div><q>${version.comment}</q></div>` : nothing}
+      ${this.canReturn && version.submissionId ? this.renderReturn(version.submissionId) : nothing}
+    `;
   }
 
   private renderReturn(submissionId: string) {
@@ -148,11 +170,11 @@ export default class RsuHouseholdHistory extends LoadingScreen {
     </form>`;
   }
 
-  private renderChanges(changes: FieldChange[]) {
+  private renderChanges(changes: FieldChange[], people: People) {
     if (!changes.length) return "—";
     return html`<ul class="changes">${changes.map(
       (change) => html`<li>
-      <span title=${change.path}>${readablePath(change.path)}</span> : <span class="before">${shown(change.before)}</span> → <strong>${shown(change.after)}</strong>
+      <span title=${change.path}>${readablePath(change.path)}</span> : <span class="before">${shown(change.before, people)}</span> → <strong>${shown(change.after, people)}</strong>
     </li>`,
     )}</ul>`;
   }

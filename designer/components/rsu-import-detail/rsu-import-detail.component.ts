@@ -1,10 +1,10 @@
 import { css, html, nothing } from "lit";
-import { LoadingScreen } from "../../../runtime/shared/loading-screen";
-import { LatestRequestController } from "../../../runtime/shared/latest-request.controller";
-import { renderLoadFailure } from "../../../runtime/shared/load-failure-view";
-import { ApiError } from "../../../runtime/shared/request";
-import { sessionExpiredEvent } from "../../../runtime/shared/events/rsu-session-expired";
-import { IMPORT_OUTCOMES, type ImportFileInfo } from "../../../schemas/contracts/imports";
+import { LoadingScreen } from "../../../kit/loading-screen";
+import { LatestRequestController } from "../../../kit/latest-request.controller";
+import { renderLoadFailure } from "../../../kit/load-failure-view";
+import { ApiError } from "../../../kit/request";
+import { sessionExpiredEvent } from "../../../kit/events/rsu-session-expired";
+import { IMPORT_OUTCOMES, type ImportFileInfo, type ImportLines, UNDOABLE_IMPORT_STATUSES } from "../../../schemas/contracts/imports";
 import {
   dryRun,
   errorReportUrl,
@@ -12,15 +12,18 @@ import {
   importAction,
   importProgress,
   listProfiles,
+  undoImport,
   type ImportProfile,
   type ImportProgress,
   type ImportView,
+  type UndoneImport,
 } from "../../api/imports";
 import { failureText } from "../../api/failure-text";
 import type { RsuProfileSavedEvent } from "../../events/rsu-profile-saved";
 import { formatDate, pick, t, tCode } from "../../i18n";
 import { sharedStyles } from "../../styles/shared.styles";
 import "../rsu-import-profile/rsu-import-profile";
+import { confirmAction } from "../../../kit/confirm";
 
 /** How often progress is read again while the run writes or integration goes on. */
 const POLL_MS = 1_000;
@@ -28,7 +31,7 @@ const POLL_MS = 1_000;
 /**
  * @summary One import (issue #19): its files as read, the mapping profile (chosen, edited, or prepared
  * from suggestions), the dry run's counts and samples with the error workbook, the run with its progress
- * bar, pause, resume and cancel, and its summary.
+ * bar, pause, resume and cancel, its summary, and its undo once run.
  * @event rsu-import-changed - The import's status changed (the history reads it again).
  * @event rsu-session-expired - The API answered 401.
  */
@@ -50,6 +53,7 @@ export default class RsuImportDetail extends LoadingScreen {
     progress: { state: true },
     busy: { state: true },
     failure: { state: true },
+    undone: { state: true },
   };
 
   importId = "";
@@ -61,6 +65,8 @@ export default class RsuImportDetail extends LoadingScreen {
   progress?: ImportProgress;
   busy = false;
   failure = "";
+  /** What the undo just did, said once on this page (the status says "undone" from then on). */
+  undone?: UndoneImport;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly requests = new LatestRequestController(this);
 
@@ -115,6 +121,14 @@ export default class RsuImportDetail extends LoadingScreen {
     } finally {
       this.busy = false;
     }
+  }
+
+  private async undo(id: string) {
+    const confirmation = { heading: t("undoImportHeading"), message: t("undoImportConfirm"), confirmLabel: t("undoImport"), danger: true };
+    if (!(await confirmAction(confirmation))) return;
+    await this.act(async () => {
+      this.undone = await undoImport(id);
+    });
   }
 
   private handleProfileSaved(event: RsuProfileSavedEvent) {
@@ -194,11 +208,12 @@ export default class RsuImportDetail extends LoadingScreen {
             (outcome) => html`<tr>
             <th scope="row">${tCode("outcome_", outcome)}</th>
             <td class="number">${summary.counts[outcome]}</td>
-            <td>${summary.samples[outcome].map((s) => html`<div><code>${s.key}</code> (${s.lines.join(", ")})${s.reason ? ` : ${pick(s.reason)}` : ""}</div>`)}</td>
+            <td>${summary.samples[outcome].map((s) => html`<div><code>${s.key}</code> (${linesText(view, s.lines)})${s.reason ? ` : ${pick(s.reason)}` : ""}</div>`)}</td>
           </tr>`,
           )}
         </tbody>
       </table></div>
+      ${summary.counts.error && summary.refused ? html`<p>${t("refusedLines", { lines: linesText(view, summary.refused, REFUSED_SHOWN) })}</p>` : nothing}
       ${summary.counts.error ? html`<p><a class="button" href=${errorReportUrl(view.id)} download>${t("downloadErrors")}</a></p>` : nothing}
     </section>`;
   }
@@ -212,7 +227,9 @@ export default class RsuImportDetail extends LoadingScreen {
         ${status === "paused" ? html`<button type="button" ?disabled=${this.busy} @click=${() => void this.act(() => importAction(view.id, "run"))}>${t("resumeImport")}</button>` : nothing}
         ${status === "running" ? html`<button type="button" class="secondary" ?disabled=${this.busy} @click=${() => void this.act(() => importAction(view.id, "pause"))}>${t("pauseImport")}</button>` : nothing}
         ${["checked", "running", "paused"].includes(status) ? html`<button type="button" class="secondary danger" ?disabled=${this.busy} @click=${() => void this.act(() => importAction(view.id, "cancel"))}>${t("cancelImport")}</button>` : nothing}
+        ${UNDOABLE_IMPORT_STATUSES.includes(status) && progress.startedAt ? html`<button type="button" class="secondary danger" ?disabled=${this.busy} @click=${() => void this.undo(view.id)}>${t("undoImport")}</button>` : nothing}
       </div>
+      ${this.undone ? html`<p role="status">${t("undoneText", { ...this.undone })}</p>` : nothing}
       ${
         status === "checked"
           ? nothing
@@ -229,4 +246,21 @@ export default class RsuImportDetail extends LoadingScreen {
       }
     </section>`;
   }
+}
+
+/** Refused lines listed on the page; the error workbook has them all. */
+const REFUSED_SHOWN = 100;
+
+/**
+ * Line numbers named by file (« menages.csv : 3, 4 ; individus.csv : 7 »), at most `limit` of them. A summary
+ * saved before lines were kept by file holds one list, shown as it is.
+ */
+function linesText(view: ImportView, lines: ImportLines | number[], limit = Number.POSITIVE_INFINITY): string {
+  if (Array.isArray(lines)) return lines.join(", ");
+  return Object.entries(lines)
+    .map(([role, numbers]) => {
+      const more = numbers.length > limit ? ` … (${numbers.length})` : "";
+      return `${view.files[role as keyof ImportView["files"]]?.name ?? role} : ${numbers.slice(0, limit).join(", ")}${more}`;
+    })
+    .join(" ; ");
 }

@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing } from "lit";
-import { LanguageController } from "../../../runtime/shared/language.controller";
-import { ApiError } from "../../../runtime/shared/request";
-import { sessionExpiredEvent } from "../../../runtime/shared/events/rsu-session-expired";
+import { LanguageController } from "../../../kit/language.controller";
+import { ApiError } from "../../../kit/request";
+import { sessionExpiredEvent } from "../../../kit/events/rsu-session-expired";
 import { IMPORT_FILE_ROLES, type ImportFileRole } from "../../../schemas/contracts/imports";
 import { DATE_FORMATS, type ColumnMapping, type DateFormat } from "../../../schemas/imports/import-profile";
 import { suggestDateFormat } from "../../../schemas/imports/suggest-mapping";

@@ -1,11 +1,12 @@
 import { css, html, nothing } from "lit";
-import { LoadingScreen } from "../../../runtime/shared/loading-screen";
-import { LatestRequestController } from "../../../runtime/shared/latest-request.controller";
-import { renderLoadFailure } from "../../../runtime/shared/load-failure-view";
-import { ApiError } from "../../../runtime/shared/request";
-import { sessionExpiredEvent } from "../../../runtime/shared/events/rsu-session-expired";
+import { LoadingScreen } from "../../../kit/loading-screen";
+import { LatestRequestController } from "../../../kit/latest-request.controller";
+import { renderLoadFailure } from "../../../kit/load-failure-view";
+import { ApiError } from "../../../kit/request";
+import { sessionExpiredEvent } from "../../../kit/events/rsu-session-expired";
 import { listImports, uploadImport, type ImportView } from "../../api/imports";
 import { failureText } from "../../api/failure-text";
+import { byNumber, byText, RecordTable, type TableColumn } from "../../../kit/paged-table";
 import { formatDate, t, tCode } from "../../i18n";
 import { sharedStyles } from "../../styles/shared.styles";
 import "../rsu-import-detail/rsu-import-detail";
@@ -39,6 +40,7 @@ export default class RsuImports extends LoadingScreen {
   notice = "";
   failure = "";
   private readonly requests = new LatestRequestController(this);
+  private readonly table = new RecordTable(this);
 
   protected override load() {
     return this.requests.run(async (signal) => {
@@ -92,7 +94,7 @@ export default class RsuImports extends LoadingScreen {
       }
       ${this.requests.failed ? renderLoadFailure(failureText(this.requests.error), () => void this.load()) : nothing}
       <h3>${t("importsHistoryHeading")}</h3>
-      ${this.imports?.length ? this.renderTable(this.imports) : this.imports ? html`<p class="status">${t("noImports")}</p>` : nothing}
+      ${this.table.render({ label: t("importsHistoryHeading"), columns: this.columns(), rows: this.imports, loading: this.requests.loading, empty: t("noImports") })}
     `;
   }
 
@@ -117,28 +119,27 @@ export default class RsuImports extends LoadingScreen {
     </form>`;
   }
 
-  private renderTable(imports: ImportView[]) {
-    return html`<div class="table-wrap"><table>
-      <thead><tr>
-        <th scope="col">${t("colImportCreated")}</th>
-        <th scope="col">${t("colImportFiles")}</th>
-        <th scope="col">${t("colImportDelivery")}</th>
-        <th scope="col">${t("colImportStatus")}</th>
-        <th scope="col">${t("colImportCounts")}</th>
-        <th scope="col"></th>
-      </tr></thead>
-      <tbody>
-        ${imports.map(
-          (i) => html`<tr>
-          <td>${formatDate(i.createdAt, "compact")}</td>
-          <td>${[i.files.households?.name, i.files.individuals?.name].filter(Boolean).join(", ")}</td>
-          <td><code>${i.delivery.slice(0, 20)}</code></td>
-          <td>${tCode("importStatus_", i.status)}</td>
-          <td class="number">${i.summary ? i.summary.households : "—"}</td>
-          <td><button type="button" class="secondary small" aria-label=${`${t("openImport")} ${i.id.slice(0, 8)}`} @click=${() => this.open(i.id)}>${t("openImport")}</button></td>
-        </tr>`,
-        )}
-      </tbody>
-    </table></div>`;
+  private columns(): TableColumn<ImportView>[] {
+    return [
+      { header: t("colImportCreated"), cell: (i) => formatDate(i.createdAt, "compact"), compare: byText((i) => i.createdAt) },
+      { header: t("colImportFiles"), cell: (i) => [i.files.households?.name, i.files.individuals?.name].filter(Boolean).join(", ") },
+      { header: t("colImportDelivery"), cell: (i) => html`<code>${i.delivery.slice(0, 20)}</code>`, compare: byText((i) => i.delivery) },
+      {
+        header: t("colImportStatus"),
+        cell: (i) => tCode("importStatus_", i.status),
+        compare: byText((i) => tCode("importStatus_", i.status)),
+      },
+      {
+        header: t("colImportCounts"),
+        numeric: true,
+        cell: (i) => (i.summary ? i.summary.households : "—"),
+        compare: byNumber((i) => i.summary?.households ?? -1),
+      },
+      {
+        header: t("colActions"),
+        cell: (i) =>
+          html`<button type="button" class="secondary small" aria-label=${`${t("openImport")} ${i.id.slice(0, 8)}`} @click=${() => this.open(i.id)}>${t("openImport")}</button>`,
+      },
+    ];
   }
 }

@@ -1,8 +1,8 @@
 import { css, html, nothing } from "lit";
-import { LoadingScreen } from "../../../runtime/shared/loading-screen";
-import { LatestRequestController } from "../../../runtime/shared/latest-request.controller";
-import { renderLoadFailure } from "../../../runtime/shared/load-failure-view";
-import { sessionExpiredEvent } from "../../../runtime/shared/events/rsu-session-expired";
+import { LoadingScreen } from "../../../kit/loading-screen";
+import { LatestRequestController } from "../../../kit/latest-request.controller";
+import { renderLoadFailure } from "../../../kit/load-failure-view";
+import { sessionExpiredEvent } from "../../../kit/events/rsu-session-expired";
 import { failureText } from "../../api/failure-text";
 import { closeIncident, getIncident, type Incident, recordIncidentAction, updateIncident } from "../../api/incidents";
 import { formCancelEvent } from "../../events/rsu-form-cancel";

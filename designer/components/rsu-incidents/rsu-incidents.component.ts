@@ -1,11 +1,12 @@
 import { html, nothing } from "lit";
-import { LoadingScreen } from "../../../runtime/shared/loading-screen";
-import { LatestRequestController } from "../../../runtime/shared/latest-request.controller";
-import { renderLoadFailure } from "../../../runtime/shared/load-failure-view";
-import { sessionExpiredEvent } from "../../../runtime/shared/events/rsu-session-expired";
+import { LoadingScreen } from "../../../kit/loading-screen";
+import { LatestRequestController } from "../../../kit/latest-request.controller";
+import { renderLoadFailure } from "../../../kit/load-failure-view";
+import { sessionExpiredEvent } from "../../../kit/events/rsu-session-expired";
 import { INCIDENT_SEVERITIES, INCIDENT_SYSTEMS, type IncidentSeverity, type IncidentSystem } from "../../../schemas/contracts/incidents";
 import { failureText } from "../../api/failure-text";
 import { type Incident, type IncidentFilter, listIncidents, openIncident } from "../../api/incidents";
+import { byNumber, byText, RecordTable, type TableColumn } from "../../../kit/paged-table";
 import { formatDate, t, tCode } from "../../i18n";
 import { sharedStyles } from "../../styles/shared.styles";
 import type { FieldMessages } from "../../views/field-errors";
@@ -41,6 +42,7 @@ export default class RsuIncidents extends LoadingScreen {
   failure = "";
   private messages: FieldMessages | null = null;
   private readonly requests = new LatestRequestController(this);
+  private readonly table = new RecordTable(this);
 
   protected override load() {
     return this.requests.run(async (signal) => {
@@ -96,7 +98,7 @@ export default class RsuIncidents extends LoadingScreen {
       ${this.renderFilters()}
       ${this.requests.failed ? renderLoadFailure(failureText(this.requests.error), () => void this.load()) : nothing}
       <p role="status">${this.requests.loading ? t("loading") : this.notice || (this.incidents ? t("incidentsCount", { count: this.incidents.length }) : "")}</p>
-      ${this.incidents?.length ? this.renderTable(this.incidents) : this.incidents ? html`<p class="status">${t("noIncidents")}</p>` : nothing}
+      ${this.table.render({ label: t("incidentsHeading"), columns: this.columns(), rows: this.incidents, loading: this.requests.loading, empty: t("noIncidents") })}
       ${
         this.selectedId
           ? html`<rsu-incident
@@ -153,32 +155,30 @@ export default class RsuIncidents extends LoadingScreen {
     </form>`;
   }
 
-  private renderTable(incidents: Incident[]) {
-    return html`<div class="table-wrap"><table>
-      <thead><tr>
-        <th scope="col">${t("colIncidentNumber")}</th>
-        <th scope="col">${t("colIncidentOpened")}</th>
-        <th scope="col">${t("colIncidentSeverity")}</th>
-        <th scope="col">${t("colIncidentTitle")}</th>
-        <th scope="col">${t("colIncidentSystems")}</th>
-        <th scope="col">${t("colIncidentOrigin")}</th>
-        <th scope="col">${t("colIncidentStatus")}</th>
-        <th scope="col">${t("colActions")}</th>
-      </tr></thead>
-      <tbody>
-        ${incidents.map(
-          (i) => html`<tr>
-          <td class="number">${i.number}</td>
-          <td>${formatDate(i.openedAt, "compact")}</td>
-          <td><span class="severity ${i.severity}">${tCode("incidentSeverity_", i.severity)}</span></td>
-          <td>${i.title}</td>
-          <td>${i.systems.map((s) => tCode("incidentSystem_", s)).join(", ")}</td>
-          <td>${i.alarm ? html`${tCode("incidentAlarm_", i.alarm)} <code>${i.alarm}</code>` : t("incidentOpenedBySomeone", { name: i.openedBy ?? "—" })}</td>
-          <td>${tCode("incidentStatus_", i.status)}</td>
-          <td><button type="button" class="small secondary" aria-label=${`${t("showIncident")} ${i.number}`} @click=${() => (this.selectedId = i.id)}>${t("showIncident")}</button></td>
-        </tr>`,
-        )}
-      </tbody>
-    </table></div>`;
+  private columns(): TableColumn<Incident>[] {
+    return [
+      { header: t("colIncidentNumber"), numeric: true, cell: (i) => i.number, compare: byNumber((i) => i.number) },
+      { header: t("colIncidentOpened"), cell: (i) => formatDate(i.openedAt, "compact"), compare: byText((i) => i.openedAt) },
+      {
+        header: t("colIncidentSeverity"),
+        cell: (i) => html`<span class="severity ${i.severity}">${tCode("incidentSeverity_", i.severity)}</span>`,
+        compare: byNumber((i) => INCIDENT_SEVERITIES.indexOf(i.severity)),
+      },
+      { header: t("colIncidentTitle"), cell: (i) => i.title, compare: byText((i) => i.title) },
+      { header: t("colIncidentSystems"), cell: (i) => i.systems.map((s) => tCode("incidentSystem_", s)).join(", ") },
+      {
+        header: t("colIncidentOrigin"),
+        cell: (i) =>
+          i.alarm
+            ? html`${tCode("incidentAlarm_", i.alarm)} <code>${i.alarm}</code>`
+            : t("incidentOpenedBySomeone", { name: i.openedBy ?? "—" }),
+      },
+      { header: t("colIncidentStatus"), cell: (i) => tCode("incidentStatus_", i.status), compare: byText((i) => i.status) },
+      {
+        header: t("colActions"),
+        cell: (i) =>
+          html`<button type="button" class="small secondary" aria-label=${`${t("showIncident")} ${i.number}`} @click=${() => (this.selectedId = i.id)}>${t("showIncident")}</button>`,
+      },
+    ];
   }
 }

@@ -3,6 +3,7 @@ import creatorCss from "survey-creator-core/survey-creator-core.fontless.css?inl
 import "survey-core/i18n/french";
 import "survey-creator-core/i18n/french";
 import { settings, setLicenseKey, surveyLocalization, type Base } from "survey-core";
+import { CreatorResponsivityManager } from "survey-creator-core";
 import { renderSurveyCreator, SurveyCreator } from "survey-creator-js";
 import { unmountComponentAtNode } from "survey-js-ui";
 import type { CodeList, Variable } from "../../../schemas/catalogue/types";
@@ -68,7 +69,13 @@ const REFUSED = new Set([
 ]);
 
 /** Creator's message panel carries the check's problems on the question (problem-marks.ts): it reads as one. */
-const MESSAGE_PANEL_CSS = `.svc-carry-forward-panel { color: var(--rsu-color-text); font-weight: 600; border-left: 6px solid var(--rsu-color-danger); }`;
+const MESSAGE_PANEL_CSS = `.svc-carry-forward-panel { color: var(--rsu-color-text); font-weight: 600; border-left: 6px solid var(--rsu-color-danger); }
+@media (max-width: 1100px) {
+  .svc-toolbox__panel { max-width: 15rem; }
+  .svc-toolbox__item-title, .svc-toolbox__category-title { white-space: normal; }
+}`;
+// On a tablet the toolbox keeps its labels (variables are told apart by them) but no more than 15rem of
+// width, so the design surface keeps room for a question (#21).
 
 /**
  * SurveyJS's stylesheets as constructable sheets, made once. Their theme variables are declared on
@@ -83,6 +90,13 @@ function creatorSheets(): CSSStyleSheet[] {
   });
   return sheets;
 }
+
+/**
+ * Creator hides its toolbox when it is narrower than 900 px, and turns into its phone layout below 600: on a
+ * 10-inch tablet (800 px in portrait) the catalogue's variables were out of reach (#21). The toolbox stays
+ * from 600 px, the property grid flies out over the surface below 900 px, the phone layout starts at 400.
+ */
+CreatorResponsivityManager.screenSizeBreakpoints = { xxl: 1800, xl: 1500, l: 1200, m: 600, s: 400 };
 
 export function createMaskDesigner(options: MaskDesignerOptions): MaskDesigner {
   const { root, host } = options;

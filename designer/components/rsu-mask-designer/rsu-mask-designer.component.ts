@@ -1,13 +1,13 @@
 import { html, nothing } from "lit";
-import { LoadingScreen } from "../../../runtime/shared/loading-screen";
+import { LoadingScreen } from "../../../kit/loading-screen";
 import type { Variable } from "../../../schemas/catalogue/types";
 import type { DraftCheck } from "../../../schemas/contracts/forms";
 import { listCodeLists, searchVariables } from "../../api/catalogue";
 import { failureText } from "../../api/failure-text";
 import { getDesignerConfig, getDraft, saveDraft, type DraftBody } from "../../api/forms";
-import { ApiError } from "../../../runtime/shared/request";
-import { sessionExpiredEvent } from "../../../runtime/shared/events/rsu-session-expired";
-import { renderLoadFailure } from "../../../runtime/shared/load-failure-view";
+import { ApiError } from "../../../kit/request";
+import { sessionExpiredEvent } from "../../../kit/events/rsu-session-expired";
+import { renderLoadFailure } from "../../../kit/load-failure-view";
 import { getLanguage, t } from "../../i18n";
 import type { RsuMaskPublishedEvent } from "../rsu-mask-publish/rsu-mask-published";
 import "../rsu-mask-publish/rsu-mask-publish";

@@ -1,5 +1,5 @@
 import { css, html, nothing } from "lit";
-import { LoadingScreen } from "../../../runtime/shared/loading-screen";
+import { LoadingScreen } from "../../../kit/loading-screen";
 import { diffDraft, publishDraft, type VersionDiff } from "../../api/forms";
 import { failureText } from "../../api/failure-text";
 import { formCancelEvent } from "../../events/rsu-form-cancel";

@@ -1,7 +1,7 @@
 import { css, html, nothing, type TemplateResult } from "lit";
-import { LoadingScreen } from "../../../runtime/shared/loading-screen";
-import { LatestRequestController } from "../../../runtime/shared/latest-request.controller";
-import { renderLoadFailure } from "../../../runtime/shared/load-failure-view";
+import { LoadingScreen } from "../../../kit/loading-screen";
+import { LatestRequestController } from "../../../kit/latest-request.controller";
+import { renderLoadFailure } from "../../../kit/load-failure-view";
 import { failureText } from "../../api/failure-text";
 import { operationsFigures, type OperationsFigures } from "../../api/operations";
 import { formatDate, t, tCode } from "../../i18n";

@@ -1,8 +1,8 @@
 import { html, LitElement, nothing, type PropertyValues } from "lit";
-import { ApiError } from "../../../runtime/shared/request";
+import { ApiError } from "../../../kit/request";
 import { failureText } from "../../api/failure-text";
 import { resetPassword, type UserAccount } from "../../api/users";
-import { sessionExpiredEvent } from "../../../runtime/shared/events/rsu-session-expired";
+import { sessionExpiredEvent } from "../../../kit/events/rsu-session-expired";
 import { LanguageController, t } from "../../i18n";
 import { sharedStyles } from "../../styles/shared.styles";
 import { groupFieldErrors, type FieldMessages } from "../../views/field-errors";

@@ -19,6 +19,7 @@ export function renderHouseholdDetail(household: HouseholdDetail, describe: Desc
       ${fact(t("colCreated"), formatDate(household.createdAt, true))}
       ${fact(t("updatedAt"), formatDate(household.updatedAt, true))} ${fact(t("householdId"), household.id, "code")}
       ${fact(t("sourceSubmission"), household.sourceSubmissionId, "code")}
+      ${household.withdrawnAt ? fact(t("withdrawnAt"), formatDate(household.withdrawnAt, true)) : ""}
     </dl>
     <h3>${t("membersHeading", { count: household.members.length })}</h3>
     <div class="table-wrap">

@@ -1,13 +1,13 @@
 import { html, LitElement, nothing } from "lit";
-import { labelOf, type CodeLabels } from "../../../runtime/shared/code-labels";
-import type { HouseholdDetail, HouseholdPage } from "../../../schemas/contracts/api";
+import { labelOf, type CodeLabels } from "../../../kit/code-labels";
+import type { HouseholdDetail, HouseholdPage, HouseholdListItem } from "../../../schemas/contracts/api";
 import { getHousehold, listHouseholds } from "../../api/households";
-import { LatestRequestController } from "../../../runtime/shared/latest-request.controller";
-import { renderLoadFailure } from "../../../runtime/shared/load-failure-view";
+import { LatestRequestController } from "../../../kit/latest-request.controller";
+import { renderLoadFailure } from "../../../kit/load-failure-view";
 import { failureText } from "../../api/failure-text";
 import { formatDate, getLanguage, LanguageController, pick, t } from "../../i18n";
 import { sharedStyles } from "../../styles/shared.styles";
-import { renderPager } from "../../../runtime/shared/pager-view";
+import { PagedTable, type TableColumn } from "../../../kit/paged-table";
 import { renderHouseholdDetail } from "./household-detail-view";
 import "../rsu-household-history/rsu-household-history";
 import styles from "./rsu-registry-browser.styles";
@@ -38,8 +38,8 @@ export default class RsuRegistryBrowser extends LitElement {
 
   private commune = "";
   private name = "";
-  private offset = 0;
   private readonly requests = new LatestRequestController(this);
+  private readonly table = new PagedTable(this, PAGE_SIZE, () => this.loadPage());
   private retry: () => void = () => this.loadPage();
 
   constructor() {
@@ -59,7 +59,7 @@ export default class RsuRegistryBrowser extends LitElement {
   };
 
   private loadPage() {
-    const query = { commune: this.commune, q: this.name, limit: PAGE_SIZE, offset: this.offset };
+    const query = { commune: this.commune, q: this.name, limit: PAGE_SIZE, offset: this.table.offset };
     this.retry = () => this.loadPage();
     void this.requests.run(async (signal) => {
       this.page = await listHouseholds(query, signal);
@@ -80,20 +80,13 @@ export default class RsuRegistryBrowser extends LitElement {
     const form = new FormData(event.target as HTMLFormElement);
     this.commune = String(form.get("commune") ?? "").trim();
     this.name = String(form.get("q") ?? "").trim();
-    this.offset = 0;
-    this.loadPage();
+    this.table.restart();
   }
 
   private handleReset() {
     this.commune = "";
     this.name = "";
-    this.offset = 0;
-    this.loadPage();
-  }
-
-  private handleTurn(delta: number) {
-    this.offset = Math.max(0, this.offset + delta * PAGE_SIZE);
-    this.loadPage();
+    this.table.restart();
   }
 
   private handleBack() {
@@ -124,7 +117,7 @@ export default class RsuRegistryBrowser extends LitElement {
         <button type="reset" class="secondary">${t("reset")}</button>
       </form>
       <p role="status">${this.requests.loading ? t("loading") : this.page ? t("householdsCount", { count: this.page.total }) : ""}</p>
-      ${this.page?.items.length ? this.renderTable(this.page) : this.page && !this.requests.loading ? html`<p class="status">${t("noHouseholds")}</p>` : nothing}
+      ${this.table.render({ label: t("householdsHeading"), columns: this.columns(), page: this.page, loading: this.requests.loading, empty: t("noHouseholds") })}
     `;
   }
 
@@ -145,40 +138,31 @@ export default class RsuRegistryBrowser extends LitElement {
     </label>`;
   }
 
-  private renderTable(page: HouseholdPage) {
-    return html`
-      <div class="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">${t("colHead")}</th>
-              <th scope="col">${t("colIsland")}</th>
-              <th scope="col">${t("colPrefecture")}</th>
-              <th scope="col">${t("colCommune")}</th>
-              <th scope="col">${t("colVillage")}</th>
-              <th scope="col">${t("colMembers")}</th>
-              <th scope="col">${t("colCreated")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${page.items.map((h) => {
-              const name = h.headName || t("unnamed");
-              return html`<tr>
-                <td>
-                  <button class="link" aria-label=${t("open", { name })} @click=${() => this.openHousehold(h.id)}>${name}</button>
-                </td>
-                <td>${this.describe("island", h.island)}</td>
-                <td>${this.describe("prefecture", h.prefecture)}</td>
-                <td>${this.describe("commune", h.commune)}</td>
-                <td>${h.village ?? ""}</td>
-                <td class="number">${h.memberCount}</td>
-                <td>${formatDate(h.createdAt, true)}</td>
-              </tr>`;
-            })}
-          </tbody>
-        </table>
-      </div>
-      ${renderPager(this.offset, PAGE_SIZE, page.total, (delta) => this.handleTurn(delta))}
-    `;
+  private columns(): TableColumn<HouseholdListItem>[] {
+    const byText = (text: (h: HouseholdListItem) => string) => (a: HouseholdListItem, b: HouseholdListItem) =>
+      text(a).localeCompare(text(b), getLanguage());
+    const headName = (h: HouseholdListItem) => h.headName || t("unnamed");
+    return [
+      {
+        header: t("colHead"),
+        cell: (h) =>
+          html`<button class="link" aria-label=${t("open", { name: headName(h) })} @click=${() => this.openHousehold(h.id)}>${headName(h)}</button>`,
+        compare: byText(headName),
+      },
+      { header: t("colIsland"), cell: (h) => this.describe("island", h.island), compare: byText((h) => this.describe("island", h.island)) },
+      {
+        header: t("colPrefecture"),
+        cell: (h) => this.describe("prefecture", h.prefecture),
+        compare: byText((h) => this.describe("prefecture", h.prefecture)),
+      },
+      {
+        header: t("colCommune"),
+        cell: (h) => this.describe("commune", h.commune),
+        compare: byText((h) => this.describe("commune", h.commune)),
+      },
+      { header: t("colVillage"), cell: (h) => h.village ?? "", compare: byText((h) => h.village ?? "") },
+      { header: t("colMembers"), cell: (h) => h.memberCount, numeric: true, compare: (a, b) => a.memberCount - b.memberCount },
+      { header: t("colCreated"), cell: (h) => formatDate(h.createdAt, true), compare: (a, b) => a.createdAt.localeCompare(b.createdAt) },
+    ];
   }
 }

@@ -1,7 +1,7 @@
 import { css, html, nothing } from "lit";
-import { LoadingScreen } from "../../../runtime/shared/loading-screen";
-import { LatestRequestController } from "../../../runtime/shared/latest-request.controller";
-import { renderLoadFailure } from "../../../runtime/shared/load-failure-view";
+import { LoadingScreen } from "../../../kit/loading-screen";
+import { LatestRequestController } from "../../../kit/latest-request.controller";
+import { renderLoadFailure } from "../../../kit/load-failure-view";
 import type { ReportKind } from "../../../schemas/contracts/reports";
 import { failureText } from "../../api/failure-text";
 import { type ActivityReport, reportFigures, reportFileUrl } from "../../api/reports";

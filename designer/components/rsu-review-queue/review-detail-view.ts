@@ -1,7 +1,7 @@
 import { html, nothing } from "lit";
 import type { MatchScore, MergePreview, PersonView, ReviewItemDetail } from "../../../schemas/contracts/review";
-import type { CodeLabels } from "../../../runtime/shared/code-labels";
-import { describeCode } from "../../../runtime/shared/code-labels";
+import type { CodeLabels } from "../../../kit/code-labels";
+import { describeCode } from "../../../kit/code-labels";
 import { formatDate, formatScore, pick, t, tCode, type MessageKey } from "../../i18n";
 
 /**

@@ -1,7 +1,14 @@
 import { html, nothing } from "lit";
-import { LoadingScreen } from "../../../runtime/shared/loading-screen";
-import type { CodeLabels } from "../../../runtime/shared/code-labels";
-import type { ReviewDecisionRequest, ReviewItemDetail, ReviewItemPage, ReviewKind, ReviewStatus } from "../../../schemas/contracts/review";
+import { LoadingScreen } from "../../../kit/loading-screen";
+import type { CodeLabels } from "../../../kit/code-labels";
+import type {
+  ReviewDecisionRequest,
+  ReviewItemDetail,
+  ReviewItemPage,
+  ReviewItemSummary,
+  ReviewKind,
+  ReviewStatus,
+} from "../../../schemas/contracts/review";
 import {
   decideReviewItem,
   getReviewItem,
@@ -12,9 +19,9 @@ import {
   undoMerge,
 } from "../../api/review";
 import { failureText } from "../../api/failure-text";
-import { LatestRequestController } from "../../../runtime/shared/latest-request.controller";
-import { renderLoadFailure } from "../../../runtime/shared/load-failure-view";
-import { renderPager } from "../../../runtime/shared/pager-view";
+import { LatestRequestController } from "../../../kit/latest-request.controller";
+import { renderLoadFailure } from "../../../kit/load-failure-view";
+import { PagedTable, type TableColumn } from "../../../kit/paged-table";
 import { formatDate, formatScore, pick, t, tCode, type MessageKey } from "../../i18n";
 import { sharedStyles } from "../../styles/shared.styles";
 import { renderReviewDetail } from "./review-detail-view";
@@ -45,12 +52,12 @@ export default class RsuReviewQueue extends LoadingScreen {
 
   private kind?: ReviewKind;
   private status?: ReviewStatus = "open";
-  private offset = 0;
   private readonly requests = new LatestRequestController(this);
+  private readonly table = new PagedTable(this, PAGE_SIZE, () => void this.load());
 
   protected override load() {
     return this.requests.run(async (signal) => {
-      this.page = await listReviewItems({ kind: this.kind, status: this.status, limit: PAGE_SIZE, offset: this.offset }, signal);
+      this.page = await listReviewItems({ kind: this.kind, status: this.status, limit: PAGE_SIZE, offset: this.table.offset }, signal);
     });
   }
 
@@ -82,8 +89,7 @@ export default class RsuReviewQueue extends LoadingScreen {
     const data = new FormData(event.target as HTMLFormElement);
     this.kind = (data.get("kind") as ReviewKind) || undefined;
     this.status = (data.get("status") as ReviewStatus) || undefined;
-    this.offset = 0;
-    void this.load();
+    this.table.restart();
   }
 
   override render() {
@@ -123,40 +129,34 @@ export default class RsuReviewQueue extends LoadingScreen {
       </form>
       ${failure}
       <p role="status">${this.requests.loading ? t("loading") : this.page ? t("reviewCount", { count: this.page.total }) : ""}</p>
-      ${this.page?.items.length ? this.renderTable(this.page) : this.page && !this.requests.loading ? html`<p class="status">${t("noReviewItems")}</p>` : nothing}
+      ${this.table.render({ label: t("reviewHeading"), columns: this.columns(), page: this.page, loading: this.requests.loading, empty: t("noReviewItems") })}
     `;
   }
 
-  private renderTable(page: ReviewItemPage) {
-    return html`
-      <div class="table-wrap">
-        <table>
-          <thead><tr>
-            <th scope="col">${t("colReviewKind")}</th>
-            <th scope="col">${t("colReviewScore")}</th>
-            <th scope="col">${t("colReviewSummary")}</th>
-            <th scope="col">${t("colReviewStatus")}</th>
-            <th scope="col">${t("colReviewCreated")}</th>
-            <th scope="col"></th>
-          </tr></thead>
-          <tbody>
-            ${page.items.map(
-              (item) => html`<tr>
-              <td>${tCode("review_kind_", item.kind)}</td>
-              <td class="number">${item.score === null ? "—" : formatScore(item.score)}</td>
-              <td>${pick(item.summary)}</td>
-              <td>${tCode("review_status_", item.status)}</td>
-              <td>${formatDate(item.createdAt, "compact")}</td>
-              <td><button type="button" @click=${() => void this.open(item.id)}>${t("openItem")}</button></td>
-            </tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>
-      ${renderPager(this.offset, PAGE_SIZE, page.total, (delta) => {
-        this.offset = Math.max(0, this.offset + delta * PAGE_SIZE);
-        void this.load();
-      })}
-    `;
+  private columns(): TableColumn<ReviewItemSummary>[] {
+    return [
+      { header: t("colReviewKind"), cell: (item) => tCode("review_kind_", item.kind), compare: (a, b) => a.kind.localeCompare(b.kind) },
+      {
+        header: t("colReviewScore"),
+        cell: (item) => (item.score === null ? "—" : formatScore(item.score)),
+        numeric: true,
+        compare: (a, b) => (a.score ?? -1) - (b.score ?? -1),
+      },
+      { header: t("colReviewSummary"), cell: (item) => pick(item.summary) },
+      {
+        header: t("colReviewStatus"),
+        cell: (item) => tCode("review_status_", item.status),
+        compare: (a, b) => a.status.localeCompare(b.status),
+      },
+      {
+        header: t("colReviewCreated"),
+        cell: (item) => formatDate(item.createdAt, "compact"),
+        compare: (a, b) => a.createdAt.localeCompare(b.createdAt),
+      },
+      {
+        header: t("colActions"),
+        cell: (item) => html`<button type="button" @click=${() => void this.open(item.id)}>${t("openItem")}</button>`,
+      },
+    ];
   }
 }

@@ -1,11 +1,12 @@
 import { html, nothing } from "lit";
-import { LoadingScreen } from "../../../runtime/shared/loading-screen";
-import { ApiError } from "../../../runtime/shared/request";
+import { LoadingScreen } from "../../../kit/loading-screen";
+import { ApiError } from "../../../kit/request";
 import { failureText } from "../../api/failure-text";
 import { listTokens, revokeToken, type ApiTokenView } from "../../api/tokens";
 import { listUsers, type UserAccount } from "../../api/users";
-import { sessionExpiredEvent } from "../../../runtime/shared/events/rsu-session-expired";
+import { sessionExpiredEvent } from "../../../kit/events/rsu-session-expired";
 import type { RsuTokenCreatedEvent } from "../../events/rsu-token-created";
+import { byText, RecordTable, type TableColumn } from "../../../kit/paged-table";
 import { formatDate, t, tCode } from "../../i18n";
 import { sharedStyles } from "../../styles/shared.styles";
 import "../rsu-token-form/rsu-token-form";
@@ -44,6 +45,7 @@ export default class RsuTokenAdmin extends LoadingScreen {
   busy = false;
   failure = "";
   notice = "";
+  private readonly table = new RecordTable(this);
 
   constructor() {
     super();
@@ -117,6 +119,10 @@ export default class RsuTokenAdmin extends LoadingScreen {
         ${this.creating || this.issued ? nothing : html`<button @click=${this.handleNew}>${t("newToken")}</button>`}
       </div>
       <p>${t("tokensIntro")}</p>
+      <p>
+        ${t("apiReferenceIntro")} <a href="/api/reference">${t("apiReference")}</a>,
+        <a href="/api/openapi.json">${t("openApiDocument")}</a>.
+      </p>
       <div role="status">${this.notice ? html`<p class="status success">${this.notice}</p>` : nothing}</div>
       ${this.failure ? html`<p class="status error" role="alert">${this.failure}</p>` : nothing}
       ${this.creating ? html`<rsu-token-form .users=${this.users.filter((u) => u.active)}></rsu-token-form>` : nothing}
@@ -142,50 +148,63 @@ export default class RsuTokenAdmin extends LoadingScreen {
   }
 
   private renderTable(tokens: ApiTokenView[]) {
-    if (!tokens.length) return html`<p class="status">${t("noTokens")}</p>`;
-    const userOf = new Map(this.users.map((u) => [u.id, u]));
     return html`
-      <p class="count">${t("tokensCount", { count: tokens.length })}</p>
-      <div class="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">${t("colTokenName")}</th>
-              <th scope="col">${t("colTokenUser")}</th>
-              <th scope="col">${t("colTokenRole")}</th>
-              <th scope="col">${t("colTokenCreated")}</th>
-              <th scope="col">${t("colTokenExpires")}</th>
-              <th scope="col">${t("colTokenLastUsed")}</th>
-              <th scope="col">${t("colTokenRevoked")}</th>
-              <th scope="col">${t("colActions")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${tokens.map((token) => {
-              const user = userOf.get(token.userId);
-              const expired = token.expiresAt !== null && new Date(token.expiresAt) < new Date();
-              return html`<tr class=${token.revokedAt || expired ? "ended" : ""}>
-                <th scope="row">${token.name}</th>
-                <td>${user ? html`${user.displayName} <code>(${user.username})</code>` : html`<code>${token.userId}</code>`}</td>
-                <td>${tCode("role_", token.role)}</td>
-                <td>${formatDate(token.createdAt, "compact")}</td>
-                <td>${token.expiresAt ? html`${formatDate(token.expiresAt, "compact")}${expired ? html` <strong>(${t("expired")})</strong>` : nothing}` : t("noExpiry")}</td>
-                <td>${token.lastUsedAt ? formatDate(token.lastUsedAt, "compact") : t("never")}</td>
-                <td>${token.revokedAt ? formatDate(token.revokedAt, "compact") : t("none")}</td>
-                <td class="row-actions">
-                  ${
-                    token.revokedAt
-                      ? nothing
-                      : html`<button class="secondary danger small" aria-label=${t("revokeLabel", { name: token.name })} @click=${() => (this.revoking = token)}>
-                        ${t("revoke")}
-                      </button>`
-                  }
-                </td>
-              </tr>`;
-            })}
-          </tbody>
-        </table>
-      </div>
+      ${tokens.length ? html`<p class="count">${t("tokensCount", { count: tokens.length })}</p>` : nothing}
+      ${this.table.render({
+        label: t("tokensHeading"),
+        columns: this.columns(new Map(this.users.map((u) => [u.id, u]))),
+        rows: tokens,
+        loading: false,
+        empty: t("noTokens"),
+        rowClass: (token) => (token.revokedAt || expired(token) ? "ended" : ""),
+      })}
     `;
   }
+
+  private columns(userOf: Map<string, UserAccount>): TableColumn<ApiTokenView>[] {
+    const userName = (token: ApiTokenView) => userOf.get(token.userId)?.displayName ?? token.userId;
+    return [
+      { header: t("colTokenName"), rowHeader: true, cell: (token) => token.name, compare: byText((token) => token.name) },
+      {
+        header: t("colTokenUser"),
+        cell: (token) => {
+          const user = userOf.get(token.userId);
+          return user ? html`${user.displayName} <code>(${user.username})</code>` : html`<code>${token.userId}</code>`;
+        },
+        compare: byText(userName),
+      },
+      { header: t("colTokenRole"), cell: (token) => tCode("role_", token.role) },
+      {
+        header: t("colTokenCreated"),
+        cell: (token) => formatDate(token.createdAt, "compact"),
+        compare: byText((token) => token.createdAt),
+      },
+      {
+        header: t("colTokenExpires"),
+        cell: (token) =>
+          token.expiresAt
+            ? html`${formatDate(token.expiresAt, "compact")}${expired(token) ? html` <strong>(${t("expired")})</strong>` : nothing}`
+            : t("noExpiry"),
+        compare: byText((token) => token.expiresAt ?? "9999"),
+      },
+      {
+        header: t("colTokenLastUsed"),
+        cell: (token) => (token.lastUsedAt ? formatDate(token.lastUsedAt, "compact") : t("never")),
+        compare: byText((token) => token.lastUsedAt ?? ""),
+      },
+      { header: t("colTokenRevoked"), cell: (token) => (token.revokedAt ? formatDate(token.revokedAt, "compact") : t("none")) },
+      {
+        header: t("colActions"),
+        cellClass: "row-actions",
+        cell: (token) =>
+          token.revokedAt
+            ? nothing
+            : html`<button class="secondary danger small" aria-label=${t("revokeLabel", { name: token.name })} @click=${() => (this.revoking = token)}>
+                ${t("revoke")}
+              </button>`,
+      },
+    ];
+  }
 }
+
+const expired = (token: ApiTokenView) => token.expiresAt !== null && new Date(token.expiresAt) < new Date();

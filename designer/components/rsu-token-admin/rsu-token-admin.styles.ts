@@ -1,19 +1,11 @@
 import { css } from "lit";
 
 export default css`
-  .heading {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    justify-content: space-between;
-    gap: 0.75rem;
-  }
   .count {
     margin: 1.25rem 0 0.5rem;
   }
   tbody th {
     font-weight: 600;
-    background: none;
   }
   tr.ended td,
   tr.ended th {

@@ -1,10 +1,10 @@
 import { html, LitElement, nothing } from "lit";
-import { ApiError } from "../../../runtime/shared/request";
+import { ApiError } from "../../../kit/request";
 import { failureText } from "../../api/failure-text";
 import { createToken } from "../../api/tokens";
 import type { UserAccount } from "../../api/users";
 import { formCancelEvent } from "../../events/rsu-form-cancel";
-import { sessionExpiredEvent } from "../../../runtime/shared/events/rsu-session-expired";
+import { sessionExpiredEvent } from "../../../kit/events/rsu-session-expired";
 import { tokenCreatedEvent } from "../../events/rsu-token-created";
 import { LanguageController, t, tCode } from "../../i18n";
 import { sharedStyles } from "../../styles/shared.styles";

@@ -1,12 +1,13 @@
 import { html, nothing } from "lit";
-import { LoadingScreen } from "../../../runtime/shared/loading-screen";
+import { LoadingScreen } from "../../../kit/loading-screen";
 import { describeArea } from "../../api/areas";
-import type { CodeLabels } from "../../../runtime/shared/code-labels";
-import { ApiError } from "../../../runtime/shared/request";
+import type { CodeLabels } from "../../../kit/code-labels";
+import { ApiError } from "../../../kit/request";
 import { failureText } from "../../api/failure-text";
 import { listUsers, unlockUser, updateUser, type UserAccount } from "../../api/users";
 import type { RsuUserSavedEvent } from "../../events/rsu-user-saved";
-import { sessionExpiredEvent } from "../../../runtime/shared/events/rsu-session-expired";
+import { sessionExpiredEvent } from "../../../kit/events/rsu-session-expired";
+import { byNumber, byText, RecordTable, type TableColumn } from "../../../kit/paged-table";
 import { formatDate, t, tCode } from "../../i18n";
 import { sharedStyles } from "../../styles/shared.styles";
 import "../rsu-password-reset/rsu-password-reset";
@@ -45,6 +46,8 @@ export default class RsuUserAdmin extends LoadingScreen {
   notice = "";
   /** The account whose activation is being changed. */
   busyId = "";
+
+  private readonly table = new RecordTable(this);
 
   constructor() {
     super();
@@ -130,49 +133,54 @@ export default class RsuUserAdmin extends LoadingScreen {
   private renderTable(users: UserAccount[]) {
     return html`
       <p class="count">${t("usersCount", { count: users.length })}</p>
-      <div class="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">${t("colUsername")}</th>
-              <th scope="col">${t("colDisplayName")}</th>
-              <th scope="col">${t("colRoles")}</th>
-              <th scope="col">${t("colAreas")}</th>
-              <th scope="col">${t("colActive")}</th>
-              <th scope="col">${t("colActions")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${users.map(
-              (user) => html`<tr class=${user.active ? "" : "inactive"}>
-                <th scope="row"><code>${user.username}</code></th>
-                <td>${user.displayName}</td>
-                <td>${user.roles.map((role) => tCode("role_", role)).join(", ")}</td>
-                <td>${user.areas.length ? user.areas.map((code) => describeArea(this.labels, code)).join(", ") : t("none")}</td>
-                <td>
-                  ${user.active ? t("yes") : t("no")}
-                  ${user.lockedUntil ? html`<br /><small>${t("lockedUntil", { time: formatDate(user.lockedUntil, "compact") })}</small>` : nothing}
-                </td>
-                <td class="row-actions">
-                  <button class="secondary small" aria-label=${t("editUserLabel", { username: user.username })} @click=${() => this.openForm({ kind: "edit", user })}>
-                    ${t("editUser")}
-                  </button>
-                  ${this.renderActivation(user)}
-                  ${
-                    user.lockedUntil
-                      ? html`<button class="secondary small" ?disabled=${this.busyId === user.id}
-                          aria-label=${t("unlockLabel", { username: user.username })} @click=${() => this.handleUnlock(user)}>
-                          ${t("unlock")}
-                        </button>`
-                      : nothing
-                  }
-                </td>
-              </tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>
+      ${this.table.render({
+        label: t("usersHeading"),
+        columns: this.columns(),
+        rows: users,
+        loading: false,
+        empty: t("noUsers"),
+        rowClass: (user) => (user.active ? "" : "inactive"),
+      })}
     `;
+  }
+
+  private columns(): TableColumn<UserAccount>[] {
+    return [
+      {
+        header: t("colUsername"),
+        rowHeader: true,
+        cell: (user) => html`<code>${user.username}</code>`,
+        compare: byText((user) => user.username),
+      },
+      { header: t("colDisplayName"), cell: (user) => user.displayName, compare: byText((user) => user.displayName) },
+      { header: t("colRoles"), cell: (user) => user.roles.map((role) => tCode("role_", role)).join(", ") },
+      {
+        header: t("colAreas"),
+        cell: (user) => (user.areas.length ? user.areas.map((code) => describeArea(this.labels, code)).join(", ") : t("none")),
+      },
+      {
+        header: t("colActive"),
+        cell: (user) => html`${user.active ? t("yes") : t("no")}
+          ${user.lockedUntil ? html`<br /><small>${t("lockedUntil", { time: formatDate(user.lockedUntil, "compact") })}</small>` : nothing}`,
+        compare: byNumber((user) => Number(!user.active)),
+      },
+      { header: t("colActions"), cellClass: "row-actions", cell: (user) => this.renderActions(user) },
+    ];
+  }
+
+  private renderActions(user: UserAccount) {
+    return html`<button class="secondary small" aria-label=${t("editUserLabel", { username: user.username })} @click=${() => this.openForm({ kind: "edit", user })}>
+        ${t("editUser")}
+      </button>
+      ${this.renderActivation(user)}
+      ${
+        user.lockedUntil
+          ? html`<button class="secondary small" ?disabled=${this.busyId === user.id}
+              aria-label=${t("unlockLabel", { username: user.username })} @click=${() => this.handleUnlock(user)}>
+              ${t("unlock")}
+            </button>`
+          : nothing
+      }`;
   }
 
   /** Deactivate or reactivate; nothing on the administrator's own row, since one may not lock oneself out. */

@@ -1,11 +1,11 @@
 import { html, LitElement, nothing, type PropertyValues } from "lit";
 import { areaTree, coveredAreas } from "../../api/areas";
-import type { CodeLabels } from "../../../runtime/shared/code-labels";
-import { ApiError } from "../../../runtime/shared/request";
+import type { CodeLabels } from "../../../kit/code-labels";
+import { ApiError } from "../../../kit/request";
 import { failureText } from "../../api/failure-text";
 import { AREA_BOUND_ROLES, createUser, GRANTS, ROLES, updateUser, type UserAccount } from "../../api/users";
 import { formCancelEvent } from "../../events/rsu-form-cancel";
-import { sessionExpiredEvent } from "../../../runtime/shared/events/rsu-session-expired";
+import { sessionExpiredEvent } from "../../../kit/events/rsu-session-expired";
 import { userSavedEvent } from "../../events/rsu-user-saved";
 import { LanguageController, t, tCode } from "../../i18n";
 import { sharedStyles } from "../../styles/shared.styles";

@@ -11,7 +11,7 @@ import {
 import { listCodeLists, saveVariable } from "../../api/catalogue";
 import { formCancelEvent } from "../../events/rsu-form-cancel";
 import { variableSavedEvent } from "../../events/rsu-variable-saved";
-import { sessionExpiredEvent } from "../../../runtime/shared/events/rsu-session-expired";
+import { sessionExpiredEvent } from "../../../kit/events/rsu-session-expired";
 import { LanguageController, pick, t, tCode } from "../../i18n";
 import { sharedStyles } from "../../styles/shared.styles";
 import { refusalOf } from "../../views/save-refusal";

@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing } from "lit";
-import { ApiError } from "../../../runtime/shared/request";
-import { sessionExpiredEvent } from "../../../runtime/shared/events/rsu-session-expired";
+import { ApiError } from "../../../kit/request";
+import { sessionExpiredEvent } from "../../../kit/events/rsu-session-expired";
 import { failureText } from "../../api/failure-text";
 import { importXlsFormFile, type XlsFormImportResult } from "../../api/xlsform-import";
 import { formCancelEvent } from "../../events/rsu-form-cancel";

@@ -1,12 +1,11 @@
 import { html, nothing } from "lit";
-import type { HouseholdPage } from "../../../schemas/contracts/api";
-import { AREA_VARIABLES, describeCode, loadCodeLabels, type CodeLabels } from "../../shared/code-labels";
+import type { HouseholdPage, HouseholdListItem } from "../../../schemas/contracts/api";
+import { AREA_VARIABLES, describeCode, loadCodeLabels, type CodeLabels } from "../../../kit/code-labels";
 import { getHouseholdAnswers, listAreaHouseholds } from "../../api-client";
 import { AnswersOpener } from "../answers-opener.controller";
-import { pagerStyles, renderPager } from "../../shared/pager-view";
-import { tableStyles } from "../../shared/styles";
-import { PagedScreen } from "../../shared/loading-screen";
-import { renderLoadFailure } from "../../shared/load-failure-view";
+import { PagedTable, pagedTableStyles, type TableColumn } from "../../../kit/paged-table";
+import { PagedScreen } from "../../../kit/loading-screen";
+import { renderLoadFailure } from "../../../kit/load-failure-view";
 import { formatDate, pick, t } from "../../i18n";
 import { sharedStyles } from "../../styles/shared.styles";
 import styles from "./rsu-area-households.styles";
@@ -21,7 +20,7 @@ const PAGE_SIZE = 25;
  * @event rsu-session-expired - The API answered 401.
  */
 export default class RsuAreaHouseholds extends PagedScreen<HouseholdPage> {
-  static override styles = [sharedStyles, tableStyles, pagerStyles, styles];
+  static override styles = [sharedStyles, pagedTableStyles, styles];
   static override properties = {
     areas: { attribute: false },
     page: { state: true },
@@ -33,7 +32,7 @@ export default class RsuAreaHouseholds extends PagedScreen<HouseholdPage> {
   /** Empty until the published masks are read; codes are shown as they are meanwhile. */
   labels: CodeLabels = new Map();
 
-  protected readonly pageSize = PAGE_SIZE;
+  protected readonly table = new PagedTable(this, PAGE_SIZE, () => void this.load());
   private readonly opener = new AnswersOpener(this);
 
   override connectedCallback(): void {
@@ -58,44 +57,24 @@ export default class RsuAreaHouseholds extends PagedScreen<HouseholdPage> {
       ${error !== undefined ? renderLoadFailure(t("areaFailed"), () => this.load()) : nothing}
       ${this.opener.failed ? html`<p class="status error" role="alert">${t("openFailed")}</p>` : nothing}
       <p role="status">${loading ? t("areaLoading") : this.page ? t("areaCount", { count: this.page.total }) : ""}</p>
-      ${this.page?.items.length ? this.renderTable(this.page) : this.page && !loading ? html`<p class="status">${t("areaEmpty")}</p>` : nothing}
+      ${this.table.render({ label: t("areaHeading"), columns: this.columns(), page: this.page, loading, empty: t("areaEmpty") })}
     `;
   }
 
-  private renderTable(page: HouseholdPage) {
-    return html`
-      <div class="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">${t("colHead")}</th>
-              <th scope="col">${t("colPrefecture")}</th>
-              <th scope="col">${t("colCommune")}</th>
-              <th scope="col">${t("colVillage")}</th>
-              <th scope="col" class="number">${t("colMembers")}</th>
-              <th scope="col">${t("colRecorded")}</th>
-              <th scope="col">${t("colActions")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${page.items.map(
-              (h) => html`<tr>
-                <th scope="row">${h.headName || t("unnamed")}</th>
-                <td>${describeCode(this.labels, ["prefecture"], h.prefecture, pick)}</td>
-                <td>${describeCode(this.labels, ["commune"], h.commune, pick)}</td>
-                <td>${h.village ?? ""}</td>
-                <td class="number">${h.memberCount}</td>
-                <td class="date">${formatDate(h.createdAt)}</td>
-                <td>
-                  <button class="secondary" ?disabled=${this.opener.busy} aria-label=${t("updateHouseholdLabel", { name: h.headName || t("unnamed") })}
-                    @click=${() => this.opener.open(() => getHouseholdAnswers(h.id))}>${t("updateHousehold")}</button>
-                </td>
-              </tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>
-      ${page.total > PAGE_SIZE ? renderPager(this.offset, PAGE_SIZE, page.total, (delta) => this.turn(delta)) : nothing}
-    `;
+  private columns(): TableColumn<HouseholdListItem>[] {
+    const name = (h: HouseholdListItem) => h.headName || t("unnamed");
+    return [
+      { header: t("colHead"), rowHeader: true, cell: name },
+      { header: t("colPrefecture"), cell: (h) => describeCode(this.labels, ["prefecture"], h.prefecture, pick) },
+      { header: t("colCommune"), cell: (h) => describeCode(this.labels, ["commune"], h.commune, pick) },
+      { header: t("colVillage"), cell: (h) => h.village ?? "" },
+      { header: t("colMembers"), numeric: true, cell: (h) => h.memberCount },
+      { header: t("colRecorded"), cellClass: "date", cell: (h) => formatDate(h.createdAt) },
+      {
+        header: t("colActions"),
+        cell: (h) => html`<button class="secondary" ?disabled=${this.opener.busy} aria-label=${t("updateHouseholdLabel", { name: name(h) })}
+          @click=${() => this.opener.open(() => getHouseholdAnswers(h.id))}>${t("updateHousehold")}</button>`,
+      },
+    ];
   }
 }

@@ -1,10 +1,10 @@
-import { html, LitElement, nothing } from "lit";
+import { html, LitElement } from "lit";
 import { draftOpenEvent } from "../../events/rsu-draft-open";
 import { formatDateTime, pick, t } from "../../i18n";
 import { type Draft, onOfflineChange } from "../../offline/db";
 import { deleteDraft, listDrafts } from "../../offline/drafts";
-import { LanguageController } from "../../shared/language.controller";
-import { tableStyles } from "../../shared/styles";
+import { LanguageController } from "../../../kit/language.controller";
+import { pagedTableStyles, RecordTable, type TableColumn } from "../../../kit/paged-table";
 import { sharedStyles } from "../../styles/shared.styles";
 import tableLayout from "../rsu-area-households/rsu-area-households.styles";
 import styles from "../device-list.styles";
@@ -16,7 +16,7 @@ import styles from "../device-list.styles";
  * @event rsu-draft-open - A draft to reopen.
  */
 export default class RsuDrafts extends LitElement {
-  static override styles = [sharedStyles, tableStyles, tableLayout, styles];
+  static override styles = [sharedStyles, pagedTableStyles, tableLayout, styles];
   static override properties = {
     userId: { attribute: false },
     drafts: { state: true },
@@ -29,6 +29,7 @@ export default class RsuDrafts extends LitElement {
   /** The draft whose deletion waits for its confirmation. */
   deleting?: string;
   private stopWatching?: () => void;
+  private readonly table = new RecordTable(this);
 
   constructor() {
     super();
@@ -64,46 +65,30 @@ export default class RsuDrafts extends LitElement {
       <h2>${t("draftsHeading")}</h2>
       <p>${t("draftsIntro")}</p>
       <p role="status">${this.drafts ? t("draftsCount", { count: this.drafts.length }) : ""}</p>
-      ${this.drafts?.length ? this.renderTable(this.drafts) : this.drafts ? html`<p class="status">${t("draftsEmpty")}</p>` : nothing}
+      ${this.table.render({ label: t("draftsHeading"), columns: this.columns(), rows: this.drafts, loading: false, empty: t("draftsEmpty") })}
     `;
   }
 
-  private renderTable(drafts: Draft[]) {
-    return html`<div class="table-wrap">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">${t("colForm")}</th>
-            <th scope="col">${t("colUpdated")}</th>
-            <th scope="col">${t("colActions")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${drafts.map((draft) => this.renderRow(draft))}
-        </tbody>
-      </table>
-    </div>`;
-  }
-
-  private renderRow(draft: Draft) {
-    const title = pick(draft.form.title);
-    const date = formatDateTime(draft.updatedAt);
-    const labels = { title, date };
-    return html`<tr>
-      <th scope="row">
-        <p>${title}</p>
-        <p class="muted">${t(draft.householdId ? "updateOfHousehold" : "newHousehold")}</p>
-      </th>
-      <td class="date">${date}</td>
-      <td>
-        <div class="actions">
-          <button aria-label=${t("draftResumeLabel", labels)} @click=${() => this.dispatchEvent(draftOpenEvent(draft))}>${t("draftResume")}</button>
-          <button class="secondary" aria-label=${this.deleting === draft.id ? t("draftDeleteConfirm") : t("draftDeleteLabel", labels)}
+  private columns(): TableColumn<Draft>[] {
+    const labels = (draft: Draft) => ({ title: pick(draft.form.title), date: formatDateTime(draft.updatedAt) });
+    return [
+      {
+        header: t("colForm"),
+        rowHeader: true,
+        cell: (draft) => html`<p>${pick(draft.form.title)}</p>
+          <p class="muted">${t(draft.householdId ? "updateOfHousehold" : "newHousehold")}</p>`,
+      },
+      { header: t("colUpdated"), cellClass: "date", cell: (draft) => formatDateTime(draft.updatedAt) },
+      {
+        header: t("colActions"),
+        cell: (draft) => html`<div class="actions">
+          <button aria-label=${t("draftResumeLabel", labels(draft))} @click=${() => this.dispatchEvent(draftOpenEvent(draft))}>${t("draftResume")}</button>
+          <button class="secondary" aria-label=${this.deleting === draft.id ? t("draftDeleteConfirm") : t("draftDeleteLabel", labels(draft))}
             @click=${() => this.handleDelete(draft)}>
             ${this.deleting === draft.id ? t("draftDeleteConfirm") : t("draftDelete")}
           </button>
-        </div>
-      </td>
-    </tr>`;
+        </div>`,
+      },
+    ];
   }
 }

@@ -16,7 +16,8 @@ export type Phase =
   /** The server refused it on arrival (a 4xx other than field errors), for the reason it gave. */
   | { kind: "send-failed"; problem: Message }
   | { kind: "waiting"; id: string }
-  | { kind: "integrated"; id: string; householdId: string | null }
+  /** `headName`: the head as the clerk entered them, to name the household rather than show its id (#21). */
+  | { kind: "integrated"; id: string; householdId: string | null; headName: string | null }
   | { kind: "pending"; id: string }
   /**
    * Waits for a supervisor's decision, nothing for the clerk to correct: a possible duplicate, or an update
@@ -74,7 +75,7 @@ export function renderPhase(phase: Phase, actions: PhaseActions) {
     case "integrated":
       return html`<div class="rsu-status success" role="status">
         <h3>${t("integrated")}</h3>
-        ${phase.householdId ? html`<p>${t("householdId", { id: phase.householdId })}</p>` : nothing}
+        ${phase.householdId ? renderHousehold(phase.householdId, phase.headName) : nothing}
         <p class="rsu-ref">${t("submissionRef", { id: phase.id })}</p>
         <button class="rsu-button" @click=${actions.newQuestionnaire}>${t("newQuestionnaire")}</button>
       </div>`;
@@ -100,6 +101,19 @@ export function renderPhase(phase: Phase, actions: PhaseActions) {
         </div>
       </div>`;
   }
+}
+
+/**
+ * The household by its head's name and a short reference a clerk can read out on the phone; the whole id on
+ * hover and, since tablets have no hover, in a fold to select and copy (#21).
+ */
+function renderHousehold(id: string, headName: string | null) {
+  return html`${headName ? html`<p class="rsu-household">${t("householdOf", { name: headName })}</p>` : nothing}
+    <p>${t("householdRef")}${t("colon")} <span class="rsu-short-ref" title=${id}>${id.slice(0, 8)}</span></p>
+    <details class="rsu-ref">
+      <summary>${t("householdFullId")}</summary>
+      <code>${id}</code>
+    </details>`;
 }
 
 function renderFieldErrors(errors: FieldError[], model: SurveyModel | undefined, withLinks: boolean) {

@@ -4,23 +4,34 @@ import { html, LitElement, nothing, type PropertyValues } from "lit";
 import { Model, type SurveyModel } from "survey-core";
 import { renderSurvey, unmountComponentAtNode } from "survey-js-ui";
 import type { FieldError, FormVersionBody, Message, PublishedFormSummary } from "../../../schemas/contracts/api";
+import { headNameInAnswers } from "../../../schemas/contracts/registry";
 import type { FormAnswers } from "../../../schemas/contracts/submissions";
 import { getFormVersion } from "../../api-client";
 import type { Draft, OutboxItem } from "../../offline/db";
 import { onOfflineChange } from "../../offline/db";
-import { moveDraftToOutbox, saveDraft } from "../../offline/drafts";
+import { moveDraftToOutbox } from "../../offline/drafts";
 import { getOutboxItem } from "../../offline/outbox";
 import { sendNow } from "../../offline/outbox-sender";
-import { ApiError } from "../../shared/request";
-import { LanguageController } from "../../shared/language.controller";
+import { ApiError } from "../../../kit/request";
+import { LanguageController } from "../../../kit/language.controller";
 import { formCloseEvent } from "../../events/rsu-form-close";
-import { sessionExpiredEvent } from "../../shared/events/rsu-session-expired";
-import { getLanguage, message, pick, t } from "../../i18n";
+import { sessionExpiredEvent } from "../../../kit/events/rsu-session-expired";
+import { message, pick, t } from "../../i18n";
 import { locateFieldError } from "./locate-field-error";
 import { withFrenchFallback } from "./mask-languages";
+import {
+  languageName,
+  questionnaireLanguages,
+  questionnaireLocale,
+  rememberedQuestionnaireLanguage,
+  rememberQuestionnaireLanguage,
+} from "./questionnaire-language";
+import { DraftKeeper } from "./draft-keeper";
+import { showLargeRostersInTabs } from "./large-rosters";
 import { renderPhase, type Phase } from "./phase-view";
 import styles from "./rsu-form-entry.styles";
 import { newSubmissionId } from "./submission-id";
+import { TypingPause } from "./typing-pause";
 
 /**
  * @summary Fills one published questionnaire with SurveyJS, saving each answer as a draft on the device; on
@@ -48,13 +59,15 @@ export default class RsuFormEntry extends LitElement {
 
   private version?: FormVersionBody;
   private model?: SurveyModel;
+  /** The languages the mask's texts carry (withFrenchFallback). */
+  private maskLanguages: ReadonlySet<string> = new Set(["fr"]);
   /** One per filled questionnaire: a retry after a lost answer sends the same id (DESIGN.md rule 2). */
   private submissionId = newSubmissionId();
   private answers: Record<string, unknown> = {};
   private abort = new AbortController();
-  /** Answers given since the last write of the draft; written one write at a time, the latest last. */
-  private draftDirty = false;
-  private draftWriting?: Promise<void>;
+  /** The open questionnaire's draft on the device, and the text typed in it not yet handed to SurveyJS. */
+  private draftKeeper?: DraftKeeper;
+  private typingPause?: TypingPause;
   private stopWatching?: () => void;
 
   constructor() {
@@ -79,6 +92,9 @@ export default class RsuFormEntry extends LitElement {
     super.disconnectedCallback();
     this.abort.abort();
     this.stopWatching?.();
+    // Back to the list: what was typed last is written before the questionnaire goes.
+    void this.draftKeeper?.flush();
+    this.stopKeeping();
     const host = this.surveyHost;
     if (host) unmountComponentAtNode(host);
   }
@@ -90,8 +106,8 @@ export default class RsuFormEntry extends LitElement {
       this.prefill = { data, householdId: householdId ?? null, baseVersion: baseVersion ?? null };
     }
     if (changed.has("form") && this.form) void this.load(this.form);
-    if (this.model && this.model.locale !== getLanguage()) {
-      this.model.locale = getLanguage();
+    if (this.model && this.model.locale !== questionnaireLocale(this.maskLanguages)) {
+      this.model.locale = questionnaireLocale(this.maskLanguages);
       if (this.phase.kind === "filling") this.showInlineErrors(this.phase.fieldErrors);
     }
   }
@@ -115,8 +131,10 @@ export default class RsuFormEntry extends LitElement {
   /** A new Model each time: reusing one across questionnaires keeps stale state (STACK.md trap 14). */
   private startQuestionnaire(data: Record<string, unknown>, fieldErrors: FieldError[] = [], pageNo = 0) {
     if (!this.version) return;
-    const model = new Model(withFrenchFallback(this.version.mask).mask);
-    model.locale = getLanguage();
+    const { mask, languages } = withFrenchFallback(this.version.mask);
+    this.maskLanguages = languages;
+    const model = new Model(mask);
+    model.locale = questionnaireLocale(languages);
     model.showTitle = false;
     model.showCompletedPage = false;
     // « Page 2 sur 4 » above the questions: a clerk on a small screen knows how far they are.
@@ -126,17 +144,28 @@ export default class RsuFormEntry extends LitElement {
     // Assigning data replaces every value, the questions' defaults too: a new questionnaire keeps them
     // (defaultValue, defaultValueExpression); answers restored (an update, a correction) are kept as they were.
     if (Object.keys(data).length > 0) model.data = data;
-    // Saved as typed, not only when a field is left: a battery that dies mid-word loses that word at most.
-    model.textUpdateMode = "onTyping";
+    showLargeRostersInTabs(model);
+    // Text reaches SurveyJS when its field is left or typing pauses (TypingPause), not at every key (#18).
+    model.textUpdateMode = "onBlur";
     if (pageNo > 0 && pageNo < model.visiblePageCount) model.currentPageNo = pageNo;
-    model.onValueChanged.add(() => this.keepDraft());
-    model.onCurrentPageChanged.add(() => this.keepDraft());
+    this.stopKeeping();
+    const keeper = new DraftKeeper(
+      () => (this.phase.kind === "filling" ? this.currentDraft() : undefined),
+      () => this.typingPause?.handOver(),
+    );
+    this.draftKeeper = keeper;
+    model.onValueChanged.add(() => keeper.changed());
+    model.onCurrentPageChanged.add(() => {
+      keeper.changed();
+      void keeper.flush();
+    });
     model.onComplete.add((sender) => this.handleComplete(sender));
     this.model = model;
     this.phase = { kind: "filling", fieldErrors };
     void this.updateComplete.then(() => {
       const host = this.surveyHost;
       if (!host || this.model !== model) return;
+      this.typingPause = new TypingPause(host, model);
       renderSurvey(model, host);
       this.showInlineErrors(fieldErrors);
       this.focusFirstError(fieldErrors);
@@ -163,23 +192,18 @@ export default class RsuFormEntry extends LitElement {
     };
   }
 
-  /** Writes the draft after each answer; answers given during a write go in the next one. */
-  private keepDraft() {
-    this.draftDirty = true;
-    this.draftWriting ??= (async () => {
-      while (this.draftDirty) {
-        this.draftDirty = false;
-        const draft = this.currentDraft();
-        if (draft && this.phase.kind === "filling") await saveDraft(draft).catch(() => {});
-      }
-      this.draftWriting = undefined;
-    })();
+  private stopKeeping() {
+    this.draftKeeper?.stop();
+    this.typingPause?.stop();
+    this.draftKeeper = undefined;
+    this.typingPause = undefined;
   }
 
   /** « Terminer »: the questionnaire goes to the outbox, which sends it now or when the link comes back. */
   private async send() {
     this.phase = { kind: "sending" };
-    await this.draftWriting;
+    await this.draftKeeper?.flush();
+    this.stopKeeping();
     const draft = this.currentDraft();
     if (!draft) return;
     draft.data = this.answers;
@@ -245,11 +269,13 @@ export default class RsuFormEntry extends LitElement {
 
   override render() {
     const title: Message | undefined = this.form?.title;
+    const locale = questionnaireLocale(this.maskLanguages);
     return html`
       <div class="rsu-entry-bar">
         <button class="rsu-button secondary" @click=${this.handleBack}>← ${t("backToList")}</button>
         <h2>${title ? pick(title) : ""}</h2>
         ${this.prefill?.householdId ? html`<p class="rsu-entry-mode">${t("updatingHousehold")}</p>` : nothing}
+        ${this.renderLanguagePicker()}
       </div>
       <div class="rsu-entry-status" aria-live="polite">
         ${renderPhase(this.phase, {
@@ -259,9 +285,30 @@ export default class RsuFormEntry extends LitElement {
           newQuestionnaire: this.handleNew,
         })}
       </div>
-      <div class="rsu-entry-survey" ?hidden=${this.phase.kind !== "filling"}></div>
+      <div class="rsu-entry-survey" lang=${locale} dir=${locale === "ar" ? "rtl" : "ltr"} ?hidden=${this.phase.kind !== "filling"}></div>
     `;
   }
+
+  /** Shown when the mask speaks a language the interface does not (Comorian); the choice is kept on the device. */
+  private renderLanguagePicker() {
+    const languages = questionnaireLanguages(this.maskLanguages);
+    if (!this.model || !languages.length) return nothing;
+    const chosen = rememberedQuestionnaireLanguage();
+    const selected = languages.includes(chosen) ? chosen : "";
+    return html`<label class="rsu-entry-language">
+      ${t("questionnaireLanguage")}
+      <select @change=${this.handleLanguage}>
+        <option value="" ?selected=${selected === ""}>${t("questionnaireLanguageInterface")}</option>
+        ${languages.map((tag) => html`<option value=${tag} ?selected=${selected === tag}>${languageName(tag)}</option>`)}
+      </select>
+    </label>`;
+  }
+
+  private handleLanguage = (event: Event) => {
+    rememberQuestionnaireLanguage((event.target as HTMLSelectElement).value);
+    // willUpdate gives the model its new locale.
+    this.requestUpdate();
+  };
 }
 
 function phaseOf(item: OutboxItem): Phase {
@@ -272,7 +319,7 @@ function phaseOf(item: OutboxItem): Phase {
     case "sent":
       return { kind: "waiting", id };
     case "integrated":
-      return { kind: "integrated", id, householdId: item.householdResult ?? null };
+      return { kind: "integrated", id, householdId: item.householdResult ?? null, headName: headNameInAnswers(item.data) };
     case "in-review":
       return { kind: "in-review", id, stale: item.stale ?? false };
     case "to-correct":

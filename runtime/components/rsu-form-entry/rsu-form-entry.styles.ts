@@ -30,6 +30,22 @@ export default css`
     font-size: 1.25rem;
     margin: 0;
   }
+  rsu-form-entry .rsu-entry-language {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+    font-weight: 600;
+    margin-inline-start: auto;
+    max-width: 100%;
+  }
+  rsu-form-entry .rsu-entry-language select {
+    /* A language's name is long (« shingazidja (comorien de Grande Comore) »): never wider than a phone. */
+    max-width: 100%;
+    min-height: var(--rsu-target-size);
+    padding: 0 0.5rem;
+    font: inherit;
+  }
   rsu-form-entry .rsu-button {
     min-height: 48px;
     min-width: 48px;
@@ -101,6 +117,17 @@ export default css`
     display: flex;
     flex-wrap: wrap;
     gap: 0.75rem;
+  }
+  rsu-form-entry .rsu-household {
+    font-weight: 600;
+  }
+  rsu-form-entry .rsu-short-ref {
+    font-family: ui-monospace, monospace;
+    font-weight: 600;
+  }
+  rsu-form-entry details.rsu-ref summary {
+    padding: 0.75rem 0;
+    cursor: pointer;
   }
   rsu-form-entry .rsu-ref {
     color: var(--rsu-color-muted);

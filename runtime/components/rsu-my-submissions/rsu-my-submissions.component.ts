@@ -7,10 +7,9 @@ import {
   type SubmissionStage,
 } from "../../../schemas/contracts/submissions";
 import { getFormVersion, getSubmissionAnswers, listMySubmissions, listPublishedForms } from "../../api-client";
-import { pagerStyles, renderPager } from "../../shared/pager-view";
-import { tableStyles } from "../../shared/styles";
-import { PagedScreen } from "../../shared/loading-screen";
-import { renderLoadFailure } from "../../shared/load-failure-view";
+import { PagedTable, pagedTableStyles, type TableColumn } from "../../../kit/paged-table";
+import { PagedScreen } from "../../../kit/loading-screen";
+import { renderLoadFailure } from "../../../kit/load-failure-view";
 import { formatDateTime, pick, t } from "../../i18n";
 import { sharedStyles } from "../../styles/shared.styles";
 import { AnswersOpener } from "../answers-opener.controller";
@@ -32,7 +31,7 @@ const TO_CORRECT = new Set<SubmissionStage>(["invalid", "rejected", "returned"])
  * @event rsu-session-expired - The API answered 401.
  */
 export default class RsuMySubmissions extends PagedScreen<SubmissionPage> {
-  static override styles = [sharedStyles, tableStyles, pagerStyles, tableLayout, styles];
+  static override styles = [sharedStyles, pagedTableStyles, tableLayout, styles];
   static override properties = {
     page: { state: true },
     forms: { state: true },
@@ -44,7 +43,7 @@ export default class RsuMySubmissions extends PagedScreen<SubmissionPage> {
   /** Question titles of each form version with refused answers on the page ("menage@1"). */
   labels = new Map<string, FieldLabels>();
 
-  protected readonly pageSize = PAGE_SIZE;
+  protected readonly table = new PagedTable(this, PAGE_SIZE, () => void this.load());
   private stage?: SubmissionStage;
   private readonly opener = new AnswersOpener(this);
 
@@ -83,8 +82,7 @@ export default class RsuMySubmissions extends PagedScreen<SubmissionPage> {
   private handleStage(event: Event) {
     const value = (event.target as HTMLSelectElement).value;
     this.stage = value ? (value as SubmissionStage) : undefined;
-    this.offset = 0;
-    void this.load();
+    this.table.restart();
   }
 
   override render() {
@@ -103,59 +101,54 @@ export default class RsuMySubmissions extends PagedScreen<SubmissionPage> {
       ${error !== undefined ? renderLoadFailure(t("mineFailed"), () => this.load()) : nothing}
       ${this.opener.failed ? html`<p class="status error" role="alert">${t("openFailed")}</p>` : nothing}
       <p role="status">${loading ? t("mineLoading") : this.page ? t("mineCount", { count: this.page.total }) : ""}</p>
-      ${this.page?.items.length ? this.renderTable(this.page) : this.page && !loading ? html`<p class="status">${t(this.stage ? "mineEmptyStage" : "mineEmpty")}</p>` : nothing}
+      ${this.table.render({
+        label: t("mineHeading"),
+        columns: this.columns(),
+        page: this.page,
+        loading,
+        empty: t(this.stage ? "mineEmptyStage" : "mineEmpty"),
+      })}
     `;
   }
 
-  private renderTable(page: SubmissionPage) {
-    return html`
-      <div class="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">${t("colSent")}</th>
-              <th scope="col">${t("colHousehold")}</th>
-              <th scope="col">${t("colStage")}</th>
-              <th scope="col">${t("colDetails")}</th>
-              <th scope="col">${t("colActions")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${page.items.map((s) => this.renderRow(s))}
-          </tbody>
-        </table>
-      </div>
-      ${page.total > PAGE_SIZE ? renderPager(this.offset, PAGE_SIZE, page.total, (delta) => this.turn(delta)) : nothing}
-    `;
-  }
-
-  private renderRow(s: SubmissionListItem) {
-    const form = this.forms.find((f) => f.id === s.formId);
-    const sent = formatDateTime(s.receivedAt);
-    return html`<tr>
-      <td>
-        <p class="date">${sent}</p>
-        <p class="muted">${form ? pick(form.title) : s.formId} v${s.version}</p>
-      </td>
-      <th scope="row">
-        <p>${s.household.headName ?? t("unnamed")}</p>
-        <p class="muted">${[s.household.village, t(s.baseVersion != null ? "updateOfHousehold" : "newHousehold")].filter(Boolean).join(" · ")}</p>
-      </th>
-      <td><span class="stage ${TO_CORRECT.has(s.stage) ? "attention" : ""}">${t(`stage_${s.stage}`)}</span></td>
-      <td class="details">
-        ${s.returnComment ? html`<p class="comment">${t("returnComment", { comment: s.returnComment })}</p>` : nothing}
-        ${(s.reasons ?? []).map((r) => html`<p>${pick(r.message)}</p>`)}
-        ${s.errors?.length ? this.renderErrors(s, s.errors) : nothing}
-      </td>
-      <td>
-        ${
+  private columns(): TableColumn<SubmissionListItem>[] {
+    const sent = (s: SubmissionListItem) => formatDateTime(s.receivedAt);
+    return [
+      {
+        header: t("colSent"),
+        cell: (s) => {
+          const form = this.forms.find((f) => f.id === s.formId);
+          return html`<p class="date">${sent(s)}</p>
+            <p class="muted">${form ? pick(form.title) : s.formId} v${s.version}</p>`;
+        },
+      },
+      {
+        header: t("colHousehold"),
+        rowHeader: true,
+        cell: (s) => html`<p>${s.household.headName ?? t("unnamed")}</p>
+          <p class="muted">${[s.household.village, t(s.baseVersion != null ? "updateOfHousehold" : "newHousehold")].filter(Boolean).join(" · ")}</p>`,
+      },
+      {
+        header: t("colStage"),
+        cell: (s) => html`<span class="stage ${TO_CORRECT.has(s.stage) ? "attention" : ""}">${t(`stage_${s.stage}`)}</span>`,
+      },
+      {
+        header: t("colDetails"),
+        cellClass: "details",
+        cell: (s) => html`
+          ${s.returnComment ? html`<p class="comment">${t("returnComment", { comment: s.returnComment })}</p>` : nothing}
+          ${(s.reasons ?? []).map((r) => html`<p>${pick(r.message)}</p>`)}
+          ${s.errors?.length ? this.renderErrors(s, s.errors) : nothing}`,
+      },
+      {
+        header: t("colActions"),
+        cell: (s) =>
           TO_CORRECT.has(s.stage)
-            ? html`<button class="secondary" ?disabled=${this.opener.busy} aria-label=${t("fixSubmissionLabel", { date: sent })}
-              @click=${() => this.opener.open(() => getSubmissionAnswers(s.id))}>${t("fixSubmission")}</button>`
-            : nothing
-        }
-      </td>
-    </tr>`;
+            ? html`<button class="secondary" ?disabled=${this.opener.busy} aria-label=${t("fixSubmissionLabel", { date: sent(s) })}
+                @click=${() => this.opener.open(() => getSubmissionAnswers(s.id))}>${t("fixSubmission")}</button>`
+            : nothing,
+      },
+    ];
   }
 
   private renderErrors(s: SubmissionListItem, errors: FieldError[]) {

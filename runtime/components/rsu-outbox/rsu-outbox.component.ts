@@ -2,15 +2,25 @@ import { html, LitElement, nothing } from "lit";
 import { draftOpenEvent } from "../../events/rsu-draft-open";
 import { formatDateTime, pick, t } from "../../i18n";
 import { onOfflineChange, type OutboxItem, type OutboxState } from "../../offline/db";
+import { knownForms } from "../../offline/known-forms";
 import { listOutbox, removeSettled, SETTLED } from "../../offline/outbox";
 import { newSubmissionId } from "../rsu-form-entry/submission-id";
-import { LanguageController } from "../../shared/language.controller";
-import { tableStyles } from "../../shared/styles";
+import { LanguageController } from "../../../kit/language.controller";
+import { pagedTableStyles, RecordTable, type TableColumn } from "../../../kit/paged-table";
 import { sharedStyles } from "../../styles/shared.styles";
 import tableLayout from "../rsu-area-households/rsu-area-households.styles";
 import styles from "../device-list.styles";
 
 const ATTENTION = new Set<OutboxState>(["to-correct", "rejected"]);
+
+/**
+ * A rejected questionnaire's version may be retired or unknown to the server, so sending it again there
+ * would be refused again: its answers reopen on the questionnaire's version the clerk's list now offers.
+ */
+function currentVersion(item: OutboxItem, userId: string) {
+  const offered = knownForms(userId)?.find((form) => form.id === item.form.id);
+  return offered ?? item.form;
+}
 
 /**
  * @summary The outbox of this device: each questionnaire the clerk completed, its state (en attente,
@@ -19,7 +29,7 @@ const ATTENTION = new Set<OutboxState>(["to-correct", "rejected"]);
  * @event rsu-draft-open - A refused questionnaire to correct.
  */
 export default class RsuOutbox extends LitElement {
-  static override styles = [sharedStyles, tableStyles, tableLayout, styles];
+  static override styles = [sharedStyles, pagedTableStyles, tableLayout, styles];
   static override properties = {
     userId: { attribute: false },
     items: { state: true },
@@ -28,6 +38,7 @@ export default class RsuOutbox extends LitElement {
   userId = "";
   items?: OutboxItem[];
   private stopWatching?: () => void;
+  private readonly table = new RecordTable(this);
 
   constructor() {
     super();
@@ -50,7 +61,8 @@ export default class RsuOutbox extends LitElement {
   }
 
   private handleCorrect(item: OutboxItem) {
-    const { form, data, householdId, baseVersion, userId } = item;
+    const { data, householdId, baseVersion, userId } = item;
+    const form = item.state === "rejected" ? currentVersion(item, userId) : item.form;
     const draft = { id: newSubmissionId(), userId, form, data, householdId, baseVersion, pageNo: 0, updatedAt: new Date().toISOString() };
     this.dispatchEvent(draftOpenEvent(draft));
     void removeSettled(this.userId, item.id);
@@ -62,56 +74,42 @@ export default class RsuOutbox extends LitElement {
       <h2>${t("outboxHeading")}</h2>
       <p>${t("outboxIntro")}</p>
       <p role="status">${this.items ? t("outboxCount", { waiting, total: this.items.length }) : ""}</p>
-      ${this.items?.length ? this.renderTable(this.items) : this.items ? html`<p class="status">${t("outboxEmpty")}</p>` : nothing}
+      ${this.table.render({ label: t("outboxHeading"), columns: this.columns(), rows: this.items, loading: false, empty: t("outboxEmpty") })}
     `;
   }
 
-  private renderTable(items: OutboxItem[]) {
-    return html`<div class="table-wrap">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">${t("colForm")}</th>
-            <th scope="col">${t("colQueued")}</th>
-            <th scope="col">${t("colStage")}</th>
-            <th scope="col">${t("colActions")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${items.map((item) => this.renderRow(item))}
-        </tbody>
-      </table>
-    </div>`;
+  private columns(): TableColumn<OutboxItem>[] {
+    return [
+      {
+        header: t("colForm"),
+        rowHeader: true,
+        cell: (item) => html`<p>${pick(item.form.title)}</p>
+          <p class="muted">${t("submissionRef", { id: item.id })}</p>`,
+      },
+      { header: t("colQueued"), cellClass: "date", cell: (item) => formatDateTime(item.queuedAt) },
+      {
+        header: t("colStage"),
+        cell: (item) => html`<span class="state ${ATTENTION.has(item.state) ? "attention" : ""}">${t(`outbox_${item.state}`)}</span>
+          ${item.problem ? html`<p>${pick(item.problem)}</p>` : nothing}
+          ${item.fieldErrors?.length ? html`<p>${t("errorCount", { count: item.fieldErrors.length })}</p>` : nothing}`,
+      },
+      { header: t("colActions"), cell: (item) => this.renderActions(item) },
+    ];
   }
 
-  private renderRow(item: OutboxItem) {
-    const title = pick(item.form.title);
-    const date = formatDateTime(item.queuedAt);
-    return html`<tr>
-      <th scope="row">
-        <p>${title}</p>
-        <p class="muted">${t("submissionRef", { id: item.id })}</p>
-      </th>
-      <td class="date">${date}</td>
-      <td>
-        <span class="state ${ATTENTION.has(item.state) ? "attention" : ""}">${t(`outbox_${item.state}`)}</span>
-        ${item.problem ? html`<p>${pick(item.problem)}</p>` : nothing}
-        ${item.fieldErrors?.length ? html`<p>${t("errorCount", { count: item.fieldErrors.length })}</p>` : nothing}
-      </td>
-      <td>
-        <div class="actions">
-          ${
-            ATTENTION.has(item.state)
-              ? html`<button aria-label=${t("outboxCorrectLabel", { title, date })} @click=${() => this.handleCorrect(item)}>${t("outboxCorrect")}</button>`
-              : nothing
-          }
-          ${
-            SETTLED.has(item.state)
-              ? html`<button class="secondary" @click=${() => removeSettled(this.userId, item.id)}>${t("outboxDismiss")}</button>`
-              : nothing
-          }
-        </div>
-      </td>
-    </tr>`;
+  private renderActions(item: OutboxItem) {
+    const labels = { title: pick(item.form.title), date: formatDateTime(item.queuedAt) };
+    return html`<div class="actions">
+      ${
+        ATTENTION.has(item.state)
+          ? html`<button aria-label=${t("outboxCorrectLabel", labels)} @click=${() => this.handleCorrect(item)}>${t("outboxCorrect")}</button>`
+          : nothing
+      }
+      ${
+        SETTLED.has(item.state)
+          ? html`<button class="secondary" @click=${() => removeSettled(this.userId, item.id)}>${t("outboxDismiss")}</button>`
+          : nothing
+      }
+    </div>`;
   }
 }

@@ -1,26 +1,28 @@
 import { html, LitElement, nothing } from "lit";
 import type { PublishedFormSummary } from "../../../schemas/contracts/api";
 import type { FormAnswers } from "../../../schemas/contracts/submissions";
-import { getCurrentUser, signOut, type SignedInUser } from "../../shared/session";
-import { ApiError } from "../../shared/request";
+import { getCurrentUser, signOut, type SignedInUser } from "../../../kit/session";
+import { ApiError } from "../../../kit/request";
 import type { Draft } from "../../offline/db";
 import { countUnsent } from "../../offline/outbox";
 import { startSending, stopSending } from "../../offline/outbox-sender";
-import { forgetUser, rememberedUser, rememberUser } from "../../offline/remembered-user";
+import { forgetUser, rememberedUser, rememberUser } from "../../../kit/remembered-user";
 import { keepFormsForOffline } from "../../offline/form-versions";
 import { registerServiceWorker } from "../../offline/service-worker";
-import { LanguageController } from "../../shared/language.controller";
+import { LanguageController } from "../../../kit/language.controller";
 import type { RsuFormSelectEvent } from "../../events/rsu-form-select";
-import type { RsuSignedInEvent } from "../../shared/events/rsu-signed-in";
+import type { RsuSignedInEvent } from "../../../kit/events/rsu-signed-in";
 import { t } from "../../i18n";
-import { headerStyles, renderLanguageSwitch, renderTitle } from "../../shared/header-view";
+import { headerStyles, renderLanguageSwitch, renderTitle } from "../../../kit/header-view";
+import { renderHelpLink } from "../../../kit/help-link";
+import { HELP_TOPICS } from "../../help-topics";
 import { sharedStyles } from "../../styles/shared.styles";
 import "../rsu-area-households/rsu-area-households";
 import "../rsu-drafts/rsu-drafts";
 import "../rsu-outbox/rsu-outbox";
 import "../rsu-form-list/rsu-form-list";
 import "../rsu-my-submissions/rsu-my-submissions";
-import "../../shared/rsu-sign-in/rsu-sign-in";
+import "../../../kit/rsu-sign-in/rsu-sign-in";
 import styles from "./rsu-runtime-app.styles";
 
 /**
@@ -103,27 +105,37 @@ export default class RsuRuntimeApp extends LitElement {
   private async checkSession() {
     // Nobody signed in on this device: the sign-in form at once, rather than a question to the server
     // whose only answer is a 401 in the console.
-    if (!rememberedUser()) {
+    const remembered = rememberedUser();
+    if (!remembered) {
       this.user = null;
       return;
     }
+    // The clerk who signed in last and did not sign out gets their screens at once, offline too; the
+    // server's answer about the session follows over a slow link and corrects it (#18).
+    this.signedIn(remembered);
     try {
-      this.signedIn(await getCurrentUser());
+      const user = await getCurrentUser();
+      // The session is another clerk's: nothing of the remembered one stays on screen.
+      if (user.id !== remembered.id) this.handleClose();
+      this.signedIn(user);
       void keepFormsForOffline().catch(() => {});
     } catch (error) {
-      // Offline, the clerk who signed in last and did not sign out reaches their drafts and outbox; the
-      // server checks the session again as soon as the link is back.
-      const remembered = error instanceof ApiError && error.unanswered ? rememberedUser() : null;
-      if (remembered) this.signedIn(remembered);
-      else this.user = null;
-      if (error instanceof ApiError && error.unauthenticated) forgetUser();
+      // Unanswered (offline): the remembered clerk stays; the server checks again once the link is back.
+      if (error instanceof ApiError && error.unauthenticated) {
+        forgetUser();
+        this.handleSessionExpired();
+      } else if (!(error instanceof ApiError && error.unanswered)) {
+        this.user = null;
+      }
     }
   }
 
   private signedIn(user: SignedInUser) {
+    // The server confirming the remembered clerk does not restart their sending.
+    const sending = this.user?.id === user.id;
     this.user = user;
     rememberUser(user);
-    startSending(user.id, () => this.handleSessionExpired());
+    if (!sending) startSending(user.id, () => this.handleSessionExpired());
   }
 
   private handleSignedIn(event: RsuSignedInEvent) {
@@ -209,7 +221,7 @@ export default class RsuRuntimeApp extends LitElement {
                   <button class="on-primary" @click=${this.handleSignOut}>${t("signOut")}</button>`
                 : nothing
             }
-            ${renderLanguageSwitch()}
+            ${renderHelpLink(HELP_TOPICS[!this.user ? "signIn" : this.form ? "entry" : this.view])} ${renderLanguageSwitch()}
           </div>
         </div>
       </header>
@@ -277,7 +289,7 @@ export default class RsuRuntimeApp extends LitElement {
   private renderView(user: SignedInUser) {
     switch (this.view) {
       case "forms":
-        return html`<rsu-form-list @rsu-form-select=${this.handleSelect}></rsu-form-list>`;
+        return html`<rsu-form-list .userId=${user.id} @rsu-form-select=${this.handleSelect}></rsu-form-list>`;
       case "drafts":
         return html`<rsu-drafts .userId=${user.id}></rsu-drafts><rsu-outbox .userId=${user.id}></rsu-outbox>`;
       case "households":

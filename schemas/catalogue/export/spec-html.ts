@@ -136,7 +136,7 @@ function variableSection(v: Variable, lists: Map<string, CodeList>, lang: string
   };
   add(w.description, v.description && e(labelIn(v.description, lang)));
   add(w.type, e(TYPE_WORDS[v.type][lang === "en" ? "en" : "fr"]));
-  add(w.level, w[v.level]);
+  add(w.level, v.level === "household" || v.level === "individual" ? w[v.level as "household"] : e(v.level));
   add(w.universe, v.universe && e(labelIn(v.universe, lang)));
   add(w.unit, v.unit && e(v.unit));
   const c = v.constraints ?? {};

@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { validHousehold } from "../helpers/demo-responses";
+import { createTestContext, type TestContext } from "../helpers/test-context";
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext("household_history_people");
+  ctx.startWorkers();
+});
+afterAll(() => ctx?.close());
+
+type Data = Record<string, any>;
+
+/**
+ * Issue #21: the history named the people of a change by their ids only. Each version now carries the names
+ * of the people its changes name, as the reader may read them: an analyst without the « personal » grant gets
+ * the ids and no name.
+ */
+describe("a household's history names the people its changes name", () => {
+  it("gives the name of a member who left, by their ids, to an administrator and not to an analyst", async () => {
+    let seed = 2101;
+    while ((validHousehold(seed) as Data).members.length < 3) seed++;
+    const original = validHousehold(seed) as Data;
+    const first = await ctx.submitAndDrain(original);
+    expect(first.status).toBe("integrated");
+    const householdId = first.householdId as string;
+    const leaving = (await ctx.get(`/api/households/${householdId}`)).body.members.at(-1);
+    const changed = structuredClone(original);
+    changed.members = original.members.slice(0, -1);
+    expect((await ctx.submitAndDrain(changed, { householdId, baseVersion: 1 })).status).toBe("integrated");
+
+    const v2 = (await ctx.get(`/api/households/${householdId}/history`)).body.versions[1];
+    const removed = v2.changes.find((c: any) => c.after === null && c.before?.personId);
+    expect(removed.before.id).toBe(leaving.id);
+    const { personId } = removed.before;
+    const name = `${leaving.firstName} ${leaving.lastName}`;
+    expect(v2.people).toEqual({ [leaving.id]: name, [personId]: name });
+
+    const asAnalyst = await ctx.get(`/api/households/${householdId}/history`, "analyste");
+    expect(asAnalyst.status).toBe(200);
+    expect(asAnalyst.body.versions[1].people).toEqual({ [leaving.id]: null, [personId]: null });
+  });
+});

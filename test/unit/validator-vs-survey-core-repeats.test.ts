@@ -1,0 +1,148 @@
+import { describe, expect, it } from "vitest";
+import { compile, createValidator, type SurveyJson } from "../../schemas/compile";
+import { registryRecord } from "../../schemas/registry/household-from-submission";
+import { registryAnswers } from "../../schemas/registry/registry-answers";
+import { deriveCatalogue } from "../helpers/derived-catalogue";
+import { compareWithSurveyCore, verdict } from "../helpers/differential";
+import { randomResponses } from "../helpers/random-responses";
+
+/**
+ * DESIGN.md rule 4 on repeats other than the members roster (issue #20): a dynamic matrix (`matrixdynamic`)
+ * or dynamic panel (`paneldynamic`) of the household, named after the catalogue unit its rows are records
+ * of (plots, livestock), each column or question bound to a variable of that unit. Column conditions run on
+ * the row (`{row.x}`); survey-core pads a matrix given fewer rows than its rowCount (none given) or
+ * minRowCount and checks the padded rows; totals are computed into `<matrix>-total` and dropped.
+ */
+const form: SurveyJson = {
+  elements: [
+    { type: "boolean", name: "has_land" },
+    {
+      type: "matrixdynamic",
+      name: "plots",
+      visibleIf: "{has_land} = true",
+      columns: [
+        { name: "area", cellType: "text", inputType: "number", isRequired: true, validators: [{ type: "numeric", maxValue: 100 }] },
+        { name: "crop", cellType: "dropdown", choices: ["maize", "rice"], visibleIf: "{row.area} > 2" },
+        { name: "irrigated", cellType: "boolean", requiredIf: "{row.crop} = 'rice'", totalType: "count" },
+        { name: "note", cellType: "comment", enableIf: "{row.area} < 50" },
+      ],
+    },
+    {
+      type: "paneldynamic",
+      name: "livestock",
+      minPanelCount: 0,
+      templateElements: [
+        { type: "dropdown", name: "species", isRequired: true, choices: ["cattle", "goat"] },
+        { type: "text", name: "heads", inputType: "number", visibleIf: "{panel.species} = 'cattle'", isRequired: true },
+      ],
+    },
+  ],
+};
+
+const plot = { area: 3, crop: "maize" };
+
+describe("repeats of catalogue units: survey-core's verdict", () => {
+  it.each([
+    ["no land, nothing asked", {}, []],
+    [
+      "land and no plot: survey-core shows 2 empty rows whose area is required",
+      { has_land: true },
+      ["/plots/0/area required", "/plots/1/area required"],
+    ],
+    ["land and an empty list of plots", { has_land: true, plots: [] }, []],
+    ["a small plot", { has_land: true, plots: [{ area: 1 }] }, []],
+    ["a row without its required cell", { has_land: true, plots: [{ crop: "maize" }] }, ["/plots/0/area required"]],
+    ["a cell shown by its row", { has_land: true, plots: [plot, { area: 2 }] }, []],
+    // survey-core keeps it, even on completing: the server drops it (see the registry test below).
+    ["a cell hidden by its row, answered", { has_land: true, plots: [{ area: 1, crop: "maize" }] }, []],
+    ["a cell required by its row", { has_land: true, plots: [{ area: 4, crop: "rice" }] }, ["/plots/0/irrigated required"]],
+    ["a cell disabled by its row is not checked", { has_land: true, plots: [{ area: 60, note: "x" }] }, []],
+    ["a cell over its maximum", { has_land: true, plots: [{ area: 101 }] }, ["/plots/0/area maximum"]],
+    [
+      "totals computed into the data",
+      { has_land: true, plots: [{ area: 4, crop: "rice", irrigated: true }], "plots-total": { irrigated: 1 } },
+      [],
+    ],
+    ["plots of a household without land", { plots: [plot] }, ["/plots hidden_answered"]],
+    ["livestock records", { livestock: [{ species: "cattle", heads: 3 }, { species: "goat" }] }, []],
+    ["a record missing its shown question", { livestock: [{ species: "cattle" }] }, ["/livestock/0/heads required"]],
+    ["a record answering its hidden question", { livestock: [{ species: "goat", heads: 2 }] }, ["/livestock/0/heads hidden_answered"]],
+  ] as const)("%s", (_, data, expected) => {
+    const { ours, surveyCore } = verdict(form, data as Record<string, unknown>);
+    expect(ours).toEqual(expected);
+    expect(surveyCore).toBe(expected.length === 0);
+  });
+
+  it("pads a required matrix to its minRowCount and wants that many rows answered", () => {
+    const required: SurveyJson = {
+      elements: [
+        {
+          type: "matrixdynamic",
+          name: "plots",
+          isRequired: true,
+          rowCount: 0,
+          minRowCount: 2,
+          columns: [{ name: "area", cellType: "text", inputType: "number" }],
+        },
+      ],
+    };
+    for (const [data, expected] of [
+      [{}, ["/plots required"]],
+      [{ plots: [{ area: 1 }] }, ["/plots min_items"]],
+      [{ plots: [{ area: 1 }, { area: 2 }] }, []],
+    ] as const) {
+      const { ours, surveyCore } = verdict(required, data as Record<string, unknown>);
+      expect(ours).toEqual(expected);
+      expect(surveyCore).toBe(expected.length === 0);
+    }
+  });
+
+  it("drops a hidden cell's value, which survey-core keeps in the row it submits", () => {
+    const data = { has_land: true, plots: [{ area: 1, crop: "maize" }, plot] };
+    expect(createValidator(compile(form, deriveCatalogue(form)))(data)).toEqual([]);
+    expect(data.plots).toEqual([{ area: 1 }, plot]);
+  });
+
+  it("keeps each record of a unit in the household's list of that unit, with its variables only", () => {
+    const data = { has_land: true, plots: [plot], "plots-total": { irrigated: 0 }, livestock: [{ species: "goat" }] };
+    const catalogue = deriveCatalogue(form);
+    expect(catalogue.variables.filter((v) => v.level === "plots").map((v) => v.code)).toEqual(["area", "crop", "irrigated", "note"]);
+    expect(registryAnswers(data, catalogue)).toEqual({ has_land: true, plots: [plot], livestock: [{ species: "goat" }] });
+    // The household's row keeps its records, versioned with the household as its other answers are.
+    expect(registryRecord(data, catalogue).household.attributes).toEqual({
+      has_land: true,
+      plots: [plot],
+      livestock: [{ species: "goat" }],
+    });
+  });
+
+  it("gives survey-core's verdict on 60 random responses", async () => {
+    const responses = randomResponses(60, 20261207, {
+      has_land: [true, false, undefined],
+      plots: (r) =>
+        r.has_land === true
+          ? [
+              [plot],
+              [{ area: 4, crop: "rice", irrigated: false }],
+              [{ area: 4, crop: "rice" }],
+              [],
+              undefined,
+              [{}],
+              [{ area: 1 }, { area: 60, note: "n" }],
+            ]
+          : [undefined, undefined, []],
+      livestock: [
+        undefined,
+        [],
+        [{ species: "goat" }],
+        [{ species: "cattle" }],
+        [{ species: "cattle", heads: 2 }, { species: "goat" }],
+        [{}],
+      ],
+    });
+    const { disagreements, refused } = await compareWithSurveyCore(form, deriveCatalogue(form), responses);
+    expect(disagreements.slice(0, 3)).toEqual([]);
+    expect(refused).toBeGreaterThan(5);
+    expect(refused).toBeLessThan(responses.length - 5);
+  }, 180_000);
+});
