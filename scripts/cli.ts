@@ -4,14 +4,6 @@
 import type { MikroORM } from "@mikro-orm/postgresql";
 import { type AppConfig, ConfigError, loadConfig } from "../api/config";
 import { migrateDatabase, openDatabase } from "../api/db/database";
-import { seedDemo } from "../api/db/seeders/seed-demo";
-import { audit } from "./commands/audit";
-import { backup } from "./commands/backup";
-import { report } from "./commands/report";
-import { restore } from "./commands/restore";
-import { upgrade } from "./commands/upgrade";
-import { token } from "./commands/token";
-import { user } from "./commands/user";
 
 const USAGE = `usage: rsu <command>
   migrate                                   create the database if needed and apply pending migrations
@@ -28,19 +20,27 @@ const USAGE = `usage: rsu <command>
   upgrade [--out FILE] [--encrypt]          a proven backup, then the pending migrations, and how to roll back
   report monthly YYYY-MM | quarterly YYYY-QN [--lang fr|en] [--out DIR]   the administrator's report: HTML and XLSX`;
 
+// Each command's module is loaded only when it runs: the report's spreadsheet writer alone takes two
+// seconds to load, which every `rsu user list` paid.
+
 /** Commands that must find the database as it is: no migration first, no application connection. */
-const asFound: Record<string, (args: string[], config: AppConfig) => Promise<void>> = { backup, restore, upgrade };
+const asFound: Record<string, (args: string[], config: AppConfig) => Promise<void>> = {
+  backup: async (...a) => (await import("./commands/backup")).backup(...a),
+  restore: async (...a) => (await import("./commands/restore")).restore(...a),
+  upgrade: async (...a) => (await import("./commands/upgrade")).upgrade(...a),
+};
 
 const commands: Record<string, (orm: MikroORM, args: string[], operator: string, config: AppConfig) => Promise<void>> = {
   // migrate is run before any application connection: see below.
   async seed(orm, _args, operator) {
+    const { seedDemo } = await import("../api/db/seeders/seed-demo");
     await seedDemo(orm.em.fork(), operator);
     console.log("demo data loaded");
   },
-  user,
-  token,
-  audit,
-  report,
+  user: async (orm, args, operator) => (await import("./commands/user")).user(orm, args, operator),
+  token: async (orm, args, operator) => (await import("./commands/token")).token(orm, args, operator),
+  audit: async (...a) => (await import("./commands/audit")).audit(...a),
+  report: async (...a) => (await import("./commands/report")).report(...a),
 };
 
 const [name, ...args] = process.argv.slice(2);
