@@ -21,6 +21,20 @@ export const HELP_TOPICS = {
   sauvegardes: { fr: "administrateur#sauvegardes", en: "administrator#backups" },
 } satisfies Record<string, HelpTopic>;
 
+/**
+ * The sub-screens that have their own section of the guide, apart from their tab's (kit/sub-screen-help.ts):
+ * « Aide » opens there while one is shown. A sub-screen that is its tab's main task (a mask's designer,
+ * creating a user) keeps the tab's topic.
+ */
+export const SUB_SCREEN_TOPICS = {
+  householdHistory: { fr: "superviseur#lire-lhistorique-dun-menage", en: "supervisor#read-a-households-history" },
+  importDetail: { fr: "administrateur#suivre-une-importation", en: "administrator#follow-an-import" },
+  userEdit: { fr: "administrateur#modifier-le-compte-dun-agent", en: "administrator#change-a-clerks-account" },
+  maskVersions: { fr: "redacteur#retirer-une-version-dun-masque", en: "specification-writer#retire-a-version-of-a-mask" },
+  variableForm: { fr: "redacteur#creer-une-variable", en: "specification-writer#create-a-variable" },
+  xlsformImport: { fr: "redacteur#importer-un-xlsform", en: "specification-writer#import-an-xlsform" },
+} satisfies Record<string, HelpTopic>;
+
 /** The guide's first page, for the sign-in screen and a user with no tab. */
 export const GUIDE_HOME: HelpTopic = { fr: "index", en: "index" };
 

@@ -67,6 +67,13 @@ describe("the Aide links and the user guide they open", () => {
     }
     expect(missing).toEqual([]);
     expect(targets.utilisateurs).toBe("/guide/fr/administrateur.html#creer-le-compte-dun-agent");
+
+    // A sub-screen opens its own section, and the tab's again once closed: a user's edit form.
+    await page.goto(`${server.url}/designer/#utilisateurs`);
+    await page.getByRole("button", { name: "Modifier le compte admin" }).click();
+    await expect.poll(() => helpLink(page).getAttribute("href")).toBe("/guide/fr/administrateur.html#modifier-le-compte-dun-agent");
+    await page.getByRole("button", { name: "Annuler" }).click();
+    await expect.poll(() => helpLink(page).getAttribute("href")).toBe("/guide/fr/administrateur.html#creer-le-compte-dun-agent");
   });
 
   // Signed in by the case above (same browser).

@@ -2,11 +2,12 @@ import { html, nothing } from "lit";
 import type { SignedInUser } from "../../../kit/session";
 import { renderLanguageSwitch, renderTitle } from "../../../kit/header-view";
 import { renderHelpLink } from "../../../kit/help-link";
+import { openSubScreenTopic } from "../../../kit/sub-screen-help";
 import { GUIDE_HOME, HELP_TOPICS } from "../../help-topics";
 import { t, tCode } from "../../i18n";
 import type { Section } from "./sections";
 
-/** The back office's title bar: who is signed in and as what, sign-out, the tab's help, language switch, then the tabs. */
+/** The back office's title bar: who is signed in and as what, sign-out, the help of the tab or of its open sub-screen, language switch, then the tabs. */
 export function renderHeader(
   user: SignedInUser | null | undefined,
   sections: Section[],
@@ -26,7 +27,7 @@ export function renderHeader(
               <button class="on-primary" @click=${onSignOut}>${t("signOut")}</button>`
             : nothing
         }
-        ${renderHelpLink(user && current ? HELP_TOPICS[current] : GUIDE_HOME)} ${renderLanguageSwitch()}
+        ${renderHelpLink(user && current ? (openSubScreenTopic() ?? HELP_TOPICS[current]) : GUIDE_HOME)} ${renderLanguageSwitch()}
       </div>
     </div>
     ${

@@ -7,6 +7,7 @@ import { LanguageController, t } from "../../i18n";
 import "../../../kit/rsu-sign-in/rsu-sign-in";
 import { headerStyles } from "../../../kit/header-view";
 import { baseStyles } from "../../../kit/styles";
+import { onSubScreenTopicChange } from "../../../kit/sub-screen-help";
 import { renderHeader } from "./header-view";
 import styles from "./rsu-designer-app.styles";
 import { sectionsFor } from "./sections";
@@ -33,6 +34,8 @@ export default class RsuDesignerApp extends LitElement {
   route = location.hash.slice(1);
 
   private readonly handleHashChange = () => (this.route = location.hash.slice(1));
+  /** « Aide » follows the sub-screen opened inside the tab. */
+  private stopFollowingHelp?: () => void;
 
   constructor() {
     super();
@@ -43,6 +46,7 @@ export default class RsuDesignerApp extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener("hashchange", this.handleHashChange);
+    this.stopFollowingHelp = onSubScreenTopicChange(() => this.requestUpdate());
     // Nobody signed in, or the server cannot say: the sign-in form.
     void getCurrentUser().then(
       (user) => this.start(user),
@@ -53,6 +57,7 @@ export default class RsuDesignerApp extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener("hashchange", this.handleHashChange);
+    this.stopFollowingHelp?.();
   }
 
   private start(user: SignedInUser) {

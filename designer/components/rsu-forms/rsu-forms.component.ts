@@ -1,4 +1,6 @@
 import { css, html, nothing } from "lit";
+import { SubScreenHelp } from "../../../kit/sub-screen-help";
+import { SUB_SCREEN_TOPICS } from "../../help-topics";
 import { LoadingScreen } from "../../../kit/loading-screen";
 import { ApiError } from "../../../kit/request";
 import { sessionExpiredEvent } from "../../../kit/events/rsu-session-expired";
@@ -67,6 +69,8 @@ export default class RsuForms extends LoadingScreen {
 
   private readonly requests = new LatestRequestController(this);
   private readonly table = new RecordTable(this);
+  // Retiring a version is the versions' section; the designer and the XLSForm import declare their own.
+  private readonly help = new SubScreenHelp(this, () => (this.editing.kind === "retire" ? SUB_SCREEN_TOPICS.maskVersions : undefined));
 
   constructor() {
     super();

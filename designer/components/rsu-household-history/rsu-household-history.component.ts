@@ -1,4 +1,6 @@
 import { css, html, nothing } from "lit";
+import { SubScreenHelp } from "../../../kit/sub-screen-help";
+import { SUB_SCREEN_TOPICS } from "../../help-topics";
 import { LoadingScreen } from "../../../kit/loading-screen";
 import type { HouseholdDetail } from "../../../schemas/contracts/api";
 import type { FieldChange, HouseholdHistory, HouseholdVersionEntry } from "../../../schemas/contracts/review";
@@ -73,6 +75,7 @@ export default class RsuHouseholdHistory extends LoadingScreen {
 
   private readonly requests = new LatestRequestController(this);
   private readonly table = new RecordTable(this);
+  private readonly help = new SubScreenHelp(this, () => SUB_SCREEN_TOPICS.householdHistory);
 
   protected override load() {
     return this.requests.run(async (signal) => {

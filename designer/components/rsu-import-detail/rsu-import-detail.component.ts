@@ -1,4 +1,6 @@
 import { css, html, nothing } from "lit";
+import { SubScreenHelp } from "../../../kit/sub-screen-help";
+import { SUB_SCREEN_TOPICS } from "../../help-topics";
 import { LoadingScreen } from "../../../kit/loading-screen";
 import { LatestRequestController } from "../../../kit/latest-request.controller";
 import { renderLoadFailure } from "../../../kit/load-failure-view";
@@ -69,6 +71,7 @@ export default class RsuImportDetail extends LoadingScreen {
   undone?: UndoneImport;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly requests = new LatestRequestController(this);
+  private readonly help = new SubScreenHelp(this, () => SUB_SCREEN_TOPICS.importDetail);
 
   protected override load() {
     return this.requests.run(async (signal) => {

@@ -1,4 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues } from "lit";
+import { SubScreenHelp } from "../../../kit/sub-screen-help";
+import { SUB_SCREEN_TOPICS } from "../../help-topics";
 import { areaTree, coveredAreas } from "../../api/areas";
 import type { CodeLabels } from "../../../kit/code-labels";
 import { ApiError } from "../../../kit/request";
@@ -51,6 +53,7 @@ export default class RsuUserForm extends LitElement {
   constructor() {
     super();
     new LanguageController(this);
+    new SubScreenHelp(this, () => (this.user ? SUB_SCREEN_TOPICS.userEdit : undefined));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -1,4 +1,6 @@
 import { html, LitElement, nothing } from "lit";
+import { SubScreenHelp } from "../../../kit/sub-screen-help";
+import { SUB_SCREEN_TOPICS } from "../../help-topics";
 import {
   CHOICE_TYPES,
   VARIABLE_TYPES,
@@ -76,6 +78,7 @@ export default class RsuVariableForm extends LitElement {
   constructor() {
     super();
     new LanguageController(this);
+    new SubScreenHelp(this, () => SUB_SCREEN_TOPICS.variableForm);
   }
 
   override connectedCallback(): void {

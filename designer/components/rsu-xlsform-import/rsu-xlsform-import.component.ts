@@ -1,4 +1,6 @@
 import { css, html, LitElement, nothing } from "lit";
+import { SubScreenHelp } from "../../../kit/sub-screen-help";
+import { SUB_SCREEN_TOPICS } from "../../help-topics";
 import { ApiError } from "../../../kit/request";
 import { sessionExpiredEvent } from "../../../kit/events/rsu-session-expired";
 import { failureText } from "../../api/failure-text";
@@ -42,6 +44,7 @@ export default class RsuXlsFormImport extends LitElement {
   constructor() {
     super();
     new LanguageController(this);
+    new SubScreenHelp(this, () => SUB_SCREEN_TOPICS.xlsformImport);
   }
 
   private handleFile(event: Event) {
