@@ -22,6 +22,7 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["test/integration/**/*.test.ts"],
+          globalSetup: ["test/helpers/template-database.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
@@ -31,7 +32,7 @@ export default defineConfig({
         test: {
           name: "browser",
           include: ["test/browser/**/*.test.ts"],
-          globalSetup: ["test/helpers/build-front-ends.ts"],
+          globalSetup: ["test/helpers/template-database.ts", "test/helpers/build-front-ends.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

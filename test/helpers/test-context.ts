@@ -8,7 +8,6 @@ import { createApp } from "../../api/app";
 import { loadConfig, type AppConfig } from "../../api/config";
 import { dropDatabase } from "../../api/db/create-database";
 import { openDatabase } from "../../api/db/database";
-import { seedDemo } from "../../api/db/seeders/seed-demo";
 import { createLogger } from "../../api/log";
 import { createIntegrationQueue, type IntegrationQueue } from "../../api/queue/integration-queue";
 import { producerConnection } from "../../api/queue/redis";
@@ -19,6 +18,7 @@ import { DEMO_ACCOUNTS } from "../../api/db/seeders/demo-accounts";
 import { createApiToken } from "../../api/services/api-tokens";
 import { createUser, type NewUser } from "../../api/services/users";
 import { watchQueue, type QueueWatch } from "./drain";
+import { copyTemplate } from "./template-database";
 import { testClient, type Caller, type TestClient } from "./test-client";
 
 export type DemoUsername = (typeof DEMO_ACCOUNTS)[number]["username"];
@@ -89,12 +89,12 @@ export async function createTestContext(
   const env = testEnv(name, overrides);
   const config = loadConfig(env);
   if (!restored) {
-    await dropDatabase(config.databaseUrl);
-    // A new database: anchors of an earlier run's database would name rows this one never had.
+    // A new database, migrated and seeded (test/helpers/template-database.ts): anchors of an earlier run's
+    // database would name rows this one never had.
+    await copyTemplate(config.databaseUrl);
     await rm(config.audit.anchorFile, { force: true });
   }
-  const orm = await openDatabase(config.databaseUrl, { migrate: true, migrationUrl: config.migrationDatabaseUrl });
-  if (!restored) await seedDemo(orm.em.fork());
+  const orm = await openDatabase(config.databaseUrl, { migrate: restored, migrationUrl: config.migrationDatabaseUrl });
   const logs: string[] = [];
   const logger = createLogger(config.logLevel, `test:${name}`, {
     write(line: string) {
