@@ -24,11 +24,19 @@ export async function fileUnderKeys(em: EntityManager, importId: string, profile
       [column, importId, file],
     );
   }
+  // Fresh statistics for the rows just filed: with those of keyless (or not yet analysed) rows the planner
+  // expects a handful where there are thousands and leaves the index; autovacuum would analyse them only
+  // long after the dry run. ANALYZE samples, so this costs the same for any file.
+  await queryRows(em, `analyze import_rows`, []);
 }
 
 /**
- * The source's households in key order, a page at a time (keyset paging on the index, so the 1,000th
- * page costs what the first did): a household's rows arrive together whatever their order in the files.
+ * The source's households in key order, a page at a time, read through the (import_id, household_key)
+ * index: the page's keys are found one index probe each (the next key after the last, as min(), which
+ * PostgreSQL always answers from the index), then its rows are that key range of the index. So each page
+ * costs what the first did. A join of the page's keys with the import's rows, or a DISTINCT over the keys
+ * after the last, let the planner (misled by statistics of rows just staged) read every remaining staged
+ * row for each page, which made the dry run quadratic in the file's size.
  */
 export async function* stagedHouseholds(
   em: EntityManager,
@@ -39,11 +47,15 @@ export async function* stagedHouseholds(
   for (;;) {
     const rows = await queryRows<{ household_key: string; file: ImportFileRole; line: number; cells: Record<string, string> }>(
       em,
-      `with page as (
-         select distinct household_key from import_rows where import_id = ? and household_key > ? order by household_key limit ${PAGE})
-       select r.household_key, r.file, r.line, r.cells from import_rows r join page using (household_key)
-        where r.import_id = ? order by r.household_key, r.file, r.line`,
-      [importId, after, importId],
+      `with recursive page(k, n) as (
+         select (select min(household_key) from import_rows where import_id = ? and household_key > ?), 1
+         union all
+         select (select min(household_key) from import_rows where import_id = ? and household_key > k), n + 1
+           from page where k is not null and n < ${PAGE})
+       select household_key, file, line, cells from import_rows
+        where import_id = ? and household_key > ? and household_key <= (select max(k) from page)
+        order by household_key, file, line`,
+      [importId, after, importId, importId, after],
     );
     if (!rows.length) return;
     const page: SourceHousehold[] = [];
