@@ -22,6 +22,8 @@ describe("a supervisor works the review queue", () => {
   let firstVillage = "";
   /** Its head, as the registry names a household. */
   let firstHead = "";
+  /** The head of the household declared second (names swapped), who moved into it on « Même personne ». */
+  let secondHead = "";
 
   const submit = (data: Data): Promise<{ status: string; householdId: string | null }> =>
     server.context.submitAndDrain(data, { formId: DEMO_FORM.id });
@@ -43,6 +45,7 @@ describe("a supervisor works the review queue", () => {
     [b.members[0]!.first_name, b.members[0]!.last_name] = [a.members[0]!.last_name, a.members[0]!.first_name];
     expect((await submit(b)).status).toBe("needs_review");
     secondVillage = String(b.village);
+    secondHead = `${b.members[0]!.first_name} ${b.members[0]!.last_name}`;
   });
 
   afterAll(async () => {
@@ -101,10 +104,19 @@ describe("a supervisor works the review queue", () => {
       await expect.poll(() => versions.count()).toBe(3);
       const actions = await versions.locator("td:nth-child(4)").allInnerTexts();
       expect(actions).toEqual(["Fusion annulée", "Déplacement de personne", "Création"]);
+      // Issue #21: members are named by who they are, their whole id on hover: no place in the roster, no cut id.
+      const named = versions.locator("ul.changes .person");
+      await expect(named.first().getAttribute("title")).resolves.toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+      await expect(named.allInnerTexts()).resolves.toContain(secondHead);
+      const changeTexts = (await versions.locator("td:nth-child(6)").allInnerTexts()).join("\n");
+      expect(changeTexts).not.toMatch(/Membre \d|Personne [0-9a-f]{8}\b/);
       await page.getByLabel("État au").fill(new Date().toISOString().slice(0, 10));
       await page.getByRole("button", { name: "Afficher", exact: true }).click();
       await waitUnlessAlert(page, page.getByRole("heading", { name: /^État au / }));
       await saveScreenshot(page, "history-00-household");
+      await page.setViewportSize({ width: 360, height: 740 });
+      await saveScreenshot(page, "history-00b-household-360");
+      await page.setViewportSize({ width: 1280, height: 900 });
 
       // Issue #21: a supervisor who doubts a valid, integrated submission sends it back to its clerk too.
       await page.getByRole("button", { name: "Retour à la liste" }).click();

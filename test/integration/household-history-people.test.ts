@@ -40,4 +40,28 @@ describe("a household's history names the people its changes name", () => {
     expect(asAnalyst.status).toBe(200);
     expect(asAnalyst.body.versions[1].people).toEqual({ [leaving.id]: null, [personId]: null });
   });
+
+  it("compares members person by person: a member leaving the middle of the roster is one change, not a shift", async () => {
+    let seed = 2201;
+    while ((validHousehold(seed) as Data).members.length < 3) seed++;
+    const original = validHousehold(seed) as Data;
+    const first = await ctx.submitAndDrain(original);
+    expect(first.status).toBe("integrated");
+    const householdId = first.householdId as string;
+    const before = (await ctx.get(`/api/households/${householdId}`)).body.members;
+    const leaving = before[1];
+    const changed = structuredClone(original);
+    changed.members = original.members.filter((_: unknown, i: number) => i !== 1);
+    expect((await ctx.submitAndDrain(changed, { householdId, baseVersion: 1 })).status).toBe("integrated");
+
+    const { changes, people } = (await ctx.get(`/api/households/${householdId}/history`)).body.versions[1];
+    const paths: string[] = changes.map((c: any) => c.path);
+    expect(paths.filter((path) => /^\/members\/\d+(\/|$)/.test(path))).toEqual([]);
+    // Those who stay may be renumbered; nothing else of theirs changed.
+    const others = changes.filter((c: any) => c.path.startsWith("/members/") && !c.path.endsWith("/lineNumber"));
+    expect(others).toEqual([{ path: expect.any(String), before: expect.objectContaining({ id: leaving.id }), after: null }]);
+    const { personId } = others[0].before;
+    expect(others[0].path).toBe(`/members/${personId}`);
+    expect(people[personId]).toBe(`${leaving.firstName} ${leaving.lastName}`);
+  });
 });

@@ -22,7 +22,8 @@ export function peopleNamed(
   redactor: Redactor,
 ): Record<string, string | null> {
   const ids = new Set<string>();
-  for (const change of changes) idsIn([change.before, change.after], ids);
+  // A member's change names them in its path too: /members/<personId>/firstName.
+  for (const change of changes) idsIn([change.before, change.after, ...change.path.split("/")], ids);
   if (!ids.size) return {};
   const mayRead = mayReadHeadName(redactor);
   const people: Record<string, string | null> = {};

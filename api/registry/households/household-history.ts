@@ -7,6 +7,7 @@ import { HouseholdVersion } from "../../entities";
 import { mayReadHeadName, type Redactor } from "../../services/redaction";
 import { userNames } from "../../services/user-names";
 import { peopleNamed } from "./history-people";
+import { diffHouseholdStates } from "./household-diff";
 
 /**
  * Whether the value at this JSON pointer may be shown: an answer under /attributes/<code> or a member's key
@@ -56,8 +57,10 @@ export async function householdHistory(em: EntityManager, householdId: string, r
   return {
     householdId,
     versions: versions.map((v, i) => {
-      const changes = v.changes.map((change) => redactedChange(change, redactor)).filter((change) => change !== null);
-      const states = [v.state, versions[i - 1]?.state] as unknown as (HouseholdState | undefined)[];
+      const states = [v.state, versions[i - 1]?.state] as unknown as [HouseholdState, HouseholdState | undefined];
+      // Compared again from the states: versions recorded before #21 stored their members' changes by position.
+      const recorded = states[1] ? diffHouseholdStates(states[1], states[0]) : v.changes;
+      const changes = recorded.map((change) => redactedChange(change, redactor)).filter((change) => change !== null);
       return {
         version: v.version,
         at: v.createdAt.toISOString(),

@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { HouseholdVersion } from "../../entities";
 import type { ReviewDecision } from "../../../schemas/contracts/review";
-import { diffStates, readHouseholdState, type HouseholdState } from "./household-state";
+import { diffHouseholdStates } from "./household-diff";
+import { readHouseholdState, type HouseholdState } from "./household-state";
 
 /** Where a change came from. */
 export interface Provenance {
@@ -49,7 +50,7 @@ export function versionRow(
     household: householdId,
     version,
     state: after as unknown as Record<string, unknown>,
-    changes: before ? diffStates(before, after) : [],
+    changes: before ? diffHouseholdStates(before, after) : [],
     action: provenance.action,
     submissionId: provenance.submissionId ?? null,
     formId: provenance.formId ?? null,

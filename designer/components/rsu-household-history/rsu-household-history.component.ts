@@ -15,8 +15,11 @@ import { sharedStyles } from "../../styles/shared.styles";
 
 type People = HouseholdVersionEntry["people"];
 
-/** A person named by id: their name, or « Personne 1a2b3c4d » where the reader may not read names. */
-const personLabel = (id: string, people: People) => people[id] ?? t("historyPerson", { id: id.slice(0, 8) });
+/**
+ * A person named by id: their name; « Personne masquée » where the reader may not read names, « Personne
+ * hors du ménage » for one the versions do not hold; never a cut id (#21).
+ */
+const personLabel = (id: string, people: People) => people[id] ?? t(id in people ? "historyPersonHidden" : "historyPersonElsewhere");
 
 /** A person as the history shows them: the label, the whole id on hover (issue #21). */
 const person = (id: string, people: People) => html`<span class="person" title=${id}>${personLabel(id, people)}</span>`;
@@ -34,11 +37,11 @@ function shown(value: unknown, people: People): unknown {
   return JSON.stringify(value, (_key, item) => (typeof item === "string" && item in people ? personLabel(item, people) : item));
 }
 
-/** "/members/0/personId" → "Membre 1 · personId": people count lines from 1, pointers from 0. */
-function readablePath(path: string): string {
-  const member = /^\/members\/(\d+)\/?(.*)$/.exec(path);
-  if (member) return `${t("historyMember", { line: Number(member[1]) + 1 })}${member[2] ? ` · ${member[2]}` : ""}`;
-  return path.replace(/^\//, "").replaceAll("/", " · ");
+/** "/members/<personId>/firstName" → « Fatima Said · firstName »: members are compared person by person (#21). */
+function readablePath(path: string, people: People) {
+  const member = /^\/members\/([^/]+)\/?(.*)$/.exec(path);
+  const rest = (member ? member[2]! : path.replace(/^\//, "")).replaceAll("/", " · ");
+  return member ? html`${person(member[1]!, people)}${rest ? ` · ${rest}` : ""}` : rest;
 }
 
 /**
@@ -177,7 +180,7 @@ export default class RsuHouseholdHistory extends LoadingScreen {
     if (!changes.length) return "—";
     return html`<ul class="changes">${changes.map(
       (change) => html`<li>
-      <span title=${change.path}>${readablePath(change.path)}</span> : <span class="before">${shown(change.before, people)}</span> → <strong>${shown(change.after, people)}</strong>
+      ${readablePath(change.path, people)} : <span class="before">${shown(change.before, people)}</span> → <strong>${shown(change.after, people)}</strong>
     </li>`,
     )}</ul>`;
   }
