@@ -148,15 +148,33 @@ const MEMBER_COLUMNS: Record<string, string> = Object.fromEntries(
   Object.entries(INDIVIDUAL_KEY_VARIABLES).map(([field, code]) => [code, field]),
 );
 
+/**
+ * Where a column's value lives in a household's or a member's state: one of its fields (the key variables),
+ * or an answer. Keys (ids, provenance) are given by the caller and come first.
+ */
+export function stateSource(column: ExportColumn, level: VariableLevel): { field: string } | { answer: string } {
+  const field = (level === "household" ? HOUSEHOLD_COLUMNS : MEMBER_COLUMNS)[column.name];
+  return field ? { field } : { answer: column.source ?? column.name };
+}
+
+function stateValue(
+  column: ExportColumn,
+  level: VariableLevel,
+  state: { attributes?: Record<string, unknown> } & Record<string, unknown>,
+  keys: Record<string, unknown>,
+): unknown {
+  if (column.name in keys) return keys[column.name];
+  const source = stateSource(column, level);
+  return "field" in source ? state[source.field] : state.attributes?.[source.answer];
+}
+
 /** A household state's value for a column; `keys` holds the values that are not answers (ids, provenance). */
 export function householdValue(
   column: ExportColumn,
   state: { attributes?: Record<string, unknown> } & Record<string, unknown>,
   keys: Record<string, unknown>,
 ): unknown {
-  if (column.name in keys) return keys[column.name];
-  const field = HOUSEHOLD_COLUMNS[column.name];
-  return field ? state[field] : state.attributes?.[column.source ?? column.name];
+  return stateValue(column, "household", state, keys);
 }
 
 export function memberValue(
@@ -164,9 +182,7 @@ export function memberValue(
   member: { attributes?: Record<string, unknown> } & Record<string, unknown>,
   keys: Record<string, unknown>,
 ): unknown {
-  if (column.name in keys) return keys[column.name];
-  const field = MEMBER_COLUMNS[column.name];
-  return field ? member[field] : member.attributes?.[column.source ?? column.name];
+  return stateValue(column, "individual", member, keys);
 }
 
 /**

@@ -44,7 +44,7 @@ interface Row {
  * that PostgreSQL reads the versions in one sequential pass: looking each household's version up by id
  * read a random page per household, which at a million people cost more than all the rest (issue #17).
  */
-const AS_OF = `from household_versions b join households h on h.id = b.household_id
+export const AS_OF = `from household_versions b join households h on h.id = b.household_id
   where b.created_at <= ? and b.action <> 'withdraw'
     and not exists (select 1 from household_versions later
                      where later.household_id = b.household_id and later.version > b.version and later.created_at <= ?)`;
@@ -114,7 +114,7 @@ export async function countHouseholdsAsOf(em: EntityManager, filter: HouseholdsF
 }
 
 /** The filters and the requester's reach as SQL on `b` (the version) and `h` (the household); null: nothing reachable. */
-function conditions(filter: HouseholdsFilter): { sql: string; bindings: unknown[] } | null {
+export function conditions(filter: HouseholdsFilter): { sql: string; bindings: unknown[] } | null {
   if (!filter.scopes.length) return null;
   const sql: string[] = ["true"];
   const bindings: unknown[] = [];
