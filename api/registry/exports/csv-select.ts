@@ -12,18 +12,21 @@ const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 /**
  * The SELECT of one export file for `COPY (…) TO` (issue #17): the same columns, values and redaction as
- * the row-by-row path (export-columns' `cell`, run-export's masks), computed by PostgreSQL so that Node
- * only moves bytes. `v` is a household's version as of the date, `s` its state (or the member's), `a` the
- * answers: each unpacked once per row by jsonb_to_record, not looked up again for every column.
+ * the row-by-row path (export-columns' `cell`, row-files' masks), computed by PostgreSQL so that Node only
+ * moves bytes. `v` is a household's version as of the date, `s` its state (or the member's), `a` the
+ * answers: each unpacked once per row by jsonb_to_record, not looked up again for every column, and as
+ * text where the cell is text (the cheapest: no test per cell).
  */
 export function levelSelect(level: ExportLevel, filter: HouseholdsFilter, redactorOf: RedactorOf, literal: Literal): string {
   const household = level.level === "household";
-  const fields = new Set<string>(household ? ["headName", "attributes"] : ["id", "personId", "lineNumber", "attributes"]);
-  const answers = new Set<string>();
+  const state = new Unpacked("s");
+  const answers = new Unpacked("a");
+  const attributes = state.ref("attributes", "jsonb");
   const items = level.columns.map((column) => {
-    const value = household ? householdKey(column.name) : memberKey(column.name);
+    const value = (household ? householdKey : memberKey)(column.name, state);
     const reach = readers(column, filter.scopes, redactorOf, literal);
-    const sql = value ?? cellSql(column, sourceOf(column, household, fields, answers));
+    const source = stateSource(column, household ? "household" : "individual");
+    const sql = value ?? ("field" in source ? cellSql(column, state, source.field) : cellSql(column, answers, source.answer));
     return `${reach ? `case when ${reach} then ${sql} end` : sql} as ${ident(column.name)}`;
   });
   const where = conditions(filter);
@@ -35,16 +38,40 @@ export function levelSelect(level: ExportLevel, filter: HouseholdsFilter, redact
     bindings,
     literal,
   );
-  const record = (of: string, alias: string, keys: Set<string>) =>
-    keys.size ? ` cross join lateral jsonb_to_record(${of}) as ${alias}(${[...keys].map((k) => `${ident(k)} jsonb`).join(", ")})` : "";
   const from = household
-    ? `(${versions}) v${record("v.state", "s", fields)}`
-    : `(${versions}) v cross join lateral jsonb_array_elements(v.state->'members') m(member)${record("m.member", "s", fields)}`;
-  return `select ${items.join(", ")} from ${from}${record('s."attributes"', "a", answers)}`;
+    ? `(${versions}) v${state.joins("v.state")}`
+    : `(${versions}) v cross join lateral jsonb_array_elements(v.state->'members') m(member)${state.joins("m.member")}`;
+  return `select ${items.join(", ")} from ${from}${answers.joins(attributes)}`;
+}
+
+/**
+ * The keys of an object that jsonb_to_record unpacks, each as text or as jsonb, in one call (alias `s`):
+ * a household's state is read from disk once per row, not once per type. A key wanted both ways (not
+ * the case in a catalogue so far) is unpacked a second time (alias `s2`).
+ */
+class Unpacked {
+  private readonly keys = [new Map<string, string>(), new Map<string, string>()] as const;
+  constructor(private readonly alias: string) {}
+
+  ref(key: string, type: "text" | "jsonb"): string {
+    const at = this.keys.findIndex((keys) => (keys.get(key) ?? type) === type);
+    this.keys[at]!.set(key, type);
+    return `${this.alias}${at ? at + 1 : ""}.${ident(key)}`;
+  }
+
+  joins(of: string): string {
+    return this.keys
+      .filter((keys) => keys.size)
+      .map((keys, at) => {
+        const columns = [...keys].map(([key, type]) => `${ident(key)} ${type}`).join(", ");
+        return ` cross join lateral jsonb_to_record(${of}) as ${this.alias}${at ? at + 1 : ""}(${columns})`;
+      })
+      .join("");
+  }
 }
 
 /** The household's keys that are not answers, as the row-by-row path writes them. */
-function householdKey(name: string): string | undefined {
+function householdKey(name: string, state: Unpacked): string | undefined {
   switch (name) {
     case "household_id":
       return "v.household_id::text";
@@ -58,57 +85,56 @@ function householdKey(name: string): string | undefined {
     case "form_version":
       return "v.form_version::text";
     case "head_name":
-      return textSql('s."headName"');
+      return `nullif(${state.ref("headName", "text")}, '')`;
   }
 }
 
-function memberKey(name: string): string | undefined {
+function memberKey(name: string, state: Unpacked): string | undefined {
   switch (name) {
     case "individual_id":
-      return textSql('s."id"');
+      return `nullif(${state.ref("id", "text")}, '')`;
     case "household_id":
       return "v.household_id::text";
     case "person_id":
-      return textSql('s."personId"');
+      return `nullif(${state.ref("personId", "text")}, '')`;
     case "line_number":
-      return numberSql('s."lineNumber"');
+      return numberSql(state.ref("lineNumber", "text"));
   }
 }
 
-/** The jsonb a column reads (a field of the state or an answer), noting which keys jsonb_to_record unpacks. */
-function sourceOf(column: ExportColumn, household: boolean, fields: Set<string>, answers: Set<string>): string {
-  const source = stateSource(column, household ? "household" : "individual");
-  if ("field" in source) {
-    fields.add(source.field);
-    return `s.${ident(source.field)}`;
-  }
-  answers.add(source.answer);
-  return `a.${ident(source.answer)}`;
-}
-
-/** export-columns' `cell` in SQL: the same text for the same value (numbers as JavaScript prints them). */
-function cellSql(column: ExportColumn, x: string): string {
+/**
+ * export-columns' `cell` in SQL. A text cell is the value as jsonb_to_record gives it: strings unquoted,
+ * numbers as the JSON stored them (written by JavaScript, so as JavaScript prints them), booleans
+ * `true`/`false`; only objects differ (jsonb puts a space after `:` and `,`), and no form answers one.
+ */
+function cellSql(column: ExportColumn, from: Unpacked, key: string): string {
   switch (column.kind) {
     case "number":
-      return numberSql(x);
+      return numberSql(from.ref(key, "text"));
     case "boolean":
-      return `case ${x} when 'true'::jsonb then '1' when 'false'::jsonb then '0' end`;
-    case "codes":
-      return `nullif(case jsonb_typeof(${x}) when 'array' then (select string_agg(coalesce(${textSql("e")}, ''), ' ') from jsonb_array_elements(${x}) e) else ${textSql(x)} end, '')`;
+      return `case ${from.ref(key, "jsonb")} when 'true'::jsonb then '1' when 'false'::jsonb then '0' end`;
+    case "codes": {
+      const x = from.ref(key, "jsonb");
+      return `nullif(case jsonb_typeof(${x}) when 'array' then (select string_agg(coalesce(${jsonText("e")}, ''), ' ') from jsonb_array_elements(${x}) e) else ${jsonText(x)} end, '')`;
+    }
     default:
-      return textSql(x);
+      return `nullif(${from.ref(key, "text")}, '')`;
   }
 }
 
-/** float8's shortest text is JavaScript's for the numbers a form holds (`1.50` → `1.5`). */
-function textSql(x: string): string {
-  return `nullif(case jsonb_typeof(${x}) when 'string' then ${x} #>> '{}' when 'number' then ${x}::float8::text when 'null' then null else ${x}::text end, '')`;
+/** A jsonb scalar as JavaScript's String() prints it (float8's shortest text is JavaScript's). */
+function jsonText(x: string): string {
+  return `case jsonb_typeof(${x}) when 'string' then ${x} #>> '{}' when 'number' then ${x}::float8::text when 'null' then null else ${x}::text end`;
 }
 
-/** A number, or a text that is one (Number("12") in JavaScript); anything else is blank. */
-function numberSql(x: string): string {
-  return `case jsonb_typeof(${x}) when 'number' then ${x}::float8::text
-    when 'string' then case when ${x} #>> '{}' ~ '^\\s*[+-]?(\\d{1,15}\\.?\\d{0,15}|\\.\\d{1,15})([eE][+-]?\\d{1,2})?\\s*$' then (${x} #>> '{}')::float8::text end end`;
+/**
+ * A number as JavaScript's Number() reads it: a number's JSON text as it is (tested first, the usual
+ * case), a text that is a number ("12", " 1.50 ") through float8; anything else is blank.
+ */
+function numberSql(t: string): string {
+  // Bracket expressions, not backslashes: the pattern reads the same in TypeScript and in SQL.
+  return `case when ${t} ~ '^-?(0|[1-9][0-9]{0,14})([.][0-9]{0,14}[1-9])?$' then ${t}
+    when ${t} ~ '^[[:space:]]*[+-]?([0-9]{1,15}[.]?[0-9]{0,15}|[.][0-9]{1,15})([eE][+-]?[0-9]{1,2})?[[:space:]]*$' then ${t}::float8::text end`;
 }
 
 /**

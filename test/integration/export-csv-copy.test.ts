@@ -1,0 +1,126 @@
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Sensitivity } from "../../schemas/catalogue/types";
+import { type ExportColumn, exportLevels } from "../../schemas/registry/export-columns";
+import type { RoleScope } from "../../api/auth/actor";
+import { copyCsvFiles } from "../../api/registry/exports/copy-csv";
+import { readable, writeRowFiles } from "../../api/registry/exports/row-files";
+import { loadCatalogue } from "../../api/services/catalogue-store";
+import { redactorsFor } from "../../api/services/redaction";
+import { validHousehold } from "../helpers/demo-responses";
+import { readCsv } from "../helpers/export-files";
+import { createTestContext, type TestContext } from "../helpers/test-context";
+
+/**
+ * The CSV export written by PostgreSQL's COPY (issue #17) against the row-by-row writer it replaced for
+ * CSV, on states holding what a form should not send but history may hold: numbers as text, text as
+ * numbers, the separator, quotes and line breaks inside values, booleans as text, several codes or none.
+ * Both writers read the same versions with the same roles: their files must hold the same table.
+ */
+let ctx: TestContext;
+const ids: string[] = [];
+let dir: string;
+beforeAll(async () => {
+  ctx = await createTestContext("export_csv_copy");
+  ctx.startWorkers();
+  for (const seed of [11, 12, 13, 14]) {
+    const done = await ctx.submitAndDrain(validHousehold(seed));
+    expect(done.status).toBe("integrated");
+    ids.push(done.householdId);
+  }
+  dir = await mkdtemp(join(tmpdir(), "rsu-csv-copy-"));
+}, 120_000);
+afterAll(async () => {
+  await ctx?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const ALL: Sensitivity[] = ["public", "internal", "personal", "sensitive"];
+const scope = (role: string, areas: string[] | null, sensitivities: Sensitivity[]) =>
+  ({ role, areas, ownSubmissionsOnly: false, sensitivities: new Set(sensitivities) }) as RoleScope;
+
+/** Odd values, one list per column kind, given to the households (and their members) in turn. */
+const ODD: Record<ExportColumn["kind"], unknown[]> = {
+  number: [" 12 ", "1.50", "abc", 2.5, "", "007"],
+  text: ['a; b, "c"', "line\nbreak", "crlf\r\nend", 3.25, "", "Mohéli", null],
+  date: ["2025-01-02", "", 20250102],
+  code: ["01", 2, "a;b"],
+  codes: [["01", "07"], [], "01", ["x", 3, null]],
+  boolean: [true, false, "true", null],
+};
+
+/** Sets an odd value in every answer of every household's version and member, by column kind. */
+async function oddStates(levels: readonly { columns: ExportColumn[] }[]) {
+  const em = ctx.orm.em.fork();
+  const rows = await em.getConnection().execute<{ id: string; state: any }[]>("select id, state from household_versions");
+  // Each kind's values in turn across all cells of that kind, so that every odd value is written somewhere.
+  const given = new Map<string, number>();
+  const odd = (column: ExportColumn) => {
+    const n = given.get(column.kind) ?? 0;
+    given.set(column.kind, n + 1);
+    return ODD[column.kind][n % ODD[column.kind].length];
+  };
+  const answers = (columns: ExportColumn[], attributes: Record<string, unknown>) => {
+    for (const column of columns) {
+      if (column.variable && !column.source && column.name in attributes) attributes[column.name] = odd(column);
+    }
+  };
+  for (const row of rows) {
+    answers(levels[0]!.columns, row.state.attributes);
+    for (const member of row.state.members) answers(levels[1]!.columns, member.attributes);
+    await em.getConnection().execute("update household_versions set state = ? where id = ?", [JSON.stringify(row.state), row.id]);
+  }
+}
+
+async function bothWriters(scopes: RoleScope[]) {
+  const em = ctx.orm.em.fork();
+  const catalogue = await loadCatalogue(em);
+  const redactorOf = await redactorsFor(em, scopes);
+  const everything = redactorOf(scopes);
+  const levels = exportLevels(catalogue, "fr").map((level) => ({
+    ...level,
+    columns: level.columns.filter((column) => readable(column, everything)),
+  }));
+  const job = { levels, delimiter: ";" as const, filter: { at: new Date(), scopes }, redactorOf, progress: async () => false };
+  const rows = await mkdtemp(join(dir, "rows-"));
+  const copy = await mkdtemp(join(dir, "copy-"));
+  const byRows = await writeRowFiles(em, { ...job, dir: rows, format: "csv" });
+  const byCopy = await copyCsvFiles(em, { ...job, dir: copy });
+  const files = async (at: string) => ({
+    households: await readFile(join(at, "households.csv")),
+    individuals: await readFile(join(at, "individuals.csv")),
+  });
+  return { levels, byRows, byCopy, rows: await files(rows), copy: await files(copy) };
+}
+
+describe("CSV through COPY, against the row-by-row writer", () => {
+  it("writes the same tables for every kind of odd value, BOM, separator and CRLF records included", async () => {
+    const { levels } = await bothWriters([scope("admin", null, ALL)]);
+    await oddStates(levels);
+    const { byRows, byCopy, rows, copy } = await bothWriters([scope("admin", null, ALL)]);
+    expect(byCopy).toEqual(byRows);
+    expect(byCopy!.households).toBe(4);
+    for (const file of ["households", "individuals"] as const) {
+      expect(copy[file].subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+      expect(readCsv(copy[file], ";")).toEqual(readCsv(rows[file], ";"));
+      expect(copy[file].toString("utf8").split("\r\n")[0]).toBe(rows[file].toString("utf8").split("\r\n")[0]);
+    }
+    const all = [...readCsv(copy.households, ";"), ...readCsv(copy.individuals, ";")].flatMap((row) => Object.values(row));
+    // The odd values as the row-by-row writer made them: a number read from text, quotes and line breaks kept.
+    expect(all).toEqual(expect.arrayContaining(["12", "1.5", "7", 'a; b, "c"', "line\nbreak", "crlf\r\nend", "3.25", "01 07", "x 3 "]));
+  });
+
+  it("blanks a value only where no role that may read it reaches the household, as the rows do", async () => {
+    const island = (await ctx.get(`/api/households/${ids[0]}`)).body.island as string;
+    const scopes = [scope("supervisor", [island], ALL), scope("analyst", null, ["public", "internal"])];
+    const { byRows, byCopy, rows, copy } = await bothWriters(scopes);
+    expect(byCopy).toEqual(byRows);
+    for (const file of ["households", "individuals"] as const) expect(readCsv(copy[file], ";")).toEqual(readCsv(rows[file], ";"));
+    const households = readCsv(copy.households, ";");
+    const named = households.filter((row) => row.head_name !== "");
+    expect(named.length).toBeGreaterThan(0);
+    expect(named.length).toBeLessThan(households.length);
+  });
+});
