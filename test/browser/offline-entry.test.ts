@@ -155,6 +155,9 @@ describe("the runtime offline", () => {
         .getByRole("status")
         .filter({ hasText: `${HOUSEHOLDS} en attente, ${HOUSEHOLDS} en tout` })
         .waitFor();
+      // 50 questionnaires, 20 a page (#21): the outbox turns pages like the other lists.
+      await expect(page.locator("rsu-outbox tbody tr").count()).resolves.toBe(20);
+      await expect(page.locator("rsu-outbox").getByRole("navigation", { name: "Page 1 sur 3" }).count()).resolves.toBe(1);
       await saveScreenshot(page, "offline-03-outbox-waiting");
       expect(await seriousA11yViolations(page)).toEqual([]);
 
@@ -184,10 +187,13 @@ describe("the runtime offline", () => {
         .getByRole("status")
         .filter({ hasText: `0 en attente, ${HOUSEHOLDS} en tout` })
         .waitFor({ timeout: 120_000 });
-      await expect
-        .poll(async () => page.locator("rsu-outbox").getByText("Intégré", { exact: true }).count(), { timeout: 120_000, interval: 1_000 })
-        .toBe(HOUSEHOLDS);
-      await saveScreenshot(page, "offline-04-outbox-integrated");
+      // Every row of every page (20, 20, 10) says « Intégré ».
+      const integrated = () => page.locator("rsu-outbox").getByText("Intégré", { exact: true }).count();
+      for (const [index, rows] of [20, 20, 10].entries()) {
+        await expect.poll(integrated, { timeout: 120_000, interval: 1_000 }).toBe(rows);
+        if (index === 0) await saveScreenshot(page, "offline-04-outbox-integrated");
+        if (index < 2) await page.locator("rsu-outbox").getByRole("button", { name: "Suivant" }).click();
+      }
 
       const mine = (await server.context.send("GET", "/api/submissions?mine=1&limit=200", undefined, "agent")).body as {
         items: { status: string; householdId: string }[];

@@ -6,12 +6,14 @@ import { knownForms } from "../../offline/known-forms";
 import { listOutbox, removeSettled, SETTLED } from "../../offline/outbox";
 import { newSubmissionId } from "../rsu-form-entry/submission-id";
 import { LanguageController } from "../../../kit/language.controller";
-import { pagedTableStyles, RecordTable, type TableColumn } from "../../../kit/paged-table";
+import { PagedTable, pagedTableStyles, type TableColumn } from "../../../kit/paged-table";
 import { sharedStyles } from "../../styles/shared.styles";
 import tableLayout from "../rsu-area-households/rsu-area-households.styles";
 import styles from "../device-list.styles";
 
 const ATTENTION = new Set<OutboxState>(["to-correct", "rejected"]);
+/** A clerk offline for days queues dozens of questionnaires: a page at a time, like the other lists (#21). */
+const PAGE_SIZE = 20;
 
 /**
  * A rejected questionnaire's version may be retired or unknown to the server, so sending it again there
@@ -38,7 +40,8 @@ export default class RsuOutbox extends LitElement {
   userId = "";
   items?: OutboxItem[];
   private stopWatching?: () => void;
-  private readonly table = new RecordTable(this);
+  // The outbox lives on the device, whole: turning a page only shows another slice of it.
+  private readonly table = new PagedTable(this, PAGE_SIZE, () => this.requestUpdate());
 
   constructor() {
     super();
@@ -57,7 +60,10 @@ export default class RsuOutbox extends LitElement {
   }
 
   private async load() {
-    this.items = await listOutbox(this.userId);
+    const items = await listOutbox(this.userId);
+    // The last page emptied (its questionnaires dismissed or sent): the one before it.
+    if (this.table.offset >= items.length) this.table.offset = Math.max(0, Math.ceil(items.length / PAGE_SIZE) - 1) * PAGE_SIZE;
+    this.items = items;
   }
 
   private handleCorrect(item: OutboxItem) {
@@ -74,7 +80,13 @@ export default class RsuOutbox extends LitElement {
       <h2>${t("outboxHeading")}</h2>
       <p>${t("outboxIntro")}</p>
       <p role="status">${this.items ? t("outboxCount", { waiting, total: this.items.length }) : ""}</p>
-      ${this.table.render({ label: t("outboxHeading"), columns: this.columns(), rows: this.items, loading: false, empty: t("outboxEmpty") })}
+      ${this.table.render({
+        label: t("outboxHeading"),
+        columns: this.columns(),
+        page: this.items && { items: this.items.slice(this.table.offset, this.table.offset + PAGE_SIZE), total: this.items.length },
+        loading: false,
+        empty: t("outboxEmpty"),
+      })}
     `;
   }
 
