@@ -190,8 +190,19 @@ describe("an administrator manages accounts in the back office", () => {
 
       await page.getByRole("button", { name: "J'ai copié le jeton" }).click();
       await expect(page.getByLabel("Secret du jeton").count()).resolves.toBe(0);
-      await page.getByRole("button", { name: "Révoquer le jeton « tablette 07 »" }).click();
+      // The kit's confirmation (#21): « Annuler » focused first, Escape keeps the token.
+      const revoke = page.getByRole("button", { name: "Révoquer le jeton « tablette 07 »" });
       const dialog = page.getByRole("dialog", { name: "Révoquer le jeton « tablette 07 » ?" });
+      await revoke.click();
+      await dialog.waitFor();
+      await expect(page.locator("rsu-confirm-dialog").count()).resolves.toBe(1);
+      await expect(
+        page.evaluate(() => document.querySelector("rsu-confirm-dialog")?.shadowRoot?.activeElement?.textContent?.trim()),
+      ).resolves.toBe("Annuler");
+      await page.keyboard.press("Escape");
+      await expect.poll(() => page.locator("rsu-confirm-dialog").count()).toBe(0);
+      await expect(revoke.count()).resolves.toBe(1);
+      await revoke.click();
       await dialog.waitFor();
       await saveScreenshot(page, "token-02-revoke-confirm");
       await dialog.getByRole("button", { name: "Révoquer définitivement" }).click();

@@ -10,7 +10,7 @@ import { byText, RecordTable, type TableColumn } from "../../../kit/paged-table"
 import { formatDate, t, tCode } from "../../i18n";
 import { sharedStyles } from "../../styles/shared.styles";
 import "../rsu-token-form/rsu-token-form";
-import { renderRevokeDialog } from "./revoke-dialog-view";
+import { confirmAction } from "../../../kit/confirm";
 import styles from "./rsu-token-admin.styles";
 import { copySecret, renderSecret, type CopyState } from "./secret-view";
 
@@ -27,7 +27,6 @@ export default class RsuTokenAdmin extends LoadingScreen {
     creating: { state: true },
     issued: { state: true },
     copy: { state: true },
-    revoking: { state: true },
     busy: { state: true },
     failure: { state: true },
     notice: { state: true },
@@ -40,8 +39,6 @@ export default class RsuTokenAdmin extends LoadingScreen {
   /** The token just issued, with its secret: kept only until the administrator says it is copied. */
   issued?: { token: ApiTokenView; secret: string };
   copy: CopyState = "idle";
-  /** The token whose revocation awaits confirmation. */
-  revoking?: ApiTokenView;
   busy = false;
   failure = "";
   notice = "";
@@ -51,12 +48,6 @@ export default class RsuTokenAdmin extends LoadingScreen {
     super();
     this.addEventListener("rsu-token-created", (event) => this.handleCreated(event));
     this.addEventListener("rsu-form-cancel", () => (this.creating = false));
-  }
-
-  protected override updated(): void {
-    const dialog = this.renderRoot.querySelector("dialog");
-    if (this.revoking && dialog && !dialog.open) dialog.showModal();
-    if (!this.revoking && dialog?.open) dialog.close();
   }
 
   protected override async load() {
@@ -94,9 +85,15 @@ export default class RsuTokenAdmin extends LoadingScreen {
     this.copy = (await copySecret(this.renderRoot.querySelector("#secret"), this.issued.secret)) ? "copied" : "failed";
   }
 
-  private async handleRevoke() {
-    const token = this.revoking;
-    if (!token) return;
+  /** A revocation cannot be undone: the kit's dialog asks first, Cancel focused so that Enter never revokes. */
+  private async handleRevoke(token: ApiTokenView) {
+    const confirmed = await confirmAction({
+      heading: t("revokeQuestion", { name: token.name }),
+      message: t("revokeExplain"),
+      confirmLabel: t("confirmRevoke"),
+      danger: true,
+    });
+    if (!confirmed) return;
     this.busy = true;
     this.failure = "";
     try {
@@ -108,7 +105,6 @@ export default class RsuTokenAdmin extends LoadingScreen {
       this.fail(error);
     } finally {
       this.busy = false;
-      this.revoking = undefined;
     }
   }
 
@@ -138,12 +134,6 @@ export default class RsuTokenAdmin extends LoadingScreen {
           : nothing
       }
       ${this.tokens ? this.renderTable(this.tokens) : this.failure ? nothing : html`<p role="status">${t("loading")}</p>`}
-      ${renderRevokeDialog(
-        this.revoking,
-        this.busy,
-        () => this.handleRevoke(),
-        () => (this.revoking = undefined),
-      )}
     `;
   }
 
@@ -199,7 +189,7 @@ export default class RsuTokenAdmin extends LoadingScreen {
         cell: (token) =>
           token.revokedAt
             ? nothing
-            : html`<button class="secondary danger small" aria-label=${t("revokeLabel", { name: token.name })} @click=${() => (this.revoking = token)}>
+            : html`<button class="secondary danger small" aria-label=${t("revokeLabel", { name: token.name })} ?disabled=${this.busy} @click=${() => this.handleRevoke(token)}>
                 ${t("revoke")}
               </button>`,
       },

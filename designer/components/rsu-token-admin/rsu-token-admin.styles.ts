@@ -45,18 +45,4 @@ export default css`
   .secret .field-error {
     min-height: 1.5em;
   }
-  dialog {
-    max-width: 30rem;
-    padding: 1.5rem;
-    border: 1px solid var(--rsu-color-border);
-    border-radius: 8px;
-    font-family: var(--rsu-font);
-    color: var(--rsu-color-text);
-  }
-  dialog::backdrop {
-    background: rgba(0, 0, 0, 0.45);
-  }
-  dialog h3 {
-    margin: 0 0 0.75rem;
-  }
 `;
