@@ -1,3 +1,4 @@
+import { createWriteStream } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -87,7 +88,7 @@ async function bothWriters(scopes: RoleScope[]) {
   const rows = await mkdtemp(join(dir, "rows-"));
   const copy = await mkdtemp(join(dir, "copy-"));
   const byRows = await writeRowFiles(em, { ...job, dir: rows, format: "csv" });
-  const byCopy = await copyCsvFiles(em, { ...job, dir: copy });
+  const byCopy = await copyCsvFiles(em, { ...job, open: (file) => createWriteStream(join(copy, `${file}.csv`)) });
   const files = async (at: string) => ({
     households: await readFile(join(at, "households.csv")),
     individuals: await readFile(join(at, "individuals.csv")),

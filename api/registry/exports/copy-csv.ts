@@ -1,5 +1,4 @@
-import { createWriteStream } from "node:fs";
-import { join } from "node:path";
+import type { Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type pg from "pg";
@@ -14,7 +13,8 @@ import type { HouseholdsFilter } from "./households-as-of";
 const PROGRESS_MS = 500;
 
 export interface CsvCopy {
-  dir: string;
+  /** Where a file's bytes go: an entry of the export's zip. */
+  open(file: ExportLevel["file"]): Writable;
   levels: readonly ExportLevel[];
   delimiter: "," | ";";
   filter: HouseholdsFilter;
@@ -29,7 +29,7 @@ type Pool = { acquireConnection(): Promise<pg.Client>; releaseConnection(c: pg.C
 
 /**
  * Writes the CSV files of a registry export with PostgreSQL's `COPY (select …) TO STDOUT` (issue #17): the
- * values, redaction and CSV are made by PostgreSQL, Node only passes the bytes to the file, so the export
+ * values, redaction and CSV are made by PostgreSQL, Node only passes the bytes to the zip, so the export
  * runs near COPY's own speed in flat memory. Both files are read in one read-only snapshot. Returns the rows
  * of each file, or null when the export was cancelled (the running COPY is then cancelled too).
  */
@@ -46,7 +46,7 @@ export async function copyCsvFiles(em: EntityManager, job: CsvCopy): Promise<Cou
       const select = levelSelect(level, job.filter, job.redactorOf, literal);
       const copy = connection.query(copyTo(`copy (${select}) to stdout with (format csv, header, delimiter ${literal(job.delimiter)})`));
       const records = new CsvRecords();
-      const out = createWriteStream(join(job.dir, `${level.file}.csv`));
+      const out = job.open(level.file);
       // With a BOM, Excel reads UTF-8 accents right.
       out.write("\ufeff");
       let asking: Promise<void> = Promise.resolve();

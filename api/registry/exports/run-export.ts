@@ -12,7 +12,7 @@ import { loadCatalogue } from "../../services/catalogue-store";
 import { queryRows } from "../../db/plain-sql";
 import { redactorsFor } from "../../services/redaction";
 import { copyCsvFiles } from "./copy-csv";
-import { zipFiles } from "./export-files";
+import { zipWriter } from "./export-files";
 import { countHouseholdsAsOf } from "./households-as-of";
 import { readable, writeRowFiles } from "./row-files";
 import { csvFile } from "./table-files";
@@ -55,6 +55,7 @@ export async function runRegistryExport(em: EntityManager, { exportId }: ExportR
   const work = join(store.dir, `${exportId}.partial`);
   await rm(work, { recursive: true, force: true });
   await mkdir(work, { recursive: true });
+  let zip: ReturnType<typeof zipWriter> | undefined;
   try {
     const catalogue = await loadCatalogue(em);
     const redactorOf = await redactorsFor(em, scopes);
@@ -65,13 +66,18 @@ export async function runRegistryExport(em: EntityManager, { exportId }: ExportR
       columns: level.columns.filter((column) => readable(column, everything)),
     }));
     const delimiter = filters.delimiter ?? ",";
-    const job = { dir: work, levels, delimiter, filter, redactorOf };
+    const job = { levels, delimiter, filter, redactorOf };
     const moved = (done: number) => advance(em, exportId, done);
+    zip = zipWriter(exportFilePath(store, exportId));
     const counts =
       request.format === "csv"
-        ? await copyCsvFiles(em, { ...job, progress: await csvProgress(em, moved) })
-        : await writeRowFiles(em, { ...job, format: request.format, progress: (written) => moved(written.households) });
-    if (!counts) return { exportId, status: "cancelled" };
+        ? await copyCsvFiles(em, { ...job, open: (file) => zip!.entry(`${file}.csv`), progress: await csvProgress(em, moved) })
+        : await writeRowFiles(em, { ...job, dir: work, format: request.format, progress: (written) => moved(written.households) });
+    if (!counts) {
+      await zip.abort();
+      await rm(exportFilePath(store, exportId), { force: true });
+      return { exportId, status: "cancelled" };
+    }
     await counted;
 
     const snapshots = await em.find(FormVersion, {}, { fields: ["form", "version", "snapshot"] });
@@ -87,11 +93,10 @@ export async function runRegistryExport(em: EntityManager, { exportId }: ExportR
     await book.add(lines.map((line) => [line.file, line.name, line.label, line.type, line.sensitivity, line.values, line.changed]));
     await book.close();
 
-    const names = [...levels.map((level) => `${level.file}.${request.format}`), "codebook.csv"];
-    const { bytes, checksum } = await zipFiles(
-      exportFilePath(store, exportId),
-      names.map((name) => ({ path: join(work, name), name })),
-    );
+    // The CSV files are in the zip already, written as COPY sent them.
+    const names = [...(request.format === "csv" ? [] : levels.map((level) => `${level.file}.${request.format}`)), "codebook.csv"];
+    for (const name of names) zip.file(join(work, name), name);
+    const { bytes, checksum } = await zip.close();
     const finishedAt = new Date();
     const completed = await em.transactional(async (tx) => {
       // A cancel that came after the last batch wins: the file is not offered.
@@ -121,6 +126,7 @@ export async function runRegistryExport(em: EntityManager, { exportId }: ExportR
     return { exportId, status: completed ? "done" : "cancelled", ...counts };
   } catch (error) {
     await em.nativeUpdate(RegistryExport, { id: exportId }, { status: "failed", finishedAt: new Date(), error: "export_failed" });
+    await zip?.abort();
     await rm(exportFilePath(store, exportId), { force: true });
     throw error;
   } finally {
