@@ -15,6 +15,7 @@ import { auditActor, type Actor } from "../auth/actor";
 import { recordAudit } from "../audit/record-audit";
 import { queryRows } from "../db/plain-sql";
 import { DataImport, ImportProfile } from "../entities";
+import type { NewHouseholdResult } from "../registry/integration/new-households";
 import { previewNewHouseholds } from "../registry/integration/preview-new-households";
 import type { MatchThresholds } from "../registry/matching/match-person";
 import { validatorFor } from "../services/form-validators";
@@ -81,34 +82,27 @@ export async function dryRunImport(
   await fileUnderKeys(em, importId, profile);
   await queryRows(em, `delete from import_households where import_id = ?`, [importId]);
   const summary = new SummaryCounter();
-  for await (const page of stagedHouseholds(em, importId, profile.layout)) {
-    const checked = page.map((household) => check(household, profile, catalogue, validate, idOf));
-    await classify(em, importId, profile, checked);
-    const fresh = checked.filter((c) => c.outcome === "new");
-    const previews = await previewNewHouseholds(
-      em,
-      fresh.map((c) => ({
-        submission: { ...source, id: c.submissionId },
-        record: registryRecord(structuredClone(c.data), target.snapshot),
-      })),
-      thresholds,
-    );
-    previews.forEach((result, i) => {
-      if (result.created) return;
-      fresh[i]!.outcome = "duplicate";
-      fresh[i]!.reason = result.match
-        ? {
-            fr: "Doublon probable d'un ménage du registre : à examiner par un superviseur.",
-            en: "Probable duplicate of a registry household: a supervisor reviews it.",
-          }
-        : {
-            fr: "Un NIN désigne déjà une personne d'un autre ménage (ou se répète) : à examiner.",
-            en: "A NIN already names someone of another household (or repeats): to be reviewed.",
-          };
-    });
-    await saveChecked(em, importId, checked);
-    for (const c of checked) summary.add(c);
-  }
+  // Every page previewed in one transaction (previewNewHouseholds): a page meets the households earlier pages
+  // would have created, as the run's later batches meet those its earlier ones did.
+  await previewNewHouseholds(em, thresholds, async (preview) => {
+    for await (const page of stagedHouseholds(em, importId, profile.layout)) {
+      const checked = page.map((household) => check(household, profile, catalogue, validate, idOf));
+      await classify(em, importId, profile, checked);
+      const fresh = checked.filter((c) => c.outcome === "new");
+      const previews = await preview(
+        fresh.map((c) => ({
+          submission: { ...source, id: c.submissionId },
+          record: registryRecord(structuredClone(c.data), target.snapshot),
+        })),
+      );
+      previews.forEach((result, i) => {
+        const reason = reviewReason(result);
+        if (reason) Object.assign(fresh[i]!, { outcome: "duplicate", reason });
+      });
+      await saveChecked(em, importId, checked);
+      for (const c of checked) summary.add(c);
+    }
+  });
   const result = summary.summary();
   await em.transactional(async (tx) => {
     await queryRows(
@@ -124,6 +118,31 @@ export async function dryRunImport(
     });
   });
   return result;
+}
+
+/**
+ * Why the run will send this household to review, as its integration found: held whole (a probable
+ * duplicate household, or a NIN someone else holds), or created with some of its people waiting for a
+ * supervisor (probable duplicates of registered people: the submission waits for review all the same).
+ */
+function reviewReason(result: NewHouseholdResult): FieldError["message"] | null {
+  if (result.created) {
+    return result.reviews
+      ? {
+          fr: "Une personne du ménage ressemble à une personne déjà inscrite : à examiner par un superviseur.",
+          en: "A member looks like someone already registered: a supervisor reviews it.",
+        }
+      : null;
+  }
+  return result.match
+    ? {
+        fr: "Doublon probable d'un ménage du registre (ou d'un ménage précédent du fichier) : à examiner par un superviseur.",
+        en: "Probable duplicate of a registry household (or of an earlier household of the file): a supervisor reviews it.",
+      }
+    : {
+        fr: "Un NIN désigne déjà une personne d'un autre ménage (ou se répète) : à examiner.",
+        en: "A NIN already names someone of another household (or repeats): to be reviewed.",
+      };
 }
 
 /** Every column the profile names must be in the file its variable's level reads from. */

@@ -1,10 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validHousehold } from "../helpers/demo-responses";
-import { oneFileTable, partnerHousehold, partnerProfile, scratchDir, writeCsv } from "../helpers/partner-files";
+import { partnerHousehold, scratchDir } from "../helpers/partner-files";
+import { checkedImport as checkedImportOf } from "../helpers/checked-import";
 import { createTestContext, type TestContext } from "../helpers/test-context";
 import { waitFor } from "../helpers/wait-for";
 
@@ -29,21 +28,8 @@ const sql = <T>(query: string, params: unknown[] = []) => ctx.orm.em.fork().getC
 
 const household = (seed: number): Data => partnerHousehold(seed, "Importe");
 
-let profiles = 0;
-/** Upload → profile → dry run, as the back office does; returns the import's id and the dry run's counts. */
-async function checkedImport(rows: { key: string; data: Data }[], file = `import-${rows[0]!.key}.csv`, delivery = "") {
-  const path = writeCsv(join(dir, file), oneFileTable(rows));
-  const res = await ctx.request(`/api/imports?name=${file}${delivery && `&delivery=${delivery}`}`, {
-    method: "POST",
-    body: readFileSync(path),
-  });
-  expect(res.status).toBe(201);
-  const { id } = (await res.json()) as { id: string };
-  const profile = await ctx.post("/api/import-profiles", partnerProfile(`Profil ${++profiles}`));
-  const dry = await ctx.post(`/api/imports/${id}/dry-run`, { profileId: profile.body.id });
-  expect(dry.status).toBe(200);
-  return { id, counts: dry.body.counts, profileId: profile.body.id as string };
-}
+const checkedImport = (rows: { key: string; data: Data }[], file?: string, delivery?: string) =>
+  checkedImportOf(ctx, dir, rows, file, delivery);
 
 const registry = async () =>
   (
