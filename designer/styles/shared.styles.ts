@@ -92,10 +92,23 @@ export const sharedStyles = [
   form.panel h3 {
     margin: 0;
   }
+  /* A grid item is as wide as its widest content unless told otherwise: a select with a long option or a file
+     input pushed the imports and exports forms past a 360 px screen (#21). */
+  form.panel > *,
+  .field,
+  .field > * {
+    min-width: 0;
+  }
   .field {
     display: grid;
     gap: 0.25rem;
     max-width: 26rem;
+  }
+  input[type="file"] {
+    width: 100%;
+    height: auto;
+    min-height: 44px;
+    padding: 0.5rem 0.75rem;
   }
   fieldset {
     margin: 0;

@@ -1,7 +1,7 @@
 import type { Locator } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer } from "../helpers/app-server";
-import { launchBrowser, saveScreenshot, type BrowserSession, waitUnlessAlert, signIn } from "../helpers/browser";
+import { launchBrowser, saveNarrowScreenshot, saveScreenshot, type BrowserSession, waitUnlessAlert, signIn } from "../helpers/browser";
 
 /**
  * A designer works on the variable catalogue in French (issue 4): the Catalogue tab lists the demo
@@ -40,6 +40,7 @@ describe("a designer works on the variable catalogue", () => {
       const rows = page.locator("rsu-catalogue tbody tr");
       await rows.first().waitFor();
       await saveScreenshot(page, "catalogue-00-list");
+      expect(await saveNarrowScreenshot(page, "catalogue-00b-list-360")).toBeLessThanOrEqual(360);
 
       await page.getByLabel("Recherche (code, libellé, description)").fill("pièces");
       const rooms = page.getByRole("row").filter({ hasText: "number_of_rooms" });

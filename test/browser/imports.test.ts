@@ -3,7 +3,15 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validHousehold } from "../helpers/demo-responses";
 import { startTestServer } from "../helpers/app-server";
-import { launchBrowser, saveScreenshot, seriousA11yViolations, signIn, waitUnlessAlert, type BrowserSession } from "../helpers/browser";
+import {
+  launchBrowser,
+  saveNarrowScreenshot,
+  saveScreenshot,
+  seriousA11yViolations,
+  signIn,
+  waitUnlessAlert,
+  type BrowserSession,
+} from "../helpers/browser";
 import { scratchDir, twoFileTables, writeCsv } from "../helpers/partner-files";
 
 /*
@@ -48,6 +56,8 @@ describe("« Importations » in the back office", () => {
     await signIn(page, `${server.url}/designer/`, { username: "admin", password: "admin-demo-2026" });
     await page.getByRole("navigation", { name: "Sections du back-office" }).getByRole("link", { name: "Importations" }).click();
     await waitUnlessAlert(page, page.getByRole("heading", { name: "Nouvelle importation" }));
+    // #21: the form reflows at 360 px, nothing cut, no sideways scroll of the page.
+    expect(await saveNarrowScreenshot(page, "imports-05-form-360")).toBeLessThanOrEqual(360);
     await page.getByLabel(/^Fichier des ménages/).setInputFiles(householdsPath);
     await page.getByLabel(/^Fichier des individus/).setInputFiles(individualsPath);
     await page.getByRole("button", { name: "Envoyer" }).click();

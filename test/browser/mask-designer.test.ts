@@ -2,7 +2,7 @@ import { fileURLToPath } from "node:url";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer } from "../helpers/app-server";
-import { launchBrowser, saveScreenshot, type BrowserSession, waitUnlessAlert, signIn } from "../helpers/browser";
+import { launchBrowser, saveNarrowScreenshot, saveScreenshot, type BrowserSession, waitUnlessAlert, signIn } from "../helpers/browser";
 
 /**
  * An administrator designs a new entry mask in French (issue 5): creates the form, drags a catalogue
@@ -86,6 +86,7 @@ describe("an administrator designs and publishes an entry mask", () => {
       await waitOurs(page, page.getByRole("heading", { name: "Masques de saisie" }));
       await page.locator("rsu-forms tbody tr").first().waitFor();
       await saveScreenshot(page, "mask-designer-00-forms");
+      expect(await saveNarrowScreenshot(page, "mask-designer-00b-forms-360")).toBeLessThanOrEqual(360);
 
       // A new form: id and titles; the designer opens on it.
       await page.getByRole("button", { name: "Nouveau masque" }).click();

@@ -6,6 +6,7 @@ import { raiseAlarm } from "../../api/services/incident-alarms";
 import { localDay } from "../../schemas/contracts/local-time";
 import {
   launchBrowser,
+  saveNarrowScreenshot,
   saveScreenshot,
   focusedElementText,
   seriousA11yViolations as seriousViolations,
@@ -281,6 +282,7 @@ describe("« Exploitation » in the back office", () => {
       await page.getByRole("heading", { name: "Tâches en cours" }).waitFor({ state: "detached" });
       expect(await seriousViolations(page)).toEqual([]);
       await saveScreenshot(page, "backups-02-verified");
+      expect(await saveNarrowScreenshot(page, "backups-03-verified-360")).toBeLessThanOrEqual(360);
     } catch (error) {
       await saveScreenshot(page, "backups-failure").catch(() => {});
       throw new Error(`${String(error)}\npage errors: ${session.pageErrors.join("\n") || "none"}`, { cause: error });

@@ -9,7 +9,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { island } from "../../api/db/seeders/demo/admin-areas";
 import { validHousehold } from "../helpers/demo-responses";
 import { startTestServer } from "../helpers/app-server";
-import { launchBrowser, saveScreenshot, seriousA11yViolations, signIn, waitUnlessAlert, type BrowserSession } from "../helpers/browser";
+import {
+  launchBrowser,
+  saveNarrowScreenshot,
+  saveScreenshot,
+  seriousA11yViolations,
+  signIn,
+  waitUnlessAlert,
+  type BrowserSession,
+} from "../helpers/browser";
 
 const run = promisify(execFile);
 
@@ -43,6 +51,8 @@ describe("registry exports in the back office", () => {
     await signIn(page, `${server.url}/designer/`, { username: "analyste", password: "analyste-demo-2026" });
     await page.getByRole("navigation", { name: "Sections du back-office" }).getByRole("link", { name: "Exports" }).click();
     await waitUnlessAlert(page, page.getByRole("heading", { name: "Exports du registre" }));
+    // #21: the form reflows at 360 px, nothing cut, no sideways scroll of the page.
+    expect(await saveNarrowScreenshot(page, "exports-02-form-360")).toBeLessThanOrEqual(360);
     await page.getByLabel("Format").selectOption({ label: "Stata (.dta)" });
     const today = new Date().toISOString().slice(0, 10);
     await page.getByLabel("État du registre au (vide : maintenant)").fill(today);

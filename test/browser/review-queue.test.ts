@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_FORM } from "../../api/db/seeders/demo/catalogue";
 import { startTestServer } from "../helpers/app-server";
-import { launchBrowser, saveScreenshot, seriousA11yViolations, type BrowserSession, waitUnlessAlert, signIn } from "../helpers/browser";
+import {
+  launchBrowser,
+  saveNarrowScreenshot,
+  saveScreenshot,
+  seriousA11yViolations,
+  type BrowserSession,
+  waitUnlessAlert,
+  signIn,
+} from "../helpers/browser";
 import { validHousehold } from "../helpers/demo-responses";
 
 /**
@@ -114,9 +122,7 @@ describe("a supervisor works the review queue", () => {
       await page.getByRole("button", { name: "Afficher", exact: true }).click();
       await waitUnlessAlert(page, page.getByRole("heading", { name: /^État au / }));
       await saveScreenshot(page, "history-00-household");
-      await page.setViewportSize({ width: 360, height: 740 });
-      await saveScreenshot(page, "history-00b-household-360");
-      await page.setViewportSize({ width: 1280, height: 900 });
+      expect(await saveNarrowScreenshot(page, "history-00b-household-360")).toBeLessThanOrEqual(360);
 
       // Issue #21: a supervisor who doubts a valid, integrated submission sends it back to its clerk too.
       await page.getByRole("button", { name: "Retour à la liste" }).click();

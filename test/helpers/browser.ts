@@ -66,6 +66,21 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
 }
 
 /**
+ * A screenshot at 360 px wide, a small phone (#21), and how wide the page then is: more than 360 means it
+ * scrolls sideways or something is cut. The viewport is put back as it was.
+ */
+export async function saveNarrowScreenshot(page: Page, name: string): Promise<number> {
+  const previous = page.viewportSize();
+  await page.setViewportSize({ width: 360, height: 740 });
+  try {
+    await saveScreenshot(page, name);
+    return await page.evaluate(() => document.documentElement.scrollWidth);
+  } finally {
+    if (previous) await page.setViewportSize(previous);
+  }
+}
+
+/**
  * Waits for `done`; fails at once with the page's own words if an alert shows up instead, rather than
  * after a timeout that says nothing. `alert` narrows what counts (Creator has alerts of its own).
  */
