@@ -1,6 +1,7 @@
 import { createWriteStream } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
+import { Writable } from "node:stream";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Sensitivity } from "../../schemas/catalogue/types";
@@ -96,6 +97,38 @@ async function bothWriters(scopes: RoleScope[]) {
   return { levels, byRows, byCopy, rows: await files(rows), copy: await files(copy) };
 }
 
+/** An export cancelled at the first move of the bar, into a file that holds its writes until then. */
+async function cancelledExport() {
+  const em = ctx.orm.em.fork();
+  const scopes = [scope("admin", null, ALL)];
+  const redactorOf = await redactorsFor(em, scopes);
+  const levels = exportLevels(await loadCatalogue(em), "fr");
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const told: number[] = [];
+  const outcome = await copyCsvFiles(em, {
+    levels,
+    delimiter: ",",
+    filter: { at: new Date(), scopes },
+    redactorOf,
+    open: () =>
+      new Writable({
+        write: (_chunk, _encoding, done) => {
+          held.then(() => done());
+        },
+      }),
+    progress: async (written) => {
+      told.push(written.households);
+      release();
+      return true;
+    },
+  });
+  const [row] = await ctx.orm.em.fork().getConnection().execute<{ n: number }[]>("select count(*)::int as n from households");
+  return { outcome, told, households: row!.n };
+}
+
 describe("CSV through COPY, against the row-by-row writer", () => {
   it("writes the same tables for every kind of odd value, BOM, separator and CRLF records included", async () => {
     const { levels } = await bothWriters([scope("admin", null, ALL)]);
@@ -123,5 +156,23 @@ describe("CSV through COPY, against the row-by-row writer", () => {
     const named = households.filter((row) => row.head_name !== "");
     expect(named.length).toBeGreaterThan(0);
     expect(named.length).toBeLessThan(households.length);
+  });
+});
+
+// Last: these households no longer hold what the tests above compare.
+describe("CSV through COPY, cancelled", () => {
+  it("after PostgreSQL has sent every row: no counts, the pool usable", async () => {
+    // The bar moved once, as the households file stood: its four rows read from COPY, none written out.
+    expect(await cancelledExport()).toEqual({ outcome: null, told: [4], households: 4 });
+  });
+
+  it("while PostgreSQL still writes (rows larger than the socket's buffers): the COPY is cancelled, the pool usable", async () => {
+    const big = "x".repeat(4_000_000);
+    await ctx.orm.em
+      .fork()
+      .getConnection()
+      .execute(`update household_versions set state = jsonb_set(state, '{attributes,address}', to_jsonb(?::text))`, [big]);
+    const { outcome, told, households } = await cancelledExport();
+    expect({ outcome, households, moves: told.length }).toEqual({ outcome: null, households: 4, moves: 1 });
   });
 });

@@ -1,7 +1,7 @@
 import type { Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { EntityManager } from "@mikro-orm/postgresql";
-import type pg from "pg";
+import pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
 import type { ExportLevel } from "../../../schemas/registry/export-columns";
 import type { RedactorOf } from "../../services/redaction";
@@ -25,6 +25,26 @@ export interface CsvCopy {
 
 type Counts = { households: number; individuals: number };
 
+/**
+ * Cancels the COPY if it still runs, with the protocol's cancel request and the connection's own secret
+ * key (pg_cancel_backend needs the backend's role, which a pooled role may not have). Resolves once the
+ * server has taken the request, so that no cancel arrives after the connection went back to the pool.
+ */
+function cancelCopy(connection: pg.Client, copy: unknown): Promise<void> {
+  if ((connection as pg.Client & { activeQuery?: unknown }).activeQuery !== copy) return Promise.resolve();
+  const canceller = new pg.Client({ host: connection.host, port: connection.port }) as pg.Client & {
+    connection: { on(event: "end" | "error", listener: () => void): void };
+    cancel(client: pg.Client, query: unknown): void;
+  };
+  return new Promise((resolve) => {
+    // The server closes the cancel connection once it has passed the request on.
+    canceller.connection.on("end", resolve);
+    canceller.connection.on("error", resolve);
+    setTimeout(resolve, 5_000).unref();
+    canceller.cancel(connection, copy);
+  });
+}
+
 type Pool = { acquireConnection(): Promise<pg.Client>; releaseConnection(c: pg.Client): Promise<unknown> };
 
 /**
@@ -41,7 +61,6 @@ export async function copyCsvFiles(em: EntityManager, job: CsvCopy): Promise<Cou
   let cancelled = false;
   try {
     await connection.query("begin isolation level repeatable read read only");
-    const { rows } = await connection.query<{ pid: number }>("select pg_backend_pid() as pid");
     for (const level of job.levels) {
       const select = levelSelect(level, job.filter, job.redactorOf, literal);
       const copy = connection.query(copyTo(`copy (${select}) to stdout with (format csv, header, delimiter ${literal(job.delimiter)})`));
@@ -56,8 +75,8 @@ export async function copyCsvFiles(em: EntityManager, job: CsvCopy): Promise<Cou
           .then(async () => {
             if (cancelled || failed) return;
             cancelled = await job.progress({ ...counts, [level.file]: Math.max(records.records - 1, 0) });
-            // Cancelled from another connection while the COPY runs: the pipeline then fails, and that is expected.
-            if (cancelled) await em.getConnection().execute("select pg_cancel_backend(?)", [rows[0]!.pid]);
+            // The pipeline then fails, and that is expected.
+            if (cancelled) await cancelCopy(connection, copy);
           })
           .catch((error) => {
             failed ??= error;
