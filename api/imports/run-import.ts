@@ -177,18 +177,22 @@ export async function importProgress(em: EntityManager, importId: string): Promi
   return { status: found.status, planned, submitted, stages, startedAt: at(found.run_started_at), finishedAt: at(found.run_finished_at) };
 }
 
-/** Where a registry change made by an import came from: the import, its profile, the source household and its lines. */
+/** The names of an import's files (`imports i`), the households file first: SQL, for provenance. */
+export const IMPORT_FILE_NAMES = `array_remove(array[i.files->'households'->>'name', i.files->'individuals'->>'name'], null)`;
+
+/** Where a registry change made by an import came from: the import, its files, its profile, the source household and its lines. */
 export async function importProvenance(em: EntityManager, submissionId: string) {
   const [row] = await queryRows<{
     import_id: string;
     profile_id: string | null;
     profile_name: string | null;
     delivery: string;
+    files: string[];
     household_key: string;
     lines: number[];
   }>(
     em,
-    `select ih.import_id, i.profile_id, i.profile->>'name' as profile_name, i.delivery, ih.household_key, ih.lines
+    `select ih.import_id, i.profile_id, i.profile->>'name' as profile_name, i.delivery, ${IMPORT_FILE_NAMES} as files, ih.household_key, ih.lines
        from import_households ih join imports i on i.id = ih.import_id where ih.submission_id = ? order by i.created_at limit 1`,
     [submissionId],
   );
@@ -198,6 +202,7 @@ export async function importProvenance(em: EntityManager, submissionId: string) 
     profileId: row.profile_id,
     profileName: row.profile_name,
     delivery: row.delivery,
+    files: row.files,
     householdKey: row.household_key,
     lines: row.lines,
   };

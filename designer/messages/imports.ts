@@ -88,7 +88,7 @@ export const fr = {
   summaryHeading: "Bilan",
   summaryTimes: "Commencée le {start}, terminée le {end}.",
   provenanceImport: "Importation {id}",
-  provenanceLines: "profil « {profile} », lignes {lines}",
+  provenanceLines: "fichier « {files} », profil « {profile} », lignes {lines}",
 };
 
 export const en: Record<keyof typeof fr, string> = {
@@ -179,5 +179,5 @@ export const en: Record<keyof typeof fr, string> = {
   summaryHeading: "Summary",
   summaryTimes: "Started {start}, finished {end}.",
   provenanceImport: "Import {id}",
-  provenanceLines: 'profile "{profile}", lines {lines}',
+  provenanceLines: 'file "{files}", profile "{profile}", lines {lines}',
 };

@@ -159,8 +159,11 @@ export interface HouseholdVersionEntry {
   /** The reviewer's decision that wrote this version, and their comment (issue #14). */
   decision: ReviewDecision | null;
   comment: string | null;
-  /** Set when the version's submission came from a bulk import (issue #19): which import, profile and source lines. */
-  imported: { importId: string; profileName: string | null; lines: number[] } | null;
+  /**
+   * Set when the version's submission came from a bulk import (issue #19): which import, the names of its
+   * files (households file first), its profile and the source lines.
+   */
+  imported: { importId: string; files: string[]; profileName: string | null; lines: number[] } | null;
   action: string;
   changes: FieldChange[];
   /**

@@ -113,7 +113,7 @@ describe("« Importations » in the back office", () => {
     await saveScreenshot(page, "imports-02-done");
     expect(await seriousA11yViolations(page)).toEqual([]);
 
-    // In the registry: an imported household's history names its import, profile and source lines, and links to it.
+    // In the registry: an imported household's history names its import, files, profile and source lines, and links to it.
     await page.getByRole("navigation", { name: "Sections du back-office" }).getByRole("link", { name: "Registre" }).click();
     await page
       .getByRole("button", { name: /^Voir le ménage de/ })
@@ -121,7 +121,9 @@ describe("« Importations » in the back office", () => {
       .click();
     const provenance = page.getByRole("link", { name: /^Importation [0-9a-f]{8}$/ });
     await waitUnlessAlert(page, provenance);
-    await expect(provenance.locator("..").innerText()).resolves.toMatch(/profil « Partenaire 2019 », lignes \d/);
+    await expect(provenance.locator("..").innerText()).resolves.toMatch(
+      /fichier « menages-partenaire\.csv \+ individus-partenaire\.csv », profil « Partenaire 2019 », lignes \d/,
+    );
     await saveScreenshot(page, "imports-03-provenance");
     expect(await seriousA11yViolations(page)).toEqual([]);
     await provenance.click();

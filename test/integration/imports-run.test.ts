@@ -66,18 +66,27 @@ describe("bulk import: run (issue #19)", () => {
       const after = await registry();
       expect(Number(after.households) - Number(before.households)).toBe(12);
 
-      // Provenance: a household's version names its submission, which names the import, its profile and the source lines.
-      const [version] = await sql<{ submission_id: string }>(
-        `select v.submission_id from household_versions v join households h on h.id = v.household_id where h.search_name is not null order by v.created_at desc limit 1`,
+      // Provenance: a household's version names its submission, which names the import, its file, its profile and the source lines.
+      const [version] = await sql<{ submission_id: string; household_id: string }>(
+        `select v.submission_id, v.household_id from household_versions v join households h on h.id = v.household_id where h.search_name is not null order by v.created_at desc limit 1`,
       );
       const provenance = await ctx.get(`/api/imports/provenance/${version!.submission_id}`);
       expect(provenance.status).toBe(200);
       expect(provenance.body).toMatchObject({
         importId: first.id,
         profileId: first.profileId,
+        files: ["import-R100.csv"],
         householdKey: expect.stringMatching(/^R1\d\d$/),
       });
       expect(provenance.body.lines.length).toBeGreaterThan(0);
+      // The household's history says the same, in the API the screen reads.
+      const history = await ctx.get(`/api/households/${version!.household_id}/history`);
+      expect(history.body.versions.at(-1).imported).toEqual({
+        importId: first.id,
+        files: ["import-R100.csv"],
+        profileName: expect.stringMatching(/^Profil \d+$/),
+        lines: provenance.body.lines,
+      });
 
       // The same file, uploaded again as a new import: the same delivery, the same ids: nothing to do.
       const second = await checkedImport(rows);

@@ -7,6 +7,7 @@ import { HouseholdVersion } from "../../entities";
 import { mayReadHeadName, type Redactor } from "../../services/redaction";
 import { userNames } from "../../services/user-names";
 import { peopleNamed } from "./history-people";
+import { IMPORT_FILE_NAMES } from "../../imports/run-import";
 import { diffHouseholdStates } from "./household-diff";
 
 /**
@@ -84,13 +85,15 @@ export async function householdHistory(em: EntityManager, householdId: string, r
 /** Which of these submissions a bulk import wrote, with its import, profile and source lines (issue #19). */
 async function importedSubmissions(em: EntityManager, ids: string[]) {
   if (!ids.length) return new Map<string, NonNullable<HouseholdVersionEntry["imported"]>>();
-  const rows = await queryRows<{ submission_id: string; import_id: string; profile_name: string | null; lines: number[] }>(
+  const rows = await queryRows<{ submission_id: string; import_id: string; files: string[]; profile_name: string | null; lines: number[] }>(
     em,
-    `select ih.submission_id, ih.import_id, i.profile->>'name' as profile_name, ih.lines
+    `select ih.submission_id, ih.import_id, ${IMPORT_FILE_NAMES} as files, i.profile->>'name' as profile_name, ih.lines
        from import_households ih join imports i on i.id = ih.import_id where ih.submission_id = any(?::uuid[])`,
     [sqlArray(ids)],
   );
-  return new Map(rows.map((r) => [r.submission_id, { importId: r.import_id, profileName: r.profile_name, lines: r.lines }]));
+  return new Map(
+    rows.map((r) => [r.submission_id, { importId: r.import_id, files: r.files, profileName: r.profile_name, lines: r.lines }]),
+  );
 }
 
 /** The household as it was at `at`: the last version recorded by then, or null if it did not exist yet. */

@@ -152,7 +152,11 @@ export default class RsuHouseholdHistory extends LoadingScreen {
       ${
         version.imported
           ? html`<div><a href=${`#importations/${version.imported.importId}`}>${t("provenanceImport", { id: version.imported.importId.slice(0, 8) })}</a>,
-            ${t("provenanceLines", { profile: version.imported.profileName ?? "—", lines: version.imported.lines.join(", ") })}</div>`
+            ${t("provenanceLines", {
+              files: version.imported.files.join(" + "),
+              profile: version.imported.profileName ?? "—",
+              lines: version.imported.lines.join(", "),
+            })}</div>`
           : nothing
       }
       ${version.formId ? html`<div>${t("historyForm", { form: version.formId, version: version.formVersion ?? "?" })}</div>` : nothing}
