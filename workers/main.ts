@@ -1,6 +1,8 @@
 /**
  * Entry point of a workers-only process (`npm run workers`): run as many as needed, on as many machines as
  * needed, against the same PostgreSQL and Redis. Stops cleanly on SIGTERM: running jobs finish first.
+ *
+ * Started with V8's old space capped at 256 MiB (package.json, docs/deploy/rsu-workers.service): why in scripts/start.ts.
  */
 import { openDatabase } from "../api/db/database";
 import { createLogger } from "../api/log";
