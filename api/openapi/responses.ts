@@ -75,6 +75,44 @@ export const householdChangesResponse = closed({
   more: { type: "boolean" },
 });
 
+/**
+ * A household's versions, oldest first (issue #6), with what names their provenance to a reader: the
+ * submission's day, the import's file, the review item's day (issue #21).
+ */
+export const householdHistoryResponse = closed({
+  householdId: uuid,
+  versions: list(
+    closed({
+      version: { type: "integer", minimum: 1 },
+      at: instant,
+      by: nullable(uuid),
+      byName: { ...nullable(text), description: "Nom affiché, sinon identifiant de connexion · display name, else username" },
+      submissionId: nullable(uuid),
+      submittedAt: nullable(instant),
+      formId: nullable(text),
+      formVersion: nullable({ type: "integer" }),
+      reviewItemId: nullable(uuid),
+      reviewOpenedAt: nullable(instant),
+      decision: { enum: ["same", "different", "later", null] },
+      comment: nullable(text),
+      imported: {
+        oneOf: [
+          { type: "null" },
+          closed({
+            importId: uuid,
+            files: list(text),
+            profileName: nullable(text),
+            lines: { description: "Lignes du fichier source · source lines" },
+          }),
+        ],
+      },
+      action: text,
+      changes: list(closed({ path: text, before: {}, after: {} }, ["before", "after"])),
+      people: { type: "object", additionalProperties: nullable(text), description: "Nom par identifiant de personne · name by person id" },
+    }),
+  ),
+});
+
 const sexBand = closed({ band: { type: "integer", minimum: 0, maximum: 80 }, sex: nullable(text), individuals: nullable(count) });
 
 export const dashboardResponse = closed({

@@ -6,7 +6,7 @@ import { scopesCovering, scopesFor, type RoleScope } from "../auth/actor";
 import type { Permission } from "../auth/permissions";
 import { allow } from "../middleware/authorize";
 import { describeRoute } from "../openapi/describe";
-import { householdPageResponse, householdResponse } from "../openapi/responses";
+import { householdHistoryResponse, householdPageResponse, householdResponse } from "../openapi/responses";
 import { problems } from "../problems";
 import { findHousehold, householdWithMembers, listHouseholds, pastHousehold } from "../repositories/households.repository";
 import { householdAnswers } from "../services/form-answers";
@@ -83,6 +83,7 @@ export function householdRoutes() {
         allow("households:read"),
         describeRoute("L'historique des versions d'un ménage.", "A household's version history.", {
           errors: ["householdNotFound", "outsideArea", "invalidParameter"],
+          response: householdHistoryResponse,
         }),
         async (c) => {
           const { household, covering } = await visibleHousehold(c, "households:read");

@@ -87,8 +87,8 @@ export const fr = {
   stage_invalid: "invalides",
   summaryHeading: "Bilan",
   summaryTimes: "Commencée le {start}, terminée le {end}.",
-  provenanceImport: "Importation {id}",
-  provenanceLines: "fichier « {files} », profil « {profile} », lignes {lines}",
+  provenanceImport: "Importation « {files} »",
+  provenanceLines: "profil « {profile} », lignes {lines}",
 };
 
 export const en: Record<keyof typeof fr, string> = {
@@ -178,6 +178,6 @@ export const en: Record<keyof typeof fr, string> = {
   stage_invalid: "invalid",
   summaryHeading: "Summary",
   summaryTimes: "Started {start}, finished {end}.",
-  provenanceImport: "Import {id}",
-  provenanceLines: 'file "{files}", profile "{profile}", lines {lines}',
+  provenanceImport: 'Import "{files}"',
+  provenanceLines: 'profile "{profile}", lines {lines}',
 };

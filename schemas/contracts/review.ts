@@ -152,10 +152,14 @@ export interface HouseholdVersionEntry {
   by: string | null;
   byName: string | null;
   submissionId: string | null;
+  /** When that submission was received: the history calls it « Questionnaire du <date> », its id on hover (issue #21). */
+  submittedAt: string | null;
   formId: string | null;
   formVersion: number | null;
   /** Set when the version came from a reviewer's decision (a merge, an undo). */
   reviewItemId: string | null;
+  /** When that review item was opened: « Révision du <date> » (issue #21). */
+  reviewOpenedAt: string | null;
   /** The reviewer's decision that wrote this version, and their comment (issue #14). */
   decision: ReviewDecision | null;
   comment: string | null;

@@ -119,11 +119,11 @@ describe("« Importations » in the back office", () => {
       .getByRole("button", { name: /^Voir le ménage de/ })
       .first()
       .click();
-    const provenance = page.getByRole("link", { name: /^Importation [0-9a-f]{8}$/ });
+    // Issue #21: the import by its files, not a cut id; its whole id on hover.
+    const provenance = page.getByRole("link", { name: "Importation « menages-partenaire.csv + individus-partenaire.csv »" });
     await waitUnlessAlert(page, provenance);
-    await expect(provenance.locator("..").innerText()).resolves.toMatch(
-      /fichier « menages-partenaire\.csv \+ individus-partenaire\.csv », profil « Partenaire 2019 », lignes \d/,
-    );
+    await expect(provenance.getAttribute("title")).resolves.toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    await expect(provenance.locator("..").innerText()).resolves.toMatch(/profil « Partenaire 2019 », lignes \d/);
     await saveScreenshot(page, "imports-03-provenance");
     expect(await seriousA11yViolations(page)).toEqual([]);
     await provenance.click();

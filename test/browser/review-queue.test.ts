@@ -18,6 +18,7 @@ import { validHousehold } from "../helpers/demo-responses";
  * a human), decides « Même personne », then undoes the merge.
  */
 const SUPERVISOR = { username: "superviseur", password: "superviseur-demo-2026" };
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 type Data = ReturnType<typeof validHousehold> & { members: Record<string, unknown>[] };
 
@@ -81,7 +82,7 @@ describe("a supervisor works the review queue", () => {
         .locator("td span[title]")
         .last();
       await expect(householdCell.textContent()).resolves.toBe(firstHead);
-      await expect(householdCell.getAttribute("title")).resolves.toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+      await expect(householdCell.getAttribute("title")).resolves.toMatch(UUID);
 
       await page.getByLabel("Commentaire (facultatif)").fill("Même chef de ménage, noms inversés.");
       await page.getByRole("button", { name: "Même personne" }).click();
@@ -114,10 +115,23 @@ describe("a supervisor works the review queue", () => {
       expect(actions).toEqual(["Fusion annulée", "Déplacement de personne", "Création"]);
       // Issue #21: members are named by who they are, their whole id on hover: no place in the roster, no cut id.
       const named = versions.locator("ul.changes .person");
-      await expect(named.first().getAttribute("title")).resolves.toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+      await expect(named.first().getAttribute("title")).resolves.toMatch(UUID);
       await expect(named.allInnerTexts()).resolves.toContain(secondHead);
       const changeTexts = (await versions.locator("td:nth-child(6)").allInnerTexts()).join("\n");
       expect(changeTexts).not.toMatch(/Membre \d|Personne [0-9a-f]{8}\b/);
+      // Issue #21: the submission and the review item by their day in French, the user by name; ids only on hover.
+      const today = new Date().toLocaleDateString("fr-FR", { dateStyle: "medium" });
+      const sources = await versions.locator("td:nth-child(5)").allInnerTexts();
+      expect(sources[2]).toContain(`Questionnaire du ${today} · menage v1`);
+      expect(sources[0]).toContain(`Révision du ${today}`);
+      const sourceIds = versions.locator("td:nth-child(5) [title]");
+      await expect(sourceIds.evaluateAll((cells) => cells.map((cell) => cell.getAttribute("title")))).resolves.toEqual(
+        expect.arrayContaining([expect.stringMatching(UUID)]),
+      );
+      const who = await versions.locator("td:nth-child(3)").allInnerTexts();
+      expect(who).not.toContain("");
+      // No cut id left (answers in the changes may be 8-digit numbers: only the columns of references are read).
+      expect([...who, ...sources].join("\n")).not.toMatch(/\b[0-9a-f]{8}\b/);
       await page.getByLabel("État au").fill(new Date().toISOString().slice(0, 10));
       await page.getByRole("button", { name: "Afficher", exact: true }).click();
       await waitUnlessAlert(page, page.getByRole("heading", { name: /^État au / }));

@@ -64,4 +64,20 @@ describe("a household's history names the people its changes name", () => {
     expect(others[0].path).toBe(`/members/${personId}`);
     expect(people[personId]).toBe(`${leaving.firstName} ${leaving.lastName}`);
   });
+
+  it("names a version's provenance as a reader knows it: the submission's day, the user by username when unnamed (#21)", async () => {
+    await ctx.addUser({ username: "saisie.sans.nom", roles: ["admin"], areas: [] });
+    // Accounts made before display names were required may have none.
+    await ctx.orm.em.fork().getConnection().execute("update users set display_name = ' ' where username = 'saisie.sans.nom'");
+    const sent = await ctx.submitAndDrain(validHousehold(2301), {}, "saisie.sans.nom");
+    expect(sent.status).toBe("integrated");
+    const [v1] = (await ctx.get(`/api/households/${sent.householdId}/history`)).body.versions;
+    expect(v1).toMatchObject({
+      byName: "saisie.sans.nom",
+      submissionId: sent.id,
+      submittedAt: sent.receivedAt,
+      reviewOpenedAt: null,
+      imported: null,
+    });
+  });
 });

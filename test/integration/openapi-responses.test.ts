@@ -35,6 +35,7 @@ const samples: Record<string, () => Promise<Answer>> = {
   "GET /api/openapi.json": () => ctx.get("/api/openapi.json", null),
   "GET /api/households": () => ctx.get("/api/households"),
   "GET /api/households/:id": () => ctx.get(`/api/households/${household}`),
+  "GET /api/households/:id/history": () => ctx.get(`/api/households/${household}/history`),
   "GET /api/sync/households": () => ctx.get("/api/sync/households?since=2020-01-01&limit=2"),
   "GET /api/dashboards": () => ctx.get("/api/dashboards?level=island&area=1"),
   "GET /api/dashboards/indicator": () => ctx.get("/api/dashboards/indicator?variable=sex&breakdown=area"),

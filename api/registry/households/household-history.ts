@@ -1,14 +1,13 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import type { FieldChange, HouseholdHistory, HouseholdVersionEntry } from "../../../schemas/contracts/review";
-import { queryRows, sqlArray } from "../../db/plain-sql";
+import type { FieldChange, HouseholdHistory } from "../../../schemas/contracts/review";
 import type { HouseholdState } from "./household-state";
 import { INDIVIDUAL_KEY_VARIABLES } from "../../../schemas/contracts/registry";
 import { HouseholdVersion } from "../../entities";
 import { mayReadHeadName, type Redactor } from "../../services/redaction";
 import { userNames } from "../../services/user-names";
 import { peopleNamed } from "./history-people";
-import { IMPORT_FILE_NAMES } from "../../imports/run-import";
 import { diffHouseholdStates } from "./household-diff";
+import { reviewOpenedAt, submissionSources } from "./history-sources";
 
 /**
  * Whether the value at this JSON pointer may be shown: an answer under /attributes/<code> or a member's key
@@ -51,9 +50,13 @@ export async function householdHistory(em: EntityManager, householdId: string, r
     em,
     versions.map((v) => v.by),
   );
-  const imported = await importedSubmissions(
+  const sources = await submissionSources(
     em,
     versions.flatMap((v) => (v.submissionId ? [v.submissionId] : [])),
+  );
+  const reviews = await reviewOpenedAt(
+    em,
+    versions.flatMap((v) => (v.reviewItemId ? [v.reviewItemId] : [])),
   );
   return {
     householdId,
@@ -62,38 +65,27 @@ export async function householdHistory(em: EntityManager, householdId: string, r
       // Compared again from the states: versions recorded before #21 stored their members' changes by position.
       const recorded = states[1] ? diffHouseholdStates(states[1], states[0]) : v.changes;
       const changes = recorded.map((change) => redactedChange(change, redactor)).filter((change) => change !== null);
+      const source = v.submissionId ? sources.get(v.submissionId) : undefined;
       return {
         version: v.version,
         at: v.createdAt.toISOString(),
         by: v.by ?? null,
         byName: (v.by && names.get(v.by)) || null,
         submissionId: v.submissionId ?? null,
+        submittedAt: source?.receivedAt ?? null,
         formId: v.formId ?? null,
         formVersion: v.formVersion ?? null,
         reviewItemId: v.reviewItemId ?? null,
+        reviewOpenedAt: (v.reviewItemId && reviews.get(v.reviewItemId)) || null,
         decision: v.decision ?? null,
         comment: v.comment ?? null,
-        imported: (v.submissionId && imported.get(v.submissionId)) || null,
+        imported: source?.imported ?? null,
         action: v.action,
         changes,
         people: peopleNamed(changes, states, redactor),
       };
     }),
   };
-}
-
-/** Which of these submissions a bulk import wrote, with its import, profile and source lines (issue #19). */
-async function importedSubmissions(em: EntityManager, ids: string[]) {
-  if (!ids.length) return new Map<string, NonNullable<HouseholdVersionEntry["imported"]>>();
-  const rows = await queryRows<{ submission_id: string; import_id: string; files: string[]; profile_name: string | null; lines: number[] }>(
-    em,
-    `select ih.submission_id, ih.import_id, ${IMPORT_FILE_NAMES} as files, i.profile->>'name' as profile_name, ih.lines
-       from import_households ih join imports i on i.id = ih.import_id where ih.submission_id = any(?::uuid[])`,
-    [sqlArray(ids)],
-  );
-  return new Map(
-    rows.map((r) => [r.submission_id, { importId: r.import_id, files: r.files, profileName: r.profile_name, lines: r.lines }]),
-  );
 }
 
 /** The household as it was at `at`: the last version recorded by then, or null if it did not exist yet. */

@@ -10,7 +10,7 @@ import { failureText } from "../../api/failure-text";
 import { LatestRequestController } from "../../../kit/latest-request.controller";
 import { renderLoadFailure } from "../../../kit/load-failure-view";
 import { byNumber, byText, RecordTable, type TableColumn } from "../../../kit/paged-table";
-import { formatDate, t, tCode } from "../../i18n";
+import { formatDate, type MessageKey, t, tCode } from "../../i18n";
 import { sharedStyles } from "../../styles/shared.styles";
 
 type People = HouseholdVersionEntry["people"];
@@ -43,6 +43,9 @@ function readablePath(path: string, people: People) {
   const rest = (member ? member[2]! : path.replace(/^\//, "")).replaceAll("/", " · ");
   return member ? html`${person(member[1]!, people)}${rest ? ` · ${rest}` : ""}` : rest;
 }
+
+/** « Questionnaire du 3 mars 2026 »: a submission or review item by its day in the reader's locale, its id on hover (#21). */
+const sinceWhen = (at: string | null, dated: MessageKey, undated: MessageKey) => (at ? t(dated, { date: formatDate(at) }) : t(undated));
 
 /**
  * @summary A household's history (issue #6): each version with its provenance (who, when, which
@@ -133,7 +136,7 @@ export default class RsuHouseholdHistory extends LoadingScreen {
       { header: t("historyWhen"), cell: (version) => formatDate(version.at, "compact"), compare: byText((version) => version.at) },
       {
         header: t("historyWho"),
-        cell: (version) => version.byName ?? (version.by ? html`<code title=${version.by}>${version.by.slice(0, 8)}</code>` : "—"),
+        cell: (version) => (version.by ? html`<span title=${version.by}>${version.byName ?? t("historyUnknownUser")}</span>` : "—"),
         compare: byText((version) => version.byName ?? version.by ?? ""),
       },
       {
@@ -148,19 +151,15 @@ export default class RsuHouseholdHistory extends LoadingScreen {
 
   private renderSource(version: HouseholdVersionEntry) {
     return html`
-      ${version.submissionId ? html`<div>${t("historySubmission")} <code>${version.submissionId.slice(0, 8)}</code></div>` : nothing}
+      ${version.submissionId ? html`<div title=${version.submissionId}>${sinceWhen(version.submittedAt, "historySubmissionOn", "historySubmission")}${version.formId ? ` · ${version.formId} v${version.formVersion ?? "?"}` : ""}</div>` : nothing}
       ${
         version.imported
-          ? html`<div><a href=${`#importations/${version.imported.importId}`}>${t("provenanceImport", { id: version.imported.importId.slice(0, 8) })}</a>,
-            ${t("provenanceLines", {
-              files: version.imported.files.join(" + "),
-              profile: version.imported.profileName ?? "—",
-              lines: version.imported.lines.join(", "),
-            })}</div>`
+          ? html`<div><a href=${`#importations/${version.imported.importId}`} title=${version.imported.importId}>${t("provenanceImport", { files: version.imported.files.join(" + ") })}</a>,
+            ${t("provenanceLines", { profile: version.imported.profileName ?? "—", lines: version.imported.lines.join(", ") })}</div>`
           : nothing
       }
-      ${version.formId ? html`<div>${t("historyForm", { form: version.formId, version: version.formVersion ?? "?" })}</div>` : nothing}
-      ${version.reviewItemId ? html`<div>${t("historyReview")} <code>${version.reviewItemId.slice(0, 8)}</code>${version.decision ? ` « ${tCode("decision_", version.decision)} »` : ""}</div>` : nothing}
+      ${version.formId && !version.submissionId ? html`<div>${t("historyForm", { form: version.formId, version: version.formVersion ?? "?" })}</div>` : nothing}
+      ${version.reviewItemId ? html`<div title=${version.reviewItemId}>${sinceWhen(version.reviewOpenedAt, "historyReviewOn", "historyReview")}${version.decision ? ` « ${tCode("decision_", version.decision)} »` : ""}</div>` : nothing}
       ${version.comment ? html`<div><q>${version.comment}</q></div>` : nothing}
       ${this.canReturn && version.submissionId ? this.renderReturn(version.submissionId) : nothing}
     `;
