@@ -8,6 +8,7 @@
  *   npx tsx bench/export.ts                       # full size
  *   npx tsx bench/export.ts --households 20000    # a quick look
  *   npx tsx bench/export.ts --keep, then --reuse  # export again from the registry kept
+ *   BENCH_EXPORT_FORMAT=dta npx tsx bench/export.ts --reuse --keep  # another format (csv, xlsx, dta, sav, parquet)
  *
  * Its own database (rsu_bench_export on DATABASE_URL's server), dropped at the end unless --keep.
  */
@@ -89,9 +90,10 @@ async function main() {
     // (a) the export job, as the workers run it, for the demo administrator (every household, every column).
     const { rows } = await client.query(`select id from users where username = 'admin'`);
     const exportId = randomUUID();
+    const format = process.env.BENCH_EXPORT_FORMAT ?? "csv";
     await client.query(
-      `insert into registry_exports (id, requested_by, roles, format, filters, status, requested_at, done) values ($1, $2, '{admin}', 'csv', $3, 'queued', now(), 0)`,
-      [exportId, rows[0].id, JSON.stringify({ asOf: new Date().toISOString(), delimiter: ";" })],
+      `insert into registry_exports (id, requested_by, roles, format, filters, status, requested_at, done) values ($1, $2, '{admin}', $4, $3, 'queued', now(), 0)`,
+      [exportId, rows[0].id, JSON.stringify({ asOf: new Date().toISOString(), delimiter: ";" }), format],
     );
     const job = await new Promise<{ seconds: number; maxRssMiB: number; outcome: { households: number; individuals: number } }>(
       (resolve, reject) => {
@@ -133,7 +135,7 @@ async function main() {
       exportShareOfCopy: Number((copySeconds / job.seconds).toFixed(3)),
     };
     log(`export throughput = ${(results.exportShareOfCopy * 100).toFixed(0)} % of COPY TO`);
-    writeResults("export", { households: args.households, seed: args.seed, format: "csv" }, results);
+    writeResults("export", { households: args.households, seed: args.seed, format }, results);
   } finally {
     await client.end();
     await orm.close();

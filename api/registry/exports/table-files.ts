@@ -32,14 +32,34 @@ export function csvFile(path: string, header: readonly string[], options: { deli
   };
 }
 
-/** XLSX through exceljs's streaming writer: rows are flushed to the file as they are committed. */
-export function xlsxFile(path: string, sheet: string, header: readonly string[]): TableFile {
+/** Rows an XLSX sheet holds, its header included: Excel refuses to open a longer sheet. */
+export const XLSX_SHEET_ROWS = 1_048_576;
+
+/**
+ * XLSX through exceljs's streaming writer: rows are flushed to the file as they are committed. A national
+ * registry has more individuals than a sheet holds, so rows go on in « individus (2) », « individus (3) »…,
+ * each with the header: a file Excel cannot open would be no export at all.
+ */
+export function xlsxFile(path: string, sheet: string, header: readonly string[], sheetRows = XLSX_SHEET_ROWS): TableFile {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: false, useSharedStrings: false });
-  const worksheet = workbook.addWorksheet(sheet);
-  worksheet.addRow([...header]).commit();
+  let sheets = 0;
+  let worksheet: ExcelJS.Worksheet;
+  let used = 0;
+  const nextSheet = () => {
+    worksheet?.commit();
+    sheets++;
+    worksheet = workbook.addWorksheet(sheets === 1 ? sheet : `${sheet.slice(0, 25)} (${sheets})`);
+    worksheet.addRow([...header]).commit();
+    used = 1;
+  };
+  nextSheet();
   return {
     async add(rows) {
-      for (const cells of rows) worksheet.addRow([...cells]).commit();
+      for (const cells of rows) {
+        if (used === sheetRows) nextSheet();
+        worksheet.addRow([...cells]).commit();
+        used++;
+      }
     },
     async close() {
       worksheet.commit();
