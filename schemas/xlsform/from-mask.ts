@@ -1,12 +1,14 @@
 import type { ImportReportEntry } from "../contracts/xlsform";
 import { DEFAULT_LOCALE } from "./languages";
+import { isComposite } from "../compile/composite-questions";
 import { repeatColumns } from "../compile/repeat-columns";
+import { compositeGroup } from "./composite-groups";
 import { ImportReport } from "./report";
 import { toXPath, Unwritable } from "./to-xpath";
 
 /**
  * A SurveyJS mask written as an XLSForm (issue #20): pages and panels become groups, dynamic panels
- * and dynamic matrices repeats, choices one list per question (named after it), conditions and validators XPath. What XLSForm
+ * and dynamic matrices repeats, matrices and multiple texts groups of their parts (composite-groups.ts), choices one list per question (named after it), conditions and validators XPath. What XLSForm
  * cannot say is listed in a report, as for the import. On what the import writes, import → export →
  * import gives the same mask (test/unit/xlsform-round-trip.test.ts).
  */
@@ -70,11 +72,12 @@ export function maskToXlsForm(mask: Element, formId: string): XlsFormSheets {
     }
   };
 
-  const group = (element: Element, kind: "group" | "repeat", inside: () => void) => {
+  const group = (element: Element, kind: "group" | "repeat", inside: () => void, appearance?: string) => {
     const row: Row = { type: `begin_${kind}`, name: String(element.name ?? `group_${survey.length + 2}`) };
     putTexts(row, "label", unpiped(element.title));
     putTexts(row, "hint", element.description);
     expression(row, "relevant", element.visibleIf, row.name!);
+    if (appearance) row.appearance = appearance;
     survey.push(row);
     inside();
     survey.push({ type: `end_${kind}` });
@@ -87,8 +90,34 @@ export function maskToXlsForm(mask: Element, formId: string): XlsFormSheets {
       else if (type === "paneldynamic") group(element, "repeat", () => elements(element.templateElements));
       // A dynamic matrix's rows are records like a dynamic panel's: each column is a question of the repeat.
       else if (type === "matrixdynamic") group(element, "repeat", () => elements(repeatColumns(element, "").map((c) => c.question)));
+      else if (isComposite(element)) composite(element, type);
       else question(element, type);
     }
+  };
+
+  const composite = (element: Element, type: string) => {
+    const { panel, appearance, unwritten } = compositeGroup(element)!;
+    const name = String(element.name ?? "");
+    const kind =
+      type === "multipletext"
+        ? { fr: "Texte multiple", written: "écrit", en: "Multiple text" }
+        : { fr: "Matrice", written: "écrite", en: "Matrix" };
+    report.add(
+      "approximated",
+      at(name),
+      "composite_as_group",
+      `${kind.fr} « ${name} » ${kind.written} comme un groupe d'une question par réponse, nommée comme sa variable : réimportée, elle revient en questions séparées liées aux mêmes variables.`,
+      `${kind.en} "${name}" written as a group of one question per answer, named as its variable: re-imported, it comes back as separate questions bound to the same variables.`,
+    );
+    for (const key of unwritten)
+      report.add(
+        "refused",
+        { ...at(name), column: key },
+        "unwritten_property",
+        `« ${key} » de « ${name} » sans équivalent sur un groupe XLSForm : laissé de côté.`,
+        `"${key}" of "${name}" has no equivalent on an XLSForm group: left out.`,
+      );
+    group(panel, "group", () => elements(panel.elements), appearance);
   };
 
   const question = (element: Element, type: string) => {

@@ -2,10 +2,13 @@ import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { demoCatalogue } from "../../api/db/seeders/demo/catalogue";
+import { compile, type SurveyJson } from "../../schemas/compile";
+import { registryAnswers } from "../../schemas/registry/registry-answers";
 import { maskToXlsForm } from "../../schemas/xlsform/from-mask";
 import { readXlsForm } from "../../schemas/xlsform/read-xlsform";
 import { xlsFormToMask } from "../../schemas/xlsform/to-mask";
 import { writeXlsForm } from "../../schemas/xlsform/write-xlsform";
+import { deriveCatalogue } from "../helpers/derived-catalogue";
 
 /**
  * XLSForm export (issue #20): import → export (.xlsx) → import gives the same mask on what both
@@ -141,6 +144,123 @@ describe("XLSForm export", () => {
     ]);
     // biome-ignore lint/suspicious/noTemplateCurlyInString: XLSForm's own reference syntax
     expect(rows[3]).toContain("(${area} > 2)");
+  });
+
+  it("writes matrices and multiple texts as groups of questions named as their variables, which come back as separate questions", () => {
+    const mask = {
+      pages: [
+        {
+          name: "p",
+          elements: [
+            { type: "text", inputType: "number", name: "herd_size" },
+            {
+              type: "matrixdropdown",
+              name: "livestock",
+              title: { fr: "Bétail", en: "Livestock" },
+              visibleIf: "{herd_size} > 0",
+              rows: ["cattle", { value: "goats", text: { fr: "Chèvres", en: "Goats" } }],
+              choices: ["owned", "rented"],
+              columns: [
+                { name: "count", title: "Nombre", cellType: "text", inputType: "number", isRequired: true },
+                { name: "tenure", visibleIf: "{row.count} > 0" },
+              ],
+            },
+            {
+              type: "matrix",
+              name: "opinions",
+              rows: [{ value: "water", text: "Eau" }, "roads"],
+              columns: [
+                { value: "1", text: "Bon" },
+                { value: "2", text: "Mauvais" },
+              ],
+              eachRowRequired: true,
+            },
+            { type: "multipletext", name: "contact", items: [{ name: "phone", title: "Téléphone", isRequired: true }, { name: "email" }] },
+          ],
+        },
+      ],
+    };
+    const exported = maskToXlsForm(mask, "composites");
+    // The report says, row by row, that each comes back as separate questions: XLSForm has no question of several answers.
+    expect(exported.report.map((e) => [e.row, e.name, e.outcome, e.code])).toEqual([
+      [4, "livestock", "approximated", "composite_as_group"],
+      [14, "opinions", "approximated", "composite_as_group"],
+      [18, "contact", "approximated", "composite_as_group"],
+    ]);
+    const rows = exported.survey.slice(1).map((row) => row.filter((cell) => cell !== ""));
+    expect(rows.map((row) => row.slice(0, 2))).toEqual([
+      ["begin_group", "p"],
+      ["decimal", "herd_size"],
+      ["begin_group", "livestock"],
+      ["begin_group", "livestock_cattle"],
+      ["decimal", "cattle_count"],
+      ["select_one cattle_tenure", "cattle_tenure"],
+      ["end_group"],
+      ["begin_group", "livestock_goats"],
+      ["decimal", "goats_count"],
+      ["select_one goats_tenure", "goats_tenure"],
+      ["end_group"],
+      ["end_group"],
+      ["begin_group", "opinions"],
+      ["select_one water", "water"],
+      ["select_one roads", "roads"],
+      ["end_group"],
+      ["begin_group", "contact"],
+      ["text", "phone"],
+      ["text", "email"],
+      ["end_group"],
+      ["end_group"],
+    ]);
+    // ODK shows a matrix as a table-list group, the others on one screen.
+    expect(rows[2]).toContain("field-list");
+    expect(rows[12]).toContain("table-list");
+
+    const catalogue = deriveCatalogue(mask);
+    const read = readXlsForm(writeXlsForm(exported));
+    if (!read || !("tables" in read)) throw new Error("not an XLSForm");
+    const again = xlsFormToMask(read.tables, catalogue);
+    expect(again.report.filter((e) => e.outcome !== "mapped")).toEqual([]);
+    const questions = byName(again.mask);
+    expect(questions.get("livestock")).toEqual({
+      type: "panel",
+      name: "livestock",
+      title: { fr: "Bétail", en: "Livestock" },
+      visibleIf: "({herd_size} > 0)",
+    });
+    expect(questions.get("livestock_goats")).toMatchObject({ type: "panel", title: { fr: "Chèvres", en: "Goats" } });
+    // A column's condition reads its own row's cell.
+    expect(questions.get("goats_tenure")).toMatchObject({
+      type: "dropdown",
+      visibleIf: "({goats_count} > 0)",
+      choices: [{ value: "owned" }, { value: "rented" }],
+    });
+    expect(questions.get("cattle_count")).toEqual({
+      name: "cattle_count",
+      type: "text",
+      inputType: "number",
+      title: "Nombre",
+      isRequired: true,
+    });
+    expect(questions.get("roads")).toMatchObject({
+      type: "radiogroup",
+      isRequired: true,
+      choices: [
+        { value: "1", text: "Bon" },
+        { value: "2", text: "Mauvais" },
+      ],
+    });
+    expect(questions.get("phone")).toEqual({ name: "phone", type: "text", title: "Téléphone", isRequired: true });
+    // Not the same mask, but the same variables: what the registry keeps of an answer is the same either way.
+    expect(compile(again.mask as SurveyJson, catalogue)).toBeTruthy();
+    const asked = {
+      herd_size: 2,
+      livestock: { cattle: { count: 2, tenure: "owned" } },
+      opinions: { water: "1", roads: "2" },
+      contact: { phone: "77" },
+    };
+    const reasked = { herd_size: 2, cattle_count: 2, cattle_tenure: "owned", water: "1", roads: "2", phone: "77" };
+    expect(registryAnswers(reasked, catalogue)).toEqual(registryAnswers(asked, catalogue));
+    expect(registryAnswers(asked, catalogue)).toMatchObject({ cattle_tenure: "owned", roads: "2", phone: "77" });
   });
 
   it.each(readdirSync(FIXTURES).filter((f) => !f.endsWith(".tsv")))(
