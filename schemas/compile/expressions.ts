@@ -1,4 +1,5 @@
-import { ExpressionRunner, FunctionFactory } from "survey-core";
+import { ExpressionRunner, FunctionFactory, type Operand } from "survey-core";
+import { compileOperand, type CompiledExpression } from "./compiled-expression";
 
 /**
  * survey-core's expression engine, as the validator uses it. Parsing is the costly part, so there is
@@ -6,6 +7,8 @@ import { ExpressionRunner, FunctionFactory } from "survey-core";
  * Runners are synchronous (no async functions are registered), so sharing them is safe.
  */
 const runners = new Map<string, ExpressionRunner>();
+/** Each expression as closures (compiled-expression.ts), or its runner's own run when it cannot be compiled. */
+const compiled = new Map<string, CompiledExpression>();
 
 function runnerOf(expression: string): ExpressionRunner {
   let runner = runners.get(expression);
@@ -20,7 +23,14 @@ export type Values = Record<string, unknown>;
 
 /** The raw result: survey-core compares it with `true` (visibleIf, requiredIf) or `false` (enableIf) strictly. */
 export function evaluate(expression: string, values: Values): unknown {
-  return runnerOf(expression).runValues(values);
+  let run = compiled.get(expression);
+  if (!run) {
+    const runner = runnerOf(expression);
+    const operand = (runner as unknown as { expressionExecutor: { operand?: Operand } }).expressionExecutor.operand;
+    run = (runner.canRun() && compileOperand(operand ?? null)) || ((v) => runner.runValues(v));
+    compiled.set(expression, run);
+  }
+  return run(values);
 }
 
 /** Whether the expression reads only the record's own answers (`{panel.x}`, `{panelIndex}`, or `{row.x}`), not the household's. */

@@ -1,0 +1,145 @@
+import { FunctionFactory, Helpers, type Operand } from "survey-core";
+
+/** An expression turned into a function of the answers, with survey-core's results (issue #22). */
+export type CompiledExpression = (values: Record<string, unknown>) => unknown;
+
+/**
+ * Compiles survey-core's parsed expression into closures, once per expression. survey-core's runner
+ * re-splits each variable's name into a path, builds a context, a getter and a result object for every
+ * lookup, on every run: on the hot path of submissions that costs more than the comparisons. The closures
+ * call survey-core's own operators, functions and value conversions; only the lookup in a plain object
+ * (VariableGetterContext) is written again here, step for step. Null when the expression holds something
+ * else (an async function, an operand type unknown here): the runner then runs it.
+ */
+export function compileOperand(operand: Operand | null): CompiledExpression | null {
+  // BinaryOperand.evaluateParam: a missing side is null.
+  if (operand === null || operand === undefined) return () => null;
+  const node = operand as unknown as Record<string, any>;
+  switch (operand.getType()) {
+    case "const": {
+      const value = node.evaluate();
+      return () => value;
+    }
+    case "variable":
+      return compileVariable(node);
+    case "binary": {
+      const left = compileOperand(node.left),
+        right = compileOperand(node.right);
+      if (!left || !right) return null;
+      const consumer = node.consumer as (l: unknown, r: unknown, strict: boolean) => unknown;
+      // strictCompare comes from a question's context; a plain object of answers never sets it.
+      return (values) => consumer.call(node, left(values), right(values), false);
+    }
+    case "unary": {
+      const inner = compileOperand(node.expressionValue);
+      if (!inner) return null;
+      const consumer = node.consumer as (v: unknown) => unknown;
+      return (values) => consumer.call(node, inner(values));
+    }
+    case "array": {
+      const items = (node.values as Operand[]).map(compileOperand);
+      if (items.some((i) => !i)) return null;
+      return (values) => items.map((item) => item!(values));
+    }
+    case "function": {
+      if (FunctionFactory.Instance.isAsyncFunction(node.originalValue)) return null;
+      const parameters = compileOperand(node.parameters);
+      if (!parameters) return null;
+      const name = node.originalValue as string;
+      const given = node.parameters.values as Operand[];
+      // No properties, as ExpressionRunner.runValues passes none.
+      return (values) => FunctionFactory.Instance.run(name, parameters(values) as unknown[], null as never, given);
+    }
+    default:
+      return null;
+  }
+}
+
+interface PathItem {
+  name: string;
+  index?: number;
+}
+
+/** survey-core's Variable.evaluate through ProcessValue and ValueGetter, with the path split once. */
+function compileVariable(node: Record<string, any>): CompiledExpression {
+  const name = node.variableName as string;
+  const path = splitPath(name);
+  const endsWithLength = name.endsWith(".length");
+  const correct = (value: unknown) => node.getCorrectValue(value) as unknown;
+  return (values) => {
+    const found = lookUp(values, path);
+    if (found === NOT_FOUND) return endsWithLength ? correct(0) : null;
+    return correct(found);
+  };
+}
+
+/** ValueGetter.getPath. */
+function splitPath(name: string): PathItem[] {
+  return name.split(".").map((part) => {
+    let item = part.trim();
+    let index: number | undefined;
+    if (item.lastIndexOf("]") === item.length - 1) {
+      const at = item.lastIndexOf("[");
+      if (at > -1) {
+        const number = Helpers.getNumber(item.substring(at + 1, item.length - 1)) as number;
+        index = Number.isNaN(number) || number < 0 ? undefined : number;
+        if (index !== undefined) item = item.substring(0, at);
+      }
+    }
+    return index === undefined ? { name: item } : { name: item, index };
+  });
+}
+
+const NOT_FOUND = Symbol("not found");
+
+/**
+ * VariableGetterContext.getValue: each stretch of the path up to an indexed item is looked up as one
+ * dotted key first, then shorter ones (`panel.birth_date`, then `panel` and `birth_date`), case-insensitively.
+ */
+function lookUp(values: unknown, path: PathItem[]): unknown {
+  let value: unknown = values;
+  let at = 0;
+  while (at < path.length) {
+    let end = at;
+    while (end < path.length && path[end]!.index === undefined) end++;
+    if (end >= path.length) end = path.length - 1;
+    let found = false;
+    let p = end;
+    for (; p >= at; p--) {
+      const got = valueByName(value, joinNames(path, at, p + 1));
+      if (got !== undefined) {
+        value = got;
+        found = true;
+        break;
+      }
+    }
+    if (!found) return NOT_FOUND;
+    const index = path[p]!.index;
+    at = p + 1;
+    if (index !== undefined) {
+      if (!Array.isArray(value) || index >= value.length) return NOT_FOUND;
+      value = value[index];
+    }
+  }
+  return value;
+}
+
+function joinNames(path: PathItem[], start: number, end: number): string {
+  let name = "";
+  for (let i = start; i < end; i++) name += (i > start ? "." : "") + path[i]!.name;
+  return name;
+}
+
+/** VariableGetterContext.getValueByItemCore: the first key, inherited ones included, equal to the name but for case. */
+function valueByName(object: unknown, name: string): unknown {
+  if (!object || !name) return undefined;
+  if (name === "length" && (Array.isArray(object) || typeof object === "string")) return (object as { length: number }).length;
+  const lower = name.toLowerCase();
+  const a = lower[0];
+  const A = name[0]!.toLocaleUpperCase();
+  for (const key in object as object) {
+    const first = key[0];
+    if ((first === a || first === A) && key.toLowerCase() === lower) return (object as Record<string, unknown>)[key];
+  }
+  return undefined;
+}
