@@ -81,20 +81,30 @@ export function parseBounded(text: string): unknown {
  */
 function checkShape(text: string) {
   const counts: number[] = []; // per open container: items seen so far (-1 for objects)
-  let inString = false;
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
-    if (inString) {
-      if (ch === 0x5c) i++;
-      else if (ch === 0x22) inString = false;
-      continue;
-    }
-    if (ch === 0x22) inString = true;
-    else if (ch === 0x5b || ch === 0x7b) {
+    if (ch === 0x22) {
+      // A string is skipped to its closing quote by native searches, not character by character: keys and
+      // answers are most of a household's text (issue #22). A quote ends it after an even run of backslashes.
+      i = closingQuote(text, i + 1);
+      if (i < 0) return;
+    } else if (ch === 0x5b || ch === 0x7b) {
       if (counts.length >= MAX_JSON_DEPTH) throw problems.jsonTooComplex(MAX_JSON_DEPTH, MAX_JSON_ARRAY_LENGTH);
       counts.push(ch === 0x5b ? 1 : -1);
     } else if (ch === 0x2c && counts.length && counts[counts.length - 1]! > 0) {
       if (++counts[counts.length - 1]! > MAX_JSON_ARRAY_LENGTH) throw problems.jsonTooComplex(MAX_JSON_DEPTH, MAX_JSON_ARRAY_LENGTH);
     } else if (ch === 0x5d || ch === 0x7d) counts.pop();
   }
+}
+
+/** The index of the quote closing a string that starts at `from`, or -1 when it is never closed. */
+function closingQuote(text: string, from: number): number {
+  let quote = text.indexOf('"', from);
+  while (quote >= 0) {
+    let backslashes = 0;
+    while (text.charCodeAt(quote - 1 - backslashes) === 0x5c) backslashes++;
+    if (backslashes % 2 === 0) return quote;
+    quote = text.indexOf('"', quote + 1);
+  }
+  return -1;
 }
