@@ -2,7 +2,7 @@ import { LockMode } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { catalogueSnapshot } from "../../schemas/catalogue/snapshot";
 import type { Catalogue } from "../../schemas/catalogue/types";
-import { compile, type JsonSchema } from "../../schemas/compile";
+import { boundVariableCodes, compile, type JsonSchema } from "../../schemas/compile";
 import { MEMBERS_ROSTER } from "../../schemas/contracts/registry";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
 import { Form, FormVersion } from "../entities";
@@ -24,7 +24,7 @@ export async function publishFormVersion(
   meta: { publishedBy?: string | null; reason?: string | null } = {},
 ): Promise<FormVersion> {
   const schema = compile(mask, catalogue);
-  const snapshot = catalogueSnapshot(catalogue, boundVariables(schema));
+  const snapshot = catalogueSnapshot(catalogue, [...boundVariables(schema), ...boundVariableCodes(mask)]);
   const checksum = contentHash({ mask, schema, snapshot });
   return em.transactional(async (tx) => {
     const form = await tx.findOneOrFail(Form, formId, { lockMode: LockMode.PESSIMISTIC_WRITE });
@@ -53,7 +53,10 @@ export async function publishFormVersion(
   });
 }
 
-/** Variable codes a compiled schema holds: household answers at the top, individual ones in the roster. */
+/**
+ * Variable codes a compiled schema holds: household answers at the top, individual ones in the roster. The
+ * mask's own bindings are added to these: a unit's records and a composite question's parts are nested.
+ */
 function boundVariables(schema: JsonSchema): string[] {
   const top = (schema.properties ?? {}) as Record<string, JsonSchema>;
   const roster = top[MEMBERS_ROSTER]?.items as JsonSchema | undefined;

@@ -1,3 +1,4 @@
+export { boundVariableCodes } from "./bound-variables";
 export { compile } from "./compile";
 export { createValidator, validatorFor } from "./validator";
 export { isEmptyAnswer } from "./expressions";
