@@ -3,7 +3,8 @@ import { HOUSEHOLD_KEY_VARIABLES, INDIVIDUAL_KEY_VARIABLES } from "../contracts/
 
 /**
  * The columns of a registry export (issue #17), one list per level, from the catalogue: a column per
- * variable of that level, in catalogue order, after the keys that join the two files.
+ * variable of that level, in catalogue order, after the keys that join the files: households, individuals,
+ * then a file per unit of records the households hold (plots, livestock: issue #20).
  */
 export type ColumnKind = "text" | "number" | "date" | "code" | "codes" | "boolean";
 
@@ -25,7 +26,8 @@ export interface ExportColumn {
 
 export interface ExportLevel {
   level: VariableLevel;
-  file: "households" | "individuals";
+  /** The file's name without extension: `households`, `individuals`, or a unit's code. */
+  file: string;
   columns: ExportColumn[];
 }
 
@@ -39,6 +41,10 @@ const KEY_LABELS = {
   individual_id: { fr: "Identifiant du membre", en: "Member identifier" },
   person_id: { fr: "Identifiant de la personne", en: "Person identifier" },
   line_number: { fr: "Numéro de ligne dans le ménage", en: "Line number in the household" },
+  record: {
+    fr: "Numéro de l'enregistrement : sa position dans la liste du ménage, à partir de 1",
+    en: "Record number: its position in the household's list, from 1",
+  },
 } as const satisfies Record<string, Labels>;
 
 const BOOLEAN_LABELS = { fr: ["Non", "Oui"], en: ["No", "Yes"] } as const;
@@ -47,8 +53,14 @@ export function labelIn(labels: Labels | undefined, language: string): string {
   return labels?.[language] ?? labels?.fr ?? "";
 }
 
-/** Both levels' columns, labelled in `language` (French where a label lacks it). */
-export function exportLevels(catalogue: Catalogue, language: string): [ExportLevel, ExportLevel] {
+/** A unit whose code is one of these gets its file under another name, not over theirs. */
+const TAKEN_FILES = new Set(["households", "individuals", "codebook"]);
+
+/**
+ * Every level's columns, labelled in `language` (French where a label lacks it): households, individuals,
+ * then each unit of records in the order the catalogue first names it, one row per record of a household.
+ */
+export function exportLevels(catalogue: Catalogue, language: string): [ExportLevel, ExportLevel, ...ExportLevel[]] {
   const key = (name: keyof typeof KEY_LABELS, kind: ColumnKind): ExportColumn => ({
     name,
     label: labelIn(KEY_LABELS[name], language),
@@ -85,7 +97,18 @@ export function exportLevels(catalogue: Catalogue, language: string): [ExportLev
         ...of("individual"),
       ],
     },
+    ...recordUnits(catalogue).map((unit) => ({
+      level: unit,
+      file: TAKEN_FILES.has(unit) ? `${unit}_records` : unit,
+      columns: [key("household_id", "text"), key("version", "number"), key("record", "number"), ...of(unit)],
+    })),
   ];
+}
+
+/** The units of records the catalogue's variables are asked of, besides households and individuals. */
+export function recordUnits(catalogue: Catalogue): string[] {
+  const units = catalogue.variables.filter((v) => v.status !== "draft").map((v) => v.level);
+  return [...new Set(units)].filter((unit) => unit !== "household" && unit !== "individual");
 }
 
 function variableColumn(variable: Variable, lists: Map<string, CodeList>, language: string): ExportColumn {
@@ -153,7 +176,8 @@ const MEMBER_COLUMNS: Record<string, string> = Object.fromEntries(
  * or an answer. Keys (ids, provenance) are given by the caller and come first.
  */
 export function stateSource(column: ExportColumn, level: VariableLevel): { field: string } | { answer: string } {
-  const field = (level === "household" ? HOUSEHOLD_COLUMNS : MEMBER_COLUMNS)[column.name];
+  const fields: Record<string, string> = level === "household" ? HOUSEHOLD_COLUMNS : level === "individual" ? MEMBER_COLUMNS : {};
+  const field = fields[column.name];
   return field ? { field } : { answer: column.source ?? column.name };
 }
 
@@ -175,6 +199,14 @@ export function householdValue(
   keys: Record<string, unknown>,
 ): unknown {
   return stateValue(column, "household", state, keys);
+}
+
+/** A unit record's value for a column: a record holds answers only. */
+export function recordValue(column: ExportColumn, record: unknown, keys: Record<string, unknown>): unknown {
+  if (column.name in keys) return keys[column.name];
+  return record && typeof record === "object" && !Array.isArray(record)
+    ? (record as Record<string, unknown>)[column.source ?? column.name]
+    : undefined;
 }
 
 export function memberValue(

@@ -14,6 +14,7 @@ import { redactorsFor } from "../../api/services/redaction";
 import { validHousehold } from "../helpers/demo-responses";
 import { readCsv } from "../helpers/export-files";
 import { createTestContext, type TestContext } from "../helpers/test-context";
+import { householdWithPlots, publishPlots } from "../helpers/unit-records";
 
 /**
  * The CSV export written by PostgreSQL's COPY (issue #17) against the row-by-row writer it replaced for
@@ -27,8 +28,10 @@ let dir: string;
 beforeAll(async () => {
   ctx = await createTestContext("export_csv_copy");
   ctx.startWorkers();
+  // Households with records of a unit (plots, issue #20): their file is compared too.
+  const version = await publishPlots(ctx);
   for (const seed of [11, 12, 13, 14]) {
-    const done = await ctx.submitAndDrain(validHousehold(seed));
+    const done = await ctx.submitAndDrain(seed === 14 ? validHousehold(seed) : householdWithPlots(seed, seed - 10), { version });
     expect(done.status).toBe("integrated");
     ids.push(done.householdId);
   }
@@ -72,6 +75,15 @@ async function oddStates(levels: readonly { columns: ExportColumn[] }[]) {
   for (const row of rows) {
     answers(levels[0]!.columns, row.state.attributes);
     for (const member of row.state.members) answers(levels[1]!.columns, member.attributes);
+    for (const unit of levels.slice(2) as { level: string; columns: ExportColumn[] }[]) {
+      const records = row.state.attributes[unit.level];
+      if (!Array.isArray(records)) continue;
+      for (const record of records) if (record && typeof record === "object") answers(unit.columns, record);
+      // A record that is not an object still takes its place in the numbering.
+      records.push(7);
+    }
+    // A list that is not one holds no records, for either writer.
+    if (!Array.isArray(row.state.attributes.plots)) row.state.attributes.plots = { plot_area: 1 };
     await em.getConnection().execute("update household_versions set state = ? where id = ?", [JSON.stringify(row.state), row.id]);
   }
 }
@@ -90,10 +102,8 @@ async function bothWriters(scopes: RoleScope[]) {
   const copy = await mkdtemp(join(dir, "copy-"));
   const byRows = await writeRowFiles(em, { ...job, dir: rows, format: "csv" });
   const byCopy = await copyCsvFiles(em, { ...job, open: (file) => createWriteStream(join(copy, `${file}.csv`)) });
-  const files = async (at: string) => ({
-    households: await readFile(join(at, "households.csv")),
-    individuals: await readFile(join(at, "individuals.csv")),
-  });
+  const files = async (at: string) =>
+    Object.fromEntries(await Promise.all(levels.map(async ({ file }) => [file, await readFile(join(at, `${file}.csv`))] as const)));
   return { levels, byRows, byCopy, rows: await files(rows), copy: await files(copy) };
 }
 
@@ -136,12 +146,19 @@ describe("CSV through COPY, against the row-by-row writer", () => {
     const { byRows, byCopy, rows, copy } = await bothWriters([scope("admin", null, ALL)]);
     expect(byCopy).toEqual(byRows);
     expect(byCopy!.households).toBe(4);
-    for (const file of ["households", "individuals"] as const) {
-      expect(copy[file].subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
-      expect(readCsv(copy[file], ";")).toEqual(readCsv(rows[file], ";"));
-      expect(copy[file].toString("utf8").split("\r\n")[0]).toBe(rows[file].toString("utf8").split("\r\n")[0]);
+    expect(Object.keys(copy)).toEqual(["households", "individuals", "plots"]);
+    // Three households' plots (1, 2 and 3 of them), each list ending with a record that is not an object.
+    expect(
+      readCsv(copy.plots!, ";")
+        .map((row) => row.record)
+        .sort(),
+    ).toEqual(["1", "1", "1", "2", "2", "2", "3", "3", "4"]);
+    for (const file of Object.keys(copy)) {
+      expect(copy[file]!.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+      expect(readCsv(copy[file]!, ";")).toEqual(readCsv(rows[file]!, ";"));
+      expect(copy[file]!.toString("utf8").split("\r\n")[0]).toBe(rows[file]!.toString("utf8").split("\r\n")[0]);
     }
-    const all = [...readCsv(copy.households, ";"), ...readCsv(copy.individuals, ";")].flatMap((row) => Object.values(row));
+    const all = Object.values(copy).flatMap((bytes) => readCsv(bytes, ";").flatMap((row) => Object.values(row)));
     // The odd values as the row-by-row writer made them: a number read from text, quotes and line breaks kept.
     expect(all).toEqual(expect.arrayContaining(["12", "1.5", "7", 'a; b, "c"', "line\nbreak", "crlf\r\nend", "3.25", "01 07", "x 3 "]));
   });
@@ -151,8 +168,14 @@ describe("CSV through COPY, against the row-by-row writer", () => {
     const scopes = [scope("supervisor", [island], ALL), scope("analyst", null, ["public", "internal"])];
     const { byRows, byCopy, rows, copy } = await bothWriters(scopes);
     expect(byCopy).toEqual(byRows);
-    for (const file of ["households", "individuals"] as const) expect(readCsv(copy[file], ";")).toEqual(readCsv(rows[file], ";"));
-    const households = readCsv(copy.households, ";");
+    for (const file of Object.keys(copy)) expect(readCsv(copy[file]!, ";")).toEqual(readCsv(rows[file]!, ";"));
+    const households = readCsv(copy.households!, ";");
+    // The analyst may not read a plot's owner (personal): blank where the supervisor's island is not the household's.
+    const plots = readCsv(copy.plots!, ";");
+    expect(Object.keys(plots[0]!)).toContain("plot_owner");
+    const elsewhere = plots.filter((row) => households.find((h) => h.household_id === row.household_id)!.island !== island);
+    expect(elsewhere.length).toBeGreaterThan(0);
+    expect(elsewhere.map((row) => row.plot_owner)).toEqual(elsewhere.map(() => ""));
     const named = households.filter((row) => row.head_name !== "");
     expect(named.length).toBeGreaterThan(0);
     expect(named.length).toBeLessThan(households.length);

@@ -14,7 +14,7 @@ const PROGRESS_MS = 500;
 
 export interface CsvCopy {
   /** Where a file's bytes go: an entry of the export's zip. */
-  open(file: ExportLevel["file"]): Writable;
+  open(file: string): Writable;
   levels: readonly ExportLevel[];
   delimiter: "," | ";";
   filter: HouseholdsFilter;
@@ -24,6 +24,9 @@ export interface CsvCopy {
 }
 
 type Counts = { households: number; individuals: number };
+
+/** The export counts households and individuals; a unit's records (plots, livestock) are in its file only. */
+const isCounted = (file: string): file is keyof Counts => file === "households" || file === "individuals";
 
 /**
  * Cancels the COPY if it still runs, with the protocol's cancel request and the connection's own secret
@@ -74,7 +77,7 @@ export async function copyCsvFiles(em: EntityManager, job: CsvCopy): Promise<Cou
         asking = asking
           .then(async () => {
             if (cancelled || failed) return;
-            cancelled = await job.progress({ ...counts, [level.file]: Math.max(records.records - 1, 0) });
+            cancelled = await job.progress(isCounted(level.file) ? { ...counts, [level.file]: Math.max(records.records - 1, 0) } : counts);
             // The pipeline then fails, and that is expected.
             if (cancelled) await cancelCopy(connection, copy);
           })
@@ -93,7 +96,7 @@ export async function copyCsvFiles(em: EntityManager, job: CsvCopy): Promise<Cou
       }
       if (failed) throw failed;
       if (cancelled) return null;
-      counts[level.file] = copy.rowCount;
+      if (isCounted(level.file)) counts[level.file] = copy.rowCount;
     }
     return counts;
   } finally {

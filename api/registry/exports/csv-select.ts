@@ -19,14 +19,18 @@ const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
  */
 export function levelSelect(level: ExportLevel, filter: HouseholdsFilter, redactorOf: RedactorOf, literal: Literal): string {
   const household = level.level === "household";
+  const member = level.level === "individual";
   const state = new Unpacked("s");
   const answers = new Unpacked("a");
-  const attributes = state.ref("attributes", "jsonb");
+  // A unit's record holds its answers itself, with no fields or attributes around them.
+  const attributes = household || member ? state.ref("attributes", "jsonb") : "";
   const items = level.columns.map((column) => {
-    const value = (household ? householdKey : memberKey)(column.name, state);
+    const value = (household ? householdKey : member ? memberKey : recordKey)(column.name, state);
     const reach = readers(column, filter.scopes, redactorOf, literal);
-    const source = stateSource(column, household ? "household" : "individual");
-    const sql = value ?? ("field" in source ? cellSql(column, state, source.field) : cellSql(column, answers, source.answer));
+    const source = stateSource(column, level.level);
+    const sql =
+      value ??
+      ("field" in source ? cellSql(column, state, source.field) : cellSql(column, household || member ? answers : state, source.answer));
     return `${reach ? `case when ${reach} then ${sql} end` : sql} as ${ident(column.name)}`;
   });
   const where = conditions(filter);
@@ -38,6 +42,14 @@ export function levelSelect(level: ExportLevel, filter: HouseholdsFilter, redact
     bindings,
     literal,
   );
+  if (!household && !member) {
+    // A list that is not one (a record, or an old state) holds no records, as the row-by-row path reads it; a
+    // record that is not an object still counts in the numbering, with no answers.
+    const list = `v.state->'attributes'->${literal(level.level)}`;
+    const records = `case jsonb_typeof(${list}) when 'array' then ${list} else '[]'::jsonb end`;
+    const record = `case jsonb_typeof(r.record) when 'object' then r.record else '{}'::jsonb end`;
+    return `select ${items.join(", ")} from (${versions}) v cross join lateral jsonb_array_elements(${records}) with ordinality r(record, n)${state.joins(record)}`;
+  }
   const from = household
     ? `(${versions}) v${state.joins("v.state")}`
     : `(${versions}) v cross join lateral jsonb_array_elements(v.state->'members') m(member)${state.joins("m.member")}`;
@@ -99,6 +111,18 @@ function memberKey(name: string, state: Unpacked): string | undefined {
       return `nullif(${state.ref("personId", "text")}, '')`;
     case "line_number":
       return numberSql(state.ref("lineNumber", "text"));
+  }
+}
+
+/** A unit record's keys: its household's, and its place in the household's list. */
+function recordKey(name: string): string | undefined {
+  switch (name) {
+    case "household_id":
+      return "v.household_id::text";
+    case "version":
+      return "v.version::text";
+    case "record":
+      return "r.n::text";
   }
 }
 

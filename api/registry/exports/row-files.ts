@@ -1,6 +1,13 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { ExportFormat } from "../../../schemas/contracts/exports";
-import { cell, type ExportColumn, type ExportLevel, householdValue, memberValue } from "../../../schemas/registry/export-columns";
+import {
+  cell,
+  type ExportColumn,
+  type ExportLevel,
+  householdValue,
+  memberValue,
+  recordValue,
+} from "../../../schemas/registry/export-columns";
 import { type RoleScope, scopeCovers } from "../../auth/actor";
 import { mayReadHeadName, type Redactor, type RedactorOf } from "../../services/redaction";
 import { levelFile } from "./export-files";
@@ -10,7 +17,7 @@ import type { Cell } from "./table-files";
 export interface RowFiles {
   dir: string;
   format: ExportFormat;
-  /** The households' level, then the individuals'. */
+  /** The households' level, then the individuals', then each unit's (plots, livestock). */
   levels: readonly ExportLevel[];
   delimiter: string;
   filter: HouseholdsFilter;
@@ -31,7 +38,7 @@ export function readable(column: ExportColumn, redactor: Redactor): boolean {
  */
 export async function writeRowFiles(em: EntityManager, job: RowFiles): Promise<{ households: number; individuals: number } | null> {
   const { levels, filter, redactorOf } = job;
-  const [households, individuals] = levels as [ExportLevel, ExportLevel];
+  const [households, individuals, ...units] = levels as [ExportLevel, ExportLevel, ...ExportLevel[]];
   const files = levels.map((level) => levelFile(job.dir, level.file, job.format, level.columns, job.delimiter));
   // Which columns each combination of the requester's roles may read, worked out once, not per cell.
   const readableBy = new Map<string, boolean[][]>();
@@ -46,11 +53,12 @@ export async function writeRowFiles(em: EntityManager, job: RowFiles): Promise<{
   };
   const counts = { households: 0, individuals: 0 };
   for await (const batch of householdsAsOf(em, filter)) {
-    const rows: [Cell[][], Cell[][]] = [[], []];
+    const rows: Cell[][][] = levels.map(() => []);
     for (const household of batch) {
-      const [mayHousehold, mayMember] = readableFor(filter.scopes.filter((scope) => scopeCovers(scope, household.place))) as [
+      const [mayHousehold, mayMember, ...mayUnit] = readableFor(filter.scopes.filter((scope) => scopeCovers(scope, household.place))) as [
         boolean[],
         boolean[],
+        ...boolean[][],
       ];
       const keys = {
         household_id: household.id,
@@ -60,7 +68,9 @@ export async function writeRowFiles(em: EntityManager, job: RowFiles): Promise<{
         form_version: household.formVersion,
         head_name: household.state.headName,
       };
-      rows[0].push(households.columns.map((c, i) => (mayHousehold[i] ? cell(c, householdValue(c, household.state as never, keys)) : null)));
+      rows[0]!.push(
+        households.columns.map((c, i) => (mayHousehold[i] ? cell(c, householdValue(c, household.state as never, keys)) : null)),
+      );
       for (const member of household.state.members) {
         const memberKeys = {
           individual_id: member.id,
@@ -68,12 +78,21 @@ export async function writeRowFiles(em: EntityManager, job: RowFiles): Promise<{
           person_id: member.personId,
           line_number: member.lineNumber,
         };
-        rows[1].push(individuals.columns.map((c, i) => (mayMember[i] ? cell(c, memberValue(c, member as never, memberKeys)) : null)));
+        rows[1]!.push(individuals.columns.map((c, i) => (mayMember[i] ? cell(c, memberValue(c, member as never, memberKeys)) : null)));
       }
+      units.forEach((unit, u) => {
+        const records = household.state.attributes[unit.level];
+        if (!Array.isArray(records)) return;
+        const may = mayUnit[u]!;
+        records.forEach((record, at) => {
+          const recordKeys = { household_id: household.id, version: household.version, record: at + 1 };
+          rows[u + 2]!.push(unit.columns.map((c, i) => (may[i] ? cell(c, recordValue(c, record, recordKeys)) : null)));
+        });
+      });
     }
-    await Promise.all([files[0]!.add(rows[0]), files[1]!.add(rows[1])]);
-    counts.households += rows[0].length;
-    counts.individuals += rows[1].length;
+    await Promise.all(files.map((file, at) => file.add(rows[at]!)));
+    counts.households += rows[0]!.length;
+    counts.individuals += rows[1]!.length;
     if (await job.progress(counts)) {
       await Promise.all(files.map((file) => file.close().catch(() => {})));
       return null;
