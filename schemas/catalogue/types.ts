@@ -24,7 +24,9 @@ export type VariableType =
   | "phone"
   | "national_id"
   /** "lat,lon" in decimal degrees, as text: SurveyJS has no map question the runtime could load offline. */
-  | "gps_point";
+  | "gps_point"
+  /** A file, photo or signature (issue #20): stored as an attachment, the answer holds its reference. */
+  | "file";
 
 export const VARIABLE_TYPES: readonly VariableType[] = [
   "text",
@@ -37,6 +39,7 @@ export const VARIABLE_TYPES: readonly VariableType[] = [
   "phone",
   "national_id",
   "gps_point",
+  "file",
 ];
 
 /** Types whose answers are codes of the variable's code list. */

@@ -1,7 +1,7 @@
 import type { ErrorObject } from "ajv";
 import type { FieldError, Message } from "../contracts/api";
 import { pointerSegment } from "./json-pointer";
-import { RULES_KEYWORD } from "./types";
+import { FILE_KEYWORD, RULES_KEYWORD } from "./types";
 
 /** Every code a field error may carry: few and stable, since clients and reports key on them. */
 export const FIELD_ERROR_CODES = [
@@ -25,6 +25,9 @@ export const FIELD_ERROR_CODES = [
   "invalid",
   "expression",
   "exclusive_choice",
+  "file_invalid",
+  "file_too_large",
+  "file_type",
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 
@@ -54,6 +57,8 @@ function toFieldError(error: ErrorObject, listItems: ReadonlySet<string>): Field
   switch (error.keyword) {
     case RULES_KEYWORD:
       return ruleError(at, p);
+    case FILE_KEYWORD:
+      return fileError(at, p);
     case "required":
       return field(`${at}/${pointerSegment(String(p.missingProperty))}`, "required", REQUIRED);
     case "type":
@@ -203,3 +208,26 @@ const TYPE_EN: Record<string, string> = {
   object: "an object",
   null: "empty",
 };
+
+/** A file's problem (file-keyword.ts): its size in megabytes as a person reads it, its types as their extensions. */
+function fileError(at: string, p: Record<string, unknown>): FieldError {
+  const megabytes = (Number(p.maxSize) / (1024 * 1024)).toLocaleString("fr", { maximumFractionDigits: 1 });
+  const types = (p.types as string[]).map((t) => t.replace(/^.*\//, "").toUpperCase()).join(", ");
+  switch (p.code) {
+    case "file_too_large":
+      return field(at, "file_too_large", {
+        fr: `Le fichier dépasse ${megabytes} Mo.`,
+        en: `The file is larger than ${megabytes.replace(",", ".")} MB.`,
+      });
+    case "file_type":
+      return field(at, "file_type", {
+        fr: `Ce type de fichier n'est pas accepté ici (types acceptés : ${types}).`,
+        en: `This type of file is not accepted here (accepted: ${types}).`,
+      });
+    default:
+      return field(at, "file_invalid", {
+        fr: "Le fichier est illisible : il doit être envoyé tel que le formulaire l'a joint.",
+        en: "The file cannot be read: it must be sent as the form attached it.",
+      });
+  }
+}

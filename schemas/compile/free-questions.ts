@@ -45,6 +45,9 @@ function answerType(q: MaskElement): VariableType | undefined {
     case "checkbox":
     case "tagbox":
       return "multiple_choice";
+    case "file":
+    case "signaturepad":
+      return "file";
     default:
       return undefined;
   }

@@ -135,7 +135,7 @@ export function unsupportedTypeReason(element: MaskElement, scope: MaskQuestion[
     };
   }
   return {
-    fr: `Le type de question « ${type} » n'est pas pris en charge par rsu (types pris en charge : text, comment, boolean, dropdown, radiogroup, checkbox, tagbox, multipletext, matrix, matrixdropdown ; html, image et expression pour l'affichage).`,
-    en: `Question type "${type}" is not supported by rsu (supported: text, comment, boolean, dropdown, radiogroup, checkbox, tagbox, multipletext, matrix, matrixdropdown; html, image and expression for display).`,
+    fr: `Le type de question « ${type} » n'est pas pris en charge par rsu (types pris en charge : text, comment, boolean, dropdown, radiogroup, checkbox, tagbox, multipletext, matrix, matrixdropdown, file, signaturepad ; html, image et expression pour l'affichage).`,
+    en: `Question type "${type}" is not supported by rsu (supported: text, comment, boolean, dropdown, radiogroup, checkbox, tagbox, multipletext, matrix, matrixdropdown, file, signaturepad; html, image and expression for display).`,
   };
 }

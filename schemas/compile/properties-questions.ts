@@ -1,3 +1,5 @@
+import { MAX_FILE_BYTES } from "../contracts/attachments";
+import { acceptedFileTypes, signatureFileType } from "./file-types";
 import { each, type Table } from "./property-support";
 
 /** Properties of the question types rsu compiles (mask-properties.ts puts them together). */
@@ -193,5 +195,55 @@ export const ROSTER: Table = {
     "templateQuestionTitleWidth",
     "templateErrorLocation",
     "removePanelButtonLocation",
+  ]),
+};
+
+/**
+ * Files and photos (issue #20): kept in the submission as data URLs (`storeDataAsText`), so that they travel
+ * through the offline outbox; an upload handler would need a network the field often lacks.
+ */
+export const FILE: Table = {
+  allowMultiple: "compiled",
+  // Types rsu cannot recognise from the bytes (video, documents), and sizes over its limit, are refused.
+  acceptedTypes: (v) => acceptedFileTypes(v).unknown.length > 0,
+  maxSize: (v) => typeof v === "number" && v > MAX_FILE_BYTES,
+  storeDataAsText: (v) => v === false,
+  // Properties of later SurveyJS versions survey-core 2.3.0 does not apply: they would limit nothing in the browser.
+  ...each("refused", ["acceptedCategories", "maxFiles"]),
+  ...each("ignored", [
+    "showPreview",
+    "allowImagesPreview",
+    "imageHeight",
+    "imageWidth",
+    "waitForUpload",
+    "needConfirmRemoveFile",
+    "confirmDelete",
+    "sourceType", // a photo from the camera is a file like any other
+    "allowCameraAccess",
+    "fileOrPhotoPlaceholder",
+    "photoPlaceholder",
+    "filePlaceholder",
+  ]),
+};
+
+/** Signatures: a PNG or JPEG drawing; SVG is refused, since a drawing served back could carry a script. */
+export const SIGNATUREPAD: Table = {
+  dataFormat: (v) => signatureFileType(v) === undefined,
+  storeDataAsText: (v) => v === false,
+  ...each("ignored", [
+    "signatureWidth",
+    "signatureHeight",
+    "signatureAutoScaleEnabled",
+    "penMinWidth",
+    "penMaxWidth",
+    "height",
+    "allowClear",
+    "showPlaceholder",
+    "placeholder",
+    "placeholderReadOnly",
+    "backgroundImage",
+    "penColor",
+    "backgroundColor",
+    "waitForUpload",
   ]),
 };

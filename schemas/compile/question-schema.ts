@@ -1,4 +1,5 @@
 import type { CodeList, Variable, VariableType } from "../catalogue/types";
+import { fileAnswerSchema } from "./file-schema";
 import type { JsonSchema } from "./types";
 
 type Question = Record<string, unknown>;
@@ -24,6 +25,9 @@ const COMPATIBLE: Record<string, (question: Question) => VariableType[]> = {
   radiogroup: (q) => ["single_choice", ...numericChoiceTypes(q)],
   checkbox: () => ["multiple_choice"],
   tagbox: () => ["multiple_choice"],
+  // Files, photos and signatures (issue #20): stored as attachments, the answer keeps a reference.
+  file: () => ["file"],
+  signaturepad: () => ["file"],
 };
 
 /**
@@ -167,6 +171,8 @@ export function answerSchema(
         ...(v.minCount !== undefined ? { if: { type: "array", minItems: 1 }, then: { type: "array", minItems: v.minCount } } : {}),
       };
     }
+    case "file":
+      return fileAnswerSchema(question);
   }
 }
 

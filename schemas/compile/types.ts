@@ -149,3 +149,12 @@ export interface ComputedValue {
 
 export const RULES_KEYWORD = "x-rsu-rules";
 export const SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema";
+
+/** One file of an answer, checked by file-keyword.ts: its types (read from its bytes) and decoded size at most. */
+export const FILE_KEYWORD = "x-rsu-file";
+export interface FileKeywordValue {
+  types: string[];
+  maxSize: number;
+  /** A signature pad's answer: a data URL alone, not `{name, type, content}`. */
+  signature?: true;
+}

@@ -4,6 +4,7 @@ import type { FieldError } from "../contracts/api";
 import { forgetComputedValues } from "./computed-values";
 import { toFieldErrors } from "./field-errors";
 import { pointerSegment } from "./json-pointer";
+import { fileKeyword } from "./file-keyword";
 import { rulesKeyword } from "./rules-keyword";
 import { RULES_KEYWORD, type JsonSchema, type RulesKeywordValue } from "./types";
 
@@ -17,6 +18,7 @@ export type Validate = (data: unknown) => FieldError[];
 const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
 addFormats(ajv);
 ajv.addKeyword(rulesKeyword);
+ajv.addKeyword(fileKeyword);
 
 /**
  * The validator of a compiled schema (or any JSON Schema 2020-12 the API uses for its bodies): returns

@@ -52,6 +52,10 @@ export function questionOf(variable: Variable, codeList: CodeList | undefined, o
     case "date":
       shape = { type: "text", inputType: "date" };
       break;
+    case "file":
+      // A photo by default, the commonest file a registry keeps; the designer may change the types.
+      shape = { type: "file", acceptedTypes: "image/*", storeDataAsText: true };
+      break;
     case "single_choice":
     case "multiple_choice": {
       const items = codeList?.items ?? [];

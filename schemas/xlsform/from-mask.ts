@@ -167,6 +167,16 @@ export function maskToXlsForm(mask: Element, formId: string): XlsFormSheets {
         choices.push({ list_name: name, name: "false", "label::French (fr)": "Non", "label::English (en)": "No" });
         report.add("approximated", at(name), "boolean_as_select", "Oui/non → select_one true/false.", "Yes/no → select_one true/false.");
         break;
+      case "file": {
+        // The round trip of to-mask.ts: image/* → image, audio/* → audio, anything else → file.
+        const accepted = String(element.acceptedTypes ?? "");
+        row.type = accepted === "image/*" ? "image" : accepted === "audio/*" ? "audio" : "file";
+        break;
+      }
+      case "signaturepad":
+        row.type = "image";
+        row.appearance = "signature";
+        break;
       case "html":
         row.type = "note";
         putTexts(row, "label", unpiped(element.html));

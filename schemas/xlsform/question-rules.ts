@@ -45,7 +45,8 @@ export function defaultOf(element: Element, cell: string, kind: string): unknown
 
 export function appearanceNotes(appearance: string | undefined, element: Element, report: ImportReport, at: At): void {
   if (!appearance) return;
-  const used = new Set(["minimal", "autocomplete", "search", "multiline"].filter((a) => appearance.includes(a)));
+  const drawn = element.type === "signaturepad" ? ["signature", "draw", "annotate"] : [];
+  const used = new Set(["minimal", "autocomplete", "search", "multiline", ...drawn].filter((a) => appearance.includes(a)));
   const rest = appearance.split(/\s+/).filter((a) => a && !used.has(a) && !(a === "field-list"));
   if (rest.length) {
     report.add(
@@ -56,5 +57,4 @@ export function appearanceNotes(appearance: string | undefined, element: Element
       `Appearance "${rest.join(" ")}" has no equivalent: standard look.`,
     );
   }
-  void element;
 }

@@ -130,14 +130,19 @@ export function questionOf(
   } else if (kind === "acknowledge") {
     element.type = "boolean";
     report.add("approximated", { ...at, column: "type" }, "acknowledge", "Accusé de réception → oui/non.", "Acknowledge → yes/no.");
+  } else if (kind === "image" || kind === "audio" || kind === "file") {
+    // Stored as attachments (issue #20); the signature, draw and annotate appearances are a drawing.
+    const appearance = (cells.appearance ?? "").toLowerCase();
+    if (kind === "image" && /\b(signature|draw|annotate)\b/.test(appearance)) element.type = "signaturepad";
+    else Object.assign(element, { type: "file", storeDataAsText: true, ...(kind === "file" ? {} : { acceptedTypes: `${kind}/*` }) });
   } else {
-    const files = ["image", "audio", "video", "file", "signature", "background-audio"];
+    const files = ["video", "background-audio"];
     report.add(
       "refused",
       { ...at, column: "type" },
       "unsupported_type",
-      files.includes(kind) ? `Fichier « ${kind} » : les pièces jointes ne sont pas encore gérées.` : `Type « ${kind} » non géré.`,
-      files.includes(kind) ? `File "${kind}": attachments are not handled yet.` : `Type "${kind}" not handled.`,
+      files.includes(kind) ? `Fichier « ${kind} » : rsu ne conserve que des images, du son et des PDF.` : `Type « ${kind} » non géré.`,
+      files.includes(kind) ? `File "${kind}": rsu keeps only images, sound and PDF files.` : `Type "${kind}" not handled.`,
     );
     return undefined;
   }

@@ -175,7 +175,14 @@ function usedValue(className: string, property: string): unknown {
 }
 
 /** Values the generic rule above cannot guess. */
-const USED: Json = { notificationType: "warning", maskType: "numeric", storeOthersAsComment: false };
+const USED: Json = {
+  notificationType: "warning",
+  maskType: "numeric",
+  storeOthersAsComment: false,
+  maxSize: 10 * 1024 * 1024,
+  dataFormat: "svg",
+  acceptedTypes: "video/*",
+};
 
 /** For each compiled property, a value and, when it needs company, other properties set in both masks. */
 const COMPILED: Record<string, { value: unknown; with?: Json }> = {
@@ -192,6 +199,7 @@ const COMPILED: Record<string, { value: unknown; with?: Json }> = {
   choices: { value: ["a", "c"] },
   choicesVisibleIf: { value: "{item} = 'a'" },
   maxSelectedChoices: { value: 1 },
+  allowMultiple: { value: true },
   minSelectedChoices: { value: 2 },
   elements: { value: [{ type: "text", name: "more" }] },
   templateElements: {

@@ -39,4 +39,5 @@ export const TYPE_WORDS: Record<VariableType, { fr: string; en: string }> = {
   phone: { fr: "Numéro de téléphone", en: "Phone number" },
   national_id: { fr: "Numéro d'identité nationale", en: "National ID number" },
   gps_point: { fr: "Point GPS (lat,lon)", en: "GPS point (lat,lon)" },
+  file: { fr: "Fichier, photo ou signature", en: "File, photo or signature" },
 };
