@@ -1,5 +1,6 @@
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
+import { compress } from "hono/compress";
 import type { AppEnv } from "../app-env";
 import { allow } from "../middleware/authorize";
 import { describeRoute } from "../openapi/describe";
@@ -8,7 +9,8 @@ import { staticCaching } from "../middleware/cache-control";
 /**
  * The built browser apps: the runtime (clerks) at /runtime/, the designer (back office) at /designer/.
  * The pages themselves are public; what they show comes from the API, which checks every call. Files are
- * sent brotli- or gzip-compressed as built (vite.config.ts) to browsers that accept it.
+ * sent brotli- or gzip-compressed as built (vite.config.ts) to browsers that accept it; those written after
+ * the bundle (the service worker and its Workbox runtime) are gzipped as they are sent.
  */
 export function staticRoutes(root: string) {
   return new Hono<AppEnv>()
@@ -28,6 +30,7 @@ export function staticRoutes(root: string) {
         mediaType: "text/html",
       }),
       staticCaching,
+      compress(),
       serveStatic({ root, precompressed: true }),
     );
 }

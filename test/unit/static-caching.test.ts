@@ -1,5 +1,5 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { brotliCompressSync, brotliDecompressSync, gzipSync } from "node:zlib";
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -13,6 +13,10 @@ writeFileSync(join(root, "runtime", "index.html"), "<!doctype html><title>rsu</t
 writeFileSync(join(root, "assets", "runtime-B1x_9aQz.js"), "export {};");
 writeFileSync(join(root, "assets", "survey-core-Dk3mP0aa.css"), "body{}");
 writeFileSync(join(root, "favicon.svg"), "<svg/>");
+// Written by vite-plugin-pwa after the bundle, so not precompressed.
+const WORKER = "self.addEventListener('fetch', () => {});".repeat(100);
+writeFileSync(join(root, "runtime", "sw.js"), WORKER);
+writeFileSync(join(root, "runtime", "workbox-b6ef9ad5.js"), WORKER);
 // Built beside each asset by vite.config.ts (vite-plugin-compression2).
 const SCRIPT = "export const answer = 42;".repeat(100);
 writeFileSync(join(root, "assets", "survey-js-ui-DBVDkzz0.js"), SCRIPT);
@@ -31,12 +35,22 @@ describe("static files", () => {
   it("lets browsers keep hashed assets for a year, unchanged", async () => {
     expect(await cacheControl("/assets/runtime-B1x_9aQz.js")).toBe("public, max-age=31536000, immutable");
     expect(await cacheControl("/assets/survey-core-Dk3mP0aa.css")).toBe("public, max-age=31536000, immutable");
+    expect(await cacheControl("/runtime/workbox-b6ef9ad5.js")).toBe("public, max-age=31536000, immutable");
   });
 
   it("has pages and unhashed files revalidated, so a new deployment shows at once", async () => {
     expect(await cacheControl("/runtime/")).toBe("no-cache");
     expect(await cacheControl("/runtime/index.html")).toBe("no-cache");
     expect(await cacheControl("/favicon.svg")).toBe("no-cache");
+    expect(await cacheControl("/runtime/sw.js")).toBe("no-cache");
+  });
+
+  it("compresses the service worker's files, written after the bundle, for a browser that accepts gzip", async () => {
+    for (const path of ["/runtime/sw.js", "/runtime/workbox-b6ef9ad5.js"]) {
+      const res = await app.request(path, { headers: { "accept-encoding": "gzip, deflate, br" } });
+      expect(res.headers.get("content-encoding"), path).toBe("gzip");
+      expect(gunzipSync(Buffer.from(await res.arrayBuffer())).toString(), path).toBe(WORKER);
+    }
   });
 
   it("sends the brotli or gzip file built beside an asset to a browser that accepts it, the plain one otherwise", async () => {
