@@ -64,10 +64,11 @@ interface PathItem {
 function compileVariable(node: Record<string, any>): CompiledExpression {
   const name = node.variableName as string;
   const path = splitPath(name);
+  const names = stretchNames(path);
   const endsWithLength = name.endsWith(".length");
   const correct = (value: unknown) => node.getCorrectValue(value) as unknown;
   return (values) => {
-    const found = lookUp(values, path);
+    const found = lookUp(values, path, names);
     if (found === NOT_FOUND) return endsWithLength ? correct(0) : null;
     return correct(found);
   };
@@ -92,11 +93,34 @@ function splitPath(name: string): PathItem[] {
 
 const NOT_FOUND = Symbol("not found");
 
+/** A name to look up, with what survey-core derives from it at each lookup, derived once. */
+interface Name {
+  name: string;
+  lower: string;
+  /** The first letters a matching key may start with: survey-core's quick test before lowering a key. */
+  a: string;
+  A: string;
+}
+
+/** The dotted names `path[at..p]`, for every stretch of the path, made once per variable. */
+function stretchNames(path: PathItem[]): Name[][] {
+  return path.map((_, at) =>
+    path.map((__, p) => {
+      const name = path
+        .slice(at, p + 1)
+        .map((item) => item.name)
+        .join(".");
+      const lower = name.toLowerCase();
+      return { name, lower, a: lower[0] ?? "", A: name ? name[0]!.toLocaleUpperCase() : "" };
+    }),
+  );
+}
+
 /**
  * VariableGetterContext.getValue: each stretch of the path up to an indexed item is looked up as one
  * dotted key first, then shorter ones (`panel.birth_date`, then `panel` and `birth_date`), case-insensitively.
  */
-function lookUp(values: unknown, path: PathItem[]): unknown {
+function lookUp(values: unknown, path: PathItem[], names: Name[][]): unknown {
   let value: unknown = values;
   let at = 0;
   while (at < path.length) {
@@ -106,7 +130,7 @@ function lookUp(values: unknown, path: PathItem[]): unknown {
     let found = false;
     let p = end;
     for (; p >= at; p--) {
-      const got = valueByName(value, joinNames(path, at, p + 1));
+      const got = valueByName(value, names[at]![p]!);
       if (got !== undefined) {
         value = got;
         found = true;
@@ -124,19 +148,10 @@ function lookUp(values: unknown, path: PathItem[]): unknown {
   return value;
 }
 
-function joinNames(path: PathItem[], start: number, end: number): string {
-  let name = "";
-  for (let i = start; i < end; i++) name += (i > start ? "." : "") + path[i]!.name;
-  return name;
-}
-
 /** VariableGetterContext.getValueByItemCore: the first key, inherited ones included, equal to the name but for case. */
-function valueByName(object: unknown, name: string): unknown {
+function valueByName(object: unknown, { name, lower, a, A }: Name): unknown {
   if (!object || !name) return undefined;
   if (name === "length" && (Array.isArray(object) || typeof object === "string")) return (object as { length: number }).length;
-  const lower = name.toLowerCase();
-  const a = lower[0];
-  const A = name[0]!.toLocaleUpperCase();
   for (const key in object as object) {
     const first = key[0];
     if ((first === a || first === A) && key.toLowerCase() === lower) return (object as Record<string, unknown>)[key];
