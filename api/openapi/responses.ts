@@ -184,6 +184,7 @@ export const createdTokenResponse = closed({ ...tokenProperties, token: text });
 
 /** The catalogue as partners decode the registry's codes with it: each item in the very schema a write of it is checked with. */
 export const variablePageResponse = closed({ total: count, items: list(variableSchema) });
+export const variableUnitsResponse = closed({ units: list({ type: "string", pattern: "^[a-z][a-z0-9_]*$" }) });
 export const codeListsResponse = list(codeListSchema);
 
 export const openApiResponse = {

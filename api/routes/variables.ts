@@ -5,9 +5,16 @@ import type { AppEnv } from "../app-env";
 import { auditActor } from "../auth/actor";
 import { allow } from "../middleware/authorize";
 import { describeRoute } from "../openapi/describe";
-import { variablePageResponse } from "../openapi/responses";
+import { variablePageResponse, variableUnitsResponse } from "../openapi/responses";
 import { jsonBody, readJson } from "../middleware/json-body";
-import { createVariable, searchVariables, updateVariable, variableRevisions, variableWithUsage } from "../services/catalogue-variables";
+import {
+  catalogueUnits,
+  createVariable,
+  searchVariables,
+  updateVariable,
+  variableRevisions,
+  variableWithUsage,
+} from "../services/catalogue-variables";
 import { positiveInteger } from "./params";
 import { validateBody } from "./validate-body";
 
@@ -35,6 +42,16 @@ export function variableRoutes() {
           }),
         );
       },
+    )
+    .get(
+      "/units",
+      allow("catalogue:read"),
+      describeRoute(
+        "Les unités d'enregistrements que les variables du catalogue décrivent, en plus des ménages et des individus (parcelles, bétail).",
+        "The units of records the catalogue's variables describe besides households and individuals (plots, livestock).",
+        { response: variableUnitsResponse },
+      ),
+      async (c) => c.json({ units: await catalogueUnits(c.get("em")) }),
     )
     .get(
       "/:code",

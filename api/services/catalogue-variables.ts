@@ -39,6 +39,14 @@ export async function searchVariables(em: EntityManager, f: VariableQuery): Prom
   return { total: Number(rows[0]?.total ?? 0), items: rows.map((r) => ({ ...r.definition, status: r.status })) };
 }
 
+/** The levels of the catalogue's variables that are units of records (plots, livestock), drafts included: a unit being defined is offered too. */
+export async function catalogueUnits(em: EntityManager): Promise<string[]> {
+  const rows: { level: string }[] = await em
+    .getConnection()
+    .execute(`select distinct level from variables where level not in ('household', 'individual') order by level`);
+  return rows.map((row) => row.level);
+}
+
 export async function findVariable(em: EntityManager, code: string): Promise<CatalogueVariable> {
   const found = await em.findOne(CatalogueVariable, code);
   if (!found) throw problems.variableNotFound(code);

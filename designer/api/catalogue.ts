@@ -35,6 +35,9 @@ export const saveVariable = (variable: Variable, previousCode?: string) =>
     ? request<Variable>(`/api/variables/${encodeURIComponent(previousCode)}`, { method: "PUT", json: variable })
     : request<Variable>("/api/variables", { method: "POST", json: variable });
 
+/** The catalogue's units of records besides households and individuals (plots, livestock). */
+export const listUnits = () => request<{ units: string[] }>("/api/variables/units", { cache: "no-store" }).then((body) => body.units);
+
 export const listCodeLists = () => request<CodeList[]>("/api/code-lists", { cache: "no-store" });
 
 /** The forms a 409 (`variable_in_use`, `code_in_use`) names, or none. */

@@ -27,6 +27,13 @@ export const fr = {
   type_file: "Fichier, photo ou signature",
   level_household: "Ménage",
   level_individual: "Individu",
+  levelUnit: "Enregistrements « {unit} »",
+  levelNewUnit: "Nouvelle unité d'enregistrements…",
+  newUnitField: "Code de la nouvelle unité",
+  newUnitHint:
+    "Ce que le ménage déclare en liste, une ligne par enregistrement (parcelles : plots, bétail : livestock) : lettres minuscules, chiffres et _, une lettre d'abord, 20 caractères au plus.",
+  newUnitInvalid:
+    "Le code d'unité commence par une lettre minuscule, suivie de lettres minuscules, chiffres ou _ (20 caractères au plus), par exemple plots.",
   status_draft: "Brouillon",
   status_active: "Active",
   status_deprecated: "Dépréciée",
@@ -64,6 +71,13 @@ export const en: Record<keyof typeof fr, string> = {
   type_file: "File, photo or signature",
   level_household: "Household",
   level_individual: "Individual",
+  levelUnit: 'Records "{unit}"',
+  levelNewUnit: "New unit of records…",
+  newUnitField: "Code of the new unit",
+  newUnitHint:
+    "What the household lists, one row per record (plots, livestock): lowercase letters, digits and _, a letter first, 20 characters at most.",
+  newUnitInvalid:
+    "A unit code starts with a lowercase letter, followed by lowercase letters, digits or _ (20 characters at most), for example plots.",
   status_draft: "Draft",
   status_active: "Active",
   status_deprecated: "Deprecated",

@@ -1,7 +1,15 @@
 import type { Locator } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer } from "../helpers/app-server";
-import { launchBrowser, saveNarrowScreenshot, saveScreenshot, type BrowserSession, waitUnlessAlert, signIn } from "../helpers/browser";
+import {
+  checkScreen,
+  launchBrowser,
+  saveNarrowScreenshot,
+  saveScreenshot,
+  type BrowserSession,
+  waitUnlessAlert,
+  signIn,
+} from "../helpers/browser";
 
 /**
  * A designer works on the variable catalogue in French (issue 4): the Catalogue tab lists the demo
@@ -105,6 +113,48 @@ describe("a designer works on the variable catalogue", () => {
       await saveScreenshot(page, "catalogue-05-in-use");
 
       // Before sign-in the app asks who is signed in and hears 401; the 422 and 409 above are the test's own.
+      expect(session.pageErrors.filter((e) => !/^http (401|422|409)/.test(e))).toEqual([]);
+    } catch (error) {
+      await saveScreenshot(page, "catalogue-failure").catch(() => {});
+      console.error(session.pageErrors.join("\n"));
+      throw error;
+    }
+  });
+
+  it("asks a variable of a new unit of records, refused in words until its code is snake case, then offers that unit (#20)", async () => {
+    const { page } = session;
+    try {
+      await page.getByRole("button", { name: "Annuler" }).click();
+      await page.getByRole("button", { name: "Nouvelle variable" }).click();
+      const form = page.locator("rsu-variable-form");
+      const level = form.locator("select[name=level]");
+      await expect
+        .poll(() => level.locator("option").allTextContents())
+        .toEqual(["Ménage", "Individu", "Nouvelle unité d'enregistrements…"]);
+      await form.getByLabel("Code", { exact: true }).fill("plot_area");
+      await level.selectOption({ label: "Nouvelle unité d'enregistrements…" });
+      await form.getByLabel("Type").selectOption({ label: "Décimal" });
+      await form.getByLabel("Libellé (fr)").fill("Superficie de la parcelle (hectares)");
+      await form.getByLabel("Libellé (en)").fill("Plot area (hectares)");
+      await form.getByLabel("Code de la nouvelle unité").fill("Parcelles");
+      await form.getByRole("button", { name: "Créer la variable" }).click();
+      const unitError = form.locator("#f-newUnit-error");
+      await unitError.waitFor();
+      await expect(unitError.textContent()).resolves.toContain("commence par une lettre minuscule");
+      await expect(form.getByLabel("Code de la nouvelle unité").getAttribute("aria-invalid")).resolves.toBe("true");
+      expect(await checkScreen(page, "catalogue-06-new-unit-error")).toEqual([]);
+      await form.getByLabel("Code de la nouvelle unité").fill("plots");
+      await form.getByRole("button", { name: "Créer la variable" }).click();
+      await waitUnlessAlert(page, page.getByText("La variable « plot_area » est créée."));
+
+      await page.getByRole("button", { name: "Nouvelle variable" }).click();
+      const next = page.locator("rsu-variable-form select[name=level]");
+      await expect
+        .poll(() => next.locator("option").allTextContents())
+        .toEqual(["Ménage", "Individu", "Enregistrements « plots »", "Nouvelle unité d'enregistrements…"]);
+      await next.selectOption({ label: "Enregistrements « plots »" });
+      expect(await checkScreen(page, "catalogue-07-unit-offered")).toEqual([]);
+      await page.getByRole("button", { name: "Annuler" }).click();
       expect(session.pageErrors.filter((e) => !/^http (401|422|409)/.test(e))).toEqual([]);
     } catch (error) {
       await saveScreenshot(page, "catalogue-failure").catch(() => {});

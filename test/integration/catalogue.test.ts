@@ -120,6 +120,17 @@ describe("variables", () => {
     expect((await ctx.request("/api/variables/household_income")).status).toBe(200);
   });
 
+  it("lists the units of records its variables describe (#20), and refuses a unit code that is not lowercase snake case", async () => {
+    expect((await ctx.get("/api/variables/units", "analyste")).body).toEqual({ units: [] });
+    const plot = { code: "plot_area", level: "plots", type: "decimal", label: { fr: "Superficie de la parcelle" } };
+    expect((await send("POST", "/api/variables", plot)).status).toBe(201);
+    expect((await send("POST", "/api/variables", { ...plot, code: "herd_size", level: "livestock", type: "integer" })).status).toBe(201);
+    expect((await ctx.get("/api/variables/units", "analyste")).body).toEqual({ units: ["livestock", "plots"] });
+    const refused = await send("POST", "/api/variables", { ...plot, code: "plot_owner", level: "Parcelles" });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.details.map((d: { pointer: string }) => d.pointer)).toEqual(["/level"]);
+  });
+
   it("answers 404 for an unknown variable and 403 to an analyst who writes", async () => {
     expect((await ctx.get("/api/variables/nope")).body.error.code).toBe("variable_not_found");
     expect((await send("POST", "/api/variables", { ...income, code: "analyst_try" }, "analyste")).status).toBe(403);

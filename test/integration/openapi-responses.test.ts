@@ -45,6 +45,7 @@ const samples: Record<string, () => Promise<Answer>> = {
   "POST /api/exports/:id/cancel": async () =>
     ctx.post(`/api/exports/${(await ctx.get("/api/exports", "analyste")).body[0].id}/cancel`, undefined, "analyste"),
   "GET /api/variables": () => ctx.get("/api/variables?limit=500", "analyste"),
+  "GET /api/variables/units": () => ctx.get("/api/variables/units", "analyste"),
   "GET /api/code-lists": () => ctx.get("/api/code-lists", "analyste"),
   "POST /api/tokens": () => ctx.post("/api/tokens", { username: "analyste", name: "paiements" }),
   "GET /api/tokens": () => ctx.get("/api/tokens"),

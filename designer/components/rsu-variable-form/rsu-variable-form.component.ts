@@ -10,7 +10,7 @@ import {
   type VariableConstraints,
   type VariableType,
 } from "../../../schemas/catalogue/types";
-import { listCodeLists, saveVariable } from "../../api/catalogue";
+import { listCodeLists, listUnits, saveVariable } from "../../api/catalogue";
 import { formCancelEvent } from "../../events/rsu-form-cancel";
 import { variableSavedEvent } from "../../events/rsu-variable-saved";
 import { sessionExpiredEvent } from "../../../kit/events/rsu-session-expired";
@@ -23,6 +23,12 @@ import { labelsIn, languagePickerStyles, languagesOf, renderLanguagePicker } fro
 import { renderCodeListPreview } from "./code-list-preview-view";
 import { knownThemesHint } from "../../views/theme-name";
 import { themeList } from "../../../schemas/catalogue/themes";
+import { variableSchema } from "../../../schemas/catalogue/catalogue.schema";
+
+/** The level select's choice that opens the field for a new unit's code: no unit code starts with "+". */
+const NEW_UNIT = "+new";
+/** A unit's code, as the catalogue's JSON Schema says (schemas/catalogue/catalogue.schema.ts). */
+const UNIT_CODE = new RegExp(variableSchema.properties.level.pattern);
 
 /** The texts written in each of the variable's languages. */
 const TEXTS = ["label", "description", "universe"] as const;
@@ -58,6 +64,8 @@ export default class RsuVariableForm extends LitElement {
     languages: { state: true },
     codeList: { state: true },
     codeLists: { state: true },
+    units: { state: true },
+    level: { state: true },
     messages: { state: true },
     failure: { state: true },
     busy: { state: true },
@@ -71,6 +79,10 @@ export default class RsuVariableForm extends LitElement {
   /** The code list chosen, whose items the form shows. */
   codeList = "";
   codeLists: CodeList[] = [];
+  /** The catalogue's units of records (plots, livestock), offered as levels beside household and individual. */
+  units: string[] = [];
+  /** The level chosen, or NEW_UNIT while a new unit's code is typed. */
+  level = "household";
   messages: PointerMessages = new Map();
   failure = "";
   busy = false;
@@ -87,6 +99,10 @@ export default class RsuVariableForm extends LitElement {
       (lists) => (this.codeLists = lists),
       () => {},
     );
+    listUnits().then(
+      (units) => (this.units = units),
+      () => {},
+    );
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
@@ -95,6 +111,7 @@ export default class RsuVariableForm extends LitElement {
       this.type = this.variable?.type ?? "text";
       this.languages = this.variable ? languagesOf(this.variable.label, this.variable.description, this.variable.universe) : ["fr", "en"];
       this.codeList = this.variable?.codeList ?? "";
+      this.level = this.variable?.level ?? "household";
       this.messages = new Map();
       this.failure = "";
     }
@@ -115,7 +132,7 @@ export default class RsuVariableForm extends LitElement {
     const optional = (name: string) => (text(name) ? text(name) : undefined);
     const variable = {
       code: text("code"),
-      level: text("level"),
+      level: this.level === NEW_UNIT ? text("newUnit") : text("level"),
       type: this.type,
       label,
       description: optionalLabels(description!),
@@ -135,9 +152,17 @@ export default class RsuVariableForm extends LitElement {
   private async handleSubmit(event: SubmitEvent) {
     event.preventDefault();
     const variable = this.read(event.target as HTMLFormElement);
-    this.busy = true;
     this.messages = new Map();
     this.failure = "";
+    // Checked here too, to say it next to the field in words rather than as the schema's pattern.
+    if (this.level === NEW_UNIT && (!UNIT_CODE.test(variable.level) || variable.level.length > variableSchema.properties.level.maxLength)) {
+      this.messages = new Map([["newUnit", [t("newUnitInvalid")]]]);
+      this.failure = t("variableHasErrors");
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      return;
+    }
+    this.busy = true;
     try {
       const saved = await saveVariable(variable, this.variable?.code);
       this.dispatchEvent(variableSavedEvent(saved, !this.variable));
@@ -155,6 +180,10 @@ export default class RsuVariableForm extends LitElement {
     });
     if (!refusal) return void this.dispatchEvent(sessionExpiredEvent());
     ({ messages: this.messages, failure: this.failure } = refusal);
+    // The server names `/level`: while a new unit is typed, that is its field.
+    const level = this.messages.get("level");
+    if (this.level === NEW_UNIT && level)
+      this.messages = new Map([...this.messages].filter(([key]) => key !== "level")).set("newUnit", level);
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }
@@ -176,7 +205,7 @@ export default class RsuVariableForm extends LitElement {
       ${this.failure ? html`<p class="status error" role="alert">${this.failure}</p>` : nothing}
       <div class="grid">
         ${renderField("code", t("colCode"), m, { value: v?.code, hint: t("variableCodeHint"), required: true })}
-        ${renderSelect("level", t("colLevel"), m, choices(["household", "individual"], "level_"), v?.level ?? "household")}
+        ${this.renderLevel()}
         ${renderSelect("type", t("colType"), m, choices(VARIABLE_TYPES, "type_"), this.type, (type) => (this.type = type as VariableType))}
       </div>
       ${renderLanguagePicker(this.languages, (languages) => (this.languages = languages))}
@@ -218,6 +247,26 @@ export default class RsuVariableForm extends LitElement {
         <button type="button" class="secondary" @click=${() => this.dispatchEvent(formCancelEvent())}>${t("cancel")}</button>
       </div>
     </form>`;
+  }
+
+  /**
+   * Household, individual, each unit of records the catalogue knows (a variable's own included), and a new
+   * unit, whose code is then typed in a field of its own.
+   */
+  private renderLevel() {
+    const units = [
+      ...new Set([
+        ...this.units,
+        ...(this.variable && !["household", "individual"].includes(this.variable.level) ? [this.variable.level] : []),
+      ]),
+    ];
+    const levels = [
+      ...["household", "individual"].map((value) => ({ value, text: tCode("level_", value) })),
+      ...units.sort().map((unit) => ({ value: unit, text: t("levelUnit", { unit }) })),
+      { value: NEW_UNIT, text: t("levelNewUnit") },
+    ];
+    return html`${renderSelect("level", t("colLevel"), this.messages, levels, this.level, (level) => (this.level = level))}
+      ${this.level === NEW_UNIT ? renderField("newUnit", t("newUnitField"), this.messages, { hint: t("newUnitHint"), required: true }) : nothing}`;
   }
 
   /** A select of the theme list's items, so no typed theme becomes a near-duplicate; free text for a catalogue without that list. */
