@@ -476,6 +476,16 @@ export const problems = {
       },
       details,
     ),
+  submissionFilesTooLarge: (limitBytes: number) =>
+    new Problem(413, "submission_files_too_large", {
+      fr: `Les fichiers de cette saisie dépassent ensemble ${Math.round(limitBytes / (1024 * 1024))} Mo : retirez-en ou réduisez les photos.`,
+      en: `This submission's files exceed ${Math.round(limitBytes / (1024 * 1024))} MB together: remove some or make the photos smaller.`,
+    }),
+  attachmentNotFound: () =>
+    new Problem(404, "attachment_not_found", {
+      fr: "Ce fichier n'existe pas ou n'appartient pas à ce ménage.",
+      en: "This file does not exist or does not belong to this household.",
+    }),
   submissionInvalid: (details: FieldError[]) =>
     new Problem(
       422,

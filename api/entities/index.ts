@@ -20,9 +20,11 @@ import { DataImport, ImportHousehold, ImportProfile, ImportRow } from "./import.
 import { BackupRun } from "./backup-run.entity";
 import { Incident, IncidentAction } from "./incident.entity";
 import { SubmissionRefusal } from "./submission-refusal.entity";
+import { Attachment } from "./attachment.entity";
 
 export {
   ApiToken,
+  Attachment,
   BackupRun,
   AuditEvent,
   AuditLink,
@@ -53,6 +55,7 @@ export {
 
 /** Every entity, listed statically: MikroORM gets them without scanning folders (STACK.md trap 7). */
 export const entities = [
+  Attachment,
   CatalogueVariable,
   CatalogueCodeList,
   Form,

@@ -3,6 +3,7 @@ import type { SubmissionStatus } from "../../schemas/contracts/api";
 import { auditRows, type AuditActor, type AuditEntry } from "../audit/record-audit";
 import { entityRowsJson, preparedRows, sqlArray } from "../db/plain-sql";
 import { AuditEvent } from "../entities";
+import type { AttachmentRow } from "../services/submission-files";
 
 /** A submission as the batch writes it: checked, hashed, its place known. */
 export interface SubmissionRow {
@@ -14,6 +15,8 @@ export interface SubmissionRow {
   commune: string | null;
   householdId: string | null;
   baseVersion: number | null;
+  /** Its files, taken out of `data` (issue #20): written only with the submission itself. */
+  attachments?: AttachmentRow[];
 }
 
 /** What an earlier copy of an id says, to answer a retry (same content) or refuse other content (409). */
@@ -64,9 +67,14 @@ export async function writeSubmissions(
     `with written as (${INSERT_SUBMISSIONS}),
        queued as (insert into outbox (submission_id, created_at, next_attempt_at, attempts) select id, now(), $2, 0 from written),
        audited as (insert into audit_log select a.* from json_populate_recordset(null::audit_log, $3::json) a
-                    where a.entity_id::uuid in (select id from written))
+                    where a.entity_id::uuid in (select id from written)),
+       attached as (insert into attachments (id, submission_id, variable, name, type, size, sha256, content, created_at)
+                    select f.id, f.submission_id, f.variable, f.name, f.type, f.size, f.sha256, decode(f.content, 'base64'), now()
+                      from json_to_recordset($4::json)
+                        as f(id uuid, submission_id uuid, variable text, name text, type text, size int, sha256 text, content text)
+                     where f.submission_id in (select id from written))
      select id from written`,
-    [submissionsJson(rows), nextAttemptAt, entityRowsJson(em, AuditEvent, auditRows(audits))],
+    [submissionsJson(rows), nextAttemptAt, entityRowsJson(em, AuditEvent, auditRows(audits)), attachmentsJson(rows)],
   );
   return new Set(inserted.map((row) => row.id));
 }
@@ -84,6 +92,23 @@ function submissionsJson(rows: SubmissionRow[]): string {
       household_id: row.householdId,
       base_version: row.baseVersion,
     })),
+  );
+}
+
+function attachmentsJson(rows: SubmissionRow[]): string {
+  return JSON.stringify(
+    rows.flatMap((row) =>
+      (row.attachments ?? []).map((a) => ({
+        id: a.id,
+        submission_id: a.submissionId,
+        variable: a.variable,
+        name: a.name,
+        type: a.type,
+        size: a.size,
+        sha256: a.sha256,
+        content: a.content,
+      })),
+    ),
   );
 }
 

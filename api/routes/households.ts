@@ -8,6 +8,8 @@ import { allow } from "../middleware/authorize";
 import { describeRoute } from "../openapi/describe";
 import { householdHistoryResponse, householdPageResponse, householdResponse } from "../openapi/responses";
 import { problems } from "../problems";
+import { householdAttachment } from "../repositories/attachments.repository";
+import { fileResponse } from "./file-response";
 import { findHousehold, householdWithMembers, listHouseholds, pastHousehold } from "../repositories/households.repository";
 import { householdAnswers } from "../services/form-answers";
 import { householdHistory, householdStateAt } from "../registry/households/household-history";
@@ -76,6 +78,26 @@ export function householdRoutes() {
           // sent back without it would erase it from the registry, so whoever may not read them all may not update.
           if (hidesAny(answers.data, await redactorFor(c.get("em"), covering))) throw problems.forbidden();
           return c.json(answers);
+        },
+      )
+      // A file, photo or signature answered for the household (issue #20), to whoever may read that answer.
+      .get(
+        "/:id/attachments/:attachment",
+        allow("households:read"),
+        describeRoute(
+          "Un fichier, une photo ou une signature du ménage, pour qui peut lire la réponse.",
+          "A file, photo or signature of the household, for whoever may read that answer.",
+          {
+            mediaType: "application/octet-stream",
+            errors: ["householdNotFound", "outsideArea", "forbidden", "attachmentNotFound", "invalidParameter"],
+          },
+        ),
+        async (c) => {
+          const { household, covering } = await visibleHousehold(c, "households:read");
+          const file = await householdAttachment(c.get("em"), household.id, uuid("attachment", c.req.param("attachment")));
+          if (!file) throw problems.attachmentNotFound();
+          if (!(await redactorFor(c.get("em"), covering)).may(file.variable)) throw problems.forbidden();
+          return fileResponse(c, file);
         },
       )
       .get(

@@ -1,6 +1,7 @@
 import { submissionEnvelopeSchema } from "../../schemas/contracts/submission-envelope";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { Hono } from "hono";
+import { MAX_SUBMISSION_BODY_BYTES } from "../../schemas/contracts/attachments";
 import { SUBMISSION_STAGES } from "../../schemas/contracts/submissions";
 import type { AppDeps, AppEnv } from "../app-env";
 import { scopesFor, type Actor } from "../auth/actor";
@@ -42,12 +43,14 @@ export function submissionRoutes({ orm, queue, logger, config }: AppDeps) {
               "submissionConflict",
               "formVersionNotFound",
               "formVersionRetired",
+              "submissionFilesTooLarge",
               "householdNotFound",
               "outsideArea",
             ],
           },
         ),
-        jsonBody(),
+        // Room for photos (issue #20): 20 MB of files a submission, in base64, and its answers.
+        jsonBody(MAX_SUBMISSION_BODY_BYTES),
         async (c) => {
           const { answer, resent } = await acceptSubmission(c.get("em"), batcher, await readJson(c), c.get("actor")!, c.get("address"));
           c.set("submissionResent", resent);

@@ -11,6 +11,7 @@ import type { SubmissionBatcher } from "./submission-batcher";
 import { publishedVersion } from "./published-versions";
 import { recordRefusal } from "./submission-refusals";
 import { contentHash } from "./hash";
+import { takeFiles } from "./submission-files";
 
 const validateEnvelope = createValidator(submissionEnvelopeSchema);
 
@@ -53,6 +54,10 @@ export async function acceptSubmission(
   const target = request.householdId ? { householdId: request.householdId.toLowerCase(), baseVersion: request.baseVersion! } : null;
   if (target) await checkUpdateTarget(em, target.householdId, actor);
   const hash = contentHash({ formId: request.formId, version: request.version, data: request.data, ...target });
+  // Files leave the answers after the hash, so that the same submission sent again hashes the same (issue #20).
+  const attachments = version.files
+    ? await takeFiles(em, version.files(request.data), request.data, id, { userId: actor.userId, householdId: target?.householdId ?? null })
+    : [];
 
   // Written together with the submissions arriving at the same moment (group commit, issue #22); answered
   // once this one's row is durable. A copy already there (a retry, or a double tap racing this one, even in
@@ -66,6 +71,7 @@ export async function acceptSubmission(
     commune: place.commune,
     householdId: target?.householdId ?? null,
     baseVersion: target?.baseVersion ?? null,
+    attachments,
     audit: {
       actor: auditActor(actor, address),
       entry: {

@@ -1,12 +1,16 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { FieldError } from "../../schemas/contracts/api";
 import { queryRows } from "../db/plain-sql";
+import { fileAnswersIn, type FileAnswerAt } from "../../schemas/compile/file-schema";
+import { FILE_KEYWORD } from "../../schemas/compile/types";
 import { validatorFor } from "./form-validators";
 
 export interface PublishedVersion {
   id: number;
   checksum: string;
   validate: (data: unknown) => FieldError[];
+  /** The files of checked answers (issue #20); absent when the version asks for none. */
+  files?: (data: Record<string, unknown>) => FileAnswerAt[];
   retired: boolean;
 }
 
@@ -52,7 +56,13 @@ export async function publishedVersion(em: EntityManager, formId: string, versio
     known.delete(key);
     return null;
   }
-  const loaded = { id: row.id, checksum: row.checksum, validate: validatorFor(row) };
+  const asksForFiles = JSON.stringify(row.schema).includes(`"${FILE_KEYWORD}"`);
+  const loaded = {
+    id: row.id,
+    checksum: row.checksum,
+    validate: validatorFor(row),
+    ...(asksForFiles ? { files: (data: Record<string, unknown>) => fileAnswersIn(row.schema, data) } : {}),
+  };
   known.set(key, { version: loaded, retired: row.retired, checkedAt: now });
   return { ...loaded, retired: row.retired };
 }

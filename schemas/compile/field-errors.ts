@@ -28,6 +28,8 @@ export const FIELD_ERROR_CODES = [
   "file_invalid",
   "file_too_large",
   "file_type",
+  /** A reference to a stored file the sender may not reuse (api/services/submission-files.ts). */
+  "file_unknown",
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 

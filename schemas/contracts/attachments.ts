@@ -16,6 +16,11 @@ export interface AttachmentRef {
 
 /** Bytes of one file, decoded: a photo from a tablet's camera fits. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+/** Bytes of all the files of one submission, decoded. */
+export const MAX_SUBMISSION_FILE_BYTES = 20 * 1024 * 1024;
+/** A submission's JSON body: its files in base64 (4/3 of their bytes) and room for the answers. */
+export const MAX_SUBMISSION_BODY_BYTES = 28 * 1024 * 1024;
+
 /** The types rsu can recognise from their first bytes, so the only ones it stores and serves. */
 export const KNOWN_FILE_TYPES = [
   "image/png",
@@ -29,6 +34,19 @@ export const KNOWN_FILE_TYPES = [
   "audio/mp4",
 ] as const;
 export type KnownFileType = (typeof KNOWN_FILE_TYPES)[number];
+
+/** The name a file of this type is saved under when the answer gives none (a signature). */
+export const FILE_EXTENSIONS: Record<KnownFileType, string> = {
+  "image/png": "png",
+  "image/jpeg": "jpg",
+  "image/gif": "gif",
+  "image/webp": "webp",
+  "application/pdf": "pdf",
+  "audio/mpeg": "mp3",
+  "audio/ogg": "ogg",
+  "audio/wav": "wav",
+  "audio/mp4": "m4a",
+};
 
 export function isAttachmentRef(value: unknown): value is AttachmentRef {
   if (!value || typeof value !== "object" || Array.isArray(value)) return false;

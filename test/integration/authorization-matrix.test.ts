@@ -81,6 +81,7 @@ const ROUTE_TABLE: Record<string, Permission> = {
   "GET /api/households": "households:read",
   "GET /api/households/:id": "households:read",
   "GET /api/households/:id/answers": "submissions:create",
+  "GET /api/households/:id/attachments/:attachment": "households:read",
   "GET /api/households/:id/history": "households:read",
   "GET /api/sync/households": "households:read",
   "POST /api/exports": "registry:export",
