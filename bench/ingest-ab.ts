@@ -19,7 +19,9 @@ import { openDatabase } from "../api/db/database";
 import { seedDemo } from "../api/db/seeders/seed-demo";
 import { workerConnection } from "../api/queue/redis";
 import { createApiToken } from "../api/services/api-tokens";
-import { INTEGRATION_QUEUE } from "../schemas/contracts/jobs";
+import { EXPORT_QUEUE } from "../schemas/contracts/exports";
+import { IMPORT_QUEUE } from "../schemas/contracts/imports";
+import { BACKUP_QUEUE, INTEGRATION_QUEUE } from "../schemas/contracts/jobs";
 import { child } from "./ingest/children";
 import { load } from "./ingest/load";
 import { cpuPerRequest, cpuSnapshot } from "./ingest/process-cpu";
@@ -73,10 +75,12 @@ for (let round = 0; round < args.rounds; round++) {
   }
 }
 await dropDatabase(config.databaseUrl);
-// The submissions' jobs were never taken (no workers ran): gone with their queue.
+// The submissions' jobs were never taken (no workers ran): gone with their queues, and the API's others.
 const connection = workerConnection(config.redisUrl);
-const queue = new Queue(INTEGRATION_QUEUE, { connection, prefix: config.queuePrefix });
-await queue.obliterate({ force: true });
-await queue.close();
+for (const name of [INTEGRATION_QUEUE, BACKUP_QUEUE, EXPORT_QUEUE, IMPORT_QUEUE]) {
+  const queue = new Queue(name, { connection, prefix: config.queuePrefix });
+  await queue.obliterate({ force: true });
+  await queue.close();
+}
 connection.disconnect();
 writeResults("ingest-ab", { ...args, baseline }, { loads });
