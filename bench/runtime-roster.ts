@@ -1,5 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { launchChromium } from "../test/helpers/browser";
+import { leaveDraft } from "../test/helpers/device-drafts";
 import { validHousehold } from "../api/db/seeders/demo/household-answers";
 import { MEMBERS_ROSTER } from "../schemas/contracts/registry";
 
@@ -68,26 +69,7 @@ export async function measureRoster(
       ...household.members[i % household.members.length],
       first_name: `Membre${i + 1}`,
     }));
-    await page.evaluate(
-      async ({ data, pageNo }) => {
-        const user = (JSON.parse(localStorage.getItem("rsu.runtime.user") ?? "{}") as { id: string }).id;
-        const forms = (await (await fetch("/api/forms")).json()) as { id: string; version: number }[];
-        const form = forms.filter((f) => f.id === "menage").sort((a, b) => b.version - a.version)[0];
-        const db = await new Promise<IDBDatabase>((resolve, reject) => {
-          const open = indexedDB.open("rsu-runtime");
-          open.onsuccess = () => resolve(open.result);
-          open.onerror = () => reject(open.error);
-        });
-        const tx = db.transaction("drafts", "readwrite");
-        tx.objectStore("drafts").put({ id: crypto.randomUUID(), userId: user, form, data, pageNo, updatedAt: new Date().toISOString() });
-        await new Promise((resolve, reject) => {
-          tx.oncomplete = resolve;
-          tx.onerror = () => reject(tx.error);
-        });
-        db.close();
-      },
-      { data: { ...household, members: people }, pageNo: MEMBERS_PAGE },
-    );
+    await leaveDraft(page, "menage", { data: { ...household, members: people }, pageNo: MEMBERS_PAGE });
 
     const cdp = await page.context().newCDPSession(page);
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: cpuSlowdown });

@@ -1,4 +1,4 @@
-import type { QuestionPanelDynamicModel, SurveyModel } from "survey-core";
+import type { IAction, PanelModel, QuestionPanelDynamicModel, SurveyModel } from "survey-core";
 
 /**
  * Beyond this many members a roster shows one member at a time, in tabs. Every panel of a roster shown
@@ -23,5 +23,16 @@ function useTabsIfLarge(roster: QuestionPanelDynamicModel): boolean {
   // Each tab is named as the member's panel is (« Membre n° 12 »).
   if (!roster.locTemplateTitle.isEmpty) roster.locTemplateTabTitle.setJson(roster.locTemplateTitle.getJson());
   roster.displayMode = "tab";
+  showTabBar(roster);
   return true;
+}
+
+/**
+ * survey-core (2.3) fills the tab bar only when it rebuilds its panels, not when `displayMode` changes, so a
+ * roster switched to tabs showed none; and it then makes each panel's tab once per panel (3,600 for 60
+ * members). One tab per member, made with survey-core's own maker (private in its typings).
+ */
+function showTabBar(roster: QuestionPanelDynamicModel): void {
+  const maker = roster as unknown as { createTabByPanel(panel: PanelModel, index: number): IAction };
+  roster.tabbedMenu?.setItems(roster.visiblePanels.map((panel, index) => maker.createTabByPanel(panel, index)));
 }

@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { validHousehold } from "../../api/db/seeders/demo/household-answers";
+import { MEMBERS_ROSTER } from "../../schemas/contracts/registry";
+import { startTestServer } from "../helpers/app-server";
+import { checkScreen, launchBrowser, saveScreenshot, signIn, type BrowserSession, waitUnlessAlert } from "../helpers/browser";
+import { leaveDraft } from "../helpers/device-drafts";
+
+/**
+ * A household larger than the roster's list can carry (#18): past 20 members the runtime shows one member
+ * at a time, in tabs named like the members, so each answer stays quick on a tablet. The demo mask stops at
+ * 20 members; this test publishes a version that allows 30, as a country with larger households would.
+ */
+const CLERK = { username: "agent", password: "agent-demo-2026" };
+/** The demo mask's members page (0-based). */
+const MEMBERS_PAGE = 3;
+
+describe("a roster of more than 20 members", () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let session: BrowserSession;
+
+  beforeAll(async () => {
+    server = await startTestServer("browser_large_roster");
+    session = await launchBrowser();
+    const { mask } = (await server.context.get("/api/forms/menage/draft")).body;
+    const roster = mask.pages[MEMBERS_PAGE].elements.find((e: { name: string }) => e.name === MEMBERS_ROSTER);
+    roster.maxPanelCount = 30;
+    expect((await server.context.put("/api/forms/menage/draft", mask)).status).toBe(200);
+    expect((await server.context.post("/api/forms/menage/publish")).status).toBe(201);
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await server?.stop();
+  });
+
+  it("shows one member at a time in tabs once the 21st is added, and keeps every member's answers", async () => {
+    const { page } = session;
+    const firstNames = page.locator('[data-name="first_name"] input');
+    // survey-core's tab bar: a button per member, those that do not fit behind « … ».
+    const tabs = page.locator(".sd-tabs-toolbar .sd-tab-item__title");
+    const chooseHiddenMember = async (title: string) => {
+      await page.locator(".sd-tabs-toolbar .sv-dots__item").click();
+      const list = page.locator(".sv-popup").filter({ visible: true });
+      await list.getByRole("textbox").fill(title.replace("Membre ", ""));
+      await list.getByText(title, { exact: true }).click();
+    };
+    try {
+      await signIn(page, `${server.url}/runtime/`, CLERK);
+      await waitUnlessAlert(page, page.getByRole("heading", { name: "Questionnaires publiés" }), 30_000);
+      const household = validHousehold(7) as Record<string, unknown> & { members: Record<string, unknown>[] };
+      const members = Array.from({ length: 20 }, (_, i) => ({
+        ...household.members[i % household.members.length],
+        first_name: `Membre${i + 1}`,
+      }));
+      await leaveDraft(page, "menage", { data: { ...household, members }, pageNo: MEMBERS_PAGE });
+
+      await page.getByRole("button", { name: "Mes brouillons" }).click();
+      await page.getByRole("button", { name: /^Reprendre le brouillon/ }).click();
+      await firstNames.nth(19).waitFor({ timeout: 60_000 });
+      // Twenty members: the list, every member on the page.
+      expect(await firstNames.count()).toBe(20);
+      expect(await tabs.count()).toBe(0);
+
+      await page.getByRole("button", { name: "Ajouter un membre" }).click();
+      // The 21st: tabs, one per member, the new one open.
+      await expect.poll(() => tabs.count(), { timeout: 30_000 }).toBe(21);
+      expect(await tabs.allTextContents()).toEqual(Array.from({ length: 21 }, (_, i) => `Membre n° ${i + 1}`));
+      expect(await page.locator(".sd-tabs-toolbar .sd-tab-item--pressed").innerText()).toBe("Membre n° 21");
+      // One member on screen (the previous one leaves with an animation).
+      await expect.poll(() => firstNames.count()).toBe(1);
+      expect(await firstNames.inputValue()).toBe("");
+      await firstNames.fill("Zaharia");
+      // Leaving the field hands the name to SurveyJS (typing-pause.ts), which redraws the tab bar.
+      await firstNames.press("Tab");
+      expect(await checkScreen(page, "large-roster-01-tabs")).toEqual([]);
+
+      // Another member's tab shows that member's answers, and the new one kept its name.
+      // The list behind « … » has a search box: a clerk finds member 3 among 21.
+      await chooseHiddenMember("Membre n° 3");
+      await expect.poll(() => firstNames.inputValue()).toBe("Membre3");
+      expect(await page.locator(".sd-tabs-toolbar .sd-tab-item--pressed").innerText()).toBe("Membre n° 3");
+      // The bar keeps the open member in view; the 21st has gone behind « … ».
+      await chooseHiddenMember("Membre n° 21");
+      await expect.poll(() => firstNames.inputValue()).toBe("Zaharia");
+      await saveScreenshot(page, "large-roster-02-back-to-the-new-member");
+    } catch (error) {
+      await saveScreenshot(page, "large-roster-failure").catch(() => {});
+      throw new Error(`${String(error)}\npage errors: ${session.pageErrors.join("\n") || "none"}`, { cause: error });
+    }
+  }, 180_000);
+});
