@@ -18,6 +18,8 @@ export class AnswerObject {
   formulas: ComputedValue[] = [];
   /** The survey's `maxCommentLength`, for comment areas and "other" texts. */
   commentMaxLength: number | undefined;
+  /** Records of a repeat standing in another repeat's records (plots → harvests). */
+  nested = false;
 
   /** `computed`: keys the form computes into this object (survey-logic.ts), dropped by the validator. */
   constructor(
@@ -74,7 +76,8 @@ export class AnswerObject {
     const groups = this.groups.length ? { groups: this.groups } : {};
     const computed = this.formulas.length && rules.length + this.groups.length > 0 ? { computed: this.formulas } : {};
     const record = this.record ? { record: this.record } : {};
-    return { scope: this.scope, ...record, rules, ...groups, ...displayOnly, ...computed };
+    const nested = this.nested ? { nested: true as const } : {};
+    return { scope: this.scope, ...record, ...nested, rules, ...groups, ...displayOnly, ...computed };
   }
 }
 

@@ -81,6 +81,7 @@ export function compile(mask: SurveyJson, catalogue: Catalogue): JsonSchema {
   for (const repeat of walked.repeats) {
     const name = String(repeat.question.name);
     objects.set(name, new AnswerObject("member", computed.keys[name], repeat.record === "row" ? "row" : undefined));
+    if (repeat.parent) objects.get(name)!.nested = true;
   }
   for (const object of objects.values()) {
     object.formulas = formulas;
@@ -118,7 +119,9 @@ export function compile(mask: SurveyJson, catalogue: Catalogue): JsonSchema {
   if (problems.length) throw new CompileError(problems.sort(inMaskOrder));
 
   const household = objectOf(HOUSEHOLD);
-  for (const repeat of walked.repeats) repeatSchema(household, repeat, objectOf(String(repeat.question.name)));
+  // Inner repeats first: a record's schema holds its sub-records' list (plots → harvests) once that is made.
+  for (const repeat of [...walked.repeats].reverse())
+    repeatSchema(objectOf(repeat.parent ?? HOUSEHOLD), repeat, objectOf(String(repeat.question.name)));
   return { $schema: SCHEMA_DIALECT, ...titleOf(mask), ...household.schema() };
 }
 
@@ -258,11 +261,20 @@ function checkConditions(
   const names: Names = {
     computed: new Set(formulas.map((f) => f.name.toLowerCase())),
     household: new Set(bound.filter((b) => b.scope === HOUSEHOLD).map((b) => b.variable.code.toLowerCase())),
-    repeats: new Map(repeats.map((r) => [String(r.question.name), { record: r.record, names: new Set<string>() }])),
+    repeats: new Map(
+      repeats.map((r) => [
+        String(r.question.name),
+        { record: r.record, names: new Set<string>(), ...(r.parent ? { parent: r.parent } : {}) },
+      ]),
+    ),
     displayOnly,
   };
   for (const b of bound) names.repeats.get(b.scope)?.names.add(b.variable.code.toLowerCase());
-  for (const repeat of repeats) names.household.add(String(repeat.question.name).toLowerCase());
+  for (const repeat of repeats) {
+    const name = String(repeat.question.name).toLowerCase();
+    if (repeat.parent) names.repeats.get(repeat.parent)?.names.add(name);
+    else names.household.add(name);
+  }
   const problems: CompileProblem[] = [];
   const seen = new Set<string>();
   const check = (expression: string | undefined, entry: MaskQuestion, onChoice: boolean) => {

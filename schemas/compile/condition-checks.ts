@@ -6,7 +6,7 @@ import type { CompileProblem } from "./types";
 export interface Names {
   household: Set<string>;
   /** Each repeat's own answers, by its name, and how conditions inside name its record (`panel`, `row`). */
-  repeats: Map<string, { record: "panel" | "row"; names: Set<string> }>;
+  repeats: Map<string, { record: "panel" | "row"; names: Set<string>; parent?: string }>;
   displayOnly: Set<string>;
   /** Household values the form computes that the server recomputes (computed-values.ts): readable anywhere. */
   computed?: Set<string>;
@@ -45,7 +45,7 @@ export function checkCondition(expression: string, site: ConditionSite, names: N
   }
   const problems: CompileProblem[] = [];
   for (const variable of check.variables) {
-    const reason = unknownReason(variable.toLowerCase(), site, names);
+    const reason = parentPanelCase(variable) ?? unknownReason(variable.toLowerCase(), site, names);
     if (reason)
       problems.push(
         ...fail(
@@ -58,6 +58,20 @@ export function checkCondition(expression: string, site: ConditionSite, names: N
   return problems;
 }
 
+/**
+ * survey-core 2.3.0 finds the outer panel only when the prefix is written in lower case: `{parentPanel.x}`,
+ * as its documentation spells it, reads nothing in the browser, so the condition would never hold.
+ */
+function parentPanelCase(variable: string): { fr: string; en: string } | undefined {
+  const head = variable.split(/[.[]/)[0] ?? "";
+  if (head.toLowerCase() !== "parentpanel" || head === "parentpanel") return undefined;
+  const written = `parentpanel${variable.slice(head.length)}`;
+  return {
+    fr: `survey-core ne lit le panneau englobant qu'écrit en minuscules : écrivez {${written}}.`,
+    en: `survey-core reads the outer panel only when written in lower case: write {${written}}.`,
+  };
+}
+
 function unknownReason(variable: string, site: ConditionSite, names: Names): { fr: string; en: string } | undefined {
   const [head = "", ...rest] = variable.split(/[.[]/);
   if (head === "item" || head === "choice") {
@@ -68,6 +82,21 @@ function unknownReason(variable: string, site: ConditionSite, names: Names): { f
   const repeat = names.repeats.get(site.scope);
   const record = repeat?.record;
   if (record === "panel" && (head === "panelindex" || head === "visiblepanelindex")) return undefined;
+  if (head === "parentpanel") {
+    // survey-core reads `{parentPanel.x}` in a dynamic panel standing in another: the outer record's answer.
+    const parent = repeat?.parent ? names.repeats.get(repeat.parent) : undefined;
+    if (record !== "panel" || !parent)
+      return {
+        fr: "{parentPanel.…} n'existe que dans un panneau dynamique placé dans un autre.",
+        en: "{parentPanel.…} exists only inside a dynamic panel standing in another.",
+      };
+    return parent.names.has(rest[0] ?? "")
+      ? undefined
+      : {
+          fr: `aucune question de la répétition « ${repeat!.parent} » ne porte ce nom.`,
+          en: `no question of repeat "${repeat!.parent}" has this name.`,
+        };
+  }
   if (head === "panel" || head === "row") {
     if (record !== head)
       return head === "panel"

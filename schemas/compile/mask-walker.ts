@@ -40,6 +40,8 @@ export function levelOfScope(scope: string): string {
  */
 export interface Repeat extends MaskQuestion {
   record: "panel" | "row";
+  /** The repeat whose records hold this one's as a list (plots → harvests); none for a repeat of the household. */
+  parent?: string;
 }
 
 /**
@@ -153,7 +155,7 @@ function walk(
       for (const group of groups) (type === "expression" ? group.computed : group.displays).push(entry);
       continue;
     }
-    if ((type === "paneldynamic" || type === "matrixdynamic") && scope === HOUSEHOLD && nonEmpty(element.name)) {
+    if ((type === "paneldynamic" || type === "matrixdynamic") && nestable(type, scope) && nonEmpty(element.name)) {
       const name = String(element.name);
       if (result.repeats.some((r) => r.scope === name || String(r.question.name) === name)) {
         result.problems.push(
@@ -161,7 +163,11 @@ function walk(
         );
         continue;
       }
-      const repeat: Repeat = { ...entry, record: type === "paneldynamic" ? "panel" : "row" };
+      const repeat: Repeat = {
+        ...entry,
+        record: type === "paneldynamic" ? "panel" : "row",
+        ...(scope === HOUSEHOLD ? {} : { parent: scope }),
+      };
       result.repeats.push(repeat);
       if (name === MEMBERS_ROSTER) result.roster = entry;
       for (const group of groups) group.questions.push(entry);
@@ -175,6 +181,15 @@ function walk(
     result.questions.push(entry);
     for (const group of groups) group.questions.push(entry);
   }
+}
+
+/**
+ * Where a repeat may stand: in the household, or as a dynamic panel in a dynamic panel of a unit (plots →
+ * harvests), whose records then hold their sub-records as a list (issue #20). Not in the members roster,
+ * whose members are the registry's individuals, not a list kept with the household.
+ */
+function nestable(type: string, scope: string): boolean {
+  return scope === HOUSEHOLD || (type === "paneldynamic" && scope !== MEMBERS_ROSTER);
 }
 
 /** The chain of an element's contents, given the chain the element itself stands in. */

@@ -83,6 +83,8 @@ class RulesRun {
   private readonly byName: Map<string, Rule>;
   private readonly memo: Int8Array;
   private readonly inRoster: boolean;
+  /** A record in another record's list: `{parentPanel.x}` reads that record. */
+  private readonly nested: boolean;
   /** How conditions inside a record name it: `panel` (dynamic panels) or `row` (dynamic matrices). */
   private readonly record: "panel" | "row";
   /** The rules of a dynamic matrix's padded rows, by the matrix's name, made on first use. */
@@ -126,6 +128,7 @@ class RulesRun {
     this.byName = new Map(this.rules.map((r) => [r.source.name, r]));
     this.memo = new Int8Array(this.expressions.length);
     this.inRoster = value.scope === "member";
+    this.nested = value.nested === true;
     this.record = value.record ?? "panel";
     this.memberOnly = this.expressions.map((e) => this.inRoster && readsOnlyRecord(e, this.record));
     this.formulas = value.computed?.length ? value.computed : undefined;
@@ -302,6 +305,7 @@ class RulesRun {
     const root = this.root();
     const household = root && this.formulas ? withComputedValues(root, this.formulas) : root;
     this.values = this.inRoster ? recordValues(household, this.data, this.cxt?.parentDataProperty, this.record) : (household ?? this.data);
+    if (this.nested) this.values.parentPanel = outerRecord(root, this.cxt?.instancePath);
     return this.values;
   }
 
@@ -365,6 +369,17 @@ function recordValues(root: Values | undefined, record: Values, index: unknown, 
   values.panelIndex = index;
   values.visiblePanelIndex = index;
   return values;
+}
+
+/** The record holding the list a nested record is in: `/plots/0/harvests/1` is in `plots[0]`. */
+function outerRecord(root: Values | undefined, instancePath: string | undefined): unknown {
+  const segments = (instancePath ?? "").split("/").slice(1, -2);
+  let value: unknown = root;
+  for (const segment of segments) {
+    if (!value || typeof value !== "object") return undefined;
+    value = (value as Values)[segment.replace(/~1/g, "/").replace(/~0/g, "~")];
+  }
+  return value;
 }
 
 /** Records holding at least one answer (survey-core's non-empty rows). */

@@ -127,6 +127,8 @@ export interface RulesKeywordValue {
   /** `member`: a record of a repeat (the roster's members, a plot), read by conditions as `{panel.x}`, or `{row.x}` when `record` says so. */
   scope: "household" | "member";
   record?: "row";
+  /** A record in a list held by another record (plots → harvests): conditions read that record as `{parentPanel.x}`. */
+  nested?: true;
   rules: QuestionRule[];
   /** Pages and panels of this object that want at least one answer. */
   groups?: GroupRule[];

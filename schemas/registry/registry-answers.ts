@@ -11,7 +11,7 @@ const COMMENT_SUFFIX = "-Comment";
  * The answers of a validated submission that enter the registry: those of the catalogue variables its
  * form version was published with (the version's snapshot), household ones at the top, individual
  * ones in the roster, and those of another unit in the household's list of that unit's records (`plots`:
- * a dynamic panel or matrix of that name), each with its comment or "other" text. A multiple text's items (a matrix's rows, a
+ * a dynamic panel or matrix of that name; a record's own lists of sub-records in the record), each with its comment or "other" text. A multiple text's items (a matrix's rows, a
  * matrixdropdown's cells) are variables of their own, asked together: they are kept as the household's (or member's) answers, not as an object.
  * Answers to questions bound to no variable (a consent, a check for the interviewer:
  * schemas/compile/free-questions.ts) stay with the submission only. Pure; the submission is not changed.
@@ -31,10 +31,24 @@ export function registryAnswers(data: Answers, snapshot: Catalogue): Answers {
   const kept = pick(lifted(data, household), household);
   for (const [list, codes] of byList) {
     const records = data[list];
-    if (Array.isArray(records))
-      kept[list] = records.map((r) => (r && typeof r === "object" ? pick(lifted(r as Answers, codes), codes) : r));
+    if (Array.isArray(records)) kept[list] = recordsOf(records, codes, byList, new Set([list]));
   }
   return kept;
+}
+
+/** A unit's records, each with its own variables and the lists of sub-records it holds (plots → harvests), at any depth. */
+function recordsOf(records: unknown[], codes: Set<string>, byList: Map<string, Set<string>>, within: Set<string>): unknown[] {
+  return records.map((r) => {
+    if (!r || typeof r !== "object") return r;
+    const record = r as Answers;
+    const kept = pick(lifted(record, codes), codes);
+    for (const [list, inner] of byList) {
+      // The roster's members are the registry's individuals, never a record's list; a unit never holds itself.
+      if (list === MEMBERS_ROSTER || within.has(list) || !Array.isArray(record[list])) continue;
+      kept[list] = recordsOf(record[list] as unknown[], inner, byList, new Set([...within, list]));
+    }
+    return kept;
+  });
 }
 
 /** The household's answers named in `household` and, in each member of the roster, those named in `member`. */

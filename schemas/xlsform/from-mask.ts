@@ -43,9 +43,9 @@ function putTexts(row: Row, base: string, texts: unknown): void {
   else if (texts && typeof texts === "object") for (const [locale, text] of Object.entries(texts)) row[column(base, locale)] = String(text);
 }
 
-/** `{x}` and `{panel.x}` in a title are answers shown: XLSForm writes them `${x}`. */
+/** `{x}`, `{panel.x}` and `{parentpanel.x}` in a title are answers shown: XLSForm writes them `${x}`. */
 function unpiped(texts: unknown): unknown {
-  const pipe = (t: string) => t.replace(/(?<!\$)\{(?:panel\.)?([^{}\s.]+)\}/g, (_, name: string) => `\${${name}}`);
+  const pipe = (t: string) => t.replace(/(?<!\$)\{(?:panel\.|parentpanel\.)?([^{}\s.]+)\}/g, (_, name: string) => `\${${name}}`);
   if (typeof texts === "string") return pipe(texts);
   if (texts && typeof texts === "object") return Object.fromEntries(Object.entries(texts).map(([k, v]) => [k, pipe(String(v))]));
   return texts;

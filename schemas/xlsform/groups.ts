@@ -1,3 +1,4 @@
+import { MEMBERS_ROSTER } from "../contracts/registry";
 import { textsOf } from "./languages";
 import type { ImportReport } from "./report";
 import { type At, type Ctx, type Element, SURVEY, applyRelevance, piped } from "./row-expressions";
@@ -72,14 +73,15 @@ export class MaskLayout {
     }
     const element: Element = { ...(type.of === "repeat" ? { type: "paneldynamic" } : {}), name };
     const repeat = type.of === "repeat" ? name : (this.repeatOf() ?? null);
-    const title = piped(textsOf(row.cells, "label"), { self: name, repeat, questions: this.questions });
-    if (title !== undefined) element.title = title;
+    // A repeat's title and condition are read where the repeat stands: in its enclosing record, if any.
     const outer: Ctx = { self: name, repeat: stack.length ? (this.repeatOf() ?? null) : null, questions: this.questions };
+    const title = piped(textsOf(row.cells, "label"), type.of === "repeat" ? outer : { self: name, repeat, questions: this.questions });
+    if (title !== undefined) element.title = title;
     applyRelevance(element, row, outer, report, at);
     if (type.of === "repeat") {
       element.templateElements = [];
       element.panelCount = 0;
-      repeatNotes(element, row, report, at, stack.length === 0 || !stack.some((f) => f.kind === "repeat"));
+      repeatNotes(element, row, report, at, this.repeatOf() ?? null);
       this.top().items.push(element);
       stack.push({ kind: "repeat", element, items: element.templateElements as Element[], repeat, row });
       report.add("mapped", at, "repeat", "Répétition → panneau dynamique.", "Repeat → dynamic panel.");
@@ -115,7 +117,7 @@ export class MaskLayout {
   }
 }
 
-function repeatNotes(element: Element, row: XlsFormRow, report: ImportReport, at: At, outermost: boolean): void {
+function repeatNotes(element: Element, row: XlsFormRow, report: ImportReport, at: At, outer: string | null): void {
   if (row.cells.repeat_count) {
     report.add(
       "approximated",
@@ -125,14 +127,15 @@ function repeatNotes(element: Element, row: XlsFormRow, report: ImportReport, at
       `Repeat count "${row.cells.repeat_count}" not enforced: the interviewer adds the entries.`,
     );
   }
-  // A repeat of the household lists records of the catalogue unit it is named after (members: individuals).
-  if (!outermost) {
+  // A repeat lists records of the catalogue unit it is named after, in the household or in a record of another
+  // unit (stems in trees); the members roster's members are the registry's individuals, which hold no lists.
+  if (outer === MEMBERS_ROSTER) {
     report.add(
       "refused",
       at,
       "repeat_not_published",
-      `Répétition « ${String(element.name)} » gardée dans le brouillon, mais rsu ne publie pas une répétition dans une autre : placez-la au niveau du ménage.`,
-      `Repeat "${String(element.name)}" kept in the draft, but rsu does not publish a repeat inside another: place it at household level.`,
+      `Répétition « ${String(element.name)} » gardée dans le brouillon, mais rsu ne publie pas une répétition dans les membres (« ${outer} ») : placez-la au niveau du ménage.`,
+      `Repeat "${String(element.name)}" kept in the draft, but rsu does not publish a repeat inside the members ("${outer}"): place it at household level.`,
     );
   }
 }

@@ -9,12 +9,15 @@ export type Ctx = { self: string; repeat: string | null; questions: ReadonlyMap<
 
 export const SURVEY = "survey";
 
-/** `${x}` in a label or hint shows an answer: SurveyJS writes it `{x}` (`{panel.x}` within the repeat). */
+/** `${x}` in a label or hint shows an answer: SurveyJS writes it `{x}` (`{panel.x}` within the repeat, `{parentpanel.x}` from a repeat inside it). */
 export function piped<T>(texts: T, ctx: Ctx): T {
   const pipe = (text: string) =>
-    text.replace(/\$\{\s*([^}\s]+)\s*\}/g, (_, name: string) =>
-      ctx.repeat && ctx.questions.get(name)?.repeat === ctx.repeat ? `{panel.${name}}` : `{${name}}`,
-    );
+    text.replace(/\$\{\s*([^}\s]+)\s*\}/g, (_, name: string) => {
+      const repeat = ctx.questions.get(name)?.repeat;
+      if (!ctx.repeat || !repeat) return `{${name}}`;
+      if (repeat === ctx.repeat) return `{panel.${name}}`;
+      return repeat === ctx.questions.get(ctx.repeat)?.repeat ? `{parentpanel.${name}}` : `{${name}}`;
+    });
   if (typeof texts === "string") return pipe(texts) as T;
   if (texts && typeof texts === "object") return Object.fromEntries(Object.entries(texts).map(([k, v]) => [k, pipe(String(v))])) as T;
   return texts;

@@ -61,8 +61,8 @@ function write(o: Any): string {
       throw new Unwritable(`operator "${o.operator}"`);
     }
     case "variable": {
-      // Inside a repeat, XLSForm names a sibling answer as any other: `{panel.x}` and a matrix row's `{row.x}` are `${x}`.
-      const name = String(o.variableName).replace(/^(panel|row)\./, "");
+      // Inside a repeat, XLSForm names a sibling answer as any other: `{panel.x}`, `{parentpanel.x}` (a repeat in a repeat) and a matrix row's `{row.x}` are `${x}`.
+      const name = String(o.variableName).replace(/^(panel|row|parentpanel)\./i, "");
       const length = name.match(/^(.+)\.length$/);
       if (length) return `string-length(\${${length[1]}})`;
       if (/[.[]/.test(name)) throw new Unwritable(`variable "${name}"`);

@@ -241,7 +241,7 @@ function call(f: string, args: Node[], ctx: XPathContext): string {
     case "min":
     case "max": {
       const repeated = args.length === 1 ? repeatedRef(args[0]!, ctx) : undefined;
-      if (repeated) return `${f}InArray({${repeated.repeat}}, '${repeated.name}')`;
+      if (repeated) return `${f}InArray(${listOf(repeated.repeat, ctx)}, '${repeated.name}')`;
       if (f === "sum") throw unsupported(f);
       return `${f}(${args.map((_, i) => arg(i)).join(", ")})`;
     }
@@ -274,6 +274,17 @@ function repeatedRef(node: Node, ctx: XPathContext): { repeat: string; name: str
   return facts?.repeat && facts.repeat !== ctx.repeat ? { repeat: facts.repeat, name: node.name } : undefined;
 }
 
+/** A repeat's list as read from where the expression runs: the household's, or the record's own sub-records (`{panel.stems}`). */
+function listOf(repeat: string, ctx: XPathContext): string {
+  const parent = ctx.questions.get(repeat)?.repeat ?? null;
+  if (parent === null) return `{${repeat}}`;
+  if (parent === ctx.repeat) return `{panel.${repeat}}`;
+  throw new Untranslatable(
+    `la répétition « ${repeat} » est dans la répétition « ${parent} », lue d'ailleurs`,
+    `repeat "${repeat}" is inside repeat "${parent}", read from elsewhere`,
+  );
+}
+
 function reference(name: string, ctx: XPathContext): string {
   const facts = ctx.questions.get(name);
   if (!facts) {
@@ -281,6 +292,8 @@ function reference(name: string, ctx: XPathContext): string {
   }
   if (!facts.repeat) return `{${name}}`;
   if (facts.repeat === ctx.repeat) return `{panel.${name}}`;
+  // In a repeat inside a repeat (stems in trees), the enclosing record's answer; survey-core 2.3.0 reads the prefix in lower case only.
+  if (ctx.repeat && facts.repeat === ctx.questions.get(ctx.repeat)?.repeat) return `{parentpanel.${name}}`;
   throw new Untranslatable(
     `\${${name}} est dans la répétition « ${facts.repeat} », lue d'ailleurs`,
     `\${${name}} is inside repeat "${facts.repeat}", read from elsewhere`,

@@ -24,15 +24,20 @@ export function noAnsweredHiddenQuestion(model: Model, data: Record<string, unkn
     const answer = data[question.getValueName()];
     if (question.isValueEmpty(answer) || question.getType() === "expression") continue;
     if (!question.isVisibleInSurvey || question.isEmpty()) return false;
-    if (question.getType() !== "paneldynamic") continue;
-    const members = Array.isArray(answer) ? (answer as Record<string, unknown>[]) : [];
-    const roster = question as QuestionPanelDynamicModel;
-    for (const [i, panel] of roster.panels.entries()) {
-      for (const inner of panel.questions as Question[]) {
-        const value = members[i]?.[inner.getValueName()];
-        if (inner.isValueEmpty(value) || inner.getType() === "expression") continue;
-        if (!inner.isVisibleInSurvey || inner.isEmpty()) return false;
-      }
+    if (question.getType() === "paneldynamic" && !noAnsweredHiddenInPanels(question as QuestionPanelDynamicModel, answer)) return false;
+  }
+  return true;
+}
+
+/** Each panel's answers, and those of a dynamic panel standing in a panel (plots → harvests), at any depth. */
+function noAnsweredHiddenInPanels(repeat: QuestionPanelDynamicModel, answer: unknown): boolean {
+  const records = Array.isArray(answer) ? (answer as Record<string, unknown>[]) : [];
+  for (const [i, panel] of repeat.panels.entries()) {
+    for (const inner of panel.questions as Question[]) {
+      const value = records[i]?.[inner.getValueName()];
+      if (inner.isValueEmpty(value) || inner.getType() === "expression") continue;
+      if (!inner.isVisibleInSurvey || inner.isEmpty()) return false;
+      if (inner.getType() === "paneldynamic" && !noAnsweredHiddenInPanels(inner as QuestionPanelDynamicModel, value)) return false;
     }
   }
   return true;

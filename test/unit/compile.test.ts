@@ -495,7 +495,7 @@ describe("compile: masks that do not fit the catalogue are refused, every proble
     expect(problemsOf(mask, cat).map((p) => p.code)).toEqual(["ambiguous_parent"]);
   });
 
-  it("names a repeat it refuses and says why: a repeat inside a repeat; dynamic panels and matrices of the household are repeats", () => {
+  it("names a repeat it refuses and says why: a repeat inside the members roster; dynamic panels and matrices of the household are repeats", () => {
     const problems = problemsOf(
       page(
         roster({ type: "paneldynamic", name: "visits", templateElements: [{ type: "text", name: "place" }] }),
@@ -507,8 +507,8 @@ describe("compile: masks that do not fit the catalogue are refused, every proble
       ["/pages/0/elements/0/templateElements/0", "visits", "unsupported_question_type"],
     ]);
     expect(problems[0]?.message).toEqual({
-      fr: "La répétition « visits » (panneau dynamique) n'est pas prise en charge : elle est dans la répétition « members », et rsu ne prend pas en charge une répétition dans une autre. Placez-la dans les pages ou panneaux du ménage.",
-      en: 'Dynamic panel "visits" is not supported: it stands in repeat "members", and rsu does not support a repeat inside another. Place it in the household\'s pages or panels.',
+      fr: "La répétition « visits » (panneau dynamique) n'est pas prise en charge : elle est dans le tableau des membres « members », et rsu ne prend pas en charge une répétition dans les membres. Placez-la dans les pages ou panneaux du ménage, ou faites-en une répétition d'une unité.",
+      en: 'Dynamic panel "visits" is not supported: it stands in the members roster "members", and rsu does not support a repeat inside the members. Place it in the household\'s pages or panels, or make it a repeat of a unit.',
     });
   });
 

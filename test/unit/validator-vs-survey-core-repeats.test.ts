@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { compile, createValidator, type SurveyJson } from "../../schemas/compile";
+import { CompileError, compile, createValidator, type SurveyJson } from "../../schemas/compile";
 import { registryRecord } from "../../schemas/registry/household-from-submission";
 import { registryAnswers } from "../../schemas/registry/registry-answers";
 import { deriveCatalogue } from "../helpers/derived-catalogue";
 import { compareWithSurveyCore, verdict } from "../helpers/differential";
 import { randomResponses } from "../helpers/random-responses";
+import { surveyCoreAccepts } from "../helpers/survey-core-verdict";
 
 /**
  * DESIGN.md rule 4 on repeats other than the members roster (issue #20): a dynamic matrix (`matrixdynamic`)
@@ -141,6 +142,145 @@ describe("repeats of catalogue units: survey-core's verdict", () => {
       ],
     });
     const { disagreements, refused } = await compareWithSurveyCore(form, deriveCatalogue(form), responses);
+    expect(disagreements.slice(0, 3)).toEqual([]);
+    expect(refused).toBeGreaterThan(5);
+    expect(refused).toBeLessThan(responses.length - 5);
+  }, 180_000);
+});
+
+/**
+ * A repeat inside a repeat of a unit (issue #20: plots → harvests, XLSForm's stems inside trees): each
+ * record holds the list of its own sub-records. Inside the inner panel, `{panel.x}` is the sub-record's
+ * answer and `{parentpanel.x}` the record's, as survey-core reads them (in lower case only: `{parentPanel.x}` reads nothing in survey-core 2.3.0, and is refused); `{x}` stays the household's.
+ */
+const nested: SurveyJson = {
+  elements: [
+    { type: "boolean", name: "has_land" },
+    {
+      type: "paneldynamic",
+      name: "plots",
+      visibleIf: "{has_land} = true",
+      templateElements: [
+        { type: "text", name: "area", inputType: "number", isRequired: true },
+        { type: "boolean", name: "irrigated" },
+        {
+          type: "paneldynamic",
+          name: "harvests",
+          visibleIf: "{panel.area} > 1",
+          templateElements: [
+            { type: "dropdown", name: "crop", choices: ["maize", "rice"], isRequired: true },
+            { type: "text", name: "tons", inputType: "number", visibleIf: "{panel.crop} = 'rice'" },
+            { type: "boolean", name: "pumped", visibleIf: "{parentpanel.irrigated} = true and {has_land} = true" },
+          ],
+        },
+      ],
+    },
+  ],
+};
+
+function refusals(mask: SurveyJson): CompileError["problems"] {
+  try {
+    compile(mask, deriveCatalogue(mask));
+    return [];
+  } catch (error) {
+    if (error instanceof CompileError) return error.problems;
+    throw error;
+  }
+}
+
+describe("a repeat inside a repeat of a unit: survey-core's verdict", () => {
+  it.each([
+    [
+      "a record with its sub-records",
+      { has_land: true, plots: [{ area: 2, harvests: [{ crop: "rice", tons: 3 }, { crop: "maize" }] }] },
+      [],
+    ],
+    ["a record without sub-records", { has_land: true, plots: [{ area: 2 }, { area: 3, harvests: [] }] }, []],
+    [
+      "a sub-record missing its required answer, in the second record",
+      { has_land: true, plots: [{ area: 2 }, { area: 2, harvests: [{ crop: "maize" }, {}] }] },
+      ["/plots/1/harvests/1/crop required"],
+    ],
+    [
+      "a sub-record answering what its own answer hides",
+      { has_land: true, plots: [{ area: 2, harvests: [{ crop: "maize", tons: 2 }] }] },
+      ["/plots/0/harvests/0/tons hidden_answered"],
+    ],
+    [
+      "a sub-record answering what its record shows",
+      { has_land: true, plots: [{ area: 2, irrigated: true, harvests: [{ crop: "maize", pumped: false }] }] },
+      [],
+    ],
+    [
+      "a sub-record answering what its record hides",
+      { has_land: true, plots: [{ area: 2, irrigated: false, harvests: [{ crop: "maize", pumped: true }] }] },
+      ["/plots/0/harvests/0/pumped hidden_answered"],
+    ],
+    [
+      "sub-records of a record that hides them",
+      { has_land: true, plots: [{ area: 1, harvests: [{ crop: "maize" }] }] },
+      ["/plots/0/harvests hidden_answered"],
+    ],
+  ] as const)("%s", (_, data, expected) => {
+    const { ours, surveyCore } = verdict(nested, data as Record<string, unknown>);
+    expect(ours).toEqual(expected);
+    expect(surveyCore).toBe(expected.length === 0);
+  });
+
+  it("refuses {parentPanel.x} as the documentation spells it: survey-core 2.3.0 reads nothing there, the question would never show", () => {
+    const camel = structuredClone(nested);
+    const harvests = (camel.elements as Record<string, any>[])[1]!.templateElements[2];
+    harvests.templateElements[2].visibleIf = "{parentPanel.irrigated} = true";
+    expect(
+      surveyCoreAccepts(camel, { has_land: true, plots: [{ area: 2, irrigated: true, harvests: [{ crop: "maize", pumped: true }] }] }),
+    ).toBe(false);
+    expect(refusals(camel).map((p) => [p.path, p.code, p.message.en])).toEqual([
+      [
+        "/elements/1/templateElements/2/templateElements/2",
+        "unknown_expression_variable",
+        'Condition "{parentPanel.irrigated} = true" reads {parentPanel.irrigated}: survey-core reads the outer panel only when written in lower case: write {parentpanel.irrigated}.',
+      ],
+    ]);
+    // Where there is no outer panel, it reads nothing either.
+    const top = structuredClone(nested);
+    (top.elements as Record<string, any>[])[1]!.templateElements[0].visibleIf = "{parentpanel.area} > 1";
+    expect(refusals(top).map((p) => p.message.en)).toEqual([
+      'Condition "{parentpanel.area} > 1" reads {parentpanel.area}: {parentPanel.…} exists only inside a dynamic panel standing in another.',
+    ]);
+  });
+
+  it("keeps each record's sub-records in the record, with their unit's variables only", () => {
+    const catalogue = deriveCatalogue(nested);
+    expect(catalogue.variables.filter((v) => v.level === "harvests").map((v) => v.code)).toEqual(["crop", "tons", "pumped"]);
+    const data = {
+      has_land: true,
+      plots: [{ area: 2, irrigated: true, harvests: [{ crop: "rice", tons: 3, pumped: true }] }, { area: 3 }],
+    };
+    expect(registryRecord(data, catalogue).household.attributes).toEqual(data);
+  });
+
+  it("gives survey-core's verdict on 60 random responses", async () => {
+    const harvests = [
+      undefined,
+      [],
+      [{ crop: "maize" }],
+      [{ crop: "rice", tons: 1 }],
+      [{ crop: "maize", tons: 1 }],
+      [{}],
+      [{ crop: "rice", pumped: true }],
+    ];
+    const responses = randomResponses(60, 20261208, {
+      has_land: [true, true, false],
+      plots: (r) =>
+        r.has_land === true
+          ? [
+              undefined,
+              [],
+              ...harvests.flatMap((h) => [[{ area: 2, irrigated: true, harvests: h }], [{ area: 1 }, { area: 3, harvests: h }]]),
+            ]
+          : [undefined, []],
+    });
+    const { disagreements, refused } = await compareWithSurveyCore(nested, deriveCatalogue(nested), responses);
     expect(disagreements.slice(0, 3)).toEqual([]);
     expect(refused).toBeGreaterThan(5);
     expect(refused).toBeLessThan(responses.length - 5);

@@ -263,6 +263,42 @@ describe("XLSForm export", () => {
     expect(registryAnswers(asked, catalogue)).toMatchObject({ cattle_tenure: "owned", roads: "2", phone: "77" });
   });
 
+  it("imports a repeat inside a repeat of a unit, its questions reading the enclosing record as {parentpanel.x}; not inside the members", () => {
+    // biome-ignore-start lint/suspicious/noTemplateCurlyInString: XLSForm's own reference syntax
+    const form = [
+      "survey,type,name,label,relevant",
+      ",begin repeat,trees,Arbres,",
+      ",integer,tag,Numéro,",
+      ",begin repeat,stems,Tiges de l'arbre ${tag},${tag} > 0",
+      ",decimal,diameter,Diamètre,${tag} > 1",
+      ",end repeat,,,",
+      ",end repeat,,,",
+      ",begin repeat,members,Membres,",
+      ",text,first_name,Prénom,",
+      ",begin repeat,jobs,Emplois,",
+      ",text,job,Emploi,",
+      ",end repeat,,,",
+      ",end repeat,,,",
+    ].join("\n");
+    // biome-ignore-end lint/suspicious/noTemplateCurlyInString: XLSForm's own reference syntax
+    const first = importBytes(new TextEncoder().encode(form));
+    expect(first.report.filter((e) => e.outcome === "refused").map((e) => [e.row, e.name, e.code])).toEqual([
+      [10, "jobs", "repeat_not_published"],
+    ]);
+    const questions = byName(first.mask);
+    // The stems' list and its title stand in the tree's record; a stem's questions in the stem's.
+    expect(questions.get("stems")).toMatchObject({
+      type: "paneldynamic",
+      title: "Tiges de l'arbre {panel.tag}",
+      visibleIf: "({panel.tag} > 0)",
+    });
+    expect(questions.get("diameter")).toMatchObject({ visibleIf: "({parentpanel.tag} > 1)" });
+    // Exported, the enclosing record's answer is `${x}` again, and comes back the same.
+    const again = importBytes(writeXlsForm(maskToXlsForm(first.mask, "trees")));
+    expect(byName(again.mask).get("diameter")).toEqual(questions.get("diameter"));
+    expect(byName(again.mask).get("stems")).toEqual(questions.get("stems"));
+  });
+
   it.each(readdirSync(FIXTURES).filter((f) => !f.endsWith(".tsv")))(
     "keeps every question of %s it writes",
     (file) => {
