@@ -175,33 +175,40 @@ async function main() {
       .fork()
       .getConnection()
       .execute<{ id: number }[]>(`select id from form_versions where form_id = 'menage' and version = 1`);
-    const direct = Array.from({ length: args.direct }, (_, i) => household(args.seed + 1_000_000 + i));
-    let t = performance.now();
-    for (let from = 0; from < direct.length; from += 500) {
-      const rows = direct.slice(from, from + 500).map((data) => ({
-        id: crypto.randomUUID(),
-        formVersionId: version!.id,
-        data,
-        contentHash: contentHash({ formId: "menage", version: 1, data }),
-        submittedBy: actor.userId,
-        commune: data.commune as string,
-        householdId: null,
-        baseVersion: null,
-      }));
-      const ids = await orm.em.fork().transactional(async (tx) => {
-        const inserted = [...(await insertSubmissions(tx, rows))];
-        await insertOutboxRows(tx, inserted, new Date(Date.now() + 60_000));
-        return inserted;
-      });
-      await queue.enqueue(ids);
-    }
-    await integrated(orm, args.direct);
-    const directSeconds = seconds(t);
+    let submittedDirectly = 0;
+    let importedSoFar = 0;
+    /** Submits --direct households as a clerk's (seeds from `firstSeed`) and times them until integrated. */
+    const integrationPath = async (firstSeed: number): Promise<number> => {
+      const direct = Array.from({ length: args.direct }, (_, i) => household(firstSeed + i));
+      const start = performance.now();
+      for (let from = 0; from < direct.length; from += 500) {
+        const rows = direct.slice(from, from + 500).map((data) => ({
+          id: crypto.randomUUID(),
+          formVersionId: version!.id,
+          data,
+          contentHash: contentHash({ formId: "menage", version: 1, data }),
+          submittedBy: actor.userId,
+          commune: data.commune as string,
+          householdId: null,
+          baseVersion: null,
+        }));
+        const ids = await orm.em.fork().transactional(async (tx) => {
+          const inserted = [...(await insertSubmissions(tx, rows))];
+          await insertOutboxRows(tx, inserted, new Date(Date.now() + 60_000));
+          return inserted;
+        });
+        await queue.enqueue(ids);
+      }
+      submittedDirectly += args.direct;
+      await integrated(orm, submittedDirectly + importedSoFar);
+      return seconds(start);
+    };
+    const directSeconds = await integrationPath(args.seed + 1_000_000);
     log(`integration path: ${args.direct} households in ${directSeconds.toFixed(1)} s (${(args.direct / directSeconds).toFixed(1)}/s)`);
 
     // (b) The import: a partner file written, uploaded (staged), dry-run, then run until every household is integrated.
     const dir = mkdtempSync(join(tmpdir(), "rsu-bench-import-"));
-    t = performance.now();
+    let t = performance.now();
     // Written a thousand households at a time: the bench's own copy of the file must not weigh in its peak RSS.
     const path = join(dir, "partenaire.csv");
     let individuals = 0;
@@ -239,12 +246,20 @@ async function main() {
       rss.phase("run");
       t = performance.now();
       await startImportRun(em(), view.id, actor, null, createImportQueue(redis, config.queuePrefix), logger);
-      await integrated(orm, args.direct + summary.counts.new);
+      importedSoFar = summary.counts.new;
+      await integrated(orm, submittedDirectly + importedSoFar);
       const runSeconds = seconds(t);
       const importRate = summary.counts.new / runSeconds;
       const directRate = args.direct / directSeconds;
       log(
-        `run until integrated: ${runSeconds.toFixed(1)} s (${importRate.toFixed(1)}/s), ${((importRate / directRate) * 100).toFixed(0)} % of the integration path's rate`,
+        `run until integrated: ${runSeconds.toFixed(1)} s (${importRate.toFixed(1)}/s), ${((importRate / directRate) * 100).toFixed(0)} % of the integration path's rate into the empty registry`,
+      );
+      // The path again, into the registry the import has filled: the import matched every household against
+      // a registry growing to that size, the first measure of the path against an empty one.
+      const directAfterSeconds = await integrationPath(args.seed + 2_000_000);
+      const directAfterRate = args.direct / directAfterSeconds;
+      log(
+        `integration path into the filled registry: ${args.direct} households in ${directAfterSeconds.toFixed(1)} s (${directAfterRate.toFixed(1)}/s); the import ran at ${((importRate / directAfterRate) * 100).toFixed(0)} % of it`,
       );
       // The same file again, as a new upload of the same delivery: its dry run must find every household
       // unchanged and its run must change nothing in the registry.
@@ -268,6 +283,8 @@ async function main() {
         runSeconds,
         householdsPerSecond: importRate,
         shareOfIntegrationRate: Number((importRate / directRate).toFixed(3)),
+        integrationPathAfter: { households: args.direct, seconds: directAfterSeconds, householdsPerSecond: directAfterRate },
+        shareOfIntegrationRateAfter: Number((importRate / directAfterRate).toFixed(3)),
         again: { seconds: againSeconds, counts: againSummary.counts, registryBefore: before, registryAfter: after },
       };
     }
