@@ -20,7 +20,9 @@ export interface AppDeps {
 /** Hono's per-request variables: one EntityManager fork per request, and who is asking. */
 export interface AppEnv {
   Variables: {
+    /** Unset on POST /api/submissions until `requestEm()` forks it (api/middleware/entity-manager.ts). */
     em: EntityManager;
+    forkEm: () => EntityManager;
     /** Null for an anonymous request. */
     actor: Actor | null;
     /** The client's address (X-Forwarded-For only behind a trusted proxy), for throttling and the audit log. */

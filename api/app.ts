@@ -4,6 +4,7 @@ import { handleError } from "./errors";
 import { createMetrics } from "./metrics/app-metrics";
 import { authenticate } from "./middleware/authenticate";
 import { denyUndeclared } from "./middleware/authorize";
+import { entityManager } from "./middleware/entity-manager";
 import { noStore } from "./middleware/cache-control";
 import { requestMetrics } from "./middleware/request-metrics";
 import { sameOrigin } from "./middleware/same-origin";
@@ -52,10 +53,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const queues = jobQueues(deps.queue, deps.redis, deps.config.queuePrefix);
   const readFigures = () => readOperationsFigures({ config: deps.config, orm: deps.orm, queues });
   app.use(requestMetrics(metrics), securityHeaders, wellFormedText);
-  app.use("/api/*", noStore, async function entityManager(c, next) {
-    c.set("em", deps.orm.em.fork());
-    await next();
-  });
+  app.use("/api/*", noStore, entityManager(deps.orm));
   // Before authentication, whose credential lookup waits for PostgreSQL too.
   app.on("POST", ["/api/submissions", "/api/auth/login"], ingestDeadline(deps.config.ingestDeadlineMs, deps.logger));
   app.use("/api/*", authenticate(deps.config), sameOrigin(deps.config), denyUndeclared);

@@ -22,13 +22,14 @@ export function issueApiToken(
   return { token, secret };
 }
 
-/** The actor behind a bearer token, or null when unknown, revoked, expired, or its user is inactive. */
-export async function actorFromToken(em: EntityManager, secret: string): Promise<Actor | null> {
+/** The actor behind a bearer token, or null when unknown, revoked, expired, or its user is inactive. `entityManager` only on a cache miss. */
+export async function actorFromToken(entityManager: () => EntityManager, secret: string): Promise<Actor | null> {
   if (!secret.startsWith(PREFIX)) return null;
   const hash = hashSecret(secret);
   const cached = cachedActor(hash);
   if (cached) return cached;
   const readAt = cacheGeneration();
+  const em = entityManager();
   const token = await em.findOne(ApiToken, { tokenHash: hash }, { populate: ["user"] });
   if (!token || token.revokedAt || (token.expiresAt && token.expiresAt.getTime() <= Date.now()) || !token.user.active) return null;
   // The role must still be one of the user's: removing a role from a user removes it from their tokens.

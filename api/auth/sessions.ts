@@ -23,11 +23,12 @@ export async function openSession(em: EntityManager, user: User, address: string
 }
 
 /** The actor behind a session cookie, or null when the session is unknown, idle too long or expired. */
-export async function actorFromSession(em: EntityManager, secret: string, policy: SessionPolicy): Promise<Actor | null> {
+export async function actorFromSession(entityManager: () => EntityManager, secret: string, policy: SessionPolicy): Promise<Actor | null> {
   const hash = hashSecret(secret);
   const cached = cachedActor(hash);
   if (cached) return cached;
   const readAt = cacheGeneration();
+  const em = entityManager();
   const session = await em.findOne(Session, hash, { populate: ["user"] });
   if (!session) return null;
   const now = Date.now();

@@ -6,6 +6,7 @@ import type { AppEnv } from "../app-env";
 import { actorFromToken } from "../auth/api-tokens";
 import { actorFromSession } from "../auth/sessions";
 import { problems } from "../problems";
+import { requestEm } from "./entity-manager";
 
 export const SESSION_COOKIE = "rsu_session";
 
@@ -21,12 +22,12 @@ export function authenticate(config: AppConfig): MiddlewareHandler<AppEnv> {
     const authorization = c.req.header("authorization");
     if (authorization) {
       const [scheme, secret] = authorization.split(" ");
-      const actor = scheme?.toLowerCase() === "bearer" && secret ? await actorFromToken(c.get("em"), secret) : null;
+      const actor = scheme?.toLowerCase() === "bearer" && secret ? await actorFromToken(() => requestEm(c), secret) : null;
       if (!actor) throw problems.unauthenticated();
       c.set("actor", actor);
     } else {
       const secret = getCookie(c, SESSION_COOKIE);
-      c.set("actor", secret ? await actorFromSession(c.get("em"), secret, policy) : null);
+      c.set("actor", secret ? await actorFromSession(() => requestEm(c), secret, policy) : null);
     }
     await next();
   };

@@ -8,6 +8,7 @@ import { scopesFor, type Actor } from "../auth/actor";
 import type { Permission } from "../auth/permissions";
 import { Submission } from "../entities";
 import { allow } from "../middleware/authorize";
+import { requestEm } from "../middleware/entity-manager";
 import { describeRoute } from "../openapi/describe";
 import { jsonBody, readJson } from "../middleware/json-body";
 import { problems } from "../problems";
@@ -52,7 +53,13 @@ export function submissionRoutes({ orm, queue, logger, config }: AppDeps) {
         // Room for photos (issue #20): 20 MB of files a submission, in base64, and its answers.
         jsonBody(MAX_SUBMISSION_BODY_BYTES),
         async (c) => {
-          const { answer, resent } = await acceptSubmission(c.get("em"), batcher, await readJson(c), c.get("actor")!, c.get("address"));
+          const { answer, resent } = await acceptSubmission(
+            () => requestEm(c),
+            batcher,
+            await readJson(c),
+            c.get("actor")!,
+            c.get("address"),
+          );
           c.set("submissionResent", resent);
           return c.json(answer, 202);
         },

@@ -23,7 +23,7 @@ const validateEnvelope = createValidator(submissionEnvelopeSchema);
  * refused input.
  */
 export async function acceptSubmission(
-  em: EntityManager,
+  entityManager: () => EntityManager,
   batcher: SubmissionBatcher,
   body: unknown,
   actor: Actor,
@@ -34,7 +34,7 @@ export async function acceptSubmission(
   const request = body as SubmissionRequest;
   const id = request.id.toLowerCase();
 
-  const version = await publishedVersion(em, request.formId, request.version);
+  const version = await publishedVersion(entityManager, request.formId, request.version);
   if (!version) throw problems.formVersionNotFound(request.formId, request.version);
   // A retired version stays readable (its submissions keep their meaning) but takes no new ones.
   if (version.retired) throw problems.formVersionRetired(request.formId, request.version);
@@ -44,7 +44,7 @@ export async function acceptSubmission(
   if (dataErrors.length) {
     // Counted in the administrator's report (issue #23): variables and codes only, nothing of the answers.
     const refusal = { submissionId: id, submittedBy: actor.userId, place, formId: request.formId, formVersion: request.version };
-    await recordRefusal(em, { ...refusal, errors: dataErrors });
+    await recordRefusal(entityManager(), { ...refusal, errors: dataErrors });
     throw problems.submissionInvalid(dataErrors);
   }
   // Clerks and supervisors collect only in their areas (the household's location answers say where);
@@ -52,11 +52,14 @@ export async function acceptSubmission(
   if (!coversPlace(actor, "submissions:create", place)) throw problems.outsideArea();
   // The update target is part of the content only when given, so earlier hashes stay valid.
   const target = request.householdId ? { householdId: request.householdId.toLowerCase(), baseVersion: request.baseVersion! } : null;
-  if (target) await checkUpdateTarget(em, target.householdId, actor);
+  if (target) await checkUpdateTarget(entityManager(), target.householdId, actor);
   const hash = contentHash({ formId: request.formId, version: request.version, data: request.data, ...target });
   // Files leave the answers after the hash, so that the same submission sent again hashes the same (issue #20).
   const attachments = version.files
-    ? await takeFiles(em, version.files(request.data), request.data, id, { userId: actor.userId, householdId: target?.householdId ?? null })
+    ? await takeFiles(entityManager(), version.files(request.data), request.data, id, {
+        userId: actor.userId,
+        householdId: target?.householdId ?? null,
+      })
     : [];
 
   // Written together with the submissions arriving at the same moment (group commit, issue #22); answered

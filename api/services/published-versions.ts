@@ -30,14 +30,19 @@ interface Known {
  */
 const known = new Map<string, Known>();
 
-export async function publishedVersion(em: EntityManager, formId: string, version: number): Promise<PublishedVersion | null> {
+/** `entityManager` is called only when the database must be read (issue #22: most submissions need none). */
+export async function publishedVersion(
+  entityManager: () => EntityManager,
+  formId: string,
+  version: number,
+): Promise<PublishedVersion | null> {
   const key = `${formId}@${version}`;
   const entry = known.get(key);
   const now = Date.now();
   if (entry && (entry.retired || now - entry.checkedAt < RETIRED_TTL_MS)) return { ...entry.version, retired: entry.retired };
   if (entry) {
     const [row] = await queryRows<{ checksum: string; retired: boolean }>(
-      em,
+      entityManager(),
       `select checksum, retired_at is not null as retired from form_versions where id = ?`,
       [entry.version.id],
     );
@@ -48,7 +53,7 @@ export async function publishedVersion(em: EntityManager, formId: string, versio
     }
   }
   const [row] = await queryRows<{ id: number; checksum: string; schema: Record<string, unknown>; retired: boolean }>(
-    em,
+    entityManager(),
     `select id, checksum, schema, retired_at is not null as retired from form_versions where form_id = ? and version = ?`,
     [formId, version],
   );
