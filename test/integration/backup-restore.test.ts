@@ -58,6 +58,16 @@ beforeAll(async () => {
   ctx = await createTestContext(NAME);
   const workers = ctx.startWorkers();
   for (const seed of [11, 12, 13]) expect((await ctx.submitAndDrain(validHousehold(seed))).status).toBe("integrated");
+  // A photo kept with a submission (issue #20): its bytes live in PostgreSQL, so the dump must carry them.
+  const png = Buffer.from("89504e470d0a1a0a", "hex");
+  await asOwner(ctx.config, (sql) =>
+    sql.query(
+      `insert into attachments (id, submission_id, variable, name, type, size, sha256, content, created_at)
+       select gen_random_uuid(), id, 'household_photo', 'maison.png', 'image/png', 8, encode(sha256($1), 'hex'), $1, now()
+         from submissions order by id limit 1`,
+      [png],
+    ),
+  );
   // The workers' sequencer stops with them; the last rows are chained and anchored here, at once.
   await workers.close();
   await chainAndAnchor(ctx.config);
@@ -82,6 +92,7 @@ describe("rsu backup", () => {
     expect(now.tables.backup_runs).toBe(1);
     expect(await runRecord(manifest.id)).toEqual({ origin: "cli", outcome: "written", sha256: manifest.dump.sha256, verified: false });
     expect(manifest.tables.households).toBe(3);
+    expect(manifest.tables.attachments).toBe(1);
     expect(manifest.migrations).toEqual(now.migrations);
     expect(manifest.migrations.length).toBeGreaterThan(10);
     expect(manifest.auditHead).toEqual(now.auditHead);
@@ -223,6 +234,8 @@ describe("rsu restore", () => {
     expect(restored.code).toBe(0);
     expect(restored.stdout).toContain(`restaurée dans / restored into ${target}`);
     expect(withoutRuns(await fingerprintTables(urlOf(target)))).toEqual(withoutRuns(sourceAtBackup));
+    // The photo's bytes among them (issue #20), compared row for row by the fingerprint.
+    expect(sourceAtBackup.attachments!.rows).toBe(1);
   });
 
   it("with --force, replaces a non-empty database and keeps the old one under another name", async () => {

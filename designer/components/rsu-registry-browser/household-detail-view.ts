@@ -1,6 +1,7 @@
 import { html } from "lit";
 import { formatDate, t } from "../../i18n";
 import type { HouseholdDetail } from "../../../schemas/contracts/api";
+import { type AttachmentRef, isAttachmentRef } from "../../../schemas/contracts/attachments";
 
 /** Words for a code of a variable ("commune", "10101" → "Moroni"). */
 export type Describe = (variable: string, code: string | null) => string;
@@ -21,6 +22,7 @@ export function renderHouseholdDetail(household: HouseholdDetail, describe: Desc
       ${fact(t("sourceSubmission"), household.sourceSubmissionId, "code")}
       ${household.withdrawnAt ? fact(t("withdrawnAt"), formatDate(household.withdrawnAt, true)) : ""}
     </dl>
+    ${renderFiles(household)}
     <h3>${t("membersHeading", { count: household.members.length })}</h3>
     <div class="table-wrap">
       <table class="members">
@@ -59,4 +61,31 @@ function withCode(label: string, code: string): string {
 
 function fact(label: string, value: string | null, className = "") {
   return html`<div><dt>${label}</dt><dd class=${className}>${value ?? "—"}</dd></div>`;
+}
+
+/**
+ * The household's files (issue #20): a thumbnail of each photo or signature, a link to every file, served by
+ * the API with the household's rights; answers the reader may not read are already left out by the API.
+ */
+function renderFiles(household: HouseholdDetail) {
+  const files = Object.entries(household.attributes).flatMap(([variable, value]) =>
+    (Array.isArray(value) ? value : [value]).filter(isAttachmentRef).map((file) => ({ variable, file })),
+  );
+  if (!files.length) return "";
+  return html`<h3>${t("filesHeading")}</h3>
+    <ul class="files">
+      ${files.map(({ variable, file }) => renderFile(household.id, variable, file))}
+    </ul>`;
+}
+
+function renderFile(householdId: string, variable: string, file: AttachmentRef) {
+  const href = `/api/households/${householdId}/attachments/${file.attachment}`;
+  const label = t("openFile", { name: file.name, size: Math.max(1, Math.round(file.size / 1024)) });
+  return html`<li>
+    <a href=${href} target="_blank" rel="noopener">
+      ${file.type.startsWith("image/") ? html`<img src=${href} alt="" loading="lazy" />` : ""}
+      <span class="code">${variable}</span>
+      <span>${label}</span>
+    </a>
+  </li>`;
 }
