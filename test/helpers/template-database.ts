@@ -2,7 +2,7 @@ import { loadConfig } from "../../api/config";
 import { databaseName, dropDatabase, onServer, quoteIdentifier } from "../../api/db/create-database";
 import { openDatabase } from "../../api/db/database";
 import { seedDemo } from "../../api/db/seeders/seed-demo";
-import { testEnv } from "./test-context";
+import { testEnv } from "./test-env";
 
 /** The run's migrated and seeded database, which each test's own database is copied from. */
 export const TEMPLATE_NAME = "template";

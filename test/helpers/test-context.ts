@@ -1,7 +1,4 @@
-import { randomBytes } from "node:crypto";
 import { rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { MikroORM } from "@mikro-orm/postgresql";
 import { createApp } from "../../api/app";
@@ -18,6 +15,7 @@ import { DEMO_ACCOUNTS } from "../../api/db/seeders/demo-accounts";
 import { createApiToken } from "../../api/services/api-tokens";
 import { createUser, type NewUser } from "../../api/services/users";
 import { watchQueue, type QueueWatch } from "./drain";
+import { testEnv } from "./test-env";
 import { copyTemplate } from "./template-database";
 import { testClient, type Caller, type TestClient } from "./test-client";
 
@@ -54,28 +52,6 @@ export interface TestContext extends TestClient {
 }
 
 const DIST = fileURLToPath(new URL("../../dist", import.meta.url));
-
-export function testEnv(name: string, overrides: Record<string, string> = {}): Record<string, string> {
-  const database = new URL(process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres");
-  const run = process.env.RSU_TEST_RUN ?? "local";
-  database.pathname = `/rsu_test_${run}_${name.replace(/[^a-z0-9_]/gi, "_").toLowerCase()}`;
-  return {
-    DATABASE_URL: database.toString(),
-    REDIS_URL: process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379/0",
-    HOST: "127.0.0.1",
-    PORT: "0",
-    QUEUE_PREFIX: `rsutest-${name}-${randomBytes(4).toString("hex")}`.slice(0, 40),
-    RELAY_INTERVAL_MS: "200",
-    RELAY_GRACE_MS: "2000",
-    LOG_LEVEL: "error",
-    AUDIT_ANCHOR_FILE: join(tmpdir(), `rsu-test-${run}-${name}`, "audit-anchors.jsonl"),
-    // No backup at 02:30 in the middle of a test run; the backup tests schedule their own.
-    BACKUP_TIME: "off",
-    BACKUP_DIR: join(tmpdir(), `rsu-test-${run}-${name}`, "backups"),
-    EXPORT_DIR: join(tmpdir(), `rsu-test-${run}-${name}`, "exports"),
-    ...overrides,
-  };
-}
 
 /**
  * `restored`: open the database already there (one a test restored from a backup) as the application

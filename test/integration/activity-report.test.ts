@@ -17,7 +17,8 @@ import { type ActivityReport, parseReportPeriod, type ReportPeriod } from "../..
 import { chainAndAnchor } from "../helpers/audit-log";
 import { validHousehold } from "../helpers/demo-responses";
 import { runCli } from "../helpers/run-cli";
-import { createTestContext, type TestContext, testEnv } from "../helpers/test-context";
+import { createTestContext, type TestContext } from "../helpers/test-context";
+import { testEnv } from "../helpers/test-env";
 
 /*
  * Issue #23: the administrator's monthly and quarterly report, on a month of activity made through the real

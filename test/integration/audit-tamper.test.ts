@@ -10,7 +10,8 @@ import { systemActor } from "../../api/auth/actor";
 import { type AppConfig, loadConfig } from "../../api/config";
 import { dropDatabase, onServer, quoteIdentifier } from "../../api/db/create-database";
 import { asOwner, chainAndAnchor, verifyAudit } from "../helpers/audit-log";
-import { createTestContext, type TestContext, testEnv } from "../helpers/test-context";
+import { createTestContext, type TestContext } from "../helpers/test-context";
+import { testEnv } from "../helpers/test-env";
 
 /**
  * The eight ways of tampering with the audit log that the abuse campaign tried (issue #15, finding 11),

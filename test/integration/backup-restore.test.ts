@@ -12,7 +12,8 @@ import { asOwner, chainAndAnchor } from "../helpers/audit-log";
 import { validHousehold } from "../helpers/demo-responses";
 import { runCli } from "../helpers/run-cli";
 import { fingerprintTables } from "../helpers/table-fingerprint";
-import { createTestContext, type TestContext, testEnv } from "../helpers/test-context";
+import { createTestContext, type TestContext } from "../helpers/test-context";
+import { testEnv } from "../helpers/test-env";
 
 /*
  * Issue #16: `rsu backup`, `rsu backup verify` and `rsu restore`, run as an operator runs them, on the

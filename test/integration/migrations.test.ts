@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { MikroORM } from "@mikro-orm/postgresql";
 import { dropDatabase } from "../../api/db/create-database";
 import { openDatabase, openDatabaseAsOwner } from "../../api/db/database";
-import { testEnv } from "../helpers/test-context";
+import { testEnv } from "../helpers/test-env";
 
 const databaseUrl = testEnv("migrations").DATABASE_URL!;
 let orm: MikroORM;

@@ -7,7 +7,8 @@ import { chainAndAnchor, verifyAudit } from "../helpers/audit-log";
 import { validHousehold } from "../helpers/demo-responses";
 import { runCli } from "../helpers/run-cli";
 import { fingerprintTables, type TableFingerprint } from "../helpers/table-fingerprint";
-import { createTestContext, type TestContext, testEnv } from "../helpers/test-context";
+import { createTestContext, type TestContext } from "../helpers/test-context";
+import { testEnv } from "../helpers/test-env";
 
 /*
  * Issue #16, the restore drill: a registry filled through the API (households, a later version, a merge

@@ -10,7 +10,8 @@ import { chainAndAnchor } from "../helpers/audit-log";
 import { validHousehold } from "../helpers/demo-responses";
 import { runCli } from "../helpers/run-cli";
 import { fingerprintTables, tableColumns } from "../helpers/table-fingerprint";
-import { createTestContext, type TestContext, testEnv } from "../helpers/test-context";
+import { createTestContext, type TestContext } from "../helpers/test-context";
+import { testEnv } from "../helpers/test-env";
 
 /*
  * Issue #16: `rsu upgrade` on an installation of the previous version. The registry is filled through the
