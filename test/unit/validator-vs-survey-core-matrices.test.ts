@@ -3,6 +3,7 @@ import type { SurveyJson } from "../../schemas/compile";
 import { registryAnswers } from "../../schemas/registry/registry-answers";
 import { deriveCatalogue } from "../helpers/derived-catalogue";
 import { compareWithSurveyCore, verdict } from "../helpers/differential";
+import { FormResponses } from "../helpers/form-responses";
 import { randomResponses } from "../helpers/random-responses";
 
 /**
@@ -107,6 +108,39 @@ describe("matrixdropdown: survey-core's verdict", () => {
       maize_season: "dry",
     });
   });
+
+  it("gives survey-core's verdict on 150 responses of the form generator, which answers matrices, their cells and multiple texts", async () => {
+    const wider: SurveyJson = {
+      elements: [
+        ...(form.elements as unknown[]),
+        {
+          type: "matrix",
+          name: "goods",
+          isAllRowRequired: true,
+          visibleIf: "{has_livestock} = false",
+          rows: ["radio", "bike"],
+          columns: ["1", "2"],
+        },
+        {
+          type: "multipletext",
+          name: "contact",
+          isRequired: true,
+          items: [
+            { name: "phone", isRequired: true },
+            { name: "village", validators: [{ type: "text", maxLength: 12 }] },
+          ],
+        },
+      ],
+    };
+    const responses = FormResponses.generate(wider, deriveCatalogue(wider), 150, 0.6, 20261221);
+    // Planted in a matrix or a multiple text: a required cell or item emptied, a limit crossed, a hidden matrix answered, a required matrix emptied.
+    const planted = new Set(responses.filter((r) => /^(livestock|crops|goods|contact)\./.test(r.where ?? "")).map((r) => r.kind));
+    for (const kind of ["empty_required", "out_of_range", "bad_text", "hidden_answered", "empty_group"] as const)
+      expect([kind, planted.has(kind)]).toEqual([kind, true]);
+    const { disagreements, refused } = await compareWithSurveyCore(wider, deriveCatalogue(wider), responses);
+    expect(disagreements.slice(0, 3)).toEqual([]);
+    expect(refused).toBeGreaterThan(20);
+  }, 180_000);
 
   it("gives survey-core's verdict on 50 random responses", async () => {
     const responses = randomResponses(50, 20261207, {

@@ -4,6 +4,7 @@ import { registryRecord } from "../../schemas/registry/household-from-submission
 import { registryAnswers } from "../../schemas/registry/registry-answers";
 import { deriveCatalogue } from "../helpers/derived-catalogue";
 import { compareWithSurveyCore, verdict } from "../helpers/differential";
+import { FormResponses } from "../helpers/form-responses";
 import { randomResponses } from "../helpers/random-responses";
 import { surveyCoreAccepts } from "../helpers/survey-core-verdict";
 
@@ -116,6 +117,19 @@ describe("repeats of catalogue units: survey-core's verdict", () => {
       livestock: [{ species: "goat" }],
     });
   });
+
+  it("gives survey-core's verdict on 150 responses of the form generator, which answers every repeat's records", async () => {
+    const responses = FormResponses.generate(form, deriveCatalogue(form), 150, 0.6, 20261220);
+    expect(responses.some((r) => Array.isArray(r.data.plots) && r.data.plots.length > 0)).toBe(true);
+    expect(responses.some((r) => Array.isArray(r.data.livestock) && r.data.livestock.length > 0)).toBe(true);
+    // Planted in a record: a required cell or question emptied, a limit crossed, a hidden question answered, a stray choice in a panel (not in a matrix's cell: survey-core checks none there).
+    expect(new Set(responses.filter((r) => /^(plots|livestock)\[/.test(r.where ?? "")).map((r) => r.kind))).toEqual(
+      new Set(["empty_required", "out_of_range", "hidden_answered", "edge_value", "not_in_list"]),
+    );
+    const { disagreements, refused } = await compareWithSurveyCore(form, deriveCatalogue(form), responses);
+    expect(disagreements.slice(0, 3)).toEqual([]);
+    expect(refused).toBeGreaterThan(20);
+  }, 180_000);
 
   it("gives survey-core's verdict on 60 random responses", async () => {
     const responses = randomResponses(60, 20261207, {
