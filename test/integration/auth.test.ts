@@ -1,3 +1,4 @@
+import { MAX_SUBMISSION_BODY_BYTES } from "../../schemas/contracts/attachments";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type TestContext } from "../helpers/test-context";
 
@@ -154,7 +155,8 @@ describe("protective headers and limits", () => {
   });
 
   it("refuses a body over the size limit with 413", async () => {
-    const res = await ctx.request("/api/submissions", json({ padding: "x".repeat(2 * 1024 * 1024) }));
+    // A submission may carry its photos and signatures (#20): the limit is theirs plus the answers.
+    const res = await ctx.request("/api/submissions", json({ padding: "x".repeat(MAX_SUBMISSION_BODY_BYTES + 1) }));
     expect(res.status).toBe(413);
     expect(((await res.json()) as any).error.code).toBe("payload_too_large");
   });

@@ -121,6 +121,7 @@ const ROUTE_TABLE: Record<string, Permission> = {
   "POST /api/tokens/:id/revoke": "tokens:manage",
   "GET /api/audit": "audit:read",
   "GET /api/variables": "catalogue:read",
+  "GET /api/variables/units": "catalogue:read",
   "GET /api/variables/:code": "catalogue:read",
   "GET /api/variables/:code/revisions": "catalogue:read",
   "POST /api/variables": "catalogue:write",
