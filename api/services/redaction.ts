@@ -22,19 +22,27 @@ export type RedactorOf = (covering: readonly RoleScope[]) => Redactor;
  */
 export async function redactorsFor(em: EntityManager, scopes: readonly RoleScope[]): Promise<RedactorOf> {
   const needed = scopes.some((scope) => scope.sensitivities.size < 4);
-  const sensitivity = needed ? await sensitivities(em) : new Map<string, Sensitivity>();
+  const { sensitivity, units } = needed
+    ? await catalogueMarks(em)
+    : { sensitivity: new Map<string, Sensitivity>(), units: new Set<string>() };
   return (covering) => {
     const readable = new Set(covering.flatMap((scope) => [...scope.sensitivities]));
     const everything = readable.size === 4;
-    // A variable missing from the catalogue is treated as sensitive: refusing is the safe mistake.
-    const may = (code: string) => everything || readable.has(sensitivity.get(code) ?? "sensitive");
-    return {
-      may,
-      attributes: (values) => Object.fromEntries(Object.entries(values).filter(([code]) => may(code))),
-      value: (code, value) => (may(code) ? value : null),
-    };
+    // A unit's list of records (plots) is no variable: each record is read field by field. A variable
+    // missing from the catalogue is treated as sensitive: refusing is the safe mistake.
+    const may = (code: string) => everything || units.has(code) || readable.has(sensitivity.get(code) ?? "sensitive");
+    const attributes = (values: Record<string, unknown>): Record<string, unknown> =>
+      Object.fromEntries(
+        Object.entries(values)
+          .filter(([code]) => may(code))
+          .map(([code, value]) => [code, units.has(code) ? records(value) : value]),
+      );
+    const records = (value: unknown) => (Array.isArray(value) ? value.map((record) => (isRecord(record) ? attributes(record) : null)) : []);
+    return { may, attributes, value: (code, value) => (may(code) ? value : null) };
   };
 }
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** The redactor for one record reached by these scopes. */
 export async function redactorFor(em: EntityManager, covering: readonly RoleScope[]): Promise<Redactor> {
@@ -46,7 +54,11 @@ export function mayReadHeadName(redactor: Redactor): boolean {
   return redactor.may(INDIVIDUAL_KEY_VARIABLES.firstName) && redactor.may(INDIVIDUAL_KEY_VARIABLES.lastName);
 }
 
-async function sensitivities(em: EntityManager): Promise<Map<string, Sensitivity>> {
+/** Each variable's sensitivity, and the units of records (levels other than households and individuals, #20). */
+async function catalogueMarks(em: EntityManager): Promise<{ sensitivity: Map<string, Sensitivity>; units: Set<string> }> {
   const rows = await em.find(CatalogueVariable, {}, { fields: ["code", "definition"] });
-  return new Map(rows.map((v) => [v.code, v.definition.sensitivity ?? "internal"]));
+  return {
+    sensitivity: new Map(rows.map((v) => [v.code, v.definition.sensitivity ?? "internal"])),
+    units: new Set(rows.map((v) => v.definition.level).filter((level) => level !== "household" && level !== "individual")),
+  };
 }

@@ -121,4 +121,33 @@ describe("redaction per role", () => {
     const named = await readXlsx((await downloadExport(ctx, granted.id, "analyste")).files.get("plots.xlsx")!);
     expect(normalised(named)).toEqual(normalised(expectedPlots()));
   });
+
+  it("the household page and its history show each plot with only the fields the analyst may read", async () => {
+    const analyst = await ctx.orm.em.fork().findOneOrFail(User, { username: "analyste" });
+    const [id, before] = [...submitted].find(([, list]) => list.length === 3)!;
+    // A second visit changes the first plot: its history then carries plots, owners included.
+    const plots = before.map((plot, at) => (at === 0 ? { ...plot, plot_area: 9.5, plot_owner: "Nouvelle propriétaire" } : plot));
+    const version = Number((await ctx.get(`/api/households/${id}`)).body.version ?? 1);
+    const update = await ctx.submitAndDrain({ ...householdWithPlots(33, 3), plots }, { version: 2, householdId: id, baseVersion: version });
+    expect(update.status, JSON.stringify(update)).toBe("integrated");
+    const read = async (grants: string[]) => {
+      expect((await ctx.patch(`/api/users/${analyst.id}`, { grants })).status).toBe(200);
+      const page = await ctx.get(`/api/households/${id}`, "analyste");
+      const history = await ctx.get(`/api/households/${id}/history`, "analyste");
+      expect([page.status, history.status]).toEqual([200, 200]);
+      return { plots: page.body.attributes.plots, history: JSON.stringify(history.body) };
+    };
+    const unnamed = plots.map(({ plot_area, plot_irrigated }) => ({ plot_area, plot_irrigated }));
+    // Sensitive answers granted, personal ones not: the owner stays hidden, in the page and in the history.
+    for (const grants of [[], ["sensitive"]]) {
+      const seen = await read(grants);
+      expect(seen.plots).toEqual(unnamed);
+      expect(seen.history).not.toContain("plot_owner");
+      expect(seen.history).not.toContain("ropriétaire");
+      expect(seen.history).toContain("9.5");
+    }
+    const granted = await read(["personal"]);
+    expect(granted.plots).toEqual(plots);
+    expect(granted.history).toContain("Nouvelle propriétaire");
+  });
 });

@@ -9,13 +9,17 @@ import { peopleNamed } from "./history-people";
 import { diffHouseholdStates } from "./household-diff";
 import { reviewOpenedAt, submissionSources } from "./history-sources";
 
+/** A record's place in a unit's list (/attributes/plots/0/plot_owner). */
+const isIndex = (part: string) => /^\d+$/.test(part);
+
 /**
- * Whether the value at this JSON pointer may be shown: an answer under /attributes/<code> or a member's key
- * column is read by its variable's sensitivity, like the household page itself.
+ * Whether the value at this JSON pointer may be shown: an answer under /attributes/<code>, a field of a unit's
+ * record under /attributes/<unit>/<n>/<code>, or a member's key column is read by its variable's sensitivity,
+ * like the household page itself.
  */
 function mayReadPath(parts: readonly string[], redactor: Redactor): boolean {
   const attribute = parts.lastIndexOf("attributes");
-  if (attribute >= 0 && parts[attribute + 1]) return redactor.may(parts[attribute + 1]!);
+  if (attribute >= 0 && parts[attribute + 1]) return parts.slice(attribute + 1).every((part) => isIndex(part) || redactor.may(part));
   const field = parts[parts.length - 1]!;
   if (field === "headName") return mayReadHeadName(redactor);
   const code = (INDIVIDUAL_KEY_VARIABLES as Record<string, string>)[field];
@@ -23,7 +27,11 @@ function mayReadPath(parts: readonly string[], redactor: Redactor): boolean {
 }
 
 /** An answer the reader may not see is left out, as on the household page: even its code would say too much. */
-const hiddenAnswer = (parts: readonly string[], redactor: Redactor) => parts.at(-2) === "attributes" && !mayReadPath(parts, redactor);
+const hiddenAnswer = (parts: readonly string[], redactor: Redactor) =>
+  parts.lastIndexOf("attributes") >= 0 &&
+  parts.lastIndexOf("attributes") < parts.length - 1 &&
+  !isIndex(parts.at(-1)!) &&
+  !mayReadPath(parts, redactor);
 
 /**
  * The value at a pointer as the reader may see it. A change may carry a whole member (added or removed)
