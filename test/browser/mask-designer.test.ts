@@ -222,8 +222,9 @@ describe("an administrator designs and publishes an entry mask", () => {
       await waitOurs(page, summary);
       expect(await summary.textContent()).toMatch(/widgets_odk : \d+ repris, \d+ approchés, \d+ refusés/);
       const image = page.locator("rsu-xlsform-import tbody tr").filter({ hasText: "survey, ligne 13" });
-      expect(await image.textContent()).toContain("Refusé");
-      expect(await image.textContent()).toContain("les pièces jointes ne sont pas encore gérées");
+      // A photo question imports as a file question (#20); the catalogue has no variable for it yet.
+      expect(await image.textContent()).toContain("Approché");
+      expect(await image.textContent()).toContain("Aucune variable « my_image » au catalogue");
       await saveScreenshot(page, "mask-designer-08-xlsform-report");
 
       await page.getByRole("button", { name: "Créer le brouillon" }).click();
