@@ -64,9 +64,10 @@ describe("XLSForm import", () => {
         text: "number must be between 10.51 and 18.39",
       },
     ]);
-    expect(elements.find((e) => e.name === "my_image")).toBeUndefined();
+    // A photo is a file question kept in the submission (#20); a video is refused, named on its row.
+    expect(elements.find((e) => e.name === "my_image")).toMatchObject({ type: "file", storeDataAsText: true, acceptedTypes: "image/*" });
     expect(result.report).toContainEqual(
-      expect.objectContaining({ sheet: "survey", row: 13, outcome: "refused", code: "unsupported_type" }),
+      expect.objectContaining({ sheet: "survey", row: 15, name: "my_video", outcome: "refused", code: "unsupported_type" }),
     );
     expect(entry(result, "my_geopoint", "typed_as_text")?.outcome).toBe("approximated");
   });
