@@ -27,7 +27,7 @@ import {
   rememberQuestionnaireLanguage,
 } from "./questionnaire-language";
 import { DraftKeeper } from "./draft-keeper";
-import { showLargeRostersInTabs } from "./large-rosters";
+import { showLargeRostersOneAtATime } from "./large-rosters";
 import { renderPhase, type Phase } from "./phase-view";
 import styles from "./rsu-form-entry.styles";
 import { newSubmissionId } from "./submission-id";
@@ -144,7 +144,7 @@ export default class RsuFormEntry extends LitElement {
     // Assigning data replaces every value, the questions' defaults too: a new questionnaire keeps them
     // (defaultValue, defaultValueExpression); answers restored (an update, a correction) are kept as they were.
     if (Object.keys(data).length > 0) model.data = data;
-    showLargeRostersInTabs(model);
+    showLargeRostersOneAtATime(model);
     // Text reaches SurveyJS when its field is left or typing pauses (TypingPause), not at every key (#18).
     model.textUpdateMode = "onBlur";
     if (pageNo > 0 && pageNo < model.visiblePageCount) model.currentPageNo = pageNo;
