@@ -28,10 +28,7 @@ function mayReadPath(parts: readonly string[], redactor: Redactor): boolean {
 
 /** An answer the reader may not see is left out, as on the household page: even its code would say too much. */
 const hiddenAnswer = (parts: readonly string[], redactor: Redactor) =>
-  parts.lastIndexOf("attributes") >= 0 &&
-  parts.lastIndexOf("attributes") < parts.length - 1 &&
-  !isIndex(parts.at(-1)!) &&
-  !mayReadPath(parts, redactor);
+  parts.includes("attributes") && !isIndex(parts.at(-1)!) && !mayReadPath(parts, redactor);
 
 /**
  * The value at a pointer as the reader may see it. A change may carry a whole member (added or removed)
