@@ -1,9 +1,15 @@
 /**
  * Bulk import benchmark (issue #19): a generated partner file of --households households (a row per
  * member, CSV), uploaded, dry-run and run through the workers until every household is integrated; and,
- * in the same run, the integration path's own throughput on --direct households submitted as a clerk's
- * (submission + outbox row, then the same workers). Workers run in this process: the peak RSS is the
- * process's (API side of the import, the run job and integration together).
+ * in the same run, the integration path's own throughput (submission + outbox row as a clerk's, then the
+ * same workers):
+ * - on the file's own households (--same 1, the default), into an empty registry of their own
+ *   (rsu_bench_import_path): the same data and the same growth of the registry as the import, so the
+ *   ratio of the two rates is what the import adds to integration, and nothing else;
+ * - on --direct other households, into the import's database before and after the import (the measures
+ *   of earlier runs, kept comparable).
+ * Workers run in this process: the peak RSS is the process's (API side of the import, the run job and
+ * integration together).
  *
  *   npx tsx bench/import.ts                                  # 100,000 households (≈ 500,000 individuals)
  *   npx tsx bench/import.ts --households 5000 --direct 2000  # a quick look
@@ -27,9 +33,9 @@ import { dryRunImport } from "../api/imports/dry-run";
 import { createProfile } from "../api/imports/import-profiles";
 import { startImportRun } from "../api/imports/run-import";
 import { uploadImportFile } from "../api/imports/upload-import";
-import { createLogger } from "../api/log";
+import { createLogger, type Logger } from "../api/log";
 import { createImportQueue } from "../api/queue/import-queue";
-import { createIntegrationQueue } from "../api/queue/integration-queue";
+import { createIntegrationQueue, type IntegrationQueue } from "../api/queue/integration-queue";
 import { producerConnection } from "../api/queue/redis";
 import { insertOutboxRows, insertSubmissions } from "../api/repositories/submission-batch.repository";
 import { contentHash } from "../api/services/hash";
@@ -39,11 +45,14 @@ import { oneFileTable, partnerProfile, writeCsv } from "../test/helpers/partner-
 import { parseArgs } from "./parse-args";
 import { writeResults } from "./results-file";
 
-const args = parseArgs(process.argv.slice(2), { households: 100_000, direct: 10_000, seed: 20261208, run: 1 });
+const args = parseArgs(process.argv.slice(2), { households: 100_000, direct: 0, same: 1, seed: 20261208, run: 1 });
 const base = loadConfig(process.env);
 const url = new URL(base.databaseUrl);
 url.pathname = "/rsu_bench_import";
 const config = { ...base, databaseUrl: url.toString(), queuePrefix: `bench-import-${process.pid}`, relayIntervalMs: 1_000 };
+const pathUrl = new URL(url);
+pathUrl.pathname = "/rsu_bench_import_path";
+const pathConfig = { ...config, databaseUrl: pathUrl.toString(), queuePrefix: `${config.queuePrefix}-path` };
 const log = (message: string) => console.log(`[import bench] ${message}`);
 const seconds = (since: number) => (performance.now() - since) / 1000;
 
@@ -55,6 +64,74 @@ function household(seed: number) {
     member.last_name = `Bench${seed}x${i}`;
   });
   return data;
+}
+
+const percent = (part: number, whole: number) => `${((part / whole) * 100).toFixed(0)} %`;
+
+interface ClerkSubmission {
+  versionId: number;
+  userId: string;
+}
+
+async function clerkSubmission(orm: MikroORM, userId: string): Promise<ClerkSubmission> {
+  const [version] = await orm.em
+    .fork()
+    .getConnection()
+    .execute<{ id: number }[]>(`select id from form_versions where form_id = 'menage' and version = 1`);
+  return { versionId: version!.id, userId };
+}
+
+/** Submits `count` households (seeds from `firstSeed`) as a clerk's: submission and outbox rows, 500 a transaction, then enqueued. */
+async function submitAsClerk(orm: MikroORM, queue: IntegrationQueue, clerk: ClerkSubmission, firstSeed: number, count: number) {
+  for (let from = 0; from < count; from += 500) {
+    const rows = Array.from({ length: Math.min(500, count - from) }, (_, i) => {
+      const data = household(firstSeed + from + i);
+      return {
+        id: crypto.randomUUID(),
+        formVersionId: clerk.versionId,
+        data,
+        contentHash: contentHash({ formId: "menage", version: 1, data }),
+        submittedBy: clerk.userId,
+        commune: data.commune as string,
+        householdId: null,
+        baseVersion: null,
+      };
+    });
+    const ids = await orm.em.fork().transactional(async (tx) => {
+      const inserted = [...(await insertSubmissions(tx, rows))];
+      await insertOutboxRows(tx, inserted, new Date(Date.now() + 60_000));
+      return inserted;
+    });
+    await queue.enqueue(ids);
+  }
+}
+
+/**
+ * The integration path on the file's own households (the seeds the file is written from), submitted as a
+ * clerk's into an empty registry of their own, its own workers and queue: the same data and the same growth
+ * of the registry as the import's run, which is therefore compared with this rate.
+ */
+async function samePath(logger: Logger): Promise<number> {
+  await dropDatabase(pathConfig.databaseUrl);
+  const orm = await openDatabase(pathConfig.databaseUrl, { migrate: true });
+  await seedDemo(orm.em.fork(), "bench");
+  const redis = producerConnection(pathConfig.redisUrl);
+  const queue = createIntegrationQueue(redis, pathConfig.queuePrefix);
+  const workers = startWorkers(pathConfig, orm, logger);
+  try {
+    const [admin] = await orm.em.fork().getConnection().execute<{ id: string }[]>(`select id from users where username = 'admin'`);
+    const clerk = await clerkSubmission(orm, admin!.id);
+    const start = performance.now();
+    await submitAsClerk(orm, queue, clerk, args.seed, args.households);
+    await integrated(orm, args.households);
+    return seconds(start);
+  } finally {
+    await workers.close();
+    await queue.close();
+    redis.disconnect();
+    await orm.close();
+    await dropDatabase(pathConfig.databaseUrl);
+  }
 }
 
 /** Waits until no submission is still received or valid (integration done); polling is fine in a bench. */
@@ -171,40 +248,27 @@ async function main() {
   const workers = startWorkers(config, orm, logger);
   try {
     // (a) The integration path's own throughput: households submitted as a clerk's, then integrated by the workers.
-    const [version] = await orm.em
-      .fork()
-      .getConnection()
-      .execute<{ id: number }[]>(`select id from form_versions where form_id = 'menage' and version = 1`);
+    const clerk = await clerkSubmission(orm, actor.userId);
     let submittedDirectly = 0;
     let importedSoFar = 0;
-    /** Submits --direct households as a clerk's (seeds from `firstSeed`) and times them until integrated. */
+    /** Submits --direct other households as a clerk's (seeds from `firstSeed`) and times them until integrated. */
     const integrationPath = async (firstSeed: number): Promise<number> => {
-      const direct = Array.from({ length: args.direct }, (_, i) => household(firstSeed + i));
       const start = performance.now();
-      for (let from = 0; from < direct.length; from += 500) {
-        const rows = direct.slice(from, from + 500).map((data) => ({
-          id: crypto.randomUUID(),
-          formVersionId: version!.id,
-          data,
-          contentHash: contentHash({ formId: "menage", version: 1, data }),
-          submittedBy: actor.userId,
-          commune: data.commune as string,
-          householdId: null,
-          baseVersion: null,
-        }));
-        const ids = await orm.em.fork().transactional(async (tx) => {
-          const inserted = [...(await insertSubmissions(tx, rows))];
-          await insertOutboxRows(tx, inserted, new Date(Date.now() + 60_000));
-          return inserted;
-        });
-        await queue.enqueue(ids);
-      }
+      await submitAsClerk(orm, queue, clerk, firstSeed, args.direct);
       submittedDirectly += args.direct;
       await integrated(orm, submittedDirectly + importedSoFar);
       return seconds(start);
     };
-    const directSeconds = await integrationPath(args.seed + 1_000_000);
-    log(`integration path: ${args.direct} households in ${directSeconds.toFixed(1)} s (${(args.direct / directSeconds).toFixed(1)}/s)`);
+    const sameSeconds = args.same ? await samePath(logger) : 0;
+    if (args.same) {
+      log(
+        `integration path, the file's own households: ${args.households} in ${sameSeconds.toFixed(1)} s (${(args.households / sameSeconds).toFixed(1)}/s)`,
+      );
+    }
+    const directSeconds = args.direct ? await integrationPath(args.seed + 1_000_000) : 0;
+    if (args.direct) {
+      log(`integration path: ${args.direct} households in ${directSeconds.toFixed(1)} s (${(args.direct / directSeconds).toFixed(1)}/s)`);
+    }
 
     // (b) The import: a partner file written, uploaded (staged), dry-run, then run until every household is integrated.
     const dir = mkdtempSync(join(tmpdir(), "rsu-bench-import-"));
@@ -246,21 +310,29 @@ async function main() {
       rss.phase("run");
       t = performance.now();
       await startImportRun(em(), view.id, actor, null, createImportQueue(redis, config.queuePrefix), logger);
-      importedSoFar = summary.counts.new;
+      // Every household the run submits: new ones, updates and those created with a member sent to review.
+      const submitted = summary.counts.new + summary.counts.update + summary.counts.duplicate;
+      importedSoFar = submitted;
+      await finished(orm, view.id);
       await integrated(orm, submittedDirectly + importedSoFar);
       const runSeconds = seconds(t);
-      const importRate = summary.counts.new / runSeconds;
-      const directRate = args.direct / directSeconds;
-      log(
-        `run until integrated: ${runSeconds.toFixed(1)} s (${importRate.toFixed(1)}/s), ${((importRate / directRate) * 100).toFixed(0)} % of the integration path's rate into the empty registry`,
-      );
+      const importRate = submitted / runSeconds;
+      const sameRate = args.households / sameSeconds;
+      if (args.same) {
+        log(
+          `run until integrated: ${runSeconds.toFixed(1)} s (${importRate.toFixed(1)}/s), ${percent(importRate, sameRate)} of the integration path's rate on the same households`,
+        );
+      } else log(`run until integrated: ${runSeconds.toFixed(1)} s (${importRate.toFixed(1)}/s)`);
       // The path again, into the registry the import has filled: the import matched every household against
       // a registry growing to that size, the first measure of the path against an empty one.
-      const directAfterSeconds = await integrationPath(args.seed + 2_000_000);
+      const directAfterSeconds = args.direct ? await integrationPath(args.seed + 2_000_000) : 0;
+      const directRate = args.direct / directSeconds;
       const directAfterRate = args.direct / directAfterSeconds;
-      log(
-        `integration path into the filled registry: ${args.direct} households in ${directAfterSeconds.toFixed(1)} s (${directAfterRate.toFixed(1)}/s); the import ran at ${((importRate / directAfterRate) * 100).toFixed(0)} % of it`,
-      );
+      if (args.direct) {
+        log(
+          `integration path on other households: ${directRate.toFixed(1)}/s into the empty registry, ${directAfterRate.toFixed(1)}/s into the filled one`,
+        );
+      }
       // The same file again, as a new upload of the same delivery: its dry run must find every household
       // unchanged and its run must change nothing in the registry.
       rss.phase("again");
@@ -279,12 +351,15 @@ async function main() {
         `the same file again: ${againSeconds.toFixed(1)} s, ${JSON.stringify(againSummary.counts)}; registry ${JSON.stringify(before)} → ${JSON.stringify(after)}`,
       );
       run = {
-        households: summary.counts.new,
+        households: submitted,
         runSeconds,
         householdsPerSecond: importRate,
-        shareOfIntegrationRate: Number((importRate / directRate).toFixed(3)),
-        integrationPathAfter: { households: args.direct, seconds: directAfterSeconds, householdsPerSecond: directAfterRate },
-        shareOfIntegrationRateAfter: Number((importRate / directAfterRate).toFixed(3)),
+        shareOfSamePathRate: args.same ? Number((importRate / sameRate).toFixed(3)) : null,
+        ...(args.direct && {
+          shareOfIntegrationRate: Number((importRate / directRate).toFixed(3)),
+          integrationPathAfter: { households: args.direct, seconds: directAfterSeconds, householdsPerSecond: directAfterRate },
+          shareOfIntegrationRateAfter: Number((importRate / directAfterRate).toFixed(3)),
+        }),
         again: { seconds: againSeconds, counts: againSummary.counts, registryBefore: before, registryAfter: after },
       };
     }
@@ -295,7 +370,12 @@ async function main() {
     );
     writeResults("import", args, {
       individuals,
-      integrationPath: { households: args.direct, seconds: directSeconds, householdsPerSecond: args.direct / directSeconds },
+      samePath: args.same
+        ? { households: args.households, seconds: sameSeconds, householdsPerSecond: args.households / sameSeconds }
+        : null,
+      integrationPath: args.direct
+        ? { households: args.direct, seconds: directSeconds, householdsPerSecond: args.direct / directSeconds }
+        : null,
       import: { households: args.households, uploadSeconds, dryRunSeconds, dryRunMsPerHouseholdByTenth, counts: summary.counts, run },
       peakRssMiB,
       peakRssMiBByPhase: phasePeaks,
