@@ -1,4 +1,5 @@
 import type { Catalogue, CodeList, Labels, Variable, VariableLevel } from "../catalogue/types";
+import { FILE_EXTENSIONS, isAttachmentRef, type KnownFileType } from "../contracts/attachments";
 import { HOUSEHOLD_KEY_VARIABLES, INDIVIDUAL_KEY_VARIABLES } from "../contracts/registry";
 
 /**
@@ -6,7 +7,7 @@ import { HOUSEHOLD_KEY_VARIABLES, INDIVIDUAL_KEY_VARIABLES } from "../contracts/
  * variable of that level, in catalogue order, after the keys that join the files: households, individuals,
  * then a file per unit of records the households hold (plots, livestock: issue #20).
  */
-export type ColumnKind = "text" | "number" | "date" | "code" | "codes" | "boolean";
+export type ColumnKind = "text" | "number" | "date" | "code" | "codes" | "boolean" | "file";
 
 export interface ExportColumn {
   name: string;
@@ -158,6 +159,8 @@ function kindOf(variable: Variable): ColumnKind {
       return "code";
     case "multiple_choice":
       return "codes";
+    case "file":
+      return "file";
     default:
       return "text";
   }
@@ -221,9 +224,11 @@ export function memberValue(
  * A value as an export cell: numbers stay numbers, booleans are 1/0 (labelled), several codes are one
  * space-separated text, anything else is text; missing is null.
  */
-export function cell(column: ExportColumn, value: unknown): string | number | null {
+export function cell(column: ExportColumn, value: unknown, householdId = ""): string | number | null {
   if (value === null || value === undefined || value === "") return null;
   switch (column.kind) {
+    case "file":
+      return attachmentPaths(householdId, column.name, value).join(" ") || null;
     case "number":
       return typeof value === "number" ? value : Number.isFinite(Number(value)) ? Number(value) : null;
     case "boolean":
@@ -233,6 +238,20 @@ export function cell(column: ExportColumn, value: unknown): string | number | nu
     default:
       return typeof value === "string" ? value : typeof value === "object" ? JSON.stringify(value) : String(value);
   }
+}
+
+/**
+ * Where the export's zip holds each file of an answer (issue #20), in the answer's order: one folder per
+ * household, the file named by its variable and its attachment's id, so that a path is the same in every
+ * export and names the file whatever record or member it was answered for. The cell lists them, space-separated.
+ */
+export function attachmentPaths(householdId: string, variable: string, value: unknown): string[] {
+  const refs = Array.isArray(value) ? value : [value];
+  return refs.filter(isAttachmentRef).map((ref) => attachmentPath(householdId, variable, ref.attachment, ref.type));
+}
+
+export function attachmentPath(householdId: string, variable: string, attachment: string, type: string): string {
+  return `attachments/${householdId}/${variable}-${attachment}.${FILE_EXTENSIONS[type as KnownFileType] ?? "bin"}`;
 }
 
 /** One line of the codebook that goes with every export. */

@@ -54,6 +54,16 @@ const ODD: Record<ExportColumn["kind"], unknown[]> = {
   code: ["01", 2, "a;b"],
   codes: [["01", "07"], [], "01", ["x", 3, null]],
   boolean: [true, false, "true", null],
+  // A reference, a list of them, a list holding what is none, text: both writers name the same paths.
+  file: [
+    { name: "a.png", type: "image/png", size: 1, sha256: "0".repeat(64), attachment: "00000000-0000-4000-8000-000000000001" },
+    [
+      { name: "b.pdf", type: "application/pdf", size: 1, sha256: "1".repeat(64), attachment: "00000000-0000-4000-8000-000000000002" },
+      { attachment: "not-an-id" },
+    ],
+    [],
+    "photo.png",
+  ],
 };
 
 /** Sets an odd value in every answer of every household's version and member, by column kind. */

@@ -6,7 +6,7 @@ import { to as copyTo } from "pg-copy-streams";
 import type { ExportLevel } from "../../../schemas/registry/export-columns";
 import type { RedactorOf } from "../../services/redaction";
 import { CsvRecords } from "./csv-records";
-import { levelSelect } from "./csv-select";
+import { type Literal, levelSelect } from "./csv-select";
 import type { HouseholdsFilter } from "./households-as-of";
 
 /** How often the progress bar moves and a cancel is looked for. */
@@ -57,13 +57,9 @@ type Pool = { acquireConnection(): Promise<pg.Client>; releaseConnection(c: pg.C
  * of each file, or null when the export was cancelled (the running COPY is then cancelled too).
  */
 export async function copyCsvFiles(em: EntityManager, job: CsvCopy): Promise<Counts | null> {
-  const pool = em.getConnection().getKnex().client as Pool;
-  const connection = await pool.acquireConnection();
-  const literal = (value: string) => connection.escapeLiteral(value);
-  const counts: Counts = { households: 0, individuals: 0 };
-  let cancelled = false;
-  try {
-    await connection.query("begin isolation level repeatable read read only");
+  return inReadOnlySnapshot(em, async (connection, literal) => {
+    const counts: Counts = { households: 0, individuals: 0 };
+    let cancelled = false;
     for (const level of job.levels) {
       const select = levelSelect(level, job.filter, job.redactorOf, literal);
       const copy = connection.query(copyTo(`copy (${select}) to stdout with (format csv, header, delimiter ${literal(job.delimiter)})`));
@@ -99,6 +95,19 @@ export async function copyCsvFiles(em: EntityManager, job: CsvCopy): Promise<Cou
       if (isCounted(level.file)) counts[level.file] = copy.rowCount;
     }
     return counts;
+  });
+}
+
+/**
+ * Runs `work` on a connection of its own in one read-only snapshot (COPY needs the client itself, and
+ * every file of an export reads the same registry), then gives the connection back to the pool.
+ */
+export async function inReadOnlySnapshot<T>(em: EntityManager, work: (connection: pg.Client, literal: Literal) => Promise<T>): Promise<T> {
+  const pool = em.getConnection().getKnex().client as Pool;
+  const connection = await pool.acquireConnection();
+  try {
+    await connection.query("begin isolation level repeatable read read only");
+    return await work(connection, (value) => connection.escapeLiteral(value));
   } finally {
     // A rollback that fails (a cancel that came late) ends the connection: the pool then drops it.
     await connection.query("rollback").catch(() => connection.end());

@@ -1,3 +1,4 @@
+import { FILE_EXTENSIONS } from "../../../schemas/contracts/attachments";
 import { INDIVIDUAL_KEY_VARIABLES } from "../../../schemas/contracts/registry";
 import { type ExportColumn, type ExportLevel, stateSource } from "../../../schemas/registry/export-columns";
 import type { RoleScope } from "../../auth/actor";
@@ -30,7 +31,9 @@ export function levelSelect(level: ExportLevel, filter: HouseholdsFilter, redact
     const source = stateSource(column, level.level);
     const sql =
       value ??
-      ("field" in source ? cellSql(column, state, source.field) : cellSql(column, household || member ? answers : state, source.answer));
+      ("field" in source
+        ? cellSql(column, state, source.field, literal)
+        : cellSql(column, household || member ? answers : state, source.answer, literal));
     return `${reach ? `case when ${reach} then ${sql} end` : sql} as ${ident(column.name)}`;
   });
   const where = conditions(filter);
@@ -131,8 +134,10 @@ function recordKey(name: string): string | undefined {
  * numbers as the JSON stored them (written by JavaScript, so as JavaScript prints them), booleans
  * `true`/`false`; only objects differ (jsonb puts a space after `:` and `,`), and no form answers one.
  */
-function cellSql(column: ExportColumn, from: Unpacked, key: string): string {
+function cellSql(column: ExportColumn, from: Unpacked, key: string, literal: Literal): string {
   switch (column.kind) {
+    case "file":
+      return filePathsSql(column, from.ref(key, "jsonb"), literal);
     case "number":
       return numberSql(from.ref(key, "text"));
     case "boolean":
@@ -144,6 +149,35 @@ function cellSql(column: ExportColumn, from: Unpacked, key: string): string {
     default:
       return `nullif(${from.ref(key, "text")}, '')`;
   }
+}
+
+/** export-columns' `attachmentPaths` in SQL: each reference of the answer (one, or a list) as its path in the zip. */
+function filePathsSql(column: ExportColumn, x: string, literal: Literal): string {
+  const extension = `case e->>'type' ${Object.entries(FILE_EXTENSIONS)
+    .map(([type, ext]) => `when ${literal(type)} then ${literal(ext)}`)
+    .join(" ")} else 'bin' end`;
+  const path = `'attachments/' || v.household_id || '/' || ${literal(column.name)} || '-' || (e->>'attachment') || '.' || ${extension}`;
+  const refs = `case jsonb_typeof(${x}) when 'array' then ${x} when 'object' then jsonb_build_array(${x}) else '[]'::jsonb end`;
+  // The same test as isAttachmentRef's on the id: a path names nothing else than a stored file.
+  return `(select string_agg(${path}, ' ' order by f.n) from jsonb_array_elements(${refs}) with ordinality f(e, n)
+    where jsonb_typeof(e) = 'object' and e->>'attachment' ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$')`;
+}
+
+/**
+ * The paths of the files a level's rows name (issue #20), one a row: the same cells as the level's file, so
+ * the same redaction. Null when the level has no file column.
+ */
+export function attachmentPathsSelect(
+  level: ExportLevel,
+  filter: HouseholdsFilter,
+  redactorOf: RedactorOf,
+  literal: Literal,
+): string | null {
+  const files = level.columns.filter((column) => column.kind === "file");
+  if (!files.length) return null;
+  const select = levelSelect({ ...level, columns: files }, filter, redactorOf, literal);
+  const cells = files.map((column) => `t.${ident(column.name)}`).join(", ");
+  return `select p from (${select}) t cross join lateral unnest(string_to_array(concat_ws(' ', ${cells}), ' ')) p`;
 }
 
 /** A jsonb scalar as JavaScript's String() prints it (float8's shortest text is JavaScript's). */

@@ -39,18 +39,45 @@ export function zipWriter(zipPath: string) {
   archive.on("data", (chunk: Buffer) => hash.update(chunk));
   // An entry whose stream failed (a COPY cancelled or broken) fails the zip, not the process.
   let failure: unknown;
+  // Entries are zipped one after another: `add` waits until every entry appended so far is written.
+  let appended = 0;
+  let zipped = 0;
+  let waiting: (() => void) | undefined;
   archive.on("error", (error) => {
     failure ??= error;
+    waiting?.();
   });
   archive.pipe(out);
+  archive.on("entry", () => {
+    zipped++;
+    if (zipped >= appended) waiting?.();
+  });
+  const append: typeof archive.append = (source, data) => {
+    appended++;
+    return archive.append(source, data);
+  };
   return {
     file(path: string, name: string) {
+      appended++;
       archive.file(path, { name });
+    },
+    /**
+     * A file whose bytes are in memory (a photo of the registry, issue #20), stored as it is: images and
+     * recordings are compressed already. Resolves once it is zipped, so that no more than one is held.
+     */
+    async add(name: string, content: Buffer): Promise<void> {
+      append(content, { name, store: true });
+      if (zipped >= appended) return;
+      await new Promise<void>((resolve) => {
+        waiting = resolve;
+      });
+      waiting = undefined;
+      if (failure) throw failure;
     },
     /** An entry whose bytes are written to the stream returned; entries are zipped one after another. */
     entry(name: string): Writable {
       const stream = new PassThrough();
-      archive.append(stream, { name });
+      append(stream, { name });
       return stream;
     },
     async close(): Promise<{ bytes: number; checksum: string }> {

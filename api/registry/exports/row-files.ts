@@ -69,7 +69,9 @@ export async function writeRowFiles(em: EntityManager, job: RowFiles): Promise<{
         head_name: household.state.headName,
       };
       rows[0]!.push(
-        households.columns.map((c, i) => (mayHousehold[i] ? cell(c, householdValue(c, household.state as never, keys)) : null)),
+        households.columns.map((c, i) =>
+          mayHousehold[i] ? cell(c, householdValue(c, household.state as never, keys), household.id) : null,
+        ),
       );
       for (const member of household.state.members) {
         const memberKeys = {
@@ -78,7 +80,9 @@ export async function writeRowFiles(em: EntityManager, job: RowFiles): Promise<{
           person_id: member.personId,
           line_number: member.lineNumber,
         };
-        rows[1]!.push(individuals.columns.map((c, i) => (mayMember[i] ? cell(c, memberValue(c, member as never, memberKeys)) : null)));
+        rows[1]!.push(
+          individuals.columns.map((c, i) => (mayMember[i] ? cell(c, memberValue(c, member as never, memberKeys), household.id) : null)),
+        );
       }
       units.forEach((unit, u) => {
         const records = household.state.attributes[unit.level];
@@ -86,7 +90,7 @@ export async function writeRowFiles(em: EntityManager, job: RowFiles): Promise<{
         const may = mayUnit[u]!;
         records.forEach((record, at) => {
           const recordKeys = { household_id: household.id, version: household.version, record: at + 1 };
-          rows[u + 2]!.push(unit.columns.map((c, i) => (may[i] ? cell(c, recordValue(c, record, recordKeys)) : null)));
+          rows[u + 2]!.push(unit.columns.map((c, i) => (may[i] ? cell(c, recordValue(c, record, recordKeys), household.id) : null)));
         });
       });
     }

@@ -11,6 +11,7 @@ import { FormVersion, RegistryExport, User } from "../../entities";
 import { loadCatalogue } from "../../services/catalogue-store";
 import { queryRows } from "../../db/plain-sql";
 import { redactorsFor } from "../../services/redaction";
+import { zipAttachmentFiles } from "./attachment-files";
 import { copyCsvFiles } from "./copy-csv";
 import { zipWriter } from "./export-files";
 import { countHouseholdsAsOf } from "./households-as-of";
@@ -73,7 +74,15 @@ export async function runRegistryExport(em: EntityManager, { exportId }: ExportR
       request.format === "csv"
         ? await copyCsvFiles(em, { ...job, open: (file) => zip!.entry(`${file}.csv`), progress: await csvProgress(em, moved) })
         : await writeRowFiles(em, { ...job, dir: work, format: request.format, progress: (written) => moved(written.households) });
-    if (!counts) {
+    // The files its rows name, under attachments/ (issue #20), read as the rows were: same redaction.
+    const files =
+      counts &&
+      (await zipAttachmentFiles(em, {
+        ...job,
+        add: (name, content) => zip!.add(name, content),
+        cancelled: () => moved(counts.households),
+      }));
+    if (!counts || files === null) {
       await zip.abort();
       await rm(exportFilePath(store, exportId), { force: true });
       return { exportId, status: "cancelled" };
