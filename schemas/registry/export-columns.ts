@@ -1,6 +1,6 @@
 import type { Catalogue, CodeList, Labels, Variable, VariableLevel } from "../catalogue/types";
 import { FILE_EXTENSIONS, isAttachmentRef, type KnownFileType } from "../contracts/attachments";
-import { HOUSEHOLD_KEY_VARIABLES, INDIVIDUAL_KEY_VARIABLES } from "../contracts/registry";
+import { HOUSEHOLD_KEY_VARIABLES, INDIVIDUAL_KEY_VARIABLES, MEMBERS_ROSTER } from "../contracts/registry";
 
 /**
  * The columns of a registry export (issue #17), one list per level, from the catalogue: a column per
@@ -29,6 +29,8 @@ export interface ExportLevel {
   level: VariableLevel;
   /** The file's name without extension: `households`, `individuals`, or a unit's code. */
   file: string;
+  /** A unit's records kept in other records (unit-places.ts): the enclosing lists, outermost first (`plots`, `members`). */
+  within?: string[];
   columns: ExportColumn[];
 }
 
@@ -46,7 +48,18 @@ const KEY_LABELS = {
     fr: "Numéro de l'enregistrement : sa position dans la liste du ménage, à partir de 1",
     en: "Record number: its position in the household's list, from 1",
   },
+  nested_record: {
+    fr: "Numéro de l'enregistrement : sa position dans la liste de l'enregistrement qui le contient, à partir de 1",
+    en: "Record number: its position in the list of the record holding it, from 1",
+  },
+  member_record: {
+    fr: "Numéro de l'enregistrement : sa position dans la liste du membre, à partir de 1",
+    en: "Record number: its position in the member's list, from 1",
+  },
 } as const satisfies Record<string, Labels>;
+
+/** The key naming the enclosing record of unit `unit`: its `record` in the file of that unit. */
+export const enclosingKey = (unit: string) => `${unit}_record`;
 
 const BOOLEAN_LABELS = { fr: ["Non", "Oui"], en: ["No", "Yes"] } as const;
 
@@ -61,7 +74,11 @@ const TAKEN_FILES = new Set(["households", "individuals", "codebook"]);
  * Every level's columns, labelled in `language` (French where a label lacks it): households, individuals,
  * then each unit of records in the order the catalogue first names it, one row per record of a household.
  */
-export function exportLevels(catalogue: Catalogue, language: string): [ExportLevel, ExportLevel, ...ExportLevel[]] {
+export function exportLevels(
+  catalogue: Catalogue,
+  language: string,
+  places: ReadonlyMap<string, string[]> = new Map(),
+): [ExportLevel, ExportLevel, ...ExportLevel[]] {
   const key = (name: keyof typeof KEY_LABELS, kind: ColumnKind): ExportColumn => ({
     name,
     label: labelIn(KEY_LABELS[name], language),
@@ -98,12 +115,76 @@ export function exportLevels(catalogue: Catalogue, language: string): [ExportLev
         ...of("individual"),
       ],
     },
-    ...recordUnits(catalogue).map((unit) => ({
-      level: unit,
-      file: TAKEN_FILES.has(unit) ? `${unit}_records` : unit,
-      columns: [key("household_id", "text"), key("version", "number"), key("record", "number"), ...of(unit)],
-    })),
+    ...recordUnits(catalogue).map((unit) => {
+      const within = places.get(unit) ?? [];
+      return {
+        level: unit,
+        file: fileOf(unit),
+        ...(within.length ? { within } : {}),
+        columns: [key("household_id", "text"), key("version", "number"), ...recordKeys(within, language), ...of(unit)],
+      };
+    }),
   ];
+}
+
+const fileOf = (unit: string) => (TAKEN_FILES.has(unit) ? `${unit}_records` : unit);
+
+/**
+ * The keys joining a unit's record to what holds it, after household_id and version: the member's
+ * individual_id, each enclosing record's number named after its unit (`plots_record`, the `record` of
+ * plots' file), then the record's own number in the list that holds it.
+ */
+function recordKeys(within: readonly string[], language: string): ExportColumn[] {
+  const keys: ExportColumn[] = within.map((unit) =>
+    unit === MEMBERS_ROSTER
+      ? { name: "individual_id", label: labelIn(KEY_LABELS.individual_id, language), kind: "text" }
+      : {
+          name: enclosingKey(unit),
+          label: labelIn(
+            {
+              fr: `Numéro de l'enregistrement « ${unit} » qui le contient (colonne record du fichier ${fileOf(unit)})`,
+              en: `Number of the ${unit} record holding it (column record of file ${fileOf(unit)})`,
+            },
+            language,
+          ),
+          kind: "number",
+        },
+  );
+  const last = within.at(-1);
+  const own = last === undefined ? KEY_LABELS.record : last === MEMBERS_ROSTER ? KEY_LABELS.member_record : KEY_LABELS.nested_record;
+  return [...keys, { name: "record", label: labelIn(own, language), kind: "number" }];
+}
+
+/** A record of a unit, with the keys that join it to its household, member and enclosing records. */
+export interface KeyedRecord {
+  keys: Record<string, unknown>;
+  record: unknown;
+}
+
+/**
+ * A household state's records of a unit, where `within` says they stand: a list that is not one holds
+ * none, and a record that is not an object holds no list but still counts in the numbering (as the CSV
+ * path reads them: csv-select.ts).
+ */
+export function unitRecords(
+  state: { attributes?: Record<string, unknown>; members?: readonly { id?: unknown; attributes?: Record<string, unknown> }[] },
+  unit: string,
+  within: readonly string[] = [],
+): KeyedRecord[] {
+  const listOf = (holder: unknown, name: string): unknown[] => {
+    const list = holder && typeof holder === "object" && !Array.isArray(holder) ? (holder as Record<string, unknown>)[name] : undefined;
+    return Array.isArray(list) ? list : [];
+  };
+  let holders: KeyedRecord[] = [{ keys: {}, record: state.attributes }];
+  for (const [at, list] of [...within, unit].entries()) {
+    const own = at === within.length;
+    holders = holders.flatMap(({ keys, record }) =>
+      list === MEMBERS_ROSTER && at === 0
+        ? (state.members ?? []).map((member) => ({ keys: { ...keys, individual_id: member.id }, record: member.attributes }))
+        : listOf(record, list).map((inner, n) => ({ keys: { ...keys, [own ? "record" : enclosingKey(list)]: n + 1 }, record: inner })),
+    );
+  }
+  return holders;
 }
 
 /** The units of records the catalogue's variables are asked of, besides households and individuals. */

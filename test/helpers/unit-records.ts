@@ -34,32 +34,37 @@ export const PLOT_VARIABLES: Variable[] = [
 export type Plot = { plot_area?: number; plot_irrigated?: boolean; plot_owner?: string };
 
 /** Adds the plots' variables to the catalogue and publishes menage v2 with a dynamic matrix `plots`; returns the version. */
-export async function publishPlots(ctx: TestContext): Promise<number> {
-  for (const variable of PLOT_VARIABLES) {
+export function publishPlots(ctx: TestContext): Promise<number> {
+  return publishPage(ctx, PLOT_VARIABLES, "Parcelles", {
+    type: "matrixdynamic",
+    name: "plots",
+    title: { fr: "Parcelles du ménage", en: "The household's plots" },
+    rowCount: 0,
+    columns: [
+      { name: "plot_area", cellType: "text", inputType: "number" },
+      { name: "plot_irrigated", cellType: "boolean" },
+      { name: "plot_owner", cellType: "text" },
+    ],
+  });
+}
+
+/** Adds `variables` to the catalogue and publishes menage v1 with a page holding `element`; returns the new version. */
+export async function publishPage(
+  ctx: TestContext,
+  variables: Variable[],
+  reason: string,
+  element: Record<string, unknown>,
+): Promise<number> {
+  for (const variable of variables) {
     const created = await ctx.post("/api/variables", { ...variable, status: "active" });
     if (created.status !== 201) throw new Error(`variable ${variable.code}: ${created.status} ${JSON.stringify(created.body)}`);
   }
   const v1 = await ctx.get("/api/forms/menage/versions/1");
   const mask = structuredClone(v1.body.mask) as { pages: unknown[] };
-  mask.pages.push({
-    name: "parcelles",
-    elements: [
-      {
-        type: "matrixdynamic",
-        name: "plots",
-        title: { fr: "Parcelles du ménage", en: "The household's plots" },
-        rowCount: 0,
-        columns: [
-          { name: "plot_area", cellType: "text", inputType: "number" },
-          { name: "plot_irrigated", cellType: "boolean" },
-          { name: "plot_owner", cellType: "text" },
-        ],
-      },
-    ],
-  });
+  mask.pages.push({ name: "enregistrements", elements: [element] });
   const saved = await ctx.put("/api/forms/menage/draft", mask);
-  if (!saved.body.check?.publishable) throw new Error(`menage with plots: ${JSON.stringify(saved.body)}`);
-  const published = await ctx.post("/api/forms/menage/publish", { reason: "Parcelles" });
+  if (!saved.body.check?.publishable) throw new Error(`menage, ${reason}: ${JSON.stringify(saved.body)}`);
+  const published = await ctx.post("/api/forms/menage/publish", { reason });
   if (published.status !== 201) throw new Error(`publish: ${published.status} ${JSON.stringify(published.body)}`);
   return published.body.version as number;
 }
@@ -72,4 +77,70 @@ export function householdWithPlots(seed: number, count: number): Record<string, 
     plot_owner: `Propriétaire ${seed}-${at + 1}`,
   }));
   return { ...validHousehold(seed), plots };
+}
+
+/** Harvests, a unit whose records each plot keeps as its own list (issue #20: plots → harvests); the buyer is personal. */
+export const HARVEST_VARIABLES: Variable[] = [
+  {
+    code: "harvest_crop",
+    level: "harvests",
+    type: "text",
+    label: { fr: "Culture récoltée", en: "Crop harvested" },
+    sensitivity: "public",
+  },
+  {
+    code: "harvest_tons",
+    level: "harvests",
+    type: "decimal",
+    label: { fr: "Quantité récoltée (tonnes)", en: "Quantity harvested (tons)" },
+    constraints: { min: 0, max: 1000 },
+    sensitivity: "internal",
+  },
+  {
+    code: "harvest_buyer",
+    level: "harvests",
+    type: "text",
+    label: { fr: "Acheteur de la récolte", en: "Buyer of the harvest" },
+    sensitivity: "personal",
+  },
+];
+
+export type Harvest = { harvest_crop?: string; harvest_tons?: number; harvest_buyer?: string };
+
+/** Publishes menage v2 with a dynamic panel `plots` whose panels each hold a dynamic panel `harvests`; returns the version. */
+export function publishHarvests(ctx: TestContext): Promise<number> {
+  return publishPage(ctx, [...PLOT_VARIABLES, ...HARVEST_VARIABLES], "Parcelles et récoltes", {
+    type: "paneldynamic",
+    name: "plots",
+    title: { fr: "Parcelles du ménage", en: "The household's plots" },
+    templateElements: [
+      { type: "text", name: "plot_area", inputType: "number" },
+      { type: "boolean", name: "plot_irrigated" },
+      { type: "text", name: "plot_owner" },
+      {
+        type: "paneldynamic",
+        name: "harvests",
+        title: { fr: "Récoltes de la parcelle", en: "The plot's harvests" },
+        templateElements: [
+          { type: "text", name: "harvest_crop" },
+          { type: "text", name: "harvest_tons", inputType: "number" },
+          { type: "text", name: "harvest_buyer" },
+        ],
+      },
+    ],
+  });
+}
+
+/** `plots` plots each with `harvests` harvests, answered from the seed. */
+export function plotsWithHarvests(seed: number, plots: number, harvests: number): (Plot & { harvests: Harvest[] })[] {
+  return Array.from({ length: plots }, (_, p) => ({
+    plot_area: p + 1.5,
+    plot_irrigated: p % 2 === 0,
+    plot_owner: `Propriétaire ${seed}-${p + 1}`,
+    harvests: Array.from({ length: harvests }, (_, h) => ({
+      harvest_crop: h % 2 ? "riz" : "manioc",
+      harvest_tons: seed + p * 10 + h + 0.5,
+      harvest_buyer: `Acheteur ${seed}-${p + 1}-${h + 1}`,
+    })),
+  }));
 }

@@ -1,6 +1,6 @@
 import { FILE_EXTENSIONS } from "../../../schemas/contracts/attachments";
-import { INDIVIDUAL_KEY_VARIABLES } from "../../../schemas/contracts/registry";
-import { type ExportColumn, type ExportLevel, stateSource } from "../../../schemas/registry/export-columns";
+import { INDIVIDUAL_KEY_VARIABLES, MEMBERS_ROSTER } from "../../../schemas/contracts/registry";
+import { enclosingKey, type ExportColumn, type ExportLevel, stateSource } from "../../../schemas/registry/export-columns";
 import type { RoleScope } from "../../auth/actor";
 import { sqlArray } from "../../db/plain-sql";
 import type { RedactorOf } from "../../services/redaction";
@@ -25,8 +25,9 @@ export function levelSelect(level: ExportLevel, filter: HouseholdsFilter, redact
   const answers = new Unpacked("a");
   // A unit's record holds its answers itself, with no fields or attributes around them.
   const attributes = household || member ? state.ref("attributes", "jsonb") : "";
+  const unit = household || member ? undefined : unitFrom(level, literal);
   const items = level.columns.map((column) => {
-    const value = (household ? householdKey : member ? memberKey : recordKey)(column.name, state);
+    const value = household ? householdKey(column.name, state) : member ? memberKey(column.name, state) : unit!.keys.get(column.name);
     const reach = readers(column, filter.scopes, redactorOf, literal);
     const source = stateSource(column, level.level);
     const sql =
@@ -45,13 +46,10 @@ export function levelSelect(level: ExportLevel, filter: HouseholdsFilter, redact
     bindings,
     literal,
   );
-  if (!household && !member) {
-    // A list that is not one (a record, or an old state) holds no records, as the row-by-row path reads it; a
-    // record that is not an object still counts in the numbering, with no answers.
-    const list = `v.state->'attributes'->${literal(level.level)}`;
-    const records = `case jsonb_typeof(${list}) when 'array' then ${list} else '[]'::jsonb end`;
+  if (unit) {
+    // A record that is not an object still counts in the numbering, with no answers.
     const record = `case jsonb_typeof(r.record) when 'object' then r.record else '{}'::jsonb end`;
-    return `select ${items.join(", ")} from (${versions}) v cross join lateral jsonb_array_elements(${records}) with ordinality r(record, n)${state.joins(record)}`;
+    return `select ${items.join(", ")} from (${versions}) v${unit.from}${state.joins(record)}`;
   }
   const from = household
     ? `(${versions}) v${state.joins("v.state")}`
@@ -117,16 +115,38 @@ function memberKey(name: string, state: Unpacked): string | undefined {
   }
 }
 
-/** A unit record's keys: its household's, and its place in the household's list. */
-function recordKey(name: string): string | undefined {
-  switch (name) {
-    case "household_id":
-      return "v.household_id::text";
-    case "version":
-      return "v.version::text";
-    case "record":
-      return "r.n::text";
+/**
+ * A unit's records (`r`) as joins from the household's version `v`, through the members and the enclosing
+ * records `within` names (export-columns' unitRecords), with their keys: the household's, the member's id,
+ * each enclosing record's number and the record's own. A list that is not one (a record, or an old state)
+ * holds no records, as the row-by-row path reads it.
+ */
+function unitFrom(level: ExportLevel, literal: Literal): { from: string; keys: Map<string, string> } {
+  const keys = new Map([
+    ["household_id", "v.household_id::text"],
+    ["version", "v.version::text"],
+  ]);
+  const list = (holder: string, name: string) => {
+    const x = `${holder}->${literal(name)}`;
+    return `case jsonb_typeof(${x}) when 'array' then ${x} else '[]'::jsonb end`;
+  };
+  let holder = "v.state->'attributes'";
+  let from = "";
+  const within = level.within ?? [];
+  for (const [at, name] of within.entries()) {
+    if (name === MEMBERS_ROSTER && at === 0) {
+      from += " cross join lateral jsonb_array_elements(v.state->'members') m(member)";
+      keys.set("individual_id", "nullif(m.member->>'id', '')");
+      holder = "m.member->'attributes'";
+      continue;
+    }
+    from += ` cross join lateral jsonb_array_elements(${list(holder, name)}) with ordinality r${at}(record, n)`;
+    keys.set(enclosingKey(name), `r${at}.n::text`);
+    holder = `r${at}.record`;
   }
+  from += ` cross join lateral jsonb_array_elements(${list(holder, level.level)}) with ordinality r(record, n)`;
+  keys.set("record", "r.n::text");
+  return { from, keys };
 }
 
 /**

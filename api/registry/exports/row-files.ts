@@ -7,6 +7,7 @@ import {
   householdValue,
   memberValue,
   recordValue,
+  unitRecords,
 } from "../../../schemas/registry/export-columns";
 import { type RoleScope, scopeCovers } from "../../auth/actor";
 import { mayReadHeadName, type Redactor, type RedactorOf } from "../../services/redaction";
@@ -85,13 +86,11 @@ export async function writeRowFiles(em: EntityManager, job: RowFiles): Promise<{
         );
       }
       units.forEach((unit, u) => {
-        const records = household.state.attributes[unit.level];
-        if (!Array.isArray(records)) return;
         const may = mayUnit[u]!;
-        records.forEach((record, at) => {
-          const recordKeys = { household_id: household.id, version: household.version, record: at + 1 };
+        for (const { keys: inner, record } of unitRecords(household.state, unit.level, unit.within)) {
+          const recordKeys = { household_id: household.id, version: household.version, ...inner };
           rows[u + 2]!.push(unit.columns.map((c, i) => (may[i] ? cell(c, recordValue(c, record, recordKeys), household.id) : null)));
-        });
+        }
       });
     }
     await Promise.all(files.map((file, at) => file.add(rows[at]!)));

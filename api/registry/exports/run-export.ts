@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { ExportRegistryPayload } from "../../../schemas/contracts/exports";
 import { codebook, exportLevels, meaningChanges } from "../../../schemas/registry/export-columns";
+import { unitPlaces } from "../../../schemas/registry/unit-places";
 import { scopesFor, systemActor, type RoleScope } from "../../auth/actor";
 import { roleMay } from "../../auth/permissions";
 import type { Role } from "../../auth/roles";
@@ -62,7 +63,9 @@ export async function runRegistryExport(em: EntityManager, { exportId }: ExportR
     const redactorOf = await redactorsFor(em, scopes);
     const everything = redactorOf(scopes);
     // A column none of the requester's roles may read is left out; a value only some may read is blank elsewhere.
-    const levels = exportLevels(catalogue, filters.language ?? "fr").map((level) => ({
+    // Where each unit's records stand (harvests in plots, jobs in members), as the published masks place them.
+    const masks = await em.find(FormVersion, {}, { fields: ["mask"], orderBy: { publishedAt: "asc", id: "asc" } });
+    const levels = exportLevels(catalogue, filters.language ?? "fr", unitPlaces(masks.map((v) => v.mask))).map((level) => ({
       ...level,
       columns: level.columns.filter((column) => readable(column, everything)),
     }));
