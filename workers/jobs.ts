@@ -10,10 +10,11 @@ import {
   JOB_INTEGRATE_SUBMISSION,
   JOB_SCHEDULED_BACKUP,
   JOB_VERIFY_BACKUP,
+  MAX_JOB_SUBMISSIONS,
   type IntegrateSubmissionPayload,
 } from "../schemas/contracts/jobs";
 import type { MatchThresholds } from "../api/registry/matching/match-person";
-import { integrateSubmission } from "../api/registry/integration/integrate-submission";
+import { integrateJob } from "../api/registry/integration/integrate-job";
 import { runRegistryExport, type ExportStore } from "../api/registry/exports/run-export";
 import { JOB_EXPORT_REGISTRY, type ExportRegistryPayload } from "../schemas/contracts/exports";
 import { JOB_RUN_IMPORT, type RunImportPayload } from "../schemas/contracts/imports";
@@ -48,12 +49,17 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 export const jobs: Record<string, JobDefinition<any>> = {
   [JOB_INTEGRATE_SUBMISSION]: {
     parse(data: unknown): IntegrateSubmissionPayload {
-      const submissionId = (data as { submissionId?: unknown } | null)?.submissionId;
+      const { submissionId, others } = (data ?? {}) as { submissionId?: unknown; others?: unknown };
       // A payload that can never succeed must not be retried.
       if (typeof submissionId !== "string" || !UUID.test(submissionId)) throw new UnrecoverableError("payload without a submission id");
-      return { submissionId };
+      if (others === undefined) return { submissionId };
+      if (!Array.isArray(others) || others.length > MAX_JOB_SUBMISSIONS || !others.every((id) => typeof id === "string" && UUID.test(id))) {
+        throw new UnrecoverableError("payload whose other submissions are not ids");
+      }
+      return { submissionId, others: others as string[] };
     },
-    handle: (payload: IntegrateSubmissionPayload, { em, thresholds, batchSize }) => integrateSubmission(em, payload, thresholds, batchSize),
+    handle: (payload: IntegrateSubmissionPayload, { em, thresholds, batchSize, dispatch, logger }) =>
+      integrateJob(em, payload, thresholds, batchSize, { dispatch, logger }),
   } satisfies JobDefinition<IntegrateSubmissionPayload>,
   [JOB_EXPORT_REGISTRY]: {
     parse(data: unknown): ExportRegistryPayload {

@@ -11,14 +11,20 @@ export interface Dispatch {
 }
 
 /**
- * Enqueues committed submissions' integration jobs in one round trip. A failure is never swallowed: it is
- * logged with the submission ids and recorded on their outbox rows, which are made due at once so the relay
- * retries them.
+ * Enqueues committed submissions' integration jobs in one round trip: one job each, or with `together`
+ * one job for all (a group commit's batch, issue #22). A failure is never swallowed: it is logged with the
+ * submission ids and recorded on their outbox rows, which are made due at once so the relay retries them,
+ * one job each.
  */
-export async function dispatchSubmissions(em: EntityManager, dispatch: Dispatch, submissionIds: string[]): Promise<boolean> {
+export async function dispatchSubmissions(
+  em: EntityManager,
+  dispatch: Dispatch,
+  submissionIds: string[],
+  { together = false } = {},
+): Promise<boolean> {
   if (!submissionIds.length) return true;
   try {
-    await dispatch.queue.enqueue(submissionIds);
+    await (together ? dispatch.queue.enqueueTogether(submissionIds) : dispatch.queue.enqueue(submissionIds));
     return true;
   } catch (error) {
     const message = errorMessage(error);

@@ -22,4 +22,12 @@ export const JOB_INTEGRATE_SUBMISSION = "integrate-submission";
 
 export interface IntegrateSubmissionPayload {
   submissionId: string;
+  /**
+   * The other submissions of the API's group commit (issue #22): one job for the batch rather than one each,
+   * named by `submissionId`, the first of the batch's ids in order. Absent for a job of one submission.
+   */
+  others?: string[];
 }
+
+/** Submissions one integration job may name (a group commit's batch is at most 500 rows). */
+export const MAX_JOB_SUBMISSIONS = 500;

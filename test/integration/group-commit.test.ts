@@ -4,6 +4,9 @@ import { asOwner, chainAndAnchor, verifyAudit } from "../helpers/audit-log";
 import { validHousehold } from "../helpers/demo-responses";
 import type { Caller } from "../helpers/test-client";
 import { createTestContext, type TestContext } from "../helpers/test-context";
+import { createLogger } from "../../api/log";
+import { integrateJob } from "../../api/registry/integration/integrate-job";
+import { DEFAULT_THRESHOLDS } from "../../api/registry/integration/integrate-submission";
 
 /**
  * Group commit (issue #22): submissions arriving together share one transaction. Batches here hold exactly
@@ -34,7 +37,7 @@ const stored = (ids: string[]) =>
   );
 
 describe("group commit of submissions", () => {
-  it("writes four submissions sent at once in one transaction, with their outbox rows, audit rows and jobs", async () => {
+  it("writes four submissions sent at once in one transaction, with their outbox rows, audit rows and one job", async () => {
     const sent = [1, 3, 5, 8].map((seed) => ({ id: randomUUID(), data: validHousehold(seed) }));
     const ids = sent.map((s) => s.id);
     const answers = await sendAll(sent);
@@ -48,9 +51,10 @@ describe("group commit of submissions", () => {
       [ids],
     );
     expect(audit.map((a) => [Number(a.rows), Number(a.xids)])).toEqual([[4, 1]]);
-    // One addBulk: every job is in Redis, named by its submission, with nothing but its id.
-    const jobs = await Promise.all(ids.map((id) => ctx.queue.queue.getJob(id)));
-    expect(jobs.map((job) => job?.data)).toEqual(ids.map((submissionId) => ({ submissionId })));
+    // One job for the batch, named by its first id in order, carrying the others' ids and nothing else.
+    const [first, ...others] = [...ids].sort();
+    expect(await ctx.queue.queue.getJobCounts("waiting")).toEqual({ waiting: 1 });
+    expect((await ctx.queue.queue.getJob(first!))?.data).toEqual({ submissionId: first, others });
 
     const workers = ctx.startWorkers();
     await ctx.drain();
@@ -136,5 +140,39 @@ describe("group commit of submissions", () => {
     } finally {
       await owner(`drop trigger refuse_village on submissions; drop function refuse_village()`, []);
     }
+  });
+
+  it("integrates a batch's job submission by submission: one that fails gets a job of its own, the others are integrated", async () => {
+    const sent = [2, 4, 6, 9].map((seed) => ({ id: randomUUID(), data: validHousehold(seed) }));
+    expect((await sendAll(sent)).map((a) => a.status)).toEqual([202, 202, 202, 202]);
+    const [first, ...others] = sent.map((s) => s.id).sort();
+    const job = await ctx.queue.queue.getJob(first!);
+    expect(job?.data).toEqual({ submissionId: first, others });
+    // As the owner: integrating the second of the others fails, as a broken row or a lost connection would make it.
+    const failing = others[1]!;
+    await owner(
+      `create function refuse_stage() returns trigger language plpgsql as $$
+       begin raise exception 'refused' using errcode = '22023'; end $$`,
+      [],
+    );
+    await owner(
+      `create trigger refuse_stage before update on submissions for each row when (new.id = '${failing}') execute function refuse_stage()`,
+      [],
+    );
+    const logger = createLogger("error", "test");
+    const dispatch = { queue: ctx.queue, logger, retryAt: () => new Date(Date.now() + 60_000) };
+    try {
+      await integrateJob(ctx.orm.em.fork(), job!.data, DEFAULT_THRESHOLDS, 50, { dispatch, logger });
+    } finally {
+      await owner(`drop trigger refuse_stage on submissions; drop function refuse_stage()`, []);
+    }
+    const rows = await owner<{ id: string; status: string; queued: boolean }>(
+      `select id, status, exists (select 1 from outbox where submission_id = s.id) as queued from submissions s where id = any($1::uuid[]) order by id`,
+      [[first, ...others]],
+    );
+    expect(rows.map((row) => [row.id, row.status, row.queued])).toEqual(
+      [first!, ...others].map((id) => (id === failing ? [id, "received", true] : [id, "integrated", false])),
+    );
+    expect((await ctx.queue.queue.getJob(failing))?.data).toEqual({ submissionId: failing });
   });
 });
