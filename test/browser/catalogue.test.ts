@@ -162,4 +162,29 @@ describe("a designer works on the variable catalogue", () => {
       throw error;
     }
   });
+
+  it("filters the list by every unit the catalogue has, not only household and individual (#20)", async () => {
+    const { page } = session;
+    try {
+      // The first test left a search in the box.
+      await page.getByLabel("Recherche (code, libellé, description)").fill("");
+      const filter = page.locator("rsu-catalogue form.filters select[name=level]");
+      await expect
+        .poll(() => filter.locator("option").allTextContents())
+        .toEqual(["Tous", "Ménage", "Individu", "Enregistrements « plots »"]);
+      await filter.selectOption({ label: "Enregistrements « plots »" });
+      const rows = page.locator("rsu-catalogue tbody tr");
+      await expect
+        .poll(async () => (await rows.allInnerTexts()).map((row) => row.replace(/\s+/g, " ").trim()))
+        .toEqual(["plot_area Superficie de la parcelle (hectares) Décimal Enregistrements « plots » — Brouillon Interne"]);
+      await expect(page.getByRole("status").filter({ hasText: "variable(s)" }).textContent()).resolves.toBe("1 variable(s)");
+      expect(await checkScreen(page, "catalogue-08-filter-unit")).toEqual([]);
+      await filter.selectOption({ label: "Tous" });
+      expect(session.pageErrors.filter((e) => !/^http (401|422|409)/.test(e))).toEqual([]);
+    } catch (error) {
+      await saveScreenshot(page, "catalogue-failure").catch(() => {});
+      console.error(session.pageErrors.join("\n"));
+      throw error;
+    }
+  });
 });

@@ -1,6 +1,7 @@
 import { html } from "lit";
 import { VARIABLE_TYPES } from "../../../schemas/catalogue/types";
 import { t, tCode } from "../../i18n";
+import { levelChoices } from "../../views/level-name";
 import { KNOWN_THEMES, themeName } from "../../views/theme-name";
 
 /** The catalogue's filters besides the search box; "" means any value. */
@@ -14,18 +15,25 @@ export interface CatalogueFilters {
 
 export const NO_FILTERS: CatalogueFilters = { theme: "", level: "", type: "", status: "", sensitivity: "" };
 
-/** Each enumerated filter: its name, the key of its label, its values and the prefix of their labels. */
-const CHOICES: readonly { name: keyof CatalogueFilters; label: Parameters<typeof t>[0]; values: readonly string[]; prefix: string }[] = [
-  { name: "level", label: "colLevel", values: ["household", "individual"], prefix: "level_" },
-  { name: "type", label: "colType", values: VARIABLE_TYPES, prefix: "type_" },
-  { name: "status", label: "colStatus", values: ["draft", "active", "deprecated"], prefix: "status_" },
-  { name: "sensitivity", label: "colSensitivity", values: ["public", "internal", "personal", "sensitive"], prefix: "sensitivity_" },
+type Choice = { value: string; text: string };
+const named = (prefix: string, values: readonly string[]): Choice[] => values.map((value) => ({ value, text: tCode(prefix, value) }));
+
+/** Each enumerated filter: its name, the key of its label and its choices; the levels are every unit the catalogue has (issue #20). */
+const choices = (units: readonly string[]): { name: keyof CatalogueFilters; label: Parameters<typeof t>[0]; values: Choice[] }[] => [
+  { name: "level", label: "colLevel", values: levelChoices(units) },
+  { name: "type", label: "colType", values: named("type_", VARIABLE_TYPES) },
+  { name: "status", label: "colStatus", values: named("status_", ["draft", "active", "deprecated"]) },
+  { name: "sensitivity", label: "colSensitivity", values: named("sensitivity_", ["public", "internal", "personal", "sensitive"]) },
 ];
 
-/** Search box and filters; every change reloads the list (the search box after a pause, see the component). */
+/**
+ * Search box and filters; every change reloads the list (the search box after a pause, see the component).
+ * `units`: the catalogue's units of records (GET /api/variables/units), offered as levels.
+ */
 export function renderCatalogueFilters(
   q: string,
   filters: CatalogueFilters,
+  units: readonly string[],
   onSearch: (q: string) => void,
   onFilter: (filters: CatalogueFilters) => void,
 ) {
@@ -41,12 +49,12 @@ export function renderCatalogueFilters(
       <input name="theme" list="known-themes" .value=${filters.theme} @change=${change("theme")} />
       <datalist id="known-themes">${KNOWN_THEMES.map((code) => html`<option value=${code} label=${themeName(code)}></option>`)}</datalist>
     </label>
-    ${CHOICES.map(
-      ({ name, label, values, prefix }) => html`<label>
+    ${choices(units).map(
+      ({ name, label, values }) => html`<label>
         ${t(label)}
         <select name=${name} .value=${filters[name]} @change=${change(name)}>
           <option value="" ?selected=${filters[name] === ""}>${t("anyValue")}</option>
-          ${values.map((value) => html`<option value=${value} ?selected=${filters[name] === value}>${tCode(prefix, value)}</option>`)}
+          ${values.map(({ value, text }) => html`<option value=${value} ?selected=${filters[name] === value}>${text}</option>`)}
         </select>
       </label>`,
     )}

@@ -3,6 +3,7 @@ import { LoadingScreen } from "../../../kit/loading-screen";
 import type { Variable } from "../../../schemas/catalogue/types";
 import {
   getVariable,
+  listUnits,
   listVariableRevisions,
   searchVariables,
   type UsedBy,
@@ -22,6 +23,7 @@ import { getLanguage, pick, t, tCode } from "../../i18n";
 import { sharedStyles } from "../../styles/shared.styles";
 import { NO_FILTERS, renderCatalogueFilters, type CatalogueFilters } from "./catalogue-filters-view";
 import styles from "./rsu-catalogue.styles";
+import { levelName } from "../../views/level-name";
 import { themeName } from "../../views/theme-name";
 import { renderCatalogueViews, type CatalogueView } from "./catalogue-views-view";
 import "../rsu-code-lists/rsu-code-lists";
@@ -53,6 +55,7 @@ export default class RsuCatalogue extends LoadingScreen {
     openFailure: { state: true },
     view: { state: true },
     importing: { state: true },
+    units: { state: true },
   };
 
   /** Admins and designers edit (`catalogue:write`); the other roles read. */
@@ -66,6 +69,8 @@ export default class RsuCatalogue extends LoadingScreen {
   view: CatalogueView = "variables";
   /** The import panel is open. */
   importing = false;
+  /** The catalogue's units of records (plots, livestock), offered by the level filter beside household and individual. */
+  units: string[] = [];
 
   private q = "";
   private filters: CatalogueFilters = NO_FILTERS;
@@ -77,7 +82,10 @@ export default class RsuCatalogue extends LoadingScreen {
     super();
     this.addEventListener("rsu-variable-saved", (event) => this.handleSaved(event));
     this.addEventListener("rsu-form-cancel", () => (this.editing = { kind: "none" }));
-    this.addEventListener("rsu-catalogue-imported", () => void this.load());
+    this.addEventListener("rsu-catalogue-imported", () => {
+      this.loadUnits();
+      void this.load();
+    });
   }
 
   private async open(code: string) {
@@ -100,12 +108,26 @@ export default class RsuCatalogue extends LoadingScreen {
     const { variable, created } = event.detail;
     this.editing = { kind: "none" };
     this.notice = t(created ? "variableCreated" : "variableSaved", { code: variable.code });
+    this.loadUnits();
     void this.load();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.searchTimer);
+  }
+
+  /** Asked on arrival and after a save or an import, which may bring a new unit; a failure leaves the units known. */
+  private loadUnits() {
+    listUnits().then(
+      (units) => (this.units = units),
+      () => {},
+    );
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.loadUnits();
   }
 
   protected override load() {
@@ -149,6 +171,7 @@ export default class RsuCatalogue extends LoadingScreen {
       ${renderCatalogueFilters(
         this.q,
         this.filters,
+        this.units,
         (q) => this.handleSearch(q),
         (f) => this.handleFilter(f),
       )}
@@ -194,7 +217,7 @@ export default class RsuCatalogue extends LoadingScreen {
       },
       { header: t("colLabel"), cell: label, compare: byText(label) },
       { header: t("colType"), cell: (v) => tCode("type_", v.type), compare: byText((v) => tCode("type_", v.type)) },
-      { header: t("colLevel"), cell: (v) => tCode("level_", v.level), compare: byText((v) => tCode("level_", v.level)) },
+      { header: t("colLevel"), cell: (v) => levelName(v.level), compare: byText((v) => levelName(v.level)) },
       { header: t("colTheme"), cell: (v) => themeName(v.theme), compare: byText((v) => themeName(v.theme)) },
       { header: t("colStatus"), cell: status, compare: byText(status) },
       { header: t("colSensitivity"), cell: sensitivity, compare: byText(sensitivity) },

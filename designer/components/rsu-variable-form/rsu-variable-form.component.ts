@@ -15,6 +15,7 @@ import { formCancelEvent } from "../../events/rsu-form-cancel";
 import { variableSavedEvent } from "../../events/rsu-variable-saved";
 import { sessionExpiredEvent } from "../../../kit/events/rsu-session-expired";
 import { LanguageController, pick, t, tCode } from "../../i18n";
+import { levelChoices } from "../../views/level-name";
 import { sharedStyles } from "../../styles/shared.styles";
 import { refusalOf } from "../../views/save-refusal";
 import styles from "./rsu-variable-form.styles";
@@ -254,15 +255,8 @@ export default class RsuVariableForm extends LitElement {
    * unit, whose code is then typed in a field of its own.
    */
   private renderLevel() {
-    const units = [
-      ...new Set([
-        ...this.units,
-        ...(this.variable && !["household", "individual"].includes(this.variable.level) ? [this.variable.level] : []),
-      ]),
-    ];
     const levels = [
-      ...["household", "individual"].map((value) => ({ value, text: tCode("level_", value) })),
-      ...units.sort().map((unit) => ({ value: unit, text: t("levelUnit", { unit }) })),
+      ...levelChoices([...this.units, ...(this.variable ? [this.variable.level] : [])]),
       { value: NEW_UNIT, text: t("levelNewUnit") },
     ];
     return html`${renderSelect("level", t("colLevel"), this.messages, levels, this.level, (level) => (this.level = level))}
