@@ -7,7 +7,7 @@ import { leaveDraft } from "../helpers/device-drafts";
 
 /**
  * A household larger than the roster's list can carry (#18): past 20 members the runtime shows one member
- * at a time, with « Précédent », « Suivant » and where the clerk is, so each answer stays quick on a tablet. The demo mask stops at
+ * at a time, with « Enregistrement précédent », « Enregistrement suivant » (named apart from the page's buttons) and where the clerk is, so each answer stays quick on a tablet. The demo mask stops at
  * 20 members; this test publishes a version that allows 30, as a country with larger households would.
  */
 const CLERK = { username: "agent", password: "agent-demo-2026" };
@@ -66,10 +66,10 @@ describe("a roster of more than 20 members", () => {
       expect(await checkScreen(page, "large-roster-01-one-member")).toEqual([]);
 
       // The member before shows that member's answers, and the new one kept its name.
-      await roster.getByRole("button", { name: "Précédent" }).click();
+      await roster.getByRole("button", { name: "Enregistrement précédent", exact: true }).click();
       await expect.poll(() => position.innerText()).toBe("Enregistrement 20 sur 21");
       await expect.poll(() => firstNames.inputValue()).toBe("Membre20");
-      await roster.getByRole("button", { name: "Suivant" }).click();
+      await roster.getByRole("button", { name: "Enregistrement suivant", exact: true }).click();
       await expect.poll(() => firstNames.inputValue()).toBe("Zaharia");
       await saveScreenshot(page, "large-roster-02-back-to-the-new-member");
     } catch (error) {

@@ -19,6 +19,12 @@ export default css`
   rsu-form-entry .sd-progress__text {
     color: var(--rsu-color-text) !important;
   }
+  /* A roster shown one record at a time: its buttons' names (« Enregistrement précédent ») and « Enregistrement 12
+     sur 60 » are longer than survey-core's one-line footer allows on a tablet. */
+  rsu-form-entry .sd-paneldynamic__footer .sd-action-bar {
+    flex-wrap: wrap;
+    row-gap: 0.5rem;
+  }
   rsu-form-entry .rsu-entry-bar {
     display: flex;
     flex-wrap: wrap;

@@ -4,7 +4,9 @@ import "survey-core/i18n/french";
 
 /**
  * The form library's own texts in French and Arabic, with the few its translations leave in English
- * ("Select" read out on every drop-down, the progress bar's name) filled in (#18).
+ * ("Select" read out on every drop-down, the progress bar's name) filled in (#18). `rosterPrevText` and
+ * `rosterNextText` are ours (large-rosters.ts): a roster shown one record at a time names its buttons apart
+ * from the page's « Précédent » and « Suivant ».
  */
 const MISSING: Record<string, Record<string, string>> = {
   fr: {
@@ -12,11 +14,19 @@ const MISSING: Record<string, Record<string, string>> = {
     progressbar: "Progression du questionnaire",
     toc: "Sommaire",
     panelDynamicTabTextFormat: "Élément {panelIndex}",
+    rosterPrevText: "Enregistrement précédent",
+    rosterNextText: "Enregistrement suivant",
+  },
+  en: {
+    rosterPrevText: "Previous record",
+    rosterNextText: "Next record",
   },
   ar: {
     selectCaption: "اختر",
     progressbar: "تقدّم الاستمارة",
     toc: "المحتويات",
+    rosterPrevText: "السجل السابق",
+    rosterNextText: "السجل التالي",
   },
 };
 
