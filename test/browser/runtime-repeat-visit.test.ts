@@ -58,4 +58,38 @@ describe("the runtime's repeat visit", () => {
       throw new Error(`${String(error)}\npage errors: ${session.pageErrors.join("\n") || "none"}`, { cause: error });
     }
   }, 120_000);
+
+  it("opens the questionnaire prepared while the list showed, without asking for its version again", async () => {
+    const { page } = session;
+    const context = page.context();
+    try {
+      await signIn(page, `${server.url}/runtime/`, CLERK);
+      await waitUnlessAlert(page, page.getByRole("heading", { name: "Questionnaires publiés" }), 30_000);
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+      await page.waitForFunction(async () => (await (await caches.open("rsu-form-versions")).keys()).length > 0, undefined, {
+        polling: 250,
+      });
+
+      // The next visit builds the list's questionnaire while the clerk reads the list.
+      await page.reload();
+      await page.waitForFunction(() => performance.getEntriesByName("rsu-questionnaire-prepared").length > 0, undefined, {
+        polling: 100,
+      });
+      // From here no version can be had: neither the service worker's copy nor the network.
+      await page.evaluate(() => caches.delete("rsu-form-versions"));
+      await context.setOffline(true);
+      await page
+        .getByRole("button", { name: /^Remplir le questionnaire/ })
+        .first()
+        .click();
+      await page.locator('[data-name="island"]').waitFor();
+      expect(await page.getByText("Identification du ménage").isVisible()).toBe(true);
+      await saveScreenshot(page, "repeat-03-prepared-questionnaire");
+    } catch (error) {
+      await saveScreenshot(page, "repeat-failure").catch(() => {});
+      throw new Error(`${String(error)}\npage errors: ${session.pageErrors.join("\n") || "none"}`, { cause: error });
+    } finally {
+      await context.setOffline(false);
+    }
+  }, 120_000);
 });

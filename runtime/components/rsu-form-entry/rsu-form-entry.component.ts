@@ -1,7 +1,7 @@
 import "survey-core/survey-core.fontless.css";
 import "./survey-locales";
 import { html, LitElement, nothing, type PropertyValues } from "lit";
-import { Model, type SurveyModel } from "survey-core";
+import type { SurveyModel } from "survey-core";
 import { renderSurvey, unmountComponentAtNode } from "survey-js-ui";
 import type { FieldError, FormVersionBody, Message, PublishedFormSummary } from "../../../schemas/contracts/api";
 import { headNameInAnswers } from "../../../schemas/contracts/registry";
@@ -16,9 +16,8 @@ import { ApiError } from "../../../kit/request";
 import { LanguageController } from "../../../kit/language.controller";
 import { formCloseEvent } from "../../events/rsu-form-close";
 import { sessionExpiredEvent } from "../../../kit/events/rsu-session-expired";
-import { message, pick, t } from "../../i18n";
+import { pick, t } from "../../i18n";
 import { locateFieldError } from "./locate-field-error";
-import { withFrenchFallback } from "./mask-languages";
 import {
   languageName,
   questionnaireLanguages,
@@ -29,6 +28,7 @@ import {
 import { DraftKeeper } from "./draft-keeper";
 import { showLargeRostersOneAtATime } from "./large-rosters";
 import { renderPhase, type Phase } from "./phase-view";
+import { buildQuestionnaireModel, takePreparedQuestionnaire, type QuestionnaireModel } from "./questionnaire-model";
 import styles from "./rsu-form-entry.styles";
 import { newSubmissionId } from "./submission-id";
 import { TypingPause } from "./typing-pause";
@@ -119,8 +119,10 @@ export default class RsuFormEntry extends LitElement {
   private async load(form: PublishedFormSummary) {
     this.phase = { kind: "loading" };
     try {
-      this.version = await getFormVersion(form.id, form.version, this.abort.signal);
-      this.startQuestionnaire(structuredClone(this.prefill?.data ?? {}), [], this.draft?.pageNo);
+      // Prepared while the list showed (#18): its version is already here, its model built.
+      const prepared = takePreparedQuestionnaire(form);
+      this.version = prepared?.version ?? (await getFormVersion(form.id, form.version, this.abort.signal));
+      this.startQuestionnaire(structuredClone(this.prefill?.data ?? {}), [], this.draft?.pageNo, prepared);
     } catch (error) {
       if (this.abort.signal.aborted) return;
       this.phase = { kind: "load-failed" };
@@ -128,19 +130,14 @@ export default class RsuFormEntry extends LitElement {
     }
   }
 
-  /** A new Model each time: reusing one across questionnaires keeps stale state (STACK.md trap 14). */
-  private startQuestionnaire(data: Record<string, unknown>, fieldErrors: FieldError[] = [], pageNo = 0) {
+  /**
+   * A new Model each time, the prepared one used once: reusing one across questionnaires keeps stale state
+   * (STACK.md trap 14).
+   */
+  private startQuestionnaire(data: Record<string, unknown>, fieldErrors: FieldError[] = [], pageNo = 0, prepared?: QuestionnaireModel) {
     if (!this.version) return;
-    const { mask, languages } = withFrenchFallback(this.version.mask);
+    const { model, languages } = prepared ?? buildQuestionnaireModel(this.version);
     this.maskLanguages = languages;
-    const model = new Model(mask);
-    model.locale = questionnaireLocale(languages);
-    model.showTitle = false;
-    model.showCompletedPage = false;
-    // « Page 2 sur 4 » above the questions: a clerk on a small screen knows how far they are.
-    model.showProgressBar = "top";
-    model.progressBarType = "pages";
-    explainPatterns(model);
     // Assigning data replaces every value, the questions' defaults too: a new questionnaire keeps them
     // (defaultValue, defaultValueExpression); answers restored (an update, a correction) are kept as they were.
     if (Object.keys(data).length > 0) model.data = data;
@@ -326,22 +323,5 @@ function phaseOf(item: OutboxItem): Phase {
       return { kind: "refused", id, status: "invalid", errors: item.fieldErrors ?? [] };
     case "rejected":
       return item.problem ? { kind: "send-failed", problem: item.problem } : { kind: "refused", id, status: "rejected", errors: [] };
-  }
-}
-
-/**
- * A pattern (a phone number's digits) fails with an empty message unless the mask gives one: each
- * pattern validator without a text gets ours, in every language the runtime speaks (#18).
- */
-function explainPatterns(model: SurveyModel) {
-  const text = message("patternMismatch");
-  const arabic = t("patternMismatch", {}, "ar");
-  for (const question of model.getAllQuestions(false, true, true)) {
-    for (const validator of question.validators) {
-      if (validator.getType() !== "regexvalidator" || validator.text) continue;
-      validator.locText.setLocaleText("fr", text.fr);
-      validator.locText.setLocaleText("en", text.en);
-      validator.locText.setLocaleText("ar", arabic);
-    }
   }
 }

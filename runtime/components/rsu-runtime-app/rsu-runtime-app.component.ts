@@ -8,6 +8,7 @@ import { countUnsent } from "../../offline/outbox";
 import { startSending, stopSending } from "../../offline/outbox-sender";
 import { forgetUser, rememberedUser, rememberUser } from "../../../kit/remembered-user";
 import { keepFormsForOffline } from "../../offline/form-versions";
+import { knownForms } from "../../offline/known-forms";
 import { registerServiceWorker } from "../../offline/service-worker";
 import { LanguageController } from "../../../kit/language.controller";
 import type { RsuFormSelectEvent } from "../../events/rsu-form-select";
@@ -77,7 +78,10 @@ export default class RsuRuntimeApp extends LitElement {
   constructor() {
     super();
     new LanguageController(this);
-    this.addEventListener("rsu-form-close", () => this.handleClose());
+    this.addEventListener("rsu-form-close", () => {
+      this.handleClose();
+      this.prepareQuestionnaires();
+    });
     this.addEventListener("rsu-answers-open", (event) => void this.open(event.detail.answers.form, event.detail.answers));
     this.addEventListener("rsu-draft-open", (event) => void this.open(event.detail.draft.form, undefined, event.detail.draft));
     this.addEventListener("rsu-session-expired", () => this.handleSessionExpired());
@@ -100,6 +104,17 @@ export default class RsuRuntimeApp extends LitElement {
   override firstUpdated(): void {
     // Fetched while the clerk signs in or reads the list, so the questionnaire opens without waiting.
     void loadFormEntry().catch(() => {});
+    this.prepareQuestionnaires();
+  }
+
+  /** The questionnaires of the list this device last had are built while the clerk reads it (#18). */
+  private prepareQuestionnaires() {
+    const userId = this.user?.id;
+    if (!userId) return;
+    loadFormEntry().then(
+      ({ prepareQuestionnaires }) => prepareQuestionnaires(knownForms(userId) ?? []),
+      () => {},
+    );
   }
 
   private async checkSession() {
@@ -145,6 +160,7 @@ export default class RsuRuntimeApp extends LitElement {
     this.signedIn(event.detail.user);
     this.sessionEnded = false;
     void keepFormsForOffline().catch(() => {});
+    this.prepareQuestionnaires();
   }
 
   /** Whose questionnaire may still be open, hidden, while the sign-in form shows. */
