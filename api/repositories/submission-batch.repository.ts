@@ -10,6 +10,8 @@ export interface SubmissionRow {
   id: string;
   formVersionId: number;
   data: Record<string, unknown>;
+  /** `data`'s canonical JSON when that is what is stored: written as is, not stringified again (issue #22). */
+  dataJson?: string;
   contentHash: string;
   submittedBy: string | null;
   commune: string | null;
@@ -81,18 +83,21 @@ export async function writeSubmissions(
 
 function submissionsJson(rows: SubmissionRow[]): string {
   const sorted = [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return JSON.stringify(
-    sorted.map((row) => ({
-      id: row.id,
-      form_version_id: row.formVersionId,
-      data: row.data,
-      content_hash: row.contentHash,
-      submitted_by: row.submittedBy,
-      commune: row.commune,
-      household_id: row.householdId,
-      base_version: row.baseVersion,
-    })),
-  );
+  return `[${sorted.map(submissionJson).join(",")}]`;
+}
+
+/** One row's JSON, its answers' text spliced in as the request hashed it. */
+function submissionJson(row: SubmissionRow): string {
+  const fields = JSON.stringify({
+    id: row.id,
+    form_version_id: row.formVersionId,
+    content_hash: row.contentHash,
+    submitted_by: row.submittedBy,
+    commune: row.commune,
+    household_id: row.householdId,
+    base_version: row.baseVersion,
+  });
+  return `${fields.slice(0, -1)},"data":${row.dataJson ?? JSON.stringify(row.data)}}`;
 }
 
 function attachmentsJson(rows: SubmissionRow[]): string {

@@ -1,5 +1,6 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { createValidator } from "../../schemas/compile";
+import { canonicalJson } from "../../schemas/contracts/canonical-json";
 import type { SubmissionAccepted, SubmissionRequest } from "../../schemas/contracts/api";
 import { HOUSEHOLD_KEY_VARIABLES } from "../../schemas/contracts/registry";
 import { submissionEnvelopeSchema } from "../../schemas/contracts/submission-envelope";
@@ -10,7 +11,7 @@ import type { StoredSubmission } from "../repositories/submission-batch.reposito
 import type { SubmissionBatcher } from "./submission-batcher";
 import { publishedVersion } from "./published-versions";
 import { recordRefusal } from "./submission-refusals";
-import { contentHash } from "./hash";
+import { submissionContentHash } from "./hash";
 import { takeFiles } from "./submission-files";
 
 const validateEnvelope = createValidator(submissionEnvelopeSchema);
@@ -53,7 +54,8 @@ export async function acceptSubmission(
   // The update target is part of the content only when given, so earlier hashes stay valid.
   const target = request.householdId ? { householdId: request.householdId.toLowerCase(), baseVersion: request.baseVersion! } : null;
   if (target) await checkUpdateTarget(entityManager(), target.householdId, actor);
-  const hash = contentHash({ formId: request.formId, version: request.version, data: request.data, ...target });
+  const dataJson = canonicalJson(request.data);
+  const hash = submissionContentHash(dataJson, request.formId, request.version, target);
   // Files leave the answers after the hash, so that the same submission sent again hashes the same (issue #20).
   const attachments = version.files
     ? await takeFiles(entityManager(), version.files(request.data), request.data, id, {
@@ -69,6 +71,8 @@ export async function acceptSubmission(
     id,
     formVersionId: version.id,
     data: request.data,
+    // The text hashed is the text stored, unless files were taken out of the answers after the hash.
+    ...(version.files ? {} : { dataJson }),
     contentHash: hash,
     submittedBy: actor.userId,
     commune: place.commune,

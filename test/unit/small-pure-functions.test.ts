@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { auditHash, GENESIS_HASH } from "../../api/audit/audit-chain";
 import { roleMay } from "../../api/auth/permissions";
 import { failureReason } from "../../api/services/failed-jobs";
+import { contentHash, submissionContentHash } from "../../api/services/hash";
 import { catalogueSnapshot } from "../../schemas/catalogue/snapshot";
 import type { Catalogue } from "../../schemas/catalogue/types";
 import { canonicalJson } from "../../schemas/contracts/canonical-json";
@@ -74,6 +75,19 @@ describe("canonicalJson", () => {
   it("ignores key order at every depth, keeps array order", () => {
     expect(canonicalJson({ b: 1, a: { d: [2, 1], c: null } })).toBe(canonicalJson({ a: { c: null, d: [2, 1] }, b: 1 }));
     expect(canonicalJson([1, 2])).not.toBe(canonicalJson([2, 1]));
+  });
+});
+
+describe("submissionContentHash", () => {
+  const data = { village: "Koimbani", members: [{ sex: "2", first_name: "Nadjma" }], island: "1" };
+  it("is the content hash of the envelope's canonical JSON, built from the answers' canonical text", () => {
+    expect(submissionContentHash(canonicalJson(data), "menage", 3, null)).toBe(contentHash({ formId: "menage", version: 3, data }));
+  });
+  it("with an update's target too", () => {
+    const target = { householdId: "0b7e6a43-5d0e-4c33-9c55-6d1a7c2f1f10", baseVersion: 2 };
+    expect(submissionContentHash(canonicalJson(data), "menage", 3, target)).toBe(
+      contentHash({ formId: "menage", version: 3, data, ...target }),
+    );
   });
 });
 
