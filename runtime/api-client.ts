@@ -8,6 +8,7 @@ import type {
 } from "../schemas/contracts/api";
 import type { FormAnswers, SubmissionPage, SubmissionStage } from "../schemas/contracts/submissions";
 import { request } from "../kit/request";
+import { withStoredFiles } from "./stored-files";
 
 /** The runtime's own calls to the API; signing in and out are shared with the back office (kit/session.ts). */
 export const listPublishedForms = (signal?: AbortSignal) => request<PublishedFormSummary[]>("/api/forms", { signal });
@@ -28,13 +29,25 @@ export const getSubmission = (id: string, signal?: AbortSignal) =>
 export const listAreaHouseholds = (limit: number, offset: number, signal?: AbortSignal) =>
   request<HouseholdPage>(`/api/households?limit=${limit}&offset=${offset}`, { signal, cache: "no-store" });
 
-/** The household's current answers and version, to open « Mettre à jour » prefilled. */
-export const getHouseholdAnswers = (householdId: string, signal?: AbortSignal) =>
-  request<FormAnswers>(`/api/households/${encodeURIComponent(householdId)}/answers`, { signal, cache: "no-store" });
+/** The household's current answers and version, to open « Mettre à jour » prefilled, its files shown. */
+export async function getHouseholdAnswers(householdId: string, signal?: AbortSignal): Promise<FormAnswers> {
+  const at = `/api/households/${encodeURIComponent(householdId)}`;
+  const answers = await request<FormAnswers>(`${at}/answers`, { signal, cache: "no-store" });
+  return withStoredFiles(answers, (attachment) => [`${at}/attachments/${encodeURIComponent(attachment)}`]);
+}
 
-/** A submission's answers, to correct it and send it again. */
-export const getSubmissionAnswers = (submissionId: string, signal?: AbortSignal) =>
-  request<FormAnswers>(`/api/submissions/${encodeURIComponent(submissionId)}/answers`, { signal, cache: "no-store" });
+/**
+ * A submission's answers, to correct it and send it again, its files shown: those it sent, or those of the
+ * household it updates when it starts again from the household as it is now.
+ */
+export async function getSubmissionAnswers(submissionId: string, signal?: AbortSignal): Promise<FormAnswers> {
+  const at = `/api/submissions/${encodeURIComponent(submissionId)}`;
+  const answers = await request<FormAnswers>(`${at}/answers`, { signal, cache: "no-store" });
+  const household = answers.householdId ? `/api/households/${encodeURIComponent(answers.householdId)}` : null;
+  return withStoredFiles(answers, (attachment) =>
+    [at, household].filter((base) => base !== null).map((base) => `${base}/attachments/${encodeURIComponent(attachment)}`),
+  );
+}
 
 /** « Mes envois »: the signed-in user's own submissions, newest first, at one stage or all. */
 export function listMySubmissions(query: { stage?: SubmissionStage; limit: number; offset: number }, signal?: AbortSignal) {

@@ -11,7 +11,7 @@ import {
   type KnownFileType,
   MAX_SUBMISSION_FILE_BYTES,
 } from "../../schemas/contracts/attachments";
-import { queryRows } from "../db/plain-sql";
+import { queryRows, sqlArray } from "../db/plain-sql";
 import { problems } from "../problems";
 
 /** An attachment row as the submission batch writes it, its bytes in base64 (decoded by PostgreSQL). */
@@ -40,7 +40,7 @@ export async function takeFiles(
   submissionId: string,
   sender: { userId: string; householdId: string | null },
 ): Promise<AttachmentRow[]> {
-  const rows: AttachmentRow[] = [];
+  const fresh: { row: AttachmentRow; path: FileAnswerAt["path"] }[] = [];
   const kept: { ref: AttachmentRef; pointer: string }[] = [];
   let total = 0;
   for (const file of files) {
@@ -51,18 +51,48 @@ export async function takeFiles(
     }
     const row = attachmentRow(file, submissionId);
     total += row.size;
-    rows.push(row);
-    setAt(data, file.path, {
-      name: row.name,
-      type: row.type,
-      size: row.size,
-      sha256: row.sha256,
-      attachment: row.id,
-    } satisfies AttachmentRef);
+    fresh.push({ row, path: file.path });
   }
   if (total > MAX_SUBMISSION_FILE_BYTES) throw problems.submissionFilesTooLarge(MAX_SUBMISSION_FILE_BYTES);
   if (kept.length) await checkKept(em, kept, sender);
+  // A file the runtime fetched to show it (an update, a correction) comes back as bytes: the one already
+  // stored for that answer is named again, not stored twice.
+  const stored = fresh.length ? await storedAlready(em, fresh, sender) : new Map<string, AttachmentRef>();
+  const rows: AttachmentRow[] = [];
+  for (const { row, path } of fresh) {
+    const same = stored.get(`${row.variable} ${row.sha256}`);
+    if (!same) rows.push(row);
+    setAt(
+      data,
+      path,
+      same ?? ({ name: row.name, type: row.type, size: row.size, sha256: row.sha256, attachment: row.id } satisfies AttachmentRef),
+    );
+  }
   return rows;
+}
+
+/** Where a stored file may be named again from: the sender's own submissions, or the household updated. */
+const REACHABLE = `(s.submitted_by = ? or (?::uuid is not null and s.household_id = ?::uuid))`;
+
+/** The stored files, of the same variable and bytes, that these new ones repeat; keyed by variable and SHA-256. */
+async function storedAlready(
+  em: EntityManager,
+  fresh: { row: AttachmentRow }[],
+  sender: { userId: string; householdId: string | null },
+): Promise<Map<string, AttachmentRef>> {
+  const found = await queryRows<{ id: string; variable: string; name: string; type: string; size: number; sha256: string }>(
+    em,
+    `select distinct on (a.variable, a.sha256) a.id, a.variable, a.name, a.type, a.size, a.sha256
+       from attachments a join submissions s on s.id = a.submission_id
+      where a.sha256 = any(?::text[]) and ${REACHABLE} order by a.variable, a.sha256, a.created_at`,
+    [sqlArray(fresh.map(({ row }) => row.sha256)), sender.userId, sender.householdId, sender.householdId],
+  );
+  return new Map(
+    found.map((row) => [
+      `${row.variable} ${row.sha256}`,
+      { name: row.name, type: row.type, size: row.size, sha256: row.sha256, attachment: row.id },
+    ]),
+  );
 }
 
 function attachmentRow(file: FileAnswerAt, submissionId: string): AttachmentRow {
@@ -94,7 +124,7 @@ async function checkKept(
   const found = await queryRows<{ id: string; name: string; type: string; size: number; sha256: string }>(
     em,
     `select a.id, a.name, a.type, a.size, a.sha256 from attachments a join submissions s on s.id = a.submission_id
-      where a.id = any(?::uuid[]) and (s.submitted_by = ? or (?::uuid is not null and s.household_id = ?::uuid))`,
+      where a.id = any(?::uuid[]) and ${REACHABLE}`,
     [kept.map((k) => k.ref.attachment), sender.userId, sender.householdId, sender.householdId],
   );
   const known = new Map(found.map((row) => [row.id, row]));

@@ -107,6 +107,17 @@ describe("a photo answered in a submission", () => {
     expect([elsewhere.status, elsewhere.body.error.code]).toEqual([404, "attachment_not_found"]);
   });
 
+  it("sent back as bytes in an update (the runtime shows the stored photo), names the stored file again", async () => {
+    const answers = (await ctx.get(`/api/households/${householdId}/answers`, "agent")).body;
+    expect(answers.data.household_photo).toEqual([ref]);
+    // What the runtime sends once it has fetched the photo to show it: the same bytes, inline.
+    const data = { ...answers.data, household_photo: [photo(PNG, "maison.png")] };
+    const done = await ctx.submitAndDrain(data, { version, householdId, baseVersion: answers.baseVersion }, "agent");
+    expect(done.status).toBe("integrated");
+    expect(await queryRows(ctx.orm.em.fork(), "select id from attachments", [])).toHaveLength(1);
+    expect((await ctx.get(`/api/households/${householdId}`, "admin")).body.attributes.household_photo).toEqual([ref]);
+  });
+
   it("refuses a file whose bytes are not of an accepted type, naming the answer", async () => {
     const pdf = { name: "maison.png", type: "image/png", content: dataUrl(Buffer.from("%PDF-1.4 fake")) };
     const res = await ctx.submit({ ...validHousehold(3), household_photo: [pdf] }, { version }, "agent");

@@ -26,6 +26,7 @@ import {
   rememberQuestionnaireLanguage,
 } from "./questionnaire-language";
 import { DraftKeeper } from "./draft-keeper";
+import { fileChoosersAsButtons } from "./file-buttons";
 import { showLargeRostersOneAtATime } from "./large-rosters";
 import { renderPhase, type Phase } from "./phase-view";
 import { buildQuestionnaireModel, takePreparedQuestionnaire, type QuestionnaireModel } from "./questionnaire-model";
@@ -142,6 +143,7 @@ export default class RsuFormEntry extends LitElement {
     // (defaultValue, defaultValueExpression); answers restored (an update, a correction) are kept as they were.
     if (Object.keys(data).length > 0) model.data = data;
     showLargeRostersOneAtATime(model);
+    fileChoosersAsButtons(model);
     // Text reaches SurveyJS when its field is left or typing pauses (TypingPause), not at every key (#18).
     model.textUpdateMode = "onBlur";
     if (pageNo > 0 && pageNo < model.visiblePageCount) model.currentPageNo = pageNo;
