@@ -483,8 +483,8 @@ export const problems = {
     }),
   attachmentNotFound: () =>
     new Problem(404, "attachment_not_found", {
-      fr: "Ce fichier n'existe pas ou n'appartient pas à ce ménage.",
-      en: "This file does not exist or does not belong to this household.",
+      fr: "Ce fichier n'existe pas ou n'appartient pas à ce ménage ou à cette saisie.",
+      en: "This file does not exist or does not belong to this household or submission.",
     }),
   submissionInvalid: (details: FieldError[]) =>
     new Problem(

@@ -12,14 +12,16 @@ import { requestEm } from "../middleware/entity-manager";
 import { describeRoute } from "../openapi/describe";
 import { jsonBody, readJson } from "../middleware/json-body";
 import { problems } from "../problems";
+import { submissionAttachment } from "../repositories/attachments.repository";
 import { submissionBody } from "../repositories/submissions.repository";
 import { acceptSubmission } from "../services/accept-submission";
 import { submissionAnswers } from "../services/form-answers";
 import { submissionBatcher } from "../services/submission-batcher";
 import { listSubmissions, submissionInScope } from "../services/list-submissions";
-import { redactorsFor } from "../services/redaction";
+import { redactorFor, redactorsFor } from "../services/redaction";
 import { returnSubmission, submissionReturnSchema } from "../services/submission-return";
 import type { SubmissionReturnRequest } from "../../schemas/contracts/review";
+import { fileResponse } from "./file-response";
 import { oneOf, positiveInteger, uuid } from "./params";
 import { validateBody } from "./validate-body";
 
@@ -108,6 +110,29 @@ export function submissionRoutes({ orm, queue, logger, config }: AppDeps) {
         async (c) => {
           const em = c.get("em");
           return c.json(await submissionAnswers(em, await visibleSubmission(em, c.get("actor")!, "submissions:create", c.req.param("id"))));
+        },
+      )
+      // A file, photo or signature of a submission not integrated yet (issue #20): a reviewer sees what was sent.
+      .get(
+        "/:id/attachments/:attachment",
+        allow("submissions:read"),
+        describeRoute(
+          "Un fichier, une photo ou une signature d'une saisie, pour qui peut lire la saisie et la réponse.",
+          "A file, photo or signature of a submission, for whoever may read the submission and that answer.",
+          {
+            mediaType: "application/octet-stream",
+            errors: ["submissionNotFound", "outsideArea", "forbidden", "attachmentNotFound", "invalidParameter"],
+          },
+        ),
+        async (c) => {
+          const em = c.get("em");
+          const actor = c.get("actor")!;
+          const submission = await visibleSubmission(em, actor, "submissions:read", c.req.param("id"));
+          const file = await submissionAttachment(em, submission.id, uuid("attachment", c.req.param("attachment")));
+          if (!file) throw problems.attachmentNotFound();
+          const covering = scopesFor(actor, "submissions:read").filter((scope) => submissionInScope(scope, submission, actor.userId));
+          if (!(await redactorFor(em, covering)).may(file.variable)) throw problems.forbidden();
+          return fileResponse(c, file);
         },
       )
       .post(

@@ -77,6 +77,7 @@ const ROUTE_TABLE: Record<string, Permission> = {
   "GET /api/submissions": "submissions:read",
   "GET /api/submissions/:id": "submissions:read",
   "GET /api/submissions/:id/answers": "submissions:create",
+  "GET /api/submissions/:id/attachments/:attachment": "submissions:read",
   "POST /api/submissions/:id/return": "review:decide",
   "GET /api/households": "households:read",
   "GET /api/households/:id": "households:read",
