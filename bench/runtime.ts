@@ -21,7 +21,7 @@
  */
 import { createServer, connect, type Server, type Socket } from "node:net";
 import { fileURLToPath } from "node:url";
-import type { BrowserContext, Page } from "playwright-core";
+import type { BrowserContext } from "playwright-core";
 import { build } from "vite";
 import { loadConfig } from "../api/config";
 import { dropDatabase } from "../api/db/create-database";
@@ -33,11 +33,11 @@ import { systemActor } from "../api/auth/actor";
 import { createApiToken } from "../api/services/api-tokens";
 import { parseArgs } from "./parse-args";
 import { measureRoster, type RosterFigures } from "./runtime-roster";
+import { openQuestionnaire, signInAndOpen, untilReadyOffline } from "./runtime-visit";
 import { writeResults } from "./results-file";
 import { launchChromium } from "../test/helpers/browser";
 
 const args = parseArgs(process.argv.slice(2), { runs: 3, members: 60, cpu: 4, profile: 0 });
-const CLERK = { username: "agent", password: "agent-demo-2026" };
 const DIST = fileURLToPath(new URL("../dist", import.meta.url));
 const log = (message: string) => console.log(`[runtime bench] ${message}`);
 
@@ -124,15 +124,6 @@ interface FirstVisit extends Visit {
   readyOfflineBytesDown: number;
 }
 
-async function openQuestionnaire(page: Page): Promise<number> {
-  const fill = page.getByRole("button", { name: /^Remplir le questionnaire/ }).first();
-  await fill.waitFor({ timeout: 180_000 });
-  const clicked = performance.now();
-  await fill.click();
-  await page.locator('[data-name="island"]').waitFor({ timeout: 180_000 });
-  return performance.now() - clicked;
-}
-
 /** The same profile opens the runtime again and taps « Remplir »: bytes and times of that visit alone. */
 async function visitAgain(context: BrowserContext, url: string, proxy: { down: Direction; up: Direction }): Promise<Visit> {
   proxy.down.bytes = 0;
@@ -157,22 +148,14 @@ async function visits(link: Link, apiPort: number): Promise<Visits> {
     const page = await context.newPage();
 
     const start = performance.now();
-    await page.goto(url, { timeout: 180_000 });
-    await page.getByLabel("Identifiant").fill(CLERK.username);
-    await page.getByLabel("Mot de passe").fill(CLERK.password);
-    await page.getByRole("button", { name: "Se connecter" }).click();
-    const afterFillMs = await openQuestionnaire(page);
+    const afterFillMs = await signInAndOpen(page, url);
     const first = {
       bytesDown: proxy.down.bytes,
       bytesUp: proxy.up.bytes,
       toFirstQuestionMs: performance.now() - start,
       afterFillMs,
     };
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 300_000 });
-    await page.waitForFunction(async () => (await (await caches.open("rsu-form-versions")).keys()).length > 0, undefined, {
-      timeout: 300_000,
-      polling: 250,
-    });
+    await untilReadyOffline(page);
     const readyOfflineMs = performance.now() - start;
     const readyOfflineBytesDown = proxy.down.bytes;
     await page.close();
