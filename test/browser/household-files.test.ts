@@ -47,7 +47,7 @@ describe("the household page", () => {
       const open = page.getByRole("button", { name: `Voir le ménage de ${household.headName}` });
       await waitUnlessAlert(page, open, 30_000);
       await open.click();
-      const link = page.getByRole("link", { name: /^head_signature Ouvrir head_signature\.png \(\d+ Ko\)$/ });
+      const link = page.getByRole("link", { name: /^Signature du chef Ouvrir head_signature\.png \(\d+ Ko\)$/ });
       await link.waitFor();
       const image = link.locator("img");
       await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(160);
@@ -55,6 +55,10 @@ describe("the household page", () => {
         `/api/households/${household.id}/attachments/${household.attributes.head_signature.attachment}`,
       );
       expect(await checkScreen(page, "household-files")).toEqual([]);
+      // Named by the variable's label in the reader's language.
+      await page.getByRole("button", { name: "EN", exact: true }).click();
+      await page.getByRole("link", { name: /^Head's signature Open head_signature\.png \(\d+ KB\)$/ }).waitFor();
+      await page.getByRole("button", { name: "FR", exact: true }).click();
       expect(session.pageErrors.filter((e) => !e.endsWith("/api/auth/me"))).toEqual([]);
     } catch (error) {
       await saveScreenshot(page, "household-files-failure").catch(() => {});

@@ -5,9 +5,11 @@ import { type AttachmentRef, isAttachmentRef } from "../../../schemas/contracts/
 
 /** Words for a code of a variable ("commune", "10101" → "Moroni"). */
 export type Describe = (variable: string, code: string | null) => string;
+/** A variable's label in the reader's language, French where it has none; its code until known. */
+export type NameVariable = (variable: string) => string;
 
 /** One household and its members. */
-export function renderHouseholdDetail(household: HouseholdDetail, describe: Describe, onBack: () => void) {
+export function renderHouseholdDetail(household: HouseholdDetail, describe: Describe, nameVariable: NameVariable, onBack: () => void) {
   const place = (variable: string, code: string | null) => (code === null ? null : withCode(describe(variable, code), code));
   const name = household.headName || t("unnamed");
   return html`
@@ -22,7 +24,7 @@ export function renderHouseholdDetail(household: HouseholdDetail, describe: Desc
       ${fact(t("sourceSubmission"), household.sourceSubmissionId, "code")}
       ${household.withdrawnAt ? fact(t("withdrawnAt"), formatDate(household.withdrawnAt, true)) : ""}
     </dl>
-    ${renderFiles(household)}
+    ${renderFiles(household, nameVariable)}
     <h3>${t("membersHeading", { count: household.members.length })}</h3>
     <div class="table-wrap">
       <table class="members">
@@ -63,28 +65,34 @@ function fact(label: string, value: string | null, className = "") {
   return html`<div><dt>${label}</dt><dd class=${className}>${value ?? "—"}</dd></div>`;
 }
 
-/**
- * The household's files (issue #20): a thumbnail of each photo or signature, a link to every file, served by
- * the API with the household's rights; answers the reader may not read are already left out by the API.
- */
-function renderFiles(household: HouseholdDetail) {
-  const files = Object.entries(household.attributes).flatMap(([variable, value]) =>
+/** The household's files, each with the variable it answers (issue #20). */
+export function householdFiles(household: HouseholdDetail): { variable: string; file: AttachmentRef }[] {
+  return Object.entries(household.attributes).flatMap(([variable, value]) =>
     (Array.isArray(value) ? value : [value]).filter(isAttachmentRef).map((file) => ({ variable, file })),
   );
+}
+
+/**
+ * The household's files (issue #20): a thumbnail of each photo or signature, a link to every file, served by
+ * the API with the household's rights, named by its variable's label; answers the reader may not read are
+ * already left out by the API.
+ */
+function renderFiles(household: HouseholdDetail, nameVariable: NameVariable) {
+  const files = householdFiles(household);
   if (!files.length) return "";
   return html`<h3>${t("filesHeading")}</h3>
     <ul class="files">
-      ${files.map(({ variable, file }) => renderFile(household.id, variable, file))}
+      ${files.map(({ variable, file }) => renderFile(household.id, nameVariable(variable), file))}
     </ul>`;
 }
 
-function renderFile(householdId: string, variable: string, file: AttachmentRef) {
+function renderFile(householdId: string, title: string, file: AttachmentRef) {
   const href = `/api/households/${householdId}/attachments/${file.attachment}`;
   const label = t("openFile", { name: file.name, size: Math.max(1, Math.round(file.size / 1024)) });
   return html`<li>
     <a href=${href} target="_blank" rel="noopener">
       ${file.type.startsWith("image/") ? html`<img src=${href} alt="" loading="lazy" />` : ""}
-      <span class="code">${variable}</span>
+      <span class="file-title">${title}</span>
       <span>${label}</span>
     </a>
   </li>`;

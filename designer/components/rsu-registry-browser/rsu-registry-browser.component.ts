@@ -8,7 +8,9 @@ import { failureText } from "../../api/failure-text";
 import { formatDate, getLanguage, LanguageController, pick, t } from "../../i18n";
 import { sharedStyles } from "../../styles/shared.styles";
 import { PagedTable, type TableColumn } from "../../../kit/paged-table";
-import { renderHouseholdDetail } from "./household-detail-view";
+import type { Labels } from "../../../schemas/catalogue/types";
+import { getVariable } from "../../api/catalogue";
+import { householdFiles, renderHouseholdDetail } from "./household-detail-view";
 import "../rsu-household-history/rsu-household-history";
 import styles from "./rsu-registry-browser.styles";
 
@@ -36,6 +38,8 @@ export default class RsuRegistryBrowser extends LitElement {
   page?: HouseholdPage;
   household?: HouseholdDetail;
 
+  /** Variables' labels, by code, learnt as households show their files. */
+  private readonly variableLabels = new Map<string, Labels>();
   private commune = "";
   private name = "";
   private readonly requests = new LatestRequestController(this);
@@ -69,11 +73,32 @@ export default class RsuRegistryBrowser extends LitElement {
   private openHousehold(id: string) {
     this.retry = () => this.openHousehold(id);
     void this.requests.run(async (signal) => {
-      this.household = await getHousehold(id, signal);
+      const household = await getHousehold(id, signal);
+      await this.learnVariableLabels(householdFiles(household).map((f) => f.variable));
+      this.household = household;
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>(".detail-heading")?.focus();
     });
   }
+
+  /** The labels of the variables the household's files answer, from the catalogue; a code stays a code if it fails. */
+  private async learnVariableLabels(codes: string[]) {
+    const unknown = [...new Set(codes)].filter((code) => !this.variableLabels.has(code));
+    const found = await Promise.all(
+      unknown.map((code) =>
+        getVariable(code).then(
+          (v) => [code, v.label] as const,
+          () => null,
+        ),
+      ),
+    );
+    for (const pair of found) if (pair) this.variableLabels.set(pair[0], pair[1]);
+  }
+
+  private readonly nameVariable = (code: string): string => {
+    const label = this.variableLabels.get(code);
+    return label ? label[getLanguage()] || label.fr : code;
+  };
 
   private handleSearch(event: SubmitEvent) {
     event.preventDefault();
@@ -100,7 +125,7 @@ export default class RsuRegistryBrowser extends LitElement {
       ${this.requests.failed ? renderLoadFailure(failureText(this.requests.error, "registryLoadFailed"), () => this.retry()) : nothing}
       ${
         this.household
-          ? html`${renderHouseholdDetail(this.household, this.describe, () => this.handleBack())}
+          ? html`${renderHouseholdDetail(this.household, this.describe, this.nameVariable, () => this.handleBack())}
             <rsu-household-history .householdId=${this.household.id} .canReturn=${this.canReturn}></rsu-household-history>`
           : this.renderList()
       }

@@ -40,6 +40,9 @@ export default css`
     max-width: 12rem;
     overflow-wrap: anywhere;
   }
+  .files .file-title {
+    font-weight: 600;
+  }
   .files img {
     max-width: 12rem;
     max-height: 9rem;
