@@ -28,9 +28,8 @@ import { fileUnderKeys, isKeyless, stagedHouseholds } from "./staged-households"
 /** A household of the page, as checked. */
 interface Checked {
   key: string;
-  /** All its lines, as provenance keeps them; by file for the report. */
-  lines: number[];
-  fileLines: ImportLines;
+  /** Its lines in each file: for the report, and kept as its provenance. */
+  lines: ImportLines;
   submissionId: string;
   data: Record<string, unknown>;
   errors: RowError[];
@@ -174,10 +173,8 @@ function check(
   validate: (data: unknown) => FieldError[],
   idOf: (key: string) => string,
 ): Checked {
-  const rows = [...household.households, ...household.members];
-  const lines = rows.map((r) => r.line);
-  const fileLines: ImportLines = {};
-  for (const row of rows) fileLines[row.file] = [...(fileLines[row.file] ?? []), row.line];
+  const lines: ImportLines = {};
+  for (const row of [...household.households, ...household.members]) lines[row.file] = [...(lines[row.file] ?? []), row.line];
   const submissionId = idOf(household.key);
   if (isKeyless(household.key)) {
     const row = household.households[0] ?? household.members[0]!;
@@ -192,7 +189,7 @@ function check(
         message: { fr: "Ligne sans identifiant de ménage.", en: "Row without a household key." },
       },
     ];
-    return { key: household.key, lines, fileLines, submissionId, data: {}, errors, outcome: "error" };
+    return { key: household.key, lines, submissionId, data: {}, errors, outcome: "error" };
   }
   const { data, errors } = householdAnswers(profile, catalogue, household);
   // The schema's verdict on what could be converted; a cell that could not be is already an error of its
@@ -203,7 +200,7 @@ function check(
     (e) => !converted.has(`${e.line}:${e.column}`) && !(e.code === "hidden_answered" && unconverted.has(e.line)),
   );
   const all = [...errors, ...schemaErrors];
-  return { key: household.key, lines, fileLines, submissionId, data, errors: all, outcome: all.length ? "error" : "new" };
+  return { key: household.key, lines, submissionId, data, errors: all, outcome: all.length ? "error" : "new" };
 }
 
 /**

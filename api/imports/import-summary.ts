@@ -21,14 +21,14 @@ export class SummaryCounter {
   private readonly errorCodes: Record<string, number> = {};
   private readonly refused: Record<ImportFileRole, number[]> = { households: [], individuals: [] };
 
-  add(household: { key: string; fileLines: ImportLines; outcome: ImportOutcome; errors: RowError[]; reason?: Message }): void {
+  add(household: { key: string; lines: ImportLines; outcome: ImportOutcome; errors: RowError[]; reason?: Message }): void {
     this.counts[household.outcome]++;
     if (household.outcome === "error")
-      for (const [file, lines] of Object.entries(household.fileLines)) this.refused[file as ImportFileRole].push(...lines);
+      for (const [file, lines] of Object.entries(household.lines)) this.refused[file as ImportFileRole].push(...lines);
     for (const error of household.errors) this.errorCodes[error.code] = (this.errorCodes[error.code] ?? 0) + 1;
     if (this.samples[household.outcome].length < SAMPLES) {
       const reason = household.reason ?? household.errors[0]?.message;
-      this.samples[household.outcome].push({ key: household.key, lines: household.fileLines, ...(reason ? { reason } : {}) });
+      this.samples[household.outcome].push({ key: household.key, lines: household.lines, ...(reason ? { reason } : {}) });
     }
   }
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import type { ImportProgress, ImportStatus } from "../../schemas/contracts/imports";
+import type { ImportProgress, ImportSourceFile, ImportStatus } from "../../schemas/contracts/imports";
 import { auditActor, type Actor } from "../auth/actor";
 import { recordAudit, recordAudits, type AuditActor } from "../audit/record-audit";
 import { queryRows } from "../db/plain-sql";
@@ -177,22 +177,25 @@ export async function importProgress(em: EntityManager, importId: string): Promi
   return { status: found.status, planned, submitted, stages, startedAt: at(found.run_started_at), finishedAt: at(found.run_finished_at) };
 }
 
-/** The names of an import's files (`imports i`), the households file first: SQL, for provenance. */
-export const IMPORT_FILE_NAMES = `array_remove(array[i.files->'households'->>'name', i.files->'individuals'->>'name'], null)`;
+/**
+ * The files an imported household came from (`imports i`, `import_households ih`), households file first, each
+ * with its name and the household's lines in it: SQL, for provenance.
+ */
+export const IMPORT_SOURCE_FILES = `(select coalesce(jsonb_agg(jsonb_build_object('role', f.role, 'name', i.files->f.role->>'name', 'lines', ih.lines->f.role) order by f.n), '[]'::jsonb)
+   from unnest(array['households', 'individuals']) with ordinality f(role, n) where ih.lines->f.role is not null)`;
 
-/** Where a registry change made by an import came from: the import, its files, its profile, the source household and its lines. */
+/** Where a registry change made by an import came from: the import, its profile, the source household and its files' lines. */
 export async function importProvenance(em: EntityManager, submissionId: string) {
   const [row] = await queryRows<{
     import_id: string;
     profile_id: string | null;
     profile_name: string | null;
     delivery: string;
-    files: string[];
+    files: ImportSourceFile[];
     household_key: string;
-    lines: number[];
   }>(
     em,
-    `select ih.import_id, i.profile_id, i.profile->>'name' as profile_name, i.delivery, ${IMPORT_FILE_NAMES} as files, ih.household_key, ih.lines
+    `select ih.import_id, i.profile_id, i.profile->>'name' as profile_name, i.delivery, ${IMPORT_SOURCE_FILES} as files, ih.household_key
        from import_households ih join imports i on i.id = ih.import_id where ih.submission_id = ? order by i.created_at limit 1`,
     [submissionId],
   );
@@ -202,8 +205,7 @@ export async function importProvenance(em: EntityManager, submissionId: string) 
     profileId: row.profile_id,
     profileName: row.profile_name,
     delivery: row.delivery,
-    files: row.files,
     householdKey: row.household_key,
-    lines: row.lines,
+    files: row.files,
   };
 }

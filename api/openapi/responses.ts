@@ -100,9 +100,17 @@ export const householdHistoryResponse = closed({
           { type: "null" },
           closed({
             importId: uuid,
-            files: list(text),
+            files: list(
+              closed({
+                role: { enum: ["households", "individuals"] },
+                name: text,
+                lines: {
+                  ...list({ type: "integer" }),
+                  description: "Lignes du fichier d'où vient le ménage · the household's lines in this file",
+                },
+              }),
+            ),
             profileName: nullable(text),
-            lines: { description: "Lignes du fichier source · source lines" },
           }),
         ],
       },

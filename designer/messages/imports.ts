@@ -88,7 +88,9 @@ export const fr = {
   summaryHeading: "Bilan",
   summaryTimes: "Commencée le {start}, terminée le {end}.",
   provenanceImport: "Importation « {files} »",
-  provenanceLines: "profil « {profile} », lignes {lines}",
+  provenanceProfile: "profil « {profile} »",
+  provenanceFileLine: "{file} : ligne {lines}",
+  provenanceFileLines: "{file} : lignes {lines}",
 };
 
 export const en: Record<keyof typeof fr, string> = {
@@ -179,5 +181,7 @@ export const en: Record<keyof typeof fr, string> = {
   summaryHeading: "Summary",
   summaryTimes: "Started {start}, finished {end}.",
   provenanceImport: 'Import "{files}"',
-  provenanceLines: 'profile "{profile}", lines {lines}',
+  provenanceProfile: 'profile "{profile}"',
+  provenanceFileLine: "{file}: line {lines}",
+  provenanceFileLines: "{file}: lines {lines}",
 };

@@ -48,6 +48,13 @@ export type ImportOutcome = (typeof IMPORT_OUTCOMES)[number];
 /** Source line numbers by file (the header is line 1): a household's rows may sit in both files. */
 export type ImportLines = Partial<Record<ImportFileRole, number[]>>;
 
+/** One file of an import, by its name, and the lines of it a household came from: provenance (issue #19). */
+export interface ImportSourceFile {
+  role: ImportFileRole;
+  name: string;
+  lines: number[];
+}
+
 export interface ImportSample {
   key: string;
   lines: ImportLines;

@@ -3,6 +3,7 @@
  * household history and failed jobs. The designer's screens and the API compile against these shapes.
  */
 import type { FieldError, Message, RegistryMember } from "./api";
+import type { ImportSourceFile } from "./imports";
 
 /** Why a submission stopped, per rule (per field errors stay in FieldError[]). */
 export interface StageReason {
@@ -164,10 +165,10 @@ export interface HouseholdVersionEntry {
   decision: ReviewDecision | null;
   comment: string | null;
   /**
-   * Set when the version's submission came from a bulk import (issue #19): which import, the names of its
-   * files (households file first), its profile and the source lines.
+   * Set when the version's submission came from a bulk import (issue #19): which import, its profile, and
+   * its files (households file first) with the lines of each the household came from.
    */
-  imported: { importId: string; files: string[]; profileName: string | null; lines: number[] } | null;
+  imported: { importId: string; files: ImportSourceFile[]; profileName: string | null } | null;
   action: string;
   changes: FieldChange[];
   /**

@@ -123,7 +123,10 @@ describe("« Importations » in the back office", () => {
     const provenance = page.getByRole("link", { name: "Importation « menages-partenaire.csv + individus-partenaire.csv »" });
     await waitUnlessAlert(page, provenance);
     await expect(provenance.getAttribute("title")).resolves.toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
-    await expect(provenance.locator("..").innerText()).resolves.toMatch(/profil « Partenaire 2019 », lignes \d/);
+    // Each file with the household's own lines in it: a line number alone would not say which file it is in.
+    await expect(provenance.locator("..").innerText()).resolves.toMatch(
+      /profil « Partenaire 2019 »\nmenages-partenaire\.csv\u202f: ligne \d+\nindividus-partenaire\.csv\u202f: lignes? \d+(, \d+)*$/,
+    );
     await saveScreenshot(page, "imports-03-provenance");
     expect(await seriousA11yViolations(page)).toEqual([]);
     await provenance.click();

@@ -25,6 +25,7 @@ import { Migration20261208050000ImportRunJob } from "./Migration20261208050000Im
 import { Migration20261209030000ImportUndo } from "./Migration20261209030000ImportUndo";
 import { Migration20261210400000OwnChangeHorizon } from "./Migration20261210400000OwnChangeHorizon";
 import { Migration20261220100000Attachments } from "./Migration20261220100000Attachments";
+import { Migration20261221000000ImportLinesByFile } from "./Migration20261221000000ImportLinesByFile";
 
 /** Every migration, in order. New ones are generated with `rsu migrate --create` and added here. */
 export const migrationsList: MigrationObject[] = [
@@ -54,4 +55,5 @@ export const migrationsList: MigrationObject[] = [
   { name: "Migration20261209030000ImportUndo", class: Migration20261209030000ImportUndo },
   { name: "Migration20261210400000OwnChangeHorizon", class: Migration20261210400000OwnChangeHorizon },
   { name: "Migration20261220100000Attachments", class: Migration20261220100000Attachments },
+  { name: "Migration20261221000000ImportLinesByFile", class: Migration20261221000000ImportLinesByFile },
 ];

@@ -1,7 +1,8 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { HouseholdVersionEntry } from "../../../schemas/contracts/review";
 import { queryRows, sqlArray } from "../../db/plain-sql";
-import { IMPORT_FILE_NAMES } from "../../imports/run-import";
+import { IMPORT_SOURCE_FILES } from "../../imports/run-import";
+import type { ImportSourceFile } from "../../../schemas/contracts/imports";
 
 /** What the history says of a version's submission: when it came, and the bulk import that wrote it, if one did. */
 export interface SubmissionSource {
@@ -11,7 +12,8 @@ export interface SubmissionSource {
 
 /**
  * When these submissions were received and which bulk import wrote each (issue #19), with the import's file
- * names: the history names them by what a reader recognises, not by a cut id (issue #21).
+ * names and the household's lines in each: the history names them by what a reader recognises, not by a cut
+ * id (issue #21).
  */
 export async function submissionSources(em: EntityManager, ids: string[]): Promise<Map<string, SubmissionSource>> {
   if (!ids.length) return new Map();
@@ -19,12 +21,11 @@ export async function submissionSources(em: EntityManager, ids: string[]): Promi
     id: string;
     received_at: Date;
     import_id: string | null;
-    files: string[] | null;
+    files: ImportSourceFile[] | null;
     profile_name: string | null;
-    lines: number[] | null;
   }>(
     em,
-    `select s.id, s.received_at, ih.import_id, ${IMPORT_FILE_NAMES} as files, i.profile->>'name' as profile_name, ih.lines
+    `select s.id, s.received_at, ih.import_id, ${IMPORT_SOURCE_FILES} as files, i.profile->>'name' as profile_name
        from submissions s
        left join import_households ih on ih.submission_id = s.id
        left join imports i on i.id = ih.import_id
@@ -36,7 +37,7 @@ export async function submissionSources(em: EntityManager, ids: string[]): Promi
       r.id,
       {
         receivedAt: new Date(r.received_at).toISOString(),
-        imported: r.import_id ? { importId: r.import_id, files: r.files ?? [], profileName: r.profile_name, lines: r.lines ?? [] } : null,
+        imported: r.import_id ? { importId: r.import_id, files: r.files ?? [], profileName: r.profile_name } : null,
       },
     ]),
   );

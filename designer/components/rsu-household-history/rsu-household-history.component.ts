@@ -154,8 +154,11 @@ export default class RsuHouseholdHistory extends LoadingScreen {
       ${version.submissionId ? html`<div title=${version.submissionId}>${sinceWhen(version.submittedAt, "historySubmissionOn", "historySubmission")}${version.formId ? ` · ${version.formId} v${version.formVersion ?? "?"}` : ""}</div>` : nothing}
       ${
         version.imported
-          ? html`<div><a href=${`#importations/${version.imported.importId}`} title=${version.imported.importId}>${t("provenanceImport", { files: version.imported.files.join(" + ") })}</a>,
-            ${t("provenanceLines", { profile: version.imported.profileName ?? "—", lines: version.imported.lines.join(", ") })}</div>`
+          ? html`<div><a href=${`#importations/${version.imported.importId}`} title=${version.imported.importId}>${t("provenanceImport", { files: version.imported.files.map((f) => f.name).join(" + ") })}</a>,
+            ${t("provenanceProfile", { profile: version.imported.profileName ?? "—" })}${version.imported.files.map(
+              (f) =>
+                html`<br />${t(f.lines.length === 1 ? "provenanceFileLine" : "provenanceFileLines", { file: f.name, lines: f.lines.join(", ") })}`,
+            )}</div>`
           : nothing
       }
       ${version.formId && !version.submissionId ? html`<div>${t("historyForm", { form: version.formId, version: version.formVersion ?? "?" })}</div>` : nothing}
