@@ -1,4 +1,3 @@
-import { MEMBERS_ROSTER } from "../contracts/registry";
 import { Serializer } from "survey-core";
 import { VARIABLE_TYPES, type CodeList, type Variable } from "../catalogue/types";
 import { nonEmpty, problem, typeOf, type MaskElement, type MaskQuestion } from "./mask-walker";
@@ -119,15 +118,8 @@ function checkPattern(pattern: string, fail: (code: CompileProblem["code"], fr: 
 export function unsupportedTypeReason(element: MaskElement, scope: MaskQuestion["scope"] = "household"): { fr: string; en: string } {
   const type = typeOf(element);
   const name = typeof element.name === "string" ? element.name : "";
+  // A dynamic panel stands anywhere (mask-walker's nestable): only a dynamic matrix inside a repeat comes here.
   if (type === "paneldynamic" || type === "matrixdynamic") {
-    const kind =
-      type === "paneldynamic" ? { fr: "panneau dynamique", en: "Dynamic panel" } : { fr: "matrice dynamique", en: "Dynamic matrix" };
-    // The roster's members are the registry's individuals: a list inside a member would need records of persons.
-    if (scope === MEMBERS_ROSTER)
-      return {
-        fr: `La répétition « ${name} » (${kind.fr}) n'est pas prise en charge : elle est dans le tableau des membres « ${scope} », et rsu ne prend pas en charge une répétition dans les membres. Placez-la dans les pages ou panneaux du ménage, ou faites-en une répétition d'une unité.`,
-        en: `${kind.en} "${name}" is not supported: it stands in the members roster "${scope}", and rsu does not support a repeat inside the members. Place it in the household's pages or panels, or make it a repeat of a unit.`,
-      };
     return {
       fr: `La matrice dynamique « ${name} » n'est pas prise en charge : elle est dans la répétition « ${scope} », où rsu ne prend en charge qu'un panneau dynamique. Faites-en un panneau dynamique ou placez-la dans les pages ou panneaux du ménage.`,
       en: `Dynamic matrix "${name}" is not supported: it stands in repeat "${scope}", where rsu supports only a dynamic panel. Make it a dynamic panel or place it in the household's pages or panels.`,

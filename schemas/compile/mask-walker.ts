@@ -185,11 +185,11 @@ function walk(
 
 /**
  * Where a repeat may stand: in the household, or as a dynamic panel in a dynamic panel of a unit (plots →
- * harvests), whose records then hold their sub-records as a list (issue #20). Not in the members roster,
- * whose members are the registry's individuals, not a list kept with the household.
+ * harvests) or in the members roster (each member's jobs), whose records then hold their sub-records as a
+ * list (issue #20): a member keeps it with their answers.
  */
 function nestable(type: string, scope: string): boolean {
-  return scope === HOUSEHOLD || (type === "paneldynamic" && scope !== MEMBERS_ROSTER);
+  return scope === HOUSEHOLD || type === "paneldynamic";
 }
 
 /** The chain of an element's contents, given the chain the element itself stands in. */

@@ -1,4 +1,3 @@
-import { MEMBERS_ROSTER } from "../contracts/registry";
 import { textsOf } from "./languages";
 import type { ImportReport } from "./report";
 import { type At, type Ctx, type Element, SURVEY, applyRelevance, piped } from "./row-expressions";
@@ -81,7 +80,7 @@ export class MaskLayout {
     if (type.of === "repeat") {
       element.templateElements = [];
       element.panelCount = 0;
-      repeatNotes(element, row, report, at, this.repeatOf() ?? null);
+      repeatNotes(row, report, at);
       this.top().items.push(element);
       stack.push({ kind: "repeat", element, items: element.templateElements as Element[], repeat, row });
       report.add("mapped", at, "repeat", "Répétition → panneau dynamique.", "Repeat → dynamic panel.");
@@ -117,7 +116,7 @@ export class MaskLayout {
   }
 }
 
-function repeatNotes(element: Element, row: XlsFormRow, report: ImportReport, at: At, outer: string | null): void {
+function repeatNotes(row: XlsFormRow, report: ImportReport, at: At): void {
   if (row.cells.repeat_count) {
     report.add(
       "approximated",
@@ -125,17 +124,6 @@ function repeatNotes(element: Element, row: XlsFormRow, report: ImportReport, at
       "repeat_count",
       `Nombre de répétitions « ${row.cells.repeat_count} » non imposé : l'enquêteur ajoute les entrées.`,
       `Repeat count "${row.cells.repeat_count}" not enforced: the interviewer adds the entries.`,
-    );
-  }
-  // A repeat lists records of the catalogue unit it is named after, in the household or in a record of another
-  // unit (stems in trees); the members roster's members are the registry's individuals, which hold no lists.
-  if (outer === MEMBERS_ROSTER) {
-    report.add(
-      "refused",
-      at,
-      "repeat_not_published",
-      `Répétition « ${String(element.name)} » gardée dans le brouillon, mais rsu ne publie pas une répétition dans les membres (« ${outer} ») : placez-la au niveau du ménage.`,
-      `Repeat "${String(element.name)}" kept in the draft, but rsu does not publish a repeat inside the members ("${outer}"): place it at household level.`,
     );
   }
 }

@@ -49,19 +49,23 @@ export function publishPlots(ctx: TestContext): Promise<number> {
 }
 
 /** Adds `variables` to the catalogue and publishes menage v1 with a page holding `element`; returns the new version. */
-export async function publishPage(
+export function publishPage(ctx: TestContext, variables: Variable[], reason: string, element: Record<string, unknown>): Promise<number> {
+  return publishEdited(ctx, variables, reason, (mask) => (mask.pages as unknown[]).push({ name: "enregistrements", elements: [element] }));
+}
+
+/** Adds `variables` to the catalogue and publishes menage v1's mask as `edit` changes it; returns the new version. */
+async function publishEdited(
   ctx: TestContext,
   variables: Variable[],
   reason: string,
-  element: Record<string, unknown>,
+  edit: (mask: Record<string, unknown>) => void,
 ): Promise<number> {
   for (const variable of variables) {
     const created = await ctx.post("/api/variables", { ...variable, status: "active" });
     if (created.status !== 201) throw new Error(`variable ${variable.code}: ${created.status} ${JSON.stringify(created.body)}`);
   }
-  const v1 = await ctx.get("/api/forms/menage/versions/1");
-  const mask = structuredClone(v1.body.mask) as { pages: unknown[] };
-  mask.pages.push({ name: "enregistrements", elements: [element] });
+  const mask = structuredClone((await ctx.get("/api/forms/menage/versions/1")).body.mask) as Record<string, unknown>;
+  edit(mask);
   const saved = await ctx.put("/api/forms/menage/draft", mask);
   if (!saved.body.check?.publishable) throw new Error(`menage, ${reason}: ${JSON.stringify(saved.body)}`);
   const published = await ctx.post("/api/forms/menage/publish", { reason });
@@ -143,4 +147,50 @@ export function plotsWithHarvests(seed: number, plots: number, harvests: number)
       harvest_buyer: `Acheteur ${seed}-${p + 1}-${h + 1}`,
     })),
   }));
+}
+
+/** Jobs, a unit whose records each member keeps with their answers (issue #20); the employer is personal. */
+export const JOB_VARIABLES: Variable[] = [
+  { code: "job_title", level: "jobs", type: "text", label: { fr: "Emploi", en: "Job" }, sensitivity: "public" },
+  {
+    code: "job_income",
+    level: "jobs",
+    type: "decimal",
+    label: { fr: "Revenu mensuel de l'emploi", en: "Monthly income of the job" },
+    constraints: { min: 0 },
+    sensitivity: "internal",
+  },
+  { code: "job_employer", level: "jobs", type: "text", label: { fr: "Employeur", en: "Employer" }, sensitivity: "personal" },
+];
+
+export type Job = { job_title?: string; job_income?: number; job_employer?: string };
+
+/** Adds the jobs' variables and publishes menage v2 with a dynamic panel `jobs` in each member of the roster; returns the version. */
+export function publishJobs(ctx: TestContext): Promise<number> {
+  return publishEdited(ctx, JOB_VARIABLES, "Emplois des membres", (mask) => {
+    const roster = findElement(mask, "members");
+    if (!roster) throw new Error("menage v1 has no members roster");
+    (roster.templateElements as unknown[]).push({
+      type: "paneldynamic",
+      name: "jobs",
+      title: { fr: "Emplois du membre", en: "The member's jobs" },
+      templateElements: [
+        { type: "text", name: "job_title" },
+        { type: "text", name: "job_income", inputType: "number" },
+        { type: "text", name: "job_employer" },
+      ],
+    });
+  });
+}
+
+/** The element of that name, at any depth of the mask's pages and panels. */
+function findElement(container: Record<string, unknown>, name: string): Record<string, unknown> | undefined {
+  const children = ["pages", "elements", "templateElements"].flatMap(
+    (key) => (container[key] as Record<string, unknown>[] | undefined) ?? [],
+  );
+  for (const child of children) {
+    const found = child.name === name ? child : findElement(child, name);
+    if (found) return found;
+  }
+  return undefined;
 }

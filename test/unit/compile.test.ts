@@ -352,9 +352,9 @@ describe("compile: masks that do not fit the catalogue are refused, every proble
       "unsupported_question_type",
     ],
     [
-      "a roster inside the roster",
+      "a roster inside the roster: the same repeat twice",
       page(roster({ type: "paneldynamic", name: "members", templateElements: [] })),
-      "unsupported_question_type",
+      "duplicate_binding",
     ],
     ["(no problem) a name not in the catalogue: a free question", page({ type: "text", name: "nickname" }), null],
     [
@@ -495,20 +495,23 @@ describe("compile: masks that do not fit the catalogue are refused, every proble
     expect(problemsOf(mask, cat).map((p) => p.code)).toEqual(["ambiguous_parent"]);
   });
 
-  it("names a repeat it refuses and says why: a repeat inside the members roster; dynamic panels and matrices of the household are repeats", () => {
+  it("names a repeat it refuses and says why: a dynamic matrix inside the members roster; dynamic panels anywhere are repeats", () => {
     const problems = problemsOf(
       page(
-        roster({ type: "paneldynamic", name: "visits", templateElements: [{ type: "text", name: "place" }] }),
+        roster(
+          { type: "paneldynamic", name: "visits", templateElements: [{ type: "text", name: "place" }] },
+          { type: "matrixdynamic", name: "debts", columns: [{ name: "amount", cellType: "text", inputType: "number" }] },
+        ),
         { type: "panel", name: "box", elements: [{ type: "paneldynamic", name: "plots", templateElements: [] }] },
         { type: "matrixdynamic", name: "livestock", columns: [{ name: "count", cellType: "text", inputType: "number" }] },
       ),
     );
     expect(problems.map((p) => [p.path, p.name, p.code])).toEqual([
-      ["/pages/0/elements/0/templateElements/0", "visits", "unsupported_question_type"],
+      ["/pages/0/elements/0/templateElements/1", "debts", "unsupported_question_type"],
     ]);
     expect(problems[0]?.message).toEqual({
-      fr: "La répétition « visits » (panneau dynamique) n'est pas prise en charge : elle est dans le tableau des membres « members », et rsu ne prend pas en charge une répétition dans les membres. Placez-la dans les pages ou panneaux du ménage, ou faites-en une répétition d'une unité.",
-      en: 'Dynamic panel "visits" is not supported: it stands in the members roster "members", and rsu does not support a repeat inside the members. Place it in the household\'s pages or panels, or make it a repeat of a unit.',
+      fr: "La matrice dynamique « debts » n'est pas prise en charge : elle est dans la répétition « members », où rsu ne prend en charge qu'un panneau dynamique. Faites-en un panneau dynamique ou placez-la dans les pages ou panneaux du ménage.",
+      en: 'Dynamic matrix "debts" is not supported: it stands in repeat "members", where rsu supports only a dynamic panel. Make it a dynamic panel or place it in the household\'s pages or panels.',
     });
   });
 

@@ -1,3 +1,4 @@
+import { walkMask } from "../../schemas/compile/mask-walker";
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -263,7 +264,7 @@ describe("XLSForm export", () => {
     expect(registryAnswers(asked, catalogue)).toMatchObject({ cattle_tenure: "owned", roads: "2", phone: "77" });
   });
 
-  it("imports a repeat inside a repeat of a unit, its questions reading the enclosing record as {parentpanel.x}; not inside the members", () => {
+  it("imports a repeat inside a repeat of a unit or inside the members, its questions reading the enclosing record as {parentpanel.x}", () => {
     // biome-ignore-start lint/suspicious/noTemplateCurlyInString: XLSForm's own reference syntax
     const form = [
       "survey,type,name,label,relevant",
@@ -282,10 +283,16 @@ describe("XLSForm export", () => {
     ].join("\n");
     // biome-ignore-end lint/suspicious/noTemplateCurlyInString: XLSForm's own reference syntax
     const first = importBytes(new TextEncoder().encode(form));
-    expect(first.report.filter((e) => e.outcome === "refused").map((e) => [e.row, e.name, e.code])).toEqual([
-      [10, "jobs", "repeat_not_published"],
-    ]);
+    expect(first.report.filter((e) => e.outcome === "refused").map((e) => [e.row, e.name, e.code])).toEqual([]);
     const questions = byName(first.mask);
+    // Each member's jobs are a dynamic panel in the member's panel, a repeat whose records the member holds.
+    expect(questions.get("jobs")).toMatchObject({ type: "paneldynamic" });
+    expect(walkMask(first.mask).repeats.map((r) => [r.question.name, r.parent])).toEqual([
+      ["trees", undefined],
+      ["stems", "trees"],
+      ["members", undefined],
+      ["jobs", "members"],
+    ]);
     // The stems' list and its title stand in the tree's record; a stem's questions in the stem's.
     expect(questions.get("stems")).toMatchObject({
       type: "paneldynamic",
