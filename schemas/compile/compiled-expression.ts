@@ -48,11 +48,37 @@ export function compileOperand(operand: Operand | null): CompiledExpression | nu
       const name = node.originalValue as string;
       const given = node.parameters.values as Operand[];
       // No properties, as ExpressionRunner.runValues passes none.
-      return (values) => FunctionFactory.Instance.run(name, parameters(values) as unknown[], null as never, given);
+      const run = (args: unknown[]) => FunctionFactory.Instance.run(name, args, null as never, given);
+      if (name === "age" && given.length === 1) return (values) => ageOf(parameters(values) as unknown[], run);
+      return (values) => run(parameters(values) as unknown[]);
     }
     default:
       return null;
   }
+}
+
+/**
+ * age() of a birth date, kept for the rest of the local day: a member's age is read by several conditions
+ * (each of the demo roster's four age conditions parsed both dates again, issue #22). The day is checked at
+ * every call, so a clock moving either way (midnight, a test's) starts afresh.
+ */
+const ages = new Map<string, unknown>();
+let day = { from: 0, until: 0 };
+
+function ageOf(args: unknown[], run: (args: unknown[]) => unknown): unknown {
+  const birth = args[0];
+  if (typeof birth !== "string") return run(args);
+  const now = Date.now();
+  if (now < day.from || now >= day.until || ages.size >= 50_000) {
+    ages.clear();
+    const from = new Date(now);
+    from.setHours(0, 0, 0, 0);
+    const until = new Date(from);
+    until.setDate(until.getDate() + 1);
+    day = { from: from.getTime(), until: until.getTime() };
+  }
+  if (!ages.has(birth)) ages.set(birth, run(args));
+  return ages.get(birth);
 }
 
 interface PathItem {

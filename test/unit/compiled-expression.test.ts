@@ -1,5 +1,5 @@
 import { ExpressionRunner, FunctionFactory } from "survey-core";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { compileOperand } from "../../schemas/compile/compiled-expression";
 
 /** The compiled closure gives what survey-core's runner gives, on the same values (issue #22). */
@@ -67,6 +67,20 @@ describe("compiled expressions", () => {
 
   it("reads a household's own keys as the runner does", () => {
     expect(bothOn("{owns_land} and {island} = '1'", household)).toEqual({ runner: true, compiled: true });
+  });
+
+  it("counts age() up to the day it runs on, as survey-core does, when the same birth dates come back on later days", () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      const days = ["2026-04-30T23:59:00", "2026-05-01T00:01:00", "2026-05-01T12:00:00", "2025-05-01T12:00:00", "2026-04-30T12:00:00"];
+      const ages = days.map((day) => {
+        vi.setSystemTime(new Date(day));
+        return bothOn("age({panel.birth_date})", { panel: { birth_date: "2010-05-01" } });
+      });
+      expect(ages).toEqual([15, 16, 16, 15, 15].map((age) => ({ runner: age, compiled: age })));
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("leaves an async function to the runner", () => {
