@@ -304,6 +304,10 @@ describe("XLSForm export", () => {
     const again = importBytes(writeXlsForm(maskToXlsForm(first.mask, "trees")));
     expect(byName(again.mask).get("diameter")).toEqual(questions.get("diameter"));
     expect(byName(again.mask).get("stems")).toEqual(questions.get("stems"));
+    expect(byName(again.mask).get("jobs")).toEqual(questions.get("jobs"));
+    expect(walkMask(again.mask).repeats.map((r) => [r.question.name, r.parent])).toEqual(
+      walkMask(first.mask).repeats.map((r) => [r.question.name, r.parent]),
+    );
   });
 
   it.each(readdirSync(FIXTURES).filter((f) => !f.endsWith(".tsv")))(
