@@ -62,3 +62,14 @@ export function isAttachmentRef(value: unknown): value is AttachmentRef {
     /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(v.attachment)
   );
 }
+
+/**
+ * The stored files anywhere in answers, each with the variable it answers (the key holding it or its list),
+ * in the answers' order: a household's, a member's or a record's.
+ */
+export function attachmentsIn(value: unknown, variable = ""): { variable: string; file: AttachmentRef }[] {
+  if (isAttachmentRef(value)) return [{ variable, file: value }];
+  if (Array.isArray(value)) return value.flatMap((item) => attachmentsIn(item, variable));
+  if (value && typeof value === "object") return Object.entries(value).flatMap(([key, item]) => attachmentsIn(item, key));
+  return [];
+}

@@ -1,3 +1,4 @@
+import type { AttachmentRef } from "./attachments";
 /**
  * Integration's side of the wire (issue #6): why a submission stopped, the supervisors' review queue, merges,
  * household history and failed jobs. The designer's screens and the API compile against these shapes.
@@ -85,6 +86,8 @@ export interface ReviewItemDetail extends ReviewItemSummary {
    * household as it is now (issue #14). Null for other kinds and once decided.
    */
   merge: MergePreview | null;
+  /** The files the item's submission sent (issue #20), those the reviewer may read; served by the submission's route. */
+  files: { variable: string; file: AttachmentRef }[];
   /** `by` is the deciding user's id, `byName` their display name (null if the account is gone). */
   decision: {
     decision: ReviewDecision;

@@ -75,6 +75,8 @@ describe("a photo of a submission in review, then of the household it is merged 
 
     const items = (await ctx.get(`/api/review-items?kind=duplicate_household&limit=500`)).body.items;
     const item = items.find((i: { submissionId: string }) => i.submissionId === duplicate.id);
+    // The review item names the submission's files, for the reviewer to open through the submission's route.
+    expect((await ctx.get(`/api/review-items/${item.id}`, "superviseur")).body.files).toEqual([{ variable: "latrine_photo", file: ref }]);
     const decided = await ctx.post(`/api/review-items/${item.id}/decision`, { decision: "same" }, "superviseur");
     expect(decided.status).toBe(200);
     const merged = (await ctx.get(`/api/households/${first.householdId}`)).body;

@@ -1,3 +1,4 @@
+import { attachmentsIn } from "../../../schemas/contracts/attachments";
 import { LockMode } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type {
@@ -124,6 +125,7 @@ export async function reviewItemDetail(em: EntityManager, item: ReviewItem, reda
     errors: item.kind === "invalid_submission" ? (submission?.errors ?? null) : null,
     reasons: item.reasons,
     merge: preview ? { ...preview.preview, conflicts: preview.preview.conflicts.map((c) => redacted(c, redactor)) } : null,
+    files: submission ? attachmentsIn(submission.data).filter(({ variable }) => !redactor || redactor.may(variable)) : [],
     decision: item.decision
       ? {
           decision: item.decision,

@@ -1,7 +1,8 @@
 import { html } from "lit";
 import { formatDate, t } from "../../i18n";
 import type { HouseholdDetail } from "../../../schemas/contracts/api";
-import { type AttachmentRef, isAttachmentRef } from "../../../schemas/contracts/attachments";
+import { type AttachmentRef, attachmentsIn } from "../../../schemas/contracts/attachments";
+import { renderFileList } from "../file-list/file-list-view";
 
 /** Words for a code of a variable ("commune", "10101" → "Moroni"). */
 export type Describe = (variable: string, code: string | null) => string;
@@ -67,33 +68,13 @@ function fact(label: string, value: string | null, className = "") {
 
 /** The household's files, each with the variable it answers (issue #20). */
 export function householdFiles(household: HouseholdDetail): { variable: string; file: AttachmentRef }[] {
-  return Object.entries(household.attributes).flatMap(([variable, value]) =>
-    (Array.isArray(value) ? value : [value]).filter(isAttachmentRef).map((file) => ({ variable, file })),
-  );
+  return attachmentsIn(household.attributes);
 }
 
-/**
- * The household's files (issue #20): a thumbnail of each photo or signature, a link to every file, served by
- * the API with the household's rights, named by its variable's label; answers the reader may not read are
- * already left out by the API.
- */
 function renderFiles(household: HouseholdDetail, nameVariable: NameVariable) {
-  const files = householdFiles(household);
-  if (!files.length) return "";
-  return html`<h3>${t("filesHeading")}</h3>
-    <ul class="files">
-      ${files.map(({ variable, file }) => renderFile(household.id, nameVariable(variable), file))}
-    </ul>`;
-}
-
-function renderFile(householdId: string, title: string, file: AttachmentRef) {
-  const href = `/api/households/${householdId}/attachments/${file.attachment}`;
-  const label = t("openFile", { name: file.name, size: Math.max(1, Math.round(file.size / 1024)) });
-  return html`<li>
-    <a href=${href} target="_blank" rel="noopener">
-      ${file.type.startsWith("image/") ? html`<img src=${href} alt="" loading="lazy" />` : ""}
-      <span class="file-title">${title}</span>
-      <span>${label}</span>
-    </a>
-  </li>`;
+  return renderFileList(
+    householdFiles(household),
+    (file) => `/api/households/${household.id}/attachments/${file.attachment}`,
+    nameVariable,
+  );
 }

@@ -8,11 +8,11 @@ import { failureText } from "../../api/failure-text";
 import { formatDate, getLanguage, LanguageController, pick, t } from "../../i18n";
 import { sharedStyles } from "../../styles/shared.styles";
 import { PagedTable, type TableColumn } from "../../../kit/paged-table";
-import type { Labels } from "../../../schemas/catalogue/types";
-import { getVariable } from "../../api/catalogue";
+import { VariableNames } from "../file-list/variable-names";
 import { householdFiles, renderHouseholdDetail } from "./household-detail-view";
 import "../rsu-household-history/rsu-household-history";
 import styles from "./rsu-registry-browser.styles";
+import { fileListStyles } from "../file-list/file-list-view";
 
 const PAGE_SIZE = 20;
 
@@ -22,7 +22,7 @@ const PAGE_SIZE = 20;
  * @event rsu-session-expired - The API answered 401.
  */
 export default class RsuRegistryBrowser extends LitElement {
-  static override styles = [sharedStyles, styles];
+  static override styles = [sharedStyles, fileListStyles, styles];
   static override properties = {
     labels: { attribute: false },
     canReturn: { type: Boolean },
@@ -38,8 +38,7 @@ export default class RsuRegistryBrowser extends LitElement {
   page?: HouseholdPage;
   household?: HouseholdDetail;
 
-  /** Variables' labels, by code, learnt as households show their files. */
-  private readonly variableLabels = new Map<string, Labels>();
+  private readonly variables = new VariableNames();
   private commune = "";
   private name = "";
   private readonly requests = new LatestRequestController(this);
@@ -74,31 +73,12 @@ export default class RsuRegistryBrowser extends LitElement {
     this.retry = () => this.openHousehold(id);
     void this.requests.run(async (signal) => {
       const household = await getHousehold(id, signal);
-      await this.learnVariableLabels(householdFiles(household).map((f) => f.variable));
+      await this.variables.learn(householdFiles(household).map((f) => f.variable));
       this.household = household;
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>(".detail-heading")?.focus();
     });
   }
-
-  /** The labels of the variables the household's files answer, from the catalogue; a code stays a code if it fails. */
-  private async learnVariableLabels(codes: string[]) {
-    const unknown = [...new Set(codes)].filter((code) => !this.variableLabels.has(code));
-    const found = await Promise.all(
-      unknown.map((code) =>
-        getVariable(code).then(
-          (v) => [code, v.label] as const,
-          () => null,
-        ),
-      ),
-    );
-    for (const pair of found) if (pair) this.variableLabels.set(pair[0], pair[1]);
-  }
-
-  private readonly nameVariable = (code: string): string => {
-    const label = this.variableLabels.get(code);
-    return label ? label[getLanguage()] || label.fr : code;
-  };
 
   private handleSearch(event: SubmitEvent) {
     event.preventDefault();
@@ -125,7 +105,7 @@ export default class RsuRegistryBrowser extends LitElement {
       ${this.requests.failed ? renderLoadFailure(failureText(this.requests.error, "registryLoadFailed"), () => this.retry()) : nothing}
       ${
         this.household
-          ? html`${renderHouseholdDetail(this.household, this.describe, this.nameVariable, () => this.handleBack())}
+          ? html`${renderHouseholdDetail(this.household, this.describe, this.variables.name, () => this.handleBack())}
             <rsu-household-history .householdId=${this.household.id} .canReturn=${this.canReturn}></rsu-household-history>`
           : this.renderList()
       }

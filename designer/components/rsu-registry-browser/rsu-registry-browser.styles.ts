@@ -26,29 +26,4 @@ export default css`
     font-weight: normal;
     font-size: 0.875rem;
   }
-  .files {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 1rem;
-    list-style: none;
-    padding: 0;
-  }
-  .files a {
-    display: flex;
-    flex-direction: column;
-    gap: 0.25rem;
-    max-width: 12rem;
-    overflow-wrap: anywhere;
-  }
-  .files .file-title {
-    font-weight: 600;
-  }
-  .files img {
-    max-width: 12rem;
-    max-height: 9rem;
-    object-fit: contain;
-    border: 1px solid var(--rsu-color-border);
-    border-radius: 4px;
-    background: #fff;
-  }
 `;

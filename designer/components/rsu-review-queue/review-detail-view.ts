@@ -2,6 +2,7 @@ import { html, nothing } from "lit";
 import type { MatchScore, MergePreview, PersonView, ReviewItemDetail } from "../../../schemas/contracts/review";
 import type { CodeLabels } from "../../../kit/code-labels";
 import { describeCode } from "../../../kit/code-labels";
+import { renderFileList } from "../file-list/file-list-view";
 import { formatDate, formatScore, pick, t, tCode, type MessageKey } from "../../i18n";
 
 /**
@@ -91,7 +92,12 @@ function commentOf(event: Event): string {
   return (new FormData(form).get("comment") as string | null)?.trim() ?? "";
 }
 
-export function renderReviewDetail(item: ReviewItemDetail, labels: CodeLabels, actions: DetailActions) {
+export function renderReviewDetail(
+  item: ReviewItemDetail,
+  labels: CodeLabels,
+  nameVariable: (variable: string) => string,
+  actions: DetailActions,
+) {
   const submissionKinds = item.kind === "invalid_submission" || item.kind === "rejected_submission";
   return html`
     <h3>${tCode("review_kind_", item.kind)} — ${tCode("review_status_", item.status)}</h3>
@@ -99,6 +105,7 @@ export function renderReviewDetail(item: ReviewItemDetail, labels: CodeLabels, a
     ${item.incoming || item.existing ? renderSides(item.incoming, item.existing, item.differences, labels) : nothing}
     ${item.merge?.conflicts.length ? renderConflicts(item.merge) : nothing}
     ${item.matchScore ? renderScore(item.matchScore) : nothing}
+    ${renderFileList(item.files, (file) => `/api/submissions/${item.submissionId}/attachments/${file.attachment}`, nameVariable)}
     ${
       item.errors?.length
         ? html`<h4>${t("errorsHeading")}</h4>

@@ -26,6 +26,8 @@ import { formatDate, formatScore, pick, t, tCode, type MessageKey } from "../../
 import { sharedStyles } from "../../styles/shared.styles";
 import { renderReviewDetail } from "./review-detail-view";
 import styles from "./rsu-review-queue.styles";
+import { fileListStyles } from "../file-list/file-list-view";
+import { VariableNames } from "../file-list/variable-names";
 
 const PAGE_SIZE = 50;
 
@@ -35,7 +37,7 @@ const PAGE_SIZE = 50;
  * @event rsu-session-expired - The API answered 401.
  */
 export default class RsuReviewQueue extends LoadingScreen {
-  static override styles = [sharedStyles, styles];
+  static override styles = [sharedStyles, fileListStyles, styles];
   static override properties = {
     page: { state: true },
     detail: { state: true },
@@ -53,6 +55,7 @@ export default class RsuReviewQueue extends LoadingScreen {
   private kind?: ReviewKind;
   private status?: ReviewStatus = "open";
   private readonly requests = new LatestRequestController(this);
+  private readonly variables = new VariableNames();
   private readonly table = new PagedTable(this, PAGE_SIZE, () => void this.load());
 
   protected override load() {
@@ -64,7 +67,9 @@ export default class RsuReviewQueue extends LoadingScreen {
   private open(id: string) {
     this.notice = "";
     return this.requests.run(async (signal) => {
-      this.detail = await getReviewItem(id, signal);
+      const detail = await getReviewItem(id, signal);
+      await this.variables.learn(detail.files.map((f) => f.variable));
+      this.detail = detail;
     });
   }
 
@@ -102,7 +107,7 @@ export default class RsuReviewQueue extends LoadingScreen {
         }}>${t("backToQueue")}</button>
         ${failure}
         ${this.notice ? html`<p role="status">${t(this.notice)}</p>` : nothing}
-        ${renderReviewDetail(this.detail, this.labels, {
+        ${renderReviewDetail(this.detail, this.labels, this.variables.name, {
           decide: (decision, comment) => void this.act(() => decideReviewItem(this.detail!.id, this.decision(decision, comment))),
           undo: (mergeId) => void this.act(() => undoMerge(mergeId), "mergeUndone"),
           returnToClerk: (submissionId, comment) => void this.act(() => returnSubmission(submissionId, comment), "returned"),
