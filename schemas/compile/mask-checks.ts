@@ -77,7 +77,14 @@ export function checkQuestion(path: string, question: MaskElement, variable: Var
     }
     for (const choice of choices) {
       const value = choiceValue(choice);
-      if (typeof value !== "string") {
+      if (value === undefined || value === null) {
+        // survey-core drops such a choice: the form's author meant something else (`val`, a typo).
+        fail(
+          "unknown_choice",
+          `Un choix de « ${name} » n'a pas de valeur (${JSON.stringify(choice)}) : chaque choix porte un code de la liste « ${codeList.code} ».`,
+          `A choice of "${name}" has no value (${JSON.stringify(choice)}): each choice carries a code of list "${codeList.code}".`,
+        );
+      } else if (typeof value !== "string") {
         // survey-core would store the number, never the code « 1 » of the list.
         fail(
           "unknown_choice",

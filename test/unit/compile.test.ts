@@ -515,6 +515,13 @@ describe("compile: masks that do not fit the catalogue are refused, every proble
     });
   });
 
+  it("says a choice without a value has none, rather than calling « undefined » a number", () => {
+    const problems = problemsOf(page({ type: "dropdown", name: "island", choices: [{ val: "1", text: "Ngazidja" }] }));
+    expect(problems.map((p) => p.message.en)).toEqual([
+      'A choice of "island" has no value ({"val":"1","text":"Ngazidja"}): each choice carries a code of list "island".',
+    ]);
+  });
+
   it("lists every problem at once, with the question's name", () => {
     const problems = problemsOf(
       page({ type: "ranking", name: "m" }, { type: "text", inputType: "color", name: "nickname" }, { type: "text", name: "rooms" }),
