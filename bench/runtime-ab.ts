@@ -14,17 +14,13 @@
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser } from "playwright-core";
-import { build } from "vite";
-import { loadConfig } from "../api/config";
 import { dropDatabase } from "../api/db/create-database";
-import { openDatabase } from "../api/db/database";
-import { seedDemo } from "../api/db/seeders/seed-demo";
 import { createLogger } from "../api/log";
 import { startApi } from "../api/runtime";
 import { launchChromium } from "../test/helpers/browser";
 import { parseArgs } from "./parse-args";
 import { writeResults } from "./results-file";
-import { openQuestionnaire, signInAndOpen, untilReadyOffline } from "./runtime-visit";
+import { openQuestionnaire, runtimeBenchSetup, signInAndOpen, untilReadyOffline } from "./runtime-visit";
 
 const args = parseArgs(process.argv.slice(2), { rounds: 8 });
 const baseline = process.env.RSU_BENCH_BASELINE;
@@ -68,24 +64,9 @@ function median(values: number[]): number {
 }
 
 async function main() {
-  const base = loadConfig(process.env);
-  const database = new URL(base.databaseUrl);
-  database.pathname = "/rsu_bench_runtime";
-  const config = loadConfig({
-    ...process.env,
-    DATABASE_URL: database.toString(),
-    MIGRATION_DATABASE_URL: database.toString(),
-    PORT: "0",
-    HOST: "127.0.0.1",
-    QUEUE_PREFIX: "rsu_bench_runtime",
-    LOG_LEVEL: "warn",
-  });
   log("building dist/");
-  await build({ configFile: fileURLToPath(new URL("../vite.config.ts", import.meta.url)), logLevel: "error" });
+  const { config, orm } = await runtimeBenchSetup();
   const builds = { baseline: join(baseline!, "dist"), this: fileURLToPath(new URL("../dist", import.meta.url)) };
-  await dropDatabase(config.databaseUrl);
-  const orm = await openDatabase(config.databaseUrl, { migrate: true });
-  await seedDemo(orm.em.fork());
   const logger = createLogger("warn", "bench:runtime-ab");
   const apis = { baseline: await startApi(config, orm, logger, builds.baseline), this: await startApi(config, orm, logger, builds.this) };
   const browser = await launchChromium();

@@ -1,4 +1,10 @@
+import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
+import { build } from "vite";
+import { loadConfig } from "../api/config";
+import { dropDatabase } from "../api/db/create-database";
+import { openDatabase } from "../api/db/database";
+import { seedDemo } from "../api/db/seeders/seed-demo";
 
 /** The demo's clerk, as bench/runtime.ts and bench/runtime-ab.ts sign in. */
 const CLERK = { username: "agent", password: "agent-demo-2026" };
@@ -29,4 +35,29 @@ export async function untilReadyOffline(page: Page): Promise<void> {
     timeout: 300_000,
     polling: 250,
   });
+}
+
+/**
+ * What the runtime benches serve: dist/ built from this checkout, and their own database
+ * (rsu_bench_runtime on DATABASE_URL's server) made afresh and seeded with the demo.
+ */
+export async function runtimeBenchSetup() {
+  const base = loadConfig(process.env);
+  const database = new URL(base.databaseUrl);
+  database.pathname = "/rsu_bench_runtime";
+  const config = loadConfig({
+    ...process.env,
+    DATABASE_URL: database.toString(),
+    MIGRATION_DATABASE_URL: database.toString(),
+    PORT: "0",
+    HOST: "127.0.0.1",
+    QUEUE_PREFIX: "rsu_bench_runtime",
+    LOG_LEVEL: "warn",
+  });
+  // After the configuration is read: Vite's build sets NODE_ENV=production in this process.
+  await build({ configFile: fileURLToPath(new URL("../vite.config.ts", import.meta.url)), logLevel: "error" });
+  await dropDatabase(config.databaseUrl);
+  const orm = await openDatabase(config.databaseUrl, { migrate: true });
+  await seedDemo(orm.em.fork());
+  return { config, orm };
 }

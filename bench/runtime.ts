@@ -22,18 +22,14 @@
 import { createServer, connect, type Server, type Socket } from "node:net";
 import { fileURLToPath } from "node:url";
 import type { BrowserContext } from "playwright-core";
-import { build } from "vite";
-import { loadConfig } from "../api/config";
 import { dropDatabase } from "../api/db/create-database";
-import { openDatabase } from "../api/db/database";
-import { seedDemo } from "../api/db/seeders/seed-demo";
 import { createLogger } from "../api/log";
 import { startApi } from "../api/runtime";
 import { systemActor } from "../api/auth/actor";
 import { createApiToken } from "../api/services/api-tokens";
 import { parseArgs } from "./parse-args";
 import { measureRoster, type RosterFigures } from "./runtime-roster";
-import { openQuestionnaire, signInAndOpen, untilReadyOffline } from "./runtime-visit";
+import { openQuestionnaire, runtimeBenchSetup, signInAndOpen, untilReadyOffline } from "./runtime-visit";
 import { writeResults } from "./results-file";
 import { launchChromium } from "../test/helpers/browser";
 
@@ -178,24 +174,8 @@ function median<T>(runs: T[], pick: (run: T) => number): number {
 }
 
 async function main() {
-  const base = loadConfig(process.env);
-  const database = new URL(base.databaseUrl);
-  database.pathname = "/rsu_bench_runtime";
-  const config = loadConfig({
-    ...process.env,
-    DATABASE_URL: database.toString(),
-    MIGRATION_DATABASE_URL: database.toString(),
-    PORT: "0",
-    HOST: "127.0.0.1",
-    QUEUE_PREFIX: "rsu_bench_runtime",
-    LOG_LEVEL: "warn",
-  });
-  // After the configuration is read: Vite's build sets NODE_ENV=production in this process.
   log("building dist/");
-  await build({ configFile: fileURLToPath(new URL("../vite.config.ts", import.meta.url)), logLevel: "error" });
-  await dropDatabase(config.databaseUrl);
-  const orm = await openDatabase(config.databaseUrl, { migrate: true });
-  await seedDemo(orm.em.fork());
+  const { config, orm } = await runtimeBenchSetup();
   const api = await startApi(config, orm, createLogger("warn", "bench:runtime"), DIST);
   const results: Record<string, Record<keyof Visits, Record<string, number>>> = {};
   let roster: RosterFigures;
