@@ -132,6 +132,12 @@ export interface MergeInput {
   incomingAt: Date | null;
   /** When the household last changed each value since `base` (lastChanges). */
   changedAt: ReadonlyMap<string, Date>;
+  /**
+   * The submission was filled afresh, not from the household's answers (a probable duplicate household):
+   * a question it leaves unanswered, or a member it does not list, says nothing, and never removes what the
+   * household has (DESIGN.md rule 10). An update, filled from the household, removes what its clerk removed.
+   */
+  fresh?: boolean;
 }
 
 /**
@@ -141,7 +147,7 @@ export interface MergeInput {
  * Members are paired by identity, so a member the household removed is not brought back by a submission
  * that did not touch them, one it added is kept, and no row ever takes another person's values.
  */
-export function mergeHousehold({ base, current, incoming, incomingAt, changedAt }: MergeInput): MergedHousehold {
+export function mergeHousehold({ base, current, incoming, incomingAt, changedAt, fresh = false }: MergeInput): MergedHousehold {
   const inc = withIds(incoming, current, base);
   // Built on the current version (a clerk's update), only the submission changed anything: its values stand.
   if (base === current) return { ...taken(inc), conflicts: [] };
@@ -162,7 +168,7 @@ export function mergeHousehold({ base, current, incoming, incomingAt, changedAt 
   };
   const resolve = (path: string, variable: string, key: boolean, member: string | null): string | undefined => {
     const [bv, cv, iv] = [b.get(path), c.get(path), i.get(path)];
-    if (cv === iv || iv === bv) return cv;
+    if (cv === iv || iv === bv || (fresh && iv === undefined)) return cv;
     if (cv === bv) return iv;
     return conflict(path, variable, key, member, parse(cv), parse(iv)) === "household" ? cv : iv;
   };
@@ -211,7 +217,7 @@ export function mergeHousehold({ base, current, incoming, incomingAt, changedAt 
     const [inB, inC, inI] = [b.has(at), c.has(at), i.has(at)];
     if (inC && inI) return "both";
     if (!inC && !inI) return null;
-    if (!inB) return inC ? "current" : "incoming";
+    if (!inB || (fresh && inC)) return inC ? "current" : "incoming";
     const kept = inC ? c : i;
     const touched = [...kept.keys()].some((path) => path.startsWith(`${at}/`) && kept.get(path) !== b.get(path));
     if (!touched) return null;

@@ -82,7 +82,9 @@ describe("a photo of a submission in review, then of the household it is merged 
     const merged = (await ctx.get(`/api/households/${first.householdId}`)).body;
     expect(merged.version).toBe(2);
     expect(merged.attributes.latrine_photo).toEqual([ref]);
-    // Both photos from the merged household's page: A's own (in its history, at least), and B's, which came
+    // B was registered afresh, without a photo of the dwelling: that says nothing, and A's photo stays.
+    expect(merged.attributes.household_photo).toEqual([own]);
+    // Both photos from the merged household's page: A's own, and B's, which came
     // with a submission about no household of its own.
     for (const [file, bytes] of [
       [own, png(0)],

@@ -92,6 +92,25 @@ describe("mergeHousehold (issue #14)", () => {
     expect(newer.conflicts[0]!.kept).toBe("submission");
   });
 
+  it("a household registered afresh (a duplicate) removes nothing it leaves unanswered; an update removes what its clerk removed", () => {
+    const nin = { ...ali, nin: "123456789" };
+    const base = household([nin, fatima], "Séléa", { rooms: 4, household_photo: "att-1" });
+    const current = household([nin, fatima], "Séléa", { rooms: 4, household_photo: "att-1" });
+    // Filled from scratch: no photo taken, the head's NIN not asked, Fatima away on the day; one more room.
+    const incoming = household([{ ...noId(ali), nin: null }], "Séléa", { rooms: 5 });
+    const changedAt = lastChanges([{ state: base, at: new Date(0) }]);
+    const duplicate = mergeHousehold({ base, current, incoming, incomingAt: new Date(), changedAt, fresh: true });
+    expect(duplicate.attributes).toEqual({ rooms: 5, household_photo: "att-1" });
+    expect(duplicate.members.map((m) => [m.id, m.nin])).toEqual([
+      ["a", "123456789"],
+      ["f", null],
+    ]);
+    expect(duplicate.conflicts).toEqual([]);
+    const update = mergeHousehold({ base, current, incoming, incomingAt: new Date(), changedAt });
+    expect(update.attributes).toEqual({ rooms: 5 });
+    expect(update.members.map((m) => [m.id, m.nin])).toEqual([["a", null]]);
+  });
+
   it("a member removed by one side and changed by the other is a conflict on the member", () => {
     const base = household([ali, ibrahim]);
     const current = household([ali]);

@@ -43,6 +43,8 @@ export async function planSame(em: EntityManager, item: ReviewItem, submission: 
     incoming,
     incomingAt: submission.receivedAt,
     changedAt: lastChanges(versions.filter((v) => v.version >= base.version)),
+    // A duplicate household was registered afresh; a stale update was filled from the household's answers.
+    fresh: item.kind === "duplicate_household",
   });
   return {
     household: { id: household.id, version: household.version },
