@@ -62,11 +62,7 @@ export async function takeFiles(
   for (const { row, path } of fresh) {
     const same = stored.get(`${row.variable} ${row.sha256}`);
     if (!same) rows.push(row);
-    setAt(
-      data,
-      path,
-      same ?? ({ name: row.name, type: row.type, size: row.size, sha256: row.sha256, attachment: row.id } satisfies AttachmentRef),
-    );
+    setAt(data, path, same ?? refTo(row));
   }
   return rows;
 }
@@ -87,12 +83,12 @@ async function storedAlready(
       where a.sha256 = any(?::text[]) and ${REACHABLE} order by a.variable, a.sha256, a.created_at`,
     [sqlArray(fresh.map(({ row }) => row.sha256)), sender.userId, sender.householdId, sender.householdId],
   );
-  return new Map(
-    found.map((row) => [
-      `${row.variable} ${row.sha256}`,
-      { name: row.name, type: row.type, size: row.size, sha256: row.sha256, attachment: row.id },
-    ]),
-  );
+  return new Map(found.map((row) => [`${row.variable} ${row.sha256}`, refTo(row)]));
+}
+
+/** What the answer keeps in place of a stored file's bytes. */
+function refTo(row: { id: string; name: string; type: string; size: number; sha256: string }): AttachmentRef {
+  return { name: row.name, type: row.type, size: row.size, sha256: row.sha256, attachment: row.id };
 }
 
 function attachmentRow(file: FileAnswerAt, submissionId: string): AttachmentRow {
