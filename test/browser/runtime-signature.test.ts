@@ -4,6 +4,7 @@ import { queryRows } from "../../api/db/plain-sql";
 import { startTestServer } from "../helpers/app-server";
 import { checkScreen, launchBrowser, saveScreenshot, signIn, type BrowserSession, waitUnlessAlert } from "../helpers/browser";
 import { validHousehold } from "../helpers/demo-responses";
+import { dataUrl } from "../helpers/photo-answers";
 import { signaturePng } from "../helpers/signature-png";
 
 /**
@@ -51,7 +52,7 @@ describe("a signature drawn in the field app", () => {
     );
     expect((await ctx.put("/api/forms/menage/draft", draft)).body.check.errors).toEqual([]);
     const version = (await ctx.post("/api/forms/menage/publish")).body.version;
-    const png = (phase: number) => `data:image/png;base64,${signaturePng(phase).toString("base64")}`;
+    const png = (phase: number) => dataUrl(signaturePng(phase));
     const data = {
       ...validHousehold(1),
       household_photo: [{ name: "maison.png", type: "image/png", content: png(1.5) }],

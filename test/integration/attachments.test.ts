@@ -2,6 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../api/db/plain-sql";
 import { validHousehold } from "../helpers/demo-responses";
+import { dataUrl, photo, TINY_PNG } from "../helpers/photo-answers";
 import { createTestContext, type TestContext } from "../helpers/test-context";
 
 /**
@@ -11,12 +12,6 @@ import { createTestContext, type TestContext } from "../helpers/test-context";
  */
 let ctx: TestContext;
 let version: number;
-const PNG = Buffer.from(
-  "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360f8cf00000301010018dd8db40000000049454e44ae426082",
-  "hex",
-);
-const dataUrl = (bytes: Buffer, type = "image/png") => `data:${type};base64,${bytes.toString("base64")}`;
-const photo = (bytes: Buffer = PNG, name = "maison.png") => ({ name, type: "image/png", content: dataUrl(bytes) });
 
 beforeAll(async () => {
   ctx = await createTestContext("attachments");
@@ -64,8 +59,8 @@ describe("a photo answered in a submission", () => {
     expect(ref).toEqual({
       name: "maison.png",
       type: "image/png",
-      size: PNG.length,
-      sha256: createHash("sha256").update(PNG).digest("hex"),
+      size: TINY_PNG.length,
+      sha256: createHash("sha256").update(TINY_PNG).digest("hex"),
       attachment: expect.any(String),
     });
     const stored = await queryRows<{ submission_id: string; variable: string; content: Buffer }>(
@@ -73,7 +68,7 @@ describe("a photo answered in a submission", () => {
       "select submission_id, variable, content from attachments",
       [],
     );
-    expect(stored).toEqual([{ submission_id: id, variable: "household_photo", content: PNG }]);
+    expect(stored).toEqual([{ submission_id: id, variable: "household_photo", content: TINY_PNG }]);
 
     // Sent again (a retry after a lost answer): the same answer, nothing stored twice.
     const again = await ctx.submit(data, { id, version }, "agent");
@@ -85,7 +80,7 @@ describe("a photo answered in a submission", () => {
     const path = `/api/households/${householdId}/attachments/${ref.attachment}`;
     const res = await ctx.request(path, {}, "admin");
     expect(res.status).toBe(200);
-    expect(Buffer.from(await res.arrayBuffer())).toEqual(PNG);
+    expect(Buffer.from(await res.arrayBuffer())).toEqual(TINY_PNG);
     expect(
       Object.fromEntries(
         ["content-type", "content-disposition", "x-content-type-options", "cache-control"].map((h) => [h, res.headers.get(h)]),
@@ -111,7 +106,7 @@ describe("a photo answered in a submission", () => {
     const answers = (await ctx.get(`/api/households/${householdId}/answers`, "agent")).body;
     expect(answers.data.household_photo).toEqual([ref]);
     // What the runtime sends once it has fetched the photo to show it: the same bytes, inline.
-    const data = { ...answers.data, household_photo: [photo(PNG, "maison.png")] };
+    const data = { ...answers.data, household_photo: [photo(TINY_PNG, "maison.png")] };
     const done = await ctx.submitAndDrain(data, { version, householdId, baseVersion: answers.baseVersion }, "agent");
     expect(done.status).toBe("integrated");
     expect(await queryRows(ctx.orm.em.fork(), "select id from attachments", [])).toHaveLength(1);
@@ -137,7 +132,7 @@ describe("a photo answered in a submission", () => {
 
   it("refuses more than 20 MB of files in one submission with a 413, and stores nothing", async () => {
     const big = Buffer.alloc(4.1 * 1024 * 1024);
-    PNG.copy(big);
+    TINY_PNG.copy(big);
     const files = Array.from({ length: 5 }, (_, i) => photo(big, `photo-${i}.png`));
     const res = await ctx.submit({ ...validHousehold(23), household_photo: files }, { version }, "agent");
     expect([res.status, res.body.error.code]).toEqual([413, "submission_files_too_large"]);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { User } from "../../api/entities";
 import { validHousehold } from "../helpers/demo-responses";
+import { photo, TINY_PNG } from "../helpers/photo-answers";
 import { downloadExport, exportAndDrain, readCsv, readXlsx, unzip } from "../helpers/export-files";
 import { createTestContext, type TestContext } from "../helpers/test-context";
 
@@ -10,13 +11,8 @@ import { createTestContext, type TestContext } from "../helpers/test-context";
  * requester may read: a file of a variable one of their roles may not read is neither named nor included.
  */
 let ctx: TestContext;
-const PNG = Buffer.from(
-  "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360f8cf00000301010018dd8db40000000049454e44ae426082",
-  "hex",
-);
 /** Another PNG: the same image with a different trailing chunk, so another file. */
-const PNG2 = Buffer.concat([PNG, Buffer.from("00000000")]);
-const photo = (bytes: Buffer, name: string) => ({ name, type: "image/png", content: `data:image/png;base64,${bytes.toString("base64")}` });
+const PNG2 = Buffer.concat([TINY_PNG, Buffer.from("00000000")]);
 /** Each household's id → the attachment ids of its photos, in the answer's order; its island. */
 const households: { id: string; island: string; photos: string[] }[] = [];
 
@@ -40,8 +36,8 @@ beforeAll(async () => {
   const published = await ctx.post("/api/forms/menage/publish");
   expect(published.status).toBe(201);
   const wanted = new Map([
-    ["1", [PNG, PNG2]],
-    ["3", [PNG]],
+    ["1", [TINY_PNG, PNG2]],
+    ["3", [TINY_PNG]],
   ]);
   for (let seed = 1; wanted.size; seed++) {
     const data = validHousehold(seed);
@@ -59,7 +55,7 @@ beforeAll(async () => {
 afterAll(() => ctx?.close());
 
 const pathOf = (household: string, attachment: string) => `attachments/${household}/household_photo-${attachment}.png`;
-const bytesOf = [PNG, PNG2];
+const bytesOf = [TINY_PNG, PNG2];
 
 /** What each household's photo column should read, and the files the zip should hold, for these households. */
 function expected(reachable: (household: { island: string }) => boolean) {

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../api/db/plain-sql";
 import { validHousehold } from "../helpers/demo-responses";
+import { photo } from "../helpers/photo-answers";
 import { signaturePng } from "../helpers/signature-png";
 import { createTestContext, type TestContext } from "../helpers/test-context";
 
@@ -13,7 +14,6 @@ import { createTestContext, type TestContext } from "../helpers/test-context";
 let ctx: TestContext;
 let version: number;
 const png = (phase: number) => signaturePng(phase);
-const photo = (bytes: Buffer) => [{ name: "maison.png", type: "image/png", content: `data:image/png;base64,${bytes.toString("base64")}` }];
 type Ref = { attachment: string; sha256: string };
 
 beforeAll(async () => {
@@ -41,11 +41,11 @@ describe("a photo of a submission in review, then of the household it is merged 
     // Household A has a photo of the dwelling; B, the same household sent again with its head's name
     // spelled otherwise, has a photo of the latrine: B waits for a supervisor as a probable duplicate.
     const a = validHousehold(310);
-    const first = await ctx.submitAndDrain({ ...a, household_photo: photo(png(0)) }, { version }, "agent");
+    const first = await ctx.submitAndDrain({ ...a, household_photo: [photo(png(0))] }, { version }, "agent");
     expect(first.status).toBe("integrated");
     const b = structuredClone(a) as Record<string, any>;
     b.members[0].first_name = `${b.members[0].first_name}e`;
-    const duplicate = await ctx.submitAndDrain({ ...b, latrine_photo: photo(png(2)) }, { version }, "agent");
+    const duplicate = await ctx.submitAndDrain({ ...b, latrine_photo: [photo(png(2))] }, { version }, "agent");
     expect(duplicate.status).toBe("needs_review");
     const [sent] = await queryRows<{ data: { latrine_photo: Ref[] } }>(ctx.orm.em.fork(), "select data from submissions where id = ?", [
       duplicate.id,
